@@ -1,0 +1,60 @@
+/*
+ * schema.h: how a report is laid out in the Xapian database.
+ *
+ * The indexer writes and searchd/vind read with these names only, so the two
+ * sides cannot drift.  The database records the schema version, the stemmer
+ * name and the prefix map in its metadata (VP_META_*): readers take the
+ * stemmer from there, never from a compile-time default, because the meaning
+ * of Xapian's stemmer names changes between versions.
+ */
+#ifndef VP_SCHEMA_H
+#define VP_SCHEMA_H
+
+#define VP_SCHEMA_VERSION "1"
+#define VP_DEFAULT_STEMMER "dutch"
+
+/* ---- metadata keys ------------------------------------------------------ */
+#define VP_META_SCHEMA    "vindplaats.schema"    /* VP_SCHEMA_VERSION */
+#define VP_META_STEMMER   "vindplaats.stemmer"   /* Xapian stemmer name */
+#define VP_META_PREFIXES  "vindplaats.prefixes"  /* JSON: {"field": "prefix"} */
+#define VP_META_DATA_HASH "vindplaats.datahash"  /* hash of data/ + extractor version:
+                                                    a change forces a full re-index */
+
+/* ---- term prefixes ------------------------------------------------------ */
+/* Free-text fields (indexed with positions, stemmed with the Z convention). */
+#define VP_PREFIX_TITLE        "S"   /* title; user field titel: */
+#define VP_PREFIX_HEADING      "XH"  /* section headings */
+#define VP_PREFIX_SPEAKER_TEXT "A"   /* speaker names and organisations; spreker: */
+#define VP_PREFIX_PLACE_TEXT   "XP"  /* municipality names; gemeente: */
+/* Body text carries no prefix. */
+
+/* Boolean filter terms: prefix + vp_fold(value) (see text.h), one per value. */
+#define VP_PREFIX_ID           "Q"   /* unique id: Q + document id */
+#define VP_PREFIX_MUNICIPALITY "XM"  /* named municipality, and each of its successors */
+#define VP_PREFIX_HOST         "XO"  /* host municipality */
+#define VP_PREFIX_SPEAKER      "XS"  /* canonical speaker name */
+#define VP_PREFIX_THEME        "XT"  /* theme slug; user field thema: */
+#define VP_PREFIX_YEAR         "XY"  /* YYYY of the event date */
+
+/* ---- value slots -------------------------------------------------------- */
+enum {
+    VP_SLOT_DATE = 0,           /* "YYYYMMDD" (sorts and ranges as a string) */
+    VP_SLOT_YEAR = 1,           /* "YYYY": the year facet */
+    VP_SLOT_MUNICIPALITIES = 2, /* vp_list_encode()d names: municipality facet */
+    VP_SLOT_SPEAKERS = 3,       /* vp_list_encode()d canonical names: speaker facet */
+    VP_SLOT_THEMES = 4,         /* vp_list_encode()d slugs: theme facet */
+    VP_SLOT_HOST = 5,           /* host municipality name */
+    VP_SLOT_STAMP = 6           /* source stamp "size:mtime:hash" for incremental runs */
+};
+
+/*
+ * Multi-valued facets live in one slot each as a sorted list of values
+ * separated by VP_LIST_SEP.  Xapian's built-in ValueCountMatchSpy counts each
+ * distinct list once per matching document; splitting the lists after the
+ * match gives exact multi-valued counts.  Because the spy is built in, this
+ * also works on remote shards served by xapian-tcpsrv, which refuse custom
+ * spies.
+ */
+#define VP_LIST_SEP '\x1f'
+
+#endif /* VP_SCHEMA_H */
