@@ -1,0 +1,659 @@
+/*
+ * query.c: the searcher: one database handle, kept at the latest revision,
+ * and the three reads of the API (search, facet values, one document).
+ *
+ * How a request becomes a Xapian query:
+ *   text    = QueryParser(q) with the stemmer named in the metadata, or
+ *             MatchAll when q is empty;
+ *   filters = AND over facets of (OR over that facet's values of a boolean
+ *             term), plus a value range on the date slot;
+ *   query   = text FILTER filters (filters never change the weights).
+ * Facet counts are disjunctive: a facet that has a filter of its own is
+ * counted in an extra match without that filter (from/to are the year
+ * facet's own filter); the other facets are counted by spies on the main
+ * match.  Every match looks at all documents (check_at_least = doccount), so
+ * totals and counts are exact.
+ */
+#include "query.h"
+
+#include <cmark.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "document.h"
+#include "facets.h"
+#include "schema.h"
+#include "report_json.h"
+#include "text.h"
+#include "xapian_c.h"
+
+struct vp_searcher {
+    char *db_path;
+    const vp_gazetteer *gazetteer;
+    const vp_themes *themes;
+    unsigned reopen_interval_ms;
+    xapc_db *db;              /* NULL until opened (or after a failure) */
+    xapc_stem *stem;          /* the stemmer the index was built with */
+    double last_check_ms;
+    bool modified;            /* the last failure was DatabaseModifiedError */
+};
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Turns a wrapper error into a request error; remembers whether a reopen
+ * and retry may help. */
+static int xfail(vp_searcher *s, const xapc_error *xe, vp_qerror *e, const char *what)
+{
+    s->modified = xe->status == XAPC_ERR_MODIFIED;
+    switch (xe->status) {
+    case XAPC_ERR_QUERY:
+        return vp_qfail(e, VP_QERR_BAD_QUERY, "the query cannot be understood: %s",
+                        xe->message);
+    case XAPC_ERR_NOT_FOUND: case XAPC_ERR_OPENING: case XAPC_ERR_MODIFIED:
+    case XAPC_ERR_CORRUPT: case XAPC_ERR_NETWORK: case XAPC_ERR_IO:
+    case XAPC_ERR_LOCKED:
+        return vp_qfail(e, VP_QERR_UNAVAILABLE, "the index is unavailable (%s: %s)",
+                        what, xe->message);
+    default:
+        return vp_qfail(e, VP_QERR_INTERNAL, "%s failed: %s", what, xe->message);
+    }
+}
+
+/* ---- opening and reopening --------------------------------------------- */
+
+vp_searcher *vp_searcher_new(const vp_searcher_config *cfg)
+{
+    vp_searcher *s = calloc(1, sizeof *s);
+    if (!s || !(s->db_path = strdup(cfg->db_path))) {
+        free(s);
+        return NULL;
+    }
+    s->gazetteer = cfg->gazetteer;
+    s->themes = cfg->themes;
+    s->reopen_interval_ms = cfg->reopen_interval_ms;
+    return s;
+}
+
+static void close_db(vp_searcher *s)
+{
+    xapc_stem_free(s->stem);
+    xapc_db_free(s->db);
+    s->stem = NULL;
+    s->db = NULL;
+}
+
+void vp_searcher_free(vp_searcher *s)
+{
+    if (!s)
+        return;
+    close_db(s);
+    free(s->db_path);
+    free(s);
+}
+
+/* The stemmer named in the metadata; Xapian's remote backend carries no
+ * metadata, and there the schema's default is all we can know. */
+static int load_stemmer(vp_searcher *s, vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    char *name = xapc_db_get_metadata(s->db, VP_META_STEMMER, &xe);
+    if (!name && xe.status != XAPC_OK)
+        return xfail(s, &xe, e, "reading the stemmer name");
+    xapc_stem *stem = xapc_stem_new(name && *name ? name : VP_DEFAULT_STEMMER, &xe);
+    free(name);
+    if (!stem)
+        return vp_qfail(e, VP_QERR_UNAVAILABLE, "the index names a stemmer this "
+                        "Xapian does not know: %s", xe.message);
+    xapc_stem_free(s->stem);
+    s->stem = stem;
+    return 0;
+}
+
+static int open_db(vp_searcher *s, vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    s->db = xapc_db_open(s->db_path, &xe);
+    if (!s->db)
+        return vp_qfail(e, VP_QERR_UNAVAILABLE, "the index at %s cannot be opened: %s",
+                        s->db_path, xe.message);
+    s->last_check_ms = now_ms();
+    if (load_stemmer(s, e) != 0) {
+        close_db(s);
+        return -1;
+    }
+    return 0;
+}
+
+static int reopen_db(vp_searcher *s, vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    bool changed = false;
+    s->last_check_ms = now_ms();
+    if (xapc_db_reopen(s->db, &changed, &xe) != XAPC_OK) {
+        /* The database may have been replaced under us: start afresh. */
+        close_db(s);
+        return open_db(s, e);
+    }
+    return changed ? load_stemmer(s, e) : 0;
+}
+
+int vp_searcher_refresh(vp_searcher *s, vp_qerror *e)
+{
+    if (!s->db)
+        return open_db(s, e);
+    if (now_ms() - s->last_check_ms >= s->reopen_interval_ms)
+        return reopen_db(s, e);
+    return 0;
+}
+
+int vp_searcher_stats(vp_searcher *s, unsigned *documents,
+                      unsigned long long *revision, vp_qerror *e)
+{
+    if (vp_searcher_refresh(s, e) != 0)
+        return -1;
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    *documents = xapc_db_doccount(s->db, &xe);
+    if (xe.status != XAPC_OK)
+        return xfail(s, &xe, e, "counting documents");
+    *revision = xapc_db_revision(s->db, &xe);  /* 0 for shards: not an error */
+    return 0;
+}
+
+/* Runs fn; after a DatabaseModifiedError reopens and runs it once more. */
+typedef json_t *(*read_fn)(vp_searcher *s, const void *arg, vp_qerror *e);
+
+static json_t *with_retry(vp_searcher *s, read_fn fn, const void *arg, vp_qerror *e)
+{
+    if (vp_searcher_refresh(s, e) != 0)
+        return NULL;
+    s->modified = false;
+    json_t *out = fn(s, arg, e);
+    if (out || !s->modified)
+        return out;
+    if (reopen_db(s, e) != 0)
+        return NULL;
+    s->modified = false;
+    return fn(s, arg, e);
+}
+
+/* ---- building the query -------------------------------------------------- */
+
+static const unsigned parse_flags =
+    XAPC_QP_DEFAULT | XAPC_QP_WILDCARD | XAPC_QP_PURE_NOT |
+    XAPC_QP_SPELLING_CORRECTION | XAPC_QP_AUTO_SYNONYMS |
+    XAPC_QP_AUTO_MULTIWORD_SYNONYMS;
+
+/* Field names a user can type, in Dutch and in English. */
+static const struct { const char *field, *prefix; bool boolean; } user_fields[] = {
+    {"titel", VP_PREFIX_TITLE, false},     {"title", VP_PREFIX_TITLE, false},
+    {"spreker", VP_PREFIX_SPEAKER_TEXT, false}, {"speaker", VP_PREFIX_SPEAKER_TEXT, false},
+    {"gemeente", VP_PREFIX_PLACE_TEXT, false},  {"municipality", VP_PREFIX_PLACE_TEXT, false},
+    {"kop", VP_PREFIX_HEADING, false},
+    {"thema", VP_PREFIX_THEME, true},      {"theme", VP_PREFIX_THEME, true},
+};
+
+static xapc_qp *make_parser(vp_searcher *s, vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_qp *qp = xapc_qp_new(&xe);
+    bool ok = qp && xapc_qp_set_stemmer(qp, s->stem, &xe) == XAPC_OK &&
+              xapc_qp_set_stemming_strategy(qp, XAPC_STEM_SOME, &xe) == XAPC_OK &&
+              xapc_qp_set_database(qp, s->db, &xe) == XAPC_OK &&
+              /* AND: every word must occur, so totals and facets stay meaningful. */
+              xapc_qp_set_default_op(qp, XAPC_OP_AND, &xe) == XAPC_OK &&
+              xapc_qp_set_max_wildcard_expansion(qp, VP_MAX_WILDCARD_TERMS, &xe) == XAPC_OK;
+    for (size_t i = 0; ok && i < sizeof user_fields / sizeof *user_fields; i++)
+        ok = (user_fields[i].boolean
+                  ? xapc_qp_add_boolean_prefix(qp, user_fields[i].field, user_fields[i].prefix, &xe)
+                  : xapc_qp_add_prefix(qp, user_fields[i].field, user_fields[i].prefix, &xe)) == XAPC_OK;
+    if (!ok) {
+        xfail(s, &xe, e, "setting up the query parser");
+        xapc_qp_free(qp);
+        return NULL;
+    }
+    return qp;
+}
+
+static bool blank(const char *q)
+{
+    return !q || q[strspn(q, " \t\r\n")] == '\0';
+}
+
+/* The free-text part; MatchAll for an empty q. */
+static xapc_query *parse_text(vp_searcher *s, xapc_qp *qp, const char *q, vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_query *text = blank(q) ? xapc_query_match_all(&xe)
+                                : xapc_qp_parse(qp, q, parse_flags, "", &xe);
+    if (!text)
+        xfail(s, &xe, e, "parsing the query");
+    return text;
+}
+
+static char *concat(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *s = malloc(la + lb + 1);
+    if (s) {
+        memcpy(s, a, la);
+        memcpy(s + la, b, lb + 1);
+    }
+    return s;
+}
+
+/* The boolean term a filter value stands for: canonical names through the
+ * gazetteer (alias -> official name; the indexer adds XM terms for each
+ * successor, so a successor's term finds its predecessors' reports) and the
+ * themes taxonomy (label -> slug); folded like the indexer folds. */
+static char *filter_term(const vp_searcher *s, vp_facet f, const char *value)
+{
+    char *folded = NULL, *term = NULL;
+    if (f == VP_FACET_MUNICIPALITY) {
+        const vp_municipality *m = s->gazetteer ? vp_gazetteer_lookup(s->gazetteer, value) : NULL;
+        folded = vp_fold(m ? m->name : value);
+        term = folded ? concat(VP_PREFIX_MUNICIPALITY, folded) : NULL;
+    } else if (f == VP_FACET_SPEAKER) {
+        folded = vp_fold(value);
+        term = folded ? concat(VP_PREFIX_SPEAKER, folded) : NULL;
+    } else {
+        const vp_theme *t = s->themes ? vp_themes_lookup(s->themes, value) : NULL;
+        folded = t ? strdup(t->slug) : vp_fold(value);
+        term = folded ? concat(VP_PREFIX_THEME, folded) : NULL;
+    }
+    free(folded);
+    return term;
+}
+
+static xapc_query *facet_filter(vp_searcher *s, vp_facet f, const vp_strvec *values,
+                                vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_query **terms = calloc(values->len, sizeof *terms);
+    xapc_query *any = NULL;
+    bool ok = terms != NULL;
+    for (size_t i = 0; ok && i < values->len; i++) {
+        char *term = filter_term(s, f, values->items[i]);
+        ok = term && (terms[i] = xapc_query_term(term, 1, 0, &xe)) != NULL;
+        free(term);
+    }
+    if (ok)
+        any = xapc_query_combine(XAPC_OP_OR, (const xapc_query *const *)terms,
+                                 values->len, 0, &xe);
+    if (!any)
+        xe.status != XAPC_OK ? xfail(s, &xe, e, "building a filter")
+                             : vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    for (size_t i = 0; terms && i < values->len; i++)
+        xapc_query_free(terms[i]);
+    free(terms);
+    return any;
+}
+
+static xapc_query *date_filter(vp_searcher *s, const vp_request *r, vp_qerror *e)
+{
+    char lo[9], hi[9];
+    bool has_lo = r->from && vp_date_bound(r->from, false, lo);
+    bool has_hi = r->to && vp_date_bound(r->to, true, hi);
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_query *q = xapc_query_value_range(VP_SLOT_DATE, has_lo ? lo : NULL,
+                                           has_hi ? hi : NULL, &xe);
+    if (!q)
+        xfail(s, &xe, e, "building the date range");
+    return q;
+}
+
+static bool has_own_filter(const vp_request *r, vp_facet f)
+{
+    if (f == VP_FACET_YEAR)
+        return r->from || r->to;
+    return r->filters[f].len > 0;
+}
+
+/* text FILTER (every filter but skip's own); skip = VP_N_FACETS keeps all. */
+static xapc_query *build_query(vp_searcher *s, const vp_request *r, vp_facet skip,
+                               const xapc_query *text, vp_qerror *e)
+{
+    xapc_query *parts[1 + VP_N_FACETS] = {0};
+    size_t n = 0;
+    bool ok = true;
+    for (int f = 0; ok && f < VP_N_FACETS; f++) {
+        if ((vp_facet)f == skip || !has_own_filter(r, (vp_facet)f))
+            continue;
+        parts[1 + n] = f == VP_FACET_YEAR ? date_filter(s, r, e)
+                                          : facet_filter(s, (vp_facet)f, &r->filters[f], e);
+        ok = parts[1 + n++] != NULL;
+    }
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_query *q = NULL;
+    if (ok) {
+        parts[0] = (xapc_query *)text;   /* not freed below */
+        q = n == 0 ? xapc_query_clone(text, &xe)
+                   : xapc_query_combine(XAPC_OP_FILTER, (const xapc_query *const *)parts,
+                                        n + 1, 0, &xe);
+        if (!q)
+            xfail(s, &xe, e, "combining the query");
+    }
+    for (size_t i = 1; i <= n; i++)
+        xapc_query_free(parts[i]);
+    return q;
+}
+
+/* ---- running it ------------------------------------------------------------ */
+
+static const xapc_slot facet_slots[VP_N_FACETS] = {
+    VP_SLOT_MUNICIPALITIES, VP_SLOT_SPEAKERS, VP_SLOT_THEMES, VP_SLOT_YEAR};
+
+static bool add_spy_value(const char *value, size_t len, uint32_t count, void *ctx)
+{
+    return vp_facet_counts_add_list(ctx, value, len, count);
+}
+
+/* The spy's counts as a facet list (see facets.h). */
+static json_t *spy_json(vp_searcher *s, const xapc_spy *spy, vp_facet f,
+                        unsigned limit, const char *prefix, vp_qerror *e)
+{
+    vp_facet_counts *counts = vp_facet_counts_new();
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    json_t *out = NULL;
+    if (counts && xapc_spy_foreach(spy, add_spy_value, counts, &xe) == XAPC_OK)
+        out = vp_facet_counts_to_json(counts, limit, prefix,
+                                      f == VP_FACET_THEME ? s->themes : NULL);
+    if (!out)
+        xe.status != XAPC_OK ? xfail(s, &xe, e, "counting facets")
+                             : vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    vp_facet_counts_free(counts);
+    return out;
+}
+
+/* An enquire over q with sorting, or NULL with e set. */
+static xapc_enquire *make_enquire(vp_searcher *s, const xapc_query *q, vp_sort sort,
+                                  vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_enquire *enq = xapc_enquire_new(s->db, &xe);
+    bool ok = enq && xapc_enquire_set_query(enq, q, &xe) == XAPC_OK;
+    if (ok && sort == VP_SORT_DATE)
+        ok = xapc_enquire_sort_by_value(enq, VP_SLOT_DATE, true, true, &xe) == XAPC_OK;
+    if (ok && sort == VP_SORT_DATE_ASC)
+        ok = xapc_enquire_sort_by_value(enq, VP_SLOT_DATE, false, true, &xe) == XAPC_OK;
+    if (!ok) {
+        xfail(s, &xe, e, "preparing the match");
+        xapc_enquire_free(enq);
+        return NULL;
+    }
+    return enq;
+}
+
+static uint32_t doccount(vp_searcher *s, vp_qerror *e, bool *ok)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    uint32_t n = xapc_db_doccount(s->db, &xe);
+    *ok = xe.status == XAPC_OK;
+    if (!*ok)
+        xfail(s, &xe, e, "counting documents");
+    return n;
+}
+
+/* One facet counted in a match of its own, without its own filter. */
+static json_t *count_facet_alone(vp_searcher *s, const vp_request *r, vp_facet f,
+                                 const xapc_query *text, const char *prefix,
+                                 vp_qerror *e)
+{
+    bool ok;
+    uint32_t all = doccount(s, e, &ok);
+    xapc_query *q = ok ? build_query(s, r, f, text, e) : NULL;
+    xapc_enquire *enq = q ? make_enquire(s, q, VP_SORT_RELEVANCE, e) : NULL;
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_spy *spy = enq ? xapc_enquire_add_value_count_spy(enq, facet_slots[f], &xe) : NULL;
+    xapc_mset *mset = spy ? xapc_enquire_get_mset(enq, 0, 0, all, &xe) : NULL;
+    json_t *out = NULL;
+    if (mset)
+        out = spy_json(s, spy, f, r->facet_limit, prefix, e);
+    else if (enq)
+        xfail(s, &xe, e, "counting a facet");
+    xapc_mset_free(mset);
+    xapc_enquire_free(enq);
+    xapc_query_free(q);
+    return out;
+}
+
+static vp_sort effective_sort(const vp_request *r)
+{
+    if (r->sort != VP_SORT_DEFAULT)
+        return r->sort;
+    return blank(r->q) ? VP_SORT_DATE : VP_SORT_RELEVANCE;
+}
+
+/* The parsed text query and the spelling suggestion (NULL when none). */
+typedef struct parsed_text {
+    xapc_query *query;
+    char *suggestion;
+} parsed_text;
+
+static int parse_request_text(vp_searcher *s, const vp_request *r, parsed_text *pt,
+                              vp_qerror *e)
+{
+    memset(pt, 0, sizeof *pt);
+    xapc_qp *qp = make_parser(s, e);
+    if (!qp)
+        return -1;
+    pt->query = parse_text(s, qp, r->q, e);
+    if (pt->query && !blank(r->q)) {
+        char *corrected = xapc_qp_corrected_query(qp, NULL);
+        if (corrected && *corrected && strcmp(corrected, r->q) != 0)
+            pt->suggestion = corrected;
+        else
+            free(corrected);
+    }
+    xapc_qp_free(qp);
+    return pt->query ? 0 : -1;
+}
+
+static void parsed_text_clear(parsed_text *pt)
+{
+    xapc_query_free(pt->query);
+    free(pt->suggestion);
+}
+
+/* ---- /search ----------------------------------------------------------------- */
+
+typedef struct main_match {
+    xapc_enquire *enq;
+    xapc_spy *spies[VP_N_FACETS];
+    xapc_mset *mset;
+} main_match;
+
+static void main_match_clear(main_match *m)
+{
+    xapc_mset_free(m->mset);
+    xapc_enquire_free(m->enq);
+    memset(m, 0, sizeof *m);
+}
+
+static int run_main_match(vp_searcher *s, const vp_request *r, const xapc_query *text,
+                          main_match *m, vp_qerror *e)
+{
+    memset(m, 0, sizeof *m);
+    bool ok;
+    uint32_t all = doccount(s, e, &ok);
+    xapc_query *q = ok ? build_query(s, r, VP_N_FACETS, text, e) : NULL;
+    m->enq = q ? make_enquire(s, q, effective_sort(r), e) : NULL;
+    xapc_query_free(q);
+    if (!m->enq)
+        return -1;
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    for (int f = 0; f < VP_N_FACETS; f++) {
+        if (has_own_filter(r, (vp_facet)f))
+            continue;   /* counted in a match of its own */
+        m->spies[f] = xapc_enquire_add_value_count_spy(m->enq, facet_slots[f], &xe);
+        if (!m->spies[f])
+            return xfail(s, &xe, e, "adding a facet counter");
+    }
+    m->mset = xapc_enquire_get_mset(m->enq, (r->page - 1) * r->per_page, r->per_page,
+                                    all, &xe);
+    return m->mset ? 0 : xfail(s, &xe, e, "running the search");
+}
+
+static json_t *facets_json(vp_searcher *s, const vp_request *r, const xapc_query *text,
+                           const main_match *m, vp_qerror *e)
+{
+    json_t *facets = json_object();
+    for (int f = 0; facets && f < VP_N_FACETS; f++) {
+        json_t *list = m->spies[f]
+            ? spy_json(s, m->spies[f], (vp_facet)f, r->facet_limit, NULL, e)
+            : count_facet_alone(s, r, (vp_facet)f, text, NULL, e);
+        if (!list || json_object_set_new(facets, vp_facet_name((vp_facet)f), list) != 0) {
+            json_decref(facets);
+            return NULL;
+        }
+    }
+    return facets;
+}
+
+static json_t *hits_json(vp_searcher *s, const main_match *m, bool has_text,
+                         vp_qerror *e)
+{
+    json_t *hits = json_array();
+    uint32_t n = xapc_mset_size(m->mset);
+    for (uint32_t i = 0; hits && i < n; i++) {
+        xapc_error xe;
+        xapc_error_clear(&xe);
+        json_t *hit = vp_hit_json(m->mset, i, s->stem, has_text, &xe, e);
+        if (!hit || json_array_append_new(hits, hit) != 0) {
+            if (xe.status != XAPC_OK)
+                xfail(s, &xe, e, "reading a result");
+            else if (e->kind == VP_QERR_NONE)
+                vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+            json_decref(hits);
+            return NULL;
+        }
+    }
+    return hits;
+}
+
+static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
+{
+    const vp_request *r = arg;
+    double t0 = now_ms();
+    parsed_text pt;
+    main_match m;
+    json_t *out = NULL, *hits = NULL, *facets = NULL;
+    if (parse_request_text(s, r, &pt, e) != 0) {
+        parsed_text_clear(&pt);
+        return NULL;
+    }
+    if (run_main_match(s, r, pt.query, &m, e) == 0 &&
+        (hits = hits_json(s, &m, !blank(r->q), e)) != NULL &&
+        (facets = facets_json(s, r, pt.query, &m, e)) != NULL) {
+        out = json_pack("{s:s,s:I,s:I,s:I,s:f,s:o,s:o,s:o*}",
+                        "query", r->q ? r->q : "",
+                        "total", (json_int_t)xapc_mset_matches_estimated(m.mset),
+                        "page", (json_int_t)r->page, "per_page", (json_int_t)r->per_page,
+                        "took_ms", now_ms() - t0, "hits", hits, "facets", facets,
+                        "suggestion", pt.suggestion ? json_string(pt.suggestion) : json_null());
+        hits = facets = NULL;  /* stolen by "o" even on failure */
+        if (!out)
+            vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    }
+    json_decref(hits);
+    json_decref(facets);
+    main_match_clear(&m);
+    parsed_text_clear(&pt);
+    return out;
+}
+
+json_t *vp_search(vp_searcher *s, const vp_request *r, vp_qerror *e)
+{
+    e->kind = VP_QERR_NONE;
+    e->message[0] = '\0';
+    if (vp_request_validate(r, e) != 0)
+        return NULL;
+    return with_retry(s, do_search, r, e);
+}
+
+/* ---- /facets/{name} ------------------------------------------------------------ */
+
+typedef struct facet_arg { vp_facet f; const vp_request *r; } facet_arg;
+
+static json_t *do_facet_values(vp_searcher *s, const void *arg, vp_qerror *e)
+{
+    const facet_arg *a = arg;
+    parsed_text pt;
+    json_t *values = NULL;
+    if (parse_request_text(s, a->r, &pt, e) == 0)
+        values = count_facet_alone(s, a->r, a->f, pt.query, a->r->prefix, e);
+    parsed_text_clear(&pt);
+    if (!values)
+        return NULL;
+    return json_pack("{s:s,s:s,s:o}", "facet", vp_facet_name(a->f),
+                     "prefix", a->r->prefix ? a->r->prefix : "", "values", values);
+}
+
+json_t *vp_facet_values(vp_searcher *s, vp_facet f, const vp_request *r, vp_qerror *e)
+{
+    e->kind = VP_QERR_NONE;
+    e->message[0] = '\0';
+    if (vp_request_validate(r, e) != 0)
+        return NULL;
+    facet_arg a = {f, r};
+    return with_retry(s, do_facet_values, &a, e);
+}
+
+/* ---- /documents/{id} ------------------------------------------------------------ */
+
+static json_t *do_document(vp_searcher *s, const void *arg, vp_qerror *e)
+{
+    const char *id = arg;
+    char *term = concat(VP_PREFIX_ID, id);
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_docid did = term ? xapc_db_find_term(s->db, term, &xe) : 0;
+    free(term);
+    if (!did) {
+        if (xe.status != XAPC_OK)
+            xfail(s, &xe, e, "looking up the document");
+        else
+            vp_qfail(e, VP_QERR_NOT_FOUND, "no report with id '%.200s'", id);
+        return NULL;
+    }
+    size_t len = 0;
+    char *data = xapc_db_document_data_len(s->db, did, &len, &xe);
+    if (!data) {
+        xfail(s, &xe, e, "reading the document");
+        return NULL;
+    }
+    json_t *out = vp_document_json(data, len, e);
+    free(data);
+    return out;
+}
+
+json_t *vp_document_get(vp_searcher *s, const char *id, vp_qerror *e)
+{
+    e->kind = VP_QERR_NONE;
+    e->message[0] = '\0';
+    if (!*id || !vp_utf8_valid(id, strlen(id), NULL) || strlen(id) > 1000) {
+        vp_qfail(e, VP_QERR_NOT_FOUND, "no report with that id");
+        return NULL;
+    }
+    return with_retry(s, do_document, id, e);
+}

@@ -1,0 +1,161 @@
+/*
+ * query.h: THE query layer of Vindplaats, shared by searchd (HTTP) and vind
+ * (command line), and later by the exporter, the fuzzers and the benches.
+ *
+ * It owns: the search request (what a user may ask, and its validation), the
+ * translation of a request into a Xapian query (QueryParser with the stemmer
+ * named in the database metadata, user prefixes, facet filters resolved
+ * through the gazetteer, date bounds), running it with exact totals and exact,
+ * multi-valued, disjunctive facet counts, snippets and the best-matching
+ * section, the spelling suggestion, and the JSON of /search, /documents/{id}
+ * and /facets/{name}.
+ *
+ * The result of a search is a jansson object with exactly the shape of the
+ * HTTP API.  vind prints that same object (from the local database or from a
+ * server), so there is one result type and one renderer for both programs.
+ *
+ * A vp_searcher wraps one database handle and is used by one thread at a
+ * time (Xapian's rule); searchd keeps one per worker thread.
+ */
+#ifndef VP_QUERY_H
+#define VP_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <jansson.h>
+
+#include "strvec.h"
+#include "gazetteer.h"
+#include "themes.h"
+
+/* ---- limits that protect the server (and are documented to users) ---- */
+#define VP_MAX_Q_BYTES        1000   /* longer q: 400 */
+#define VP_MAX_PER_PAGE       100
+#define VP_DEFAULT_PER_PAGE   10
+#define VP_MAX_DEPTH          10000  /* page * per_page may not exceed this */
+#define VP_DEFAULT_FACET_LIMIT 20
+#define VP_MAX_FACET_LIMIT    10000
+#define VP_MAX_FILTER_VALUES  50     /* values of one facet filter */
+#define VP_MAX_VALUE_BYTES    200    /* one filter value */
+#define VP_MAX_WILDCARD_TERMS 500    /* trailing wildcard expansion */
+
+/* ---- errors a caller can cause or meet -------------------------------- */
+typedef enum {
+    VP_QERR_NONE = 0,
+    VP_QERR_BAD_PARAMETER,   /* 400 bad_parameter */
+    VP_QERR_BAD_QUERY,       /* 400 bad_query: the query parser refused q */
+    VP_QERR_NOT_FOUND,       /* 404 not_found: no such document or facet */
+    VP_QERR_UNAVAILABLE,     /* 503 unavailable: database cannot be opened/read */
+    VP_QERR_INTERNAL         /* 500 internal */
+} vp_qerr_kind;
+
+typedef struct vp_qerror {
+    vp_qerr_kind kind;
+    char message[512];       /* for a person: what is wrong and what is allowed */
+} vp_qerror;
+
+/* HTTP status and the stable error code string ("bad_parameter") of kind. */
+int vp_qerr_http_status(vp_qerr_kind kind);
+const char *vp_qerr_code(vp_qerr_kind kind);
+/* {"error": {"code": ..., "message": ...}}; caller decrefs. */
+json_t *vp_qerror_to_json(const vp_qerror *e);
+/* Fills e (printf style) and returns -1, for `return vp_qfail(...)`. */
+int vp_qfail(vp_qerror *e, vp_qerr_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---- the request ------------------------------------------------------- */
+typedef enum {
+    VP_FACET_MUNICIPALITY = 0,
+    VP_FACET_SPEAKER,
+    VP_FACET_THEME,
+    VP_FACET_YEAR,
+    VP_N_FACETS
+} vp_facet;
+
+/* Public names: "municipality", "speaker", "theme", "year". */
+const char *vp_facet_name(vp_facet f);
+/* -1 when name is not a facet. */
+int vp_facet_from_name(const char *name);
+
+typedef enum {
+    VP_SORT_DEFAULT = 0,     /* relevance with q, date without */
+    VP_SORT_RELEVANCE,
+    VP_SORT_DATE,            /* newest first */
+    VP_SORT_DATE_ASC
+} vp_sort;
+
+/* "relevance", "date", "date_asc"; -1 when unknown. */
+int vp_sort_from_name(const char *name);
+
+typedef struct vp_request {
+    char *q;                          /* NULL or "" matches every report */
+    vp_strvec filters[VP_FACET_YEAR]; /* municipality, speaker, theme values */
+    char *from, *to;                  /* YYYY | YYYY-MM | YYYY-MM-DD or NULL */
+    vp_sort sort;
+    unsigned page;                    /* from 1 */
+    unsigned per_page;                /* 1..VP_MAX_PER_PAGE */
+    unsigned facet_limit;             /* 0 = all */
+    char *prefix;                     /* /facets/{name}: value prefix, or NULL */
+} vp_request;
+
+/* Defaults: page 1, per_page 10, facet_limit 20, no filters. */
+void vp_request_init(vp_request *r);
+void vp_request_clear(vp_request *r);
+
+/* Setters used by the parameter parser and by vind; each validates its value
+ * and copies the strings.  0, or -1 with a message in e. */
+int vp_request_set(vp_request *r, const char *key, const char *value, vp_qerror *e);
+/* Whole-request checks (depth limit, from <= to); call once after setting. */
+int vp_request_validate(const vp_request *r, vp_qerror *e);
+
+/* The request as URL query parameters (percent-encoded, repeated keys for
+ * multiple filter values): what vind sends to a server.  Caller frees. */
+char *vp_request_to_query_string(const vp_request *r);
+
+/* Expands a date bound: YYYY / YYYY-MM / YYYY-MM-DD into an inclusive
+ * "YYYYMMDD" (first day for a lower bound, last possible day for an upper
+ * one).  false for a malformed or impossible date. */
+bool vp_date_bound(const char *s, bool upper, char out[9]);
+
+/* ---- the searcher ------------------------------------------------------ */
+typedef struct vp_searcher vp_searcher;
+
+typedef struct vp_searcher_config {
+    const char *db_path;               /* directory or stub file */
+    const vp_gazetteer *gazetteer;     /* borrowed; may be NULL (no aliases) */
+    const vp_themes *themes;           /* borrowed; may be NULL */
+    unsigned reopen_interval_ms;       /* check for a new revision at most this
+                                          often (0: before every request) */
+} vp_searcher_config;
+
+/* Creates a searcher; the database is opened lazily (and again after a
+ * failure), so a searcher exists even while the database cannot be opened.
+ * NULL only when out of memory.  Caller frees. */
+vp_searcher *vp_searcher_new(const vp_searcher_config *cfg);
+void vp_searcher_free(vp_searcher *s);
+
+/* Opens the database if needed and, when the reopen interval has passed,
+ * moves to the latest revision.  0, or -1 (VP_QERR_UNAVAILABLE). */
+int vp_searcher_refresh(vp_searcher *s, vp_qerror *e);
+
+/* Documents and revision of the open database (after a refresh). */
+int vp_searcher_stats(vp_searcher *s, unsigned *documents,
+                      unsigned long long *revision, vp_qerror *e);
+
+/* GET /search: the result object (see issue 3), or NULL with e set. */
+json_t *vp_search(vp_searcher *s, const vp_request *r, vp_qerror *e);
+
+/* GET /facets/{name}: {"facet", "prefix", "values": [{"value","count"}]}:
+ * the facet's values starting with r->prefix (folded), counted under the
+ * query and every filter but the facet's own. */
+json_t *vp_facet_values(vp_searcher *s, vp_facet f, const vp_request *r,
+                        vp_qerror *e);
+
+/* GET /documents/{id}: the whole report with html rendered by cmark in safe
+ * mode; NULL with VP_QERR_NOT_FOUND for an unknown id. */
+json_t *vp_document_get(vp_searcher *s, const char *id, vp_qerror *e);
+
+/* jansson flags for every JSON we print, so vind --json and searchd agree. */
+#define VP_JSON_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
+
+#endif /* VP_QUERY_H */

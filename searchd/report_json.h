@@ -1,0 +1,33 @@
+/*
+ * report_json.h: one stored report as the API shows it: a search hit (with
+ * its snippet and best-matching section) and the whole report of
+ * /documents/{id} (with its Markdown rendered by cmark in safe mode).
+ *
+ * Text fields are plain text (clients escape them); only "snippet" and
+ * "html" are HTML, and in both every character from the report is escaped.
+ */
+#ifndef VP_REPORT_JSON_H
+#define VP_REPORT_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+
+#include "query.h"
+#include "xapian_c.h"
+
+/* Length of a snippet in bytes, as Xapian counts it. */
+#define VP_SNIPPET_BYTES 300
+
+/* The hit at index i of mset; with has_text, the snippet highlights the
+ * query's matches and "section" names the best-matching section.  NULL on
+ * failure, with xe set for a Xapian error (so the caller can reopen and
+ * retry) or else e. */
+json_t *vp_hit_json(const xapc_mset *mset, uint32_t i, const xapc_stem *stem,
+                    bool has_text, xapc_error *xe, vp_qerror *e);
+
+/* The whole report from its stored JSON. */
+json_t *vp_document_json(const char *data, size_t len, vp_qerror *e);
+
+#endif /* VP_REPORT_JSON_H */
