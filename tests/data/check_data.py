@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Sanity checks for the plain-text files in data/ (see data/README.md).
+
+Run: python3 tests/data/check_data.py [DATA_DIR]
+Prints one line per problem as `file:line: what is wrong` and a closing
+'N passed, N failed' line; exits non-zero on any failure.
+"""
+import os
+import re
+import sys
+import unicodedata
+
+PROVINCES = {
+    "Groningen": 10, "Friesland": 18, "Drenthe": 12, "Overijssel": 25,
+    "Flevoland": 6, "Gelderland": 51, "Utrecht": 26, "Noord-Holland": 44,
+    "Zuid-Holland": 50, "Zeeland": 13, "Noord-Brabant": 56, "Limburg": 31,
+}
+THEMES = ["binnenstad", "regionale-samenwerking", "economie-arbeidsmarkt",
+          "wonen-leefomgeving", "demografie", "sociaal-domein",
+          "duurzaamheid-energie", "mobiliteit", "digitalisering", "veiligheid",
+          "onderwijs-cultuur", "bestuur-financien"]
+FLAGS = {"ambiguous"}
+
+errors = []
+
+
+def err(path, n, msg):
+    errors.append(f"{os.path.basename(path)}:{n}: {msg}")
+
+
+def fold(s):
+    """Lookup key: case, accents, hyphens and apostrophes ignored."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"['\u2019\-]", " ", s)
+    return " ".join(s.split())
+
+
+def strict_fold(s):
+    """Harder key: also drops dots and parentheses, to catch near-duplicates."""
+    return " ".join(re.sub(r"[().,/]", " ", fold(s)).split())
+
+
+def rows(path):
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if line.endswith("\r"):
+                err(path, n, "CR line ending")
+            if not line.strip() or line.startswith("#"):
+                continue
+            if line != line.strip():
+                err(path, n, "leading or trailing whitespace")
+            yield n, line.split("\t")
+
+
+def check_gemeenten(path):
+    seen = {}        # fold(name or alias) -> (line, text)
+    strict = {}      # strict_fold(...) -> line
+    names = {}
+    successors = []
+    current = {p: 0 for p in PROVINCES}
+    for n, cols in rows(path):
+        if not 2 <= len(cols) <= 6:
+            err(path, n, f"{len(cols)} columns, want 2 to 6")
+            continue
+        cols += [""] * (6 - len(cols))
+        name, prov, ended, succ, aliases, flags = cols
+        if not name or name != name.strip():
+            err(path, n, "empty or padded name")
+        if prov not in PROVINCES:
+            err(path, n, f"unknown province {prov!r}")
+        if ended:
+            if not re.fullmatch(r"(19|20)\d\d", ended):
+                err(path, n, f"bad year {ended!r}")
+            if not succ:
+                err(path, n, "ended without successor")
+            else:
+                successors.append((n, name, succ))
+        else:
+            if succ:
+                err(path, n, "successor without ended")
+            if prov in current:
+                current[prov] += 1
+        for flag in filter(None, (f.strip() for f in flags.split(";"))):
+            if flag not in FLAGS:
+                err(path, n, f"unknown flag {flag!r}")
+        names[name] = (n, ended)
+        keys = [name] + [a.strip() for a in aliases.split(";") if aliases]
+        for k in keys:
+            if not k:
+                err(path, n, "empty alias")
+                continue
+            for table, key in ((seen, fold(k)), (strict, strict_fold(k))):
+                other = table.get(key)
+                if other is not None and other != n:
+                    err(path, n, f"{k!r} collides with line {other}")
+                    break
+                table[key] = n
+    for n, name, succ in successors:
+        if succ not in names:
+            err(path, n, f"successor {succ!r} of {name!r} is not a name in the file")
+        elif succ == name:
+            err(path, n, "successor is itself")
+    # every chain of successors must end in a current municipality
+    for n, name, _ in successors:
+        cur, hops = name, 0
+        while names.get(cur, (0, ""))[1] and hops < 10:
+            cur = next(s for (_, nm, s) in successors if nm == cur)
+            hops += 1
+        if names.get(cur, (0, "x"))[1]:
+            err(path, n, f"successor chain of {name!r} does not end in a current municipality")
+    total = sum(current.values())
+    if total != 342:
+        err(path, 0, f"{total} current municipalities, want 342")
+    for p, want in PROVINCES.items():
+        if current[p] != want:
+            err(path, 0, f"{p}: {current[p]} current municipalities, want {want}")
+    return current, len(successors)
+
+
+def check_themes(path):
+    slugs = []
+    for n, cols in rows(path):
+        if len(cols) != 3:
+            err(path, n, f"{len(cols)} columns, want 3")
+            continue
+        slug, label, kws = cols
+        slugs.append(slug)
+        if not label:
+            err(path, n, "empty label")
+        words = kws.split(",")
+        if not 15 <= len(words) <= 40:
+            err(path, n, f"{len(words)} keywords, want 15 to 40")
+        for w in words:
+            if not w or w != w.strip():
+                err(path, n, f"empty or padded keyword {w!r}")
+            if "*" in w.rstrip("*") or w.endswith("**"):
+                err(path, n, f"'*' only as the last character: {w!r}")
+        if len({w.lower() for w in words}) != len(words):
+            err(path, n, "duplicate keyword")
+    if slugs != THEMES:
+        err(path, 0, f"slugs {slugs} differ from the twelve expected")
+
+
+def check_synonyms(path):
+    seen = {}
+    count = 0
+    for n, cols in rows(path):
+        count += 1
+        if len(cols) != 2:
+            err(path, n, f"{len(cols)} columns, want 2")
+            continue
+        term, syns = cols
+        words = [term] + [s.strip() for s in syns.split(";")]
+        for w in words:
+            if not w:
+                err(path, n, "empty synonym")
+                continue
+            k = fold(w)
+            if k in seen and seen[k] != n:
+                err(path, n, f"{w!r} also on line {seen[k]}")
+            seen[k] = n
+    if not 60 <= count <= 120:
+        err(path, 0, f"{count} lines, want 60 to 120")
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "data")
+    checks = [("gemeenten.tsv", check_gemeenten), ("themes.tsv", check_themes),
+              ("synonyms.tsv", check_synonyms)]
+    passed = failed = 0
+    for fname, fn in checks:
+        before = len(errors)
+        res = fn(os.path.join(data, fname))
+        if fname == "gemeenten.tsv" and res:
+            current, former = res
+            print(f"gemeenten.tsv: {sum(current.values())} current, {former} former;",
+                  ", ".join(f"{p} {c}" for p, c in current.items()))
+        if len(errors) == before:
+            passed += 1
+        else:
+            failed += 1
+    for e in errors:
+        print(e)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
