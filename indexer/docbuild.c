@@ -1,1 +1,220 @@
-/* placeholder until implemented */
+/*
+ * docbuild.c: vp_document to Xapian document (see docbuild.h).
+ *
+ * Weights: a word in the title counts five times, in a heading three times,
+ * in the body once (wdf), so that BM25 ranks a report whose title or
+ * workshop is about a subject above one that mentions it in passing.  Each
+ * field starts at a position gap of 100 so a phrase never spans two fields.
+ */
+#include "docbuild.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+#include "strvec.h"
+#include "text.h"
+
+enum { WDF_TITLE = 5, WDF_HEADING = 3, WDF_BODY = 1, WDF_FACET_TEXT = 2,
+       FIELD_GAP = 100 };
+
+struct vp_docbuilder {
+    xapc_termgen *tg;
+    const vp_gazetteer *gazetteer;
+};
+
+vp_docbuilder *vp_docbuilder_new(const char *stemmer, const vp_gazetteer *gazetteer,
+                                 xapc_wdb *spelling_db, xapc_error *err)
+{
+    vp_docbuilder *b = calloc(1, sizeof *b);
+    xapc_stem *stem = xapc_stem_new(stemmer, err);
+    if (!b || !stem)
+        goto fail;
+    b->gazetteer = gazetteer;
+    b->tg = xapc_termgen_new(err);
+    if (!b->tg || xapc_termgen_set_stemmer(b->tg, stem, err) != XAPC_OK ||
+        xapc_termgen_set_stemming_strategy(b->tg, XAPC_STEM_SOME, err) != XAPC_OK)
+        goto fail;
+    if (spelling_db && xapc_termgen_set_spelling_db(b->tg, spelling_db, err) != XAPC_OK)
+        goto fail;
+    xapc_stem_free(stem);
+    return b;
+fail:
+    xapc_stem_free(stem);
+    vp_docbuilder_free(b);
+    return NULL;
+}
+
+void vp_docbuilder_free(vp_docbuilder *b)
+{
+    if (!b)
+        return;
+    xapc_termgen_free(b->tg);
+    free(b);
+}
+
+char *vp_id_term(const char *id)
+{
+    size_t n = strlen(VP_PREFIX_ID) + strlen(id) + 1;
+    char *t = malloc(n);
+    if (t)
+        snprintf(t, n, "%s%s", VP_PREFIX_ID, id);
+    return t;
+}
+
+/* ---- helpers that stop at the first error (err->status set) ------------ */
+
+static bool index_field(vp_docbuilder *b, const char *text, uint32_t wdf,
+                        const char *prefix, xapc_error *err)
+{
+    if (!text || !*text)
+        return true;
+    return xapc_termgen_increase_termpos(b->tg, FIELD_GAP, err) == XAPC_OK &&
+           xapc_termgen_index_text(b->tg, text, strlen(text), wdf, prefix, err) == XAPC_OK;
+}
+
+/* The text both unprefixed (found by a plain query) and under its own prefix
+ * (found by `field:`). */
+static bool index_both(vp_docbuilder *b, const char *text, uint32_t wdf,
+                       const char *prefix, xapc_error *err)
+{
+    return index_field(b, text, wdf, "", err) && index_field(b, text, 1, prefix, err);
+}
+
+static bool add_filter_term(xapc_doc *doc, const char *prefix, const char *value,
+                            xapc_error *err)
+{
+    char *folded = vp_fold(value);
+    if (!folded)
+        return false;
+    size_t n = strlen(prefix) + strlen(folded) + 1;
+    char term[512];
+    bool ok = n <= sizeof term;
+    if (ok) {
+        snprintf(term, sizeof term, "%s%s", prefix, folded);
+        ok = xapc_doc_add_boolean_term(doc, term, err) == XAPC_OK;
+    }
+    free(folded);
+    return ok || err->status == XAPC_OK; /* an over-long value is just not filterable */
+}
+
+static bool add_value(xapc_doc *doc, int slot, const char *value, xapc_error *err)
+{
+    if (!value || !*value)
+        return true;
+    return xapc_doc_add_value(doc, (xapc_slot)slot, value, strlen(value), err) == XAPC_OK;
+}
+
+static bool add_list_value(xapc_doc *doc, int slot, const vp_strvec *values,
+                           xapc_error *err)
+{
+    if (values->len == 0)
+        return true;
+    char *encoded = vp_list_encode(values);
+    bool ok = encoded && add_value(doc, slot, encoded, err);
+    free(encoded);
+    return ok;
+}
+
+/* ---- the fields --------------------------------------------------------- */
+
+static bool add_text(vp_docbuilder *b, const vp_document *d, xapc_error *err)
+{
+    if (!index_both(b, d->title, WDF_TITLE, VP_PREFIX_TITLE, err))
+        return false;
+    for (size_t i = 0; i < d->n_sections; i++)
+        if (!index_both(b, d->sections[i].heading, WDF_HEADING, VP_PREFIX_HEADING, err))
+            return false;
+    if (!index_field(b, d->text, WDF_BODY, "", err))
+        return false;
+    for (size_t i = 0; i < d->n_speakers; i++) {
+        const vp_speaker *s = &d->speakers[i];
+        if (!index_both(b, s->name, WDF_FACET_TEXT, VP_PREFIX_SPEAKER_TEXT, err) ||
+            !index_both(b, s->organisation, 1, VP_PREFIX_SPEAKER_TEXT, err))
+            return false;
+    }
+    for (size_t i = 0; i < d->municipalities.len; i++)
+        if (!index_both(b, d->municipalities.items[i], WDF_FACET_TEXT,
+                        VP_PREFIX_PLACE_TEXT, err))
+            return false;
+    return true;
+}
+
+/* A municipality's own term and those of every successor, so that a filter
+ * on Meierijstad finds the 2016 report that names Veghel. */
+static bool add_municipality_terms(vp_docbuilder *b, xapc_doc *doc,
+                                   const char *name, xapc_error *err)
+{
+    if (!add_filter_term(doc, VP_PREFIX_MUNICIPALITY, name, err))
+        return false;
+    const vp_municipality *m = b->gazetteer ? vp_gazetteer_lookup(b->gazetteer, name) : NULL;
+    for (int hops = 0; m && m->successor && hops < 16; hops++) {
+        if (!add_filter_term(doc, VP_PREFIX_MUNICIPALITY, m->successor, err))
+            return false;
+        m = vp_gazetteer_lookup(b->gazetteer, m->successor);
+    }
+    return true;
+}
+
+static bool add_facets(vp_docbuilder *b, xapc_doc *doc, const vp_document *d,
+                       xapc_error *err)
+{
+    for (size_t i = 0; i < d->municipalities.len; i++)
+        if (!add_municipality_terms(b, doc, d->municipalities.items[i], err))
+            return false;
+    if (d->host && !add_filter_term(doc, VP_PREFIX_HOST, d->host, err))
+        return false;
+    vp_strvec speakers = VP_STRVEC_INIT;
+    bool ok = true;
+    for (size_t i = 0; i < d->n_speakers && ok; i++)
+        ok = vp_strvec_push_unique(&speakers, d->speakers[i].name) &&
+             add_filter_term(doc, VP_PREFIX_SPEAKER, d->speakers[i].name, err);
+    vp_strvec_sort(&speakers);
+    ok = ok && add_list_value(doc, VP_SLOT_SPEAKERS, &speakers, err);
+    vp_strvec_clear(&speakers);
+    for (size_t i = 0; i < d->themes.len && ok; i++)
+        ok = add_filter_term(doc, VP_PREFIX_THEME, d->themes.items[i], err);
+    return ok && add_list_value(doc, VP_SLOT_MUNICIPALITIES, &d->municipalities, err) &&
+           add_list_value(doc, VP_SLOT_THEMES, &d->themes, err) &&
+           add_value(doc, VP_SLOT_HOST, d->host, err);
+}
+
+/* "2017-04-21" -> slot 0 "20170421", slot 1 "2017", term XY2017. */
+static bool add_date(xapc_doc *doc, const char *date, xapc_error *err)
+{
+    if (!date || strlen(date) != 10)
+        return true;
+    char compact[9], year[5];
+    snprintf(compact, sizeof compact, "%.4s%.2s%.2s", date, date + 5, date + 8);
+    snprintf(year, sizeof year, "%.4s", date);
+    return add_value(doc, VP_SLOT_DATE, compact, err) &&
+           add_value(doc, VP_SLOT_YEAR, year, err) &&
+           add_filter_term(doc, VP_PREFIX_YEAR, year, err);
+}
+
+xapc_doc *vp_docbuilder_build(vp_docbuilder *b, const vp_document *d,
+                              const char *stamp, xapc_error *err)
+{
+    xapc_doc *doc = xapc_doc_new(err);
+    char *json = vp_document_to_json(d);
+    char *idterm = vp_id_term(d->id);
+    bool ok = doc && json && idterm &&
+              xapc_termgen_set_document(b->tg, doc, err) == XAPC_OK &&
+              xapc_doc_add_boolean_term(doc, idterm, err) == XAPC_OK &&
+              add_text(b, d, err) && add_facets(b, doc, d, err) &&
+              add_date(doc, d->date, err) &&
+              add_value(doc, VP_SLOT_STAMP, stamp, err) &&
+              xapc_doc_set_data(doc, json, strlen(json), err) == XAPC_OK;
+    free(json);
+    free(idterm);
+    if (!ok) {
+        if (err && err->status == XAPC_OK) {
+            err->status = XAPC_ERR_NO_MEMORY;
+            snprintf(err->message, sizeof err->message, "out of memory building %s", d->id);
+        }
+        xapc_doc_free(doc);
+        return NULL;
+    }
+    return doc;
+}

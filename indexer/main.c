@@ -1,1 +1,555 @@
-/* placeholder until implemented */
+/*
+ * main.c: the `indexer` program.
+ *
+ *   indexer --db PATH [--rebuild] [--data DIR] [--batch N] [--quiet] PATH...
+ *
+ * Reads top to bottom as a run does: options, data files, the files to
+ * index, the database, then one pass over the files (unchanged ones are
+ * recognised by their stamp and left alone), the removal of reports whose
+ * file is gone, and the summary.  Exit codes: 0 everything indexed, 1 some
+ * file had a problem (reported, and skipped or indexed without the bad
+ * field), 2 usage or fatal error.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "docbuild.h"
+#include "extract.h"
+#include "gazetteer.h"
+#include "ingest.h"
+#include "progress.h"
+#include "scan.h"
+#include "schema.h"
+#include "strvec.h"
+#include "synonyms.h"
+#include "text.h"
+#include "themes.h"
+#include "xapian_c.h"
+
+/* Bumped whenever extraction or the document layout changes: it is part of
+ * every document's stamp, so an existing database is re-extracted even
+ * though no report changed. */
+#define VP_EXTRACTOR_VERSION "1"
+
+enum { EXIT_PROBLEMS = 1, EXIT_FATAL = 2 };
+
+typedef struct options {
+    const char *db;
+    const char *data_dir;
+    bool rebuild, quiet;
+    unsigned batch;
+    char **paths;
+    int n_paths;
+} options;
+
+typedef struct data {
+    vp_gazetteer *gazetteer;
+    vp_themes *themes;
+    vp_synonyms synonyms;
+    char hash[17];      /* of the data files and VP_EXTRACTOR_VERSION */
+} data;
+
+typedef struct counts {
+    size_t indexed, unchanged, removed, skipped, warned;
+} counts;
+
+/* ---- options ------------------------------------------------------------ */
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+        "usage: indexer --db PATH [--rebuild] [--data DIR] [--batch N] [--quiet] PATH...\n"
+        "\n"
+        "Indexes the Markdown reports (*.md) under each PATH into the Xapian\n"
+        "database at --db.  Unchanged reports are left alone, changed ones are\n"
+        "replaced, and reports whose file is gone are removed.\n"
+        "\n"
+        "  --db PATH     the database folder (created when missing)\n"
+        "  --rebuild     start from an empty database\n"
+        "  --data DIR    gazetteer, themes and synonyms (default %s)\n"
+        "  --batch N     commit every N changed reports (default 1000)\n"
+        "  --quiet       no progress and no summary (problems are still reported)\n"
+        "  --help, --version\n"
+        "\n"
+        "Exit status: 0 all indexed, 1 some files had problems (one line each on\n"
+        "stderr), 2 usage or fatal error.\n", VP_DATA_DIR);
+}
+
+static int parse_options(int argc, char **argv, options *o)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'},   {"data", required_argument, NULL, 'D'},
+        {"rebuild", no_argument, NULL, 'r'},    {"quiet", no_argument, NULL, 'q'},
+        {"batch", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},    {NULL, 0, NULL, 0}};
+    *o = (options){.data_dir = VP_DATA_DIR, .batch = 1000};
+    int c;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': o->db = optarg; break;
+        case 'D': o->data_dir = optarg; break;
+        case 'r': o->rebuild = true; break;
+        case 'q': o->quiet = true; break;
+        case 'b': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 1000000) {
+                fprintf(stderr, "indexer: --batch wants a number from 1 to 1000000\n");
+                return EXIT_FATAL;
+            }
+            o->batch = (unsigned)n;
+            break;
+        }
+        case 'h': usage(stdout); exit(0);
+        case 'V': printf("indexer (Vindplaats) %s, Xapian %s\n", VINDPLAATS_VERSION, xapc_version()); exit(0);
+        default: usage(stderr); return EXIT_FATAL;
+        }
+    }
+    if (!o->db || optind >= argc) {
+        fprintf(stderr, "indexer: %s\n", !o->db ? "--db PATH is required" : "no PATH to index");
+        usage(stderr);
+        return EXIT_FATAL;
+    }
+    o->paths = argv + optind;
+    o->n_paths = argc - optind;
+    return 0;
+}
+
+/* ---- data files --------------------------------------------------------- */
+
+static uint64_t fnv1a(uint64_t h, const void *buf, size_t len)
+{
+    const unsigned char *p = buf;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static char *data_path(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+/* Reads a whole file; NULL with errno set on failure. */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    for (;;) {
+        if (n + 65536 + 1 > cap) {
+            cap = (n + 65536 + 1) * 2;
+            char *grown = realloc(buf, cap);
+            if (!grown) {
+                free(buf);
+                fclose(f);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = grown;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(buf);
+        errno = EIO;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static int load_data(const char *dir, data *d)
+{
+    static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv"};
+    char err[512] = "";
+    char *paths[3];
+    uint64_t h = fnv1a(0xcbf29ce484222325ULL, VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION,
+                       strlen(VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION));
+    for (int i = 0; i < 3; i++)
+        paths[i] = data_path(dir, names[i]);
+    int rc = 0;
+    for (int i = 0; i < 3 && rc == 0; i++) {
+        size_t len;
+        char *content = paths[i] ? read_file(paths[i], &len) : NULL;
+        if (!content) {
+            fprintf(stderr, "indexer: %s: %s\n", paths[i] ? paths[i] : names[i], strerror(errno));
+            rc = -1;
+        }
+        h = fnv1a(h, content ? content : "", content ? len : 0);
+        free(content);
+    }
+    if (rc == 0 && !(d->gazetteer = vp_gazetteer_load(paths[0], err, sizeof err)))
+        rc = -1;
+    if (rc == 0 && !(d->themes = vp_themes_load(paths[1], err, sizeof err)))
+        rc = -1;
+    if (rc == 0 && vp_synonyms_load(paths[2], &d->synonyms, err, sizeof err) != 0)
+        rc = -1;
+    if (rc != 0 && err[0])
+        fprintf(stderr, "indexer: %s\n", err);
+    snprintf(d->hash, sizeof d->hash, "%016llx", (unsigned long long)h);
+    for (int i = 0; i < 3; i++)
+        free(paths[i]);
+    return rc;
+}
+
+static void free_data(data *d)
+{
+    vp_gazetteer_free(d->gazetteer);
+    vp_themes_free(d->themes);
+    vp_synonyms_clear(&d->synonyms);
+}
+
+/* ---- the database ------------------------------------------------------- */
+
+static xapc_wdb *open_database(const options *o)
+{
+    xapc_error err;
+    xapc_wdb *wdb = xapc_wdb_open(o->db, o->rebuild ? XAPC_WDB_CREATE_OR_OVERWRITE
+                                                    : XAPC_WDB_CREATE_OR_OPEN, &err);
+    if (wdb)
+        return wdb;
+    if (err.status == XAPC_ERR_LOCKED)
+        fprintf(stderr, "indexer: %s: database is locked by another indexer\n", o->db);
+    else
+        fprintf(stderr, "indexer: %s: cannot open the database for writing: %s\n",
+                o->db, err.message);
+    return NULL;
+}
+
+/* True when the database's synonyms came from these data files. */
+static bool data_unchanged(xapc_wdb *wdb, const data *d)
+{
+    char *have = xapc_db_get_metadata(xapc_wdb_reader(wdb), VP_META_DATA_HASH, NULL);
+    bool same = have && !strcmp(have, d->hash);
+    free(have);
+    return same;
+}
+
+static const char *prefix_map_json(void)
+{
+    return "{\"title\":\"" VP_PREFIX_TITLE "\",\"heading\":\"" VP_PREFIX_HEADING
+           "\",\"speaker_text\":\"" VP_PREFIX_SPEAKER_TEXT "\",\"place_text\":\""
+           VP_PREFIX_PLACE_TEXT "\",\"id\":\"" VP_PREFIX_ID "\",\"municipality\":\""
+           VP_PREFIX_MUNICIPALITY "\",\"host\":\"" VP_PREFIX_HOST "\",\"speaker\":\""
+           VP_PREFIX_SPEAKER "\",\"theme\":\"" VP_PREFIX_THEME "\",\"year\":\""
+           VP_PREFIX_YEAR "\"}";
+}
+
+/* Schema and stemmer go in with the first commit: a reader must never see
+ * documents without them.  Each document's stamp carries the data hash, so
+ * an interrupted re-extraction resumes where it stopped. */
+static bool write_schema(xapc_wdb *wdb, xapc_error *err)
+{
+    return xapc_wdb_set_metadata(wdb, VP_META_SCHEMA, VP_SCHEMA_VERSION, err) == XAPC_OK &&
+           xapc_wdb_set_metadata(wdb, VP_META_STEMMER, VP_DEFAULT_STEMMER, err) == XAPC_OK &&
+           xapc_wdb_set_metadata(wdb, VP_META_PREFIXES, prefix_map_json(), err) == XAPC_OK;
+}
+
+/* ---- one file ----------------------------------------------------------- */
+
+typedef struct run {
+    const options *opt;
+    data *data;
+    xapc_wdb *wdb;
+    vp_docbuilder *builder;
+    vp_extract_ctx ctx;
+    bool data_changed;   /* synonyms to store, data hash to record */
+    unsigned pending;    /* changes since the last commit */
+    counts n;
+    vp_progress progress;
+} run;
+
+/* One line per problem, "path:line: message", on a clean terminal line. */
+static void report_problem(run *r, const vp_source *src, int line, const char *msg)
+{
+    vp_progress_clear(&r->progress);
+    if (line > 0)
+        fprintf(stderr, "%s:%d: %s\n", src->abs_path, line, msg);
+    else
+        fprintf(stderr, "%s: %s\n", src->abs_path, msg);
+}
+
+/* "size:mtime" identifies an untouched file without reading it. */
+static void quick_stamp(const struct stat *st, char *buf, size_t len)
+{
+    snprintf(buf, len, "%lld:%lld.%09ld", (long long)st->st_size,
+             (long long)st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
+}
+
+/* The stamp of the indexed version of id, or NULL when it is not indexed. */
+static char *indexed_stamp(run *r, const char *idterm, xapc_error *err)
+{
+    const xapc_db *db = xapc_wdb_reader(r->wdb);
+    xapc_docid docid = xapc_db_find_term(db, idterm, err);
+    return docid ? xapc_db_document_value(db, docid, VP_SLOT_STAMP, err) : NULL;
+}
+
+/* A stamp is "datahash|size:mtime|contenthash".  The same report when it was
+ * extracted with the same data and either size and mtime match or, for a
+ * file merely touched (a fresh git checkout), the content hash does. */
+static bool same_stamp(const char *old, const char *datahash, const char *quick,
+                       const char *hash)
+{
+    size_t d = strlen(datahash), q = strlen(quick);
+    if (!old || strncmp(old, datahash, d) != 0 || old[d] != '|')
+        return false;
+    old += d + 1;
+    if (!strncmp(old, quick, q) && old[q] == '|')
+        return true;
+    const char *old_hash = strrchr(old, '|');
+    return hash && old_hash && !strcmp(old_hash + 1, hash);
+}
+
+static int commit_if_due(run *r, bool force)
+{
+    if (r->pending == 0 || (!force && r->pending < r->opt->batch))
+        return 0;
+    xapc_error err;
+    if (!write_schema(r->wdb, &err) || xapc_wdb_commit(r->wdb, &err) != XAPC_OK) {
+        fprintf(stderr, "indexer: %s: commit failed: %s\n", r->opt->db, err.message);
+        return -1;
+    }
+    r->pending = 0;
+    return 0;
+}
+
+static int store_document(run *r, const vp_document *d, const char *idterm,
+                          const char *stamp)
+{
+    xapc_error err;
+    xapc_doc *doc = vp_docbuilder_build(r->builder, d, stamp, &err);
+    if (!doc || !xapc_wdb_replace_by_term(r->wdb, idterm, doc, &err)) {
+        fprintf(stderr, "indexer: %s: cannot store %s: %s\n", r->opt->db, d->id, err.message);
+        xapc_doc_free(doc);
+        return -1;
+    }
+    xapc_doc_free(doc);
+    r->pending++;
+    return commit_if_due(r, false);
+}
+
+/* Ingests one file and stores it.  Returns -1 only for fatal errors. */
+static int index_content(run *r, const vp_source *src, const char *content, size_t len,
+                         const char *idterm, const char *stamp)
+{
+    vp_document d;
+    vp_document_init(&d);
+    vp_ingest_problem problem;
+    vp_ingest_result res = vp_ingest_buffer(&r->ctx, src->rel_path, content, len, &d, &problem);
+    int rc = 0;
+    if (res == VP_INGEST_NO_MEMORY) {
+        fprintf(stderr, "indexer: out of memory on %s\n", src->abs_path);
+        rc = -1;
+    } else if (res == VP_INGEST_SKIPPED) {
+        report_problem(r, src, problem.line, problem.message);
+        r->n.skipped++;
+    } else {
+        if (res == VP_INGEST_WARNING) {
+            report_problem(r, src, problem.line, problem.message);
+            r->n.warned++;
+        }
+        rc = store_document(r, &d, idterm, stamp);
+        if (rc == 0)
+            r->n.indexed++;
+    }
+    vp_document_clear(&d);
+    return rc;
+}
+
+static int index_file(run *r, const vp_source *src)
+{
+    struct stat st;
+    if (stat(src->abs_path, &st) != 0) {
+        report_problem(r, src, 0, strerror(errno));
+        r->n.skipped++;
+        return 0;
+    }
+    char *id = vp_ingest_id_for_path(src->rel_path), *idterm = id ? vp_id_term(id) : NULL;
+    free(id);
+    if (!idterm)
+        return -1;
+    char quick[64], hash[17], stamp[128];
+    quick_stamp(&st, quick, sizeof quick);
+    xapc_error err = {0};
+    char *old = indexed_stamp(r, idterm, &err);
+    int rc = 0;
+    if (same_stamp(old, r->data->hash, quick, NULL)) {
+        r->n.unchanged++;
+        goto done;
+    }
+    size_t len;
+    char *content = read_file(src->abs_path, &len);
+    if (!content) {
+        report_problem(r, src, 0, strerror(errno));
+        r->n.skipped++;
+        goto done;
+    }
+    snprintf(hash, sizeof hash, "%016llx",
+             (unsigned long long)fnv1a(0xcbf29ce484222325ULL, content, len));
+    snprintf(stamp, sizeof stamp, "%s|%s|%s", r->data->hash, quick, hash);
+    if (same_stamp(old, r->data->hash, quick, hash))
+        r->n.unchanged++;
+    else
+        rc = index_content(r, src, content, len, idterm, stamp);
+    free(content);
+done:
+    free(old);
+    free(idterm);
+    return rc;
+}
+
+/* ---- removals ----------------------------------------------------------- */
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Deletes every report whose id is not among the files seen in this run. */
+static int remove_missing(run *r, const vp_sources *sources)
+{
+    char **seen = malloc((sources->len + 1) * sizeof *seen);
+    if (!seen)
+        return -1;
+    for (size_t i = 0; i < sources->len; i++)
+        seen[i] = vp_ingest_id_for_path(sources->items[i].rel_path);
+    qsort(seen, sources->len, sizeof *seen, by_string);
+
+    vp_strvec gone = VP_STRVEC_INIT;
+    xapc_error err = {0};
+    xapc_termiter *it = xapc_db_allterms(xapc_wdb_reader(r->wdb), VP_PREFIX_ID, &err);
+    const char *term;
+    while (it && xapc_termiter_next(it, &term, NULL, &err)) {
+        const char *id = term + strlen(VP_PREFIX_ID);
+        if (!bsearch(&id, seen, sources->len, sizeof *seen, by_string))
+            vp_strvec_push(&gone, term);
+    }
+    xapc_termiter_free(it);
+    int rc = err.status == XAPC_OK ? 0 : -1;
+    for (size_t i = 0; i < gone.len && rc == 0; i++) {
+        if (xapc_wdb_delete_by_term(r->wdb, gone.items[i], &err) != XAPC_OK)
+            rc = -1;
+        r->n.removed++;
+        r->pending++;
+    }
+    if (rc != 0)
+        fprintf(stderr, "indexer: %s: cannot remove deleted reports: %s\n", r->opt->db, err.message);
+    vp_strvec_clear(&gone);
+    for (size_t i = 0; i < sources->len; i++)
+        free(seen[i]);
+    free(seen);
+    return rc;
+}
+
+/* ---- the run ------------------------------------------------------------ */
+
+static int collect_sources(const options *o, vp_sources *sources)
+{
+    for (int i = 0; i < o->n_paths; i++) {
+        char err[512];
+        if (vp_scan_path(sources, o->paths[i], err, sizeof err) != 0) {
+            fprintf(stderr, "indexer: %s\n", err);
+            return -1;
+        }
+    }
+    vp_sources_sort(sources);
+    return 0;
+}
+
+/* Two roots can hold the same relative path; the second would overwrite the
+ * first, so it is reported and skipped instead. */
+static bool duplicate_id(const vp_sources *s, size_t i)
+{
+    return i > 0 && !strcmp(s->items[i].rel_path, s->items[i - 1].rel_path);
+}
+
+static int index_all(run *r, const vp_sources *sources)
+{
+    vp_progress_start(&r->progress, sources->len, r->opt->quiet);
+    for (size_t i = 0; i < sources->len; i++) {
+        if (duplicate_id(sources, i)) {
+            report_problem(r, &sources->items[i], 0,
+                           "same relative path as an earlier file; skipped");
+            r->n.skipped++;
+        } else if (index_file(r, &sources->items[i]) != 0) {
+            return -1;
+        }
+        vp_progress_tick(&r->progress);
+    }
+    vp_progress_clear(&r->progress);
+    return 0;
+}
+
+static int finish(run *r)
+{
+    xapc_error err;
+    bool ok = !r->data_changed ||
+              (vp_synonyms_store(&r->data->synonyms, r->wdb, VP_DEFAULT_STEMMER, &err) == XAPC_OK &&
+               xapc_wdb_set_metadata(r->wdb, VP_META_DATA_HASH, r->data->hash, &err) == XAPC_OK);
+    if (!ok) {
+        fprintf(stderr, "indexer: %s: cannot store the synonyms: %s\n", r->opt->db, err.message);
+        return -1;
+    }
+    if (r->data_changed)
+        r->pending++;
+    return commit_if_due(r, true);
+}
+
+int main(int argc, char **argv)
+{
+    options opt;
+    int rc = parse_options(argc, argv, &opt);
+    if (rc != 0)
+        return rc;
+    data d = {0};
+    vp_sources sources = {0};
+    if (load_data(opt.data_dir, &d) != 0 || collect_sources(&opt, &sources) != 0) {
+        free_data(&d);
+        vp_sources_clear(&sources);
+        return EXIT_FATAL;
+    }
+    double started = vp_now();
+    run r = {.opt = &opt, .data = &d,
+             .ctx = {.gazetteer = d.gazetteer, .themes = d.themes}};
+    r.wdb = open_database(&opt);
+    xapc_error err;
+    if (r.wdb) {
+        r.data_changed = !data_unchanged(r.wdb, &d);
+        r.builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, d.gazetteer, r.wdb, &err);
+        if (!r.builder)
+            fprintf(stderr, "indexer: %s\n", err.message);
+    }
+    rc = EXIT_FATAL;
+    if (r.builder && index_all(&r, &sources) == 0 && remove_missing(&r, &sources) == 0 &&
+        finish(&r) == 0) {
+        rc = r.n.skipped + r.n.warned > 0 ? EXIT_PROBLEMS : 0;
+        if (!opt.quiet)
+            printf("indexed %zu, unchanged %zu, removed %zu, skipped %zu, with problems %zu"
+                   " (%zu files) in %.2f s\n", r.n.indexed, r.n.unchanged, r.n.removed,
+                   r.n.skipped, r.n.warned, sources.len, vp_now() - started);
+    }
+    vp_docbuilder_free(r.builder);
+    xapc_wdb_free(r.wdb); /* an unfinished run keeps its last commit */
+    free_data(&d);
+    vp_sources_clear(&sources);
+    return rc;
+}

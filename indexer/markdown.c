@@ -1,1 +1,353 @@
-/* placeholder until implemented */
+/*
+ * markdown.c: walks cmark's AST and turns it into vp_parsed blocks
+ * (see markdown.h for what it owns).
+ *
+ * Inline text is gathered per source line (cmark's soft breaks), remembering
+ * whether a line was wholly bold, because the line structure of a paragraph
+ * is where tables and pseudo-headings show: CommonMark knows neither.
+ */
+#include "markdown.h"
+
+#include <cmark.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+typedef struct line_buf {
+    char *text;
+    size_t len, cap;
+    bool has_plain;   /* some visible text outside **strong** */
+    bool has_strong;  /* some visible text inside **strong** */
+} line_buf;
+
+typedef struct para_buf {
+    line_buf *lines;
+    size_t n, cap;
+} para_buf;
+
+typedef struct walker {
+    vp_parsed *out;
+    int first_line;
+    int item_depth, quote_depth, strong_depth;
+    para_buf para;
+    bool oom;
+} walker;
+
+/* ---- line and paragraph buffers ----------------------------------------- */
+
+static line_buf *current_line(walker *w)
+{
+    para_buf *p = &w->para;
+    if (p->n == 0) {
+        if (p->cap == 0) {
+            p->lines = calloc(8, sizeof *p->lines);
+            if (!p->lines) {
+                w->oom = true;
+                return NULL;
+            }
+            p->cap = 8;
+        }
+        p->n = 1;
+    }
+    return &p->lines[p->n - 1];
+}
+
+static void new_line(walker *w)
+{
+    para_buf *p = &w->para;
+    if (!current_line(w))
+        return;
+    if (p->n == p->cap) {
+        line_buf *grown = realloc(p->lines, p->cap * 2 * sizeof *grown);
+        if (!grown) {
+            w->oom = true;
+            return;
+        }
+        memset(grown + p->cap, 0, p->cap * sizeof *grown);
+        p->lines = grown;
+        p->cap *= 2;
+    }
+    p->lines[p->n++].len = 0;
+    p->lines[p->n - 1].has_plain = p->lines[p->n - 1].has_strong = false;
+}
+
+static bool is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!isspace((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+static void append_text(walker *w, const char *s, size_t len)
+{
+    line_buf *l = current_line(w);
+    if (!l || len == 0)
+        return;
+    if (l->len + len + 1 > l->cap) {
+        size_t cap = (l->len + len + 1) * 2;
+        char *grown = realloc(l->text, cap);
+        if (!grown) {
+            w->oom = true;
+            return;
+        }
+        l->text = grown;
+        l->cap = cap;
+    }
+    memcpy(l->text + l->len, s, len);
+    l->len += len;
+    l->text[l->len] = '\0';
+    if (!is_blank(s, len)) {
+        if (w->strong_depth > 0)
+            l->has_strong = true;
+        else
+            l->has_plain = true;
+    }
+}
+
+static void reset_para(walker *w)
+{
+    for (size_t i = 0; i < w->para.n; i++) {
+        w->para.lines[i].len = 0;
+        if (w->para.lines[i].text)
+            w->para.lines[i].text[0] = '\0';
+        w->para.lines[i].has_plain = w->para.lines[i].has_strong = false;
+    }
+    w->para.n = 0;
+}
+
+static void free_para(walker *w)
+{
+    for (size_t i = 0; i < w->para.cap; i++)
+        free(w->para.lines[i].text);
+    free(w->para.lines);
+}
+
+static const char *line_text(const line_buf *l)
+{
+    return l->text ? l->text : "";
+}
+
+/* ---- classification ----------------------------------------------------- */
+
+bool vp_is_caps_heading(const char *line)
+{
+    size_t len = strlen(line), upper = 0;
+    if (len > 100)
+        return false;
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        size_t n = vp_utf8_decode(line + i, len - i, &cp);
+        if (n == 0)
+            return false;
+        i += n;
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7))
+            return false;
+        if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
+            upper++;
+    }
+    return upper >= 3;
+}
+
+static bool is_table_line(const char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    return *s == '|';
+}
+
+/* "|---|:--:|" separates a table's header from its body. */
+static bool is_table_rule(const char *s)
+{
+    bool dash = false;
+    for (; *s; s++) {
+        if (*s == '-')
+            dash = true;
+        else if (!strchr("|: \t", *s))
+            return false;
+    }
+    return dash;
+}
+
+static bool is_pseudo_heading(const line_buf *l)
+{
+    if (l->has_strong && !l->has_plain)
+        return l->len <= 160;
+    return vp_is_caps_heading(line_text(l));
+}
+
+/* ---- emitting blocks ---------------------------------------------------- */
+
+static vp_block_kind paragraph_kind(const walker *w)
+{
+    if (w->item_depth > 0)
+        return VP_BLOCK_ITEM;
+    if (w->quote_depth > 0)
+        return VP_BLOCK_QUOTE;
+    return VP_BLOCK_PARAGRAPH;
+}
+
+static void emit(walker *w, vp_block_kind kind, int level, bool pseudo, int line,
+                 const char *text)
+{
+    char *copy = strdup(text);
+    if (!copy) {
+        w->oom = true;
+        return;
+    }
+    vp_trim(copy);
+    if (*copy && !vp_parsed_add_block(w->out, kind, level, pseudo, line, copy))
+        w->oom = true;
+    free(copy);
+}
+
+/* "| a | b |" -> "a | b": the cells, trimmed, joined by " | ". */
+static void emit_table_row(walker *w, const char *row, int line)
+{
+    char *copy = strdup(row);
+    if (!copy) {
+        w->oom = true;
+        return;
+    }
+    char *s = vp_trim(copy);
+    if (*s == '|')
+        s++;
+    size_t n = strlen(s);
+    if (n > 0 && s[n - 1] == '|')
+        s[n - 1] = '\0';
+    emit(w, VP_BLOCK_TABLE_ROW, 0, false, line, s);
+    free(copy);
+}
+
+/* Lines [from, para.n) joined with spaces; caller frees (NULL: no memory). */
+static char *join_lines(walker *w, size_t from)
+{
+    size_t total = 1;
+    for (size_t i = from; i < w->para.n; i++)
+        total += w->para.lines[i].len + 1;
+    char *joined = malloc(total), *p = joined;
+    if (!joined) {
+        w->oom = true;
+        return NULL;
+    }
+    for (size_t i = from; i < w->para.n; i++) {
+        if (p != joined)
+            *p++ = ' ';
+        memcpy(p, line_text(&w->para.lines[i]), w->para.lines[i].len);
+        p += w->para.lines[i].len;
+    }
+    *p = '\0';
+    return joined;
+}
+
+static void emit_joined(walker *w, size_t from, vp_block_kind kind, int level,
+                        int line)
+{
+    char *joined = join_lines(w, from);
+    if (joined)
+        emit(w, kind, level, false, line, joined);
+    free(joined);
+}
+
+static bool all_table_lines(const walker *w)
+{
+    if (w->para.n < 2)
+        return false;
+    for (size_t i = 0; i < w->para.n; i++)
+        if (!is_table_line(line_text(&w->para.lines[i])))
+            return false;
+    return true;
+}
+
+static void emit_paragraph(walker *w, int line)
+{
+    if (w->para.n == 0)
+        return;
+    if (all_table_lines(w)) {
+        for (size_t i = 0; i < w->para.n; i++) {
+            const char *row = line_text(&w->para.lines[i]);
+            if (!is_table_rule(row))
+                emit_table_row(w, row, line + (int)i);
+        }
+        return;
+    }
+    size_t from = 0;
+    if (w->item_depth == 0 && is_pseudo_heading(&w->para.lines[0])) {
+        emit(w, VP_BLOCK_PARAGRAPH, 0, true, line, line_text(&w->para.lines[0]));
+        from = 1;
+    }
+    if (from < w->para.n)
+        emit_joined(w, from, paragraph_kind(w), 0, line + (int)from);
+}
+
+/* ---- the walk ----------------------------------------------------------- */
+
+static int node_line(const walker *w, cmark_node *node)
+{
+    return w->first_line + cmark_node_get_start_line(node) - 1;
+}
+
+static void on_enter(walker *w, cmark_node *node)
+{
+    switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_ITEM: w->item_depth++; break;
+    case CMARK_NODE_BLOCK_QUOTE: w->quote_depth++; break;
+    case CMARK_NODE_STRONG: w->strong_depth++; break;
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_HEADING: reset_para(w); break;
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE: {
+        const char *lit = cmark_node_get_literal(node);
+        if (lit)
+            append_text(w, lit, strlen(lit));
+        break;
+    }
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK: new_line(w); break;
+    case CMARK_NODE_CODE_BLOCK: {
+        const char *lit = cmark_node_get_literal(node);
+        if (lit)
+            emit(w, VP_BLOCK_CODE, 0, false, node_line(w, node), lit);
+        break;
+    }
+    default: break;
+    }
+}
+
+static void on_exit(walker *w, cmark_node *node)
+{
+    switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_ITEM: w->item_depth--; break;
+    case CMARK_NODE_BLOCK_QUOTE: w->quote_depth--; break;
+    case CMARK_NODE_STRONG: w->strong_depth--; break;
+    case CMARK_NODE_PARAGRAPH: emit_paragraph(w, node_line(w, node)); break;
+    case CMARK_NODE_HEADING:
+        emit_joined(w, 0, VP_BLOCK_HEADING, cmark_node_get_heading_level(node),
+                    node_line(w, node));
+        break;
+    default: break;
+    }
+}
+
+int vp_markdown_parse(const char *md, size_t len, int first_line, vp_parsed *out)
+{
+    cmark_node *doc = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
+    if (!doc)
+        return -1;
+    walker w = {.out = out, .first_line = first_line};
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while (!w.oom && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *node = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_ENTER)
+            on_enter(&w, node);
+        else
+            on_exit(&w, node);
+    }
+    cmark_iter_free(it);
+    cmark_node_free(doc);
+    free_para(&w);
+    return w.oom ? -1 : 0;
+}

@@ -1,0 +1,170 @@
+/* synonyms.c: see synonyms.h. */
+#include "synonyms.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static int fail(char *errbuf, size_t errlen, const char *path, int line, const char *msg)
+{
+    snprintf(errbuf, errlen, "%s:%d: %s", path, line, msg);
+    return -1;
+}
+
+static int add_group(vp_synonyms *s, vp_strvec *group)
+{
+    vp_strvec *grown = realloc(s->groups, (s->n + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    s->groups = grown;
+    s->groups[s->n++] = *group;
+    return 0;
+}
+
+/* "term<TAB>syn; syn" -> group {term, syn, syn}, folded. */
+static int parse_line(char *line, vp_strvec *group)
+{
+    char *tab = strchr(line, '\t');
+    if (!tab)
+        return -1;
+    *tab = '\0';
+    char *first = vp_fold(line);
+    if (!first || !*first || !vp_strvec_push_unique(group, first)) {
+        free(first);
+        return -1;
+    }
+    free(first);
+    for (char *save = NULL, *tok = strtok_r(tab + 1, ";", &save); tok;
+         tok = strtok_r(NULL, ";", &save)) {
+        char *f = vp_fold(tok);
+        if (f && *f)
+            vp_strvec_push_unique(group, f);
+        free(f);
+    }
+    return group->len >= 2 ? 0 : -1;
+}
+
+int vp_synonyms_load(const char *path, vp_synonyms *out, char *errbuf, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    int lineno = 0, rc = 0;
+    while (rc == 0 && getline(&line, &cap, f) >= 0) {
+        lineno++;
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!vp_utf8_valid(line, strlen(line), NULL)) {
+            rc = fail(errbuf, errlen, path, lineno, "invalid UTF-8");
+            break;
+        }
+        char *t = line;
+        while (*t == ' ')
+            t++;
+        if (*t == '\0' || *t == '#')
+            continue;
+        vp_strvec group = VP_STRVEC_INIT;
+        if (parse_line(line, &group) != 0 || add_group(out, &group) != 0) {
+            vp_strvec_clear(&group);
+            rc = fail(errbuf, errlen, path, lineno,
+                      "expected `term<TAB>synonym; synonym ...` with at least one synonym");
+        }
+    }
+    free(line);
+    fclose(f);
+    if (rc != 0)
+        vp_synonyms_clear(out);
+    return rc;
+}
+
+void vp_synonyms_clear(vp_synonyms *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        vp_strvec_clear(&s->groups[i]);
+    free(s->groups);
+    memset(s, 0, sizeof *s);
+}
+
+/* ---- storing ------------------------------------------------------------ */
+
+/* "Z" + stem for a single word; NULL for a phrase (Xapian keys are terms). */
+static char *stemmed_term(const xapc_stem *stem, const char *word, xapc_error *err)
+{
+    if (strchr(word, ' '))
+        return NULL;
+    char *s = xapc_stem_word(stem, word, err);
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 2;
+    char *z = malloc(n);
+    if (z)
+        snprintf(z, n, "Z%s", s);
+    free(s);
+    return z;
+}
+
+static xapc_status store_member(const vp_strvec *group, size_t self, xapc_wdb *wdb,
+                                const xapc_stem *stem, vp_strvec *keys, xapc_error *err)
+{
+    const char *key = group->items[self];
+    char *zkey = stemmed_term(stem, key, err);
+    xapc_status st = XAPC_OK;
+    for (size_t j = 0; j < group->len && st == XAPC_OK; j++) {
+        if (j == self)
+            continue;
+        st = xapc_wdb_add_synonym(wdb, key, group->items[j], err);
+        char *zval = stemmed_term(stem, group->items[j], err);
+        if (st == XAPC_OK && zkey && zval)
+            st = xapc_wdb_add_synonym(wdb, zkey, zval, err);
+        free(zval);
+    }
+    if (st == XAPC_OK && !(vp_strvec_push(keys, key) && (!zkey || vp_strvec_push(keys, zkey))))
+        st = XAPC_ERR_NO_MEMORY;
+    free(zkey);
+    return st;
+}
+
+static xapc_status clear_old_keys(xapc_wdb *wdb, xapc_error *err)
+{
+    char *old = xapc_db_get_metadata(xapc_wdb_reader(wdb), VP_META_SYNONYM_KEYS, err);
+    if (!old)
+        return err->status;
+    vp_strvec keys = VP_STRVEC_INIT;
+    vp_list_decode(old, strlen(old), &keys);
+    xapc_status st = XAPC_OK;
+    for (size_t i = 0; i < keys.len && st == XAPC_OK; i++)
+        st = xapc_wdb_clear_synonyms(wdb, keys.items[i], err);
+    vp_strvec_clear(&keys);
+    free(old);
+    return st;
+}
+
+xapc_status vp_synonyms_store(const vp_synonyms *s, xapc_wdb *wdb,
+                              const char *stemmer, xapc_error *err)
+{
+    xapc_status st = clear_old_keys(wdb, err);
+    if (st != XAPC_OK)
+        return st;
+    xapc_stem *stem = xapc_stem_new(stemmer, err);
+    if (!stem)
+        return err->status;
+    vp_strvec keys = VP_STRVEC_INIT;
+    for (size_t g = 0; g < s->n && st == XAPC_OK; g++)
+        for (size_t i = 0; i < s->groups[g].len && st == XAPC_OK; i++)
+            st = store_member(&s->groups[g], i, wdb, stem, &keys, err);
+    char *encoded = st == XAPC_OK ? vp_list_encode(&keys) : NULL;
+    if (st == XAPC_OK)
+        st = encoded ? xapc_wdb_set_metadata(wdb, VP_META_SYNONYM_KEYS, encoded, err)
+                     : XAPC_ERR_NO_MEMORY;
+    free(encoded);
+    vp_strvec_clear(&keys);
+    xapc_stem_free(stem);
+    return st;
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Vindplaats builds, runs and tests with.
+# Run as root.  Safe to run again: apt-get skips what is there.
+set -euo pipefail
+
+BUILD=(build-essential cmake pkg-config
+       libxapian-dev libcmark-dev libyaml-dev libjansson-dev libmicrohttpd-dev)
+RUN=(xapian-tools)               # xapian-tcpsrv, xapian-compact, xapian-check
+TEST=(libcmocka-dev python3 curl)
+
+missing=()
+for p in "${BUILD[@]}" "${RUN[@]}" "$@"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${VP_WITH_TESTS:-0}" = 1 ]; then
+  for p in "${TEST[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

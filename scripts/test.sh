@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Every test on a fresh Debian 12 machine (as root): install the packages,
+# then build and run the whole ctest suite twice, once as released and once
+# under AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VP_WITH_TESTS=1 scripts/deps.sh
+
+status=0
+for preset in default asan; do
+  echo "=== $preset build"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j"$(nproc)"
+  echo "=== $preset tests"
+  ctest --preset "$preset" -j2 || status=1
+done
+exit $status
