@@ -81,4 +81,37 @@ void vp_extract_themes(const vp_extract_ctx *ctx, const vp_parsed *p,
 void vp_extract_all(const vp_extract_ctx *ctx, const vp_parsed *p,
                     vp_document *d, vp_extract_issue *issue);
 
+
+/* ---- helpers shared by the extractors (extract.c); not a public API ---- */
+
+/* Records a problem unless one is already recorded (the first one wins). */
+void vp_extract_note(vp_extract_issue *issue, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Byte length of the UTF-8 character at s (1 for an invalid byte). */
+size_t vp_ex_charlen(const char *s, size_t len);
+/* A letter or digit: ASCII alnum or any non-ASCII character except the
+ * typographic punctuation block U+2000-U+206F (dashes, quotes). */
+bool vp_ex_is_wordchar(const char *s, size_t len);
+/* An upper-case / lower-case letter (ASCII, Latin-1, Latin Extended-A). */
+bool vp_ex_is_upper(const char *s, size_t len);
+bool vp_ex_is_lower(const char *s, size_t len);
+/* An apostrophe: ' or U+2019; returns its byte length, 0 when none. */
+size_t vp_ex_apostrophe(const char *s, size_t len);
+/* s[0..n) equals the lower-case ASCII word w, ignoring ASCII case. */
+bool vp_ex_eq(const char *s, size_t n, const char *w);
+/* The word that ends right before pos (only spaces in between); false when
+ * there is none or punctuation comes first. */
+bool vp_ex_prev_word(const char *t, size_t pos, size_t *ws, size_t *we);
+/* The word that starts right after pos (only spaces in between). */
+bool vp_ex_next_word(const char *t, size_t len, size_t pos, size_t *ws,
+                     size_t *we);
+/* Lower-cases (ASCII) t[a..b) into buf, at most cap-1 bytes; returns buf. */
+char *vp_ex_lower(const char *t, size_t a, size_t b, char *buf, size_t cap);
+/* "van", "de", "der", "den", "ter", "ten", "te", "'t", "in", "op", "el" ...:
+ * the lower-case particles inside Dutch surnames. */
+bool vp_ex_is_particle(const char *s, size_t n);
+/* The report title as vp_extract_all chooses it (front matter title, first
+ * heading, first line); malloc'd, NULL when the report is empty. */
+char *vp_extract_title(const vp_parsed *p);
+
 #endif /* VP_EXTRACT_H */

@@ -289,7 +289,7 @@ static int node_line(const walker *w, cmark_node *node)
     return w->first_line + cmark_node_get_start_line(node) - 1;
 }
 
-static void on_enter(walker *w, cmark_node *node)
+static void enter_node(walker *w, cmark_node *node)
 {
     switch (cmark_node_get_type(node)) {
     case CMARK_NODE_ITEM: w->item_depth++; break;
@@ -316,7 +316,7 @@ static void on_enter(walker *w, cmark_node *node)
     }
 }
 
-static void on_exit(walker *w, cmark_node *node)
+static void leave_node(walker *w, cmark_node *node)
 {
     switch (cmark_node_get_type(node)) {
     case CMARK_NODE_ITEM: w->item_depth--; break;
@@ -342,9 +342,9 @@ int vp_markdown_parse(const char *md, size_t len, int first_line, vp_parsed *out
     while (!w.oom && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *node = cmark_iter_get_node(it);
         if (ev == CMARK_EVENT_ENTER)
-            on_enter(&w, node);
+            enter_node(&w, node);
         else
-            on_exit(&w, node);
+            leave_node(&w, node);
     }
     cmark_iter_free(it);
     cmark_node_free(doc);

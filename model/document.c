@@ -1,1 +1,359 @@
-/* placeholder until implemented */
+/*
+ * document.c: a report and its stored JSON form (jansson).
+ */
+#include "document.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void vp_document_init(vp_document *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+void vp_document_clear(vp_document *d)
+{
+    free(d->id);
+    free(d->path);
+    free(d->title);
+    free(d->date);
+    free(d->host);
+    vp_strvec_clear(&d->municipalities);
+    for (size_t i = 0; i < d->n_speakers; i++) {
+        free(d->speakers[i].name);
+        free(d->speakers[i].organisation);
+        free(d->speakers[i].role);
+    }
+    free(d->speakers);
+    vp_strvec_clear(&d->themes);
+    for (size_t i = 0; i < d->n_sections; i++) {
+        free(d->sections[i].heading);
+        free(d->sections[i].anchor);
+        free(d->sections[i].text);
+    }
+    free(d->sections);
+    free(d->text);
+    free(d->markdown);
+    vp_document_init(d);
+}
+
+/* strdup that keeps NULL; *ok cleared when out of memory. */
+static char *dup_opt(const char *s, int *ok)
+{
+    char *r;
+    if (!s)
+        return NULL;
+    r = strdup(s);
+    if (!r)
+        *ok = 0;
+    return r;
+}
+
+int vp_document_add_speaker(vp_document *d, const char *name, const char *org,
+                            const char *role)
+{
+    vp_speaker *n, sp;
+    int ok = 1;
+    if (!name)
+        return 0;
+    sp.name = dup_opt(name, &ok);
+    sp.organisation = dup_opt(org, &ok);
+    sp.role = dup_opt(role, &ok);
+    n = ok ? realloc(d->speakers, (d->n_speakers + 1) * sizeof *n) : NULL;
+    if (!n) {
+        free(sp.name);
+        free(sp.organisation);
+        free(sp.role);
+        return 0;
+    }
+    d->speakers = n;
+    d->speakers[d->n_speakers++] = sp;
+    return 1;
+}
+
+int vp_document_add_section(vp_document *d, const char *heading,
+                            const char *anchor, const char *text)
+{
+    vp_section *n, sec;
+    int ok = 1;
+    sec.heading = dup_opt(heading ? heading : "", &ok);
+    sec.anchor = dup_opt(anchor ? anchor : "", &ok);
+    sec.text = dup_opt(text ? text : "", &ok);
+    n = ok ? realloc(d->sections, (d->n_sections + 1) * sizeof *n) : NULL;
+    if (!n) {
+        free(sec.heading);
+        free(sec.anchor);
+        free(sec.text);
+        return 0;
+    }
+    d->sections = n;
+    d->sections[d->n_sections++] = sec;
+    return 1;
+}
+
+/* ---- to JSON ------------------------------------------------------------ */
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *strvec_json(const vp_strvec *v)
+{
+    json_t *a = json_array();
+    if (!a)
+        return NULL;
+    for (size_t i = 0; i < v->len; i++) {
+        if (json_array_append_new(a, json_string(v->items[i])) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+/* Sets key to a new value; false (and nothing leaked) when value is NULL
+ * (out of memory or invalid UTF-8). */
+static bool set(json_t *o, const char *key, json_t *value)
+{
+    return value && json_object_set_new(o, key, value) == 0;
+}
+
+char *vp_document_to_json(const vp_document *d)
+{
+    json_t *o = json_object(), *sp = NULL, *sec = NULL;
+    char *out = NULL;
+    if (!o)
+        return NULL;
+    if (!set(o, "id", json_string(d->id ? d->id : ""))
+        || !set(o, "path", json_string(d->path ? d->path : ""))
+        || !set(o, "title", json_string(d->title ? d->title : ""))
+        || !set(o, "date", str_or_null(d->date))
+        || !set(o, "host", str_or_null(d->host))
+        || !set(o, "municipalities", strvec_json(&d->municipalities)))
+        goto done;
+    sp = json_array();
+    if (!sp)
+        goto done;
+    for (size_t i = 0; i < d->n_speakers; i++) {
+        const vp_speaker *s = &d->speakers[i];
+        json_t *e = json_pack("{s:s, s:o, s:o}", "name", s->name ? s->name : "",
+                              "organisation", str_or_null(s->organisation),
+                              "role", str_or_null(s->role));
+        if (!e || json_array_append_new(sp, e) != 0)
+            goto done;
+    }
+    if (!set(o, "speakers", sp)) {
+        sp = NULL;   /* set() consumed it */
+        goto done;
+    }
+    sp = NULL;
+    if (!set(o, "themes", strvec_json(&d->themes)))
+        goto done;
+    sec = json_array();
+    if (!sec)
+        goto done;
+    for (size_t i = 0; i < d->n_sections; i++) {
+        const vp_section *s = &d->sections[i];
+        json_t *e = json_pack("{s:s, s:s, s:s}", "heading", s->heading ? s->heading : "",
+                              "anchor", s->anchor ? s->anchor : "",
+                              "text", s->text ? s->text : "");
+        if (!e || json_array_append_new(sec, e) != 0)
+            goto done;
+    }
+    if (!set(o, "sections", sec)) {
+        sec = NULL;
+        goto done;
+    }
+    sec = NULL;
+    if (!set(o, "text", json_string(d->text ? d->text : ""))
+        || !set(o, "markdown", json_string(d->markdown ? d->markdown : "")))
+        goto done;
+    out = json_dumps(o, JSON_COMPACT);
+done:
+    json_decref(sp);
+    json_decref(sec);
+    json_decref(o);
+    return out;
+}
+
+/* ---- from JSON ---------------------------------------------------------- */
+
+static void err(char *errbuf, size_t errlen, const char *fmt, ...)
+{
+    va_list ap;
+    if (!errbuf || errlen == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(errbuf, errlen, fmt, ap);
+    va_end(ap);
+}
+
+enum { REQUIRED, EMPTY_IF_MISSING, NULLABLE };
+
+/* Reads o[key] as a string into *out.  Returns 0, or -1 with errbuf set. */
+static int get_str(json_t *o, const char *key, const char *ctx, int mode, char **out,
+                   char *errbuf, size_t errlen)
+{
+    json_t *v = json_object_get(o, key);
+    const char *s;
+    *out = NULL;
+    if (!v || json_is_null(v)) {
+        if (mode == NULLABLE)
+            return 0;
+        if (mode == REQUIRED || v) {
+            err(errbuf, errlen, "%s%s: %s", ctx, key, v ? "expected a string, not null"
+                                                        : "missing");
+            return -1;
+        }
+        s = "";
+    } else if (!json_is_string(v)) {
+        err(errbuf, errlen, "%s%s: expected a string", ctx, key);
+        return -1;
+    } else {
+        s = json_string_value(v);
+    }
+    *out = strdup(s);
+    if (!*out) {
+        err(errbuf, errlen, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int get_strvec(json_t *o, const char *key, vp_strvec *v, char *errbuf, size_t errlen)
+{
+    json_t *a = json_object_get(o, key), *e;
+    size_t i;
+    if (!a || json_is_null(a))
+        return 0;
+    if (!json_is_array(a)) {
+        err(errbuf, errlen, "%s: expected an array", key);
+        return -1;
+    }
+    json_array_foreach(a, i, e) {
+        if (!json_is_string(e)) {
+            err(errbuf, errlen, "%s[%zu]: expected a string", key, i);
+            return -1;
+        }
+        if (!vp_strvec_push(v, json_string_value(e))) {
+            err(errbuf, errlen, "out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int parse(json_t *root, vp_document *d, char *errbuf, size_t errlen)
+{
+    json_t *a, *e;
+    size_t i;
+    char ctx[64];
+
+    if (!json_is_object(root)) {
+        err(errbuf, errlen, "expected a JSON object");
+        return -1;
+    }
+    if (get_str(root, "id", "", REQUIRED, &d->id, errbuf, errlen)
+        || get_str(root, "path", "", EMPTY_IF_MISSING, &d->path, errbuf, errlen)
+        || get_str(root, "title", "", EMPTY_IF_MISSING, &d->title, errbuf, errlen)
+        || get_str(root, "date", "", NULLABLE, &d->date, errbuf, errlen)
+        || get_str(root, "host", "", NULLABLE, &d->host, errbuf, errlen)
+        || get_strvec(root, "municipalities", &d->municipalities, errbuf, errlen)
+        || get_strvec(root, "themes", &d->themes, errbuf, errlen)
+        || get_str(root, "text", "", EMPTY_IF_MISSING, &d->text, errbuf, errlen)
+        || get_str(root, "markdown", "", EMPTY_IF_MISSING, &d->markdown, errbuf, errlen))
+        return -1;
+
+    a = json_object_get(root, "speakers");
+    if (a && !json_is_null(a)) {
+        if (!json_is_array(a)) {
+            err(errbuf, errlen, "speakers: expected an array");
+            return -1;
+        }
+        if (json_array_size(a) > 0) {
+            d->speakers = calloc(json_array_size(a), sizeof *d->speakers);
+            if (!d->speakers) {
+                err(errbuf, errlen, "out of memory");
+                return -1;
+            }
+        }
+        json_array_foreach(a, i, e) {
+            vp_speaker *s = &d->speakers[i];
+            snprintf(ctx, sizeof ctx, "speakers[%zu].", i);
+            if (!json_is_object(e)) {
+                err(errbuf, errlen, "speakers[%zu]: expected an object", i);
+                return -1;
+            }
+            d->n_speakers = i + 1;   /* so that clear() frees what is set */
+            if (get_str(e, "name", ctx, REQUIRED, &s->name, errbuf, errlen)
+                || get_str(e, "organisation", ctx, NULLABLE, &s->organisation, errbuf, errlen)
+                || get_str(e, "role", ctx, NULLABLE, &s->role, errbuf, errlen))
+                return -1;
+        }
+    }
+
+    a = json_object_get(root, "sections");
+    if (a && !json_is_null(a)) {
+        if (!json_is_array(a)) {
+            err(errbuf, errlen, "sections: expected an array");
+            return -1;
+        }
+        if (json_array_size(a) > 0) {
+            d->sections = calloc(json_array_size(a), sizeof *d->sections);
+            if (!d->sections) {
+                err(errbuf, errlen, "out of memory");
+                return -1;
+            }
+        }
+        json_array_foreach(a, i, e) {
+            vp_section *s = &d->sections[i];
+            snprintf(ctx, sizeof ctx, "sections[%zu].", i);
+            if (!json_is_object(e)) {
+                err(errbuf, errlen, "sections[%zu]: expected an object", i);
+                return -1;
+            }
+            d->n_sections = i + 1;
+            if (get_str(e, "heading", ctx, EMPTY_IF_MISSING, &s->heading, errbuf, errlen)
+                || get_str(e, "anchor", ctx, EMPTY_IF_MISSING, &s->anchor, errbuf, errlen)
+                || get_str(e, "text", ctx, EMPTY_IF_MISSING, &s->text, errbuf, errlen))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+int vp_document_from_json(const char *json, size_t len, vp_document *d,
+                          char *errbuf, size_t errlen)
+{
+    json_error_t jerr;
+    json_t *root;
+    vp_document tmp;
+    int rc;
+
+    if (errbuf && errlen)
+        errbuf[0] = '\0';
+    if (!json) {
+        err(errbuf, errlen, "no JSON");
+        return -1;
+    }
+    root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        err(errbuf, errlen, "invalid JSON at line %d column %d: %s", jerr.line,
+            jerr.column, jerr.text);
+        return -1;
+    }
+    vp_document_init(&tmp);
+    rc = parse(root, &tmp, errbuf, errlen);
+    json_decref(root);
+    if (rc != 0) {
+        vp_document_clear(&tmp);
+        return -1;
+    }
+    vp_document_clear(d);
+    *d = tmp;
+    return 0;
+}

@@ -17,7 +17,7 @@ static int hex_value(char c)
     return -1;
 }
 
-char *vp_percent_decode(const char *s, size_t len, const char **why)
+static char *decode(const char *s, size_t len, bool plus_is_space, const char **why)
 {
     char *out = malloc(len + 1);
     size_t n = 0;
@@ -27,7 +27,7 @@ char *vp_percent_decode(const char *s, size_t len, const char **why)
     }
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
-        if (c == '+') {
+        if (c == '+' && plus_is_space) {
             c = ' ';
         } else if (c == '%') {
             int hi = i + 2 < len ? hex_value(s[i + 1]) : -1;
@@ -49,6 +49,16 @@ char *vp_percent_decode(const char *s, size_t len, const char **why)
         return NULL;
     }
     return out;
+}
+
+char *vp_percent_decode(const char *s, size_t len, const char **why)
+{
+    return decode(s, len, true, why);
+}
+
+char *vp_percent_decode_path(const char *s, size_t len, const char **why)
+{
+    return decode(s, len, false, why);
 }
 
 void vp_params_clear(vp_params *p)

@@ -28,6 +28,8 @@ typedef struct vp_params {
 /* Decodes s[0..len) ('+' is a space, %XX a byte) into a new string.  NULL
  * for a malformed escape, a NUL byte or invalid UTF-8 (why says which). */
 char *vp_percent_decode(const char *s, size_t len, const char **why);
+/* The same for a URL path, where '+' is itself. */
+char *vp_percent_decode_path(const char *s, size_t len, const char **why);
 
 /* Splits "a=1&b=2" (without the '?').  Empty pieces ("a=1&&b=2") are
  * skipped.  0, or -1 with a 400 message in e. */

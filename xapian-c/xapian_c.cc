@@ -1,1 +1,1251 @@
-// placeholder until implemented
+// xapian_c.cc: the C interface of xapian_c.h over libxapian 1.4.
+//
+// Every extern "C" function runs its body through guard() / guard_status(),
+// which catch everything and turn it into an xapc_status and a message, so no
+// C++ exception ever unwinds into C frames (that would be undefined
+// behaviour).  Handles are plain structs holding the Xapian objects by value:
+// Xapian's classes are themselves reference-counted handles, so copying them
+// is cheap and shares the underlying state.
+
+#include "xapian_c.h"
+
+#include <xapian.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+// ---- handle definitions -------------------------------------------------
+
+struct xapc_db {
+    Xapian::Database db;
+};
+
+struct xapc_wdb {
+    Xapian::WritableDatabase wdb;
+    // The borrowed read handle of xapc_wdb_reader(): a Database copy shares
+    // the writable internals, so it sees uncommitted changes.
+    xapc_db reader;
+    // Xapian's destructor and close() commit pending changes, while our
+    // contract says free() discards them.  The only way to discard in 1.4 is
+    // cancel_transaction(), so we always keep an unflushed transaction open
+    // between commits.  (Side effect: no automatic flush every 10000 docs;
+    // callers must commit periodically, which the indexer does anyway.)
+    bool in_txn = false;
+};
+
+struct xapc_doc {
+    Xapian::Document doc;
+};
+
+struct xapc_stem {
+    Xapian::Stem stem;
+};
+
+struct xapc_termgen {
+    Xapian::TermGenerator tg;
+};
+
+struct xapc_query {
+    Xapian::Query q;
+};
+
+struct xapc_qp {
+    Xapian::QueryParser qp;
+};
+
+struct xapc_spy {
+    explicit xapc_spy(xapc_slot slot) : spy(slot) {}
+    Xapian::ValueCountMatchSpy spy;
+};
+
+struct xapc_enquire {
+    explicit xapc_enquire(const Xapian::Database &db) : enq(db) {}
+    // Declared before enq so they are destroyed after it: Enquire only keeps
+    // raw pointers to them.
+    std::vector<std::unique_ptr<xapc_spy>> spies;
+    Xapian::Enquire enq;
+};
+
+struct xapc_mset {
+    // An MSet keeps its Enquire's internals alive, so it may outlive the
+    // enquire handle (snippet() needs the query).
+    Xapian::MSet mset;
+};
+
+struct xapc_termiter {
+    Xapian::TermIterator it, end;
+    std::string current;    // backs the borrowed *term of xapc_termiter_next()
+    bool started = false;
+    bool wdf = false;       // termlist: report wdf; allterms: termfreq
+};
+
+// ---- error plumbing -----------------------------------------------------
+
+namespace {
+
+void set_error(xapc_error *err, xapc_status status, const char *type,
+               const char *msg, const char *detail = nullptr) noexcept
+{
+    if (!err)
+        return;
+    err->status = status;
+    if (detail && *detail)
+        std::snprintf(err->message, sizeof err->message, "%s: %s (%s)", type,
+                      msg, detail);
+    else
+        std::snprintf(err->message, sizeof err->message, "%s: %s", type, msg);
+}
+
+xapc_status report(xapc_error *err, xapc_status st, const Xapian::Error &e) noexcept
+{
+    set_error(err, st, e.get_type(), e.get_msg().c_str(), e.get_error_string());
+    return st;
+}
+
+// Called only from a catch block: classifies the exception in flight.
+// Xapian::Error has no virtual functions in 1.4 (so no dynamic_cast), hence
+// ordered catch clauses, most derived first: DatabaseNotFoundError and
+// DatabaseVersionError derive from DatabaseOpeningError, which like the
+// lock, modified and corrupt errors derives from DatabaseError.
+xapc_status report_current_exception(xapc_error *err) noexcept
+{
+#define XAPC_MAP(type, status) \
+    catch (const Xapian::type &e) { return report(err, status, e); }
+    try {
+        throw;
+    }
+    XAPC_MAP(DatabaseNotFoundError, XAPC_ERR_NOT_FOUND)
+    XAPC_MAP(DocNotFoundError, XAPC_ERR_NOT_FOUND)
+    XAPC_MAP(DatabaseOpeningError, XAPC_ERR_OPENING)   // and DatabaseVersionError
+    XAPC_MAP(DatabaseLockError, XAPC_ERR_LOCKED)
+    XAPC_MAP(DatabaseModifiedError, XAPC_ERR_MODIFIED)
+    XAPC_MAP(DatabaseCorruptError, XAPC_ERR_CORRUPT)
+    XAPC_MAP(DatabaseError, XAPC_ERR_IO)
+    XAPC_MAP(QueryParserError, XAPC_ERR_QUERY)
+    // 1.4 expands wildcards lazily, so a WILDCARD_LIMIT_ERROR overflow is a
+    // WildcardError thrown by get_mset(), not a QueryParserError from parse.
+    XAPC_MAP(WildcardError, XAPC_ERR_QUERY)
+    XAPC_MAP(NetworkError, XAPC_ERR_NETWORK)            // and NetworkTimeoutError
+    XAPC_MAP(InvalidArgumentError, XAPC_ERR_INVALID)
+    XAPC_MAP(InvalidOperationError, XAPC_ERR_INVALID)
+    XAPC_MAP(RangeError, XAPC_ERR_INVALID)
+    XAPC_MAP(Error, XAPC_ERR_OTHER)
+#undef XAPC_MAP
+    catch (const std::bad_alloc &) {
+        set_error(err, XAPC_ERR_NO_MEMORY, "std::bad_alloc", "out of memory");
+        return XAPC_ERR_NO_MEMORY;
+    } catch (const std::exception &e) {
+        set_error(err, XAPC_ERR_OTHER, "std::exception", e.what());
+        return XAPC_ERR_OTHER;
+    } catch (...) {
+        set_error(err, XAPC_ERR_OTHER, "unknown", "unknown C++ exception");
+        return XAPC_ERR_OTHER;
+    }
+}
+
+// Runs body; on any exception fills err and returns on_fail instead.
+template <typename R, typename F>
+R guard(xapc_error *err, R on_fail, F &&body) noexcept
+{
+    xapc_error_clear(err);
+    try {
+        return body();
+    } catch (...) {
+        report_current_exception(err);
+        return on_fail;
+    }
+}
+
+// The same for functions returning xapc_status.
+template <typename F> xapc_status guard_status(xapc_error *err, F &&body) noexcept
+{
+    xapc_error_clear(err);
+    try {
+        body();
+        return XAPC_OK;
+    } catch (...) {
+        return report_current_exception(err);
+    }
+}
+
+// Argument checks throw, so that they share the guard's reporting.
+void need(const void *p, const char *what)
+{
+    if (!p)
+        throw Xapian::InvalidArgumentError(std::string(what) + " is NULL");
+}
+
+std::string str(const char *s) { return s ? std::string(s) : std::string(); }
+
+std::string bytes(const char *s, size_t len, const char *what)
+{
+    if (!s && len)
+        throw Xapian::InvalidArgumentError(std::string(what) + " is NULL");
+    return s ? std::string(s, len) : std::string();
+}
+
+// A malloc'd, NUL-terminated copy the C caller releases with free().
+char *dup_string(const std::string &s, size_t *len = nullptr)
+{
+    char *p = static_cast<char *>(std::malloc(s.size() + 1));
+    if (!p)
+        throw std::bad_alloc();
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    if (len)
+        *len = s.size();
+    return p;
+}
+
+// C may hand us any int in an enum parameter, but in C++ loading a value
+// outside an unfixed enum's range is undefined (UBSan flags it).  So read
+// the bits as the int they are in the C ABI, and switch on that.
+template <typename E> int enum_value(const E &e) noexcept
+{
+    static_assert(sizeof(E) == sizeof(int), "C enums are int-sized here");
+    int v;
+    std::memcpy(&v, &e, sizeof v);
+    return v;
+}
+
+Xapian::Query::op to_op(const xapc_op &op)
+{
+    switch (enum_value(op)) {
+    case XAPC_OP_AND: return Xapian::Query::OP_AND;
+    case XAPC_OP_OR: return Xapian::Query::OP_OR;
+    case XAPC_OP_AND_NOT: return Xapian::Query::OP_AND_NOT;
+    case XAPC_OP_XOR: return Xapian::Query::OP_XOR;
+    case XAPC_OP_AND_MAYBE: return Xapian::Query::OP_AND_MAYBE;
+    case XAPC_OP_FILTER: return Xapian::Query::OP_FILTER;
+    case XAPC_OP_NEAR: return Xapian::Query::OP_NEAR;
+    case XAPC_OP_PHRASE: return Xapian::Query::OP_PHRASE;
+    case XAPC_OP_ELITE_SET: return Xapian::Query::OP_ELITE_SET;
+    case XAPC_OP_SYNONYM: return Xapian::Query::OP_SYNONYM;
+    case XAPC_OP_MAX: return Xapian::Query::OP_MAX;
+    }
+    throw Xapian::InvalidArgumentError("unknown xapc_op");
+}
+
+// TermGenerator and QueryParser have separate but identical enums.
+template <typename C> typename C::stem_strategy to_strategy(const xapc_stem_strategy &s)
+{
+    switch (enum_value(s)) {
+    case XAPC_STEM_NONE: return C::STEM_NONE;
+    case XAPC_STEM_SOME: return C::STEM_SOME;
+    case XAPC_STEM_ALL: return C::STEM_ALL;
+    case XAPC_STEM_ALL_Z: return C::STEM_ALL_Z;
+    }
+    throw Xapian::InvalidArgumentError("unknown xapc_stem_strategy");
+}
+
+unsigned to_qp_flags(unsigned flags)
+{
+    using QP = Xapian::QueryParser;
+    static const struct { unsigned ours, theirs; } map[] = {
+        {XAPC_QP_BOOLEAN, QP::FLAG_BOOLEAN},
+        {XAPC_QP_PHRASE, QP::FLAG_PHRASE},
+        {XAPC_QP_LOVEHATE, QP::FLAG_LOVEHATE},
+        {XAPC_QP_BOOLEAN_ANY_CASE, QP::FLAG_BOOLEAN_ANY_CASE},
+        {XAPC_QP_WILDCARD, QP::FLAG_WILDCARD},
+        {XAPC_QP_PURE_NOT, QP::FLAG_PURE_NOT},
+        {XAPC_QP_SPELLING_CORRECTION, QP::FLAG_SPELLING_CORRECTION},
+        {XAPC_QP_SYNONYM, QP::FLAG_SYNONYM},
+        {XAPC_QP_AUTO_SYNONYMS, QP::FLAG_AUTO_SYNONYMS},
+        {XAPC_QP_AUTO_MULTIWORD_SYNONYMS, QP::FLAG_AUTO_MULTIWORD_SYNONYMS},
+    };
+    unsigned out = 0;
+    for (const auto &m : map) {
+        if (flags & m.ours)
+            out |= m.theirs;
+        flags &= ~m.ours;
+    }
+    if (flags)
+        throw Xapian::InvalidArgumentError("unknown XAPC_QP_* flag bits");
+    return out;
+}
+
+Xapian::Document document_of(const xapc_db *db, xapc_docid id)
+{
+    need(db, "db");
+    // Xapian calls docid 0 an invalid argument; for us 0 means "none".
+    if (id == 0)
+        throw Xapian::DocNotFoundError("docid 0 does not exist");
+    return db->db.get_document(id);
+}
+
+Xapian::MSetIterator mset_item(const xapc_mset *m, uint32_t i)
+{
+    need(m, "mset");
+    if (i >= m->mset.size())
+        throw Xapian::RangeError("mset index " + std::to_string(i) +
+                                 " out of range");
+    return m->mset[i];
+}
+
+void wdb_begin(xapc_wdb *w)
+{
+    w->wdb.begin_transaction(false);
+    w->in_txn = true;
+}
+
+xapc_query *new_query(Xapian::Query q) { return new xapc_query{std::move(q)}; }
+
+} // namespace
+
+// ---- errors -------------------------------------------------------------
+
+extern "C" {
+
+const char *xapc_status_name(xapc_status status)
+{
+    switch (enum_value(status)) {
+    case XAPC_OK: return "ok";
+    case XAPC_ERR_NOT_FOUND: return "not found";
+    case XAPC_ERR_OPENING: return "opening";
+    case XAPC_ERR_LOCKED: return "locked";
+    case XAPC_ERR_MODIFIED: return "modified";
+    case XAPC_ERR_CORRUPT: return "corrupt";
+    case XAPC_ERR_QUERY: return "query";
+    case XAPC_ERR_NETWORK: return "network";
+    case XAPC_ERR_INVALID: return "invalid";
+    case XAPC_ERR_IO: return "io";
+    case XAPC_ERR_NO_MEMORY: return "no memory";
+    case XAPC_ERR_OTHER: return "other";
+    }
+    return "unknown status";
+}
+
+void xapc_error_clear(xapc_error *err)
+{
+    if (err) {
+        err->status = XAPC_OK;
+        err->message[0] = '\0';
+    }
+}
+
+const char *xapc_version(void)
+{
+    return Xapian::version_string();
+}
+
+// ---- read-only databases --------------------------------------------------
+
+xapc_db *xapc_db_open(const char *path, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_db *>(nullptr), [&] {
+        need(path, "path");
+        return new xapc_db{Xapian::Database(path)};
+    });
+}
+
+xapc_db *xapc_db_open_remote(const char *host, unsigned port, unsigned timeout_ms,
+                             unsigned connect_timeout_ms, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_db *>(nullptr), [&] {
+        need(host, "host");
+        // Despite the useconds_t parameter type, 1.4 takes milliseconds.
+        return new xapc_db{Xapian::Remote::open(host, port, timeout_ms,
+                                                connect_timeout_ms)};
+    });
+}
+
+xapc_db *xapc_db_new_empty(xapc_error *err)
+{
+    return guard(err, static_cast<xapc_db *>(nullptr),
+                 [&] { return new xapc_db{Xapian::Database()}; });
+}
+
+xapc_status xapc_db_add(xapc_db *db, const xapc_db *other, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(db, "db");
+        need(other, "other");
+        db->db.add_database(other->db);
+    });
+}
+
+xapc_status xapc_db_reopen(xapc_db *db, bool *changed, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(db, "db");
+        bool c = db->db.reopen();
+        if (changed)
+            *changed = c;
+    });
+}
+
+void xapc_db_free(xapc_db *db)
+{
+    delete db;
+}
+
+uint32_t xapc_db_doccount(const xapc_db *db, xapc_error *err)
+{
+    return guard(err, uint32_t(0), [&] {
+        need(db, "db");
+        return uint32_t(db->db.get_doccount());
+    });
+}
+
+uint64_t xapc_db_revision(const xapc_db *db, xapc_error *err)
+{
+    // get_revision() throws InvalidOperationError for several shards.
+    return guard(err, uint64_t(0), [&] {
+        need(db, "db");
+        return uint64_t(db->db.get_revision());
+    });
+}
+
+char *xapc_db_get_metadata(const xapc_db *db, const char *key, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        need(db, "db");
+        need(key, "key");
+        return dup_string(db->db.get_metadata(key));
+    });
+}
+
+uint32_t xapc_db_termfreq(const xapc_db *db, const char *term, xapc_error *err)
+{
+    return guard(err, uint32_t(0), [&] {
+        need(db, "db");
+        need(term, "term");
+        return uint32_t(db->db.get_termfreq(term));
+    });
+}
+
+xapc_docid xapc_db_find_term(const xapc_db *db, const char *term, xapc_error *err)
+{
+    return guard(err, xapc_docid(0), [&] {
+        need(db, "db");
+        need(term, "term");
+        // An empty term would iterate every document: not a lookup.
+        if (!*term)
+            throw Xapian::InvalidArgumentError("empty term");
+        Xapian::PostingIterator p = db->db.postlist_begin(term);
+        return p == db->db.postlist_end(term) ? xapc_docid(0) : xapc_docid(*p);
+    });
+}
+
+char *xapc_db_document_data_len(const xapc_db *db, xapc_docid id, size_t *len,
+                                xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        return dup_string(document_of(db, id).get_data(), len);
+    });
+}
+
+char *xapc_db_document_value_len(const xapc_db *db, xapc_docid id,
+                                 xapc_slot slot, size_t *len, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        return dup_string(document_of(db, id).get_value(slot), len);
+    });
+}
+
+char *xapc_db_document_data(const xapc_db *db, xapc_docid id, xapc_error *err)
+{
+    return xapc_db_document_data_len(db, id, nullptr, err);
+}
+
+char *xapc_db_document_value(const xapc_db *db, xapc_docid id, xapc_slot slot,
+                             xapc_error *err)
+{
+    return xapc_db_document_value_len(db, id, slot, nullptr, err);
+}
+
+char *xapc_db_spelling_suggestion(const xapc_db *db, const char *word,
+                                  unsigned max_edit_distance, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&]() -> char * {
+        need(db, "db");
+        need(word, "word");
+        std::string s = db->db.get_spelling_suggestion(word, max_edit_distance);
+        return s.empty() ? nullptr : dup_string(s);
+    });
+}
+
+xapc_termiter *xapc_db_allterms(const xapc_db *db, const char *prefix,
+                                xapc_error *err)
+{
+    return guard(err, static_cast<xapc_termiter *>(nullptr), [&] {
+        need(db, "db");
+        std::string p = str(prefix);
+        auto *ti = new xapc_termiter;
+        ti->it = db->db.allterms_begin(p);
+        ti->end = db->db.allterms_end(p);
+        return ti;
+    });
+}
+
+xapc_termiter *xapc_db_termlist(const xapc_db *db, xapc_docid id, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_termiter *>(nullptr), [&] {
+        need(db, "db");
+        if (id == 0)
+            throw Xapian::DocNotFoundError("docid 0 does not exist");
+        std::unique_ptr<xapc_termiter> ti(new xapc_termiter);
+        ti->it = db->db.termlist_begin(id);
+        ti->end = db->db.termlist_end(id);
+        ti->wdf = true;
+        return ti.release();
+    });
+}
+
+bool xapc_termiter_next(xapc_termiter *it, const char **term, uint32_t *freq,
+                        xapc_error *err)
+{
+    return guard(err, false, [&] {
+        need(it, "iterator");
+        // The first call looks at the first term; later calls advance.
+        if (it->started && it->it != it->end)
+            ++it->it;
+        it->started = true;
+        if (it->it == it->end)
+            return false;
+        it->current = *it->it;
+        if (term)
+            *term = it->current.c_str();
+        if (freq)
+            *freq = it->wdf ? uint32_t(it->it.get_wdf())
+                            : uint32_t(it->it.get_termfreq());
+        return true;
+    });
+}
+
+void xapc_termiter_free(xapc_termiter *it)
+{
+    delete it;
+}
+
+// ---- writable databases ---------------------------------------------------
+
+xapc_wdb *xapc_wdb_open(const char *path, xapc_wdb_mode mode, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_wdb *>(nullptr), [&] {
+        need(path, "path");
+        int action;
+        switch (enum_value(mode)) {
+        case XAPC_WDB_CREATE_OR_OPEN: action = Xapian::DB_CREATE_OR_OPEN; break;
+        case XAPC_WDB_CREATE_OR_OVERWRITE: action = Xapian::DB_CREATE_OR_OVERWRITE; break;
+        case XAPC_WDB_OPEN: action = Xapian::DB_OPEN; break;
+        default: throw Xapian::InvalidArgumentError("unknown xapc_wdb_mode");
+        }
+        std::unique_ptr<xapc_wdb> w(new xapc_wdb);
+        w->wdb = Xapian::WritableDatabase(path, action);
+        w->reader.db = w->wdb;
+        wdb_begin(w.get());
+        return w.release();
+    });
+}
+
+void xapc_wdb_free(xapc_wdb *wdb)
+{
+    if (!wdb)
+        return;
+    try {
+        if (wdb->in_txn)
+            wdb->wdb.cancel_transaction();
+        // close() releases the lock now, even if a termgen, parser or
+        // enquire still holds a reference to the database internals (they
+        // then get DatabaseClosedError instead of silently keeping it).
+        wdb->wdb.close();
+    } catch (...) {
+        // Nothing useful to report from a free(); the lock goes with the
+        // handle in any case.
+    }
+    delete wdb;
+}
+
+const xapc_db *xapc_wdb_reader(xapc_wdb *wdb)
+{
+    return wdb ? &wdb->reader : nullptr;
+}
+
+xapc_docid xapc_wdb_replace_by_term(xapc_wdb *wdb, const char *unique_term,
+                                    const xapc_doc *doc, xapc_error *err)
+{
+    return guard(err, xapc_docid(0), [&] {
+        need(wdb, "wdb");
+        need(unique_term, "unique_term");
+        need(doc, "doc");
+        return xapc_docid(wdb->wdb.replace_document(unique_term, doc->doc));
+    });
+}
+
+xapc_status xapc_wdb_delete_by_term(xapc_wdb *wdb, const char *term, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(wdb, "wdb");
+        need(term, "term");
+        wdb->wdb.delete_document(term);
+    });
+}
+
+xapc_status xapc_wdb_commit(xapc_wdb *wdb, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(wdb, "wdb");
+        try {
+            if (wdb->in_txn) {
+                wdb->in_txn = false;
+                wdb->wdb.commit_transaction();
+            }
+            wdb->wdb.commit();
+            wdb_begin(wdb);
+        } catch (...) {
+            // Get back into a transaction so that free() still discards
+            // (cancelling an unflushed transaction also drops changes that
+            // were pending before it began).
+            if (!wdb->in_txn) {
+                try {
+                    wdb_begin(wdb);
+                } catch (...) {
+                }
+            }
+            throw;
+        }
+    });
+}
+
+xapc_status xapc_wdb_set_metadata(xapc_wdb *wdb, const char *key,
+                                  const char *value, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(wdb, "wdb");
+        need(key, "key");
+        wdb->wdb.set_metadata(key, str(value));
+    });
+}
+
+xapc_status xapc_wdb_add_spelling(xapc_wdb *wdb, const char *word,
+                                  uint32_t freq_inc, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(wdb, "wdb");
+        need(word, "word");
+        wdb->wdb.add_spelling(word, freq_inc);
+    });
+}
+
+xapc_status xapc_wdb_add_synonym(xapc_wdb *wdb, const char *term,
+                                 const char *synonym, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(wdb, "wdb");
+        need(term, "term");
+        need(synonym, "synonym");
+        wdb->wdb.add_synonym(term, synonym);
+    });
+}
+
+xapc_status xapc_wdb_clear_synonyms(xapc_wdb *wdb, const char *term, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(wdb, "wdb");
+        need(term, "term");
+        wdb->wdb.clear_synonyms(term);
+    });
+}
+
+xapc_status xapc_compact(const char *const *sources, size_t n_sources,
+                         const char *dest, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(dest, "dest");
+        if (n_sources == 0 || !sources)
+            throw Xapian::InvalidArgumentError("no sources to compact");
+        // Compacting a multi-shard Database merges the shards (renumbering
+        // docids), as `xapian-compact src1 src2 dest` does.
+        Xapian::Database all;
+        for (size_t i = 0; i < n_sources; ++i) {
+            need(sources[i], "source");
+            all.add_database(Xapian::Database(sources[i]));
+        }
+        all.compact(dest, Xapian::Compactor::FULL);
+    });
+}
+
+// ---- documents ------------------------------------------------------------
+
+xapc_doc *xapc_doc_new(xapc_error *err)
+{
+    return guard(err, static_cast<xapc_doc *>(nullptr), [&] { return new xapc_doc; });
+}
+
+void xapc_doc_free(xapc_doc *doc)
+{
+    delete doc;
+}
+
+xapc_status xapc_doc_set_data(xapc_doc *doc, const char *data, size_t len,
+                              xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(doc, "doc");
+        doc->doc.set_data(bytes(data, len, "data"));
+    });
+}
+
+xapc_status xapc_doc_add_term(xapc_doc *doc, const char *term, uint32_t wdf_inc,
+                              xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(doc, "doc");
+        need(term, "term");
+        doc->doc.add_term(term, wdf_inc);
+    });
+}
+
+xapc_status xapc_doc_add_boolean_term(xapc_doc *doc, const char *term,
+                                      xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(doc, "doc");
+        need(term, "term");
+        doc->doc.add_boolean_term(term);
+    });
+}
+
+xapc_status xapc_doc_add_posting(xapc_doc *doc, const char *term, uint32_t pos,
+                                 uint32_t wdf_inc, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(doc, "doc");
+        need(term, "term");
+        doc->doc.add_posting(term, pos, wdf_inc);
+    });
+}
+
+xapc_status xapc_doc_add_value(xapc_doc *doc, xapc_slot slot, const char *value,
+                               size_t len, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(doc, "doc");
+        doc->doc.add_value(slot, bytes(value, len, "value"));
+    });
+}
+
+// ---- stemming ---------------------------------------------------------------
+
+xapc_stem *xapc_stem_new(const char *language, xapc_error *err)
+{
+    // An unknown name is an InvalidArgumentError from Xapian::Stem.
+    return guard(err, static_cast<xapc_stem *>(nullptr), [&] {
+        need(language, "language");
+        return new xapc_stem{Xapian::Stem(language)};
+    });
+}
+
+void xapc_stem_free(xapc_stem *stem)
+{
+    delete stem;
+}
+
+char *xapc_stem_word(const xapc_stem *stem, const char *word, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        need(stem, "stem");
+        need(word, "word");
+        return dup_string(stem->stem(word));
+    });
+}
+
+// ---- term generation --------------------------------------------------------
+
+xapc_termgen *xapc_termgen_new(xapc_error *err)
+{
+    return guard(err, static_cast<xapc_termgen *>(nullptr),
+                 [&] { return new xapc_termgen; });
+}
+
+void xapc_termgen_free(xapc_termgen *tg)
+{
+    delete tg;
+}
+
+xapc_status xapc_termgen_set_stemmer(xapc_termgen *tg, const xapc_stem *stem,
+                                     xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(tg, "termgen");
+        need(stem, "stem");
+        tg->tg.set_stemmer(stem->stem);
+    });
+}
+
+xapc_status xapc_termgen_set_stemming_strategy(xapc_termgen *tg,
+                                               xapc_stem_strategy strategy,
+                                               xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(tg, "termgen");
+        tg->tg.set_stemming_strategy(
+            to_strategy<Xapian::TermGenerator>(strategy));
+    });
+}
+
+xapc_status xapc_termgen_set_spelling_db(xapc_termgen *tg, xapc_wdb *wdb,
+                                         xapc_error *err)
+{
+    using TG = Xapian::TermGenerator;
+    return guard_status(err, [&] {
+        need(tg, "termgen");
+        if (wdb) {
+            tg->tg.set_database(wdb->wdb);
+            tg->tg.set_flags(TG::FLAG_SPELLING, TG::flags(~TG::FLAG_SPELLING));
+        } else {
+            // Also drop the reference, so the generator does not keep the
+            // writable database's internals alive.
+            tg->tg.set_flags(TG::flags(0), TG::flags(~TG::FLAG_SPELLING));
+            tg->tg.set_database(Xapian::WritableDatabase());
+        }
+    });
+}
+
+xapc_status xapc_termgen_set_document(xapc_termgen *tg, xapc_doc *doc,
+                                      xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(tg, "termgen");
+        need(doc, "doc");
+        // Document is a shared handle: terms added through the copy inside
+        // the generator land in doc.
+        tg->tg.set_document(doc->doc);
+        tg->tg.set_termpos(0);
+    });
+}
+
+xapc_status xapc_termgen_index_text(xapc_termgen *tg, const char *text,
+                                    size_t len, uint32_t wdf_inc,
+                                    const char *prefix, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(tg, "termgen");
+        tg->tg.index_text(bytes(text, len, "text"), wdf_inc, str(prefix));
+    });
+}
+
+xapc_status xapc_termgen_index_text_without_positions(xapc_termgen *tg,
+                                    const char *text, size_t len,
+                                    uint32_t wdf_inc, const char *prefix,
+                                    xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(tg, "termgen");
+        tg->tg.index_text_without_positions(bytes(text, len, "text"), wdf_inc,
+                                            str(prefix));
+    });
+}
+
+uint32_t xapc_termgen_get_termpos(const xapc_termgen *tg)
+{
+    return guard(nullptr, uint32_t(0), [&] {
+        need(tg, "termgen");
+        return uint32_t(tg->tg.get_termpos());
+    });
+}
+
+xapc_status xapc_termgen_set_termpos(xapc_termgen *tg, uint32_t pos, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(tg, "termgen");
+        tg->tg.set_termpos(pos);
+    });
+}
+
+xapc_status xapc_termgen_increase_termpos(xapc_termgen *tg, uint32_t delta,
+                                          xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(tg, "termgen");
+        tg->tg.increase_termpos(delta);
+    });
+}
+
+// ---- queries ----------------------------------------------------------------
+
+xapc_query *xapc_query_term(const char *term, uint32_t wqf, uint32_t pos,
+                            xapc_error *err)
+{
+    return guard(err, static_cast<xapc_query *>(nullptr), [&] {
+        need(term, "term");
+        return new_query(Xapian::Query(term, wqf, pos));
+    });
+}
+
+xapc_query *xapc_query_match_all(xapc_error *err)
+{
+    return guard(err, static_cast<xapc_query *>(nullptr),
+                 [&] { return new_query(Xapian::Query::MatchAll); });
+}
+
+xapc_query *xapc_query_match_nothing(xapc_error *err)
+{
+    return guard(err, static_cast<xapc_query *>(nullptr),
+                 [&] { return new_query(Xapian::Query::MatchNothing); });
+}
+
+xapc_query *xapc_query_combine(xapc_op op, const xapc_query *const *subqueries,
+                               size_t n, uint32_t parameter, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_query *>(nullptr), [&] {
+        if (n)
+            need(subqueries, "subqueries");
+        std::vector<Xapian::Query> subs;
+        subs.reserve(n);
+        for (size_t i = 0; i < n; ++i)
+            if (subqueries[i])
+                subs.push_back(subqueries[i]->q);
+        return new_query(
+            Xapian::Query(to_op(op), subs.begin(), subs.end(), parameter));
+    });
+}
+
+xapc_query *xapc_query_value_range(xapc_slot slot, const char *lo, const char *hi,
+                                   xapc_error *err)
+{
+    using Q = Xapian::Query;
+    return guard(err, static_cast<xapc_query *>(nullptr), [&] {
+        // Xapian treats an empty value as no value, and turns VALUE_GE ""
+        // into "all documents", documents without a value included.  The
+        // smallest non-empty string, a single NUL byte, keeps those out.
+        std::string low = (lo && *lo) ? std::string(lo) : std::string(1, '\0');
+        if (hi)
+            return new_query(Q(Q::OP_VALUE_RANGE, slot, low, hi));
+        return new_query(Q(Q::OP_VALUE_GE, slot, low));
+    });
+}
+
+xapc_query *xapc_query_scale(const xapc_query *q, double factor, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_query *>(nullptr), [&] {
+        need(q, "query");
+        return new_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor));
+    });
+}
+
+xapc_query *xapc_query_clone(const xapc_query *q, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_query *>(nullptr), [&] {
+        need(q, "query");
+        return new_query(q->q);
+    });
+}
+
+bool xapc_query_is_empty(const xapc_query *q)
+{
+    return guard(nullptr, true, [&] { return !q || q->q.empty(); });
+}
+
+char *xapc_query_describe(const xapc_query *q, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        need(q, "query");
+        return dup_string(q->q.get_description());
+    });
+}
+
+void xapc_query_free(xapc_query *q)
+{
+    delete q;
+}
+
+// ---- query parser -------------------------------------------------------------
+
+xapc_qp *xapc_qp_new(xapc_error *err)
+{
+    return guard(err, static_cast<xapc_qp *>(nullptr), [&] { return new xapc_qp; });
+}
+
+void xapc_qp_free(xapc_qp *qp)
+{
+    delete qp;
+}
+
+xapc_status xapc_qp_set_stemmer(xapc_qp *qp, const xapc_stem *stem, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(qp, "qp");
+        need(stem, "stem");
+        qp->qp.set_stemmer(stem->stem);
+    });
+}
+
+xapc_status xapc_qp_set_stemming_strategy(xapc_qp *qp, xapc_stem_strategy strategy,
+                                          xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(qp, "qp");
+        qp->qp.set_stemming_strategy(to_strategy<Xapian::QueryParser>(strategy));
+    });
+}
+
+xapc_status xapc_qp_set_database(xapc_qp *qp, const xapc_db *db, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(qp, "qp");
+        need(db, "db");
+        qp->qp.set_database(db->db);
+    });
+}
+
+xapc_status xapc_qp_set_default_op(xapc_qp *qp, xapc_op op, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(qp, "qp");
+        qp->qp.set_default_op(to_op(op));
+    });
+}
+
+xapc_status xapc_qp_add_prefix(xapc_qp *qp, const char *field, const char *prefix,
+                               xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(qp, "qp");
+        need(field, "field");
+        need(prefix, "prefix");
+        qp->qp.add_prefix(field, prefix);
+    });
+}
+
+xapc_status xapc_qp_add_boolean_prefix(xapc_qp *qp, const char *field,
+                                       const char *prefix, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(qp, "qp");
+        need(field, "field");
+        need(prefix, "prefix");
+        qp->qp.add_boolean_prefix(field, prefix);
+    });
+}
+
+xapc_status xapc_qp_set_max_wildcard_expansion(xapc_qp *qp, uint32_t max_terms,
+                                               xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(qp, "qp");
+        // Wildcards only: partial terms keep Xapian's own default.
+        qp->qp.set_max_expansion(max_terms, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                                 Xapian::QueryParser::FLAG_WILDCARD);
+    });
+}
+
+xapc_query *xapc_qp_parse(xapc_qp *qp, const char *text, unsigned flags,
+                          const char *default_prefix, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_query *>(nullptr), [&] {
+        need(qp, "qp");
+        need(text, "text");
+        return new_query(
+            qp->qp.parse_query(text, to_qp_flags(flags), str(default_prefix)));
+    });
+}
+
+char *xapc_qp_corrected_query(const xapc_qp *qp, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        need(qp, "qp");
+        return dup_string(qp->qp.get_corrected_query_string());
+    });
+}
+
+// ---- enquire, match spies, result sets -------------------------------------
+
+xapc_enquire *xapc_enquire_new(const xapc_db *db, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_enquire *>(nullptr), [&] {
+        need(db, "db");
+        return new xapc_enquire(db->db);
+    });
+}
+
+void xapc_enquire_free(xapc_enquire *enq)
+{
+    delete enq;
+}
+
+xapc_status xapc_enquire_set_query(xapc_enquire *enq, const xapc_query *q,
+                                   xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(enq, "enquire");
+        need(q, "query");
+        enq->enq.set_query(q->q);
+    });
+}
+
+xapc_status xapc_enquire_set_bm25(xapc_enquire *enq, double k1, double k2,
+                                  double k3, double b, double min_normlen,
+                                  xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(enq, "enquire");
+        enq->enq.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen));
+    });
+}
+
+xapc_status xapc_enquire_sort_by_relevance(xapc_enquire *enq, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(enq, "enquire");
+        enq->enq.set_sort_by_relevance();
+    });
+}
+
+xapc_status xapc_enquire_sort_by_value(xapc_enquire *enq, xapc_slot slot,
+                                       bool reverse, bool then_relevance,
+                                       xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(enq, "enquire");
+        if (then_relevance)
+            enq->enq.set_sort_by_value_then_relevance(slot, reverse);
+        else
+            enq->enq.set_sort_by_value(slot, reverse);
+    });
+}
+
+xapc_spy *xapc_enquire_add_value_count_spy(xapc_enquire *enq, xapc_slot slot,
+                                           xapc_error *err)
+{
+    return guard(err, static_cast<xapc_spy *>(nullptr), [&] {
+        need(enq, "enquire");
+        // Reserve first so that push_back cannot throw after Enquire already
+        // holds a pointer to the spy.
+        enq->spies.reserve(enq->spies.size() + 1);
+        std::unique_ptr<xapc_spy> spy(new xapc_spy(slot));
+        enq->enq.add_matchspy(&spy->spy);
+        enq->spies.push_back(std::move(spy));
+        return enq->spies.back().get();
+    });
+}
+
+xapc_status xapc_enquire_clear_spies(xapc_enquire *enq, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(enq, "enquire");
+        enq->enq.clear_matchspies();
+        enq->spies.clear();
+    });
+}
+
+xapc_mset *xapc_enquire_get_mset(xapc_enquire *enq, uint32_t first, uint32_t max,
+                                 uint32_t check_at_least, xapc_error *err)
+{
+    // Wildcard limit overflows surface here (WildcardError -> XAPC_ERR_QUERY).
+    return guard(err, static_cast<xapc_mset *>(nullptr), [&] {
+        need(enq, "enquire");
+        return new xapc_mset{enq->enq.get_mset(first, max, check_at_least)};
+    });
+}
+
+uint32_t xapc_spy_total(const xapc_spy *spy)
+{
+    return spy ? uint32_t(spy->spy.get_total()) : 0;
+}
+
+xapc_status xapc_spy_foreach(const xapc_spy *spy, xapc_spy_fn fn, void *ctx,
+                             xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(spy, "spy");
+        if (!fn)
+            throw Xapian::InvalidArgumentError("fn is NULL");
+        for (auto it = spy->spy.values_begin(); it != spy->spy.values_end(); ++it) {
+            const std::string value = *it;
+            if (!fn(value.c_str(), value.size(), uint32_t(it.get_termfreq()), ctx))
+                break;
+        }
+    });
+}
+
+void xapc_mset_free(xapc_mset *mset)
+{
+    delete mset;
+}
+
+uint32_t xapc_mset_size(const xapc_mset *mset)
+{
+    return mset ? uint32_t(mset->mset.size()) : 0;
+}
+
+uint32_t xapc_mset_matches_estimated(const xapc_mset *mset)
+{
+    return mset ? uint32_t(mset->mset.get_matches_estimated()) : 0;
+}
+
+uint32_t xapc_mset_matches_lower_bound(const xapc_mset *mset)
+{
+    return mset ? uint32_t(mset->mset.get_matches_lower_bound()) : 0;
+}
+
+uint32_t xapc_mset_matches_upper_bound(const xapc_mset *mset)
+{
+    return mset ? uint32_t(mset->mset.get_matches_upper_bound()) : 0;
+}
+
+xapc_docid xapc_mset_docid(const xapc_mset *mset, uint32_t i, xapc_error *err)
+{
+    return guard(err, xapc_docid(0), [&] { return xapc_docid(*mset_item(mset, i)); });
+}
+
+double xapc_mset_weight(const xapc_mset *mset, uint32_t i, xapc_error *err)
+{
+    return guard(err, 0.0, [&] { return double(mset_item(mset, i).get_weight()); });
+}
+
+char *xapc_mset_document_data_len(const xapc_mset *mset, uint32_t i,
+                                  size_t *len, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        return dup_string(mset_item(mset, i).get_document().get_data(), len);
+    });
+}
+
+char *xapc_mset_document_value_len(const xapc_mset *mset, uint32_t i,
+                                   xapc_slot slot, size_t *len, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        return dup_string(mset_item(mset, i).get_document().get_value(slot), len);
+    });
+}
+
+char *xapc_mset_document_data(const xapc_mset *mset, uint32_t i, xapc_error *err)
+{
+    return xapc_mset_document_data_len(mset, i, nullptr, err);
+}
+
+char *xapc_mset_document_value(const xapc_mset *mset, uint32_t i, xapc_slot slot,
+                               xapc_error *err)
+{
+    return xapc_mset_document_value_len(mset, i, slot, nullptr, err);
+}
+
+char *xapc_mset_snippet(const xapc_mset *mset, const char *text, size_t len,
+                        size_t length, const xapc_stem *stem, unsigned flags,
+                        const char *hi_start, const char *hi_end,
+                        const char *omit, xapc_error *err)
+{
+    using M = Xapian::MSet;
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        need(mset, "mset");
+        unsigned xflags = 0;
+        if (flags & XAPC_SNIPPET_BACKGROUND_MODEL) xflags |= M::SNIPPET_BACKGROUND_MODEL;
+        if (flags & XAPC_SNIPPET_EXHAUSTIVE) xflags |= M::SNIPPET_EXHAUSTIVE;
+        if (flags & XAPC_SNIPPET_EMPTY_WITHOUT_MATCH) xflags |= M::SNIPPET_EMPTY_WITHOUT_MATCH;
+        // NULL markers mean Xapian's defaults.
+        return dup_string(mset->mset.snippet(
+            bytes(text, len, "text"), length,
+            stem ? stem->stem : Xapian::Stem(), xflags,
+            hi_start ? hi_start : "<b>", hi_end ? hi_end : "</b>",
+            omit ? omit : "..."));
+    });
+}
+
+} // extern "C"

@@ -121,6 +121,13 @@ xapc_docid xapc_db_find_term(const xapc_db *db, const char *term, xapc_error *er
 char *xapc_db_document_data(const xapc_db *db, xapc_docid id, xapc_error *err);
 char *xapc_db_document_value(const xapc_db *db, xapc_docid id, xapc_slot slot,
                              xapc_error *err);
+/* The same for binary contents (values made by sortable_serialise, data with
+ * NUL bytes): *len (may be NULL) receives the length; the buffer is still
+ * NUL-terminated.  Caller frees.  (Added: the plain versions lose the length.) */
+char *xapc_db_document_data_len(const xapc_db *db, xapc_docid id, size_t *len,
+                                xapc_error *err);
+char *xapc_db_document_value_len(const xapc_db *db, xapc_docid id,
+                                 xapc_slot slot, size_t *len, xapc_error *err);
 
 /* Best spelling correction for one word from the spelling table, or NULL
  * with err->status XAPC_OK when there is none.  Caller frees. */
@@ -324,7 +331,9 @@ xapc_status xapc_qp_add_prefix(xapc_qp *qp, const char *field, const char *prefi
 xapc_status xapc_qp_add_boolean_prefix(xapc_qp *qp, const char *field,
                                        const char *prefix, xapc_error *err);
 /* Bounds the expansion of a trailing wildcard: more than max_terms terms
- * makes parsing fail with XAPC_ERR_QUERY. 0 means unlimited. */
+ * makes the search fail with XAPC_ERR_QUERY. 0 means unlimited.
+ * Xapian 1.4 expands wildcards at match time, so it is
+ * xapc_enquire_get_mset() that fails, not xapc_qp_parse(). */
 xapc_status xapc_qp_set_max_wildcard_expansion(xapc_qp *qp, uint32_t max_terms,
                                                xapc_error *err);
 /* Parses text with flags (XAPC_QP_*) and default_prefix ("" for none).
@@ -386,6 +395,11 @@ double xapc_mset_weight(const xapc_mset *mset, uint32_t i, xapc_error *err);
 char *xapc_mset_document_data(const xapc_mset *mset, uint32_t i, xapc_error *err);
 char *xapc_mset_document_value(const xapc_mset *mset, uint32_t i, xapc_slot slot,
                                xapc_error *err);
+/* Length-returning variants, as for xapc_db_document_data_len().  Added. */
+char *xapc_mset_document_data_len(const xapc_mset *mset, uint32_t i,
+                                  size_t *len, xapc_error *err);
+char *xapc_mset_document_value_len(const xapc_mset *mset, uint32_t i,
+                                   xapc_slot slot, size_t *len, xapc_error *err);
 
 enum {
     XAPC_SNIPPET_BACKGROUND_MODEL = 1,
