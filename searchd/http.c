@@ -1,0 +1,463 @@
+/*
+ * http.c: the HTTP server (see http.h).
+ *
+ * libmicrohttpd runs a thread pool; each worker thread lazily creates its own
+ * vp_searcher (so its own Xapian handle, Xapian handles being single-thread)
+ * and checks for a new revision at most every VP_REOPEN_INTERVAL_MS.  The
+ * searchers are also kept in a list so that vp_server_stop() frees them.
+ *
+ * We parse the raw request target ourselves (captured by MHD's URI log
+ * callback) so that a bad percent-encoding or invalid UTF-8 is a 400 rather
+ * than something MHD silently passes on.
+ */
+#include "http.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "assets.h"
+#include "metrics.h"
+#include "params.h"
+#include "query.h"
+
+struct vp_server {
+    struct MHD_Daemon *daemon;
+    vp_searcher_config searcher_cfg;
+    char *db_path;
+    pthread_mutex_t lock;            /* guards searchers */
+    vp_searcher **searchers;
+    size_t n_searchers;
+};
+
+/* Per request: made by the URI log callback, freed when the request ends. */
+typedef struct request_ctx {
+    char *raw_uri;
+    char method[16];
+    double start;
+    int status;
+    vp_route route;
+    size_t bytes;
+} request_ctx;
+
+static _Thread_local vp_searcher *thread_searcher;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static vp_searcher *worker_searcher(vp_server *srv)
+{
+    if (thread_searcher)
+        return thread_searcher;
+    vp_searcher *s = vp_searcher_new(&srv->searcher_cfg);
+    if (!s)
+        return NULL;
+    pthread_mutex_lock(&srv->lock);
+    vp_searcher **list = realloc(srv->searchers, (srv->n_searchers + 1) * sizeof *list);
+    if (list) {
+        srv->searchers = list;
+        srv->searchers[srv->n_searchers++] = s;
+    }
+    pthread_mutex_unlock(&srv->lock);
+    if (!list) {
+        vp_searcher_free(s);
+        return NULL;
+    }
+    return thread_searcher = s;
+}
+
+/* ---- responses ----------------------------------------------------------- */
+
+static enum MHD_Result send_body(struct MHD_Connection *conn, request_ctx *ctx,
+                                 int status, const char *content_type, char *body,
+                                 size_t len, bool owned, const char *allow)
+{
+    struct MHD_Response *resp = MHD_create_response_from_buffer(
+        len, body, owned ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+    if (!resp) {
+        if (owned)
+            free(body);
+        return MHD_NO;
+    }
+    MHD_add_response_header(resp, "Content-Type", content_type);
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    if (allow)
+        MHD_add_response_header(resp, "Allow", allow);
+    if (status == 503)
+        MHD_add_response_header(resp, "Retry-After", "1");
+    if (strncmp(content_type, "application/json", 16) == 0)
+        MHD_add_response_header(resp, "Cache-Control", "no-store");
+    ctx->status = status;
+    ctx->bytes = len;
+    enum MHD_Result rc = MHD_queue_response(conn, (unsigned)status, resp);
+    MHD_destroy_response(resp);
+    return rc;
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *conn, request_ctx *ctx,
+                                 int status, json_t *body, const char *allow)
+{
+    char *text = body ? json_dumps(body, VP_JSON_FLAGS) : NULL;
+    json_decref(body);
+    if (!text) {
+        static char oom[] = "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}";
+        return send_body(conn, ctx, 500, "application/json; charset=utf-8", oom,
+                         sizeof oom - 1, false, NULL);
+    }
+    return send_body(conn, ctx, status, "application/json; charset=utf-8", text,
+                     strlen(text), true, allow);
+}
+
+static enum MHD_Result send_error(struct MHD_Connection *conn, request_ctx *ctx,
+                                  int status, const char *code, const char *message,
+                                  const char *allow)
+{
+    json_t *body = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", message);
+    return send_json(conn, ctx, status, body, allow);
+}
+
+static enum MHD_Result send_qerror(struct MHD_Connection *conn, request_ctx *ctx,
+                                   const vp_qerror *e)
+{
+    return send_json(conn, ctx, vp_qerr_http_status(e->kind), vp_qerror_to_json(e), NULL);
+}
+
+static enum MHD_Result send_result(struct MHD_Connection *conn, request_ctx *ctx,
+                                   json_t *result, const vp_qerror *e)
+{
+    return result ? send_json(conn, ctx, 200, result, NULL) : send_qerror(conn, ctx, e);
+}
+
+/* ---- routes ------------------------------------------------------------------ */
+
+typedef struct route_call {
+    vp_server *srv;
+    struct MHD_Connection *conn;
+    request_ctx *ctx;
+    const char *rest;          /* path after the route's prefix, decoded */
+    const char *query;         /* raw query string (may be "") */
+} route_call;
+
+static enum MHD_Result unavailable(const route_call *c)
+{
+    return send_error(c->conn, c->ctx, 503, "unavailable",
+                      "the server is out of memory or cannot open the index", NULL);
+}
+
+/* Parses the query string into a request; on failure answers 400 itself. */
+static bool parse_request(const route_call *c, vp_request *r, enum MHD_Result *rc)
+{
+    vp_params params;
+    vp_qerror e = {0};
+    vp_request_init(r);
+    if (vp_params_parse(c->query, &params, &e) != 0 ||
+        vp_request_from_params(&params, r, NULL, &e) != 0) {
+        vp_params_clear(&params);
+        vp_request_clear(r);
+        *rc = send_qerror(c->conn, c->ctx, &e);
+        return false;
+    }
+    vp_params_clear(&params);
+    return true;
+}
+
+static enum MHD_Result route_search(const route_call *c)
+{
+    vp_request r;
+    enum MHD_Result rc;
+    if (!parse_request(c, &r, &rc))
+        return rc;
+    vp_searcher *s = worker_searcher(c->srv);
+    vp_qerror e = {0};
+    rc = s ? send_result(c->conn, c->ctx, vp_search(s, &r, &e), &e) : unavailable(c);
+    vp_request_clear(&r);
+    return rc;
+}
+
+static enum MHD_Result route_facets(const route_call *c)
+{
+    int f = vp_facet_from_name(c->rest);
+    if (f < 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "no facet '%.100s' (facets: municipality, speaker, "
+                 "theme, year)", c->rest);
+        return send_error(c->conn, c->ctx, 404, "not_found", msg, NULL);
+    }
+    vp_request r;
+    enum MHD_Result rc;
+    if (!parse_request(c, &r, &rc))
+        return rc;
+    vp_searcher *s = worker_searcher(c->srv);
+    vp_qerror e = {0};
+    rc = s ? send_result(c->conn, c->ctx, vp_facet_values(s, (vp_facet)f, &r, &e), &e)
+           : unavailable(c);
+    vp_request_clear(&r);
+    return rc;
+}
+
+static enum MHD_Result route_document(const route_call *c)
+{
+    vp_searcher *s = worker_searcher(c->srv);
+    vp_qerror e = {0};
+    return s ? send_result(c->conn, c->ctx, vp_document_get(s, c->rest, &e), &e)
+             : unavailable(c);
+}
+
+static enum MHD_Result route_healthz(const route_call *c)
+{
+    vp_searcher *s = worker_searcher(c->srv);
+    vp_qerror e = {0};
+    unsigned docs;
+    unsigned long long rev;
+    if (!s)
+        return unavailable(c);
+    if (vp_searcher_stats(s, &docs, &rev, &e) != 0)
+        return send_qerror(c->conn, c->ctx, &e);
+    return send_json(c->conn, c->ctx, 200,
+                     json_pack("{s:s,s:I,s:I}", "status", "ok", "documents", (json_int_t)docs,
+                               "revision", (json_int_t)rev), NULL);
+}
+
+static enum MHD_Result route_metrics(const route_call *c)
+{
+    vp_searcher *s = worker_searcher(c->srv);
+    vp_qerror e = {0};
+    unsigned docs = 0;
+    unsigned long long rev = 0;
+    bool up = s && vp_searcher_stats(s, &docs, &rev, &e) == 0;
+    char *text = vp_metrics_render(up ? (long long)docs : -1, rev);
+    if (!text)
+        return unavailable(c);
+    return send_body(c->conn, c->ctx, 200, "text/plain; version=0.0.4; charset=utf-8",
+                     text, strlen(text), true, NULL);
+}
+
+static enum MHD_Result route_asset(const route_call *c, const char *name)
+{
+    const vp_asset *a = vp_asset_find(name);
+    if (!a)
+        return send_error(c->conn, c->ctx, 404, "not_found", "no such file", NULL);
+    return send_body(c->conn, c->ctx, 200, a->content_type, (char *)a->data, a->len,
+                     false, NULL);
+}
+
+typedef struct route {
+    const char *path;          /* exact path, or a prefix ending in '/' */
+    vp_route id;
+    enum MHD_Result (*handler)(const route_call *c);
+} route;
+
+static enum MHD_Result route_static(const route_call *c) { return route_asset(c, c->rest); }
+static enum MHD_Result route_index(const route_call *c) { return route_asset(c, "index.html"); }
+
+static const route routes[] = {
+    {"/", VP_ROUTE_INDEX, route_index},
+    {"/search", VP_ROUTE_SEARCH, route_search},
+    {"/healthz", VP_ROUTE_HEALTHZ, route_healthz},
+    {"/metrics", VP_ROUTE_METRICS, route_metrics},
+    {"/facets/", VP_ROUTE_FACETS, route_facets},
+    {"/documents/", VP_ROUTE_DOCUMENTS, route_document},
+    {"/static/", VP_ROUTE_STATIC, route_static},
+};
+
+/* The route for a decoded path; *rest points after a prefix route. */
+static const route *find_route(const char *path, const char **rest)
+{
+    for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
+        const char *p = routes[i].path;
+        size_t n = strlen(p);
+        bool prefix = n > 1 && p[n - 1] == '/';
+        if (prefix ? strncmp(path, p, n) == 0 && path[n] != '\0' : strcmp(path, p) == 0) {
+            *rest = path + (prefix ? n : strlen(path));
+            return &routes[i];
+        }
+    }
+    return NULL;
+}
+
+/* ---- the MHD callbacks -------------------------------------------------------- */
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    (void)cls;
+    (void)conn;
+    request_ctx *ctx = calloc(1, sizeof *ctx);
+    if (ctx) {
+        ctx->raw_uri = strdup(uri);
+        ctx->start = now_s();
+        ctx->route = VP_ROUTE_OTHER;
+    }
+    return ctx;
+}
+
+static enum MHD_Result dispatch(vp_server *srv, struct MHD_Connection *conn,
+                                request_ctx *ctx)
+{
+    const char *raw = ctx->raw_uri;
+    if (strlen(raw) > VP_HTTP_MAX_URI)
+        return send_error(conn, ctx, 414, "uri_too_long",
+                          "the request URL is too long (at most 8192 bytes)", NULL);
+    size_t path_len = strcspn(raw, "?");
+    const char *why = NULL;
+    char *path = vp_percent_decode_path(raw, path_len, &why);
+    if (!path)
+        return send_error(conn, ctx, 400, "bad_parameter", "the URL path is not "
+                          "valid percent-encoded UTF-8", NULL);
+    const char *rest = NULL;
+    const route *rt = find_route(path, &rest);
+    enum MHD_Result rc;
+    if (!rt) {
+        rc = send_error(conn, ctx, 404, "not_found", "no such page or API route "
+                        "(routes: /search, /facets/NAME, /documents/ID, /healthz, /metrics)",
+                        NULL);
+    } else {
+        ctx->route = rt->id;
+        route_call c = {srv, conn, ctx, rest, raw[path_len] == '?' ? raw + path_len + 1 : ""};
+        rc = rt->handler(&c);
+    }
+    free(path);
+    return rc;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+    (void)url;
+    (void)version;
+    (void)upload_data;
+    request_ctx *ctx = *con_cls;
+    if (!ctx)
+        return MHD_NO;
+    if (ctx->status)            /* already answered; swallow any body */
+        return *upload_data_size = 0, MHD_YES;
+    snprintf(ctx->method, sizeof ctx->method, "%s", method);
+    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+        return send_error(conn, ctx, 405, "method_not_allowed",
+                          "only GET and HEAD are allowed", "GET, HEAD");
+    const char *clen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+    if ((clen && strcmp(clen, "0") != 0) ||
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding"))
+        return send_error(conn, ctx, 413, "payload_too_large",
+                          "a GET request takes no body", NULL);
+    return dispatch(cls, conn, ctx);
+}
+
+static void log_line(struct MHD_Connection *conn, const request_ctx *ctx, double seconds)
+{
+    char ip[INET6_ADDRSTRLEN] = "-";
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, ip, sizeof ip);
+    char uri[512];
+    size_t n = 0;
+    for (const char *p = ctx->raw_uri ? ctx->raw_uri : "-"; *p && n < sizeof uri - 1; p++)
+        uri[n++] = (*p >= 0x20 && *p < 0x7f && *p != '"') ? *p : '?';
+    uri[n] = '\0';
+    time_t t = time(NULL);
+    struct tm tm;
+    char when[32];
+    gmtime_r(&t, &tm);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    fprintf(stderr, "%s %s \"%s %s\" %d %zu %.2fms\n", when, ip,
+            ctx->method[0] ? ctx->method : "-", uri, ctx->status, ctx->bytes, seconds * 1e3);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    (void)cls;
+    (void)toe;
+    request_ctx *ctx = *con_cls;
+    if (!ctx)
+        return;
+    double seconds = now_s() - ctx->start;
+    if (ctx->status) {
+        vp_metrics_record(ctx->route, ctx->status, seconds);
+        log_line(conn, ctx, seconds);
+    }
+    free(ctx->raw_uri);
+    free(ctx);
+    *con_cls = NULL;
+}
+
+/* ---- start and stop ------------------------------------------------------------- */
+
+vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t errlen)
+{
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(cfg->port)};
+    if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
+        snprintf(errbuf, errlen, "cannot listen on '%s': not an IPv4 address", cfg->host);
+        return NULL;
+    }
+    vp_server *srv = calloc(1, sizeof *srv);
+    if (!srv || !(srv->db_path = strdup(cfg->db_path))) {
+        free(srv);
+        snprintf(errbuf, errlen, "out of memory");
+        return NULL;
+    }
+    pthread_mutex_init(&srv->lock, NULL);
+    srv->searcher_cfg = (vp_searcher_config){srv->db_path, cfg->gazetteer, cfg->themes,
+                                             VP_REOPEN_INTERVAL_MS};
+    srv->daemon = MHD_start_daemon(
+        MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+        on_request, srv,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads ? cfg->threads : 1),
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)VP_HTTP_CONNECTION_LIMIT,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)VP_HTTP_PER_IP_LIMIT,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)VP_HTTP_TIMEOUT_S,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)VP_HTTP_MEMORY_LIMIT,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_END);
+    if (!srv->daemon) {
+        snprintf(errbuf, errlen, "cannot listen on %s:%u (address in use or not allowed?)",
+                 cfg->host, (unsigned)cfg->port);
+        pthread_mutex_destroy(&srv->lock);
+        free(srv->db_path);
+        free(srv);
+        return NULL;
+    }
+    return srv;
+}
+
+uint16_t vp_server_port(const vp_server *srv)
+{
+    const union MHD_DaemonInfo *info =
+        MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    return info ? info->port : 0;
+}
+
+void vp_server_stop(vp_server *srv, unsigned grace_ms)
+{
+    if (!srv)
+        return;
+    MHD_quiesce_daemon(srv->daemon);
+    /* Let requests in flight finish before the workers are stopped. */
+    for (unsigned waited = 0; waited < grace_ms; waited += 10) {
+        const union MHD_DaemonInfo *info =
+            MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        if (!info || info->num_connections == 0)
+            break;
+        nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+    }
+    MHD_stop_daemon(srv->daemon);
+    for (size_t i = 0; i < srv->n_searchers; i++)
+        vp_searcher_free(srv->searchers[i]);
+    free(srv->searchers);
+    pthread_mutex_destroy(&srv->lock);
+    free(srv->db_path);
+    free(srv);
+}

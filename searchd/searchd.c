@@ -1,0 +1,123 @@
+/*
+ * searchd.c: main() of the search server: arguments, data/, signals.
+ *
+ *   searchd --db PATH [--listen 127.0.0.1:8080] [--threads N] [--data DIR]
+ *
+ * Port 0 picks a free port; the first line on stderr says which
+ * ("searchd: listening on http://127.0.0.1:PORT/"), which the tests use.
+ * SIGTERM and SIGINT stop it gracefully (exit 0).  Exit 2 on bad usage or
+ * when it cannot start.
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "http.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: searchd --db PATH [--listen HOST:PORT] [--threads N] [--data DIR]\n"
+               "  --db PATH        the index (a directory or a stub database file)\n"
+               "  --listen H:P     IPv4 address and port (default 127.0.0.1:8080; port 0: any)\n"
+               "  --threads N      worker threads (default: one per core)\n"
+               "  --data DIR       gazetteer and themes (default %s)\n", VP_DATA_DIR);
+}
+
+typedef struct options {
+    const char *db, *data;
+    char host[64];
+    unsigned port, threads;
+} options;
+
+static int parse_listen(const char *s, options *o)
+{
+    const char *colon = strrchr(s, ':');
+    char *end;
+    if (!colon || colon == s || (size_t)(colon - s) >= sizeof o->host)
+        return -1;
+    long port = strtol(colon + 1, &end, 10);
+    if (*end || colon[1] == '\0' || port < 0 || port > 65535)
+        return -1;
+    memcpy(o->host, s, (size_t)(colon - s));
+    o->host[colon - s] = '\0';
+    if (strcmp(o->host, "localhost") == 0)
+        strcpy(o->host, "127.0.0.1");
+    o->port = (unsigned)port;
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, options *o)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'}, {"listen", required_argument, NULL, 'l'},
+        {"threads", required_argument, NULL, 't'}, {"data", required_argument, NULL, 'D'},
+        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    *o = (options){.host = "127.0.0.1", .port = 8080, .threads = cores > 0 ? (unsigned)cores : 1};
+    int c;
+    char *end;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': o->db = optarg; break;
+        case 'D': o->data = optarg; break;
+        case 'l':
+            if (parse_listen(optarg, o) != 0) {
+                fprintf(stderr, "searchd: --listen wants HOST:PORT, not '%s'\n", optarg);
+                return -1;
+            }
+            break;
+        case 't':
+            o->threads = (unsigned)strtoul(optarg, &end, 10);
+            if (*end || !*optarg || o->threads < 1 || o->threads > 256) {
+                fprintf(stderr, "searchd: --threads wants a number from 1 to 256\n");
+                return -1;
+            }
+            break;
+        case 'h': usage(stdout); exit(0);
+        default: usage(stderr); return -1;
+        }
+    }
+    if (!o->db || optind != argc) {
+        usage(stderr);
+        return -1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    options o;
+    vp_data data;
+    if (parse_args(argc, argv, &o) != 0 || vp_data_load("searchd", o.data, &data) != 0)
+        return 2;
+    /* Block the stop signals in every thread; the main thread waits for them. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    vp_server_config cfg = {o.db, o.host, (uint16_t)o.port, o.threads, data.gazetteer,
+                            data.themes};
+    char why[512];
+    vp_server *srv = vp_server_start(&cfg, why, sizeof why);
+    if (!srv) {
+        fprintf(stderr, "searchd: %s\n", why);
+        vp_data_free(&data);
+        return 2;
+    }
+    fprintf(stderr, "searchd: listening on http://%s:%u/ (%u threads, index %s)\n",
+            o.host, (unsigned)vp_server_port(srv), o.threads, o.db);
+    int sig = 0;
+    sigwait(&stop, &sig);
+    fprintf(stderr, "searchd: %s received, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    vp_server_stop(srv, 3000);
+    vp_data_free(&data);
+    fprintf(stderr, "searchd: stopped\n");
+    return 0;
+}
