@@ -262,7 +262,9 @@ static bool next_date(const char *t, size_t len, size_t *from, int default_year,
 
 static void format_date(const date_hit *h, char out[11])
 {
-    snprintf(out, 11, "%04d-%02d-%02d", h->y % 10000, h->m % 100, h->d % 100);
+    /* y, m and d are validated: 1900-2099, 1-12, 1-31 */
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)h->y % 10000u,
+             (unsigned)h->m % 100u, (unsigned)h->d % 100u);
 }
 
 bool vp_parse_date(const char *text, int default_year, char out[11])
