@@ -569,7 +569,7 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
                         "query", r->q ? r->q : "",
                         "total", (json_int_t)xapc_mset_matches_estimated(m.mset),
                         "page", (json_int_t)r->page, "per_page", (json_int_t)r->per_page,
-                        "took_ms", now_ms() - t0, "hits", hits, "facets", facets,
+                        "took_ms", (double)(long long)((now_ms() - t0) * 1000) / 1000, "hits", hits, "facets", facets,
                         "suggestion", pt.suggestion ? json_string(pt.suggestion) : json_null());
         hits = facets = NULL;  /* stolen by "o" even on failure */
         if (!out)

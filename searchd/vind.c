@@ -1,0 +1,241 @@
+/*
+ * vind.c: the command line over the same query layer as searchd.
+ *
+ *   vind [--db PATH | --server URL] [--json] [--municipality M]... [--speaker S]...
+ *        [--theme T]... [--from D] [--to D] [--sort S] [--page N] [--per-page N]
+ *        [--facet-limit N] [--data DIR] [QUERY...]
+ *   vind [--db PATH | --server URL] [--json] show ID
+ *
+ * With --db the query runs here (vp_search); with --server it is sent to a
+ * searchd and the JSON comes back.  Either way the same JSON is printed
+ * (--json) or rendered for a person.  Exit 0 with results, 1 with none, 2 on
+ * an error (bad argument, unavailable index, server error).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "httpget.h"
+#include "params.h"
+#include "query.h"
+#include "vind_print.h"
+
+enum { EXIT_RESULTS = 0, EXIT_NONE = 1, EXIT_ERROR = 2 };
+
+typedef struct options {
+    const char *db, *server, *data;
+    bool json;
+    vp_request req;
+    char *query;           /* QUERY... joined, or NULL */
+    const char *show_id;   /* vind show ID */
+} options;
+
+static void usage(FILE *f)
+{
+    fputs("usage: vind [--db PATH | --server URL] [--json] [--municipality M]... [--speaker S]...\n"
+          "            [--theme T]... [--from D] [--to D] [--sort relevance|date|date_asc]\n"
+          "            [--page N] [--per-page N] [--facet-limit N] [--data DIR] [QUERY...]\n"
+          "       vind [--db PATH | --server URL] [--json] show ID\n"
+          "exit status: 0 results, 1 none, 2 error\n", f);
+}
+
+static char *join_words(char **words, int n)
+{
+    size_t len = 1;
+    for (int i = 0; i < n; i++)
+        len += strlen(words[i]) + 1;
+    char *s = calloc(1, len);
+    for (int i = 0; s && i < n; i++) {
+        if (i)
+            strcat(s, " ");
+        strcat(s, words[i]);
+    }
+    return s;
+}
+
+/* Maps an option to its request parameter and sets it (validated there). */
+static int set_param(options *o, const char *key, const char *value)
+{
+    vp_qerror e = {0};
+    if (vp_request_set(&o->req, key, value, &e) != 0) {
+        fprintf(stderr, "vind: %s\n", e.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, options *o)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'}, {"server", required_argument, NULL, 'S'},
+        {"json", no_argument, NULL, 'j'}, {"data", required_argument, NULL, 'D'},
+        {"municipality", required_argument, NULL, 'm'}, {"speaker", required_argument, NULL, 's'},
+        {"theme", required_argument, NULL, 't'}, {"from", required_argument, NULL, 'f'},
+        {"to", required_argument, NULL, 'T'}, {"sort", required_argument, NULL, 'o'},
+        {"page", required_argument, NULL, 'p'}, {"per-page", required_argument, NULL, 'n'},
+        {"facet-limit", required_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    static const struct { int opt; const char *key; } keys[] = {
+        {'m', "municipality"}, {'s', "speaker"}, {'t', "theme"}, {'f', "from"}, {'T', "to"},
+        {'o', "sort"}, {'p', "page"}, {'n', "per_page"}, {'l', "facet_limit"}};
+    int c;
+    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+        size_t k;
+        for (k = 0; k < sizeof keys / sizeof *keys && keys[k].opt != c; k++)
+            ;
+        if (k < sizeof keys / sizeof *keys) {
+            if (set_param(o, keys[k].key, optarg) != 0)
+                return -1;
+            continue;
+        }
+        switch (c) {
+        case 'd': o->db = optarg; break;
+        case 'S': o->server = optarg; break;
+        case 'D': o->data = optarg; break;
+        case 'j': o->json = true; break;
+        case 'h': usage(stdout); exit(EXIT_RESULTS);
+        default: usage(stderr); return -1;
+        }
+    }
+    if (!o->db == !o->server) {
+        fprintf(stderr, "vind: give exactly one of --db PATH and --server URL\n");
+        return -1;
+    }
+    if (optind < argc && strcmp(argv[optind], "show") == 0) {
+        if (argc - optind != 2) {
+            fprintf(stderr, "vind: show wants exactly one report id\n");
+            return -1;
+        }
+        o->show_id = argv[optind + 1];
+        return 0;
+    }
+    if (optind < argc) {
+        o->query = join_words(argv + optind, argc - optind);
+        if (!o->query || set_param(o, "q", o->query) != 0)
+            return -1;
+    }
+    vp_qerror e = {0};
+    if (vp_request_validate(&o->req, &e) != 0) {
+        fprintf(stderr, "vind: %s\n", e.message);
+        return -1;
+    }
+    return 0;
+}
+
+/* Runs the request against the local index; the JSON or NULL with e set. */
+static json_t *run_local(const options *o, vp_qerror *e)
+{
+    vp_data data;
+    if (vp_data_load("vind", o->data, &data) != 0) {
+        vp_qfail(e, VP_QERR_INTERNAL, "data/ cannot be loaded");
+        return NULL;
+    }
+    vp_searcher_config cfg = {o->db, data.gazetteer, data.themes, 0};
+    vp_searcher *s = vp_searcher_new(&cfg);
+    json_t *out = NULL;
+    if (!s)
+        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    else
+        out = o->show_id ? vp_document_get(s, o->show_id, e) : vp_search(s, &o->req, e);
+    vp_searcher_free(s);
+    vp_data_free(&data);
+    return out;
+}
+
+static char *document_path(const char *id)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = strlen(id);
+    char *p = malloc(12 + 3 * n + 1), *w = p;
+    if (!p)
+        return NULL;
+    w += sprintf(w, "/documents/");
+    for (const unsigned char *s = (const unsigned char *)id; *s; s++) {
+        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+            strchr("-._~/", *s)) {
+            *w++ = (char)*s;
+        } else {
+            *w++ = '%';
+            *w++ = hex[*s >> 4];
+            *w++ = hex[*s & 15];
+        }
+    }
+    *w = '\0';
+    return p;
+}
+
+/* Runs the request on a searchd; an error answer becomes e. */
+static json_t *run_remote(const options *o, vp_qerror *e)
+{
+    char *qs = o->show_id ? NULL : vp_request_to_query_string(&o->req);
+    char *path = o->show_id ? document_path(o->show_id) : NULL;
+    char *target = NULL, why[512], *body = NULL;
+    size_t len = 0;
+    int status = 0;
+    json_t *out = NULL;
+    if (!o->show_id && qs && (target = malloc(strlen(qs) + 9)) != NULL)
+        sprintf(target, "/search?%s", qs);
+    if (!target && !path) {
+        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    } else if (vp_http_get(o->server, target ? target : path, &status, &body, &len, why,
+                           sizeof why) != 0) {
+        vp_qfail(e, VP_QERR_UNAVAILABLE, "%s", why);
+    } else if (!(out = json_loadb(body, len, 0, NULL))) {
+        vp_qfail(e, VP_QERR_INTERNAL, "the server sent something that is not JSON (HTTP %d)", status);
+    } else if (status != 200) {
+        const json_t *err = json_object_get(out, "error");
+        const char *msg = json_string_value(json_object_get(err, "message"));
+        vp_qfail(e, status == 404 ? VP_QERR_NOT_FOUND : status == 400 ? VP_QERR_BAD_PARAMETER
+                                                                      : VP_QERR_UNAVAILABLE,
+                 "%s (HTTP %d)", msg ? msg : "error", status);
+        json_decref(out);
+        out = NULL;
+    }
+    free(body);
+    free(target);
+    free(path);
+    free(qs);
+    return out;
+}
+
+static int print_output(const options *o, json_t *out)
+{
+    bool tty = isatty(STDOUT_FILENO);
+    if (o->json) {
+        char *text = json_dumps(out, VP_JSON_FLAGS);
+        if (text)
+            puts(text);
+        free(text);
+    } else if (o->show_id) {
+        vind_print_document(stdout, out, tty);
+    } else {
+        vind_print_result(stdout, out, tty);
+    }
+    if (o->show_id)
+        return EXIT_RESULTS;
+    return json_integer_value(json_object_get(out, "total")) > 0 ? EXIT_RESULTS : EXIT_NONE;
+}
+
+int main(int argc, char **argv)
+{
+    options o = {0};
+    vp_request_init(&o.req);
+    int rc = EXIT_ERROR;
+    if (parse_args(argc, argv, &o) == 0) {
+        vp_qerror e = {0};
+        json_t *out = o.server ? run_remote(&o, &e) : run_local(&o, &e);
+        if (out) {
+            rc = print_output(&o, out);
+        } else {
+            fprintf(stderr, "vind: %s\n", e.message);
+            rc = e.kind == VP_QERR_NOT_FOUND ? EXIT_NONE : EXIT_ERROR;
+        }
+        json_decref(out);
+    }
+    free(o.query);
+    vp_request_clear(&o.req);
+    return rc;
+}

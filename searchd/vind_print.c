@@ -1,0 +1,170 @@
+/*
+ * vind_print.c: readable output for vind (see vind_print.h).  Everything
+ * from a report is printed without control characters, so a report cannot
+ * send escape sequences to the terminal.
+ */
+#include "vind_print.h"
+
+#include <string.h>
+
+#define HL_ON "\033[1;33m"
+#define HL_OFF "\033[0m"
+#define BOLD "\033[1m"
+
+static const char *str(const json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? s : "";
+}
+
+/* Prints text without control characters (tabs and newlines become spaces). */
+static void put_plain(FILE *out, const char *s)
+{
+    for (; *s; s++)
+        fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, out);
+}
+
+static const struct { const char *entity, *text; } entities[] = {
+    {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}};
+
+/* The snippet's HTML as terminal text: <mark> highlighted (tty) or dropped,
+ * entities decoded, control characters removed. */
+static void put_snippet(FILE *out, const char *html, bool tty)
+{
+    while (*html) {
+        if (strncmp(html, "<mark>", 6) == 0) {
+            fputs(tty ? HL_ON : "", out);
+            html += 6;
+            continue;
+        }
+        if (strncmp(html, "</mark>", 7) == 0) {
+            fputs(tty ? HL_OFF : "", out);
+            html += 7;
+            continue;
+        }
+        size_t i, n = sizeof entities / sizeof *entities;
+        for (i = 0; i < n && strncmp(html, entities[i].entity, strlen(entities[i].entity)); i++)
+            ;
+        if (i < n) {
+            fputs(entities[i].text, out);
+            html += strlen(entities[i].entity);
+        } else {
+            fputc((unsigned char)*html < 0x20 || *html == 0x7f ? ' ' : *html, out);
+            html++;
+        }
+    }
+}
+
+static void print_hit(FILE *out, size_t rank, const json_t *hit, bool tty)
+{
+    fprintf(out, "%zu. %s", rank, tty ? BOLD : "");
+    put_plain(out, str(hit, "title"));
+    fprintf(out, "%s\n   ", tty ? HL_OFF : "");
+    put_plain(out, json_is_string(json_object_get(hit, "date")) ? str(hit, "date") : "zonder datum");
+    if (json_is_string(json_object_get(hit, "host"))) {
+        fputs(" | ", out);
+        put_plain(out, str(hit, "host"));
+    }
+    fputs(" | ", out);
+    put_plain(out, str(hit, "id"));
+    fputs("\n   ", out);
+    put_snippet(out, str(hit, "snippet"), tty);
+    fputc('\n', out);
+    const json_t *section = json_object_get(hit, "section");
+    if (json_is_object(section)) {
+        fputs("   > ", out);
+        put_plain(out, str(section, "heading"));
+        fputs(" (#", out);
+        put_plain(out, str(section, "anchor"));
+        fputs(")\n", out);
+    }
+}
+
+static void print_facet(FILE *out, const char *label, const json_t *values)
+{
+    if (json_array_size(values) == 0)
+        return;
+    fprintf(out, "%s: ", label);
+    size_t i;
+    const json_t *v;
+    json_array_foreach(values, i, v) {
+        fputs(i ? ", " : "", out);
+        put_plain(out, str(v, "value"));
+        fprintf(out, " (%lld)", (long long)json_integer_value(json_object_get(v, "count")));
+    }
+    fputc('\n', out);
+}
+
+void vind_print_result(FILE *out, const json_t *result, bool tty)
+{
+    long long total = json_integer_value(json_object_get(result, "total"));
+    const json_t *hits = json_object_get(result, "hits");
+    const char *suggestion = json_string_value(json_object_get(result, "suggestion"));
+    fprintf(out, "%lld %s", total, total == 1 ? "verslag" : "verslagen");
+    if (*str(result, "query")) {
+        fputs(" voor \"", out);
+        put_plain(out, str(result, "query"));
+        fputc('"', out);
+    }
+    fprintf(out, " (pagina %lld)\n", (long long)json_integer_value(json_object_get(result, "page")));
+    if (suggestion) {
+        fputs("Bedoelde u: ", out);
+        put_plain(out, suggestion);
+        fputc('\n', out);
+    }
+    size_t i;
+    const json_t *hit;
+    long long first = (json_integer_value(json_object_get(result, "page")) - 1) *
+                      json_integer_value(json_object_get(result, "per_page"));
+    json_array_foreach(hits, i, hit) {
+        fputc('\n', out);
+        print_hit(out, (size_t)first + i + 1, hit, tty);
+    }
+    const json_t *facets = json_object_get(result, "facets");
+    fputc('\n', out);
+    print_facet(out, "Gemeente", json_object_get(facets, "municipality"));
+    print_facet(out, "Spreker", json_object_get(facets, "speaker"));
+    print_facet(out, "Thema", json_object_get(facets, "theme"));
+    print_facet(out, "Jaar", json_object_get(facets, "year"));
+}
+
+static void print_list(FILE *out, const char *label, const json_t *list, const char *key)
+{
+    if (json_array_size(list) == 0)
+        return;
+    fprintf(out, "%s: ", label);
+    size_t i;
+    const json_t *v;
+    json_array_foreach(list, i, v) {
+        fputs(i ? ", " : "", out);
+        put_plain(out, key ? str(v, key) : json_string_value(v));
+        if (key && json_is_string(json_object_get(v, "organisation"))) {
+            fputs(" (", out);
+            put_plain(out, str(v, "organisation"));
+            fputc(')', out);
+        }
+    }
+    fputc('\n', out);
+}
+
+void vind_print_document(FILE *out, const json_t *doc, bool tty)
+{
+    fputs(tty ? BOLD : "", out);
+    put_plain(out, str(doc, "title"));
+    fprintf(out, "%s\n", tty ? HL_OFF : "");
+    fputs("Datum: ", out);
+    put_plain(out, json_is_string(json_object_get(doc, "date")) ? str(doc, "date") : "onbekend");
+    fputs("\nGastgemeente: ", out);
+    put_plain(out, json_is_string(json_object_get(doc, "host")) ? str(doc, "host") : "onbekend");
+    fputs("\nBestand: ", out);
+    put_plain(out, str(doc, "path"));
+    fputc('\n', out);
+    print_list(out, "Gemeenten", json_object_get(doc, "municipalities"), NULL);
+    print_list(out, "Sprekers", json_object_get(doc, "speakers"), "name");
+    print_list(out, "Thema's", json_object_get(doc, "themes"), NULL);
+    fputc('\n', out);
+    /* The plain text keeps its line breaks; only other control bytes go. */
+    for (const char *s = str(doc, "text"); *s; s++)
+        fputc(*s == '\n' || (unsigned char)*s >= 0x20 ? *s : ' ', out);
+    fputc('\n', out);
+}
