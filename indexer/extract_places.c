@@ -272,10 +272,21 @@ static void scan_text(const vp_gazetteer *g, const char *t, text_kind kind,
     free(l.items);
 }
 
+typedef struct name_sink {
+    vp_strvec *names;
+    int year;           /* of the report; 0 when unknown */
+} name_sink;
+
+/* A former municipality in a report written after it ended is a town
+ * ("Sneek" in 2018 is part of Súdwest-Fryslân); before, it is the
+ * municipality of the day ("Veghel" in 2016). */
 static void add_name(const char *t, const mention *m, void *ctx)
 {
     (void)t;
-    vp_strvec_push_unique(ctx, m->m->name);
+    name_sink *sink = ctx;
+    if (m->m->ended && sink->year && sink->year >= m->m->ended)
+        return;
+    vp_strvec_push_unique(sink->names, m->m->name);
 }
 
 /* ---- host ---- */
@@ -296,9 +307,10 @@ static int host_score(const char *t, const mention *m, bool first_paragraph)
         before[--n] = '\0';
     static const struct { const char *cue; int score; } cues[] = {
         {"gastgemeente", 5}, {"te gast in", 4}, {"te gast bij", 4},
-        {"te gast bij de gemeente", 4}, {"te gast in de gemeente", 4},
         {"gastheer", 4}, {"ontvangen door de gemeente", 4},
-        {"ontvangen in", 4}, {"plaatsvond in", 3}, {"plaats in", 3},
+        {"ontvangen in", 4}, {"stadhuis van", 4}, {"gemeentehuis van", 4},
+        {"raadhuis van", 4}, {"welkom in", 3}, {"vanuit", 3},
+        {"plaatsvond in", 3}, {"plaats in", 3}, {"bijeen in", 2},
         {"gehouden in", 3}, {"locatie", 2},
     };
     int best = 0;
@@ -348,15 +360,38 @@ static const vp_municipality *host_from_text(const vp_gazetteer *g,
         scan_text(g, title, IN_TITLE, first_in_title, &m);
     if (m)
         return m;
+    /* a subtitle right under the title: "Verslag kennisdag, Deventer,
+     * 20 november 2014" */
+    for (size_t i = 0, seen = 0; i < p->n_blocks && seen < 3; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind == VP_BLOCK_CODE || (title && strcmp(b->text, title) == 0))
+            continue;
+        seen++;
+        bool short_line = strlen(b->text) < 160;
+        if (!short_line || b->kind == VP_BLOCK_ITEM)
+            break;
+        /* a dated line is a subtitle ("Hoorn, 2017-09-29"); so is a heading,
+         * but without a date an ambiguous name there needs support */
+        char date[11];
+        bool dated = vp_parse_date(b->text, 0, date);
+        bool heading = b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
+        if (!dated && !heading)
+            continue;
+        scan_text(g, b->text, dated ? IN_TITLE : IN_HEADING, first_in_title, &m);
+        if (m)
+            return m;
+    }
     host_ctx h = {{NULL, 0}, true};
     size_t paragraphs = 0;
-    for (size_t i = 0; i < p->n_blocks && paragraphs < 3; i++) {
+    for (size_t i = 0; i < p->n_blocks && paragraphs < 4; i++) {
         const vp_block *b = &p->blocks[i];
-        if (b->kind != VP_BLOCK_PARAGRAPH || b->pseudo_heading)
+        if (b->kind == VP_BLOCK_CODE || b->kind == VP_BLOCK_TABLE_ROW)
             continue;
-        h.first_paragraph = paragraphs == 0;
-        scan_text(g, b->text, IN_BODY, consider_host, &h);
-        paragraphs++;
+        bool heading = b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
+        h.first_paragraph = paragraphs == 0 && !heading;
+        scan_text(g, b->text, heading ? IN_HEADING : IN_BODY, consider_host, &h);
+        if (!heading)
+            paragraphs++;
     }
     return h.pick.m;
 }
@@ -387,8 +422,9 @@ void vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *p,
             vp_strvec_push_unique(&names, m->name);
     }
     if (names.len == 0) {
+        name_sink sink = {&names, d->date ? atoi(d->date) : 0};
         if (title && p->fm.title)
-            scan_text(g, title, IN_TITLE, add_name, &names);
+            scan_text(g, title, IN_TITLE, add_name, &sink);
         for (size_t i = 0; i < p->n_blocks; i++) {
             const vp_block *b = &p->blocks[i];
             if (b->kind == VP_BLOCK_CODE)
@@ -397,7 +433,7 @@ void vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *p,
             text_kind kind = is_title ? IN_TITLE
                            : (b->kind == VP_BLOCK_HEADING || b->pseudo_heading)
                                ? IN_HEADING : IN_BODY;
-            scan_text(g, b->text, kind, add_name, &names);
+            scan_text(g, b->text, kind, add_name, &sink);
         }
     }
 

@@ -394,16 +394,15 @@ static bool parse_name(const doc_ctx *dc, const toks *k, size_t i, name_span *ou
             end = ++j;
             continue;
         }
-        if (is_particle_tok(k, j) && end) {
+        if (is_particle_tok(k, j) && words) {
             size_t p = j;
             while (is_particle_tok(k, p))
                 p++;
             if (!is_name_word(k, p))
                 break;
-            /* "Frans Backhuys van Nieuwegein": van + a municipality after a
-             * full name is the organisation */
-            if (words >= 2 && p == j + 1 && tok_is(k, j, "van") &&
-                is_municipality(dc, k, p, p + 1))
+            /* "Frans Backhuys van Nieuwegein", "Karel de Jong van ProRail":
+             * "van" after a full name introduces the organisation */
+            if (words >= 2 && tok_is(k, j, "van"))
                 break;
             j = p;
             continue;

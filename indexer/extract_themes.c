@@ -21,6 +21,7 @@ enum {
     WEIGHT_HEADING = 3,
     WEIGHT_BODY = 1,
     MAX_THEMES = 4,
+    KEYWORD_CAP = 4,     /* most one keyword adds to its theme */
 };
 
 typedef struct keyword {
@@ -120,9 +121,9 @@ static void match_word(const kw_index *ix, const char *t, size_t len,
             bool single = k->first_len == k->len;
             if (single) {
                 if (l == wlen || k->prefix)
-                    scores[k->theme] += weight;
+                    scores[k - ix->kws] += weight;
             } else if (l == wlen && phrase_rest(k, t, len, we)) {
-                scores[k->theme] += weight;
+                scores[k - ix->kws] += weight;
             }
         }
     }
@@ -170,7 +171,7 @@ static double score_floor(size_t words)
     size_t root = 0;
     while ((root + 1) * (root + 1) <= words)
         root++;
-    return 4.0 + (double)root / 8.0;
+    return 3.0 + (double)root / 8.0;
 }
 
 static void themes_from_text(const vp_themes *themes, const vp_parsed *p,
@@ -181,12 +182,16 @@ static void themes_from_text(const vp_themes *themes, const vp_parsed *p,
         return;
     kw_index ix = {0};
     int *scores = calloc(n, sizeof *scores);
+    int *kw_scores = NULL;
     ranked *rank = calloc(n, sizeof *rank);
     if (!scores || !rank || !index_build(&ix, themes))
         goto done;
+    kw_scores = calloc(ix.n ? ix.n : 1, sizeof *kw_scores);
+    if (!kw_scores)
+        goto done;
     size_t words = 0;
     if (title)
-        score_text(&ix, title, WEIGHT_TITLE, scores, &words);
+        score_text(&ix, title, WEIGHT_TITLE, kw_scores, &words);
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
         if (b->kind == VP_BLOCK_CODE)
@@ -195,8 +200,12 @@ static void themes_from_text(const vp_themes *themes, const vp_parsed *p,
             continue;   /* already counted as the title */
         bool heading = b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
         score_text(&ix, b->text, heading ? WEIGHT_HEADING : WEIGHT_BODY,
-                   scores, &words);
+                   kw_scores, &words);
     }
+    /* one keyword cannot carry a theme: "wethouder" stands in every report */
+    for (size_t k = 0; k < ix.n; k++)
+        scores[ix.kws[k].theme] +=
+            kw_scores[k] < KEYWORD_CAP ? kw_scores[k] : KEYWORD_CAP;
     for (size_t t = 0; t < n; t++)
         rank[t] = (ranked){t, scores[t]};
     qsort(rank, n, sizeof *rank, by_score);
@@ -209,6 +218,7 @@ static void themes_from_text(const vp_themes *themes, const vp_parsed *p,
 done:
     index_free(&ix);
     free(scores);
+    free(kw_scores);
     free(rank);
 }
 

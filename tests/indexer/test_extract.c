@@ -1,0 +1,740 @@
+/*
+ * Unit tests of the facet extractors (indexer/extract*.c).  Reports are
+ * built block by block with vp_parsed_add_block, the way markdown.c hands
+ * them over, and the real data files (VP_DATA_DIR) supply the gazetteer and
+ * the themes.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+static vp_gazetteer *gaz;
+static vp_themes *themes;
+
+static int load_data(void **state)
+{
+    (void)state;
+    char err[256];
+    gaz = vp_gazetteer_load(VP_DATA_DIR "/gemeenten.tsv", err, sizeof err);
+    if (!gaz) {
+        fprintf(stderr, "%s\n", err);
+        return -1;
+    }
+    themes = vp_themes_load(VP_DATA_DIR "/themes.tsv", err, sizeof err);
+    if (!themes) {
+        fprintf(stderr, "%s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+static int free_data(void **state)
+{
+    (void)state;
+    vp_gazetteer_free(gaz);
+    vp_themes_free(themes);
+    return 0;
+}
+
+/* ---- building reports ---- */
+
+/* One block per string; "# " makes a heading, "- " a list item, "| " a table
+ * row, "!" a pseudo heading; anything else a paragraph. */
+static void build(vp_parsed *p, const char *const *lines)
+{
+    vp_parsed_init(p);
+    for (int i = 0; lines[i]; i++) {
+        const char *s = lines[i];
+        vp_block_kind kind = VP_BLOCK_PARAGRAPH;
+        int level = 0;
+        bool pseudo = false;
+        if (strncmp(s, "# ", 2) == 0) {
+            kind = VP_BLOCK_HEADING;
+            level = 1;
+            s += 2;
+        } else if (strncmp(s, "## ", 3) == 0) {
+            kind = VP_BLOCK_HEADING;
+            level = 2;
+            s += 3;
+        } else if (strncmp(s, "- ", 2) == 0) {
+            kind = VP_BLOCK_ITEM;
+            s += 2;
+        } else if (strncmp(s, "| ", 2) == 0) {
+            kind = VP_BLOCK_TABLE_ROW;
+            s += 2;
+        } else if (s[0] == '!') {
+            pseudo = true;
+            s += 1;
+        }
+        assert_true(vp_parsed_add_block(p, kind, level, pseudo, 10 + i, s));
+    }
+}
+
+typedef struct report {
+    vp_parsed p;
+    vp_document d;
+    vp_extract_issue issue;
+} report;
+
+static void run(report *r, const char *const *lines)
+{
+    build(&r->p, lines);
+    vp_document_init(&r->d);
+    memset(&r->issue, 0, sizeof r->issue);
+    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_all(&ctx, &r->p, &r->d, &r->issue);
+}
+
+static void done(report *r)
+{
+    vp_document_clear(&r->d);
+    vp_parsed_clear(&r->p);
+}
+
+static bool has_place(const report *r, const char *name)
+{
+    for (size_t i = 0; i < r->d.municipalities.len; i++)
+        if (strcmp(r->d.municipalities.items[i], name) == 0)
+            return true;
+    return false;
+}
+
+static const vp_speaker *speaker(const report *r, const char *name)
+{
+    for (size_t i = 0; i < r->d.n_speakers; i++)
+        if (strcmp(r->d.speakers[i].name, name) == 0)
+            return &r->d.speakers[i];
+    return NULL;
+}
+
+static void assert_list(const vp_strvec *v, const char *const *want)
+{
+    size_t n = 0;
+    while (want[n])
+        n++;
+    for (size_t i = 0; i < v->len && i < n; i++)
+        assert_string_equal(v->items[i], want[i]);
+    assert_int_equal(v->len, n);
+}
+
+/* ---- the seed report ---- */
+
+static const char *const SEED[] = {
+    "# Impressie Kennis- en Netwerkdag 21 april 2017 Gorinchem",
+    "Middelgrote steden staan voor een aantal grote uitdagingen en ingewikkelde vraagstukken. Om meer inzicht te krijgen in de verschillende uitgangsposities en handelingsperspectieven van middelgrote steden heeft Platform31 het afgelopen jaar nieuw onderzoek gedaan. Hierbij zijn kwantitatieve analyses gemaakt van hoe gemeenten ervoor staan op het gebied van demografie, economie & arbeidsmarkt en woon- & leefomgeving. Voeding voor de coalitieprogramma's van 2018-2022! Op vrijdag 21 april presenteerde Platform 31 de resultaten van het onderzoek tijdens de PMG kennis- en netwerkconferentie \"Maak uw gemeente sterker!\" in Gorinchem.",
+    "Na een welkom door burgemeester Govert Veldhuijzen van gastgemeente Gorinchem gaf PMG voorzitter Koos Janssen de aftrap voor de bijeenkomst. Er waren vertegenwoordigers uit 14 gemeenten, te weten: Coevorden, Etten-Leur, Gorinchem, Leidschendam-Voorburg, Meierijstad, Nieuwegein, Oosterhout, Peel en Maas, Pijnacker-Nootdorp, Veenendaal, Vlissingen, Waalwijk en Zeist.",
+    "Ter inleiding presenteerden Marloes Hoogerbrugge en Koos van Dijken van Platform31 het rapport \"Naar een strategie voor middelgrote stad\u201d. Ze brachten  de uitgangspositie(s) van verschillende soorten middelgrote steden in beeld aan de hand van cijfers.",
+    "Platform31 heeft alle  gemeenten (die bij de start van het onderzoek) PMG-lid waren meegenomen in het onderzoek.",
+    "Na dit plenaire gedeelte gingen de aanwezigen uiteen voor een blok van 2x 2 workshops:",
+    "## Eerste ronde workshops",
+    "!A. CONCEPT BINNENSTAD",
+    "Mariska Kastelic (Leidschendam-Voorburg) en Arjan Raatgever (Platform31)",
+    "De binnensteden van middelgrote gemeenten schreeuwen om nieuwe concepten en diensten om hun functie voor bezoekers te verbreden. Tijdens de co creatieve concept-ontwikkelingsaanpak van Concept Binnenstad zijn nieuwe inzichten ontwikkelt om de binnenstad te versterken. In de workshop hebben projectleider Arjan Raatgever en strategische adviseur Mariska Kastelic (de aanwezigen meegenomen in het project Concept Binnenstad.",
+    "!B. ORGANISEREN VAN NETWERKKRACHT IN DE REGIO UTRECHT",
+    "Peter Smit (U10), Frans Backhuys (Nieuwegein), Joost van Hoorn (Platform31)",
+    "De toekomst van middelgrote steden is meer dan ooit verbonden met hun positie in de regio. Tijdens de workshop vertelden Peter Smit (U10) en burgemeester Backhuys (Nieuwegein) over de manier waarop de regionale samenwerking in de regio Utrecht is georganiseerd. Zij gingen in op de kracht van de lichtvoetige samenwerking van de U10.",
+    "## Tweede ronde workshops",
+    "!C. VERSTERKEN ECONOMISCHE KRACHT IN ROERMOND",
+    "Joost Engels (Roermond) en Marloes Hoogerbrugge (Platform31)",
+    "Om de regionale economie te versterken kunnen middelgrote gemeenten aan kracht winnen door een duidelijke focus te kiezen. Roermond heeft duidelijke keuzes gemaakt en plukt daar nu de vruchten van. In de workshop is het verhaal van Roermond uitvoerig besproken.",
+    "!D. ORGANISEREN EN BENUTTEN VAN LOKALE KRACHT IN PEEL EN MAAS",
+    "Geert Schmitz (Peel en Maas) en Joost van Hoorn (Platform31)",
+    "Voor middelgrote gemeenten ligt er de uitdaging om optimaal gebruik te maken van de aanwezige sociale kracht in de samenleving. De gemeente Peel en Maas liet in deze workshop zien hoe gemeenten er de laatste jaren een aanvullende rol bij hebben gekregen.",
+    "!AFSLUITING",
+    "Na de laatste twee workshops komen de aanwezigen weer bijeen voor het afsluitende gedeelte door Koos Janssen en Hamit Karakus, directeur Platform31. De heren Janssen en Karakus staan stil bij het partnerschap tussen het PMG en Platform31.",
+    "Zowel het rapport \"Naar een strategie voor middelgrote stad\u201d als de presentaties zijn terug te vinden op onze website www.middelgrotegemeenten.nl.",
+    NULL,
+};
+
+static void test_seed_report(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, SEED);
+    assert_string_equal(r.d.title,
+                        "Impressie Kennis- en Netwerkdag 21 april 2017 Gorinchem");
+    assert_string_equal(r.d.date, "2017-04-21");
+    assert_string_equal(r.d.host, "Gorinchem");
+    static const char *const places[] = {
+        "Coevorden", "Etten-Leur", "Gorinchem", "Leidschendam-Voorburg",
+        "Meierijstad", "Nieuwegein", "Oosterhout", "Peel en Maas",
+        "Pijnacker-Nootdorp", "Roermond", "Veenendaal", "Vlissingen",
+        "Waalwijk", "Zeist", NULL,
+    };
+    assert_list(&r.d.municipalities, places);
+    static const char *const names[] = {
+        "Arjan Raatgever", "Frans Backhuys", "Geert Schmitz",
+        "Govert Veldhuijzen", "Hamit Karakus", "Joost Engels", "Joost van Hoorn",
+        "Koos Janssen", "Koos van Dijken", "Mariska Kastelic",
+        "Marloes Hoogerbrugge", "Peter Smit", NULL,
+    };
+    size_t n = 0;
+    while (names[n])
+        n++;
+    for (size_t i = 0; i < r.d.n_speakers && i < n; i++)
+        assert_string_equal(r.d.speakers[i].name, names[i]);
+    assert_int_equal(r.d.n_speakers, n);
+    /* organisation and role as the report writes them */
+    assert_string_equal(speaker(&r, "Hamit Karakus")->organisation, "Platform31");
+    assert_string_equal(speaker(&r, "Hamit Karakus")->role, "directeur");
+    assert_string_equal(speaker(&r, "Govert Veldhuijzen")->role, "burgemeester");
+    assert_string_equal(speaker(&r, "Govert Veldhuijzen")->organisation, "Gorinchem");
+    assert_string_equal(speaker(&r, "Koos van Dijken")->organisation, "Platform31");
+    assert_string_equal(speaker(&r, "Frans Backhuys")->role, "burgemeester");
+    assert_string_equal(speaker(&r, "Koos Janssen")->role, "voorzitter");
+    assert_string_equal(r.issue.message, "");
+    done(&r);
+}
+
+/* ---- dates ---- */
+
+static void expect_date(const char *text, int year, const char *want)
+{
+    char out[11] = "";
+    bool ok = vp_parse_date(text, year, out);
+    if (!want) {
+        assert_false(ok);
+        return;
+    }
+    assert_true(ok);
+    assert_string_equal(out, want);
+}
+
+static void test_parse_date_forms(void **state)
+{
+    (void)state;
+    expect_date("vrijdag 21 april 2017", 0, "2017-04-21");
+    expect_date("Op 21 april 2017 kwamen", 0, "2017-04-21");
+    expect_date("21-04-2017", 0, "2017-04-21");
+    expect_date("21/4/2017", 0, "2017-04-21");
+    expect_date("21.04.2017", 0, "2017-04-21");
+    expect_date("2017-04-21", 0, "2017-04-21");
+    expect_date("21 apr. 2017", 0, "2017-04-21");
+    expect_date("21 apr 2017", 0, "2017-04-21");
+    expect_date("3 sept 2018", 0, "2018-09-03");
+    expect_date("3 sep. 2018", 0, "2018-09-03");
+    expect_date("12 mrt 2019", 0, "2019-03-12");
+    expect_date("1 okt. 2020", 0, "2020-10-01");
+    expect_date("1e mei 2015", 0, "2015-05-01");
+    expect_date("21 en 22 juni 2016", 0, "2016-06-21");
+    expect_date("5-4-2019", 0, "2019-04-05");
+    expect_date("Hoorn, 2017-09-29", 0, "2017-09-29");
+}
+
+static void test_parse_date_calendar(void **state)
+{
+    (void)state;
+    expect_date("31-02-2017", 0, NULL);
+    expect_date("31 februari 2017", 0, NULL);
+    expect_date("29-02-2016", 0, "2016-02-29");
+    expect_date("29-02-2017", 0, NULL);
+    expect_date("29 februari 2000", 0, "2000-02-29");
+    expect_date("29 februari 1900", 0, NULL);
+    expect_date("31 april 2017", 0, NULL);
+    expect_date("32 mei 2017", 0, NULL);
+    /* no year: only with a default */
+    expect_date("op vrijdag 21 april", 0, NULL);
+    expect_date("op vrijdag 21 april", 2017, "2017-04-21");
+    /* numbers that are no dates */
+    expect_date("2018-2022", 0, NULL);
+    expect_date("14 gemeenten", 2017, NULL);
+}
+
+static void test_date_year_only_in_title(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Kennisdag Binnensteden 2016",
+        "Op donderdag 3 november kwamen ruim zestig deelnemers bijeen in Den Bosch.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_string_equal(r.d.date, "2016-11-03");
+    done(&r);
+}
+
+static void test_date_next_meeting_is_skipped(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag netwerkdag Assen",
+        "De volgende bijeenkomst vindt plaats op 14 juni 2018 in Ede.",
+        "Op vrijdag 16 februari 2018 was Assen gastheer van het PMG.",
+        "## Save the date",
+        "Noteer alvast 12 oktober 2018.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_string_equal(r.d.date, "2018-02-16");
+    done(&r);
+}
+
+static void test_date_law_context_is_skipped(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Kennisdag sociaal domein",
+        "Sinds 1 januari 2015 zijn gemeenten verantwoordelijk voor de jeugdzorg.",
+        "De kennisdag vond plaats op 27 maart 2015 in Alphen aan den Rijn.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_string_equal(r.d.date, "2015-03-27");
+    done(&r);
+}
+
+static void test_date_front_matter_wins(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Netwerkdag 21 april 2017",
+        NULL,
+    };
+    report r;
+    build(&r.p, lines);
+    r.p.fm.present = true;
+    r.p.fm.date = strdup("22 april 2017");
+    vp_document_init(&r.d);
+    memset(&r.issue, 0, sizeof r.issue);
+    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
+    assert_string_equal(r.d.date, "2017-04-22");
+    assert_string_equal(r.issue.message, "");
+    done(&r);
+}
+
+static void test_date_front_matter_invalid(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Netwerkdag 21 april 2017",
+        NULL,
+    };
+    report r;
+    build(&r.p, lines);
+    r.p.fm.present = true;
+    r.p.fm.date = strdup("31-02-2017");
+    r.p.fm.date_line = 3;
+    vp_document_init(&r.d);
+    memset(&r.issue, 0, sizeof r.issue);
+    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
+    assert_int_equal(r.issue.line, 3);
+    assert_string_equal(r.issue.message, "unrecognised date '31-02-2017'");
+    assert_string_equal(r.d.date, "2017-04-21");   /* fell back to the title */
+    done(&r);
+}
+
+/* ---- places ---- */
+
+static void test_places_provinces_and_regions_not_counted(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "De provincie Utrecht en de regio Groningen werken samen met de metropoolregio Eindhoven. Ook de provincie Groningen was er.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_int_equal(r.d.municipalities.len, 0);
+    done(&r);
+}
+
+static void test_places_lists_and_multiword_names(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Er waren vertegenwoordigers uit Peel en Maas, Bergen op Zoom, Waalwijk en Zeist.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Bergen op Zoom", "Peel en Maas",
+                                       "Waalwijk", "Zeist", NULL};
+    assert_list(&r.d.municipalities, want);
+    done(&r);
+}
+
+static void test_places_alias_and_accents(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Wethouders uit Den Bosch en Sudwest-Fryslan spraken over de binnenstad.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"'s-Hertogenbosch", "Súdwest-Fryslân", NULL};
+    assert_list(&r.d.municipalities, want);
+    done(&r);
+}
+
+static void test_places_former_municipality_kept(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Kennisdag 10 juni 2016",
+        "Wethouder Jan de Boer uit Veghel vertelde over de fusie.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Veghel", NULL};
+    assert_list(&r.d.municipalities, want);
+    done(&r);
+}
+
+static void test_places_person_names_not_counted(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Daarna vertelde Joost van Hoorn over zijn onderzoek. Best practices kwamen aan bod.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_int_equal(r.d.municipalities.len, 0);
+    done(&r);
+}
+
+static void test_places_ambiguous_needs_context(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Het was de best bezochte dag. Best was er niet. De gemeente Best wel, en ook Dongen (Dongen).",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Best", "Dongen", NULL};
+    assert_list(&r.d.municipalities, want);
+    done(&r);
+}
+
+static void test_places_host_from_guest_municipality(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Kennisdag wonen",
+        "Na een welkom door burgemeester Jan Jansen van gastgemeente Amersfoort spraken sprekers uit Ede en Zwolle.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_string_equal(r.d.host, "Amersfoort");
+    assert_true(has_place(&r, "Amersfoort"));
+    done(&r);
+}
+
+static void test_places_front_matter_wins(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Sprekers uit Zwolle en Deventer.",
+        NULL,
+    };
+    report r;
+    build(&r.p, lines);
+    r.p.fm.present = true;
+    vp_strvec_push(&r.p.fm.municipalities, "Den Bosch");
+    vp_strvec_push(&r.p.fm.municipalities, "Atlantis");
+    r.p.fm.host = strdup("Den Haag");
+    vp_document_init(&r.d);
+    memset(&r.issue, 0, sizeof r.issue);
+    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
+    static const char *const want[] = {"'s-Gravenhage", "'s-Hertogenbosch", NULL};
+    assert_list(&r.d.municipalities, want);
+    assert_string_equal(r.d.host, "'s-Gravenhage");
+    assert_string_equal(r.issue.message, "unknown municipality 'Atlantis'");
+    done(&r);
+}
+
+/* ---- speakers ---- */
+
+static void test_speakers_initials_merged(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "De opening was door M. Hoogerbrugge (Platform31).",
+        "Daarna presenteerde Marloes Hoogerbrugge het onderzoek.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_int_equal(r.d.n_speakers, 1);
+    assert_string_equal(r.d.speakers[0].name, "Marloes Hoogerbrugge");
+    assert_string_equal(r.d.speakers[0].organisation, "Platform31");
+    done(&r);
+}
+
+static void test_speakers_particles_and_initials(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Sprekers waren Hendrik van der Veen (provincie Drenthe), J.P. de Vries (Platform31) en Wouter van 't Hof (Fryske Akademy).",
+        "Annelies van den Bosch, wethouder Hoorn, sloot de dag af.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_non_null(speaker(&r, "Hendrik van der Veen"));
+    assert_string_equal(speaker(&r, "Hendrik van der Veen")->organisation,
+                        "provincie Drenthe");
+    assert_non_null(speaker(&r, "J.P. de Vries"));
+    assert_non_null(speaker(&r, "Wouter van 't Hof"));
+    assert_non_null(speaker(&r, "Annelies van den Bosch"));
+    assert_string_equal(speaker(&r, "Annelies van den Bosch")->role, "wethouder");
+    assert_int_equal(r.d.n_speakers, 4);
+    done(&r);
+}
+
+static void test_speakers_attendees_excluded(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Aanwezig waren onder anderen Piet Pietersen (Gouda) en Klaas Klaassen (Delft).",
+        "Onder de aanwezigen ook wethouder Jan Vos.",
+        "## Deelnemers",
+        "- Anna Bakker (Zwolle)",
+        "- Bert Smits (Ede)",
+        "## Programma",
+        "Karin Mulder (Platform31) opende de dag.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_int_equal(r.d.n_speakers, 1);
+    assert_string_equal(r.d.speakers[0].name, "Karin Mulder");
+    done(&r);
+}
+
+static void test_speakers_mentions_and_pseudo_names(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Het project Concept Binnenstad liep goed. Het concept van de binnenstad werkt.",
+        "De Kennis- en Netwerkdag werd door Platform31 georganiseerd.",
+        "Daarna vertelde Roermond over de aanpak.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_int_equal(r.d.n_speakers, 0);
+    done(&r);
+}
+
+static void test_speakers_table_column(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Programma",
+        "| Tijd | Onderwerp | Spreker",
+        "| 10.00 | Opening | burgemeester Govert Veldhuijzen (Gorinchem)",
+        "| 10.30 | Onderzoek | Marloes Hoogerbrugge en Koos van Dijken (Platform31)",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_int_equal(r.d.n_speakers, 3);
+    assert_string_equal(speaker(&r, "Govert Veldhuijzen")->role, "burgemeester");
+    assert_string_equal(speaker(&r, "Govert Veldhuijzen")->organisation, "Gorinchem");
+    assert_non_null(speaker(&r, "Koos van Dijken"));
+    done(&r);
+}
+
+static void test_speakers_bullet_list(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "## Sprekers",
+        "- Sanne de Wit, programmamanager Platform31",
+        "- Tim Hoekman - gemeente Amersfoort",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_int_equal(r.d.n_speakers, 2);
+    assert_string_equal(speaker(&r, "Sanne de Wit")->role, "programmamanager");
+    assert_string_equal(speaker(&r, "Sanne de Wit")->organisation, "Platform31");
+    assert_string_equal(speaker(&r, "Tim Hoekman")->organisation, "gemeente Amersfoort");
+    done(&r);
+}
+
+static void test_speakers_front_matter_wins(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Peter Smit (U10) opende.",
+        NULL,
+    };
+    report r;
+    build(&r.p, lines);
+    vp_strvec_push(&r.p.fm.speakers, "Marloes Hoogerbrugge (Platform31)");
+    vp_strvec_push(&r.p.fm.speakers, "burgemeester Govert Veldhuijzen (Gorinchem)");
+    vp_document_init(&r.d);
+    memset(&r.issue, 0, sizeof r.issue);
+    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
+    assert_int_equal(r.d.n_speakers, 2);
+    assert_string_equal(r.d.speakers[0].name, "Govert Veldhuijzen");
+    assert_string_equal(r.d.speakers[1].name, "Marloes Hoogerbrugge");
+    done(&r);
+}
+
+static void expect_speaker(const char *s, const char *name, const char *org,
+                           const char *role)
+{
+    char *n, *o, *r;
+    assert_true(vp_parse_speaker(s, &n, &o, &r));
+    assert_string_equal(n, name);
+    if (org)
+        assert_string_equal(o, org);
+    else
+        assert_null(o);
+    if (role)
+        assert_string_equal(r, role);
+    else
+        assert_null(r);
+    free(n);
+    free(o);
+    free(r);
+}
+
+static void test_parse_speaker_strings(void **state)
+{
+    (void)state;
+    expect_speaker("Marloes Hoogerbrugge (Platform31)", "Marloes Hoogerbrugge",
+                   "Platform31", NULL);
+    expect_speaker("burgemeester Govert Veldhuijzen (Gorinchem)",
+                   "Govert Veldhuijzen", "Gorinchem", "burgemeester");
+    expect_speaker("Hamit Karakus, directeur Platform31", "Hamit Karakus",
+                   "Platform31", "directeur");
+    expect_speaker("Govert Veldhuijzen, burgemeester van Gorinchem",
+                   "Govert Veldhuijzen", "Gorinchem", "burgemeester");
+    expect_speaker("Koos van Dijken", "Koos van Dijken", NULL, NULL);
+    expect_speaker("Joost Engels (wethouder, Roermond)", "Joost Engels",
+                   "Roermond", "wethouder");
+    char *n, *o, *r;
+    assert_false(vp_parse_speaker("", &n, &o, &r));
+    assert_false(vp_parse_speaker("(Platform31)", &n, &o, &r));
+}
+
+/* ---- themes ---- */
+
+static void test_themes_from_keywords(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Kennisdag jeugdzorg en sociaal domein",
+        "!JEUGDZORG",
+        "De decentralisaties in het sociaal domein vragen veel van gemeenten: jeugdzorg, de Wmo en de participatiewet. Wijkteams en mantelzorgers vormen de sociale basis.",
+        "Ook armoede en schuldhulpverlening kwamen aan bod. Een wethouder vertelde over de jeugdhulp.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"sociaal-domein", NULL};
+    assert_list(&r.d.themes, want);
+    done(&r);
+}
+
+static void test_themes_front_matter_wins(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {"# Jeugdzorg", "Jeugdzorg en de Wmo.", NULL};
+    report r;
+    build(&r.p, lines);
+    vp_strvec_push(&r.p.fm.themes, "Binnenstad en centrum");
+    vp_strvec_push(&r.p.fm.themes, "mobiliteit");
+    vp_strvec_push(&r.p.fm.themes, "ruimtevaart");
+    vp_document_init(&r.d);
+    memset(&r.issue, 0, sizeof r.issue);
+    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
+    static const char *const want[] = {"binnenstad", "mobiliteit", NULL};
+    assert_list(&r.d.themes, want);
+    assert_string_equal(r.issue.message, "unknown theme 'ruimtevaart'");
+    done(&r);
+}
+
+/* ---- title ---- */
+
+static void test_title_sources(void **state)
+{
+    (void)state;
+    vp_parsed p;
+    static const char *const with_heading[] = {"Eerst tekst.", "## Kop  twee", NULL};
+    build(&p, with_heading);
+    char *t = vp_extract_title(&p);
+    assert_string_equal(t, "Kop twee");
+    free(t);
+    p.fm.title = strdup("  Titel uit front matter ");
+    t = vp_extract_title(&p);
+    assert_string_equal(t, "Titel uit front matter");
+    free(t);
+    vp_parsed_clear(&p);
+
+    static const char *const no_heading[] = {"  Eerste regel\nTweede regel", NULL};
+    build(&p, no_heading);
+    t = vp_extract_title(&p);
+    assert_string_equal(t, "Eerste regel");
+    free(t);
+    vp_parsed_clear(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seed_report),
+        cmocka_unit_test(test_parse_date_forms),
+        cmocka_unit_test(test_parse_date_calendar),
+        cmocka_unit_test(test_date_year_only_in_title),
+        cmocka_unit_test(test_date_next_meeting_is_skipped),
+        cmocka_unit_test(test_date_law_context_is_skipped),
+        cmocka_unit_test(test_date_front_matter_wins),
+        cmocka_unit_test(test_date_front_matter_invalid),
+        cmocka_unit_test(test_places_provinces_and_regions_not_counted),
+        cmocka_unit_test(test_places_lists_and_multiword_names),
+        cmocka_unit_test(test_places_alias_and_accents),
+        cmocka_unit_test(test_places_former_municipality_kept),
+        cmocka_unit_test(test_places_person_names_not_counted),
+        cmocka_unit_test(test_places_ambiguous_needs_context),
+        cmocka_unit_test(test_places_host_from_guest_municipality),
+        cmocka_unit_test(test_places_front_matter_wins),
+        cmocka_unit_test(test_speakers_initials_merged),
+        cmocka_unit_test(test_speakers_particles_and_initials),
+        cmocka_unit_test(test_speakers_attendees_excluded),
+        cmocka_unit_test(test_speakers_mentions_and_pseudo_names),
+        cmocka_unit_test(test_speakers_table_column),
+        cmocka_unit_test(test_speakers_bullet_list),
+        cmocka_unit_test(test_speakers_front_matter_wins),
+        cmocka_unit_test(test_parse_speaker_strings),
+        cmocka_unit_test(test_themes_from_keywords),
+        cmocka_unit_test(test_themes_front_matter_wins),
+        cmocka_unit_test(test_title_sources),
+    };
+    return cmocka_run_group_tests(tests, load_data, free_data);
+}
