@@ -205,7 +205,8 @@ static const char *const AUDIENCE_CUES[] = {
     "aanwezigen waren", "luisterden", "deelnemers waren", "deelnemers:",
     "namen deel", "deelnamen", "schoven aan", "in de zaal zaten",
     "aanwezig was", "was aanwezig", "ook aanwezig", "afwezig", "afgemeld",
-    "met kennisgeving", "verhinderd", NULL,
+    "met kennisgeving", "verhinderd", "onder het publiek", "in het publiek",
+    "in de zaal", "zat ook", "zaten ook", "was op werkbezoek", NULL,
 };
 
 /* Headings over lists of attendees. */
@@ -249,7 +250,17 @@ static const char *const HONORIFICS[] = {
     "ing", "ds", "heren", "dames", NULL,
 };
 
-/* The canonical role for a lower-case word, or NULL. */
+/* Endings of compound roles: "informatiemanager", "retaileconoom",
+ * "PMG-voorzitter", "locoburgemeester". */
+static const char *const ROLE_SUFFIXES[] = {
+    "adviseur", "manager", "directeur", "voorzitter", "leider", "econoom",
+    "onderzoeker", "wethouder", "burgemeester", "coördinator", "specialist",
+    "deskundige", "planoloog", "socioloog", "strateeg", "consultant",
+    "secretaris", "medewerker", "architect", "kundige", "loog", NULL,
+};
+
+/* The canonical role for a word ("burgemeester"; "manager" for
+ * "informatiemanager"), or NULL. */
 static const char *role_word(const toks *k, size_t i)
 {
     if (i >= k->n || k->v[i].kind != T_WORD)
@@ -257,6 +268,13 @@ static const char *role_word(const toks *k, size_t i)
     for (size_t r = 0; ROLES[r]; r++)
         if (tok_is(k, i, ROLES[r]))
             return ROLES[r];
+    const char *s = k->t + k->v[i].s;
+    size_t n = k->v[i].e - k->v[i].s;
+    for (size_t r = 0; ROLE_SUFFIXES[r]; r++) {
+        size_t l = strlen(ROLE_SUFFIXES[r]);
+        if (n > l + 2 && vp_ex_eq(s + n - l, l, ROLE_SUFFIXES[r]))
+            return ROLE_SUFFIXES[r];
+    }
     return NULL;
 }
 
@@ -499,6 +517,20 @@ static size_t org_at(const toks *k, size_t i, size_t limit, size_t *start)
     while (j < limit && (tok_is(k, j, "de") || tok_is(k, j, "het") ||
                          tok_is(k, j, "gemeente") || tok_is(k, j, "gastgemeente")))
         j++;
+    /* "van energiecoöperatie Eemenergie", "bij adviesbureau Stec Groep" */
+    for (size_t skip = 0; skip < 2 && j + 1 < limit && k->v[j].kind == T_WORD &&
+                          vp_ex_is_lower(k->t + k->v[j].s, k->v[j].e - k->v[j].s) &&
+                          !tok_is(k, j, "en") && !tok_in(k, j, VERBS_AFTER);
+         skip++) {
+        size_t nx = j + 1;
+        if (k->v[nx].kind == T_WORD && vp_ex_is_upper(k->t + k->v[nx].s, 1)) {
+            j = nx;
+            break;
+        }
+        if (!(tok_is(k, nx, "de") || tok_is(k, nx, "het")))
+            break;
+        j = nx;
+    }
     *start = j;
     size_t n = 0;
     while (j < limit && n < 5 && k->v[j].kind == T_WORD) {
@@ -624,8 +656,10 @@ static size_t comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
     if (!role)
         return 0;
     name_span next;
-    if (parse_name(dc, k, r + 1, &next))
-        return 0;   /* ", burgemeester Backhuys": a next name */
+    if (parse_name(dc, k, r + 1, &next) &&
+        (tok_punct(k, next.e, '(') || tok_in(k, next.e, VERBS_AFTER) ||
+         (next.words >= 2 && !tok_punct(k, next.e, ','))))
+        return 0;   /* ", burgemeester Backhuys (Nieuwegein)": a next name */
     char *owned = NULL;
     size_t first;
     role_before(k, r, &first, &owned);
@@ -750,6 +784,20 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
                 verb_before = true;   /* "presentatie door" */
             if (p > st->s && tok_is(k, p - 1, "door"))
                 verb_before = true;
+            /* "Dagvoorzitter was Pieter Kousemaker" */
+            if (!role && p > st->s + 1 &&
+                (tok_is(k, p - 1, "was") || tok_is(k, p - 1, "is")) &&
+                role_word(k, p - 2)) {
+                mb->m.role = role_word(k, p - 2);
+                mb->m.role_before = true;
+            }
+            /* "in de Zwolse Statenzaal": an article never precedes a person */
+            if (!role && p > st->s &&
+                (tok_is(k, p - 1, "de") || tok_is(k, p - 1, "het") ||
+                 tok_is(k, p - 1, "een"))) {
+                n--;
+                return span.e;
+            }
         }
         j = span.e;
         size_t after = paren_after(k, j, st->e, &mb->m);
@@ -764,6 +812,16 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         }
         if (mb->m.role_before)
             mb->m.triggered = true;
+        /* "Tim Hoekman van energiecoöperatie Eemenergie en ..." */
+        if (!mb->m.org && (tok_is(k, j, "van") || tok_is(k, j, "namens") ||
+                           tok_is(k, j, "bij"))) {
+            size_t os;
+            size_t oe = org_at(k, j + 1, st->e, &os);
+            if (oe > os) {
+                mb->m.org = tokens_text(k, os, oe);
+                j = oe;
+            }
+        }
         /* a next member? */
         if (tok_is(k, j, "en") || tok_punct(k, j, ',') || tok_punct(k, j, '&')) {
             size_t nx = j + 1;
@@ -792,8 +850,12 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             j = oe;
         }
     }
+    if (tok_punct(k, j, ',') && tok_in(k, j + 1, VERBS_AFTER))
+        j++;
     bool verb_after = tok_in(k, j, VERBS_AFTER) ||
                       (tok_is(k, j, "was") && tok_is(k, j + 1, "aan"));
+    if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
+        group_org = strdup(group[n - 1].m.org);   /* "A en B van Platform31" */
     for (size_t g = 0; g < n; g++) {
         member *mb = &group[g];
         if (group_org && !mb->m.org)
