@@ -179,7 +179,9 @@ class SearchdTest(unittest.TestCase):
 
     def test_access_log(self):
         request(self.port, "/search?q=logcheck")
-        time.sleep(0.2)
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and not any("logcheck" in l for l in self.log):
+            time.sleep(0.05)
         self.assertTrue(any('"GET /search?q=logcheck" 200' in l for l in self.log), self.log[-3:])
 
 
