@@ -156,6 +156,6 @@ json_t *vp_facet_values(vp_searcher *s, vp_facet f, const vp_request *r,
 json_t *vp_document_get(vp_searcher *s, const char *id, vp_qerror *e);
 
 /* jansson flags for every JSON we print, so vind --json and searchd agree. */
-#define VP_JSON_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
+#define VP_JSON_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
 
 #endif /* VP_QUERY_H */
