@@ -222,17 +222,76 @@ done:
     free(rank);
 }
 
+/* True when word-boundary prefix `head` starts `text` ("bestuur" starts
+ * "bestuur en financien"). */
+static bool starts_with_words(const char *text, const char *head)
+{
+    size_t n = strlen(head);
+    return n > 0 && !strncmp(text, head, n) && (text[n] == '\0' || text[n] == ' ');
+}
+
+/* vp_fold(tag) with "&" read as "en". Caller frees. */
+static char *fold_ampersand(const char *tag)
+{
+    size_t n = strlen(tag);
+    char *spelled = malloc(2 * n + 1), *o = spelled;
+    if (!spelled)
+        return NULL;
+    for (const char *c = tag; *c; c++) {
+        if (*c == '&') {
+            *o++ = 'e';
+            *o++ = 'n';
+        } else {
+            *o++ = *c;
+        }
+    }
+    *o = '\0';
+    char *folded = vp_fold(spelled);
+    free(spelled);
+    return folded;
+}
+
+static bool keyword_matches(const char *keyword, const char *tag)
+{
+    size_t n = strlen(keyword);
+    if (n > 1 && keyword[n - 1] == '*')
+        return !strncmp(tag, keyword, n - 1);
+    return !strcmp(tag, keyword);
+}
+
+/* A front matter tag to a theme: by slug or label, else by the start of a
+ * label ("sociaal domein", "economie & arbeidsmarkt") or by one of the
+ * theme's keywords ("energietransitie").  Tags are free-form, so one that
+ * names no theme is simply not a theme. */
+static const vp_theme *theme_for_tag(const vp_themes *themes, const char *tag)
+{
+    const vp_theme *t = vp_themes_lookup(themes, tag);
+    char *folded = t ? NULL : fold_ampersand(tag);
+    if (!folded)
+        return t;
+    for (size_t i = 0; i < vp_themes_count(themes) && !t; i++) {
+        const vp_theme *cand = vp_themes_at(themes, i);
+        char *label = vp_fold(cand->label);
+        if (label && starts_with_words(label, folded))
+            t = cand;
+        free(label);
+        for (size_t k = 0; k < cand->keywords.len && !t; k++)
+            if (keyword_matches(cand->keywords.items[k], folded))
+                t = cand;
+    }
+    free(folded);
+    return t;
+}
+
 void vp_extract_themes(const vp_extract_ctx *ctx, const vp_parsed *p,
                        vp_document *d, vp_extract_issue *issue)
 {
+    (void)issue;
     vp_strvec slugs = VP_STRVEC_INIT;
     for (size_t i = 0; i < p->fm.themes.len; i++) {
-        const char *name = p->fm.themes.items[i];
-        const vp_theme *t = vp_themes_lookup(ctx->themes, name);
+        const vp_theme *t = theme_for_tag(ctx->themes, p->fm.themes.items[i]);
         if (t)
             vp_strvec_push_unique(&slugs, t->slug);
-        else
-            vp_extract_note(issue, 1, "unknown theme '%s'", name);
     }
     if (slugs.len == 0) {
         char *own_title = d->title ? NULL : vp_extract_title(p);

@@ -164,8 +164,10 @@ static int parse_yaml(const char *yaml, size_t len, vp_frontmatter *fm,
         return set_error(err, line_base, "out of memory", NULL), -1;
     yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
     if (!yaml_parser_load(&parser, &doc)) {
-        set_error(err, line_base + (int)parser.problem_mark.line,
-                  "invalid YAML front matter", parser.problem);
+        /* The context mark is where the broken construct opened (an
+         * unclosed bracket), which is where the author has to look. */
+        size_t line = parser.context ? parser.context_mark.line : parser.problem_mark.line;
+        set_error(err, line_base + (int)line, "invalid YAML front matter", parser.problem);
         yaml_parser_delete(&parser);
         return -1;
     }

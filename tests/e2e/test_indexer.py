@@ -29,7 +29,7 @@ MIN_HOST_ACCURACY = 0.90
 
 def fold(s):
     """What model/text.c's vp_fold does for the names in the corpus."""
-    s = unicodedata.normalize("NFKD", s.replace("\u2019", "'"))
+    s = unicodedata.normalize("NFKD", s.replace("\u2019", "'").replace("\u0131", "i"))
     s = "".join(c for c in s if not unicodedata.combining(c))
     return " ".join(s.lower().split())
 
