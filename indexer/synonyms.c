@@ -1,18 +1,12 @@
 /* synonyms.c: see synonyms.h. */
 #include "synonyms.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "datafile.h"
 #include "text.h"
-
-static int fail(char *errbuf, size_t errlen, const char *path, int line, const char *msg)
-{
-    snprintf(errbuf, errlen, "%s:%d: %s", path, line, msg);
-    return -1;
-}
 
 static int add_group(vp_synonyms *s, vp_strvec *group)
 {
@@ -47,38 +41,22 @@ static int parse_line(char *line, vp_strvec *group)
     return group->len >= 2 ? 0 : -1;
 }
 
+static int synonyms_line(char *line, size_t lineno, const char *path, void *s,
+                         char *errbuf, size_t errlen)
+{
+    vp_strvec group = VP_STRVEC_INIT;
+    if (parse_line(line, &group) == 0 && add_group(s, &group) == 0)
+        return 0;
+    vp_strvec_clear(&group);
+    vp_errorf(errbuf, errlen, "%s:%zu: expected `term<TAB>synonym; synonym ...` "
+              "with at least one synonym", path, lineno);
+    return -1;
+}
+
 int vp_synonyms_load(const char *path, vp_synonyms *out, char *errbuf, size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
-        return -1;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    int lineno = 0, rc = 0;
-    while (rc == 0 && getline(&line, &cap, f) >= 0) {
-        lineno++;
-        line[strcspn(line, "\r\n")] = '\0';
-        if (!vp_utf8_valid(line, strlen(line), NULL)) {
-            rc = fail(errbuf, errlen, path, lineno, "invalid UTF-8");
-            break;
-        }
-        char *t = line;
-        while (*t == ' ')
-            t++;
-        if (*t == '\0' || *t == '#')
-            continue;
-        vp_strvec group = VP_STRVEC_INIT;
-        if (parse_line(line, &group) != 0 || add_group(out, &group) != 0) {
-            vp_strvec_clear(&group);
-            rc = fail(errbuf, errlen, path, lineno,
-                      "expected `term<TAB>synonym; synonym ...` with at least one synonym");
-        }
-    }
-    free(line);
-    fclose(f);
+    int rc = vp_datafile_each_line(path, synonyms_line, out, errbuf, errlen);
     if (rc != 0)
         vp_synonyms_clear(out);
     return rc;

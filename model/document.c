@@ -2,6 +2,7 @@
  * document.c: a report and its stored JSON form (jansson).
  */
 #include "document.h"
+#include "datafile.h"
 
 #include <jansson.h>
 #include <stdarg.h>
@@ -182,16 +183,6 @@ done:
 
 /* ---- from JSON ---------------------------------------------------------- */
 
-static void err(char *errbuf, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    if (!errbuf || errlen == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(errbuf, errlen, fmt, ap);
-    va_end(ap);
-}
-
 enum { REQUIRED, EMPTY_IF_MISSING, NULLABLE };
 
 /* Reads o[key] as a string into *out.  Returns 0, or -1 with errbuf set. */
@@ -205,20 +196,20 @@ static int get_str(json_t *o, const char *key, const char *ctx, int mode, char *
         if (mode == NULLABLE)
             return 0;
         if (mode == REQUIRED || v) {
-            err(errbuf, errlen, "%s%s: %s", ctx, key, v ? "expected a string, not null"
+            vp_errorf(errbuf, errlen, "%s%s: %s", ctx, key, v ? "expected a string, not null"
                                                         : "missing");
             return -1;
         }
         s = "";
     } else if (!json_is_string(v)) {
-        err(errbuf, errlen, "%s%s: expected a string", ctx, key);
+        vp_errorf(errbuf, errlen, "%s%s: expected a string", ctx, key);
         return -1;
     } else {
         s = json_string_value(v);
     }
     *out = strdup(s);
     if (!*out) {
-        err(errbuf, errlen, "out of memory");
+        vp_errorf(errbuf, errlen, "out of memory");
         return -1;
     }
     return 0;
@@ -231,16 +222,16 @@ static int get_strvec(json_t *o, const char *key, vp_strvec *v, char *errbuf, si
     if (!a || json_is_null(a))
         return 0;
     if (!json_is_array(a)) {
-        err(errbuf, errlen, "%s: expected an array", key);
+        vp_errorf(errbuf, errlen, "%s: expected an array", key);
         return -1;
     }
     json_array_foreach(a, i, e) {
         if (!json_is_string(e)) {
-            err(errbuf, errlen, "%s[%zu]: expected a string", key, i);
+            vp_errorf(errbuf, errlen, "%s[%zu]: expected a string", key, i);
             return -1;
         }
         if (!vp_strvec_push(v, json_string_value(e))) {
-            err(errbuf, errlen, "out of memory");
+            vp_errorf(errbuf, errlen, "out of memory");
             return -1;
         }
     }
@@ -254,7 +245,7 @@ static int parse(json_t *root, vp_document *d, char *errbuf, size_t errlen)
     char ctx[64];
 
     if (!json_is_object(root)) {
-        err(errbuf, errlen, "expected a JSON object");
+        vp_errorf(errbuf, errlen, "expected a JSON object");
         return -1;
     }
     if (get_str(root, "id", "", REQUIRED, &d->id, errbuf, errlen)
@@ -271,13 +262,13 @@ static int parse(json_t *root, vp_document *d, char *errbuf, size_t errlen)
     a = json_object_get(root, "speakers");
     if (a && !json_is_null(a)) {
         if (!json_is_array(a)) {
-            err(errbuf, errlen, "speakers: expected an array");
+            vp_errorf(errbuf, errlen, "speakers: expected an array");
             return -1;
         }
         if (json_array_size(a) > 0) {
             d->speakers = calloc(json_array_size(a), sizeof *d->speakers);
             if (!d->speakers) {
-                err(errbuf, errlen, "out of memory");
+                vp_errorf(errbuf, errlen, "out of memory");
                 return -1;
             }
         }
@@ -285,7 +276,7 @@ static int parse(json_t *root, vp_document *d, char *errbuf, size_t errlen)
             vp_speaker *s = &d->speakers[i];
             snprintf(ctx, sizeof ctx, "speakers[%zu].", i);
             if (!json_is_object(e)) {
-                err(errbuf, errlen, "speakers[%zu]: expected an object", i);
+                vp_errorf(errbuf, errlen, "speakers[%zu]: expected an object", i);
                 return -1;
             }
             d->n_speakers = i + 1;   /* so that clear() frees what is set */
@@ -299,13 +290,13 @@ static int parse(json_t *root, vp_document *d, char *errbuf, size_t errlen)
     a = json_object_get(root, "sections");
     if (a && !json_is_null(a)) {
         if (!json_is_array(a)) {
-            err(errbuf, errlen, "sections: expected an array");
+            vp_errorf(errbuf, errlen, "sections: expected an array");
             return -1;
         }
         if (json_array_size(a) > 0) {
             d->sections = calloc(json_array_size(a), sizeof *d->sections);
             if (!d->sections) {
-                err(errbuf, errlen, "out of memory");
+                vp_errorf(errbuf, errlen, "out of memory");
                 return -1;
             }
         }
@@ -313,7 +304,7 @@ static int parse(json_t *root, vp_document *d, char *errbuf, size_t errlen)
             vp_section *s = &d->sections[i];
             snprintf(ctx, sizeof ctx, "sections[%zu].", i);
             if (!json_is_object(e)) {
-                err(errbuf, errlen, "sections[%zu]: expected an object", i);
+                vp_errorf(errbuf, errlen, "sections[%zu]: expected an object", i);
                 return -1;
             }
             d->n_sections = i + 1;
@@ -337,12 +328,12 @@ int vp_document_from_json(const char *json, size_t len, vp_document *d,
     if (errbuf && errlen)
         errbuf[0] = '\0';
     if (!json) {
-        err(errbuf, errlen, "no JSON");
+        vp_errorf(errbuf, errlen, "no JSON");
         return -1;
     }
     root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
-        err(errbuf, errlen, "invalid JSON at line %d column %d: %s", jerr.line,
+        vp_errorf(errbuf, errlen, "invalid JSON at line %d column %d: %s", jerr.line,
             jerr.column, jerr.text);
         return -1;
     }

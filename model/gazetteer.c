@@ -8,11 +8,10 @@
  * names with other punctuation, such as "Bergen (NH)" -> "bergen nh").
  */
 #include "gazetteer.h"
+#include "datafile.h"
 #include "text.h"
 #include "text_internal.h"
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,16 +44,6 @@ struct vp_gazetteer {
     size_t max_words;        /* most words in a scannable key */
     size_t max_key_len;      /* longest scannable key, bytes */
 };
-
-static void gerr(char *errbuf, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    if (!errbuf || errlen == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(errbuf, errlen, fmt, ap);
-    va_end(ap);
-}
 
 /* ---- hash table --------------------------------------------------------- */
 
@@ -275,7 +264,7 @@ static int add_key(vp_gazetteer *g, const char *key, size_t klen, size_t idx,
     uint64_t h = hash_bytes(key, klen);
     struct slot *s;
     if ((g->tcount + 1) * 2 > g->tcap && !tab_grow(g)) {
-        gerr(errbuf, errlen, "%s: out of memory", path);
+        vp_errorf(errbuf, errlen, "%s: out of memory", path);
         return -1;
     }
     s = tab_find(g, key, klen, h);
@@ -283,13 +272,13 @@ static int add_key(vp_gazetteer *g, const char *key, size_t klen, size_t idx,
         if (s->idx == idx)
             return 0;
         const struct entry *a = &g->e[s->idx], *b = &g->e[idx];
-        gerr(errbuf, errlen, "%s:%zu: '%s' has the same key \"%.*s\" as '%s' on line %zu",
+        vp_errorf(errbuf, errlen, "%s:%zu: '%s' has the same key \"%.*s\" as '%s' on line %zu",
              path, b->line, b->m.name, (int)klen, key, a->m.name, a->line);
         return -1;
     }
     s->key = vp_strndup(key, klen);
     if (!s->key) {
-        gerr(errbuf, errlen, "%s: out of memory", path);
+        vp_errorf(errbuf, errlen, "%s: out of memory", path);
         return -1;
     }
     s->klen = klen;
@@ -308,11 +297,11 @@ static int add_name(vp_gazetteer *g, const char *name, size_t idx, const char *w
     char *k = vp_fold_key(name);
     int rc;
     if (!k) {
-        gerr(errbuf, errlen, "%s: out of memory", path);
+        vp_errorf(errbuf, errlen, "%s: out of memory", path);
         return -1;
     }
     if (!*k) {
-        gerr(errbuf, errlen, "%s:%zu: %s '%s' has no letters", path, g->e[idx].line,
+        vp_errorf(errbuf, errlen, "%s:%zu: %s '%s' has no letters", path, g->e[idx].line,
              what, name);
         free(k);
         return -1;
@@ -356,7 +345,7 @@ static int parse_line(vp_gazetteer *g, char *line, size_t lineno, const char *pa
             size_t more = 1;
             for (char *q = p; (q = strchr(q, '\t')); q++)
                 more++;
-            gerr(errbuf, errlen, "%s:%zu: %zu columns, expected at most %d", path, lineno,
+            vp_errorf(errbuf, errlen, "%s:%zu: %zu columns, expected at most %d", path, lineno,
                  NCOLS + more, NCOLS);
             return -1;
         }
@@ -369,26 +358,26 @@ static int parse_line(vp_gazetteer *g, char *line, size_t lineno, const char *pa
     for (size_t i = 0; i < ncol; i++)
         vp_trim(col[i]);
     if (!*col[0]) {
-        gerr(errbuf, errlen, "%s:%zu: empty name", path, lineno);
+        vp_errorf(errbuf, errlen, "%s:%zu: empty name", path, lineno);
         return -1;
     }
     if (ncol < 2 || !*col[1]) {
-        gerr(errbuf, errlen, "%s:%zu: '%s' has no province", path, lineno, col[0]);
+        vp_errorf(errbuf, errlen, "%s:%zu: '%s' has no province", path, lineno, col[0]);
         return -1;
     }
     const char *ended = ncol > 2 ? col[2] : "";
     const char *succ = ncol > 3 ? col[3] : "";
     if (*ended && !is_year(ended)) {
-        gerr(errbuf, errlen, "%s:%zu: ended '%s' is not a 4-digit year", path, lineno, ended);
+        vp_errorf(errbuf, errlen, "%s:%zu: ended '%s' is not a 4-digit year", path, lineno, ended);
         return -1;
     }
     if (*ended && !*succ) {
-        gerr(errbuf, errlen, "%s:%zu: '%s' ended in %s but has no successor", path, lineno,
+        vp_errorf(errbuf, errlen, "%s:%zu: '%s' ended in %s but has no successor", path, lineno,
              col[0], ended);
         return -1;
     }
     if (!*ended && *succ) {
-        gerr(errbuf, errlen, "%s:%zu: '%s' has a successor ('%s') but no year ended",
+        vp_errorf(errbuf, errlen, "%s:%zu: '%s' has a successor ('%s') but no year ended",
              path, lineno, col[0], succ);
         return -1;
     }
@@ -399,7 +388,7 @@ static int parse_line(vp_gazetteer *g, char *line, size_t lineno, const char *pa
             if (strcmp(f, "ambiguous") == 0) {
                 ambiguous = true;
             } else {
-                gerr(errbuf, errlen, "%s:%zu: unknown flag '%s'", path, lineno, f);
+                vp_errorf(errbuf, errlen, "%s:%zu: unknown flag '%s'", path, lineno, f);
                 return -1;
             }
         }
@@ -438,7 +427,7 @@ static int parse_line(vp_gazetteer *g, char *line, size_t lineno, const char *pa
     }
     return 0;
 oom:
-    gerr(errbuf, errlen, "%s:%zu: out of memory", path, lineno);
+    vp_errorf(errbuf, errlen, "%s:%zu: out of memory", path, lineno);
     return -1;
 }
 
@@ -452,7 +441,7 @@ static int link(vp_gazetteer *g, const char *path, char *errbuf, size_t errlen)
             continue;
         const vp_municipality *s = vp_gazetteer_lookup(g, e->m.successor);
         if (!s) {
-            gerr(errbuf, errlen, "%s:%zu: successor '%s' of '%s' is not in the gazetteer",
+            vp_errorf(errbuf, errlen, "%s:%zu: successor '%s' of '%s' is not in the gazetteer",
                  path, e->line, e->m.successor, e->m.name);
             return -1;
         }
@@ -460,7 +449,7 @@ static int link(vp_gazetteer *g, const char *path, char *errbuf, size_t errlen)
     }
     state = calloc(g->n ? g->n : 1, 1);   /* 0 new, 1 on the current walk, 2 done */
     if (!state) {
-        gerr(errbuf, errlen, "%s: out of memory", path);
+        vp_errorf(errbuf, errlen, "%s: out of memory", path);
         return -1;
     }
     for (size_t i = 0; i < g->n; i++) {
@@ -471,7 +460,7 @@ static int link(vp_gazetteer *g, const char *path, char *errbuf, size_t errlen)
                 break;
             }
             if (state[j] == 1) {
-                gerr(errbuf, errlen, "%s:%zu: the successors of '%s' lead back to it",
+                vp_errorf(errbuf, errlen, "%s:%zu: the successors of '%s' lead back to it",
                      path, g->e[j].line, g->e[j].m.name);
                 free(state);
                 return -1;
@@ -494,63 +483,27 @@ static int link(vp_gazetteer *g, const char *path, char *errbuf, size_t errlen)
     return 0;
 }
 
+static int gazetteer_line(char *line, size_t lineno, const char *path, void *g,
+                          char *errbuf, size_t errlen)
+{
+    return parse_line(g, line, lineno, path, errbuf, errlen);
+}
+
 vp_gazetteer *vp_gazetteer_load(const char *path, char *errbuf, size_t errlen)
 {
-    FILE *fp;
-    vp_gazetteer *g;
-    char *line = NULL;
-    size_t lcap = 0, lineno = 0;
-    ssize_t n;
-
-    if (errbuf && errlen)
-        errbuf[0] = '\0';
-    fp = fopen(path, "r");
-    if (!fp) {
-        gerr(errbuf, errlen, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    g = calloc(1, sizeof *g);
+    vp_gazetteer *g = calloc(1, sizeof *g);
     if (!g) {
-        fclose(fp);
-        gerr(errbuf, errlen, "%s: out of memory", path);
+        vp_errorf(errbuf, errlen, "%s: out of memory", path);
         return NULL;
     }
-    while ((n = getline(&line, &lcap, fp)) != -1) {
-        size_t len = (size_t)n, bad;
-        char *s = line;
-        lineno++;
-        while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r'))
-            s[--len] = '\0';
-        if (lineno == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-            s += 3;
-            len -= 3;
-        }
-        if (!vp_utf8_valid(s, len, &bad)) {
-            gerr(errbuf, errlen, "%s:%zu: invalid UTF-8 (or NUL) at byte %zu", path, lineno,
-                 bad + 1);
-            goto fail;
-        }
-        if (s[0] == '#' || s[strspn(s, " \t")] == '\0')
-            continue;
-        if (parse_line(g, s, lineno, path, errbuf, errlen))
-            goto fail;
+    if (vp_datafile_each_line(path, gazetteer_line, g, errbuf, errlen) != 0 ||
+        link(g, path, errbuf, errlen)) {
+        vp_gazetteer_free(g);
+        return NULL;
     }
-    if (ferror(fp)) {
-        gerr(errbuf, errlen, "%s: read error", path);
-        goto fail;
-    }
-    if (link(g, path, errbuf, errlen))
-        goto fail;
-    free(line);
-    fclose(fp);
     if (g->max_words > SCAN_MAX_WORDS)
         g->max_words = SCAN_MAX_WORDS;
     return g;
-fail:
-    free(line);
-    fclose(fp);
-    vp_gazetteer_free(g);
-    return NULL;
 }
 
 void vp_gazetteer_free(vp_gazetteer *g)

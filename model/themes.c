@@ -2,10 +2,9 @@
  * themes.c: data/themes.tsv.
  */
 #include "themes.h"
+#include "datafile.h"
 #include "text.h"
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,16 +14,6 @@ struct vp_themes {
     char **folded_label;     /* vp_fold(label), parallel to t */
     size_t n, cap;
 };
-
-static void terr(char *errbuf, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    if (!errbuf || errlen == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(errbuf, errlen, fmt, ap);
-    va_end(ap);
-}
 
 static bool slug_ok(const char *s)
 {
@@ -54,19 +43,19 @@ static int parse_line(vp_themes *th, char *line, size_t lineno, const char *path
         *tab = '\0';
         p = tab + 1;
         if (ncol == 3) {
-            terr(errbuf, errlen, "%s:%zu: more than 3 columns", path, lineno);
+            vp_errorf(errbuf, errlen, "%s:%zu: more than 3 columns", path, lineno);
             return -1;
         }
     }
     for (size_t i = 0; i < 3; i++)
         vp_trim(col[i]);
     if (!slug_ok(col[0])) {
-        terr(errbuf, errlen, "%s:%zu: slug '%s' must be non-empty and only [a-z0-9-]",
+        vp_errorf(errbuf, errlen, "%s:%zu: slug '%s' must be non-empty and only [a-z0-9-]",
              path, lineno, col[0]);
         return -1;
     }
     if (!*col[1]) {
-        terr(errbuf, errlen, "%s:%zu: theme '%s' has no label", path, lineno, col[0]);
+        vp_errorf(errbuf, errlen, "%s:%zu: theme '%s' has no label", path, lineno, col[0]);
         return -1;
     }
     flabel = vp_fold(col[1]);
@@ -74,12 +63,12 @@ static int parse_line(vp_themes *th, char *line, size_t lineno, const char *path
         goto oom;
     for (size_t i = 0; i < th->n; i++) {
         if (strcmp(th->t[i].slug, col[0]) == 0) {
-            terr(errbuf, errlen, "%s:%zu: duplicate slug '%s'", path, lineno, col[0]);
+            vp_errorf(errbuf, errlen, "%s:%zu: duplicate slug '%s'", path, lineno, col[0]);
             free(flabel);
             return -1;
         }
         if (strcmp(th->folded_label[i], flabel) == 0) {
-            terr(errbuf, errlen, "%s:%zu: duplicate label '%s' (also theme '%s')", path,
+            vp_errorf(errbuf, errlen, "%s:%zu: duplicate label '%s' (also theme '%s')", path,
                  lineno, col[1], th->t[i].slug);
             free(flabel);
             return -1;
@@ -96,13 +85,13 @@ static int parse_line(vp_themes *th, char *line, size_t lineno, const char *path
             goto oom;
         star = strchr(f, '*');
         if (star && (star[1] != '\0' || star == f)) {
-            terr(errbuf, errlen, "%s:%zu: keyword '%s': '*' only at the end of a word",
+            vp_errorf(errbuf, errlen, "%s:%zu: keyword '%s': '*' only at the end of a word",
                  path, lineno, k);
             free(f);
             goto fail;
         }
         if (star && star > f && star[-1] == ' ') {
-            terr(errbuf, errlen, "%s:%zu: keyword '%s': '*' only at the end of a word",
+            vp_errorf(errbuf, errlen, "%s:%zu: keyword '%s': '*' only at the end of a word",
                  path, lineno, k);
             free(f);
             goto fail;
@@ -113,7 +102,7 @@ static int parse_line(vp_themes *th, char *line, size_t lineno, const char *path
             goto oom;
     }
     if (t.keywords.len == 0) {
-        terr(errbuf, errlen, "%s:%zu: theme '%s' has no keywords", path, lineno, col[0]);
+        vp_errorf(errbuf, errlen, "%s:%zu: theme '%s' has no keywords", path, lineno, col[0]);
         goto fail;
     }
     t.slug = strdup(col[0]);
@@ -137,7 +126,7 @@ static int parse_line(vp_themes *th, char *line, size_t lineno, const char *path
     th->n++;
     return 0;
 oom:
-    terr(errbuf, errlen, "%s:%zu: out of memory", path, lineno);
+    vp_errorf(errbuf, errlen, "%s:%zu: out of memory", path, lineno);
 fail:
     free(t.slug);
     free(t.label);
@@ -146,59 +135,24 @@ fail:
     return -1;
 }
 
+static int themes_line(char *line, size_t lineno, const char *path, void *th,
+                       char *errbuf, size_t errlen)
+{
+    return parse_line(th, line, lineno, path, errbuf, errlen);
+}
+
 vp_themes *vp_themes_load(const char *path, char *errbuf, size_t errlen)
 {
-    FILE *fp;
-    vp_themes *th;
-    char *line = NULL;
-    size_t lcap = 0, lineno = 0;
-    ssize_t n;
-
-    if (errbuf && errlen)
-        errbuf[0] = '\0';
-    fp = fopen(path, "r");
-    if (!fp) {
-        terr(errbuf, errlen, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    th = calloc(1, sizeof *th);
+    vp_themes *th = calloc(1, sizeof *th);
     if (!th) {
-        fclose(fp);
-        terr(errbuf, errlen, "%s: out of memory", path);
+        vp_errorf(errbuf, errlen, "%s: out of memory", path);
         return NULL;
     }
-    while ((n = getline(&line, &lcap, fp)) != -1) {
-        size_t len = (size_t)n, bad;
-        char *s = line;
-        lineno++;
-        while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r'))
-            s[--len] = '\0';
-        if (lineno == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-            s += 3;
-            len -= 3;
-        }
-        if (!vp_utf8_valid(s, len, &bad)) {
-            terr(errbuf, errlen, "%s:%zu: invalid UTF-8 (or NUL) at byte %zu", path, lineno,
-                 bad + 1);
-            goto fail;
-        }
-        if (s[0] == '#' || s[strspn(s, " \t")] == '\0')
-            continue;
-        if (parse_line(th, s, lineno, path, errbuf, errlen))
-            goto fail;
+    if (vp_datafile_each_line(path, themes_line, th, errbuf, errlen) != 0) {
+        vp_themes_free(th);
+        return NULL;
     }
-    if (ferror(fp)) {
-        terr(errbuf, errlen, "%s: read error", path);
-        goto fail;
-    }
-    free(line);
-    fclose(fp);
     return th;
-fail:
-    free(line);
-    fclose(fp);
-    vp_themes_free(th);
-    return NULL;
 }
 
 void vp_themes_free(vp_themes *th)
