@@ -396,14 +396,36 @@ static const vp_municipality *host_from_text(const vp_gazetteer *g,
     return h.pick.m;
 }
 
-/* Front matter names through the gazetteer; unknown ones are an issue. */
+typedef struct only_match {
+    const vp_municipality *m;
+    bool several;
+} only_match;
+
+static bool keep_only_match(const vp_gaz_match *match, void *ctx)
+{
+    only_match *o = ctx;
+    if (o->m && o->m != match->m)
+        o->several = true;
+    o->m = match->m;
+    return !o->several;
+}
+
+/* Front matter names through the gazetteer.  Authors write more than the
+ * bare name ("gemeente Zeist", "Purmerend, Stadhuis", "online (vanuit
+ * Oss)"): a value naming exactly one municipality means that one.  A value
+ * naming none (or several) is an issue. */
 static const vp_municipality *lookup_fm(const vp_gazetteer *g, const char *name,
                                         int line, vp_extract_issue *issue)
 {
     const vp_municipality *m = vp_gazetteer_lookup(g, name);
-    if (!m)
-        vp_extract_note(issue, line, "unknown municipality '%s'", name);
-    return m;
+    if (m)
+        return m;
+    only_match o = {0};
+    vp_gazetteer_scan(g, name, strlen(name), keep_only_match, &o);
+    if (o.m && !o.several)
+        return o.m;
+    vp_extract_note(issue, line, "unknown municipality '%s'", name);
+    return NULL;
 }
 
 void vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *p,

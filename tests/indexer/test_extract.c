@@ -426,6 +426,37 @@ static void test_places_ambiguous_needs_context(void **state)
     done(&r);
 }
 
+static void test_places_front_matter_host_with_more_words(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {"# Kennisdag", "Een dag over wonen.", NULL};
+    const char *hosts[][2] = {{"online (vanuit Oss)", "Oss"},
+                              {"Purmerend, Stadhuis", "Purmerend"},
+                              {"gemeente Den Bosch", "'s-Hertogenbosch"}};
+    for (size_t i = 0; i < sizeof hosts / sizeof *hosts; i++) {
+        report r;
+        build(&r.p, lines);
+        r.p.fm.host = strdup(hosts[i][0]);
+        vp_document_init(&r.d);
+        memset(&r.issue, 0, sizeof r.issue);
+        vp_extract_ctx ctx = {gaz, themes};
+        vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
+        assert_string_equal(r.d.host, hosts[i][1]);
+        assert_string_equal(r.issue.message, "");
+        done(&r);
+    }
+    report r;
+    build(&r.p, lines);
+    r.p.fm.host = strdup("Nergensdorp");
+    vp_document_init(&r.d);
+    memset(&r.issue, 0, sizeof r.issue);
+    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
+    assert_null(r.d.host);
+    assert_string_equal(r.issue.message, "unknown municipality 'Nergensdorp'");
+    done(&r);
+}
+
 static void test_places_host_from_guest_municipality(void **state)
 {
     (void)state;
@@ -725,6 +756,7 @@ int main(void)
         cmocka_unit_test(test_places_former_municipality_kept),
         cmocka_unit_test(test_places_person_names_not_counted),
         cmocka_unit_test(test_places_ambiguous_needs_context),
+        cmocka_unit_test(test_places_front_matter_host_with_more_words),
         cmocka_unit_test(test_places_host_from_guest_municipality),
         cmocka_unit_test(test_places_front_matter_wins),
         cmocka_unit_test(test_speakers_initials_merged),
