@@ -54,15 +54,6 @@ void vp_docbuilder_free(vp_docbuilder *b)
     free(b);
 }
 
-char *vp_id_term(const char *id)
-{
-    size_t n = strlen(VP_PREFIX_ID) + strlen(id) + 1;
-    char *t = malloc(n);
-    if (t)
-        snprintf(t, n, "%s%s", VP_PREFIX_ID, id);
-    return t;
-}
-
 /* ---- helpers that stop at the first error (err->status set) ------------ */
 
 static bool index_field(vp_docbuilder *b, const char *text, uint32_t wdf,
@@ -82,25 +73,17 @@ static bool index_both(vp_docbuilder *b, const char *text, uint32_t wdf,
     return index_field(b, text, wdf, "", err) && index_field(b, text, 1, prefix, err);
 }
 
-/* Xapian refuses terms over 245 bytes; a facet value that long (never a real
- * name) is left unfilterable rather than failing the whole report. */
-enum { MAX_TERM = 240 };
-
+/* A facet value too long for a Xapian term (never a real name) is left
+ * unfilterable rather than failing the whole report. */
 static bool add_filter_term(xapc_doc *doc, const char *prefix, const char *value,
                             xapc_error *err)
 {
-    char *folded = vp_fold(value);
-    if (!folded)
+    char *term = vp_filter_term(prefix, value);
+    if (!term)
         return false;
-    size_t np = strlen(prefix), nf = strlen(folded);
-    bool ok = true;
-    if (np + nf <= MAX_TERM) {
-        char term[MAX_TERM + 1];
-        memcpy(term, prefix, np);
-        memcpy(term + np, folded, nf + 1);
-        ok = xapc_doc_add_boolean_term(doc, term, err) == XAPC_OK;
-    }
-    free(folded);
+    bool ok = strlen(term) > VP_MAX_TERM ||
+              xapc_doc_add_boolean_term(doc, term, err) == XAPC_OK;
+    free(term);
     return ok;
 }
 

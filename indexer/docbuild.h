@@ -8,6 +8,7 @@
 
 #include "document.h"
 #include "gazetteer.h"
+#include "terms.h"
 #include "xapian_c.h"
 
 typedef struct vp_docbuilder vp_docbuilder;
@@ -23,8 +24,5 @@ void vp_docbuilder_free(vp_docbuilder *b);
 /* The Xapian document for d; stamp goes into VP_SLOT_STAMP.  Caller frees. */
 xapc_doc *vp_docbuilder_build(vp_docbuilder *b, const vp_document *d,
                               const char *stamp, xapc_error *err);
-
-/* The unique id term for a document id ("Q" + id); caller frees. */
-char *vp_id_term(const char *id);
 
 #endif /* VP_DOCBUILD_H */

@@ -25,6 +25,7 @@
 #include "document.h"
 #include "facets.h"
 #include "schema.h"
+#include "terms.h"
 #include "report_json.h"
 #include "text.h"
 #include "xapian_c.h"
@@ -243,38 +244,20 @@ static xapc_query *parse_text(vp_searcher *s, xapc_qp *qp, const char *q, vp_qer
     return text;
 }
 
-static char *concat(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    char *s = malloc(la + lb + 1);
-    if (s) {
-        memcpy(s, a, la);
-        memcpy(s + la, b, lb + 1);
-    }
-    return s;
-}
-
 /* The boolean term a filter value stands for: canonical names through the
  * gazetteer (alias -> official name; the indexer adds XM terms for each
  * successor, so a successor's term finds its predecessors' reports) and the
  * themes taxonomy (label -> slug); folded like the indexer folds. */
 static char *filter_term(const vp_searcher *s, vp_facet f, const char *value)
 {
-    char *folded = NULL, *term = NULL;
     if (f == VP_FACET_MUNICIPALITY) {
         const vp_municipality *m = s->gazetteer ? vp_gazetteer_lookup(s->gazetteer, value) : NULL;
-        folded = vp_fold(m ? m->name : value);
-        term = folded ? concat(VP_PREFIX_MUNICIPALITY, folded) : NULL;
-    } else if (f == VP_FACET_SPEAKER) {
-        folded = vp_fold(value);
-        term = folded ? concat(VP_PREFIX_SPEAKER, folded) : NULL;
-    } else {
-        const vp_theme *t = s->themes ? vp_themes_lookup(s->themes, value) : NULL;
-        folded = t ? strdup(t->slug) : vp_fold(value);
-        term = folded ? concat(VP_PREFIX_THEME, folded) : NULL;
+        return vp_filter_term(VP_PREFIX_MUNICIPALITY, m ? m->name : value);
     }
-    free(folded);
-    return term;
+    if (f == VP_FACET_SPEAKER)
+        return vp_filter_term(VP_PREFIX_SPEAKER, value);
+    const vp_theme *t = s->themes ? vp_themes_lookup(s->themes, value) : NULL;
+    return vp_filter_term(VP_PREFIX_THEME, t ? t->slug : value);
 }
 
 static xapc_query *facet_filter(vp_searcher *s, vp_facet f, const vp_strvec *values,
@@ -624,7 +607,7 @@ json_t *vp_facet_values(vp_searcher *s, vp_facet f, const vp_request *r, vp_qerr
 static json_t *do_document(vp_searcher *s, const void *arg, vp_qerror *e)
 {
     const char *id = arg;
-    char *term = concat(VP_PREFIX_ID, id);
+    char *term = vp_id_term(id);
     xapc_error xe;
     xapc_error_clear(&xe);
     xapc_docid did = term ? xapc_db_find_term(s->db, term, &xe) : 0;

@@ -1,0 +1,21 @@
+/*
+ * terms.h: how an id or a facet value becomes a Xapian term (see the
+ * prefixes in schema.h).  The indexer writes these terms and the query layer
+ * looks them up; building them in one place is what guarantees that a filter
+ * folds a value exactly as the indexer did.
+ */
+#ifndef VP_TERMS_H
+#define VP_TERMS_H
+
+/* Xapian refuses terms longer than 245 bytes. */
+#define VP_MAX_TERM 240
+
+/* prefix + vp_fold(value): "XM" + "peel en maas".  Caller frees; NULL when
+ * out of memory.  The result may exceed VP_MAX_TERM for absurd values. */
+char *vp_filter_term(const char *prefix, const char *value);
+
+/* The unique id term: VP_PREFIX_ID + id, not folded (ids are paths).
+ * Caller frees; NULL when out of memory. */
+char *vp_id_term(const char *id);
+
+#endif /* VP_TERMS_H */
