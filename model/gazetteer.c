@@ -330,9 +330,11 @@ static bool is_year(const char *s)
     return s[4] == '\0';
 }
 
-static int parse_line(vp_gazetteer *g, char *line, size_t lineno, const char *path,
+/* One line of the file (a vp_datafile_line_fn). */
+static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
                       char *errbuf, size_t errlen)
 {
+    vp_gazetteer *g = ctx;
     char *col[NCOLS + 1] = {0};
     size_t ncol = 0;
     char *p = line;
@@ -483,12 +485,6 @@ static int link(vp_gazetteer *g, const char *path, char *errbuf, size_t errlen)
     return 0;
 }
 
-static int gazetteer_line(char *line, size_t lineno, const char *path, void *g,
-                          char *errbuf, size_t errlen)
-{
-    return parse_line(g, line, lineno, path, errbuf, errlen);
-}
-
 vp_gazetteer *vp_gazetteer_load(const char *path, char *errbuf, size_t errlen)
 {
     vp_gazetteer *g = calloc(1, sizeof *g);
@@ -496,7 +492,7 @@ vp_gazetteer *vp_gazetteer_load(const char *path, char *errbuf, size_t errlen)
         vp_errorf(errbuf, errlen, "%s: out of memory", path);
         return NULL;
     }
-    if (vp_datafile_each_line(path, gazetteer_line, g, errbuf, errlen) != 0 ||
+    if (vp_datafile_each_line(path, parse_line, g, errbuf, errlen) != 0 ||
         link(g, path, errbuf, errlen)) {
         vp_gazetteer_free(g);
         return NULL;

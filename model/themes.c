@@ -25,9 +25,11 @@ static bool slug_ok(const char *s)
     return true;
 }
 
-static int parse_line(vp_themes *th, char *line, size_t lineno, const char *path,
+/* One line of the file (a vp_datafile_line_fn). */
+static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
                       char *errbuf, size_t errlen)
 {
+    vp_themes *th = ctx;
     char empty1[1] = "", empty2[1] = "";
     char *col[3] = {NULL, empty1, empty2};
     char *p = line, *tab;
@@ -135,12 +137,6 @@ fail:
     return -1;
 }
 
-static int themes_line(char *line, size_t lineno, const char *path, void *th,
-                       char *errbuf, size_t errlen)
-{
-    return parse_line(th, line, lineno, path, errbuf, errlen);
-}
-
 vp_themes *vp_themes_load(const char *path, char *errbuf, size_t errlen)
 {
     vp_themes *th = calloc(1, sizeof *th);
@@ -148,7 +144,7 @@ vp_themes *vp_themes_load(const char *path, char *errbuf, size_t errlen)
         vp_errorf(errbuf, errlen, "%s: out of memory", path);
         return NULL;
     }
-    if (vp_datafile_each_line(path, themes_line, th, errbuf, errlen) != 0) {
+    if (vp_datafile_each_line(path, parse_line, th, errbuf, errlen) != 0) {
         vp_themes_free(th);
         return NULL;
     }
