@@ -15,6 +15,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,8 @@
 #include "metrics.h"
 #include "params.h"
 #include "query.h"
+#include "export.h"
+#include "trends.h"
 
 struct vp_server {
     struct MHD_Daemon *daemon;
@@ -250,6 +253,183 @@ static enum MHD_Result route_asset(const route_call *c, const char *name)
                      false, NULL);
 }
 
+/* ---- /export and /trends ----------------------------------------------------------
+ * An export streams (chunked) from a searcher of its own, so that the worker
+ * thread's searcher may move to a new revision meanwhile while every batch of
+ * the export reads one revision; at most VP_EXPORT_MAX_RUNNING run at once. */
+
+static atomic_uint exports_running;
+
+/* Keys a route knows but that mean nothing there: a 400 rather than silence. */
+static int reject_keys(const vp_params *p, const char *const *keys, const char *route,
+                       vp_qerror *e)
+{
+    for (size_t i = 0; keys[i]; i++)
+        if (vp_params_get(p, keys[i]))
+            return vp_qfail(e, VP_QERR_BAD_PARAMETER, "parameter '%s' does not apply "
+                            "to %s", keys[i], route);
+    return 0;
+}
+
+static bool parse_export_request(const route_call *c, vp_request *r, vp_export_format *f,
+                                 enum MHD_Result *rc)
+{
+    static const char *const own[] = {"format", NULL};
+    static const char *const rejected[] = {"page", "per_page", "facet_limit", "prefix", NULL};
+    vp_params params;
+    vp_qerror e = {0};
+    vp_request_init(r);
+    int fmt = 0;
+    bool ok = vp_params_parse(c->query, &params, &e) == 0;
+    if (ok) {
+        fmt = vp_export_format_from_name(vp_params_get(&params, "format"));
+        ok = (fmt >= 0 || vp_qfail(&e, VP_QERR_BAD_PARAMETER, "format must be jsonl or csv, "
+                                   "not '%.40s'", vp_params_get(&params, "format")) == 0) &&
+             reject_keys(&params, rejected, "/export", &e) == 0 &&
+             vp_request_from_params(&params, r, own, &e) == 0;
+        vp_params_clear(&params);
+    }
+    if (!ok) {
+        vp_request_clear(r);
+        *rc = send_qerror(c->conn, c->ctx, &e);
+    }
+    *f = (vp_export_format)fmt;
+    return ok;
+}
+
+typedef struct export_stream { vp_searcher *s; vp_export *x; } export_stream;
+
+static void export_stream_free(void *cls)
+{
+    export_stream *st = cls;
+    vp_export_free(st->x);
+    vp_searcher_free(st->s);
+    free(st);
+    atomic_fetch_sub(&exports_running, 1);
+}
+
+static ssize_t export_stream_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)pos;
+    export_stream *st = cls;
+    vp_qerror e;
+    ssize_t n = vp_export_read(st->x, buf, max, &e);
+    if (n > 0)
+        return n;
+    if (n == 0)
+        return MHD_CONTENT_READER_END_OF_STREAM;
+    /* The status line is gone: all we can do is cut the chunked stream short,
+     * which a client sees as an incomplete transfer. */
+    fprintf(stderr, "searchd: an export stopped early: %s\n", e.message);
+    return MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+static enum MHD_Result start_export(const route_call *c, const vp_request *r,
+                                    vp_export_format f)
+{
+    export_stream *st = calloc(1, sizeof *st);
+    vp_qerror e = {0};
+    if (st && (st->s = vp_searcher_new(&c->srv->searcher_cfg)) != NULL)
+        st->x = vp_export_new(st->s, r, f, &e);
+    if (!st || !st->x) {
+        if (st)
+            vp_searcher_free(st->s);
+        free(st);
+        atomic_fetch_sub(&exports_running, 1);
+        return e.kind != VP_QERR_NONE ? send_qerror(c->conn, c->ctx, &e) : unavailable(c);
+    }
+    struct MHD_Response *resp = MHD_create_response_from_callback(
+        MHD_SIZE_UNKNOWN, 64 * 1024, export_stream_read, st, export_stream_free);
+    if (!resp) {
+        export_stream_free(st);
+        return MHD_NO;
+    }
+    char total[24];
+    snprintf(total, sizeof total, "%u", vp_export_total(st->x));
+    MHD_add_response_header(resp, "Content-Type", vp_export_content_type(f));
+    MHD_add_response_header(resp, "Content-Disposition", f == VP_EXPORT_CSV
+                                ? "attachment; filename=\"vindplaats.csv\""
+                                : "attachment; filename=\"vindplaats.jsonl\"");
+    MHD_add_response_header(resp, "X-Total-Count", total);
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    c->ctx->status = 200;
+    enum MHD_Result rc = MHD_queue_response(c->conn, 200, resp);
+    MHD_destroy_response(resp);
+    return rc;
+}
+
+static enum MHD_Result route_export(const route_call *c)
+{
+    vp_request r;
+    vp_export_format f;
+    enum MHD_Result rc;
+    if (!parse_export_request(c, &r, &f, &rc))
+        return rc;
+    if (atomic_fetch_add(&exports_running, 1) >= VP_EXPORT_MAX_RUNNING) {
+        atomic_fetch_sub(&exports_running, 1);
+        rc = send_error(c->conn, c->ctx, 503, "too_many_exports", "too many exports are "
+                        "running; try again in a moment", NULL);
+    } else {
+        rc = start_export(c, &r, f);
+    }
+    vp_request_clear(&r);
+    return rc;
+}
+
+static bool parse_trends_request(const route_call *c, vp_request *r, vp_trends_options *o,
+                                 enum MHD_Result *rc)
+{
+    static const char *const own[] = {"by", "interval", "limit", "format", NULL};
+    static const char *const rejected[] = {"page", "per_page", "facet_limit", "prefix",
+                                           "sort", NULL};
+    vp_params params;
+    vp_qerror e = {0};
+    vp_request_init(r);
+    vp_trends_options_init(o);
+    bool ok = vp_params_parse(c->query, &params, &e) == 0;
+    if (ok) {
+        for (size_t i = 0; ok && own[i]; i++) {
+            const char *v = vp_params_get(&params, own[i]);
+            ok = !v || vp_trends_option_set(o, own[i], v, &e) == 0;
+        }
+        ok = ok && reject_keys(&params, rejected, "/trends", &e) == 0 &&
+             vp_request_from_params(&params, r, own, &e) == 0;
+        vp_params_clear(&params);
+    }
+    if (!ok) {
+        vp_request_clear(r);
+        *rc = send_qerror(c->conn, c->ctx, &e);
+    }
+    return ok;
+}
+
+static enum MHD_Result route_trends(const route_call *c)
+{
+    vp_request r;
+    vp_trends_options o;
+    enum MHD_Result rc;
+    if (!parse_trends_request(c, &r, &o, &rc))
+        return rc;
+    vp_searcher *s = worker_searcher(c->srv);
+    vp_qerror e = {0};
+    json_t *trends = s ? vp_trends(s, &r, &o, c->srv->searcher_cfg.themes, &e) : NULL;
+    char *csv = trends && o.csv ? vp_trends_csv(trends) : NULL;
+    if (!s)
+        rc = unavailable(c);
+    else if (!trends || !o.csv)
+        rc = send_result(c->conn, c->ctx, trends, &e);
+    else if (!csv)
+        rc = unavailable(c);
+    else
+        rc = send_body(c->conn, c->ctx, 200, "text/csv; charset=utf-8; header=present", csv,
+                       strlen(csv), true, NULL);
+    if (o.csv)
+        json_decref(trends);
+    vp_request_clear(&r);
+    return rc;
+}
+
 typedef struct route {
     const char *path;          /* exact path, or a prefix ending in '/' */
     vp_route id;
@@ -267,6 +447,8 @@ static const route routes[] = {
     {"/facets/", VP_ROUTE_FACETS, route_facets},
     {"/documents/", VP_ROUTE_DOCUMENTS, route_document},
     {"/static/", VP_ROUTE_STATIC, route_static},
+    {"/export", VP_ROUTE_EXPORT, route_export},
+    {"/trends", VP_ROUTE_TRENDS, route_trends},
 };
 
 /* The route for a decoded path; *rest points after a prefix route. */
@@ -317,7 +499,8 @@ static enum MHD_Result dispatch(vp_server *srv, struct MHD_Connection *conn,
     enum MHD_Result rc;
     if (!rt) {
         rc = send_error(conn, ctx, 404, "not_found", "no such page or API route "
-                        "(routes: /search, /facets/NAME, /documents/ID, /healthz, /metrics)",
+                        "(routes: /search, /facets/NAME, /documents/ID, /export, /trends, "
+                        "/healthz, /metrics)",
                         NULL);
     } else {
         ctx->route = rt->id;

@@ -640,3 +640,184 @@ json_t *vp_document_get(vp_searcher *s, const char *id, vp_qerror *e)
     }
     return with_retry(s, do_document, id, e);
 }
+
+/* ---- every match, in batches (/export) ------------------------------------------
+ * A batch is get_mset(first, VP_MATCH_BATCH) on one enquire: Xapian keeps
+ * only first + batch candidates while matching, and we hold one batch of
+ * documents at a time, so memory does not grow with what has been sent. */
+
+struct vp_match_iter {
+    vp_searcher *s;
+    xapc_enquire *enq;
+    xapc_mset *mset;          /* the current batch */
+    uint32_t first;           /* offset of the current batch in the match */
+    uint32_t next;            /* index in the current batch */
+    uint32_t total;
+    bool has_text;
+};
+
+static int fetch_batch(vp_match_iter *it, uint32_t first, uint32_t check_at_least,
+                       vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_mset_free(it->mset);
+    it->mset = xapc_enquire_get_mset(it->enq, first, VP_MATCH_BATCH, check_at_least, &xe);
+    it->first = first;
+    it->next = 0;
+    return it->mset ? 0 : xfail(it->s, &xe, e, "reading the matches");
+}
+
+typedef struct iter_arg { vp_match_iter *it; const vp_request *r; } iter_arg;
+
+/* The enquire and the first batch (with an exact total); json_true() on
+ * success, so that with_retry can reopen and retry a modified database. */
+static json_t *start_match_iter(vp_searcher *s, const void *arg, vp_qerror *e)
+{
+    const iter_arg *a = arg;
+    vp_match_iter *it = a->it;
+    xapc_mset_free(it->mset);
+    xapc_enquire_free(it->enq);
+    it->mset = NULL;
+    it->enq = NULL;
+    parsed_text pt;
+    bool ok;
+    uint32_t all = doccount(s, e, &ok);
+    xapc_query *q = ok && parse_request_text(s, a->r, &pt, e) == 0
+                        ? build_query(s, a->r, VP_N_FACETS, pt.query, e) : NULL;
+    if (ok)
+        parsed_text_clear(&pt);
+    it->enq = q ? make_enquire(s, q, effective_sort(a->r), e) : NULL;
+    xapc_query_free(q);
+    if (!it->enq || fetch_batch(it, 0, all, e) != 0)
+        return NULL;
+    it->total = xapc_mset_matches_estimated(it->mset);
+    return json_true();
+}
+
+vp_match_iter *vp_match_iter_new(vp_searcher *s, const vp_request *r, vp_qerror *e)
+{
+    e->kind = VP_QERR_NONE;
+    e->message[0] = '\0';
+    if (vp_request_validate(r, e) != 0)
+        return NULL;
+    vp_match_iter *it = calloc(1, sizeof *it);
+    if (!it) {
+        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+        return NULL;
+    }
+    it->s = s;
+    it->has_text = !blank(r->q);
+    iter_arg a = {it, r};
+    json_t *ok = with_retry(s, start_match_iter, &a, e);
+    if (!ok) {
+        vp_match_iter_free(it);
+        return NULL;
+    }
+    json_decref(ok);
+    return it;
+}
+
+const xapc_mset *vp_match_iter_next(vp_match_iter *it, uint32_t *index, vp_qerror *e)
+{
+    e->kind = VP_QERR_NONE;
+    if (it->next >= xapc_mset_size(it->mset)) {
+        uint32_t first = it->first + xapc_mset_size(it->mset);
+        if (xapc_mset_size(it->mset) < VP_MATCH_BATCH || first >= it->total)
+            return NULL;
+        if (fetch_batch(it, first, 0, e) != 0 || xapc_mset_size(it->mset) == 0)
+            return NULL;
+    }
+    *index = it->next++;
+    return it->mset;
+}
+
+uint32_t vp_match_iter_total(const vp_match_iter *it) { return it->total; }
+const xapc_stem *vp_match_iter_stem(const vp_match_iter *it) { return it->s->stem; }
+bool vp_match_iter_has_text(const vp_match_iter *it) { return it->has_text; }
+
+void vp_match_iter_free(vp_match_iter *it)
+{
+    if (!it)
+        return;
+    xapc_mset_free(it->mset);
+    xapc_enquire_free(it->enq);
+    free(it);
+}
+
+/* ---- counting by value slots (/trends) -------------------------------------------- */
+
+/* text FILTER filters FILTER date in [lo, hi] (dated reports only). */
+static xapc_query *dated_query(vp_searcher *s, const vp_request *r, const char *lo,
+                               const char *hi, vp_qerror *e)
+{
+    parsed_text pt;
+    if (parse_request_text(s, r, &pt, e) != 0) {
+        parsed_text_clear(&pt);
+        return NULL;
+    }
+    xapc_query *filtered = build_query(s, r, VP_N_FACETS, pt.query, e);
+    parsed_text_clear(&pt);
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_query *range = filtered ? xapc_query_value_range(VP_SLOT_DATE, lo, hi, &xe) : NULL;
+    const xapc_query *both[2] = {filtered, range};
+    xapc_query *q = range ? xapc_query_combine(XAPC_OP_FILTER, both, 2, 0, &xe) : NULL;
+    if (!q && filtered)
+        xfail(s, &xe, e, "building the date range");
+    xapc_query_free(range);
+    xapc_query_free(filtered);
+    return q;
+}
+
+typedef struct count_forward { vp_count_fn fn; void *ctx; size_t slot_index; } count_forward;
+
+static bool forward_count(const char *value, size_t len, uint32_t count, void *ctx)
+{
+    count_forward *f = ctx;
+    return f->fn(f->slot_index, value, len, count, f->ctx);
+}
+
+static int run_spies(vp_searcher *s, xapc_enquire *enq, const xapc_slot *slots,
+                     size_t n_slots, vp_count_fn fn, void *ctx, vp_qerror *e)
+{
+    xapc_spy *spies[8];
+    if (n_slots > sizeof spies / sizeof *spies)
+        return vp_qfail(e, VP_QERR_INTERNAL, "too many value counters");
+    bool ok;
+    uint32_t all = doccount(s, e, &ok);
+    if (!ok)
+        return -1;
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    for (size_t i = 0; i < n_slots; i++)
+        if (!(spies[i] = xapc_enquire_add_value_count_spy(enq, slots[i], &xe)))
+            return xfail(s, &xe, e, "adding a value counter");
+    xapc_mset *mset = xapc_enquire_get_mset(enq, 0, 0, all, &xe);
+    if (!mset)
+        return xfail(s, &xe, e, "counting");
+    xapc_mset_free(mset);
+    for (size_t i = 0; i < n_slots; i++) {
+        count_forward f = {fn, ctx, i};
+        if (xapc_spy_foreach(spies[i], forward_count, &f, &xe) != XAPC_OK)
+            return xe.status != XAPC_OK ? xfail(s, &xe, e, "reading a value counter")
+                                        : vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    }
+    return 0;
+}
+
+int vp_count_values(vp_searcher *s, const vp_request *r, const char *lo, const char *hi,
+                    const xapc_slot *slots, size_t n_slots, vp_count_fn fn, void *ctx,
+                    vp_qerror *e)
+{
+    e->kind = VP_QERR_NONE;
+    e->message[0] = '\0';
+    if (vp_request_validate(r, e) != 0 || (!s->db && open_db(s, e) != 0))
+        return -1;
+    xapc_query *q = dated_query(s, r, lo, hi, e);
+    xapc_enquire *enq = q ? make_enquire(s, q, VP_SORT_RELEVANCE, e) : NULL;
+    int rc = enq ? run_spies(s, enq, slots, n_slots, fn, ctx, e) : -1;
+    xapc_enquire_free(enq);
+    xapc_query_free(q);
+    return rc;
+}

@@ -27,6 +27,7 @@
 #include "strvec.h"
 #include "gazetteer.h"
 #include "themes.h"
+#include "xapian_c.h"
 
 /* ---- limits that protect the server (and are documented to users) ---- */
 #define VP_MAX_Q_BYTES        1000   /* longer q: 400 */
@@ -154,6 +155,42 @@ json_t *vp_facet_values(vp_searcher *s, vp_facet f, const vp_request *r,
 /* GET /documents/{id}: the whole report with html rendered by cmark in safe
  * mode; NULL with VP_QERR_NOT_FOUND for an unknown id. */
 json_t *vp_document_get(vp_searcher *s, const char *id, vp_qerror *e);
+
+/* ---- every match, in batches (GET /export, vind --export) ----------------- */
+#define VP_MATCH_BATCH 500   /* matches fetched from Xapian at a time */
+
+typedef struct vp_match_iter vp_match_iter;
+
+/* Every match of r (page and per_page ignored), with the query, filters and
+ * order of vp_search, fetched VP_MATCH_BATCH at a time.  Runs the first batch
+ * here, so a bad query or an unavailable index is reported before anything
+ * is sent.  The searcher is borrowed and must not be refreshed while the
+ * iterator lives (every batch must see the same revision): give an export a
+ * searcher of its own.  NULL with e set. */
+vp_match_iter *vp_match_iter_new(vp_searcher *s, const vp_request *r, vp_qerror *e);
+/* The next match as (mset, index): valid until the next call.  NULL at the
+ * end (e->kind == VP_QERR_NONE) or on an error (e set). */
+const xapc_mset *vp_match_iter_next(vp_match_iter *it, uint32_t *index, vp_qerror *e);
+uint32_t vp_match_iter_total(const vp_match_iter *it);     /* exact */
+const xapc_stem *vp_match_iter_stem(const vp_match_iter *it);
+bool vp_match_iter_has_text(const vp_match_iter *it);      /* q was not empty */
+void vp_match_iter_free(vp_match_iter *it);
+
+/* ---- counting by value slots (GET /trends) ------------------------------- */
+
+/* Gets every distinct value of slots[slot_index] with its number of matches. */
+typedef bool (*vp_count_fn)(size_t slot_index, const char *value, size_t len,
+                            uint32_t count, void *ctx);
+
+/* Counts the dated matches of r (every filter applied) whose date lies in
+ * [lo, hi] ("YYYYMMDD", inclusive; NULL: open) with Xapian's built-in
+ * ValueCountMatchSpy on each slot, so it also works on remote shards.  Opens
+ * the database if needed but never moves to a newer revision, so that a
+ * series of counts sees one revision (call vp_searcher_refresh first).
+ * 0, or -1 with e set. */
+int vp_count_values(vp_searcher *s, const vp_request *r, const char *lo, const char *hi,
+                    const xapc_slot *slots, size_t n_slots, vp_count_fn fn, void *ctx,
+                    vp_qerror *e);
 
 /* jansson flags for every JSON we print, so vind --json and searchd agree. */
 #define VP_JSON_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
