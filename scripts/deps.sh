@@ -4,7 +4,8 @@
 set -euo pipefail
 
 BUILD=(build-essential cmake pkg-config
-       libxapian-dev libcmark-dev libyaml-dev libjansson-dev libmicrohttpd-dev)
+       libxapian-dev libcmark-dev libyaml-dev libjansson-dev libmicrohttpd-dev
+       libsqlite3-dev)                # bench/: the FTS5 baseline of the evaluation
 RUN=(xapian-tools)               # xapian-tcpsrv, xapian-compact, xapian-check
 TEST=(libcmocka-dev python3 curl)
 
