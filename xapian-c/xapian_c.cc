@@ -82,6 +82,7 @@ struct xapc_termiter {
     std::string current;    // backs the borrowed *term of xapc_termiter_next()
     bool started = false;
     bool wdf = false;       // termlist: report wdf; allterms: termfreq
+    std::string prefix;     // a document's termlist stops after these terms
 };
 
 // ---- error plumbing -----------------------------------------------------
@@ -509,6 +510,8 @@ bool xapc_termiter_next(xapc_termiter *it, const char **term, uint32_t *freq,
         if (it->it == it->end)
             return false;
         it->current = *it->it;
+        if (!it->prefix.empty() && it->current.compare(0, it->prefix.size(), it->prefix) != 0)
+            return false;
         if (term)
             *term = it->current.c_str();
         if (freq)
@@ -521,6 +524,19 @@ bool xapc_termiter_next(xapc_termiter *it, const char **term, uint32_t *freq,
 void xapc_termiter_free(xapc_termiter *it)
 {
     delete it;
+}
+
+xapc_termiter *xapc_db_synonyms(const xapc_db *db, const char *key, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_termiter *>(nullptr), [&] {
+        need(db, "db");
+        need(key, "key");
+        auto *ti = new xapc_termiter;
+        ti->it = db->db.synonyms_begin(key);
+        ti->end = db->db.synonyms_end(key);
+        ti->wdf = true;   // a synonym iterator has no termfreq; wdf reads 0
+        return ti;
+    });
 }
 
 // ---- writable databases ---------------------------------------------------
@@ -719,6 +735,41 @@ xapc_status xapc_doc_add_posting(xapc_doc *doc, const char *term, uint32_t pos,
         need(doc, "doc");
         need(term, "term");
         doc->doc.add_posting(term, pos, wdf_inc);
+    });
+}
+
+xapc_termiter *xapc_doc_termlist(const xapc_doc *doc, const char *prefix,
+                                 xapc_error *err)
+{
+    return guard(err, static_cast<xapc_termiter *>(nullptr), [&] {
+        need(doc, "doc");
+        std::unique_ptr<xapc_termiter> ti(new xapc_termiter);
+        ti->it = doc->doc.termlist_begin();
+        ti->end = doc->doc.termlist_end();
+        std::string p = str(prefix);
+        if (!p.empty())
+            ti->it.skip_to(p);
+        ti->wdf = true;
+        ti->prefix = p;
+        return ti.release();
+    });
+}
+
+size_t xapc_doc_positions(const xapc_doc *doc, const char *term, uint32_t *out,
+                          size_t max, xapc_error *err)
+{
+    return guard(err, size_t(0), [&] {
+        need(doc, "doc");
+        need(term, "term");
+        Xapian::TermIterator t = doc->doc.termlist_begin();
+        t.skip_to(term);
+        if (t == doc->doc.termlist_end() || *t != term)
+            return size_t(0);
+        size_t n = 0;
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p, ++n)
+            if (n < max)
+                out[n] = *p;
+        return n;
     });
 }
 

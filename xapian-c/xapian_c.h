@@ -148,6 +148,10 @@ bool xapc_termiter_next(xapc_termiter *it, const char **term, uint32_t *freq,
                         xapc_error *err);
 void xapc_termiter_free(xapc_termiter *it);
 
+/* Iterates the synonyms stored for key (a term or a space-joined phrase) in
+ * sorted order; freq is 0.  Caller frees. */
+xapc_termiter *xapc_db_synonyms(const xapc_db *db, const char *key, xapc_error *err);
+
 /* ---- writable databases ------------------------------------------------ */
 
 typedef enum {
@@ -206,6 +210,15 @@ xapc_status xapc_doc_add_posting(xapc_doc *doc, const char *term, uint32_t pos,
                                  uint32_t wdf_inc, xapc_error *err);
 xapc_status xapc_doc_add_value(xapc_doc *doc, xapc_slot slot, const char *value,
                                size_t len, xapc_error *err);
+/* Iterates the terms of a document under construction starting with prefix
+ * ("" for all), in sorted order, freq = wdf.  doc must stay unchanged while
+ * the iterator is in use.  Caller frees. */
+xapc_termiter *xapc_doc_termlist(const xapc_doc *doc, const char *prefix,
+                                 xapc_error *err);
+/* Copies up to max positions of term in doc into out (ascending); returns
+ * how many the term has (may exceed max), 0 when it has none. */
+size_t xapc_doc_positions(const xapc_doc *doc, const char *term, uint32_t *out,
+                          size_t max, xapc_error *err);
 
 /* ---- stemming ---------------------------------------------------------- */
 

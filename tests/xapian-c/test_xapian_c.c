@@ -608,12 +608,66 @@ static void test_synonyms(void **state)
     assert_int_equal(count_matches(qp, r, "~auto",
                                    XAPC_QP_DEFAULT | XAPC_QP_SYNONYM), 1);
 
+    assert_int_equal(xapc_wdb_add_synonym(w, "auto", "oude wagen", &err), XAPC_OK);
+    xapc_termiter *it = xapc_db_synonyms(r, "auto", &err);
+    const char *syn;
+    assert_non_null(it);
+    assert_true(xapc_termiter_next(it, &syn, NULL, &err));
+    assert_string_equal(syn, "oude wagen");
+    assert_true(xapc_termiter_next(it, &syn, NULL, &err));
+    assert_string_equal(syn, "wagen");
+    assert_false(xapc_termiter_next(it, &syn, NULL, &err));
+    xapc_termiter_free(it);
+    it = xapc_db_synonyms(r, "fiets", &err);
+    assert_false(xapc_termiter_next(it, &syn, NULL, &err));
+    xapc_termiter_free(it);
+
     assert_int_equal(xapc_wdb_clear_synonyms(w, "auto", &err), XAPC_OK);
     xapc_wdb_commit(w, &err);
     assert_int_equal(count_matches(qp, r, "auto",
                                    XAPC_QP_DEFAULT | XAPC_QP_AUTO_SYNONYMS), 0);
     xapc_qp_free(qp);
     xapc_wdb_free(w);
+}
+
+static void test_doc_termlist_and_positions(void **state)
+{
+    (void)state;
+    xapc_error err;
+    xapc_doc *doc = xapc_doc_new(&err);
+    xapc_doc_add_posting(doc, "b", 3, 1, &err);
+    xapc_doc_add_posting(doc, "b", 7, 2, &err);
+    xapc_doc_add_term(doc, "Zb", 1, &err);
+    xapc_doc_add_posting(doc, "a", 1, 1, &err);
+    xapc_doc_add_posting(doc, "XPc", 9, 1, &err);
+
+    xapc_termiter *it = xapc_doc_termlist(doc, "", &err);
+    const char *term;
+    uint32_t wdf;
+    const char *want[] = {"XPc", "Zb", "a", "b"};
+    for (size_t i = 0; i < 4; i++) {
+        assert_true(xapc_termiter_next(it, &term, &wdf, &err));
+        assert_string_equal(term, want[i]);
+    }
+    assert_int_equal(wdf, 3);
+    assert_false(xapc_termiter_next(it, &term, &wdf, &err));
+    xapc_termiter_free(it);
+
+    it = xapc_doc_termlist(doc, "Z", &err);
+    assert_true(xapc_termiter_next(it, &term, &wdf, &err));
+    assert_string_equal(term, "Zb");
+    assert_false(xapc_termiter_next(it, &term, &wdf, &err));
+    xapc_termiter_free(it);
+
+    uint32_t pos[4];
+    assert_int_equal(xapc_doc_positions(doc, "b", pos, 4, &err), 2);
+    assert_int_equal(pos[0], 3);
+    assert_int_equal(pos[1], 7);
+    assert_int_equal(xapc_doc_positions(doc, "b", pos, 1, &err), 2);
+    assert_int_equal(xapc_doc_positions(doc, "Zb", pos, 4, &err), 0);
+    assert_int_equal(xapc_doc_positions(doc, "nothere", pos, 4, &err), 0);
+    assert_int_equal(err.status, XAPC_OK);
+    xapc_doc_free(doc);
 }
 
 typedef struct {
@@ -1055,6 +1109,7 @@ int main(void)
         T(test_query_parser),
         T(test_spelling),
         T(test_synonyms),
+        T(test_doc_termlist_and_positions),
         T(test_value_count_spy),
         T(test_snippet),
         T(test_metadata),
