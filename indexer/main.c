@@ -12,11 +12,13 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "datadir.h"
 #include "docbuild.h"
 #include "extract.h"
 #include "gazetteer.h"
@@ -41,6 +43,7 @@ typedef struct options {
     const char *db;
     const char *data_dir;
     bool rebuild, quiet;
+    bool errors_json;   /* problems as JSON lines (--errors-json) */
     unsigned batch;
     char **paths;
     int n_paths;
@@ -73,10 +76,12 @@ static void usage(FILE *out)
         "  --data DIR    gazetteer, themes and synonyms (default %s)\n"
         "  --batch N     commit every N changed reports (default 1000)\n"
         "  --quiet       no progress and no summary (problems are still reported)\n"
+        "  --errors-json each problem as one JSON object per line on stderr:\n"
+        "                path, line, message, action (skipped or indexed)\n"
         "  --help, --version\n"
         "\n"
         "Exit status: 0 all indexed, 1 some files had problems (one line each on\n"
-        "stderr), 2 usage or fatal error.\n", VP_DATA_DIR);
+        "stderr), 2 usage or fatal error.\n", vp_default_data_dir());
 }
 
 static int parse_options(int argc, char **argv, options *o)
@@ -85,8 +90,9 @@ static int parse_options(int argc, char **argv, options *o)
         {"db", required_argument, NULL, 'd'},   {"data", required_argument, NULL, 'D'},
         {"rebuild", no_argument, NULL, 'r'},    {"quiet", no_argument, NULL, 'q'},
         {"batch", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},    {NULL, 0, NULL, 0}};
-    *o = (options){.data_dir = VP_DATA_DIR, .batch = 1000};
+        {"version", no_argument, NULL, 'V'},    {"errors-json", no_argument, NULL, 'J'},
+        {NULL, 0, NULL, 0}};
+    *o = (options){.data_dir = vp_default_data_dir(), .batch = 1000};
     int c;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -94,6 +100,7 @@ static int parse_options(int argc, char **argv, options *o)
         case 'D': o->data_dir = optarg; break;
         case 'r': o->rebuild = true; break;
         case 'q': o->quiet = true; break;
+        case 'J': o->errors_json = true; break;
         case 'b': {
             char *end;
             long n = strtol(optarg, &end, 10);
@@ -278,11 +285,31 @@ typedef struct run {
     vp_progress progress;
 } run;
 
-/* One line per problem, "path:line: message", on a clean terminal line. */
-static void report_problem(run *r, const vp_source *src, int line, const char *msg)
+/* A problem as one JSON object for log collectors:
+ * {"path","line" (null: the whole file),"message","action":"skipped"|"indexed"}. */
+static void report_problem_json(const vp_source *src, int line, const char *msg, bool skipped)
+{
+    json_t *o = json_pack("{s:s,s:o,s:s,s:s}", "path", src->abs_path,
+                          "line", line > 0 ? json_integer(line) : json_null(),
+                          "message", msg, "action", skipped ? "skipped" : "indexed");
+    char *text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    if (text)
+        fprintf(stderr, "%s\n", text);
+    else    /* a path that is not UTF-8: say it the plain way rather than not at all */
+        fprintf(stderr, "%s:%d: %s\n", src->abs_path, line, msg);
+    free(text);
+    json_decref(o);
+}
+
+/* One line per problem, "path:line: message", on a clean terminal line;
+ * skipped: the file was left out (else indexed without the bad part). */
+static void report_problem(run *r, const vp_source *src, int line, const char *msg,
+                           bool skipped)
 {
     vp_progress_clear(&r->progress);
-    if (line > 0)
+    if (r->opt->errors_json)
+        report_problem_json(src, line, msg, skipped);
+    else if (line > 0)
         fprintf(stderr, "%s:%d: %s\n", src->abs_path, line, msg);
     else
         fprintf(stderr, "%s: %s\n", src->abs_path, msg);
@@ -360,11 +387,11 @@ static int index_content(run *r, const vp_source *src, const char *content, size
         fprintf(stderr, "indexer: out of memory on %s\n", src->abs_path);
         rc = -1;
     } else if (res == VP_INGEST_SKIPPED) {
-        report_problem(r, src, problem.line, problem.message);
+        report_problem(r, src, problem.line, problem.message, true);
         r->n.skipped++;
     } else {
         if (res == VP_INGEST_WARNING) {
-            report_problem(r, src, problem.line, problem.message);
+            report_problem(r, src, problem.line, problem.message, false);
             r->n.warned++;
         }
         rc = store_document(r, &d, idterm, stamp);
@@ -379,7 +406,7 @@ static int index_file(run *r, const vp_source *src)
 {
     struct stat st;
     if (stat(src->abs_path, &st) != 0) {
-        report_problem(r, src, 0, strerror(errno));
+        report_problem(r, src, 0, strerror(errno), true);
         r->n.skipped++;
         return 0;
     }
@@ -399,7 +426,7 @@ static int index_file(run *r, const vp_source *src)
     size_t len;
     char *content = read_file(src->abs_path, &len);
     if (!content) {
-        report_problem(r, src, 0, strerror(errno));
+        report_problem(r, src, 0, strerror(errno), true);
         r->n.skipped++;
         goto done;
     }
@@ -488,7 +515,7 @@ static int index_all(run *r, const vp_sources *sources)
     for (size_t i = 0; i < sources->len; i++) {
         if (duplicate_id(sources, i)) {
             report_problem(r, &sources->items[i], 0,
-                           "same relative path as an earlier file; skipped");
+                           "same relative path as an earlier file; skipped", true);
             r->n.skipped++;
         } else if (index_file(r, &sources->items[i]) != 0) {
             return -1;

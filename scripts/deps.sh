@@ -6,8 +6,16 @@ set -euo pipefail
 BUILD=(build-essential cmake pkg-config
        libxapian-dev libcmark-dev libyaml-dev libjansson-dev libmicrohttpd-dev
        libsqlite3-dev)                # bench/: the FTS5 baseline of the evaluation
+BUILD+=(scdoc)                   # the man pages, generated at build time
 RUN=(xapian-tools)               # xapian-tcpsrv, xapian-compact, xapian-check
-TEST=(libcmocka-dev python3 curl)
+# chromium, node and npm: the browser tests of the members' page (tests/web);
+# node and npm may come from NodeSource instead, whose nodejs bundles npm.
+TEST=(libcmocka-dev python3 curl chromium)
+command -v node >/dev/null || TEST+=(nodejs)
+command -v npm >/dev/null || TEST+=(npm)
+# packaging tests: dpkg-shlibdeps (cpack's Depends), systemd-analyze verify,
+# the OpenAPI validation with Debian's python3
+TEST+=(dpkg-dev systemd python3-jsonschema python3-yaml)
 
 missing=()
 for p in "${BUILD[@]}" "${RUN[@]}" "$@"; do

@@ -5,12 +5,14 @@
 
 #include <stdio.h>
 
+#include "datadir.h"
+
 int vp_data_load(const char *prog, const char *dir, vp_data *out)
 {
     char path[4096], why[512];
     out->gazetteer = NULL;
     out->themes = NULL;
-    dir = dir ? dir : VP_DATA_DIR;
+    dir = dir ? dir : vp_default_data_dir();
     snprintf(path, sizeof path, "%s/gemeenten.tsv", dir);
     out->gazetteer = vp_gazetteer_load(path, why, sizeof why);
     if (!out->gazetteer) {

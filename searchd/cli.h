@@ -13,8 +13,8 @@ typedef struct vp_data {
     vp_themes *themes;
 } vp_data;
 
-/* Loads DIR/gemeenten.tsv and DIR/themes.tsv (dir NULL: the built-in
- * VP_DATA_DIR).  0, or -1 after printing "PROG: what is wrong" to stderr. */
+/* Loads DIR/gemeenten.tsv and DIR/themes.tsv (dir NULL: the default,
+ * vp_default_data_dir()).  0, or -1 after printing "PROG: what is wrong" to stderr. */
 int vp_data_load(const char *prog, const char *dir, vp_data *out);
 void vp_data_free(vp_data *d);
 

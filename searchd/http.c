@@ -36,12 +36,16 @@ struct vp_server {
     pthread_mutex_t lock;            /* guards searchers */
     vp_searcher **searchers;
     size_t n_searchers;
+    vp_log_format log_format;
+    bool log_queries;
 };
 
 /* Per request: made by the URI log callback, freed when the request ends. */
 typedef struct request_ctx {
     char *raw_uri;
     char method[16];
+    char version[16];
+    long long results;         /* for the log: hits or facet values, -1: none */
     double start;
     int status;
     vp_route route;
@@ -134,9 +138,21 @@ static enum MHD_Result send_qerror(struct MHD_Connection *conn, request_ctx *ctx
     return send_json(conn, ctx, vp_qerr_http_status(e->kind), vp_qerror_to_json(e), NULL);
 }
 
+/* What the access log counts: a search's total, a facet's values. */
+static long long result_count(const json_t *result)
+{
+    const json_t *total = json_object_get(result, "total");
+    if (json_is_integer(total))
+        return json_integer_value(total);
+    const json_t *values = json_object_get(result, "values");
+    return json_is_array(values) ? (long long)json_array_size(values) : -1;
+}
+
 static enum MHD_Result send_result(struct MHD_Connection *conn, request_ctx *ctx,
                                    json_t *result, const vp_qerror *e)
 {
+    if (result)
+        ctx->results = result_count(result);
     return result ? send_json(conn, ctx, 200, result, NULL) : send_qerror(conn, ctx, e);
 }
 
@@ -477,6 +493,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
         ctx->raw_uri = strdup(uri);
         ctx->start = now_s();
         ctx->route = VP_ROUTE_OTHER;
+        ctx->results = -1;
     }
     return ctx;
 }
@@ -517,7 +534,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                                   void **con_cls)
 {
     (void)url;
-    (void)version;
     (void)upload_data;
     request_ctx *ctx = *con_cls;
     if (!ctx)
@@ -525,6 +541,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (ctx->status)            /* already answered; swallow any body */
         return *upload_data_size = 0, MHD_YES;
     snprintf(ctx->method, sizeof ctx->method, "%s", method);
+    snprintf(ctx->version, sizeof ctx->version, "%s", version);
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
         return send_error(conn, ctx, 405, "method_not_allowed",
                           "only GET and HEAD are allowed", "GET, HEAD");
@@ -536,31 +553,80 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return dispatch(cls, conn, ctx);
 }
 
-static void log_line(struct MHD_Connection *conn, const request_ctx *ctx, double seconds)
+/* ---- access log ------------------------------------------------------------- */
+
+/* The request target as logged: printable ASCII only (the rest becomes '?'),
+ * without the query string unless the operator asked for it. */
+static void loggable_target(const char *raw, bool with_query, char *out, size_t outlen)
 {
-    char ip[INET6_ADDRSTRLEN] = "-";
+    size_t n = 0;
+    for (const char *p = raw ? raw : "-"; *p && n < outlen - 1; p++) {
+        if (*p == '?' && !with_query)
+            break;
+        out[n++] = (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\') ? *p : '?';
+    }
+    out[n] = '\0';
+}
+
+static void client_ip(struct MHD_Connection *conn, char *ip, size_t len)
+{
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(ip, len, "-");
     if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
-        inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, ip, sizeof ip);
-    char uri[512];
-    size_t n = 0;
-    for (const char *p = ctx->raw_uri ? ctx->raw_uri : "-"; *p && n < sizeof uri - 1; p++)
-        uri[n++] = (*p >= 0x20 && *p < 0x7f && *p != '"') ? *p : '?';
-    uri[n] = '\0';
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, ip,
+                  (socklen_t)len);
+}
+
+/* 127.0.0.1 - - [27/Nov/2026:22:46:32 +0000] "GET /search HTTP/1.1" 200 1234 */
+static void log_clf(const char *ip, const request_ctx *ctx, const char *target,
+                    const struct tm *tm)
+{
+    static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    fprintf(stderr, "%s - - [%02d/%s/%04d:%02d:%02d:%02d +0000] \"%s %s %s\" %d %zu\n", ip,
+            tm->tm_mday, months[tm->tm_mon], tm->tm_year + 1900, tm->tm_hour, tm->tm_min,
+            tm->tm_sec, ctx->method[0] ? ctx->method : "-", target,
+            ctx->version[0] ? ctx->version : "HTTP/1.1", ctx->status, ctx->bytes);
+}
+
+static void log_json(const char *ip, const request_ctx *ctx, const char *target,
+                     const struct tm *tm, double seconds)
+{
+    char when[32];
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", tm);
+    json_t *line = json_pack("{s:s,s:s,s:s,s:s,s:s,s:i,s:I,s:f}", "time", when, "client", ip,
+                             "method", ctx->method[0] ? ctx->method : "-",
+                             "route", vp_route_name(ctx->route), "path", target,
+                             "status", ctx->status, "bytes", (json_int_t)ctx->bytes,
+                             "latency_ms", (double)(long long)(seconds * 1e6) / 1e3);
+    if (line && ctx->results >= 0)
+        json_object_set_new(line, "results", json_integer(ctx->results));
+    char *text = line ? json_dumps(line, VP_JSON_FLAGS) : NULL;
+    if (text)
+        fprintf(stderr, "%s\n", text);
+    free(text);
+    json_decref(line);
+}
+
+static void log_line(const vp_server *srv, struct MHD_Connection *conn,
+                     const request_ctx *ctx, double seconds)
+{
+    char ip[INET6_ADDRSTRLEN], target[512];
+    client_ip(conn, ip, sizeof ip);
+    loggable_target(ctx->raw_uri, srv->log_queries, target, sizeof target);
     time_t t = time(NULL);
     struct tm tm;
-    char when[32];
     gmtime_r(&t, &tm);
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    fprintf(stderr, "%s %s \"%s %s\" %d %zu %.2fms\n", when, ip,
-            ctx->method[0] ? ctx->method : "-", uri, ctx->status, ctx->bytes, seconds * 1e3);
+    if (srv->log_format == VP_LOG_JSON)
+        log_json(ip, ctx, target, &tm, seconds);
+    else
+        log_clf(ip, ctx, target, &tm);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-    (void)cls;
     (void)toe;
     request_ctx *ctx = *con_cls;
     if (!ctx)
@@ -568,7 +634,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     double seconds = now_s() - ctx->start;
     if (ctx->status) {
         vp_metrics_record(ctx->route, ctx->status, seconds);
-        log_line(conn, ctx, seconds);
+        log_line(cls, conn, ctx, seconds);
     }
     free(ctx->raw_uri);
     free(ctx);
@@ -593,6 +659,8 @@ vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t err
     pthread_mutex_init(&srv->lock, NULL);
     srv->searcher_cfg = (vp_searcher_config){srv->db_path, cfg->gazetteer, cfg->themes,
                                              VP_REOPEN_INTERVAL_MS};
+    srv->log_format = cfg->log_format;
+    srv->log_queries = cfg->log_queries;
     /* One thread: MHD's own polling thread does the work (a pool of one is
      * refused with a warning), so the pool size goes last and is optional. */
     struct MHD_OptionItem pool[] = {
@@ -607,7 +675,7 @@ vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t err
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)VP_HTTP_TIMEOUT_S,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)VP_HTTP_MEMORY_LIMIT,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
         MHD_OPTION_ARRAY, cfg->threads > 1 ? pool : pool + 1,
         MHD_OPTION_END);
     if (!srv->daemon) {

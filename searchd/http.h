@@ -13,6 +13,7 @@
 #ifndef VP_HTTP_H
 #define VP_HTTP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,6 +28,13 @@
 #define VP_HTTP_MEMORY_LIMIT     (64 * 1024)  /* per connection: headers + URI */
 #define VP_REOPEN_INTERVAL_MS    200   /* how often a worker checks for a commit */
 
+/* The access log on stderr, one line per request.  CLF: the common log
+ * format (host ident user [time] "request" status bytes).  JSON: one object
+ * per line with time, method, route, path, status, bytes, latency_ms and
+ * results (the total of a search, the values of a facet).  The query
+ * string is left out unless log_queries: it is what a member searched for. */
+typedef enum { VP_LOG_CLF, VP_LOG_JSON } vp_log_format;
+
 typedef struct vp_server_config {
     const char *db_path;
     const char *host;          /* IPv4 address to listen on */
@@ -34,6 +42,8 @@ typedef struct vp_server_config {
     unsigned threads;          /* worker threads */
     const vp_gazetteer *gazetteer;   /* borrowed, outlives the server */
     const vp_themes *themes;         /* borrowed, outlives the server */
+    vp_log_format log_format;
+    bool log_queries;                /* log the query string too */
 } vp_server_config;
 
 typedef struct vp_server vp_server;

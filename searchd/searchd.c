@@ -2,6 +2,7 @@
  * searchd.c: main() of the search server: arguments, data/, signals.
  *
  *   searchd --db PATH [--listen 127.0.0.1:8080] [--threads N] [--data DIR]
+ *           [--log-format clf|json] [--log-queries]
  *
  * Port 0 picks a free port; the first line on stderr says which
  * ("searchd: listening on http://127.0.0.1:PORT/"), which the tests use.
@@ -16,21 +17,30 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "datadir.h"
 #include "http.h"
+#include "xapian_c.h"
 
 static void usage(FILE *f)
 {
     fprintf(f, "usage: searchd --db PATH [--listen HOST:PORT] [--threads N] [--data DIR]\n"
+               "               [--log-format clf|json] [--log-queries]\n"
                "  --db PATH        the index (a directory or a stub database file)\n"
                "  --listen H:P     IPv4 address and port (default 127.0.0.1:8080; port 0: any)\n"
                "  --threads N      worker threads (default: one per core)\n"
-               "  --data DIR       gazetteer and themes (default %s)\n", VP_DATA_DIR);
+               "  --data DIR       gazetteer and themes (default %s)\n"
+               "  --log-format F   access log on stderr: clf (common log format, default)\n"
+               "                   or json (one object per line)\n"
+               "  --log-queries    log the full request target with its query string\n"
+               "  --help, --version\n", vp_default_data_dir());
 }
 
 typedef struct options {
     const char *db, *data;
     char host[64];
     unsigned port, threads;
+    vp_log_format log_format;
+    bool log_queries;
 } options;
 
 static int parse_listen(const char *s, options *o)
@@ -55,7 +65,9 @@ static int parse_args(int argc, char **argv, options *o)
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'}, {"listen", required_argument, NULL, 'l'},
         {"threads", required_argument, NULL, 't'}, {"data", required_argument, NULL, 'D'},
-        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+        {"log-format", required_argument, NULL, 'F'}, {"log-queries", no_argument, NULL, 'Q'},
+        {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     *o = (options){.host = "127.0.0.1", .port = 8080, .threads = cores > 0 ? (unsigned)cores : 1};
     int c;
@@ -77,7 +89,18 @@ static int parse_args(int argc, char **argv, options *o)
                 return -1;
             }
             break;
+        case 'F':
+            if (strcmp(optarg, "clf") != 0 && strcmp(optarg, "json") != 0) {
+                fprintf(stderr, "searchd: --log-format wants clf or json, not '%s'\n", optarg);
+                return -1;
+            }
+            o->log_format = optarg[0] == 'j' ? VP_LOG_JSON : VP_LOG_CLF;
+            break;
+        case 'Q': o->log_queries = true; break;
         case 'h': usage(stdout); exit(0);
+        case 'V':
+            printf("searchd (Vindplaats) %s, Xapian %s\n", VINDPLAATS_VERSION, xapc_version());
+            exit(0);
         default: usage(stderr); return -1;
         }
     }
@@ -103,7 +126,7 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
 
     vp_server_config cfg = {o.db, o.host, (uint16_t)o.port, o.threads, data.gazetteer,
-                            data.themes};
+                            data.themes, o.log_format, o.log_queries};
     char why[512];
     vp_server *srv = vp_server_start(&cfg, why, sizeof why);
     if (!srv) {

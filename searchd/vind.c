@@ -22,6 +22,7 @@
 #include "params.h"
 #include "query.h"
 #include "vind_print.h"
+#include "xapian_c.h"
 
 enum { EXIT_RESULTS = 0, EXIT_NONE = 1, EXIT_ERROR = 2 };
 
@@ -39,6 +40,7 @@ static void usage(FILE *f)
           "            [--theme T]... [--from D] [--to D] [--sort relevance|date|date_asc]\n"
           "            [--page N] [--per-page N] [--facet-limit N] [--data DIR] [QUERY...]\n"
           "       vind [--db PATH | --server URL] [--json] show ID\n"
+          "  --help, --version\n"
           "exit status: 0 results, 1 none, 2 error\n", f);
 }
 
@@ -77,7 +79,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"to", required_argument, NULL, 'T'}, {"sort", required_argument, NULL, 'o'},
         {"page", required_argument, NULL, 'p'}, {"per-page", required_argument, NULL, 'n'},
         {"facet-limit", required_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+        {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
     static const struct { int opt; const char *key; } keys[] = {
         {'m', "municipality"}, {'s', "speaker"}, {'t', "theme"}, {'f', "from"}, {'T', "to"},
         {'o', "sort"}, {'p', "page"}, {'n', "per_page"}, {'l', "facet_limit"}};
@@ -97,6 +99,9 @@ static int parse_args(int argc, char **argv, options *o)
         case 'D': o->data = optarg; break;
         case 'j': o->json = true; break;
         case 'h': usage(stdout); exit(EXIT_RESULTS);
+        case 'V':
+            printf("vind (Vindplaats) %s, Xapian %s\n", VINDPLAATS_VERSION, xapc_version());
+            exit(EXIT_RESULTS);
         default: usage(stderr); return -1;
         }
     }

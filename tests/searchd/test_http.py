@@ -178,11 +178,16 @@ class SearchdTest(unittest.TestCase):
         self.assertEqual(set(statuses), {200})
 
     def test_access_log(self):
-        request(self.port, "/search?q=logcheck")
+        # Common log format; the query string (what a member searched for)
+        # is left out unless --log-queries.
+        request(self.port, "/documents/logcheck?q=geheim")
         deadline = time.monotonic() + 3
         while time.monotonic() < deadline and not any("logcheck" in l for l in self.log):
             time.sleep(0.05)
-        self.assertTrue(any('"GET /search?q=logcheck" 200' in l for l in self.log), self.log[-3:])
+        line = next((l for l in self.log if "logcheck" in l), "")
+        self.assertRegex(line, r'^127\.0\.0\.1 - - \[\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d \+0000\] '
+                               r'"GET /documents/logcheck HTTP/1\.1" 404 \d+$')
+        self.assertFalse(any("geheim" in l for l in self.log))
 
 
 class ReindexTest(unittest.TestCase):
