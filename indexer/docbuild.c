@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compound.h"
 #include "schema.h"
 #include "strvec.h"
 #include "text.h"
@@ -22,26 +23,40 @@ enum { WDF_TITLE = 5, WDF_HEADING = 3, WDF_BODY = 1, WDF_FACET_TEXT = 2,
 struct vp_docbuilder {
     xapc_termgen *tg;
     const vp_gazetteer *gazetteer;
+    vp_lexicon *lexicon;      /* compound splitting; NULL without a word list */
+    xapc_stem *stem;
 };
+
+/* The Dutch word list for compound splitting.  Without it (wdutch not
+ * installed) reports are indexed all the same, compounds unsplit: say so. */
+static vp_lexicon *load_lexicon(void)
+{
+    char msg[300];
+    vp_lexicon *lex = vp_lexicon_new();
+    if (lex && vp_lexicon_load(lex, VP_WORDLIST_PATH, msg, sizeof msg) == 0)
+        return lex;
+    fprintf(stderr, "indexer: warning: no Dutch word list (%s; apt-get install wdutch): "
+            "compound words are not split\n", lex ? msg : "out of memory");
+    vp_lexicon_free(lex);
+    return NULL;
+}
 
 vp_docbuilder *vp_docbuilder_new(const char *stemmer, const vp_gazetteer *gazetteer,
                                  xapc_wdb *spelling_db, xapc_error *err)
 {
     vp_docbuilder *b = calloc(1, sizeof *b);
-    xapc_stem *stem = xapc_stem_new(stemmer, err);
-    if (!b || !stem)
+    if (!b || !(b->stem = xapc_stem_new(stemmer, err)))
         goto fail;
     b->gazetteer = gazetteer;
+    b->lexicon = load_lexicon();
     b->tg = xapc_termgen_new(err);
-    if (!b->tg || xapc_termgen_set_stemmer(b->tg, stem, err) != XAPC_OK ||
+    if (!b->tg || xapc_termgen_set_stemmer(b->tg, b->stem, err) != XAPC_OK ||
         xapc_termgen_set_stemming_strategy(b->tg, XAPC_STEM_SOME, err) != XAPC_OK)
         goto fail;
     if (spelling_db && xapc_termgen_set_spelling_db(b->tg, spelling_db, err) != XAPC_OK)
         goto fail;
-    xapc_stem_free(stem);
     return b;
 fail:
-    xapc_stem_free(stem);
     vp_docbuilder_free(b);
     return NULL;
 }
@@ -51,6 +66,8 @@ void vp_docbuilder_free(vp_docbuilder *b)
     if (!b)
         return;
     xapc_termgen_free(b->tg);
+    vp_lexicon_free(b->lexicon);
+    xapc_stem_free(b->stem);
     free(b);
 }
 
@@ -107,6 +124,26 @@ static bool add_list_value(xapc_doc *doc, int slot, const vp_strvec *values,
 
 /* ---- the fields --------------------------------------------------------- */
 
+/* A municipality's name, and again without accents when it has any, so
+ * that "Sudwest-Fryslan" as typed on an English keyboard finds
+ * Súdwest-Fryslân (the term generator keeps accents). */
+static bool index_place(vp_docbuilder *b, const char *name, xapc_error *err)
+{
+    if (!index_both(b, name, WDF_FACET_TEXT, VP_PREFIX_PLACE_TEXT, err))
+        return false;
+    char *folded = vp_fold(name);
+    if (!folded)
+        return false;
+    bool ok = true;
+    for (const char *p = name; *p && ok; p++)
+        if ((unsigned char)*p >= 0x80) {   /* a non-ASCII name: accents likely */
+            ok = index_both(b, folded, WDF_FACET_TEXT, VP_PREFIX_PLACE_TEXT, err);
+            break;
+        }
+    free(folded);
+    return ok;
+}
+
 static bool add_text(vp_docbuilder *b, const vp_document *d, xapc_error *err)
 {
     if (!index_both(b, d->title, WDF_TITLE, VP_PREFIX_TITLE, err))
@@ -123,8 +160,7 @@ static bool add_text(vp_docbuilder *b, const vp_document *d, xapc_error *err)
             return false;
     }
     for (size_t i = 0; i < d->municipalities.len; i++)
-        if (!index_both(b, d->municipalities.items[i], WDF_FACET_TEXT,
-                        VP_PREFIX_PLACE_TEXT, err))
+        if (!index_place(b, d->municipalities.items[i], err))
             return false;
     return true;
 }
@@ -190,7 +226,10 @@ xapc_doc *vp_docbuilder_build(vp_docbuilder *b, const vp_document *d,
     bool ok = doc && json && idterm &&
               xapc_termgen_set_document(b->tg, doc, err) == XAPC_OK &&
               xapc_doc_add_boolean_term(doc, idterm, err) == XAPC_OK &&
-              add_text(b, d, err) && add_facets(b, doc, d, err) &&
+              add_text(b, d, err) &&
+              (!b->lexicon ||
+               vp_compound_index_doc(b->lexicon, doc, b->stem, err) == XAPC_OK) &&
+              add_facets(b, doc, d, err) &&
               add_date(doc, d->date, err) &&
               add_value(doc, VP_SLOT_STAMP, stamp, err) &&
               xapc_doc_set_data(doc, json, strlen(json), err) == XAPC_OK;

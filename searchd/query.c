@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "document.h"
+#include "expand.h"
 #include "facets.h"
 #include "schema.h"
 #include "terms.h"
@@ -426,11 +427,64 @@ static vp_sort effective_sort(const vp_request *r)
     return blank(r->q) ? VP_SORT_DATE : VP_SORT_RELEVANCE;
 }
 
-/* The parsed text query and the spelling suggestion (NULL when none). */
+/* The parsed text query, the spelling suggestion (NULL when none) and
+ * whether the query run is the suggestion's (corrected). */
 typedef struct parsed_text {
     xapc_query *query;
     char *suggestion;
+    bool corrected;
 } parsed_text;
+
+/* A plain query widened by synonyms and compound parts (expand.h), else
+ * the parser's query.  Replaces *query; false with e set on failure. */
+static bool widen(vp_searcher *s, xapc_qp *qp, const char *text, xapc_query **query,
+                  vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_query *wide = vp_expand_query(qp, s->db, text, parse_flags, &xe);
+    if (!wide && xe.status != XAPC_OK) {
+        xfail(s, &xe, e, "expanding the query");
+        return false;
+    }
+    if (wide) {
+        xapc_query_free(*query);
+        *query = wide;
+    }
+    return true;
+}
+
+/* Whether q matches no report at all. */
+static bool matches_nothing(vp_searcher *s, const xapc_query *q)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_enquire *enq = xapc_enquire_new(s->db, &xe);
+    xapc_mset *mset = enq && xapc_enquire_set_query(enq, q, &xe) == XAPC_OK
+                          ? xapc_enquire_get_mset(enq, 0, 0, 1, &xe) : NULL;
+    bool none = mset && xapc_mset_matches_lower_bound(mset) == 0;
+    xapc_mset_free(mset);
+    xapc_enquire_free(enq);
+    return none;
+}
+
+/* A query that finds nothing while the spelling table knows a correction
+ * ("samenwerkng") is run as corrected: a member who mistypes gets the
+ * reports, and the response says so (corrected, suggestion). */
+static bool apply_correction(vp_searcher *s, xapc_qp *qp, parsed_text *pt, vp_qerror *e)
+{
+    if (!pt->suggestion || !matches_nothing(s, pt->query))
+        return true;
+    xapc_query *fixed = parse_text(s, qp, pt->suggestion, e);
+    if (!fixed || !widen(s, qp, pt->suggestion, &fixed, e)) {
+        xapc_query_free(fixed);
+        return false;
+    }
+    xapc_query_free(pt->query);
+    pt->query = fixed;
+    pt->corrected = true;
+    return true;
+}
 
 static int parse_request_text(vp_searcher *s, const vp_request *r, parsed_text *pt,
                               vp_qerror *e)
@@ -446,6 +500,10 @@ static int parse_request_text(vp_searcher *s, const vp_request *r, parsed_text *
             pt->suggestion = corrected;
         else
             free(corrected);
+        if (!widen(s, qp, r->q, &pt->query, e) || !apply_correction(s, qp, pt, e)) {
+            xapc_query_free(pt->query);
+            pt->query = NULL;
+        }
     }
     xapc_qp_free(qp);
     return pt->query ? 0 : -1;
@@ -548,12 +606,13 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
     if (run_main_match(s, r, pt.query, &m, e) == 0 &&
         (hits = hits_json(s, &m, !blank(r->q), e)) != NULL &&
         (facets = facets_json(s, r, pt.query, &m, e)) != NULL) {
-        out = json_pack("{s:s,s:I,s:I,s:I,s:f,s:o,s:o,s:o*}",
+        out = json_pack("{s:s,s:I,s:I,s:I,s:f,s:o,s:o,s:o*,s:b}",
                         "query", r->q ? r->q : "",
                         "total", (json_int_t)xapc_mset_matches_estimated(m.mset),
                         "page", (json_int_t)r->page, "per_page", (json_int_t)r->per_page,
                         "took_ms", (double)(long long)((now_ms() - t0) * 1000) / 1000, "hits", hits, "facets", facets,
-                        "suggestion", pt.suggestion ? json_string(pt.suggestion) : json_null());
+                        "suggestion", pt.suggestion ? json_string(pt.suggestion) : json_null(),
+                        "corrected", pt.corrected);
         hits = facets = NULL;  /* stolen by "o" even on failure */
         if (!out)
             vp_qfail(e, VP_QERR_INTERNAL, "out of memory");

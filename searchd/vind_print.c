@@ -108,7 +108,9 @@ void vind_print_result(FILE *out, const json_t *result, bool tty)
     }
     fprintf(out, " (pagina %lld)\n", (long long)json_integer_value(json_object_get(result, "page")));
     if (suggestion) {
-        fputs("Bedoelde u: ", out);
+        /* corrected: the hits are the suggestion's, q found nothing */
+        fputs(json_is_true(json_object_get(result, "corrected")) ? "Resultaten voor: "
+                                                                 : "Bedoelde u: ", out);
         put_plain(out, suggestion);
         fputc('\n', out);
     }
