@@ -272,7 +272,9 @@ static enum MHD_Result route_asset(const route_call *c, const char *name)
 /* ---- /export and /trends ----------------------------------------------------------
  * An export streams (chunked) from a searcher of its own, so that the worker
  * thread's searcher may move to a new revision meanwhile while every batch of
- * the export reads one revision; at most VP_EXPORT_MAX_RUNNING run at once. */
+ * the export reads one revision; at most VP_EXPORT_MAX_RUNNING run at once.
+ * Parameters of /search that mean nothing here (page, per_page, facet_limit,
+ * prefix; sort for /trends) are a 400 rather than silently ignored. */
 
 static atomic_uint exports_running;
 
@@ -287,6 +289,20 @@ static int reject_keys(const vp_params *p, const char *const *keys, const char *
     return 0;
 }
 
+/* A route's own single-valued parameters given twice: a 400, as for /search. */
+static int own_given_twice(const vp_params *p, const char *const *own, vp_qerror *e)
+{
+    for (size_t k = 0; own[k]; k++) {
+        unsigned n = 0;
+        for (size_t i = 0; i < p->len; i++)
+            n += strcmp(p->items[i].key, own[k]) == 0;
+        if (n > 1)
+            return vp_qfail(e, VP_QERR_BAD_PARAMETER, "parameter '%s' is given more than "
+                            "once", own[k]);
+    }
+    return 0;
+}
+
 static bool parse_export_request(const route_call *c, vp_request *r, vp_export_format *f,
                                  enum MHD_Result *rc)
 {
@@ -297,7 +313,7 @@ static bool parse_export_request(const route_call *c, vp_request *r, vp_export_f
     vp_request_init(r);
     int fmt = 0;
     bool ok = vp_params_parse(c->query, &params, &e) == 0;
-    if (ok) {
+    if (ok && (ok = own_given_twice(&params, own, &e) == 0)) {
         fmt = vp_export_format_from_name(vp_params_get(&params, "format"));
         ok = (fmt >= 0 || vp_qfail(&e, VP_QERR_BAD_PARAMETER, "format must be jsonl or csv, "
                                    "not '%.40s'", vp_params_get(&params, "format")) == 0) &&
@@ -404,7 +420,7 @@ static bool parse_trends_request(const route_call *c, vp_request *r, vp_trends_o
     vp_request_init(r);
     vp_trends_options_init(o);
     bool ok = vp_params_parse(c->query, &params, &e) == 0;
-    if (ok) {
+    if (ok && (ok = own_given_twice(&params, own, &e) == 0)) {
         for (size_t i = 0; ok && own[i]; i++) {
             const char *v = vp_params_get(&params, own[i]);
             ok = !v || vp_trends_option_set(o, own[i], v, &e) == 0;

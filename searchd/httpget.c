@@ -4,6 +4,7 @@
 #include "httpget.h"
 
 #include <netdb.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,17 +110,45 @@ static char *read_all(int fd, size_t *len)
     return buf;
 }
 
+/* Joins the chunks of a chunked body (RFC 9112 7.1) in place; its new
+ * length, or -1 when the body is cut short or malformed. */
+static long dechunk(char *b, size_t len)
+{
+    size_t in = 0, out = 0;
+    for (;;) {
+        char *end;
+        unsigned long n = strtoul(b + in, &end, 16);
+        char *eol = memchr(b + in, '\n', len - in);
+        if (end == b + in || !eol)
+            return -1;
+        in = (size_t)(eol - b) + 1;
+        if (n == 0)
+            return (long)out;
+        if (n > len - in || len - in - n < 2)
+            return -1;
+        memmove(b + out, b + in, n);
+        out += n;
+        in += n + 2;   /* the chunk and its CRLF */
+    }
+}
+
 static int split_response(char *raw, size_t len, int *status, char **body, size_t *body_len)
 {
     char *end = strstr(raw, "\r\n\r\n");
     if (strncmp(raw, "HTTP/1.", 7) != 0 || !end || sscanf(raw + 8, " %d", status) != 1)
         return -1;
-    /* Our server answers with Content-Length; a chunked body is not expected. */
+    /* Most answers carry a Content-Length; /export streams in chunks. */
     *end = '\0';
+    bool chunked = false;
     for (const char *p = raw; *p; p++)
-        if (strncasecmp(p, "transfer-encoding: chunked", 26) == 0)
-            return -1;
+        chunked |= strncasecmp(p, "transfer-encoding: chunked", 26) == 0;
     size_t header = (size_t)(end - raw) + 4;
+    if (chunked) {
+        long n = dechunk(raw + header, len - header);
+        if (n < 0)
+            return -1;
+        len = header + (size_t)n;
+    }
     *body_len = len - header;
     *body = malloc(*body_len + 1);
     if (!*body)

@@ -22,6 +22,7 @@
 #include "params.h"
 #include "query.h"
 #include "vind_print.h"
+#include "vind_research.h"
 #include "xapian_c.h"
 
 enum { EXIT_RESULTS = 0, EXIT_NONE = 1, EXIT_ERROR = 2 };
@@ -32,6 +33,8 @@ typedef struct options {
     vp_request req;
     char *query;           /* QUERY... joined, or NULL */
     const char *show_id;   /* vind show ID */
+    vind_research research;   /* --export or trends (vind_research.h) */
+    bool trends, trends_options;
 } options;
 
 static void usage(FILE *f)
@@ -40,6 +43,10 @@ static void usage(FILE *f)
           "            [--theme T]... [--from D] [--to D] [--sort relevance|date|date_asc]\n"
           "            [--page N] [--per-page N] [--facet-limit N] [--data DIR] [QUERY...]\n"
           "       vind [--db PATH | --server URL] [--json] show ID\n"
+          "       vind [--db PATH | --server URL] --export csv|jsonl [filters] [QUERY...]\n"
+          "       vind [--db PATH | --server URL] [--json | --csv] trends\n"
+          "            [--by theme|municipality|speaker] [--interval year|quarter] [--limit N]\n"
+          "            [filters] [QUERY...]\n"
           "  --help, --version\n"
           "exit status: 0 results, 1 none, 2 error\n", f);
 }
@@ -69,10 +76,46 @@ static int set_param(options *o, const char *key, const char *value)
     return 0;
 }
 
+static int set_trends_option(options *o, const char *key, const char *value)
+{
+    vp_qerror e = {0};
+    o->trends_options = true;
+    if (vp_trends_option_set(&o->research.trends, key, value, &e) != 0) {
+        fprintf(stderr, "vind: %s\n", e.message);
+        return -1;
+    }
+    return 0;
+}
+
+/* --by, --interval and --limit belong to trends; --export excludes trends. */
+static int check_research(const options *o)
+{
+    const char *why = o->trends_options && !o->trends ? "--by, --interval and --limit go with trends"
+                    : o->trends && o->research.export_format >= 0 ? "--export and trends exclude each other"
+                    : NULL;
+    if (why)
+        fprintf(stderr, "vind: %s\n", why);
+    return why ? -1 : 0;
+}
+
+/* vind --export and vind trends (vind_research.c). */
+static int run_research(options *o)
+{
+    o->research.db = o->db;
+    o->research.server = o->server;
+    o->research.data = o->data;
+    o->research.req = &o->req;
+    o->research.json = o->json;
+    return vind_research_run(&o->research);
+}
+
 static int parse_args(int argc, char **argv, options *o)
 {
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'}, {"server", required_argument, NULL, 'S'},
+        {"export", required_argument, NULL, 'E'}, {"csv", no_argument, NULL, 'C'},
+        {"by", required_argument, NULL, 'B'}, {"interval", required_argument, NULL, 'I'},
+        {"limit", required_argument, NULL, 'L'},
         {"json", no_argument, NULL, 'j'}, {"data", required_argument, NULL, 'D'},
         {"municipality", required_argument, NULL, 'm'}, {"speaker", required_argument, NULL, 's'},
         {"theme", required_argument, NULL, 't'}, {"from", required_argument, NULL, 'f'},
@@ -84,6 +127,7 @@ static int parse_args(int argc, char **argv, options *o)
         {'m', "municipality"}, {'s', "speaker"}, {'t', "theme"}, {'f', "from"}, {'T', "to"},
         {'o', "sort"}, {'p', "page"}, {'n', "per_page"}, {'l', "facet_limit"}};
     int c;
+parse_options:   /* again after the word "trends", for its own options */
     while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
         size_t k;
         for (k = 0; k < sizeof keys / sizeof *keys && keys[k].opt != c; k++)
@@ -98,6 +142,18 @@ static int parse_args(int argc, char **argv, options *o)
         case 'S': o->server = optarg; break;
         case 'D': o->data = optarg; break;
         case 'j': o->json = true; break;
+        case 'C': o->research.csv = true; break;
+        case 'E':
+            if ((o->research.export_format = vp_export_format_from_name(optarg)) < 0 || !*optarg) {
+                fprintf(stderr, "vind: --export wants csv or jsonl, not '%s'\n", optarg);
+                return -1;
+            }
+            break;
+        case 'B': case 'I': case 'L':
+            if (set_trends_option(o, c == 'B' ? "by" : c == 'I' ? "interval" : "limit",
+                                  optarg) != 0)
+                return -1;
+            break;
         case 'h': usage(stdout); exit(EXIT_RESULTS);
         case 'V':
             printf("vind (Vindplaats) %s, Xapian %s\n", VINDPLAATS_VERSION, xapc_version());
@@ -105,6 +161,13 @@ static int parse_args(int argc, char **argv, options *o)
         default: usage(stderr); return -1;
         }
     }
+    if (!o->trends && optind < argc && strcmp(argv[optind], "trends") == 0) {
+        o->trends = true;
+        optind++;
+        goto parse_options;
+    }
+    if (check_research(o) != 0)
+        return -1;
     if (!o->db == !o->server) {
         fprintf(stderr, "vind: give exactly one of --db PATH and --server URL\n");
         return -1;
@@ -229,7 +292,12 @@ int main(int argc, char **argv)
     options o = {0};
     vp_request_init(&o.req);
     int rc = EXIT_ERROR;
-    if (parse_args(argc, argv, &o) == 0) {
+    o.research.export_format = -1;
+    vp_trends_options_init(&o.research.trends);
+    bool parsed = parse_args(argc, argv, &o) == 0;
+    if (parsed && (o.trends || o.research.export_format >= 0)) {
+        rc = run_research(&o);
+    } else if (parsed) {
         vp_qerror e = {0};
         json_t *out = o.server ? run_remote(&o, &e) : run_local(&o, &e);
         if (out) {
