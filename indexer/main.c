@@ -1,7 +1,7 @@
 /*
  * main.c: the `indexer` program.
  *
- *   indexer --db PATH [--rebuild] [--data DIR] [--batch N] [--quiet] PATH...
+ *   indexer --db PATH [--shards N] [--rebuild] [--data DIR] [--batch N] [--quiet] PATH...
  *
  * Reads top to bottom as a run does: options, data files, the files to
  * index, the database, then one pass over the files (unchanged ones are
@@ -26,6 +26,7 @@
 #include "progress.h"
 #include "scan.h"
 #include "schema.h"
+#include "shards.h"
 #include "strvec.h"
 #include "synonyms.h"
 #include "text.h"
@@ -45,6 +46,7 @@ typedef struct options {
     bool rebuild, quiet;
     bool errors_json;   /* problems as JSON lines (--errors-json) */
     unsigned batch;
+    unsigned shards;    /* 0: one database, or the shard set already at db */
     char **paths;
     int n_paths;
 } options;
@@ -65,13 +67,15 @@ typedef struct counts {
 static void usage(FILE *out)
 {
     fprintf(out,
-        "usage: indexer --db PATH [--rebuild] [--data DIR] [--batch N] [--quiet] PATH...\n"
+        "usage: indexer --db PATH [--shards N] [--rebuild] [--data DIR] [--batch N]\n"
+        "               [--quiet] PATH...\n"
         "\n"
         "Indexes the Markdown reports (*.md) under each PATH into the Xapian\n"
         "database at --db.  Unchanged reports are left alone, changed ones are\n"
         "replaced, and reports whose file is gone are removed.\n"
         "\n"
         "  --db PATH     the database folder (created when missing)\n"
+        "  --shards N    make PATH a folder of N shards and a stub file (see README)\n"
         "  --rebuild     start from an empty database\n"
         "  --data DIR    gazetteer, themes and synonyms (default %s)\n"
         "  --batch N     commit every N changed reports (default 1000)\n"
@@ -91,7 +95,7 @@ static int parse_options(int argc, char **argv, options *o)
         {"rebuild", no_argument, NULL, 'r'},    {"quiet", no_argument, NULL, 'q'},
         {"batch", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},    {"errors-json", no_argument, NULL, 'J'},
-        {NULL, 0, NULL, 0}};
+        {"shards", required_argument, NULL, 's'}, {NULL, 0, NULL, 0}};
     *o = (options){.data_dir = vp_default_data_dir(), .batch = 1000};
     int c;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
@@ -111,6 +115,16 @@ static int parse_options(int argc, char **argv, options *o)
             o->batch = (unsigned)n;
             break;
         }
+        case 's': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > VP_SHARDS_MAX) {
+                fprintf(stderr, "indexer: --shards wants a number from 1 to %d\n", VP_SHARDS_MAX);
+                return EXIT_FATAL;
+            }
+            o->shards = (unsigned)n;
+            break;
+        }
         case 'h': usage(stdout); exit(0);
         case 'V': printf("indexer (Vindplaats) %s, Xapian %s\n", VINDPLAATS_VERSION, xapc_version()); exit(0);
         default: usage(stderr); return EXIT_FATAL;
@@ -127,16 +141,6 @@ static int parse_options(int argc, char **argv, options *o)
 }
 
 /* ---- data files --------------------------------------------------------- */
-
-static uint64_t fnv1a(uint64_t h, const void *buf, size_t len)
-{
-    const unsigned char *p = buf;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
 
 static char *data_path(const char *dir, const char *name)
 {
@@ -189,7 +193,7 @@ static int load_data(const char *dir, data *d)
     static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv"};
     char err[512] = "";
     char *paths[3];
-    uint64_t h = fnv1a(0xcbf29ce484222325ULL, VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION,
+    uint64_t h = vp_fnv1a(VP_FNV1A_INIT, VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION,
                        strlen(VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION));
     for (int i = 0; i < 3; i++)
         paths[i] = data_path(dir, names[i]);
@@ -201,7 +205,7 @@ static int load_data(const char *dir, data *d)
             fprintf(stderr, "indexer: %s: %s\n", paths[i] ? paths[i] : names[i], strerror(errno));
             rc = -1;
         }
-        h = fnv1a(h, content ? content : "", content ? len : 0);
+        h = vp_fnv1a(h, content ? content : "", content ? len : 0);
         free(content);
     }
     if (rc == 0 && !(d->gazetteer = vp_gazetteer_load(paths[0], err, sizeof err)))
@@ -227,19 +231,13 @@ static void free_data(data *d)
 
 /* ---- the database ------------------------------------------------------- */
 
-static xapc_wdb *open_database(const options *o)
+static vp_shards *open_database(const options *o)
 {
-    xapc_error err;
-    xapc_wdb *wdb = xapc_wdb_open(o->db, o->rebuild ? XAPC_WDB_CREATE_OR_OVERWRITE
-                                                    : XAPC_WDB_CREATE_OR_OPEN, &err);
-    if (wdb)
-        return wdb;
-    if (err.status == XAPC_ERR_LOCKED)
-        fprintf(stderr, "indexer: %s: database is locked by another indexer\n", o->db);
-    else
-        fprintf(stderr, "indexer: %s: cannot open the database for writing: %s\n",
-                o->db, err.message);
-    return NULL;
+    char msg[1024];
+    vp_shards *shards = vp_shards_open(o->db, o->shards, o->rebuild, msg, sizeof msg);
+    if (!shards)
+        fprintf(stderr, "indexer: %s\n", msg);
+    return shards;
 }
 
 /* True when the database's synonyms came from these data files. */
@@ -276,7 +274,7 @@ static bool write_schema(xapc_wdb *wdb, xapc_error *err)
 typedef struct run {
     const options *opt;
     data *data;
-    xapc_wdb *wdb;
+    vp_shards *shards;   /* documents by id; metadata, spelling, synonyms in meta */
     vp_docbuilder *builder;
     vp_extract_ctx ctx;
     bool data_changed;   /* synonyms to store, data hash to record */
@@ -322,10 +320,16 @@ static void quick_stamp(const struct stat *st, char *buf, size_t len)
              (long long)st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
 }
 
+/* The shard a report lives in (the one database without shards). */
+static xapc_wdb *home_of(run *r, const char *idterm)
+{
+    return vp_shards_for_id(r->shards, idterm + strlen(VP_PREFIX_ID));
+}
+
 /* The stamp of the indexed version of id, or NULL when it is not indexed. */
 static char *indexed_stamp(run *r, const char *idterm, xapc_error *err)
 {
-    const xapc_db *db = xapc_wdb_reader(r->wdb);
+    const xapc_db *db = xapc_wdb_reader(home_of(r, idterm));
     xapc_docid docid = xapc_db_find_term(db, idterm, err);
     return docid ? xapc_db_document_value(db, docid, VP_SLOT_STAMP, err) : NULL;
 }
@@ -351,7 +355,7 @@ static int commit_if_due(run *r, bool force)
     if (r->pending == 0 || (!force && r->pending < r->opt->batch))
         return 0;
     xapc_error err;
-    if (!write_schema(r->wdb, &err) || xapc_wdb_commit(r->wdb, &err) != XAPC_OK) {
+    if (vp_shards_commit(r->shards, write_schema, &err) != XAPC_OK) {
         fprintf(stderr, "indexer: %s: commit failed: %s\n", r->opt->db, err.message);
         return -1;
     }
@@ -364,7 +368,7 @@ static int store_document(run *r, const vp_document *d, const char *idterm,
 {
     xapc_error err;
     xapc_doc *doc = vp_docbuilder_build(r->builder, d, stamp, &err);
-    if (!doc || !xapc_wdb_replace_by_term(r->wdb, idterm, doc, &err)) {
+    if (!doc || !xapc_wdb_replace_by_term(home_of(r, idterm), idterm, doc, &err)) {
         fprintf(stderr, "indexer: %s: cannot store %s: %s\n", r->opt->db, d->id, err.message);
         xapc_doc_free(doc);
         return -1;
@@ -431,7 +435,7 @@ static int index_file(run *r, const vp_source *src)
         goto done;
     }
     snprintf(hash, sizeof hash, "%016llx",
-             (unsigned long long)fnv1a(0xcbf29ce484222325ULL, content, len));
+             (unsigned long long)vp_fnv1a(VP_FNV1A_INIT, content, len));
     snprintf(stamp, sizeof stamp, "%s|%s|%s", r->data->hash, quick, hash);
     if (same_stamp(old, r->data->hash, quick, hash))
         r->n.unchanged++;
@@ -451,7 +455,35 @@ static int by_string(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Deletes every report whose id is not among the files seen in this run. */
+/* Deletes from one database every report whose id is not in seen (sorted). */
+static int remove_missing_from(run *r, xapc_wdb *wdb, char **seen, size_t n_seen)
+{
+    vp_strvec gone = VP_STRVEC_INIT;
+    xapc_error err = {0};
+    xapc_termiter *it = xapc_db_allterms(xapc_wdb_reader(wdb), VP_PREFIX_ID, &err);
+    const char *term;
+    while (it && xapc_termiter_next(it, &term, NULL, &err)) {
+        const char *id = term + strlen(VP_PREFIX_ID);
+        if (!bsearch(&id, seen, n_seen, sizeof *seen, by_string))
+            vp_strvec_push(&gone, term);
+    }
+    xapc_termiter_free(it);
+    int rc = err.status == XAPC_OK ? 0 : -1;
+    for (size_t i = 0; i < gone.len && rc == 0; i++) {
+        if (xapc_wdb_delete_by_term(wdb, gone.items[i], &err) != XAPC_OK)
+            rc = -1;
+        r->n.removed++;
+        r->pending++;
+    }
+    if (rc != 0)
+        fprintf(stderr, "indexer: %s: cannot remove deleted reports: %s\n", r->opt->db, err.message);
+    vp_strvec_clear(&gone);
+    return rc;
+}
+
+/* Deletes every report whose id is not among the files seen in this run,
+ * from every shard (a report found in a shard it does not hash to, after a
+ * hand-made change of the set, is removed too). */
 static int remove_missing(run *r, const vp_sources *sources)
 {
     char **seen = malloc((sources->len + 1) * sizeof *seen);
@@ -460,27 +492,9 @@ static int remove_missing(run *r, const vp_sources *sources)
     for (size_t i = 0; i < sources->len; i++)
         seen[i] = vp_ingest_id_for_path(sources->items[i].rel_path);
     qsort(seen, sources->len, sizeof *seen, by_string);
-
-    vp_strvec gone = VP_STRVEC_INIT;
-    xapc_error err = {0};
-    xapc_termiter *it = xapc_db_allterms(xapc_wdb_reader(r->wdb), VP_PREFIX_ID, &err);
-    const char *term;
-    while (it && xapc_termiter_next(it, &term, NULL, &err)) {
-        const char *id = term + strlen(VP_PREFIX_ID);
-        if (!bsearch(&id, seen, sources->len, sizeof *seen, by_string))
-            vp_strvec_push(&gone, term);
-    }
-    xapc_termiter_free(it);
-    int rc = err.status == XAPC_OK ? 0 : -1;
-    for (size_t i = 0; i < gone.len && rc == 0; i++) {
-        if (xapc_wdb_delete_by_term(r->wdb, gone.items[i], &err) != XAPC_OK)
-            rc = -1;
-        r->n.removed++;
-        r->pending++;
-    }
-    if (rc != 0)
-        fprintf(stderr, "indexer: %s: cannot remove deleted reports: %s\n", r->opt->db, err.message);
-    vp_strvec_clear(&gone);
+    int rc = 0;
+    for (unsigned i = 0; rc == 0 && i < vp_shards_count(r->shards); i++)
+        rc = remove_missing_from(r, vp_shards_at(r->shards, i), seen, sources->len);
     for (size_t i = 0; i < sources->len; i++)
         free(seen[i]);
     free(seen);
@@ -530,8 +544,9 @@ static int finish(run *r)
 {
     xapc_error err;
     bool ok = !r->data_changed ||
-              (vp_synonyms_store(&r->data->synonyms, r->wdb, VP_DEFAULT_STEMMER, &err) == XAPC_OK &&
-               xapc_wdb_set_metadata(r->wdb, VP_META_DATA_HASH, r->data->hash, &err) == XAPC_OK);
+              (vp_synonyms_store(&r->data->synonyms, vp_shards_meta(r->shards), VP_DEFAULT_STEMMER,
+                                 &err) == XAPC_OK &&
+               xapc_wdb_set_metadata(vp_shards_meta(r->shards), VP_META_DATA_HASH, r->data->hash, &err) == XAPC_OK);
     if (!ok) {
         fprintf(stderr, "indexer: %s: cannot store the synonyms: %s\n", r->opt->db, err.message);
         return -1;
@@ -557,11 +572,12 @@ int main(int argc, char **argv)
     double started = vp_now();
     run r = {.opt = &opt, .data = &d,
              .ctx = {.gazetteer = d.gazetteer, .themes = d.themes}};
-    r.wdb = open_database(&opt);
+    r.shards = open_database(&opt);
     xapc_error err;
-    if (r.wdb) {
-        r.data_changed = !data_unchanged(r.wdb, &d);
-        r.builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, d.gazetteer, r.wdb, &err);
+    if (r.shards) {
+        r.data_changed = !data_unchanged(vp_shards_meta(r.shards), &d);
+        r.builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, d.gazetteer,
+                                      vp_shards_meta(r.shards), &err);
         if (!r.builder)
             fprintf(stderr, "indexer: %s\n", err.message);
     }
@@ -575,7 +591,7 @@ int main(int argc, char **argv)
                    r.n.skipped, r.n.warned, sources.len, vp_now() - started);
     }
     vp_docbuilder_free(r.builder);
-    xapc_wdb_free(r.wdb); /* an unfinished run keeps its last commit */
+    vp_shards_free(r.shards); /* an unfinished run keeps its last commit */
     free_data(&d);
     vp_sources_clear(&sources);
     return rc;

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dbset.h"
 #include "document.h"
 #include "expand.h"
 #include "facets.h"
@@ -37,9 +38,13 @@ struct vp_searcher {
     const vp_themes *themes;
     unsigned reopen_interval_ms;
     xapc_db *db;              /* NULL until opened (or after a failure) */
+    xapc_db *lexicon;         /* beside a stub: meta + shards (see dbset.h) */
+    vp_stub_id stub;          /* the stub file db was opened from, if any */
+    bool remote;              /* some shard is remote */
     xapc_stem *stem;          /* the stemmer the index was built with */
     double last_check_ms;
     bool modified;            /* the last failure was DatabaseModifiedError */
+    bool broken;              /* a shard failed (network): open afresh next time */
 };
 
 static double now_ms(void)
@@ -54,6 +59,7 @@ static double now_ms(void)
 static int xfail(vp_searcher *s, const xapc_error *xe, vp_qerror *e, const char *what)
 {
     s->modified = xe->status == XAPC_ERR_MODIFIED;
+    s->broken = s->broken || xe->status == XAPC_ERR_NETWORK;
     switch (xe->status) {
     case XAPC_ERR_QUERY:
         return vp_qfail(e, VP_QERR_BAD_QUERY, "the query cannot be understood: %s",
@@ -86,9 +92,18 @@ vp_searcher *vp_searcher_new(const vp_searcher_config *cfg)
 static void close_db(vp_searcher *s)
 {
     xapc_stem_free(s->stem);
-    xapc_db_free(s->db);
+    vp_dbset set = {s->db, s->lexicon, s->stub, s->remote};
+    vp_dbset_close(&set);
     s->stem = NULL;
-    s->db = NULL;
+    s->db = s->lexicon = NULL;
+    s->broken = false;
+}
+
+/* Metadata, spelling, synonyms and term counts: the lexicon beside a stub
+ * (remote shards carry none of the first three), else db. */
+static const xapc_db *lexicon(const vp_searcher *s)
+{
+    return s->lexicon ? s->lexicon : s->db;
 }
 
 void vp_searcher_free(vp_searcher *s)
@@ -100,13 +115,14 @@ void vp_searcher_free(vp_searcher *s)
     free(s);
 }
 
-/* The stemmer named in the metadata; Xapian's remote backend carries no
- * metadata, and there the schema's default is all we can know. */
+/* The stemmer named in the metadata (meta's, beside a stub); a hand-made
+ * stub of remote shards has none, and there the schema's default is all we
+ * can know. */
 static int load_stemmer(vp_searcher *s, vp_qerror *e)
 {
     xapc_error xe;
     xapc_error_clear(&xe);
-    char *name = xapc_db_get_metadata(s->db, VP_META_STEMMER, &xe);
+    char *name = xapc_db_get_metadata(lexicon(s), VP_META_STEMMER, &xe);
     if (!name && xe.status != XAPC_OK)
         return xfail(s, &xe, e, "reading the stemmer name");
     xapc_stem *stem = xapc_stem_new(name && *name ? name : VP_DEFAULT_STEMMER, &xe);
@@ -121,17 +137,37 @@ static int load_stemmer(vp_searcher *s, vp_qerror *e)
 
 static int open_db(vp_searcher *s, vp_qerror *e)
 {
-    xapc_error xe;
-    xapc_error_clear(&xe);
-    s->db = xapc_db_open(s->db_path, &xe);
-    if (!s->db)
+    vp_dbset set;
+    char msg[400];
+    if (vp_dbset_open(&set, s->db_path, msg, sizeof msg) != 0)
         return vp_qfail(e, VP_QERR_UNAVAILABLE, "the index at %s cannot be opened: %s",
-                        s->db_path, xe.message);
+                        s->db_path, msg);
+    s->db = set.db;
+    s->lexicon = set.lexicon;
+    s->stub = set.stub;
+    s->remote = set.remote;
     s->last_check_ms = now_ms();
     if (load_stemmer(s, e) != 0) {
         close_db(s);
         return -1;
     }
+    return 0;
+}
+
+/* Opens the index afresh beside the open one and swaps it in.  When that
+ * fails and the old set still works (a new stub naming a shard that is not
+ * up yet), the old set stays in use and no request fails. */
+static int replace_db(vp_searcher *s, vp_qerror *e)
+{
+    vp_searcher old = *s;
+    s->db = s->lexicon = NULL;
+    s->stem = NULL;
+    if (open_db(s, e) == 0 || old.broken) {
+        close_db(&old);
+        return s->db ? 0 : -1;
+    }
+    *s = old;
+    s->last_check_ms = now_ms();
     return 0;
 }
 
@@ -141,7 +177,11 @@ static int reopen_db(vp_searcher *s, vp_qerror *e)
     xapc_error_clear(&xe);
     bool changed = false;
     s->last_check_ms = now_ms();
-    if (xapc_db_reopen(s->db, &changed, &xe) != XAPC_OK) {
+    /* Xapian's reopen() does not re-read a stub: a new stub is a new set. */
+    if (vp_dbset_stub_changed(&(vp_dbset){.stub = s->stub}, s->db_path))
+        return replace_db(s, e);
+    if (xapc_db_reopen(s->db, &changed, &xe) != XAPC_OK ||
+        (s->lexicon && xapc_db_reopen(s->lexicon, NULL, &xe) != XAPC_OK)) {
         /* The database may have been replaced under us: start afresh. */
         close_db(s);
         return open_db(s, e);
@@ -153,6 +193,8 @@ int vp_searcher_refresh(vp_searcher *s, vp_qerror *e)
 {
     if (!s->db)
         return open_db(s, e);
+    if (s->broken)      /* a shard failed: reconnect (a clear 503 while it is down) */
+        return replace_db(s, e);
     if (now_ms() - s->last_check_ms >= s->reopen_interval_ms)
         return reopen_db(s, e);
     return 0;
@@ -181,9 +223,11 @@ static json_t *with_retry(vp_searcher *s, read_fn fn, const void *arg, vp_qerror
         return NULL;
     s->modified = false;
     json_t *out = fn(s, arg, e);
-    if (out || !s->modified)
+    if (out || (!s->modified && !s->broken))
         return out;
-    if (reopen_db(s, e) != 0)
+    /* A shard server that restarted closed our connection to it: one
+     * reconnection answers this request (a shard still down fails fast). */
+    if ((s->broken ? replace_db(s, e) : reopen_db(s, e)) != 0)
         return NULL;
     s->modified = false;
     return fn(s, arg, e);
@@ -212,7 +256,7 @@ static xapc_qp *make_parser(vp_searcher *s, vp_qerror *e)
     xapc_qp *qp = xapc_qp_new(&xe);
     bool ok = qp && xapc_qp_set_stemmer(qp, s->stem, &xe) == XAPC_OK &&
               xapc_qp_set_stemming_strategy(qp, XAPC_STEM_SOME, &xe) == XAPC_OK &&
-              xapc_qp_set_database(qp, s->db, &xe) == XAPC_OK &&
+              xapc_qp_set_database(qp, lexicon(s), &xe) == XAPC_OK &&
               /* AND: every word must occur, so totals and facets stay meaningful. */
               xapc_qp_set_default_op(qp, XAPC_OP_AND, &xe) == XAPC_OK &&
               xapc_qp_set_max_wildcard_expansion(qp, VP_MAX_WILDCARD_TERMS, &xe) == XAPC_OK;
@@ -442,7 +486,7 @@ static bool widen(vp_searcher *s, xapc_qp *qp, const char *text, xapc_query **qu
 {
     xapc_error xe;
     xapc_error_clear(&xe);
-    xapc_query *wide = vp_expand_query(qp, s->db, text, parse_flags, &xe);
+    xapc_query *wide = vp_expand_query(qp, lexicon(s), text, parse_flags, &xe);
     if (!wide && xe.status != XAPC_OK) {
         xfail(s, &xe, e, "expanding the query");
         return false;
@@ -543,8 +587,13 @@ static int run_main_match(vp_searcher *s, const vp_request *r, const xapc_query 
         return -1;
     xapc_error xe;
     xapc_error_clear(&xe);
+    /* Xapian 1.4's remote backend over-counts match spies in a match sorted
+     * by value that returns fewer than all matches (measured: 34 of 32
+     * documents): with remote shards such a match counts no facets, and
+     * facets_json counts them in relevance-ordered matches of their own. */
+    bool spies_exact = !s->remote || effective_sort(r) == VP_SORT_RELEVANCE;
     for (int f = 0; f < VP_N_FACETS; f++) {
-        if (has_own_filter(r, (vp_facet)f))
+        if (has_own_filter(r, (vp_facet)f) || !spies_exact)
             continue;   /* counted in a match of its own */
         m->spies[f] = xapc_enquire_add_value_count_spy(m->enq, facet_slots[f], &xe);
         if (!m->spies[f])

@@ -1,0 +1,273 @@
+/*
+ * shards.c: the writable database(s) of one indexer run and the shard
+ * layout on disk (see shards.h).
+ */
+#include "shards.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct vp_shards {
+    unsigned n;
+    xapc_wdb **dbs;     /* n document databases */
+    xapc_wdb *meta;     /* == dbs[0] for the single layout */
+};
+
+uint64_t vp_fnv1a(uint64_t h, const void *buf, size_t len)
+{
+    const unsigned char *p = buf;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+unsigned vp_shard_of(const char *id, unsigned n)
+{
+    return (unsigned)(vp_fnv1a(VP_FNV1A_INIT, id, strlen(id)) % n);
+}
+
+/* ---- the layout on disk -------------------------------------------------- */
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static bool exists_in(const char *dir, const char *name)
+{
+    char *p = join(dir, name);
+    struct stat st;
+    bool yes = p && stat(p, &st) == 0;
+    free(p);
+    return yes;
+}
+
+/* Shards listed in PATH/XAPIANDB (lines that are neither blank nor
+ * comments); -1 when there is no stub. */
+static int stub_entries(const char *dir)
+{
+    char *p = join(dir, VP_SHARDS_STUB);
+    FILE *f = p ? fopen(p, "r") : NULL;
+    free(p);
+    if (!f)
+        return -1;
+    char line[1024];
+    int n = 0;
+    while (fgets(line, sizeof line, f)) {
+        const char *c = line + strspn(line, " \t");
+        if (*c && *c != '#' && *c != '\n' && *c != '\r')
+            n++;
+    }
+    fclose(f);
+    return n;
+}
+
+static void shard_name(unsigned i, char *buf, size_t len)
+{
+    snprintf(buf, len, "shard-%03u", i);
+}
+
+/* Writes the stub atomically (a reader never sees half a file), and only
+ * when its content changes, so that searchd does not reopen for nothing. */
+static int write_stub(const char *dir, unsigned n, char *msg, size_t msglen)
+{
+    char want[VP_SHARDS_MAX * 24] = "", name[32];
+    for (unsigned i = 0; i < n; i++) {
+        shard_name(i, name, sizeof name);
+        size_t used = strlen(want);
+        snprintf(want + used, sizeof want - used, "auto %s\n", name);
+    }
+    char *path = join(dir, VP_SHARDS_STUB), *tmp = join(dir, VP_SHARDS_STUB ".tmp");
+    char have[sizeof want] = "";
+    FILE *f = path ? fopen(path, "r") : NULL;
+    if (f) {
+        have[fread(have, 1, sizeof have - 1, f)] = '\0';
+        fclose(f);
+    }
+    int rc = 0;
+    if (!path || !tmp) {
+        rc = -1;
+        snprintf(msg, msglen, "out of memory");
+    } else if (strcmp(have, want) != 0) {
+        f = fopen(tmp, "w");
+        bool ok = f && fputs(want, f) >= 0;
+        ok = f && fclose(f) == 0 && ok;
+        if (!ok || rename(tmp, path) != 0) {
+            snprintf(msg, msglen, "%s: cannot write the stub file: %s", path, strerror(errno));
+            unlink(tmp);
+            rc = -1;
+        }
+    }
+    free(path);
+    free(tmp);
+    return rc;
+}
+
+static xapc_wdb *open_one(const char *path, bool rebuild, char *msg, size_t msglen)
+{
+    xapc_error err;
+    xapc_wdb *wdb = xapc_wdb_open(path, rebuild ? XAPC_WDB_CREATE_OR_OVERWRITE
+                                                : XAPC_WDB_CREATE_OR_OPEN, &err);
+    if (!wdb && err.status == XAPC_ERR_LOCKED)
+        snprintf(msg, msglen, "%s: database is locked by another indexer", path);
+    else if (!wdb)
+        snprintf(msg, msglen, "%s: cannot open the database for writing: %s", path,
+                 err.message);
+    return wdb;
+}
+
+/* ---- opening --------------------------------------------------------------- */
+
+static vp_shards *alloc_shards(unsigned n)
+{
+    vp_shards *s = calloc(1, sizeof *s);
+    if (s && !(s->dbs = calloc(n, sizeof *s->dbs))) {
+        free(s);
+        return NULL;
+    }
+    if (s)
+        s->n = n;
+    return s;
+}
+
+static vp_shards *open_single(const char *path, bool rebuild, char *msg, size_t msglen)
+{
+    vp_shards *s = alloc_shards(1);
+    if (!s) {
+        snprintf(msg, msglen, "out of memory");
+        return NULL;
+    }
+    s->meta = s->dbs[0] = open_one(path, rebuild, msg, msglen);
+    if (!s->meta) {
+        vp_shards_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* How many shards to open, or 0 with msg set when the request cannot be
+ * honoured without losing the user's index. */
+static unsigned shard_count(const char *path, unsigned wanted, bool rebuild,
+                            char *msg, size_t msglen)
+{
+    int have = stub_entries(path);
+    if (exists_in(path, "iamglass")) {
+        snprintf(msg, msglen, "%s holds a single database; index the shards into a "
+                 "new path (or remove this one first)", path);
+        return 0;
+    }
+    if (wanted == 0)
+        return (unsigned)have;
+    if (have > 0 && (unsigned)have != wanted && !rebuild) {
+        snprintf(msg, msglen, "%s holds %d shards, not %u: the number of shards "
+                 "only changes with --rebuild", path, have, wanted);
+        return 0;
+    }
+    return wanted;
+}
+
+static vp_shards *open_sharded(const char *path, unsigned wanted, bool rebuild,
+                               char *msg, size_t msglen)
+{
+    if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+        snprintf(msg, msglen, "%s: cannot create the folder: %s", path, strerror(errno));
+        return NULL;
+    }
+    unsigned n = shard_count(path, wanted, rebuild, msg, msglen);
+    if (n == 0)
+        return NULL;
+    vp_shards *s = alloc_shards(n);
+    char *meta = join(path, VP_SHARDS_META);
+    bool ok = s && meta && (s->meta = open_one(meta, rebuild, msg, msglen)) != NULL;
+    free(meta);
+    for (unsigned i = 0; ok && i < n; i++) {
+        char name[32];
+        shard_name(i, name, sizeof name);
+        char *p = join(path, name);
+        ok = p && (s->dbs[i] = open_one(p, rebuild, msg, msglen)) != NULL;
+        free(p);
+    }
+    if (!ok && !s)
+        snprintf(msg, msglen, "out of memory");
+    if (ok && write_stub(path, n, msg, msglen) == 0)
+        return s;
+    vp_shards_free(s);
+    return NULL;
+}
+
+vp_shards *vp_shards_open(const char *path, unsigned n_shards, bool rebuild,
+                          char *msg, size_t msglen)
+{
+    if (n_shards > VP_SHARDS_MAX) {
+        snprintf(msg, msglen, "at most %d shards", VP_SHARDS_MAX);
+        return NULL;
+    }
+    if (n_shards == 0 && stub_entries(path) <= 0)
+        return open_single(path, rebuild, msg, msglen);
+    return open_sharded(path, n_shards, rebuild, msg, msglen);
+}
+
+void vp_shards_free(vp_shards *s)
+{
+    if (!s)
+        return;
+    for (unsigned i = 0; i < s->n; i++)
+        if (s->dbs[i] != s->meta)
+            xapc_wdb_free(s->dbs[i]);
+    xapc_wdb_free(s->meta);
+    free(s->dbs);
+    free(s);
+}
+
+/* ---- use ----------------------------------------------------------------- */
+
+unsigned vp_shards_count(const vp_shards *s)
+{
+    return s->n;
+}
+
+xapc_wdb *vp_shards_at(vp_shards *s, unsigned i)
+{
+    return s->dbs[i];
+}
+
+xapc_wdb *vp_shards_for_id(vp_shards *s, const char *id)
+{
+    return s->dbs[vp_shard_of(id, s->n)];
+}
+
+xapc_wdb *vp_shards_meta(vp_shards *s)
+{
+    return s->meta;
+}
+
+static xapc_status commit_one(xapc_wdb *wdb, vp_shards_prepare_fn prepare, xapc_error *err)
+{
+    if (prepare && !prepare(wdb, err))
+        return err->status;
+    return xapc_wdb_commit(wdb, err);
+}
+
+/* Documents first, meta last: a reader that sees the new data hash in meta
+ * also sees the documents it was computed for. */
+xapc_status vp_shards_commit(vp_shards *s, vp_shards_prepare_fn prepare, xapc_error *err)
+{
+    for (unsigned i = 0; i < s->n; i++) {
+        if (s->dbs[i] == s->meta)
+            continue;
+        xapc_status st = commit_one(s->dbs[i], prepare, err);
+        if (st != XAPC_OK)
+            return st;
+    }
+    return commit_one(s->meta, prepare, err);
+}

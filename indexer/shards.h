@@ -1,0 +1,71 @@
+/*
+ * shards.h: the indexer's writable side of a database, one Xapian database
+ * or a set of shards.
+ *
+ * It owns the on-disk layout of a sharded index and the rule that assigns a
+ * report to a shard:
+ *
+ *   PATH/XAPIANDB    Xapian stub file, one `auto shard-NNN` line per shard
+ *                    (relative to PATH), so every Xapian reader opens PATH
+ *                    as one database;
+ *   PATH/shard-NNN   the shard databases (documents only, plus the schema
+ *                    metadata so each shard also stands alone);
+ *   PATH/meta        a small database beside the stub that is NOT listed in
+ *                    it: metadata (stemmer, schema, data hash), spelling
+ *                    and synonyms.  Remote shards carry none of these, so
+ *                    the query layer reads them from here.
+ *
+ * A report goes to shard vp_fnv1a(id) mod N, so every run puts it back in the
+ * same shard.  Each shard (and meta) is opened with its own writer lock.
+ * Without --shards the layout is the single database at PATH, as before, and
+ * every accessor returns that one database.
+ */
+#ifndef VP_SHARDS_H
+#define VP_SHARDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "xapian_c.h"
+
+#define VP_SHARDS_MAX 256
+#define VP_SHARDS_STUB "XAPIANDB"
+#define VP_SHARDS_META "meta"
+
+/* 64-bit FNV-1a, continued from h (start with VP_FNV1A_INIT).  Stable across
+ * runs and machines: shard assignment and the indexer's stamps use it. */
+#define VP_FNV1A_INIT 0xcbf29ce484222325ULL
+uint64_t vp_fnv1a(uint64_t h, const void *buf, size_t len);
+
+/* The shard (0..n-1) a report id belongs to. */
+unsigned vp_shard_of(const char *id, unsigned n);
+
+typedef struct vp_shards vp_shards;
+
+/* Opens the database(s) at path for writing.  n_shards 0: a single database,
+ * or the existing shard set when path holds one.  n_shards > 0: a shard set
+ * of that size; a different existing number is refused unless rebuild.
+ * rebuild starts every database empty.  NULL with a message for the user in
+ * msg (locked, unwritable, wrong number of shards). */
+vp_shards *vp_shards_open(const char *path, unsigned n_shards, bool rebuild,
+                          char *msg, size_t msglen);
+/* Frees every handle and releases the locks; uncommitted changes are lost. */
+void vp_shards_free(vp_shards *s);
+
+/* Number of document databases (1 for the single layout). */
+unsigned vp_shards_count(const vp_shards *s);
+/* The i-th document database; borrowed. */
+xapc_wdb *vp_shards_at(vp_shards *s, unsigned i);
+/* The document database report id belongs in; borrowed. */
+xapc_wdb *vp_shards_for_id(vp_shards *s, const char *id);
+/* Where metadata, spelling and synonyms go; borrowed. */
+xapc_wdb *vp_shards_meta(vp_shards *s);
+
+/* Calls prepare (may be NULL) on every database, then commits each.  The
+ * first failure stops it: XAPC_OK or the failing status with err set. */
+typedef bool (*vp_shards_prepare_fn)(xapc_wdb *wdb, xapc_error *err);
+xapc_status vp_shards_commit(vp_shards *s, vp_shards_prepare_fn prepare,
+                             xapc_error *err);
+
+#endif /* VP_SHARDS_H */
