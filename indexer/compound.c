@@ -9,6 +9,11 @@
 
 #include "compound_split.h"
 
+typedef struct compound {
+    uint32_t wdf;
+    size_t first_position, n_positions;   /* into vp_lexicon.positions */
+} compound;
+
 /* Open addressing over offsets into one arena of NUL-terminated words: no
  * allocation per word, one hash and usually one compare per lookup. */
 typedef struct slot {
@@ -24,10 +29,10 @@ struct vp_lexicon {
     /* scratch for vp_compound_index_doc, reused across documents */
     char *terms;                  /* NUL-separated compound terms of one doc */
     size_t terms_len, terms_cap;
-    uint32_t *wdfs;
-    size_t n_wdfs, wdfs_cap;
-    uint32_t *positions;
-    size_t positions_cap;
+    compound *found;              /* per compound term: wdf, its positions */
+    size_t n_found, found_cap;
+    uint32_t *positions;          /* the positions of all of them */
+    size_t n_positions, positions_cap;
 };
 
 static uint32_t hash_bytes(const char *s, size_t len)
@@ -60,7 +65,7 @@ void vp_lexicon_free(vp_lexicon *lex)
     free(lex->arena);
     free(lex->slots);
     free(lex->terms);
-    free(lex->wdfs);
+    free(lex->found);
     free(lex->positions);
     free(lex);
 }
@@ -193,36 +198,50 @@ static bool candidate(const char *term)
     return !(c >= 'A' && c <= 'Z') && strlen(term) >= VP_COMPOUND_MIN_WORD;
 }
 
-static bool remember(vp_lexicon *lex, const char *term, uint32_t wdf)
+static bool grow(void **buf, size_t *cap, size_t need, size_t size)
 {
-    size_t len = strlen(term) + 1;
-    if (lex->terms_len + len > lex->terms_cap) {
-        size_t cap = (lex->terms_cap + len) * 2;
-        char *grown = realloc(lex->terms, cap);
-        if (!grown)
-            return false;
-        lex->terms = grown;
-        lex->terms_cap = cap;
-    }
-    if (lex->n_wdfs == lex->wdfs_cap) {
-        size_t cap = lex->wdfs_cap ? lex->wdfs_cap * 2 : 64;
-        uint32_t *grown = realloc(lex->wdfs, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        lex->wdfs = grown;
-        lex->wdfs_cap = cap;
-    }
-    memcpy(lex->terms + lex->terms_len, term, len);
-    lex->terms_len += len;
-    lex->wdfs[lex->n_wdfs++] = wdf;
+    if (need <= *cap)
+        return true;
+    size_t cap2 = *cap ? *cap : 64;
+    while (cap2 < need)
+        cap2 *= 2;
+    void *grown = realloc(*buf, cap2 * size);
+    if (!grown)
+        return false;
+    *buf = grown;
+    *cap = cap2;
     return true;
 }
 
-/* The compounds among doc's terms, into lex->terms / lex->wdfs (collected
- * first: adding postings while iterating would invalidate the iterator). */
+/* Keeps the iterator's current term (a compound), its wdf and positions. */
+static bool remember(vp_lexicon *lex, const xapc_termiter *it, const char *term,
+                     uint32_t wdf, xapc_error *err)
+{
+    size_t len = strlen(term) + 1;
+    if (!grow((void **)&lex->terms, &lex->terms_cap, lex->terms_len + len, 1) ||
+        !grow((void **)&lex->found, &lex->found_cap, lex->n_found + 1, sizeof *lex->found))
+        return false;
+    size_t room = lex->positions_cap - lex->n_positions;
+    size_t n = xapc_termiter_positions(it, lex->positions + lex->n_positions, room, err);
+    if (n > room) {
+        if (!grow((void **)&lex->positions, &lex->positions_cap, lex->n_positions + n,
+                  sizeof *lex->positions))
+            return false;
+        xapc_termiter_positions(it, lex->positions + lex->n_positions, n, err);
+    }
+    memcpy(lex->terms + lex->terms_len, term, len);
+    lex->terms_len += len;
+    lex->found[lex->n_found++] = (compound){wdf, lex->n_positions, n};
+    lex->n_positions += n;
+    return true;
+}
+
+/* The compounds among doc's terms, with their positions, in one pass over
+ * the termlist (collected first: adding postings while iterating would
+ * invalidate the iterator). */
 static xapc_status collect_compounds(vp_lexicon *lex, const xapc_doc *doc, xapc_error *err)
 {
-    lex->terms_len = lex->n_wdfs = 0;
+    lex->terms_len = lex->n_found = lex->n_positions = 0;
     xapc_termiter *it = xapc_doc_termlist(doc, "", err);
     if (!it)
         return err->status;
@@ -233,28 +252,13 @@ static xapc_status collect_compounds(vp_lexicon *lex, const xapc_doc *doc, xapc_
     while (ok && xapc_termiter_next(it, &term, &wdf, err))
         if (candidate(term) &&
             vp_compound_split(term, strlen(term), is_word, lex, parts) > 0)
-            ok = remember(lex, term, wdf);
+            ok = remember(lex, it, term, wdf, err);
     xapc_termiter_free(it);
     if (!ok && err->status == XAPC_OK) {
         err->status = XAPC_ERR_NO_MEMORY;
         snprintf(err->message, sizeof err->message, "out of memory splitting compounds");
     }
     return err->status;
-}
-
-/* The positions of term, into lex->positions; returns how many. */
-static size_t positions_of(vp_lexicon *lex, const xapc_doc *doc, const char *term,
-                           xapc_error *err)
-{
-    size_t n = xapc_doc_positions(doc, term, lex->positions, lex->positions_cap, err);
-    if (n <= lex->positions_cap)
-        return n;
-    uint32_t *grown = realloc(lex->positions, n * sizeof *grown);
-    if (!grown)
-        return 0;
-    lex->positions = grown;
-    lex->positions_cap = n;
-    return xapc_doc_positions(doc, term, lex->positions, n, err);
 }
 
 static xapc_status add_part(xapc_doc *doc, const char *part, const uint32_t *pos,
@@ -276,18 +280,16 @@ static xapc_status add_part(xapc_doc *doc, const char *part, const uint32_t *pos
 }
 
 static xapc_status add_parts(vp_lexicon *lex, xapc_doc *doc, const char *term,
-                             uint32_t wdf, const xapc_stem *stem, xapc_error *err)
+                             const compound *c, const xapc_stem *stem, xapc_error *err)
 {
     vp_span parts[VP_COMPOUND_MAX_PARTS];
     size_t n = vp_compound_split(term, strlen(term), is_word, lex, parts);
-    size_t n_pos = positions_of(lex, doc, term, err);
-    if (err->status != XAPC_OK)
-        return err->status;
     for (size_t i = 0; i < n; i++) {
         char part[VP_COMPOUND_MAX_WORD + 1];
         memcpy(part, term + parts[i].start, parts[i].len);
         part[parts[i].len] = '\0';
-        if (add_part(doc, part, lex->positions, n_pos, (wdf + 1) / 2, stem, err) != XAPC_OK)
+        if (add_part(doc, part, lex->positions + c->first_position, c->n_positions,
+                     (c->wdf + 1) / 2, stem, err) != XAPC_OK)
             return err->status;
     }
     return XAPC_OK;
@@ -299,8 +301,8 @@ xapc_status vp_compound_index_doc(vp_lexicon *lex, xapc_doc *doc, const xapc_ste
     if (collect_compounds(lex, doc, err) != XAPC_OK)
         return err->status;
     const char *term = lex->terms;
-    for (size_t i = 0; i < lex->n_wdfs; i++, term += strlen(term) + 1)
-        if (add_parts(lex, doc, term, lex->wdfs[i], stem, err) != XAPC_OK)
+    for (size_t i = 0; i < lex->n_found; i++, term += strlen(term) + 1)
+        if (add_parts(lex, doc, term, &lex->found[i], stem, err) != XAPC_OK)
             return err->status;
     return XAPC_OK;
 }

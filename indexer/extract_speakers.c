@@ -59,6 +59,17 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* "Dr." "Mr." "Ir.": academic titles, which look like "Th." but are no
+ * initials (so that "Dr. P. Sluis" is P. Sluis, the same as Pieter Sluis). */
+static bool is_title_abbreviation(const char *t)
+{
+    static const char *const titles[] = {"Dr", "Mr", "Ir", NULL};
+    for (size_t i = 0; titles[i]; i++)
+        if (strncmp(t, titles[i], 2) == 0)
+            return true;
+    return false;
+}
+
 /* "M." "J.P." "Th.": one or two letters, the first upper case, then a dot. */
 static size_t initials_at(const char *t, size_t len, size_t i)
 {
@@ -66,8 +77,11 @@ static size_t initials_at(const char *t, size_t len, size_t i)
     size_t groups = 0;
     while (j + 1 < len && t[j] >= 'A' && t[j] <= 'Z') {
         size_t k = j + 1;
-        if (k < len && t[k] >= 'a' && t[k] <= 'z' && groups == 0)
+        if (k < len && t[k] >= 'a' && t[k] <= 'z' && groups == 0) {
+            if (is_title_abbreviation(t + j))
+                break;
             k++;   /* "Th." */
+        }
         if (k >= len || t[k] != '.')
             break;
         k++;
@@ -206,7 +220,13 @@ static const char *const AUDIENCE_CUES[] = {
     "namen deel", "deelnamen", "schoven aan", "in de zaal zaten",
     "aanwezig was", "was aanwezig", "ook aanwezig", "afwezig", "afgemeld",
     "met kennisgeving", "verhinderd", "onder het publiek", "in het publiek",
-    "in de zaal", "zat ook", "zaten ook", "was op werkbezoek", NULL,
+    "in de zaal", "zat ook", "zaten ook", "was op werkbezoek",
+    /* listening, watching, following: present without speaking */
+    "luisterde", "luisterend", "hoorde", "hoorden", "toehoorder",
+    "vanuit de zaal", "vanuit het publiek", "keek mee", "keken mee",
+    "keek toe", "keken toe", "volgde de middag", "volgde de dag",
+    "volgde de bijeenkomst", "volgden de", "online mee", "bijwoonde",
+    "bijwoonden", NULL,
 };
 
 /* Headings over lists of attendees. */

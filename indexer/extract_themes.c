@@ -4,7 +4,10 @@
  * Each keyword hit adds the weight of where it stands (title 5, heading 3,
  * body 1) to its theme.  A theme is assigned when its score is clearly
  * significant: above an absolute floor that grows slowly with the length of
- * the report, and a fair share of the top theme's score.  The keywords are
+ * the report, and a fair share of the top theme's score; or, for a
+ * secondary theme, when BROAD_KEYWORDS different keywords of it occur: one
+ * word repeated may be said in passing, several different words of one
+ * theme mean the report is partly about it.  The keywords are
  * put in a hash table once per call, so the text is read once, word by word:
  * exact words and phrases by their first word, prefixes ("woningbouw*") by
  * every prefix of the word.
@@ -22,6 +25,8 @@ enum {
     WEIGHT_BODY = 1,
     MAX_THEMES = 4,
     KEYWORD_CAP = 4,     /* most one keyword adds to its theme */
+    BROAD_KEYWORDS = 4,  /* different keywords that make a secondary theme */
+    BROAD_MIN_SCORE = 3,
 };
 
 typedef struct keyword {
@@ -184,7 +189,8 @@ static void themes_from_text(const vp_themes *themes, const vp_parsed *p,
     int *scores = calloc(n, sizeof *scores);
     int *kw_scores = NULL;
     ranked *rank = calloc(n, sizeof *rank);
-    if (!scores || !rank || !index_build(&ix, themes))
+    int *distinct = calloc(n, sizeof *distinct);
+    if (!scores || !rank || !distinct || !index_build(&ix, themes))
         goto done;
     kw_scores = calloc(ix.n ? ix.n : 1, sizeof *kw_scores);
     if (!kw_scores)
@@ -203,21 +209,27 @@ static void themes_from_text(const vp_themes *themes, const vp_parsed *p,
                    kw_scores, &words);
     }
     /* one keyword cannot carry a theme: "wethouder" stands in every report */
-    for (size_t k = 0; k < ix.n; k++)
+    for (size_t k = 0; k < ix.n; k++) {
         scores[ix.kws[k].theme] +=
             kw_scores[k] < KEYWORD_CAP ? kw_scores[k] : KEYWORD_CAP;
+        distinct[ix.kws[k].theme] += kw_scores[k] > 0;
+    }
     for (size_t t = 0; t < n; t++)
         rank[t] = (ranked){t, scores[t]};
     qsort(rank, n, sizeof *rank, by_score);
     double floor = score_floor(words);
     for (size_t r = 0; r < n && r < MAX_THEMES; r++) {
-        if (rank[r].score < floor || rank[r].score * 3 < rank[0].score)
+        bool solid = rank[r].score >= floor && rank[r].score * 3 >= rank[0].score;
+        bool broad = distinct[rank[r].theme] >= BROAD_KEYWORDS &&
+                     rank[r].score >= BROAD_MIN_SCORE;
+        if (!solid && !broad)
             break;
         vp_strvec_push_unique(out, vp_themes_at(themes, rank[r].theme)->slug);
     }
 done:
     index_free(&ix);
     free(scores);
+    free(distinct);
     free(kw_scores);
     free(rank);
 }

@@ -8,6 +8,7 @@ BUILD=(build-essential cmake pkg-config
        libsqlite3-dev)                # bench/: the FTS5 baseline of the evaluation
 BUILD+=(scdoc)                   # the man pages, generated at build time
 RUN=(xapian-tools)               # xapian-tcpsrv, xapian-compact, xapian-check
+RUN+=(wdutch)                    # /usr/share/dict/dutch: the indexer splits compounds against it
 # chromium, node and npm: the browser tests of the members' page (tests/web);
 # node and npm may come from NodeSource instead, whose nodejs bundles npm.
 TEST=(libcmocka-dev python3 curl chromium)

@@ -83,6 +83,7 @@ struct xapc_termiter {
     bool started = false;
     bool wdf = false;       // termlist: report wdf; allterms: termfreq
     std::string prefix;     // a document's termlist stops after these terms
+    bool positions = false; // a termlist: positions of the current term
 };
 
 // ---- error plumbing -----------------------------------------------------
@@ -494,6 +495,7 @@ xapc_termiter *xapc_db_termlist(const xapc_db *db, xapc_docid id, xapc_error *er
         ti->it = db->db.termlist_begin(id);
         ti->end = db->db.termlist_end(id);
         ti->wdf = true;
+        ti->positions = true;
         return ti.release();
     });
 }
@@ -524,6 +526,21 @@ bool xapc_termiter_next(xapc_termiter *it, const char **term, uint32_t *freq,
 void xapc_termiter_free(xapc_termiter *it)
 {
     delete it;
+}
+
+size_t xapc_termiter_positions(const xapc_termiter *it, uint32_t *out, size_t max,
+                               xapc_error *err)
+{
+    return guard(err, size_t(0), [&] {
+        need(it, "iterator");
+        if (!it->started || it->it == it->end || !it->positions)
+            return size_t(0);
+        size_t n = 0;
+        for (auto p = it->it.positionlist_begin(); p != it->it.positionlist_end(); ++p, ++n)
+            if (n < max)
+                out[n] = *p;
+        return n;
+    });
 }
 
 xapc_termiter *xapc_db_synonyms(const xapc_db *db, const char *key, xapc_error *err)
@@ -750,6 +767,7 @@ xapc_termiter *xapc_doc_termlist(const xapc_doc *doc, const char *prefix,
         if (!p.empty())
             ti->it.skip_to(p);
         ti->wdf = true;
+        ti->positions = true;
         ti->prefix = p;
         return ti.release();
     });

@@ -215,6 +215,12 @@ xapc_status xapc_doc_add_value(xapc_doc *doc, xapc_slot slot, const char *value,
  * the iterator is in use.  Caller frees. */
 xapc_termiter *xapc_doc_termlist(const xapc_doc *doc, const char *prefix,
                                  xapc_error *err);
+/* Copies up to max positions of the iterator's current term into out
+ * (ascending); returns how many it has (may exceed max), 0 when none or when
+ * the iterator carries no positions (allterms).  For a document's termlist
+ * this is the cheap way: xapc_doc_positions() looks the term up again. */
+size_t xapc_termiter_positions(const xapc_termiter *it, uint32_t *out, size_t max,
+                               xapc_error *err);
 /* Copies up to max positions of term in doc into out (ascending); returns
  * how many the term has (may exceed max), 0 when it has none. */
 size_t xapc_doc_positions(const xapc_doc *doc, const char *term, uint32_t *out,

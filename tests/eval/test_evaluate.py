@@ -2,9 +2,10 @@
 ranking measured against the FTS5 baseline, and the measures themselves on
 queries whose answer is known.
 
-nDCG@10 >= 0.85 is the issue's target but is not met yet (0.817 when this
-test was written), so only the gain over the baseline is asserted; the
-figures are printed so that the relevance work can be measured against them.
+The ranking targets: mean nDCG@10 >= 0.85 and at least 0.10 above the
+baseline (0.911 against 0.661 when compounds, multi-word synonyms and
+applied spelling corrections came in); the figures are printed so that
+later relevance work can be measured against them.
 """
 import json
 import os
@@ -21,6 +22,7 @@ DATA = os.environ["VP_DATA"]
 
 MIN_F1 = {"municipalities": 0.97, "speakers": 0.93, "date": 0.97, "themes": 0.85}
 MIN_GAIN_OVER_BASELINE = 0.10
+MIN_NDCG10 = 0.85
 
 
 def run(*args, check=True):
@@ -64,6 +66,7 @@ class EvaluateCorpus(unittest.TestCase):
         self.assertGreaterEqual(result["queries"]["count"], 40)
         self.assertGreaterEqual(mean["vindplaats"]["ndcg10"],
                                 mean["fts5"]["ndcg10"] + MIN_GAIN_OVER_BASELINE)
+        self.assertGreaterEqual(mean["vindplaats"]["ndcg10"], MIN_NDCG10)
 
     def write(self, name, content):
         path = os.path.join(self.tmp, name)

@@ -559,6 +559,51 @@ static void test_speakers_attendees_excluded(void **state)
     done(&r);
 }
 
+/* Academic titles are no part of a name, so "Dr. P. Sluis" is the same
+ * person as "Pieter Sluis" (not initials "Dr. P."). */
+static void test_speakers_titles_stripped(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Dr. P. Sluis (Universiteit Leiden) presenteerde het onderzoek.",
+        "Later sprak Pieter Sluis nog over de provincie.",
+        "Prof. dr. ir. Karel de Wit gaf een lezing. Mr. drs. Anna Bakker, directeur van Platform31, sloot af.",
+        "Th. Jansen (Platform31) opende de dag.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_non_null(speaker(&r, "Pieter Sluis"));
+    assert_string_equal(speaker(&r, "Pieter Sluis")->organisation, "Universiteit Leiden");
+    assert_non_null(speaker(&r, "Karel de Wit"));
+    assert_non_null(speaker(&r, "Anna Bakker"));
+    assert_non_null(speaker(&r, "Th. Jansen"));   /* Th. stays an initial */
+    assert_int_equal(r.d.n_speakers, 4);
+    done(&r);
+}
+
+/* People who only listen, watch or follow online are not speakers. */
+static void test_speakers_listeners_excluded(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Karin Mulder (Platform31) opende de dag.",
+        "Wethouder Peter Smeets luisterde aandachtig mee.",
+        "Hendrik de Jonge zat in de zaal.",
+        "Jan Veere hoorde het allemaal aan.",
+        "Gedeputeerde Yvonne Coenen volgde de middag online.",
+        "Vanuit de zaal vroeg Tom Dekker naar de kosten.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    assert_int_equal(r.d.n_speakers, 1);
+    assert_string_equal(r.d.speakers[0].name, "Karin Mulder");
+    done(&r);
+}
+
 static void test_speakers_mentions_and_pseudo_names(void **state)
 {
     (void)state;
@@ -692,6 +737,39 @@ static void test_themes_from_keywords(void **state)
     done(&r);
 }
 
+/* A secondary theme: four different keywords once each count, one keyword
+ * four times does not (said in passing). */
+static void test_themes_secondary_by_several_keywords(void **state)
+{
+    (void)state;
+    static const char *const broad[] = {
+        "# Een levendige binnenstad",
+        "De binnenstad, de winkelstraat, de horeca, de detailhandel en de weekmarkt.",
+        "Binnenstad, winkelstraat, horeca, detailhandel en weekmarkt kwamen terug.",
+        "Opnieuw binnenstad, winkelstraat, horeca, detailhandel en weekmarkt.",
+        "Ook woningbouw, de woningmarkt, huurwoningen en de woningcorporatie kwamen aan bod.",
+        NULL,
+    };
+    report r;
+    run(&r, broad);
+    static const char *const want[] = {"binnenstad", "wonen-leefomgeving", NULL};
+    assert_list(&r.d.themes, want);
+    done(&r);
+
+    static const char *const passing[] = {
+        "# Een levendige binnenstad",
+        "De binnenstad, de winkelstraat, de horeca, de detailhandel en de weekmarkt.",
+        "Binnenstad, winkelstraat, horeca, detailhandel en weekmarkt kwamen terug.",
+        "Opnieuw binnenstad, winkelstraat, horeca, detailhandel en weekmarkt.",
+        "Woningbouw hier, woningbouw daar, woningbouw overal: woningbouw.",
+        NULL,
+    };
+    run(&r, passing);
+    static const char *const only[] = {"binnenstad", NULL};
+    assert_list(&r.d.themes, only);
+    done(&r);
+}
+
 static void test_themes_front_matter_wins(void **state)
 {
     (void)state;
@@ -762,12 +840,15 @@ int main(void)
         cmocka_unit_test(test_speakers_initials_merged),
         cmocka_unit_test(test_speakers_particles_and_initials),
         cmocka_unit_test(test_speakers_attendees_excluded),
+        cmocka_unit_test(test_speakers_titles_stripped),
+        cmocka_unit_test(test_speakers_listeners_excluded),
         cmocka_unit_test(test_speakers_mentions_and_pseudo_names),
         cmocka_unit_test(test_speakers_table_column),
         cmocka_unit_test(test_speakers_bullet_list),
         cmocka_unit_test(test_speakers_front_matter_wins),
         cmocka_unit_test(test_parse_speaker_strings),
         cmocka_unit_test(test_themes_from_keywords),
+        cmocka_unit_test(test_themes_secondary_by_several_keywords),
         cmocka_unit_test(test_themes_front_matter_wins),
         cmocka_unit_test(test_title_sources),
     };

@@ -650,7 +650,12 @@ static void test_doc_termlist_and_positions(void **state)
         assert_string_equal(term, want[i]);
     }
     assert_int_equal(wdf, 3);
+    uint32_t at[4];
+    assert_int_equal(xapc_termiter_positions(it, at, 4, &err), 2);   /* "b" */
+    assert_int_equal(at[0], 3);
+    assert_int_equal(at[1], 7);
     assert_false(xapc_termiter_next(it, &term, &wdf, &err));
+    assert_int_equal(xapc_termiter_positions(it, at, 4, &err), 0);   /* at the end */
     xapc_termiter_free(it);
 
     it = xapc_doc_termlist(doc, "Z", &err);
