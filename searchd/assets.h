@@ -1,7 +1,7 @@
 /*
- * assets.h: files served by searchd that are compiled into the binary (no
- * runtime file paths to traverse).  The page of issue 5 replaces the
- * placeholder: generate a table like the one in assets.c from web/ files.
+ * assets.h: the files of the members' page (searchd/web/) compiled into
+ * searchd, so that no run-time file path is ever opened or traversed.  The
+ * table is generated at build time by searchd/web/embed.cmake.
  */
 #ifndef VP_ASSETS_H
 #define VP_ASSETS_H
@@ -9,11 +9,12 @@
 #include <stddef.h>
 
 typedef struct vp_asset {
-    const char *name;          /* "index.html", "app.js": served at /static/NAME
-                                  (and index.html at /) */
+    const char *name;          /* "index.html", "app.js": served at /static/NAME;
+                                  index.html is the template of the page routes */
     const char *content_type;
-    const unsigned char *data;
+    const unsigned char *data; /* len bytes, followed by a NUL */
     size_t len;
+    const char *etag;          /* quoted, from the file's SHA-256 */
 } vp_asset;
 
 /* The asset with that exact name, or NULL. */

@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "assets.h"
+#include "page.h"
 #include "metrics.h"
 #include "params.h"
 #include "query.h"
@@ -84,6 +85,12 @@ static vp_searcher *worker_searcher(vp_server *srv)
 
 /* ---- responses ----------------------------------------------------------- */
 
+/* On every answer: the page's scripts, styles and images only from searchd
+ * itself (no inline script, nothing from outside), no plugins, no framing. */
+static const char csp[] =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 static enum MHD_Result send_body(struct MHD_Connection *conn, request_ctx *ctx,
                                  int status, const char *content_type, char *body,
                                  size_t len, bool owned, const char *allow)
@@ -97,11 +104,13 @@ static enum MHD_Result send_body(struct MHD_Connection *conn, request_ctx *ctx,
     }
     MHD_add_response_header(resp, "Content-Type", content_type);
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Content-Security-Policy", csp);
     if (allow)
         MHD_add_response_header(resp, "Allow", allow);
     if (status == 503)
         MHD_add_response_header(resp, "Retry-After", "1");
-    if (strncmp(content_type, "application/json", 16) == 0)
+    if (strncmp(content_type, "application/json", 16) == 0 ||
+        strncmp(content_type, "text/html", 9) == 0)     /* answers that follow the index */
         MHD_add_response_header(resp, "Cache-Control", "no-store");
     ctx->status = status;
     ctx->bytes = len;
@@ -260,13 +269,59 @@ static enum MHD_Result route_metrics(const route_call *c)
                      text, strlen(text), true, NULL);
 }
 
+/* A compiled-in file: revalidated on every use (no-cache) against its
+ * ETag, so a new searchd never meets an old app.js in a browser cache. */
 static enum MHD_Result route_asset(const route_call *c, const char *name)
 {
     const vp_asset *a = vp_asset_find(name);
     if (!a)
         return send_error(c->conn, c->ctx, 404, "not_found", "no such file", NULL);
-    return send_body(c->conn, c->ctx, 200, a->content_type, (char *)a->data, a->len,
-                     false, NULL);
+    const char *inm = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "If-None-Match");
+    bool fresh = inm && strstr(inm, a->etag);
+    struct MHD_Response *resp = MHD_create_response_from_buffer(
+        fresh ? 0 : a->len, fresh ? NULL : (void *)a->data, MHD_RESPMEM_PERSISTENT);
+    if (!resp)
+        return MHD_NO;
+    MHD_add_response_header(resp, "Content-Type", a->content_type);
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Content-Security-Policy", csp);
+    MHD_add_response_header(resp, "ETag", a->etag);
+    MHD_add_response_header(resp, "Cache-Control", "no-cache");
+    c->ctx->status = fresh ? 304 : 200;
+    c->ctx->bytes = fresh ? 0 : a->len;
+    enum MHD_Result rc = MHD_queue_response(c->conn, fresh ? 304u : 200u, resp);
+    MHD_destroy_response(resp);
+    return rc;
+}
+
+/* The members' page, filled in on the server (page.h). */
+static enum MHD_Result send_page(const route_call *c, vp_page page)
+{
+    if (!page.html)
+        return unavailable(c);
+    return send_body(c->conn, c->ctx, page.status, "text/html; charset=utf-8", page.html,
+                     page.len, true, NULL);
+}
+
+static enum MHD_Result route_index(const route_call *c)
+{
+    vp_searcher *s = worker_searcher(c->srv);
+    return s ? send_page(c, vp_page_search(s, c->query)) : unavailable(c);
+}
+
+/* index.html is the page's template: served filled in, like "/". */
+static enum MHD_Result route_static(const route_call *c)
+{
+    if (strcmp(c->rest, "index.html") != 0)
+        return route_asset(c, c->rest);
+    vp_searcher *s = worker_searcher(c->srv);
+    return s ? send_page(c, vp_page_search(s, "")) : unavailable(c);
+}
+
+static enum MHD_Result route_report(const route_call *c)
+{
+    vp_searcher *s = worker_searcher(c->srv);
+    return s ? send_page(c, vp_page_report(s, c->rest, c->query)) : unavailable(c);
 }
 
 /* ---- /export and /trends ----------------------------------------------------------
@@ -468,8 +523,6 @@ typedef struct route {
     enum MHD_Result (*handler)(const route_call *c);
 } route;
 
-static enum MHD_Result route_static(const route_call *c) { return route_asset(c, c->rest); }
-static enum MHD_Result route_index(const route_call *c) { return route_asset(c, "index.html"); }
 
 static const route routes[] = {
     {"/", VP_ROUTE_INDEX, route_index},
@@ -479,6 +532,7 @@ static const route routes[] = {
     {"/facets/", VP_ROUTE_FACETS, route_facets},
     {"/documents/", VP_ROUTE_DOCUMENTS, route_document},
     {"/static/", VP_ROUTE_STATIC, route_static},
+    {"/r/", VP_ROUTE_INDEX, route_report},
     {"/export", VP_ROUTE_EXPORT, route_export},
     {"/trends", VP_ROUTE_TRENDS, route_trends},
 };

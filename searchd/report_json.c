@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "document.h"
+#include "text.h"
 
 static json_t *str_or_null(const char *s)
 {
@@ -159,14 +160,123 @@ static json_t *sections_json(const vp_document *d)
     return a;
 }
 
+/* ---- heading ids: the section anchors land on the rendered headings ---- */
+
+/* The plain text of n's inlines (at most cap-1 bytes); with first_line, only
+ * up to the first line break (a pseudo-heading is a paragraph's first line). */
+static void inline_text(cmark_node *n, bool first_line, char *out, size_t cap)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    cmark_iter *it = cmark_iter_new(n);
+    for (cmark_event_type ev; it && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node *c = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(c);
+        const char *piece = NULL;
+        if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE))
+            piece = cmark_node_get_literal(c);
+        else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+            if (first_line)
+                break;
+            piece = " ";
+        }
+        for (; piece && *piece && len + 1 < cap; piece++)
+            out[len++] = *piece;
+        out[len] = '\0';
+    }
+    cmark_iter_free(it);
+}
+
+/* True when the node's text gives the anchor base (the anchor without the
+ * "-2" the indexer adds to a repeated heading). */
+static bool node_has_anchor_base(cmark_node *n, const char *base)
+{
+    char text[512];
+    inline_text(n, cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH, text, sizeof text);
+    char *a = vp_anchor(text);
+    bool same = a && strcmp(*a ? a : "sectie", base) == 0;
+    free(a);
+    return same;
+}
+
+static bool anchor_is_safe(const char *a)
+{
+    return *a && strspn(a, "abcdefghijklmnopqrstuvwxyz0123456789-") == strlen(a);
+}
+
+/* Replaces n by a custom block that renders the same element with an id. */
+static void give_id(cmark_node *n, const char *anchor)
+{
+    char tag[4] = "p", enter[128], leave[8];
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+        snprintf(tag, sizeof tag, "h%d", cmark_node_get_heading_level(n));
+    snprintf(enter, sizeof enter, "<%s id=\"%s\">", tag, anchor);
+    snprintf(leave, sizeof leave, "</%s>", tag);
+    cmark_node *b = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    if (!b || !cmark_node_set_on_enter(b, enter) || !cmark_node_set_on_exit(b, leave)) {
+        cmark_node_free(b);
+        return;
+    }
+    for (cmark_node *c; (c = cmark_node_first_child(n)) != NULL;)
+        cmark_node_append_child(b, c);
+    cmark_node_replace(n, b);
+    cmark_node_free(n);
+}
+
+/* Walks the AST in document order and matches the stored sections, in their
+ * order, to headings (level 2 and deeper) and paragraphs (pseudo-headings),
+ * as the indexer found them; the matched nodes get the section's anchor. */
+static void add_heading_ids(cmark_node *doc, const vp_document *d)
+{
+    size_t n_marked = 0, si = 0;
+    cmark_node **marked = calloc(d->n_sections + 1, sizeof *marked);
+    cmark_iter *it = marked ? cmark_iter_new(doc) : NULL;
+    char *base = NULL;
+    for (cmark_event_type ev; it && si < d->n_sections &&
+                              (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(n);
+        bool candidate = ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_PARAGRAPH ||
+                         (t == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) >= 2));
+        if (!candidate)
+            continue;
+        if (!base && !(base = vp_anchor(d->sections[si].heading ? d->sections[si].heading : "")))
+            break;
+        if (node_has_anchor_base(n, *base ? base : "sectie")) {
+            marked[n_marked++] = n;
+            si++;
+            free(base);
+            base = NULL;
+        }
+    }
+    free(base);
+    cmark_iter_free(it);
+    for (size_t i = 0; i < n_marked; i++)
+        if (d->sections[i].anchor && anchor_is_safe(d->sections[i].anchor))
+            give_id(marked[i], d->sections[i].anchor);
+    free(marked);
+}
+
+/* The report's Markdown as safe HTML with ids on the section headings. */
+static char *render_html(const vp_document *d)
+{
+    const char *md = d->markdown ? d->markdown : "";
+    /* cmark 0.30 drops raw HTML unless CMARK_OPT_UNSAFE; SAFE says so twice. */
+    cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_SAFE);
+    if (!doc)
+        return NULL;
+    add_heading_ids(doc, d);
+    char *html = cmark_render_html(doc, CMARK_OPT_SAFE);
+    cmark_node_free(doc);
+    return html;
+}
+
 json_t *vp_document_json(const char *data, size_t len, vp_qerror *e)
 {
     vp_document d;
     json_t *out = NULL;
     if (parse_document(data, len, &d, e) == 0) {
-        const char *md = d.markdown ? d.markdown : "";
-        /* cmark 0.30 drops raw HTML unless CMARK_OPT_UNSAFE; SAFE says so twice. */
-        char *html = cmark_markdown_to_html(md, strlen(md), CMARK_OPT_SAFE);
+        char *html = render_html(&d);
         out = common_fields(&d);
         if (out && html) {
             json_object_set_new(out, "speakers", speakers_full(&d));

@@ -27,7 +27,9 @@
 json_t *vp_hit_json(const xapc_mset *mset, uint32_t i, const xapc_stem *stem,
                     bool has_text, xapc_error *xe, vp_qerror *e);
 
-/* The whole report from its stored JSON. */
+/* The whole report from its stored JSON.  Its "html" carries the section
+ * anchors as ids on the headings (and pseudo-heading paragraphs) where each
+ * section starts, so "#anchor" in a link lands on the section. */
 json_t *vp_document_json(const char *data, size_t len, vp_qerror *e);
 
 #endif /* VP_REPORT_JSON_H */

@@ -128,6 +128,8 @@ CASES = [
     ("GET", "/metrics", 200),
     ("GET", "/", 200),
     ("GET", "/static/index.html", 200),
+    ("GET", "/r/2017-04-21-gorinchem", 200),
+    ("GET", "/r/nope", 404),
     ("GET", "/static/nope.css", 404),
     ("GET", "/nope", 404),
     ("GET", "/x%ff", 400),
