@@ -243,6 +243,59 @@ test('download links carry the search to /export', async () => {
   await page.context().close();
 });
 
+test('"Toon meer" shows every counted value; the period form sets from and to', async () => {
+  const page = await newPage();
+  await page.goto(base + '/');
+  const speakers = page.locator('fieldset[data-facet="speaker"]');
+  const more = speakers.locator('button.more');
+  await more.waitFor();
+  const expected = await api('/search?facet_limit=60');
+  assert.equal(await speakers.locator('input[type=checkbox]').count(), 8);
+  await more.click();
+  await until(async () => (await speakers.locator('input[type=checkbox]').count()) === expected.facets.speaker.length, 'all speakers');
+  assert.equal(await speakers.locator('button.more').getAttribute('aria-expanded'), 'true');
+
+  await page.getByLabel('Van', { exact: true }).fill('2016');
+  await page.getByLabel('tot en met').fill('2019');
+  await page.getByRole('button', { name: 'Toepassen' }).click();
+  await page.waitForURL((u) => u.searchParams.get('from') === '2016' && u.searchParams.get('to') === '2019');
+  const period = await api('/search?from=2016&to=2019');
+  await until(async () => count(await page.locator('#status').textContent()) === period.total, 'the period count');
+  assert.deepEqual(await page.locator('.chips .chip').allTextContents(), ['Vanaf 2016 ×', 'Tot en met 2019 ×']);
+  await page.context().close();
+});
+
+test('text colours have a contrast of at least 4.5:1', async () => {
+  const page = await newPage();
+  await page.goto(base + '/?q=samenwerking&theme=regionale-samenwerking');
+  await page.locator('.hits > li').first().waitFor();
+  const low = await page.evaluate(() => {
+    const rgb = (c) => c.match(/[\d.]+/g).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (; el; el = el.parentElement) {
+        const c = rgb(getComputedStyle(el).backgroundColor);
+        if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const bad = [];
+    const selector = 'a, label, legend, h1, h2, h3, p, li, button, span, dt, dd';
+    for (const el of document.querySelectorAll(selector)) {
+      if (!el.textContent.trim() || !el.getClientRects().length) continue;
+      const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < 4.5) bad.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)}`);
+    }
+    return bad;
+  });
+  assert.deepEqual(low, []);
+  await page.context().close();
+});
+
 test('the filter box of a long facet asks /facets/{name}?prefix=', async () => {
   const page = await newPage();
   await page.goto(base + '/');
