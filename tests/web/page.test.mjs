@@ -345,6 +345,21 @@ test('open a report, section deep link, back and forward', async () => {
   await page.context().close();
 });
 
+test('every section anchor of every report is an id in its rendered html', async () => {
+  const all = await api('/search?per_page=100');
+  assert.ok(all.total > 30 && all.hits.length === all.total);
+  let anchors = 0;
+  for (const hit of all.hits) {
+    const doc = await api(`/documents/${encodeURIComponent(hit.id)}`);
+    const ids = new Set([...doc.html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    for (const section of doc.sections) {
+      assert.ok(ids.has(section.anchor), `${hit.id}: no id="${section.anchor}"`);
+      anchors++;
+    }
+  }
+  assert.ok(anchors > 100, `only ${anchors} sections`);
+});
+
 test('a shared URL opens the same view', async () => {
   const page = await newPage();
   await page.goto(base + '/?q=samenwerking&sort=date_asc&page=2');
