@@ -27,6 +27,14 @@ if [ "${VP_WITH_TESTS:-0}" = 1 ]; then
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
 fi
+# bench/run (not the test command): wrk for the HTTP load, /usr/bin/time for
+# CPU time and peak RSS; installed with VP_WITH_BENCH=1
+BENCH=(wrk time)
+if [ "${VP_WITH_BENCH:-0}" = 1 ]; then
+  for p in "${BENCH[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
