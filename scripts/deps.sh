@@ -17,6 +17,8 @@ command -v npm >/dev/null || TEST+=(npm)
 # packaging tests: dpkg-shlibdeps (cpack's Depends), systemd-analyze verify,
 # the OpenAPI validation with Debian's python3
 TEST+=(dpkg-dev systemd python3-jsonschema python3-yaml)
+# hardening: libFuzzer targets (clang), memcheck (valgrind), bench/load (wrk)
+TEST+=(clang libclang-rt-14-dev valgrind wrk)
 
 missing=()
 for p in "${BUILD[@]}" "${RUN[@]}" "$@"; do

@@ -15,4 +15,7 @@ for preset in default asan; do
   echo "=== $preset tests"
   ctest --preset "$preset" -j2 || status=1
 done
+# libFuzzer targets (clang) in build-fuzz/, VP_FUZZ_SECONDS (default 60) each.
+echo "=== fuzz"
+tests/fuzz/run.sh "${VP_FUZZ_SECONDS:-60}" || status=1
 exit $status

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "assets.h"
@@ -552,18 +553,63 @@ static const route *find_route(const char *path, const char **rest)
     return NULL;
 }
 
+vp_route vp_http_route_of(const char *path, const char **rest)
+{
+    const route *rt = find_route(path, rest);
+    return rt ? rt->id : VP_ROUTE_OTHER;
+}
+
 /* ---- the MHD callbacks -------------------------------------------------------- */
+
+/* libmicrohttpd reports a request as completed only after the access handler
+ * has seen it; a request it refuses by itself (more query arguments than its
+ * pool holds) would leak the context on_uri made.  So each connection keeps
+ * its current context in a slot, and closing the connection frees what is
+ * left there. */
+static request_ctx **connection_slot(struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+static void free_ctx(request_ctx *ctx)
+{
+    if (ctx)
+        free(ctx->raw_uri);
+    free(ctx);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    (void)cls;
+    (void)conn;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        *socket_context = calloc(1, sizeof(request_ctx *));
+        return;
+    }
+    request_ctx **slot = *socket_context;
+    if (slot)
+        free_ctx(*slot);
+    free(slot);
+    *socket_context = NULL;
+}
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
     (void)cls;
-    (void)conn;
     request_ctx *ctx = calloc(1, sizeof *ctx);
     if (ctx) {
         ctx->raw_uri = strdup(uri);
         ctx->start = now_s();
         ctx->route = VP_ROUTE_OTHER;
         ctx->results = -1;
+    }
+    request_ctx **slot = connection_slot(conn);
+    if (slot) {
+        free_ctx(*slot);    /* a request MHD dropped on this connection */
+        *slot = ctx;
     }
     return ctx;
 }
@@ -612,6 +658,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return *upload_data_size = 0, MHD_YES;
     snprintf(ctx->method, sizeof ctx->method, "%s", method);
     snprintf(ctx->version, sizeof ctx->version, "%s", version);
+    /* MHD reads a request line cut short by a NUL byte as HTTP/0.9 with an
+     * empty version: refuse it rather than answer the truncated target. */
+    if (strncmp(version, "HTTP/1.", 7) != 0)
+        return send_error(conn, ctx, 400, "bad_request",
+                          "malformed request line (expected HTTP/1.0 or HTTP/1.1)", NULL);
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
         return send_error(conn, ctx, 405, "method_not_allowed",
                           "only GET and HEAD are allowed", "GET, HEAD");
@@ -707,14 +758,30 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         log_line(cls, conn, ctx, seconds);
     }
     free(ctx->raw_uri);
+    request_ctx **slot = connection_slot(conn);
+    if (slot && *slot == ctx)
+        *slot = NULL;
     free(ctx);
     *con_cls = NULL;
 }
 
 /* ---- start and stop ------------------------------------------------------------- */
 
+/* Room for VP_HTTP_CONNECTION_LIMIT sockets plus the index files: the usual
+ * soft limit of 1024 descriptors is below it. */
+static void raise_fd_limit(void)
+{
+    struct rlimit rl;
+    rlim_t want = VP_HTTP_CONNECTION_LIMIT + 256;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < want) {
+        rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
+}
+
 vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t errlen)
 {
+    raise_fd_limit();
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(cfg->port)};
     if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
         snprintf(errbuf, errlen, "cannot listen on '%s': not an IPv4 address", cfg->host);
@@ -744,8 +811,10 @@ vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t err
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)VP_HTTP_PER_IP_LIMIT,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)VP_HTTP_TIMEOUT_S,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)VP_HTTP_MEMORY_LIMIT,
+        MHD_OPTION_STRICT_FOR_CLIENT, 1,     /* e.g. a NUL byte in the request line: 400 */
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
         MHD_OPTION_ARRAY, cfg->threads > 1 ? pool : pool + 1,
         MHD_OPTION_END);
     if (!srv->daemon) {

@@ -18,12 +18,16 @@
 #include <stdint.h>
 
 #include "gazetteer.h"
+#include "metrics.h"
 #include "themes.h"
 
 /* Limits that protect the server. */
 #define VP_HTTP_MAX_URI         8192   /* longer request target: 414 */
-#define VP_HTTP_CONNECTION_LIMIT 256
-#define VP_HTTP_PER_IP_LIMIT     64
+/* Idle connections cost a file descriptor and little else (epoll), and behind
+ * a reverse proxy every client is 127.0.0.1: 500 idle connections from one
+ * address must not lock others out (tests/hardening). */
+#define VP_HTTP_CONNECTION_LIMIT 2000
+#define VP_HTTP_PER_IP_LIMIT     1000
 #define VP_HTTP_TIMEOUT_S        15    /* idle or slow connection */
 #define VP_HTTP_MEMORY_LIMIT     (64 * 1024)  /* per connection: headers + URI */
 #define VP_REOPEN_INTERVAL_MS    200   /* how often a worker checks for a commit */
@@ -47,6 +51,11 @@ typedef struct vp_server_config {
 } vp_server_config;
 
 typedef struct vp_server vp_server;
+
+/* The route of a decoded URL path as the server dispatches it, VP_ROUTE_OTHER
+ * (a 404) when none; *rest points after a prefix route ("/facets/theme":
+ * "theme").  Pure: no server needed (the HTTP fuzzer calls it). */
+vp_route vp_http_route_of(const char *path, const char **rest);
 
 /* Starts listening and serving.  NULL with a message in errbuf. */
 vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t errlen);

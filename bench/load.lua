@@ -1,0 +1,25 @@
+-- bench/load's request mix: free text, phrases, wildcards, fields, facet
+-- filters, date ranges, sorting, paging, facet prefixes and documents.
+local paths = {
+  "/search?q=samenwerking",
+  "/search?q=wonen&municipality=Den+Bosch",
+  "/search?q=%22sociaal+domein%22&per_page=20",
+  "/search?theme=sociaal-domein&sort=date&page=2",
+  "/search?q=krimp*&from=2015&to=2020",
+  "/search?q=titel:binnenstad+OR+spreker:hoving",
+  "/search?q=energie+transitie&theme=duurzaamheid-energie",
+  "/search?municipality=Meierijstad&municipality=Gorinchem",
+  "/search?q=jeugdzorg&facet_limit=5",
+  "/search?q=omgevingswet&sort=date_asc",
+  "/search?q=samenwerkng",
+  "/search",
+  "/facets/municipality?prefix=G",
+  "/facets/speaker?prefix=ma&q=wonen",
+  "/documents/r00017",
+  "/healthz",
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Crash safety of the indexer: SIGKILL at random points of a large run,
+disk full, an unwritable database.  (A second indexer on a locked database
+is tested in tests/e2e/test_indexer.py.)"""
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import unittest
+
+from common import (CORPUS, DATA, INDEXER, dump, fingerprint, fresh_dir,
+                    generate_reports, run_indexer)
+
+# Smaller under ASan, where the indexer runs several times slower.
+SANITIZED = os.environ.get("VP_SANITIZE") == "1"
+N_REPORTS = 300 if SANITIZED else 600
+BATCH = 10 if SANITIZED else 20
+KILLS = 24
+
+
+class KillTest(unittest.TestCase):
+    def test_sigkill_anywhere_loses_nothing_and_resumes_identically(self):
+        tmp = fresh_dir("kill")
+        src = os.path.join(tmp, "reports")
+        generate_reports(src, N_REPORTS)
+        reference = os.path.join(tmp, "reference.db")
+        started = time.monotonic()
+        r = run_indexer(reference, src, extra=["--batch", str(BATCH)])
+        full_run = time.monotonic() - started
+        self.assertEqual(r.returncode, 0, r.stderr)
+        _, ref_docs = dump(reference)
+        self.assertEqual(len(ref_docs), N_REPORTS)
+
+        db = os.path.join(tmp, "killed.db")
+        rng = random.Random(8)
+        kills = attempts = 0
+        while kills < KILLS:
+            attempts += 1
+            self.assertLess(attempts, 4 * KILLS, "the indexer finished before every kill")
+            p = subprocess.Popen([INDEXER, "--db", db, "--data", DATA, "--batch", str(BATCH),
+                                  "--quiet", src], stderr=subprocess.DEVNULL)
+            try:
+                p.wait(timeout=rng.uniform(0.0, full_run))
+            except subprocess.TimeoutExpired:
+                p.send_signal(signal.SIGKILL)
+                kills += 1
+                p.wait()
+            print(f"run {attempts}: {kills} kills", file=sys.stderr, flush=True)
+            if not os.path.exists(db):
+                continue    # killed before the database was created
+            _, docs = dump(db)          # opens after every kill
+            self.assertTrue(len(docs) % BATCH == 0 or len(docs) == N_REPORTS,
+                            f"{len(docs)} documents: not a whole number of batches")
+            for doc_id, doc in docs.items():   # each committed document is whole
+                self.assertEqual(doc, ref_docs[doc_id])
+            if len(docs) == N_REPORTS:
+                fresh = fresh_dir("kill/restart")   # start over for more kills
+                os.rename(db, os.path.join(fresh, "done.db"))
+        r = run_indexer(db, src, extra=["--batch", str(BATCH)])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(fingerprint(db), fingerprint(reference))
+        print(f"\n{kills} SIGKILLs survived in {attempts} runs "
+              f"(uninterrupted run {full_run:.1f} s)")
+
+
+def can_mount():
+    probe = fresh_dir("mount-probe")
+    ok = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", probe],
+                        capture_output=True).returncode == 0
+    if ok:
+        subprocess.run(["umount", probe], check=True)
+    return ok
+
+
+@unittest.skipUnless(can_mount(), "needs root with mount (CAP_SYS_ADMIN): not in this sandbox")
+class UnwritableTest(unittest.TestCase):
+    def tearDown(self):
+        subprocess.run(["umount", self.mnt], capture_output=True)
+
+    def assert_fails_intact(self, db, src, before):
+        r = run_indexer(db, src)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("indexer:", r.stderr)
+        self.assertEqual(dump(db)[1], before)
+
+    def test_disk_full_exits_2_and_keeps_the_previous_index(self):
+        self.mnt = fresh_dir("full")
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", self.mnt], check=True)
+        db = os.path.join(self.mnt, "corpus.db")
+        self.assertEqual(run_indexer(db, CORPUS).returncode, 0)
+        before = dump(db)[1]
+        big = os.path.join(fresh_dir("full-src"), "reports")
+        generate_reports(big, 3000)
+        self.assert_fails_intact(db, big, before)
+
+    def test_read_only_database_exits_2_and_keeps_the_previous_index(self):
+        tmp = fresh_dir("readonly")
+        db = os.path.join(tmp, "corpus.db")
+        self.assertEqual(run_indexer(db, CORPUS).returncode, 0)
+        before = dump(db)[1]
+        self.mnt = db
+        subprocess.run(["mount", "--bind", db, db], check=True)
+        subprocess.run(["mount", "-o", "remount,bind,ro", db], check=True)
+        src = os.path.join(tmp, "more")
+        generate_reports(src, 40)
+        self.assert_fails_intact(db, src, before)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""searchd keeps answering while `indexer --rebuild` rewrites the whole
+database under it: no failed request, and the new index is served within
+seconds of the rebuild (no stale-forever revision).
+
+NOT YET IN CTEST: it fails today (about 3% of requests answer 503 "EOF
+reading block" while --rebuild overwrites the database in place, under
+the readers).  It goes into tests/hardening/CMakeLists.txt with the fix:
+--rebuild building into a fresh directory swapped in atomically
+(renameat2 RENAME_EXCHANGE), see the README's Reliability section.
+Run by hand: VP_INDEXER=... VP_DBDUMP=... VP_SEARCHD=... VP_CORPUS=corpus
+VP_DATA=data VP_TEST_TMP=/tmp/x python3 tests/hardening/test_rebuild.py"""
+import http.client
+import json
+import os
+import signal
+import subprocess
+import threading
+import time
+import unittest
+
+from common import DATA, INDEXER, fresh_dir, generate_reports, run_indexer, start_searchd
+
+QUERIES = ["/search?q=samenwerking", "/search?q=wonen&per_page=3&page=2",
+           "/search?theme=sociaal-domein&sort=date", "/facets/municipality?prefix=G",
+           "/healthz"]
+
+
+def get(port, target):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", target)
+    resp = conn.getresponse()
+    body = resp.read()
+    conn.close()
+    return resp.status, body
+
+
+class RebuildTest(unittest.TestCase):
+    def test_search_while_rebuilding(self):
+        tmp = fresh_dir("rebuild")
+        big, small = os.path.join(tmp, "big"), os.path.join(tmp, "small")
+        generate_reports(big, 400)
+        generate_reports(small, 150)
+        db = os.path.join(tmp, "db")
+        self.assertEqual(run_indexer(db, big).returncode, 0)
+        proc, port, log = start_searchd(db, threads=4)
+        failures, served = [], [0]
+        stop = threading.Event()
+
+        def client(k):
+            i = k
+            while not stop.is_set():
+                target = QUERIES[i % len(QUERIES)]
+                i += 1
+                try:
+                    status, body = get(port, target)
+                except OSError as e:
+                    failures.append((target, repr(e)))
+                    continue
+                served[0] += 1
+                if status != 200:
+                    failures.append((target, status, body[:200]))
+
+        threads = [threading.Thread(target=client, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        try:
+            for src, expected in [(small, 150), (big, 400), (small, 150)]:
+                r = subprocess.run([INDEXER, "--db", db, "--data", DATA, "--rebuild",
+                                    "--batch", "50", "--quiet", src],
+                                   capture_output=True, text=True, timeout=600)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                deadline = time.monotonic() + 5
+                while json.loads(get(port, "/healthz")[1])["documents"] != expected:
+                    self.assertLess(time.monotonic(), deadline, "stale revision after rebuild")
+                    time.sleep(0.05)
+        finally:
+            stop.set()
+            for t in threads:
+                t.join()
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
+        self.assertGreater(served[0], 50)
+        self.assertEqual(failures, [], f"{len(failures)} of {served[0]} requests failed")
+        print(f"\n{served[0]} requests during 3 rebuilds, none failed")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
