@@ -235,10 +235,16 @@ static json_t *with_retry(vp_searcher *s, read_fn fn, const void *arg, vp_qerror
 
 /* ---- building the query -------------------------------------------------- */
 
+/* Spelling correction is not among them: asking for it costs more than the
+ * match itself (it looks up every word's neighbours in the spelling table),
+ * so it is asked for only when a query finds few reports (see
+ * add_spelling). */
 static const unsigned parse_flags =
     XAPC_QP_DEFAULT | XAPC_QP_WILDCARD | XAPC_QP_PURE_NOT |
-    XAPC_QP_SPELLING_CORRECTION | XAPC_QP_AUTO_SYNONYMS |
-    XAPC_QP_AUTO_MULTIWORD_SYNONYMS;
+    XAPC_QP_AUTO_SYNONYMS | XAPC_QP_AUTO_MULTIWORD_SYNONYMS;
+
+/* A query finding fewer reports than this gets a spelling suggestion. */
+enum { VP_SUGGEST_BELOW = 3 };
 
 /* Field names a user can type, in Dutch and in English. */
 static const struct { const char *field, *prefix; bool boolean; } user_fields[] = {
@@ -498,26 +504,47 @@ static bool widen(vp_searcher *s, xapc_qp *qp, const char *text, xapc_query **qu
     return true;
 }
 
-/* Whether q matches no report at all. */
-static bool matches_nothing(vp_searcher *s, const xapc_query *q)
+/* The number of reports q matches, counted up to at most limit. */
+static uint32_t matches_up_to(vp_searcher *s, const xapc_query *q, uint32_t limit)
 {
     xapc_error xe;
     xapc_error_clear(&xe);
     xapc_enquire *enq = xapc_enquire_new(s->db, &xe);
     xapc_mset *mset = enq && xapc_enquire_set_query(enq, q, &xe) == XAPC_OK
-                          ? xapc_enquire_get_mset(enq, 0, 0, 1, &xe) : NULL;
-    bool none = mset && xapc_mset_matches_lower_bound(mset) == 0;
+                          ? xapc_enquire_get_mset(enq, 0, 0, limit, &xe) : NULL;
+    uint32_t n = mset ? xapc_mset_matches_lower_bound(mset) : limit;
     xapc_mset_free(mset);
     xapc_enquire_free(enq);
-    return none;
+    return n;
 }
 
-/* A query that finds nothing while the spelling table knows a correction
- * ("samenwerkng") is run as corrected: a member who mistypes gets the
- * reports, and the response says so (corrected, suggestion). */
-static bool apply_correction(vp_searcher *s, xapc_qp *qp, parsed_text *pt, vp_qerror *e)
+/* Xapian's correction of text, or NULL when it has none (or the same). */
+static char *spelling_of(xapc_qp *qp, const char *text)
 {
-    if (!pt->suggestion || !matches_nothing(s, pt->query))
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_query *q = xapc_qp_parse(qp, text, parse_flags | XAPC_QP_SPELLING_CORRECTION,
+                                  "", &xe);
+    char *corrected = q ? xapc_qp_corrected_query(qp, NULL) : NULL;
+    xapc_query_free(q);
+    if (corrected && (!*corrected || strcmp(corrected, text) == 0)) {
+        free(corrected);
+        corrected = NULL;
+    }
+    return corrected;
+}
+
+/* A query that finds few reports gets the suggestion the spelling table
+ * offers; one that finds nothing ("samenwerkng") is run as corrected: a
+ * member who mistypes gets the reports, and the response says so
+ * (corrected, suggestion). */
+static bool add_spelling(vp_searcher *s, xapc_qp *qp, const char *text,
+                         parsed_text *pt, vp_qerror *e)
+{
+    uint32_t found = matches_up_to(s, pt->query, VP_SUGGEST_BELOW);
+    if (found >= VP_SUGGEST_BELOW || !(pt->suggestion = spelling_of(qp, text)))
+        return true;
+    if (found > 0)
         return true;
     xapc_query *fixed = parse_text(s, qp, pt->suggestion, e);
     if (!fixed || !widen(s, qp, pt->suggestion, &fixed, e)) {
@@ -538,16 +565,10 @@ static int parse_request_text(vp_searcher *s, const vp_request *r, parsed_text *
     if (!qp)
         return -1;
     pt->query = parse_text(s, qp, r->q, e);
-    if (pt->query && !blank(r->q)) {
-        char *corrected = xapc_qp_corrected_query(qp, NULL);
-        if (corrected && *corrected && strcmp(corrected, r->q) != 0)
-            pt->suggestion = corrected;
-        else
-            free(corrected);
-        if (!widen(s, qp, r->q, &pt->query, e) || !apply_correction(s, qp, pt, e)) {
-            xapc_query_free(pt->query);
-            pt->query = NULL;
-        }
+    if (pt->query && !blank(r->q) &&
+        (!widen(s, qp, r->q, &pt->query, e) || !add_spelling(s, qp, r->q, pt, e))) {
+        xapc_query_free(pt->query);
+        pt->query = NULL;
     }
     xapc_qp_free(qp);
     return pt->query ? 0 : -1;
