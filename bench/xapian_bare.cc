@@ -277,7 +277,7 @@ static size_t split_counts(const Xapian::ValueCountMatchSpy &spy)
 
 static size_t run_one(Xapian::Database &db, Xapian::QueryParser &qp, const request &r)
 {
-    Xapian::Query text = r.q.empty() ? Xapian::Query::MatchAll
+    Xapian::Query text = r.q.empty() ? Xapian::Query(std::string()) /* not the shared global: its refcount is not atomic */
         : qp.parse_query(r.q, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                  Xapian::QueryParser::FLAG_PURE_NOT);
     Xapian::doccount all = db.get_doccount();

@@ -948,16 +948,20 @@ xapc_query *xapc_query_term(const char *term, uint32_t wqf, uint32_t pos,
     });
 }
 
+/* Not a copy of Xapian::Query::MatchAll: that is one global object whose
+ * reference count is not atomic, so copying it from several threads at once
+ * corrupts it (a use-after-free seen under ASan with searchd's workers).  An
+ * empty term is Xapian's own spelling of "every document", in a fresh object. */
 xapc_query *xapc_query_match_all(xapc_error *err)
 {
     return guard(err, static_cast<xapc_query *>(nullptr),
-                 [&] { return new_query(Xapian::Query::MatchAll); });
+                 [&] { return new_query(Xapian::Query(std::string())); });
 }
 
 xapc_query *xapc_query_match_nothing(xapc_error *err)
 {
     return guard(err, static_cast<xapc_query *>(nullptr),
-                 [&] { return new_query(Xapian::Query::MatchNothing); });
+                 [&] { return new_query(Xapian::Query()); }); /* no shared global */
 }
 
 xapc_query *xapc_query_combine(xapc_op op, const xapc_query *const *subqueries,
