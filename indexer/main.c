@@ -24,6 +24,7 @@
 #include "gazetteer.h"
 #include "ingest.h"
 #include "progress.h"
+#include "rebuild.h"
 #include "scan.h"
 #include "schema.h"
 #include "shards.h"
@@ -231,13 +232,37 @@ static void free_data(data *d)
 
 /* ---- the database ------------------------------------------------------- */
 
-static vp_shards *open_database(const options *o)
+/* --rebuild writes a fresh index beside the live one and swaps it in when
+ * complete (rebuild.h), so searchd never reads a half-rewritten database.
+ * The live index stays open for writing meanwhile: its lock keeps a second
+ * indexer out, as for any run. */
+static vp_shards *open_database(const options *o, vp_shards **live, vp_rebuild *rb)
 {
     char msg[1024];
-    vp_shards *shards = vp_shards_open(o->db, o->shards, o->rebuild, msg, sizeof msg);
-    if (!shards)
+    vp_shards *s = NULL;
+    if (!o->rebuild) {
+        s = vp_shards_open(o->db, o->shards, false, msg, sizeof msg);
+    } else if ((*live = vp_shards_open(o->db, 0, false, msg, sizeof msg)) &&
+               vp_rebuild_begin(rb, o->db, msg, sizeof msg) == 0) {
+        unsigned n = o->shards ? o->shards
+                   : vp_shards_is_set(*live) ? vp_shards_count(*live) : 0;
+        s = vp_shards_open(rb->fresh, n, true, msg, sizeof msg);
+    }
+    if (!s)
         fprintf(stderr, "indexer: %s\n", msg);
-    return shards;
+    return s;
+}
+
+/* Puts the rebuilt index in place of the live one; 0 or -1 (reported). */
+static int swap_in_rebuild(vp_shards **live, vp_rebuild *rb)
+{
+    char msg[1024];
+    int rc = vp_rebuild_swap(rb, msg, sizeof msg);
+    if (rc != 0)
+        fprintf(stderr, "indexer: %s\n", msg);
+    vp_shards_free(*live); /* the old index: now in rb->fresh, removed next */
+    *live = NULL;
+    return rc;
 }
 
 /* True when the database's synonyms came from these data files. */
@@ -572,7 +597,9 @@ int main(int argc, char **argv)
     double started = vp_now();
     run r = {.opt = &opt, .data = &d,
              .ctx = {.gazetteer = d.gazetteer, .themes = d.themes}};
-    r.shards = open_database(&opt);
+    vp_shards *live = NULL;
+    vp_rebuild rebuild = {0};
+    r.shards = open_database(&opt, &live, &rebuild);
     xapc_error err;
     if (r.shards) {
         r.data_changed = !data_unchanged(vp_shards_meta(r.shards), &d);
@@ -581,17 +608,22 @@ int main(int argc, char **argv)
         if (!r.builder)
             fprintf(stderr, "indexer: %s\n", err.message);
     }
+    bool done = r.builder && index_all(&r, &sources) == 0 &&
+                remove_missing(&r, &sources) == 0 && finish(&r) == 0;
+    vp_docbuilder_free(r.builder);
+    vp_shards_free(r.shards); /* an unfinished run keeps its last commit */
+    if (opt.rebuild && done)
+        done = swap_in_rebuild(&live, &rebuild) == 0;
+    vp_shards_free(live);
+    vp_rebuild_finish(&rebuild); /* the old index, or the unfinished new one */
     rc = EXIT_FATAL;
-    if (r.builder && index_all(&r, &sources) == 0 && remove_missing(&r, &sources) == 0 &&
-        finish(&r) == 0) {
+    if (done) {
         rc = r.n.skipped + r.n.warned > 0 ? EXIT_PROBLEMS : 0;
         if (!opt.quiet)
             printf("indexed %zu, unchanged %zu, removed %zu, skipped %zu, with problems %zu"
                    " (%zu files) in %.2f s\n", r.n.indexed, r.n.unchanged, r.n.removed,
                    r.n.skipped, r.n.warned, sources.len, vp_now() - started);
     }
-    vp_docbuilder_free(r.builder);
-    vp_shards_free(r.shards); /* an unfinished run keeps its last commit */
     free_data(&d);
     vp_sources_clear(&sources);
     return rc;

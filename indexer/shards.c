@@ -231,6 +231,11 @@ void vp_shards_free(vp_shards *s)
 
 /* ---- use ----------------------------------------------------------------- */
 
+bool vp_shards_is_set(const vp_shards *s)
+{
+    return s->meta != s->dbs[0];
+}
+
 unsigned vp_shards_count(const vp_shards *s)
 {
     return s->n;

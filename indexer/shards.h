@@ -53,6 +53,8 @@ vp_shards *vp_shards_open(const char *path, unsigned n_shards, bool rebuild,
 /* Frees every handle and releases the locks; uncommitted changes are lost. */
 void vp_shards_free(vp_shards *s);
 
+/* True for a shard set (a stub and meta), false for a single database. */
+bool vp_shards_is_set(const vp_shards *s);
 /* Number of document databases (1 for the single layout). */
 unsigned vp_shards_count(const vp_shards *s);
 /* The i-th document database; borrowed. */

@@ -1,0 +1,77 @@
+/* rebuild.c: see rebuild.h. */
+#define _GNU_SOURCE /* renameat2, RENAME_EXCHANGE */
+#include "rebuild.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *with_suffix(const char *path, const char *suffix)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    size_t len = n + strlen(suffix) + 1;
+    char *s = malloc(len);
+    if (s)
+        snprintf(s, len, "%.*s%s", (int)n, path, suffix);
+    return s;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    return type == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+int vp_remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return errno == ENOENT ? 0 : -1;
+    if (!S_ISDIR(st.st_mode))
+        return unlink(path);
+    return nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int vp_rebuild_begin(vp_rebuild *r, const char *live, char *msg, size_t msglen)
+{
+    r->live = strdup(live);
+    r->fresh = with_suffix(live, ".rebuild");
+    if (!r->live || !r->fresh) {
+        snprintf(msg, msglen, "out of memory");
+        return -1;
+    }
+    if (vp_remove_tree(r->fresh) != 0) {
+        snprintf(msg, msglen, "%s: cannot remove an earlier unfinished rebuild: %s",
+                 r->fresh, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int vp_rebuild_swap(vp_rebuild *r, char *msg, size_t msglen)
+{
+    if (renameat2(AT_FDCWD, r->fresh, AT_FDCWD, r->live, RENAME_EXCHANGE) == 0)
+        return 0;
+    if (errno == ENOENT && rename(r->fresh, r->live) == 0)
+        return 0; /* there was no index yet */
+    snprintf(msg, msglen, "%s: cannot swap in the rebuilt index: %s", r->live,
+             strerror(errno));
+    return -1;
+}
+
+void vp_rebuild_finish(vp_rebuild *r)
+{
+    if (r->fresh)
+        vp_remove_tree(r->fresh);
+    free(r->live);
+    free(r->fresh);
+    r->live = r->fresh = NULL;
+}
