@@ -65,6 +65,9 @@ void vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *p,
 void vp_extract_speakers(const vp_extract_ctx *ctx, const vp_parsed *p,
                          vp_document *d, vp_extract_issue *issue);
 
+/* Sorts d->speakers by folded name (the order vp_extract_speakers leaves). */
+void vp_speakers_sort(vp_document *d);
+
 /* Splits a front matter speaker string ("Marloes Hoogerbrugge (Platform31)",
  * "burgemeester Govert Veldhuijzen (Gorinchem)") into name, organisation,
  * role.  Returns false when no name is found.  Outputs are malloc'd (NULL

@@ -1232,7 +1232,12 @@ static void store_speakers(vp_document *d, const mentions *persons)
                                     m->role_owned ? m->role_owned : m->role);
     }
     if (d->n_speakers > 1)
-        qsort(d->speakers, d->n_speakers, sizeof *d->speakers, compare_speakers);
+        vp_speakers_sort(d);
+}
+
+void vp_speakers_sort(vp_document *d)
+{
+    qsort(d->speakers, d->n_speakers, sizeof *d->speakers, compare_speakers);
 }
 
 /* ---- the document ---- */

@@ -28,6 +28,7 @@
 #include "scan.h"
 #include "schema.h"
 #include "shards.h"
+#include "speakers_corpus.h"
 #include "strvec.h"
 #include "synonyms.h"
 #include "text.h"
@@ -565,6 +566,21 @@ static int index_all(run *r, const vp_sources *sources)
     return 0;
 }
 
+/* Corpus-wide canonical speaker names (speakers_corpus.h), over the whole
+ * database so that earlier reports get a full name a new one brings. */
+static int resolve_speakers(run *r)
+{
+    xapc_error err;
+    size_t rewritten = 0;
+    if (vp_speakers_corpus_resolve(r->shards, r->builder, &rewritten, &err) != XAPC_OK) {
+        fprintf(stderr, "indexer: %s: cannot resolve speaker names: %s\n", r->opt->db,
+                err.message);
+        return -1;
+    }
+    r->pending += (unsigned)rewritten;
+    return 0;
+}
+
 static int finish(run *r)
 {
     xapc_error err;
@@ -609,7 +625,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "indexer: %s\n", err.message);
     }
     bool done = r.builder && index_all(&r, &sources) == 0 &&
-                remove_missing(&r, &sources) == 0 && finish(&r) == 0;
+                remove_missing(&r, &sources) == 0 &&
+                resolve_speakers(&r) == 0 && finish(&r) == 0;
     vp_docbuilder_free(r.builder);
     vp_shards_free(r.shards); /* an unfinished run keeps its last commit */
     if (opt.rebuild && done)
