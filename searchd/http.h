@@ -29,7 +29,12 @@
 #define VP_HTTP_CONNECTION_LIMIT 2000
 #define VP_HTTP_PER_IP_LIMIT     1000
 #define VP_HTTP_TIMEOUT_S        15    /* idle or slow connection */
-#define VP_HTTP_MEMORY_LIMIT     (64 * 1024)  /* per connection: headers + URI */
+/* Per connection: headers, URI and libmicrohttpd's record of every argument
+ * (about 48 bytes each).  A URI within VP_HTTP_MAX_URI can hold 4096
+ * arguments ("a&a&..."); when their record does not fit, libmicrohttpd
+ * 0.9.75 neither answers nor closes until the timeout.  The pool is mmap'ed,
+ * so only the pages a request touches become resident. */
+#define VP_HTTP_MEMORY_LIMIT     (512 * 1024)
 #define VP_REOPEN_INTERVAL_MS    200   /* how often a worker checks for a commit */
 
 /* The access log on stderr, one line per request.  CLF: the common log
