@@ -15,11 +15,27 @@ local paths = {
   "/search",
   "/facets/municipality?prefix=G",
   "/facets/speaker?prefix=ma&q=wonen",
-  "/documents/r00017",
+  "/documents/" .. (os.getenv("DOC") or "r00017"),
   "/healthz",
 }
+local mix = {}
 local i = 0
+
+function init(args)
+  local file = os.getenv("MIX")
+  if file and #file > 0 then
+    for line in io.lines(file) do
+      if #line > 0 then mix[#mix + 1] = "/search?" .. line end
+    end
+  end
+  i = math.random(1000)
+end
+
+-- With a mix, three of every four requests come from it.
 request = function()
   i = i + 1
+  if #mix > 0 and i % 4 ~= 0 then
+    return wrk.format("GET", mix[(i % #mix) + 1])
+  end
   return wrk.format("GET", paths[(i % #paths) + 1])
 end
