@@ -265,7 +265,11 @@ static xapc_qp *make_parser(vp_searcher *s, vp_qerror *e)
               xapc_qp_set_database(qp, lexicon(s), &xe) == XAPC_OK &&
               /* AND: every word must occur, so totals and facets stay meaningful. */
               xapc_qp_set_default_op(qp, XAPC_OP_AND, &xe) == XAPC_OK &&
-              xapc_qp_set_max_wildcard_expansion(qp, VP_MAX_WILDCARD_TERMS, &xe) == XAPC_OK;
+              /* A broad wildcard (krimp* in 100k reports) means its
+               * commonest words, not an error. */
+              xapc_qp_set_max_wildcard_expansion(qp, VP_MAX_WILDCARD_TERMS,
+                                                 XAPC_WILDCARD_LIMIT_MOST_FREQUENT,
+                                                 &xe) == XAPC_OK;
     for (size_t i = 0; ok && i < sizeof user_fields / sizeof *user_fields; i++)
         ok = (user_fields[i].boolean
                   ? xapc_qp_add_boolean_prefix(qp, user_fields[i].field, user_fields[i].prefix, &xe)

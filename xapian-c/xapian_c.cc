@@ -1099,13 +1099,16 @@ xapc_status xapc_qp_add_boolean_prefix(xapc_qp *qp, const char *field,
 }
 
 xapc_status xapc_qp_set_max_wildcard_expansion(xapc_qp *qp, uint32_t max_terms,
+                                               xapc_wildcard_limit limit,
                                                xapc_error *err)
 {
     return guard_status(err, [&] {
         need(qp, "qp");
+        int type = limit == XAPC_WILDCARD_LIMIT_MOST_FREQUENT
+                       ? Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT
+                       : Xapian::Query::WILDCARD_LIMIT_ERROR;
         // Wildcards only: partial terms keep Xapian's own default.
-        qp->qp.set_max_expansion(max_terms, Xapian::Query::WILDCARD_LIMIT_ERROR,
-                                 Xapian::QueryParser::FLAG_WILDCARD);
+        qp->qp.set_max_expansion(max_terms, type, Xapian::QueryParser::FLAG_WILDCARD);
     });
 }
 

@@ -349,11 +349,18 @@ xapc_status xapc_qp_add_prefix(xapc_qp *qp, const char *field, const char *prefi
 /* `field:value` becomes a boolean filter on prefix+value. */
 xapc_status xapc_qp_add_boolean_prefix(xapc_qp *qp, const char *field,
                                        const char *prefix, xapc_error *err);
-/* Bounds the expansion of a trailing wildcard: more than max_terms terms
- * makes the search fail with XAPC_ERR_QUERY. 0 means unlimited.
- * Xapian 1.4 expands wildcards at match time, so it is
- * xapc_enquire_get_mset() that fails, not xapc_qp_parse(). */
+/* What a trailing wildcard matching more than its limit of terms does. */
+typedef enum {
+    XAPC_WILDCARD_LIMIT_ERROR = 0,     /* the search fails with XAPC_ERR_QUERY */
+    XAPC_WILDCARD_LIMIT_MOST_FREQUENT  /* it expands to the most frequent terms */
+} xapc_wildcard_limit;
+
+/* Bounds the expansion of a trailing wildcard to max_terms terms (0 means
+ * unlimited).  Xapian 1.4 expands wildcards at match time, so with
+ * XAPC_WILDCARD_LIMIT_ERROR it is xapc_enquire_get_mset() that fails, not
+ * xapc_qp_parse(). */
 xapc_status xapc_qp_set_max_wildcard_expansion(xapc_qp *qp, uint32_t max_terms,
+                                               xapc_wildcard_limit limit,
                                                xapc_error *err);
 /* Parses text with flags (XAPC_QP_*) and default_prefix ("" for none).
  * Caller frees the query.  XAPC_ERR_QUERY with Xapian's message for a
