@@ -396,6 +396,19 @@ static xapc_query *build_query(vp_searcher *s, const vp_request *r, vp_facet ski
 static const xapc_slot facet_slots[VP_N_FACETS] = {
     VP_SLOT_MUNICIPALITIES, VP_SLOT_SPEAKERS, VP_SLOT_THEMES, VP_SLOT_YEAR};
 
+/* The counter of facet f on enq.  On local databases it counts the members
+ * of each value list, so its memory follows the facet's few thousand values
+ * rather than the (nearly all distinct) lists of the matching reports;
+ * remote shards only run Xapian's built-in spy, which counts whole lists
+ * (facets.c splits them either way). */
+static xapc_spy *add_facet_spy(const vp_searcher *s, xapc_enquire *enq, vp_facet f,
+                               xapc_error *xe)
+{
+    if (s->remote)
+        return xapc_enquire_add_value_count_spy(enq, facet_slots[f], xe);
+    return xapc_enquire_add_value_list_spy(enq, facet_slots[f], VP_LIST_SEP, xe);
+}
+
 static bool add_spy_value(const char *value, size_t len, uint32_t count, void *ctx)
 {
     return vp_facet_counts_add_list(ctx, value, len, count);
@@ -461,7 +474,7 @@ static json_t *count_facet_alone(vp_searcher *s, const vp_request *r, vp_facet f
     xapc_enquire *enq = q ? make_enquire(s, q, VP_SORT_RELEVANCE, e) : NULL;
     xapc_error xe;
     xapc_error_clear(&xe);
-    xapc_spy *spy = enq ? xapc_enquire_add_value_count_spy(enq, facet_slots[f], &xe) : NULL;
+    xapc_spy *spy = enq ? add_facet_spy(s, enq, f, &xe) : NULL;
     xapc_mset *mset = spy ? xapc_enquire_get_mset(enq, 0, 0, all, &xe) : NULL;
     json_t *out = NULL;
     if (mset)
@@ -620,7 +633,7 @@ static int run_main_match(vp_searcher *s, const vp_request *r, const xapc_query 
     for (int f = 0; f < VP_N_FACETS; f++) {
         if (has_own_filter(r, (vp_facet)f) || !spies_exact)
             continue;   /* counted in a match of its own */
-        m->spies[f] = xapc_enquire_add_value_count_spy(m->enq, facet_slots[f], &xe);
+        m->spies[f] = add_facet_spy(s, m->enq, (vp_facet)f, &xe);
         if (!m->spies[f])
             return xfail(s, &xe, e, "adding a facet counter");
     }

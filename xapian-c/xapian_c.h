@@ -393,6 +393,13 @@ xapc_status xapc_enquire_sort_by_value(xapc_enquire *enq, xapc_slot slot,
  * xapc_enquire_free() or xapc_enquire_clear_spies(). */
 xapc_spy *xapc_enquire_add_value_count_spy(xapc_enquire *enq, xapc_slot slot,
                                            xapc_error *err);
+/* Adds a spy that counts each member of the sep-separated list in slot once
+ * per document (an empty member is skipped; a sorted list's repeats count
+ * once).  Its memory grows with the distinct members, not with the distinct
+ * lists.  A custom spy: remote databases refuse it (the match fails with
+ * XAPC_ERR_NETWORK or XAPC_ERR_INVALID), so use it on local ones. */
+xapc_spy *xapc_enquire_add_value_list_spy(xapc_enquire *enq, xapc_slot slot, char sep,
+                                          xapc_error *err);
 xapc_status xapc_enquire_clear_spies(xapc_enquire *enq, xapc_error *err);
 /* Runs the match: up to max results from first.  check_at_least documents
  * are looked at even beyond first+max (set it to the doccount for exact

@@ -755,6 +755,49 @@ static void test_value_count_spy(void **state)
     xapc_wdb_free(w);
 }
 
+/* The list spy counts members, once per document: lists "a|b", "a", "b|b|c"
+ * (a repeat), "" and "|c|" (empty members) over 5 documents. */
+static void test_value_list_spy(void **state)
+{
+    xapc_error err;
+    const char *dbp = path_in(state, "db");
+    xapc_wdb *w = xapc_wdb_open(dbp, XAPC_WDB_CREATE_OR_OVERWRITE, &err);
+    xapc_termgen *tg = dutch_termgen();
+    static const char *const lists[] = {"a|b", "a", "b|b|c", "", "|c|"};
+    for (int i = 0; i < 5; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "%d", i);
+        put_doc(w, tg, id, "tekst", lists[i]);
+    }
+    xapc_wdb_commit(w, &err);
+    xapc_termgen_free(tg);
+
+    xapc_enquire *enq = xapc_enquire_new(xapc_wdb_reader(w), &err);
+    xapc_query *q = xapc_query_term("tekst", 1, 0, &err);
+    xapc_enquire_set_query(enq, q, &err);
+    xapc_spy *spy = xapc_enquire_add_value_list_spy(enq, 0, '|', &err);
+    assert_non_null(spy);
+    xapc_mset *m = xapc_enquire_get_mset(enq, 0, 1, 5, &err);
+    assert_non_null(m);
+    assert_int_equal(xapc_spy_total(spy), 5);
+    spy_result res = {0};
+    assert_int_equal(xapc_spy_foreach(spy, collect, &res, &err), XAPC_OK);
+    assert_int_equal(res.n, 3);
+    static const char *const want[] = {"a", "b", "c"};
+    static const uint32_t counts[] = {2, 2, 2};
+    for (int i = 0; i < 3; i++) {
+        assert_string_equal(res.seen[i], want[i]);
+        assert_int_equal(res.counts[i], counts[i]);
+    }
+    int calls = 0;
+    xapc_spy_foreach(spy, first_only, &calls, &err);
+    assert_int_equal(calls, 1);
+    xapc_mset_free(m);
+    xapc_query_free(q);
+    xapc_enquire_free(enq);
+    xapc_wdb_free(w);
+}
+
 static void test_snippet(void **state)
 {
     xapc_error err;
@@ -1122,6 +1165,7 @@ int main(void)
         T(test_synonyms),
         T(test_doc_termlist_and_positions),
         T(test_value_count_spy),
+        T(test_value_list_spy),
         T(test_snippet),
         T(test_metadata),
         T(test_termiters),
