@@ -13,7 +13,11 @@
 
 typedef struct entry {
     char *value;      /* owned; NULL for an empty bucket */
-    char *folded;     /* vp_fold(value), for sorting and prefixes */
+    char *folded;     /* vp_fold(value), for sorting and prefixes: made only
+                       * when the counts become JSON (folding every value as
+                       * it is first seen cost more than the counting) */
+    uint64_t hash;    /* of value: a probe compares strings only on a hit */
+    size_t len;       /* strlen(value) */
     uint32_t count;
 } entry;
 
@@ -61,11 +65,13 @@ static uint64_t hash_bytes(const char *s, size_t len)
     return h;
 }
 
-static entry *find_slot(entry *buckets, size_t cap, const char *v, size_t len)
+static entry *find_slot(entry *buckets, size_t cap, const char *v, size_t len,
+                        uint64_t hash)
 {
-    size_t i = hash_bytes(v, len) & (cap - 1);
+    size_t i = hash & (cap - 1);
     while (buckets[i].value &&
-           !(strlen(buckets[i].value) == len && memcmp(buckets[i].value, v, len) == 0))
+           !(buckets[i].hash == hash && buckets[i].len == len &&
+             memcmp(buckets[i].value, v, len) == 0))
         i = (i + 1) & (cap - 1);
     return &buckets[i];
 }
@@ -79,7 +85,7 @@ static bool grow(vp_facet_counts *c)
     for (size_t i = 0; i < c->cap; i++) {
         entry *old = &c->buckets[i];
         if (old->value)
-            *find_slot(buckets, cap, old->value, strlen(old->value)) = *old;
+            *find_slot(buckets, cap, old->value, old->len, old->hash) = *old;
     }
     free(c->buckets);
     c->buckets = buckets;
@@ -91,16 +97,13 @@ static bool add_one(vp_facet_counts *c, const char *v, size_t len, uint32_t coun
 {
     if ((c->size + 1) * 2 > c->cap && !grow(c))
         return false;
-    entry *e = find_slot(c->buckets, c->cap, v, len);
+    uint64_t hash = hash_bytes(v, len);
+    entry *e = find_slot(c->buckets, c->cap, v, len, hash);
     if (!e->value) {
-        e->value = vp_strndup(v, len);
-        e->folded = e->value ? vp_fold(e->value) : NULL;
-        if (!e->value || !e->folded) {
-            free(e->value);
-            free(e->folded);
-            e->value = e->folded = NULL;
+        if (!(e->value = vp_strndup(v, len)))
             return false;
-        }
+        e->hash = hash;
+        e->len = len;
         c->size++;
     }
     e->count += count;
@@ -181,9 +184,13 @@ json_t *vp_facet_counts_to_json(const vp_facet_counts *c, unsigned limit,
     if (!sorted || !arr || (prefix && *prefix && !folded_prefix))
         goto fail;
     size_t n = 0;
-    for (size_t i = 0; i < c->cap; i++)
-        if (c->buckets[i].value)
-            sorted[n++] = &c->buckets[i];
+    for (size_t i = 0; i < c->cap; i++) {
+        entry *e = &c->buckets[i];
+        if (e->value && !e->folded && !(e->folded = vp_fold(e->value)))
+            goto fail;
+        if (e->value)
+            sorted[n++] = e;
+    }
     qsort(sorted, n, sizeof *sorted, by_count_then_name);
     for (size_t i = 0; i < n && (limit == 0 || json_array_size(arr) < limit); i++) {
         const vp_theme *theme = themes ? vp_themes_lookup(themes, sorted[i]->value) : NULL;
