@@ -133,7 +133,7 @@ static int load_stemmer(vp_searcher *s, vp_qerror *e)
     char *name = xapc_db_get_metadata(lexicon(s), VP_META_STEMMER, &xe);
     if (!name && xe.status != XAPC_OK)
         return xfail(s, &xe, e, "reading the stemmer name");
-    xapc_stem *stem = xapc_stem_new(name && *name ? name : VP_DEFAULT_STEMMER, &xe);
+    xapc_stem *stem = xapc_stem_new_memo(name && *name ? name : VP_DEFAULT_STEMMER, &xe);
     free(name);
     if (!stem)
         return vp_qfail(e, VP_QERR_UNAVAILABLE, "the index names a stemmer this "

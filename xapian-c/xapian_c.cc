@@ -17,6 +17,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 // ---- handle definitions -------------------------------------------------
@@ -808,6 +809,47 @@ xapc_stem *xapc_stem_new(const char *language, xapc_error *err)
     return guard(err, static_cast<xapc_stem *>(nullptr), [&] {
         need(language, "language");
         return new xapc_stem{Xapian::Stem(language)};
+    });
+}
+
+} // extern "C"
+
+namespace {
+
+// See xapc_stem_new_memo() in xapian_c.h.
+class MemoStem : public Xapian::StemImplementation {
+    Xapian::Stem inner;
+    std::string language;
+    std::unordered_map<std::string, std::string> memo;
+
+  public:
+    explicit MemoStem(const char *lang) : inner(lang), language(lang) {}
+
+    std::string operator()(const std::string &word) override
+    {
+        auto it = memo.find(word);
+        if (it != memo.end())
+            return it->second;
+        if (memo.size() >= XAPC_STEM_MEMO_WORDS)
+            memo.clear();
+        return memo.emplace(word, inner(word)).first->second;
+    }
+
+    std::string get_description() const override { return language; }
+};
+
+} // namespace
+
+extern "C" {
+
+xapc_stem *xapc_stem_new_memo(const char *language, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_stem *>(nullptr), [&] {
+        need(language, "language");
+        Xapian::Stem plain(language);   // "none" stays none: nothing to remember
+        if (plain.is_none())
+            return new xapc_stem{plain};
+        return new xapc_stem{Xapian::Stem(new MemoStem(language))};
     });
 }
 
