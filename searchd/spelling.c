@@ -154,8 +154,10 @@ static char *corrected_words(vp_spell_cache *c, xapc_qp *qp, const char *text,
         changed = changed || fix;
         if (ok && len + piece_len + 1 > cap) {
             char *bigger = realloc(out, cap = 2 * (len + piece_len + 1));
-            ok = bigger != NULL;
-            out = ok ? bigger : out;
+            if (bigger)
+                out = bigger;
+            else
+                ok = false;
         }
         if (ok) {
             memcpy(out + len, piece, piece_len);
