@@ -13,7 +13,12 @@
 
 typedef struct entry {
     char *value;      /* owned; NULL for an empty bucket */
-    char *folded;     /* vp_fold(value), for sorting and prefixes */
+    char *folded;     /* vp_fold(value), for sorting and prefixes: made only
+                       * when the counts become JSON (folding every value as
+                       * it is first seen cost more than the counting) */
+    uint64_t hash;    /* of value: a probe compares strings only on a hit */
+    size_t len;       /* strlen(value) */
+    uint64_t last_list;   /* the list that counted it last (see add_list) */
     uint32_t count;
 } entry;
 
@@ -21,6 +26,7 @@ struct vp_facet_counts {
     entry *buckets;
     size_t cap;       /* power of two */
     size_t size;
+    uint64_t lists;   /* value lists added so far */
 };
 
 vp_facet_counts *vp_facet_counts_new(void)
@@ -61,11 +67,13 @@ static uint64_t hash_bytes(const char *s, size_t len)
     return h;
 }
 
-static entry *find_slot(entry *buckets, size_t cap, const char *v, size_t len)
+static entry *find_slot(entry *buckets, size_t cap, const char *v, size_t len,
+                        uint64_t hash)
 {
-    size_t i = hash_bytes(v, len) & (cap - 1);
+    size_t i = hash & (cap - 1);
     while (buckets[i].value &&
-           !(strlen(buckets[i].value) == len && memcmp(buckets[i].value, v, len) == 0))
+           !(buckets[i].hash == hash && buckets[i].len == len &&
+             memcmp(buckets[i].value, v, len) == 0))
         i = (i + 1) & (cap - 1);
     return &buckets[i];
 }
@@ -79,7 +87,7 @@ static bool grow(vp_facet_counts *c)
     for (size_t i = 0; i < c->cap; i++) {
         entry *old = &c->buckets[i];
         if (old->value)
-            *find_slot(buckets, cap, old->value, strlen(old->value)) = *old;
+            *find_slot(buckets, cap, old->value, old->len, old->hash) = *old;
     }
     free(c->buckets);
     c->buckets = buckets;
@@ -87,51 +95,38 @@ static bool grow(vp_facet_counts *c)
     return true;
 }
 
+/* Counts v for the current list, once however often the list repeats it (a
+ * list stands for one document; the entry remembers the last list that
+ * counted it, which costs nothing where comparing the members did). */
 static bool add_one(vp_facet_counts *c, const char *v, size_t len, uint32_t count)
 {
     if ((c->size + 1) * 2 > c->cap && !grow(c))
         return false;
-    entry *e = find_slot(c->buckets, c->cap, v, len);
+    uint64_t hash = hash_bytes(v, len);
+    entry *e = find_slot(c->buckets, c->cap, v, len, hash);
     if (!e->value) {
-        e->value = vp_strndup(v, len);
-        e->folded = e->value ? vp_fold(e->value) : NULL;
-        if (!e->value || !e->folded) {
-            free(e->value);
-            free(e->folded);
-            e->value = e->folded = NULL;
+        if (!(e->value = vp_strndup(v, len)))
             return false;
-        }
+        e->hash = hash;
+        e->len = len;
         c->size++;
     }
-    e->count += count;
-    return true;
-}
-
-/* True when the member [v, v+len) occurred earlier in the same list: a list
- * that repeats a value still stands for one document. */
-static bool seen_before(const char *list, const char *v, size_t len)
-{
-    const char *p = list;
-    while (p < v) {
-        const char *end = memchr(p, VP_LIST_SEP, (size_t)(v - p));
-        size_t n = end ? (size_t)(end - p) : (size_t)(v - p);
-        if (n == len && memcmp(p, v, len) == 0)
-            return true;
-        if (!end)
-            break;
-        p = end + 1;
+    if (e->last_list != c->lists) {
+        e->last_list = c->lists;
+        e->count += count;
     }
-    return false;
+    return true;
 }
 
 bool vp_facet_counts_add_list(vp_facet_counts *c, const char *value, size_t len,
                               uint32_t count)
 {
     const char *p = value, *end = value + len;
+    c->lists++;
     while (p < end) {
         const char *sep = memchr(p, VP_LIST_SEP, (size_t)(end - p));
         size_t n = sep ? (size_t)(sep - p) : (size_t)(end - p);
-        if (n > 0 && !seen_before(value, p, n) && !add_one(c, p, n, count))
+        if (n > 0 && !add_one(c, p, n, count))
             return false;
         p += n + 1;
     }
@@ -166,9 +161,15 @@ static bool matches_prefix(const entry *e, const char *prefix, const vp_theme *t
 
 static json_t *entry_json(const entry *e, const vp_theme *theme)
 {
-    json_t *o = json_pack("{s:s,s:I}", "value", e->value, "count", (json_int_t)e->count);
-    if (o && theme)
-        json_object_set_new(o, "label", json_string(theme->label));
+    /* not json_pack: parsing its format per value showed in profiles of
+     * facets with thousands of values */
+    json_t *o = json_object();
+    if (!o || json_object_set_new_nocheck(o, "value", json_stringn(e->value, e->len)) != 0 ||
+        json_object_set_new_nocheck(o, "count", json_integer((json_int_t)e->count)) != 0 ||
+        (theme && json_object_set_new_nocheck(o, "label", json_string(theme->label)) != 0)) {
+        json_decref(o);
+        return NULL;
+    }
     return o;
 }
 
@@ -181,9 +182,13 @@ json_t *vp_facet_counts_to_json(const vp_facet_counts *c, unsigned limit,
     if (!sorted || !arr || (prefix && *prefix && !folded_prefix))
         goto fail;
     size_t n = 0;
-    for (size_t i = 0; i < c->cap; i++)
-        if (c->buckets[i].value)
-            sorted[n++] = &c->buckets[i];
+    for (size_t i = 0; i < c->cap; i++) {
+        entry *e = &c->buckets[i];
+        if (e->value && !e->folded && !(e->folded = vp_fold(e->value)))
+            goto fail;
+        if (e->value)
+            sorted[n++] = e;
+    }
     qsort(sorted, n, sizeof *sorted, by_count_then_name);
     for (size_t i = 0; i < n && (limit == 0 || json_array_size(arr) < limit); i++) {
         const vp_theme *theme = themes ? vp_themes_lookup(themes, sorted[i]->value) : NULL;

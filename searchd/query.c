@@ -27,6 +27,7 @@
 #include "expand.h"
 #include "facets.h"
 #include "schema.h"
+#include "spelling.h"
 #include "terms.h"
 #include "report_json.h"
 #include "text.h"
@@ -42,6 +43,7 @@ struct vp_searcher {
     vp_stub_id stub;          /* the stub file db was opened from, if any */
     bool remote;              /* some shard is remote */
     xapc_stem *stem;          /* the stemmer the index was built with */
+    vp_spell_cache *spell;    /* words' spelling suggestions at this revision */
     double last_check_ms;
     bool modified;            /* the last failure was DatabaseModifiedError */
     bool broken;              /* a shard failed (network): open afresh next time */
@@ -83,6 +85,11 @@ vp_searcher *vp_searcher_new(const vp_searcher_config *cfg)
         free(s);
         return NULL;
     }
+    if (!(s->spell = vp_spell_cache_new())) {
+        free(s->db_path);
+        free(s);
+        return NULL;
+    }
     s->gazetteer = cfg->gazetteer;
     s->themes = cfg->themes;
     s->reopen_interval_ms = cfg->reopen_interval_ms;
@@ -111,6 +118,7 @@ void vp_searcher_free(vp_searcher *s)
     if (!s)
         return;
     close_db(s);
+    vp_spell_cache_free(s->spell);
     free(s->db_path);
     free(s);
 }
@@ -125,13 +133,14 @@ static int load_stemmer(vp_searcher *s, vp_qerror *e)
     char *name = xapc_db_get_metadata(lexicon(s), VP_META_STEMMER, &xe);
     if (!name && xe.status != XAPC_OK)
         return xfail(s, &xe, e, "reading the stemmer name");
-    xapc_stem *stem = xapc_stem_new(name && *name ? name : VP_DEFAULT_STEMMER, &xe);
+    xapc_stem *stem = xapc_stem_new_memo(name && *name ? name : VP_DEFAULT_STEMMER, &xe);
     free(name);
     if (!stem)
         return vp_qfail(e, VP_QERR_UNAVAILABLE, "the index names a stemmer this "
                         "Xapian does not know: %s", xe.message);
     xapc_stem_free(s->stem);
     s->stem = stem;
+    vp_spell_cache_clear(s->spell);   /* a new revision may spell otherwise */
     return 0;
 }
 
@@ -535,21 +544,6 @@ static uint32_t matches_up_to(vp_searcher *s, const xapc_query *q, uint32_t limi
     return n;
 }
 
-/* Xapian's correction of text, or NULL when it has none (or the same). */
-static char *spelling_of(xapc_qp *qp, const char *text)
-{
-    xapc_error xe;
-    xapc_error_clear(&xe);
-    xapc_query *q = xapc_qp_parse(qp, text, parse_flags | XAPC_QP_SPELLING_CORRECTION,
-                                  "", &xe);
-    char *corrected = q ? xapc_qp_corrected_query(qp, NULL) : NULL;
-    xapc_query_free(q);
-    if (corrected && (!*corrected || strcmp(corrected, text) == 0)) {
-        free(corrected);
-        corrected = NULL;
-    }
-    return corrected;
-}
 
 /* A query that finds few reports gets the suggestion the spelling table
  * offers; one that finds nothing ("samenwerkng") is run as corrected: a
@@ -559,7 +553,7 @@ static bool add_spelling(vp_searcher *s, xapc_qp *qp, const char *text,
                          parsed_text *pt, vp_qerror *e)
 {
     uint32_t found = matches_up_to(s, pt->query, VP_SUGGEST_BELOW);
-    if (found >= VP_SUGGEST_BELOW || !(pt->suggestion = spelling_of(qp, text)))
+    if (found >= VP_SUGGEST_BELOW || !(pt->suggestion = vp_spelling_of(s->spell, qp, text, parse_flags)))
         return true;
     if (found > 0)
         return true;

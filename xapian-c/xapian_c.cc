@@ -19,6 +19,7 @@
 #include <new>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 // ---- handle definitions -------------------------------------------------
@@ -861,6 +862,75 @@ xapc_stem *xapc_stem_new(const char *language, xapc_error *err)
     return guard(err, static_cast<xapc_stem *>(nullptr), [&] {
         need(language, "language");
         return new xapc_stem{Xapian::Stem(language)};
+    });
+}
+
+} // extern "C"
+
+namespace {
+
+// See xapc_stem_new_memo() in xapian_c.h.  A direct-mapped table of short
+// words and their stems stored inline: no allocation, one cache line per
+// lookup (a node-based map missed the cache often enough to cost what it
+// saved).  Longer words, and words whose slot holds another, are stemmed.
+class MemoStem : public Xapian::StemImplementation {
+    static constexpr size_t MAX = 29;   // bytes of a word or stem kept
+    struct Slot {
+        uint32_t hash;
+        uint8_t word_len, stem_len;   // word_len 0: empty
+        char word[MAX], stem[MAX];
+    };
+    static constexpr size_t SLOTS = XAPC_STEM_MEMO_WORDS;
+    Xapian::Stem inner;
+    std::string language;
+    std::vector<Slot> slots;
+
+    static uint32_t fnv1a(const std::string &s)
+    {
+        uint32_t h = 2166136261u;
+        for (unsigned char c : s)
+            h = (h ^ c) * 16777619u;
+        return h;
+    }
+
+  public:
+    explicit MemoStem(const char *lang) : inner(lang), language(lang), slots(SLOTS) {}
+
+    std::string operator()(const std::string &word) override
+    {
+        if (word.empty() || word.size() > MAX)
+            return inner(word);
+        uint32_t h = fnv1a(word);
+        Slot &slot = slots[h & (SLOTS - 1)];
+        if (slot.hash == h && slot.word_len == word.size() &&
+            std::memcmp(slot.word, word.data(), word.size()) == 0)
+            return std::string(slot.stem, slot.stem_len);
+        std::string stem = inner(word);
+        if (stem.size() <= MAX) {
+            slot.hash = h;
+            slot.word_len = uint8_t(word.size());
+            slot.stem_len = uint8_t(stem.size());
+            std::memcpy(slot.word, word.data(), word.size());
+            std::memcpy(slot.stem, stem.data(), stem.size());
+        }
+        return stem;
+    }
+
+    std::string get_description() const override { return language; }
+};
+
+} // namespace
+
+extern "C" {
+
+xapc_stem *xapc_stem_new_memo(const char *language, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_stem *>(nullptr), [&] {
+        need(language, "language");
+        Xapian::Stem plain(language);   // "none" stays none: nothing to remember
+        if (plain.is_none())
+            return new xapc_stem{plain};
+        return new xapc_stem{Xapian::Stem(new MemoStem(language))};
     });
 }
 

@@ -231,6 +231,14 @@ size_t xapc_doc_positions(const xapc_doc *doc, const char *term, uint32_t *out,
 /* A stemmer by Xapian name ("dutch", "kraaij_pohlmann", "none").
  * XAPC_ERR_INVALID for an unknown name.  Caller frees. */
 xapc_stem *xapc_stem_new(const char *language, xapc_error *err);
+/* The same stemmer remembering its answers (a table of
+ * XAPC_STEM_MEMO_WORDS slots, 64 bytes each, a newer word taking an older
+ * one's slot): a snippet stems every word of the text it shows, and a
+ * report's words repeat, so most stems become one lookup.  Not for two
+ * threads at once, nor for anything handed to another thread (a searcher's
+ * own).  Added. */
+enum { XAPC_STEM_MEMO_WORDS = 8192 };   /* a power of two */
+xapc_stem *xapc_stem_new_memo(const char *language, xapc_error *err);
 void xapc_stem_free(xapc_stem *stem);
 /* The stem of word; caller frees. */
 char *xapc_stem_word(const xapc_stem *stem, const char *word, xapc_error *err);

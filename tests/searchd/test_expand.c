@@ -2,7 +2,8 @@
  * test_expand.c: the query widening of searchd/expand.c (multi-word
  * synonyms as phrases, compound words by their parts, advanced queries
  * taken as typed) and the spelling correction of the query layer (a query
- * that finds nothing runs as corrected, and says so).
+ * that finds nothing runs as corrected, and says so), and that correcting a
+ * plain query word by word (remembering words) gives the parser's answer.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +20,7 @@
 #include "expand.h"
 #include "query.h"
 #include "schema.h"
+#include "spelling.h"
 #include "xapian_c.h"
 
 static char db_path[1024];
@@ -230,6 +232,52 @@ static void test_spelling_correction_applied(void **state)
     json_decref(out);
 }
 
+/* The parser's correction of the whole text ("" for none), as the query
+ * layer asked for it before it corrected plain queries word by word. */
+static char *whole_correction(const char *text)
+{
+    xapc_error err;
+    xapc_error_clear(&err);
+    xapc_query *q = xapc_qp_parse(qp, text, flags | XAPC_QP_SPELLING_CORRECTION, "", &err);
+    char *c = q ? xapc_qp_corrected_query(qp, NULL) : NULL;
+    xapc_query_free(q);
+    if (c && strcmp(c, text) == 0)
+        *c = '\0';
+    return c ? c : strdup("");
+}
+
+static void test_word_by_word_spelling_equals_parser(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "samenwerkng", "Samenwerkng", "samenwerking", "regionale samenwerkng",
+        "regional collaboraton", "regionale  samenwerkng\tgemeentn", "binnenstd winkls",
+        "city centre", "citty centre", "qqqxyz", "jeugdzrg and jeugdhulp", "de DE de",
+        "visi op binnenstad", " samenwerkng ", "samenwerkng AND regio", "samenwerkng-regio",
+        "samenwerkng2", "\"samenwerkng\"", "titel:samenwerkng", "a", "",
+    };
+    vp_spell_cache *cache = vp_spell_cache_new();
+    assert_non_null(cache);
+    int corrected = 0;
+    for (int round = 0; round < 3; round++) {   /* 0: fresh, 1: remembered, 2: cleared */
+        if (round == 2)
+            vp_spell_cache_clear(cache);
+        for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+            char *want = whole_correction(texts[i]);
+            char *got = vp_spelling_of(cache, qp, texts[i], flags);
+            char *uncached = vp_spelling_of(NULL, qp, texts[i], flags);
+            assert_string_equal(got ? got : "", want);
+            assert_string_equal(uncached ? uncached : "", want);
+            corrected += *want != '\0';
+            free(want);
+            free(got);
+            free(uncached);
+        }
+    }
+    assert_true(corrected >= 3 * 5);   /* the list does exercise corrections */
+    vp_spell_cache_free(cache);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +285,7 @@ int main(void)
         cmocka_unit_test(test_compounds),
         cmocka_unit_test(test_advanced_queries_taken_as_typed),
         cmocka_unit_test(test_spelling_correction_applied),
+        cmocka_unit_test(test_word_by_word_spelling_equals_parser),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "facets.h"
 #include "fixture.h"
 #include "query.h"
 #include "schema.h"
@@ -351,9 +352,35 @@ static void random_pairs_and_triples(void **state)
         vp_strvec_clear(&vals[f]);
 }
 
+/* The counter's own rules: a list counts each member once, however often
+ * it repeats it (one document); lists count separately; ties by name. */
+static void value_lists_count_each_document_once(void **state)
+{
+    (void)state;
+    vp_facet_counts *c = vp_facet_counts_new();
+    assert_non_null(c);
+    const char sep = VP_LIST_SEP;
+    char a[64], b[64];
+    int la = snprintf(a, sizeof a, "Ede%cArnhem%cEde%cEde", sep, sep, sep);
+    int lb = snprintf(b, sizeof b, "Arnhem%cZeist%cArnhem", sep, sep);
+    assert_true(vp_facet_counts_add_list(c, a, (size_t)la, 2));   /* two documents */
+    assert_true(vp_facet_counts_add_list(c, b, (size_t)lb, 1));
+    assert_true(vp_facet_counts_add_list(c, "Ede", 3, 1));
+    assert_int_equal(vp_facet_counts_size(c), 3);
+    json_t *j = vp_facet_counts_to_json(c, 0, NULL, NULL);
+    char *text = json_dumps(j, JSON_COMPACT);
+    assert_string_equal(text, "[{\"value\":\"Arnhem\",\"count\":3},"
+                              "{\"value\":\"Ede\",\"count\":3},"
+                              "{\"value\":\"Zeist\",\"count\":1}]");
+    free(text);
+    json_decref(j);
+    vp_facet_counts_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(value_lists_count_each_document_once),
         cmocka_unit_test(no_filter),
         cmocka_unit_test(every_single_value),
         cmocka_unit_test(successors_and_aliases),

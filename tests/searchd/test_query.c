@@ -16,6 +16,7 @@
 
 #include "fixture.h"
 #include "query.h"
+#include "report_json.h"
 
 static vp_gazetteer *gaz;
 static vp_themes *themes;
@@ -481,6 +482,44 @@ static void query_string_round_trip(void **state)
     vp_request_clear(&r);
 }
 
+/* (NULL when unchanged) */
+static char *without(const char *json, const char *key)
+{
+    size_t n = 0;
+    char *out = vp_json_without_member(json, strlen(json), key, &n);
+    if (out)
+        assert_int_equal(n, strlen(out));
+    return out;
+}
+
+static void json_member_removed(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *key, *out; } cases[] = {
+        {"{\"a\":1,\"markdown\":\"x\"}", "markdown", "{\"a\":1}"},
+        {"{\"markdown\":\"x\",\"a\":1}", "markdown", "{\"a\":1}"},
+        {"{\"markdown\":\"x\"}", "markdown", "{}"},
+        {"{\"a\":{\"markdown\":1},\"markdown\":\"}\\\"{\",\"b\":[1,{\"c\":\"]\"}]}", "markdown",
+         "{\"a\":{\"markdown\":1},\"b\":[1,{\"c\":\"]\"}]}"},
+        {"{ \"a\" : [ ] , \"markdown\" : null , \"b\" : true }", "markdown",
+         "{ \"a\" : [ ]  , \"b\" : true }"},
+        {"{\"a\":\"\\\\\",\"markdown\":-1.5e3}", "markdown", "{\"a\":\"\\\\\"}"},
+        {"{\"markdowns\":1}", "markdown", NULL},
+        {"{\"a\":\"\\\"markdown\\\":1\"}", "markdown", NULL},
+        {"[\"markdown\"]", "markdown", NULL},
+        {"{\"a\":\"unterminated", "markdown", NULL},
+        {"", "markdown", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = without(cases[i].in, cases[i].key);
+        if (!cases[i].out)
+            assert_null(got);
+        else
+            assert_string_equal(got, cases[i].out);
+        free(got);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -496,6 +535,7 @@ int main(void)
         cmocka_unit_test(pagination_edges),
         cmocka_unit_test(bad_input),
         cmocka_unit_test(spelling_suggestion),
+        cmocka_unit_test(json_member_removed),
         cmocka_unit_test(escaping),
         cmocka_unit_test(documents),
         cmocka_unit_test(facet_values_with_prefix),

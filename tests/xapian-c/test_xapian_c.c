@@ -1149,6 +1149,44 @@ static void test_database_modified(void **state)
     xapc_wdb_free(w);
 }
 
+/* The remembering stemmer answers as the plain one: first sight, repeats,
+ * words evicted by more words than it has slots, words too long to keep. */
+static void test_memo_stem(void **state)
+{
+    (void)state;
+    xapc_error err;
+    xapc_stem *plain = xapc_stem_new("dutch", &err), *memo = xapc_stem_new_memo("dutch", &err);
+    assert_non_null(plain);
+    assert_non_null(memo);
+    static const char *const suffixes[] = {"en", "ingen", "heden", "s", "e", "baarheid", ""};
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 3 * XAPC_STEM_MEMO_WORDS; i += 7)
+            for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++) {
+                char word[96];
+                snprintf(word, sizeof word, "%sgemeente%d%s", i % 5 ? "" :
+                         "arbeidsongeschiktheidsverzekering", i, suffixes[k]);
+                char *want = xapc_stem_word(plain, word, &err), *got = xapc_stem_word(memo, word, &err);
+                assert_non_null(want);
+                assert_non_null(got);
+                assert_string_equal(got, want);
+                free(want);
+                free(got);
+            }
+    char *s = xapc_stem_word(memo, "fietsen", &err);
+    assert_string_equal(s, "fiets");
+    free(s);
+    xapc_stem_free(memo);
+    xapc_stem_free(plain);
+    memo = xapc_stem_new_memo("none", &err);
+    assert_non_null(memo);
+    s = xapc_stem_word(memo, "fietsen", &err);
+    assert_string_equal(s, "fietsen");
+    free(s);
+    xapc_stem_free(memo);
+    assert_null(xapc_stem_new_memo("klingon", &err));
+    assert_int_equal(err.status, XAPC_ERR_INVALID);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1167,6 +1205,7 @@ int main(void)
         T(test_value_count_spy),
         T(test_value_list_spy),
         T(test_snippet),
+        T(test_memo_stem),
         T(test_metadata),
         T(test_termiters),
         T(test_stub_and_shards),

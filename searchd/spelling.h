@@ -1,0 +1,29 @@
+/*
+ * spelling.h: the spelling suggestion of a query text, with the
+ * suggestions for single words remembered per searcher.
+ *
+ * Xapian's QueryParser asks the spelling table about every word of a query
+ * (Database::get_spelling_suggestion merges the word's trigram lists: it
+ * cost more than the match itself).  A plain query (words of ASCII letters
+ * between spaces) is corrected word by word, as the parser does it, and each
+ * word's answer is kept until the index changes; any other query goes to the
+ * parser whole, as before.
+ */
+#ifndef VP_SPELLING_H
+#define VP_SPELLING_H
+
+#include "xapian_c.h"
+
+typedef struct vp_spell_cache vp_spell_cache;
+
+vp_spell_cache *vp_spell_cache_new(void);
+void vp_spell_cache_free(vp_spell_cache *c);
+/* Forgets every answer (the index has changed). */
+void vp_spell_cache_clear(vp_spell_cache *c);
+
+/* text with Xapian's spelling corrections (parsed with flags plus
+ * XAPC_QP_SPELLING_CORRECTION), or NULL when there is none or it equals
+ * text.  c may be NULL (nothing remembered).  Caller frees. */
+char *vp_spelling_of(vp_spell_cache *c, xapc_qp *qp, const char *text, unsigned flags);
+
+#endif /* VP_SPELLING_H */
