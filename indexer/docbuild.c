@@ -217,6 +217,15 @@ static bool add_date(xapc_doc *doc, const char *date, xapc_error *err)
            add_filter_term(doc, VP_PREFIX_YEAR, year, err);
 }
 
+/* The key /search's date orders and /export's paging sort by (terms.h). */
+static bool add_sort_key(xapc_doc *doc, const vp_document *d, xapc_error *err)
+{
+    char *key = vp_sort_key(d->date, d->id);
+    bool ok = key && add_value(doc, VP_SLOT_SORTKEY, key, err);
+    free(key);
+    return ok;
+}
+
 xapc_doc *vp_docbuilder_build(vp_docbuilder *b, const vp_document *d,
                               const char *stamp, xapc_error *err)
 {
@@ -231,6 +240,7 @@ xapc_doc *vp_docbuilder_build(vp_docbuilder *b, const vp_document *d,
                vp_compound_index_doc(b->lexicon, doc, b->stem, err) == XAPC_OK) &&
               add_facets(b, doc, d, err) &&
               add_date(doc, d->date, err) &&
+              add_sort_key(doc, d, err) &&
               add_value(doc, VP_SLOT_STAMP, stamp, err) &&
               xapc_doc_set_data(doc, json, strlen(json), err) == XAPC_OK;
     free(json);

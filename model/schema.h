@@ -10,7 +10,10 @@
 #ifndef VP_SCHEMA_H
 #define VP_SCHEMA_H
 
-#define VP_SCHEMA_VERSION "1"
+/* 2: the sort key slot (VP_SLOT_SORTKEY).  The version is part of the data
+ * hash, so the next indexer run re-indexes every report of an older index;
+ * searchd and vind refuse an index of another version with a clear message. */
+#define VP_SCHEMA_VERSION "2"
 #define VP_DEFAULT_STEMMER "dutch"
 
 /* ---- metadata keys ------------------------------------------------------ */
@@ -44,7 +47,9 @@ enum {
     VP_SLOT_SPEAKERS = 3,       /* vp_list_encode()d canonical names: speaker facet */
     VP_SLOT_THEMES = 4,         /* vp_list_encode()d slugs: theme facet */
     VP_SLOT_HOST = 5,           /* host municipality name */
-    VP_SLOT_STAMP = 6           /* source stamp "size:mtime:hash" for incremental runs */
+    VP_SLOT_STAMP = 6,          /* source stamp "size:mtime:hash" for incremental runs */
+    VP_SLOT_SORTKEY = 7         /* vp_sort_key(): "YYYYMMDD" (or "00000000") + id, unique:
+                                   the date orders, ties broken by id (terms.h) */
 };
 
 /*

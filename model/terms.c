@@ -1,6 +1,7 @@
 /* terms.c: see terms.h. */
 #include "terms.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,4 +30,12 @@ char *vp_filter_term(const char *prefix, const char *value)
 char *vp_id_term(const char *id)
 {
     return join(VP_PREFIX_ID, id);
+}
+
+char *vp_sort_key(const char *date, const char *id)
+{
+    char day[9] = "00000000";
+    if (date && strlen(date) == 10)
+        snprintf(day, sizeof day, "%.4s%.2s%.2s", date, date + 5, date + 8);
+    return join(day, id);
 }

@@ -18,4 +18,10 @@ char *vp_filter_term(const char *prefix, const char *value);
  * Caller frees; NULL when out of memory. */
 char *vp_id_term(const char *id);
 
+/* The VP_SLOT_SORTKEY value: the date "YYYY-MM-DD" compacted to "YYYYMMDD"
+ * ("00000000" for NULL or a malformed date) followed by the id.  Ids are
+ * unique, so keys are too, and an export can page through the matches by
+ * key ranges ("everything after the last key sent").  Caller frees. */
+char *vp_sort_key(const char *date, const char *id);
+
 #endif /* VP_TERMS_H */

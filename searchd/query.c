@@ -144,6 +144,27 @@ static int load_stemmer(vp_searcher *s, vp_qerror *e)
     return 0;
 }
 
+/* An index written for another schema (an older indexer: no sort keys) is
+ * refused until the indexer has re-indexed it, which its next normal run
+ * does (the schema version is part of the data hash).  A hand-made stub of
+ * remote shards records no version: nothing to check. */
+static int check_schema(vp_searcher *s, vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    char *version = xapc_db_get_metadata(lexicon(s), VP_META_SCHEMA, &xe);
+    if (!version && xe.status != XAPC_OK)
+        return xfail(s, &xe, e, "reading the schema version");
+    int rc = 0;
+    if (version && *version && strcmp(version, VP_SCHEMA_VERSION) != 0)
+        rc = vp_qfail(e, VP_QERR_UNAVAILABLE, "the index at %s has schema version %.20s "
+                      "and this program reads version " VP_SCHEMA_VERSION ": run the "
+                      "indexer on it (a normal run re-indexes every report)",
+                      s->db_path, version);
+    free(version);
+    return rc;
+}
+
 static int open_db(vp_searcher *s, vp_qerror *e)
 {
     vp_dbset set;
@@ -156,7 +177,7 @@ static int open_db(vp_searcher *s, vp_qerror *e)
     s->stub = set.stub;
     s->remote = set.remote;
     s->last_check_ms = now_ms();
-    if (load_stemmer(s, e) != 0) {
+    if (check_schema(s, e) != 0 || load_stemmer(s, e) != 0) {
         close_db(s);
         return -1;
     }
@@ -449,10 +470,12 @@ static xapc_enquire *make_enquire(vp_searcher *s, const xapc_query *q, vp_sort s
     xapc_error_clear(&xe);
     xapc_enquire *enq = xapc_enquire_new(s->db, &xe);
     bool ok = enq && xapc_enquire_set_query(enq, q, &xe) == XAPC_OK;
+    /* The key is unique (date, then id): ties on a date come in id order,
+     * the same in /search and in /export's key ranges. */
     if (ok && sort == VP_SORT_DATE)
-        ok = xapc_enquire_sort_by_value(enq, VP_SLOT_DATE, true, true, &xe) == XAPC_OK;
+        ok = xapc_enquire_sort_by_value(enq, VP_SLOT_SORTKEY, true, false, &xe) == XAPC_OK;
     if (ok && sort == VP_SORT_DATE_ASC)
-        ok = xapc_enquire_sort_by_value(enq, VP_SLOT_DATE, false, true, &xe) == XAPC_OK;
+        ok = xapc_enquire_sort_by_value(enq, VP_SLOT_SORTKEY, false, false, &xe) == XAPC_OK;
     if (!ok) {
         xfail(s, &xe, e, "preparing the match");
         xapc_enquire_free(enq);
@@ -782,54 +805,132 @@ json_t *vp_document_get(vp_searcher *s, const char *id, vp_qerror *e)
 }
 
 /* ---- every match, in batches (/export) ------------------------------------------
- * A batch is get_mset(first, VP_MATCH_BATCH) on one enquire: Xapian keeps
- * only first + batch candidates while matching, and we hold one batch of
- * documents at a time, so memory does not grow with what has been sent. */
+ * Keyset paging: the match is sorted by the unique VP_SLOT_SORTKEY, and each
+ * batch is the query FILTER a value range starting at the last key sent
+ * (VALUE_LE for newest first, VALUE_GE for oldest first), fetched as
+ * get_mset(0, batch).  Xapian then keeps at most `batch` candidates, however
+ * far into the match the export is, and we hold one batch of documents, so
+ * memory does not grow with what has been sent.  The range is inclusive: the
+ * one document with the last key comes again first and is skipped.  Each
+ * batch still visits every remaining match, so a larger batch means fewer
+ * passes (about N^2 / (2 * batch) visits in all). */
 
 struct vp_match_iter {
     vp_searcher *s;
-    xapc_enquire *enq;
+    xapc_query *query;        /* text FILTER filters */
+    xapc_enquire *enq;        /* sorted by the key; its query changes per batch */
     xapc_mset *mset;          /* the current batch */
-    uint32_t first;           /* offset of the current batch in the match */
+    bool descending;
+    uint32_t batch;           /* matches asked for per batch */
     uint32_t next;            /* index in the current batch */
     uint32_t total;
+    char *last_key;           /* of the last match of the current batch */
+    xapc_docid last_docid;    /* the same match: skipped when it comes again */
     bool has_text;
 };
 
-static int fetch_batch(vp_match_iter *it, uint32_t first, uint32_t check_at_least,
-                       vp_qerror *e)
+/* VP_EXPORT_BATCH (2..100000) overrides the batch size: the tests use it to
+ * put many batch boundaries in a small index, the benchmarks to compare. */
+static uint32_t batch_size(void)
+{
+    const char *env = getenv("VP_EXPORT_BATCH");
+    char *end;
+    unsigned long n = env ? strtoul(env, &end, 10) : 0;
+    return env && *env && !*end && n >= 2 && n <= 100000 ? (uint32_t)n : VP_MATCH_BATCH;
+}
+
+/* Remembers the key and docid of the batch's last match.  A match without a
+ * key (an index half re-indexed from an older schema) cannot be paged past. */
+static int remember_last(vp_match_iter *it, vp_qerror *e)
+{
+    uint32_t n = xapc_mset_size(it->mset);
+    if (n == 0)
+        return 0;
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    free(it->last_key);
+    it->last_key = xapc_mset_document_value(it->mset, n - 1, VP_SLOT_SORTKEY, &xe);
+    it->last_docid = xapc_mset_docid(it->mset, n - 1, &xe);
+    if (xe.status != XAPC_OK)
+        return xfail(it->s, &xe, e, "reading the matches");
+    if (!it->last_key || !*it->last_key)
+        return vp_qfail(e, VP_QERR_UNAVAILABLE, "a report in the index has no sort key: "
+                        "the index is being re-indexed; export again when the indexer "
+                        "has finished");
+    return 0;
+}
+
+/* The query with the range from the last key on (the whole query at first). */
+static xapc_query *batch_query(const vp_match_iter *it, xapc_error *xe)
+{
+    if (!it->last_key)
+        return xapc_query_clone(it->query, xe);
+    xapc_query *range = xapc_query_value_range(VP_SLOT_SORTKEY,
+                                               it->descending ? NULL : it->last_key,
+                                               it->descending ? it->last_key : NULL, xe);
+    const xapc_query *both[2] = {it->query, range};
+    xapc_query *q = range ? xapc_query_combine(XAPC_OP_FILTER, both, 2, 0, xe) : NULL;
+    xapc_query_free(range);
+    return q;
+}
+
+/* The next batch; check_at_least = the doccount on the first makes its
+ * total exact (that pass visits every match anyway). */
+static int fetch_batch(vp_match_iter *it, uint32_t check_at_least, vp_qerror *e)
 {
     xapc_error xe;
     xapc_error_clear(&xe);
     xapc_mset_free(it->mset);
-    it->mset = xapc_enquire_get_mset(it->enq, first, VP_MATCH_BATCH, check_at_least, &xe);
-    it->first = first;
+    it->mset = NULL;
+    xapc_query *q = batch_query(it, &xe);
+    if (q && xapc_enquire_set_query(it->enq, q, &xe) == XAPC_OK)
+        it->mset = xapc_enquire_get_mset(it->enq, 0, it->batch, check_at_least, &xe);
+    xapc_query_free(q);
+    if (!it->mset)
+        return xfail(it->s, &xe, e, "reading the matches");
     it->next = 0;
-    return it->mset ? 0 : xfail(it->s, &xe, e, "reading the matches");
+    if (it->last_key && xapc_mset_size(it->mset) > 0) {
+        xapc_docid first = xapc_mset_docid(it->mset, 0, &xe);
+        if (xe.status != XAPC_OK)
+            return xfail(it->s, &xe, e, "reading the matches");
+        it->next = first == it->last_docid;
+    }
+    return remember_last(it, e);
+}
+
+static void match_iter_reset(vp_match_iter *it)
+{
+    xapc_mset_free(it->mset);
+    xapc_enquire_free(it->enq);
+    xapc_query_free(it->query);
+    free(it->last_key);
+    it->mset = NULL;
+    it->enq = NULL;
+    it->query = NULL;
+    it->last_key = NULL;
 }
 
 typedef struct iter_arg { vp_match_iter *it; const vp_request *r; } iter_arg;
 
-/* The enquire and the first batch (with an exact total); json_true() on
- * success, so that with_retry can reopen and retry a modified database. */
+/* The query, the sorted enquire and the first batch (with an exact total);
+ * json_true() on success, so that with_retry can reopen and retry a
+ * modified database. */
 static json_t *start_match_iter(vp_searcher *s, const void *arg, vp_qerror *e)
 {
     const iter_arg *a = arg;
     vp_match_iter *it = a->it;
-    xapc_mset_free(it->mset);
-    xapc_enquire_free(it->enq);
-    it->mset = NULL;
-    it->enq = NULL;
+    match_iter_reset(it);
     parsed_text pt;
     bool ok;
     uint32_t all = doccount(s, e, &ok);
-    xapc_query *q = ok && parse_request_text(s, a->r, &pt, e) == 0
-                        ? build_query(s, a->r, VP_N_FACETS, pt.query, e) : NULL;
+    if (ok && parse_request_text(s, a->r, &pt, e) == 0)
+        it->query = build_query(s, a->r, VP_N_FACETS, pt.query, e);
     if (ok)
         parsed_text_clear(&pt);
-    it->enq = q ? make_enquire(s, q, effective_sort(a->r), e) : NULL;
-    xapc_query_free(q);
-    if (!it->enq || fetch_batch(it, 0, all, e) != 0)
+    it->enq = it->query ? make_enquire(s, it->query, it->descending ? VP_SORT_DATE
+                                                                    : VP_SORT_DATE_ASC, e)
+                        : NULL;
+    if (!it->enq || fetch_batch(it, all, e) != 0)
         return NULL;
     it->total = xapc_mset_matches_estimated(it->mset);
     return json_true();
@@ -841,6 +942,10 @@ vp_match_iter *vp_match_iter_new(vp_searcher *s, const vp_request *r, vp_qerror 
     e->message[0] = '\0';
     if (vp_request_validate(r, e) != 0)
         return NULL;
+    if (r->sort == VP_SORT_RELEVANCE) {
+        vp_qfail(e, VP_QERR_BAD_PARAMETER, VP_EXPORT_SORT_MESSAGE);
+        return NULL;
+    }
     vp_match_iter *it = calloc(1, sizeof *it);
     if (!it) {
         vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
@@ -848,6 +953,8 @@ vp_match_iter *vp_match_iter_new(vp_searcher *s, const vp_request *r, vp_qerror 
     }
     it->s = s;
     it->has_text = !blank(r->q);
+    it->descending = r->sort != VP_SORT_DATE_ASC;
+    it->batch = batch_size();
     iter_arg a = {it, r};
     json_t *ok = with_retry(s, start_match_iter, &a, e);
     if (!ok) {
@@ -862,10 +969,9 @@ const xapc_mset *vp_match_iter_next(vp_match_iter *it, uint32_t *index, vp_qerro
 {
     e->kind = VP_QERR_NONE;
     if (it->next >= xapc_mset_size(it->mset)) {
-        uint32_t first = it->first + xapc_mset_size(it->mset);
-        if (xapc_mset_size(it->mset) < VP_MATCH_BATCH || first >= it->total)
-            return NULL;
-        if (fetch_batch(it, first, 0, e) != 0 || xapc_mset_size(it->mset) == 0)
+        if (xapc_mset_size(it->mset) < it->batch)
+            return NULL;   /* that batch reached the end of the match */
+        if (fetch_batch(it, 0, e) != 0 || it->next >= xapc_mset_size(it->mset))
             return NULL;
     }
     *index = it->next++;
@@ -880,8 +986,7 @@ void vp_match_iter_free(vp_match_iter *it)
 {
     if (!it)
         return;
-    xapc_mset_free(it->mset);
-    xapc_enquire_free(it->enq);
+    match_iter_reset(it);
     free(it);
 }
 

@@ -157,16 +157,25 @@ json_t *vp_facet_values(vp_searcher *s, vp_facet f, const vp_request *r,
 json_t *vp_document_get(vp_searcher *s, const char *id, vp_qerror *e);
 
 /* ---- every match, in batches (GET /export, vind --export) ----------------- */
-#define VP_MATCH_BATCH 500   /* matches fetched from Xapian at a time */
+#define VP_MATCH_BATCH 500   /* matches fetched from Xapian at a time (VP_EXPORT_BATCH) */
+
+/* Why an export refuses sort=relevance (a 400, exit status 2 in vind). */
+#define VP_EXPORT_SORT_MESSAGE "an export lists every match in date order (newest first, " \
+    "or oldest first with sort date_asc); relevance order cannot be streamed: sort " \
+    "the exported score column instead"
 
 typedef struct vp_match_iter vp_match_iter;
 
-/* Every match of r (page and per_page ignored), with the query, filters and
- * order of vp_search, fetched VP_MATCH_BATCH at a time.  Runs the first batch
- * here, so a bad query or an unavailable index is reported before anything
- * is sent.  The searcher is borrowed and must not be refreshed while the
- * iterator lives (every batch must see the same revision): give an export a
- * searcher of its own.  NULL with e set. */
+/* Every match of r (page and per_page ignored), with the query and filters
+ * of vp_search, in date order: newest first, oldest first for
+ * VP_SORT_DATE_ASC, ties by id, exactly as vp_search sorts by date;
+ * VP_SORT_RELEVANCE is a VP_QERR_BAD_PARAMETER (see query.c: relevance order
+ * cannot be paged in constant memory).  Fetched VP_MATCH_BATCH at a time by
+ * key ranges, in memory that does not grow with the match.  Runs the first
+ * batch here, so a bad query or an unavailable index is reported before
+ * anything is sent.  The searcher is borrowed and must not be refreshed
+ * while the iterator lives (every batch must see the same revision): give
+ * an export a searcher of its own.  NULL with e set. */
 vp_match_iter *vp_match_iter_new(vp_searcher *s, const vp_request *r, vp_qerror *e);
 /* The next match as (mset, index): valid until the next call.  NULL at the
  * end (e->kind == VP_QERR_NONE) or on an error (e set). */

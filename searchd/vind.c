@@ -92,6 +92,8 @@ static int check_research(const options *o)
 {
     const char *why = o->trends_options && !o->trends ? "--by, --interval and --limit go with trends"
                     : o->trends && o->research.export_format >= 0 ? "--export and trends exclude each other"
+                    : o->research.export_format >= 0 && o->req.sort == VP_SORT_RELEVANCE
+                        ? "--sort relevance: " VP_EXPORT_SORT_MESSAGE
                     : NULL;
     if (why)
         fprintf(stderr, "vind: %s\n", why);

@@ -462,6 +462,9 @@
     }
     if (!(await exportAvailable)) return;
     const params = stateParams(state, { withPage: false });
+    // An export is in date order (newest first unless date_asc): relevance
+    // order cannot be streamed, and /export refuses it.
+    if (params.get('sort') === 'relevance') params.delete('sort');
     const link = (format, label) => {
       const p = new URLSearchParams(params);
       p.set('format', format);

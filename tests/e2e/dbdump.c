@@ -48,7 +48,7 @@ static json_t *document(const xapc_db *db, xapc_docid id)
         if (is_boolean_term(term))
             json_array_append_new(terms, json_string(term));
     xapc_termiter_free(it);
-    for (unsigned slot = 0; slot <= VP_SLOT_STAMP; slot++) {
+    for (unsigned slot = 0; slot <= VP_SLOT_SORTKEY; slot++) {
         char *v = xapc_db_document_value(db, id, slot, NULL);
         if (v && *v) {
             char key[8];

@@ -91,9 +91,24 @@ class CorpusTest(unittest.TestCase):
                       self.second.stdout)
 
     def test_metadata_records_schema_and_stemmer(self):
-        self.assertEqual(self.meta["vindplaats.schema"], "1")
+        self.assertEqual(self.meta["vindplaats.schema"], "2")
         self.assertEqual(self.meta["vindplaats.stemmer"], "dutch")
         self.assertEqual(json.loads(self.meta["vindplaats.prefixes"])["municipality"], "XM")
+
+    def test_schema_version_is_part_of_the_data_hash(self):
+        """An index of an older schema (no sort keys) is re-indexed by the next
+        normal run: the data hash the index and every report's stamp carry is
+        that of the extractor version, the schema version and the data files,
+        so with another schema version no stamp matches."""
+        h = 0xcbf29ce484222325
+        for chunk in [b"1" + self.meta["vindplaats.schema"].encode()] + \
+                     [open(os.path.join(DATA, n), "rb").read()
+                      for n in ("gemeenten.tsv", "themes.tsv", "synonyms.tsv")]:
+            for byte in chunk:
+                h = ((h ^ byte) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+        self.assertEqual(self.meta["vindplaats.datahash"], "%016x" % h)
+        for doc in self.docs.values():
+            self.assertTrue(doc["values"]["6"].startswith("%016x|" % h))
 
     def test_every_gold_report_is_indexed(self):
         for g in self.gold:
@@ -139,6 +154,7 @@ class CorpusTest(unittest.TestCase):
                 self.assertIn("XT" + t, terms)
             for s in data["speakers"]:
                 self.assertIn("XS" + fold(s["name"]), terms)
+            self.assertEqual(values["7"], (data["date"] or "0000-00-00").replace("-", "") + doc_id)
             if data["date"]:
                 self.assertEqual(values["0"], data["date"].replace("-", ""))
                 self.assertEqual(values["1"], data["date"][:4])

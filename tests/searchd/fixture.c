@@ -11,6 +11,7 @@
 
 #include "schema.h"
 #include "strvec.h"
+#include "terms.h"
 #include "text.h"
 #include "xapian_c.h"
 
@@ -107,6 +108,9 @@ static bool facets(writer *w, xapc_doc *doc, const vp_document *d)
         ok = value(w, doc, VP_SLOT_DATE, compact) && value(w, doc, VP_SLOT_YEAR, year) &&
              bool_term(w, doc, VP_PREFIX_YEAR, year);
     }
+    char *key = ok ? vp_sort_key(d->date, d->id) : NULL;
+    ok = key && value(w, doc, VP_SLOT_SORTKEY, key);
+    free(key);
     return ok && list_value(w, doc, VP_SLOT_MUNICIPALITIES, &d->municipalities) &&
            list_value(w, doc, VP_SLOT_THEMES, &d->themes);
 }

@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
 """GET /export, GET /trends and vind --export / vind trends, end to end.
 
-- an export equals the concatenation of every /search page, record for
-  record, for many queries, filters and orders, on the corpus and on 3000
-  generated reports;
+- an export equals the concatenation of every /search page in the same date
+  order (newest first by default, or sort=date_asc), record for record, for
+  many queries and filters, on the corpus and on 3000 generated reports, each
+  with 40 reports on one day and 6 undated ones (ties broken by id), with the
+  default batch and with batches of 7 (VP_EXPORT_BATCH), so that ties cross
+  batch boundaries; scores equal the relevance-ordered /search's;
+- sort=relevance is a 400, and vind --export --sort relevance exit status 2;
+- an index of an older schema is refused with a clear 503 and exit status 2;
 - the CSV parses with Python's csv module and round-trips every field
   (quotes, commas, semicolons, LF and CRLF, UTF-8) against the JSON lines;
 - trend counts equal the year facet of /search under the same query, and
@@ -31,10 +36,13 @@ import http.client
 ARGS = None
 
 
-def start_searchd(db, threads=4):
+def start_searchd(db, threads=4, batch=None):
+    env = dict(os.environ)
+    if batch:
+        env["VP_EXPORT_BATCH"] = str(batch)
     proc = subprocess.Popen([ARGS.searchd, "--db", db, "--listen", "127.0.0.1:0",
                              "--threads", str(threads), "--data", ARGS.data],
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, env=env)
     line = proc.stderr.readline()
     m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", line)
     if not m:
@@ -94,11 +102,15 @@ def vind(*args):
 CORPUS_QUERIES = ["", "q=wonen", "q=samenwerking", "q=gemeente", "q=%22de+gemeente%22",
                   "q=energie+OR+wonen", "q=binnenstad&sort=date_asc", "q=-wonen",
                   "theme=wonen-leefomgeving", "municipality=Meierijstad",
-                  "from=2016&to=2019", "q=gemeente&sort=date", "q=kleur1"]
+                  "from=2016&to=2019", "q=gemeente&sort=date", "q=kleur1",
+                  "q=kleur2&sort=date_asc", "theme=binnenstad&sort=date_asc"]
 GENERATED_QUERIES = ["", "q=kleur1", "q=kleur2+kleur3", "q=kleur4+OR+kleur5", "q=-kleur6",
                      "theme=binnenstad&theme=mobiliteit", "speaker=Anna+Jansen&q=kleur7",
                      "from=2016&to=2019-06", "sort=date_asc", "q=kleur8&sort=date",
-                     "q=kleur9&sort=relevance&municipality=Gouda"]
+                     "q=kleur9&municipality=Gouda&sort=date_asc", "q=kleur2&sort=date_asc",
+                     "theme=binnenstad&sort=date_asc", "municipality=Gouda&q=kleur1",
+                     "from=2018-06-01&to=2018-06-01", "q=samen&sort=date_asc"]
+SMALL_BATCH = 7    # many batch boundaries, and ties on 2018-06-01 across them
 
 
 class ExportTest(unittest.TestCase):
@@ -115,6 +127,8 @@ class ExportTest(unittest.TestCase):
         subprocess.run([ARGS.export_fixture, gen_db], check=True)
         cls.dbs = {"corpus": corpus_db, "generated": gen_db}
         cls.servers = {name: start_searchd(db) for name, db in cls.dbs.items()}
+        cls.servers.update({name + "-small-batch": start_searchd(db, batch=SMALL_BATCH)
+                            for name, db in cls.dbs.items()})
         cls.ports = {name: port for name, (_, port) in cls.servers.items()}
 
     @classmethod
@@ -130,31 +144,68 @@ class ExportTest(unittest.TestCase):
 
     # ---- /export ----
     def test_export_equals_all_search_pages(self):
+        """/export, with the default batch and with batches of 7, equals every
+        /search page in the same date order; without sort= both are newest
+        first (with q too, where /search's default would be relevance)."""
         nonempty = 0
         for name, port, qs in self.queries():
+            search_qs = qs if "sort=" in qs else qs + "&sort=date"
+            hits, total = all_pages(port, search_qs)
+            for server in (name, name + "-small-batch"):
+                with self.subTest(db=server, qs=qs):
+                    records, headers = export_jsonl(self.ports[server], qs)
+                    self.assertEqual(int(headers["X-Total-Count"]), total)
+                    self.assertEqual(headers.get("Transfer-Encoding"), "chunked")
+                    self.check_records(records, hits)
+            nonempty += bool(hits)
+        self.assertGreater(nonempty, 25)
+
+    def check_records(self, records, hits):
+        self.assertEqual([r["id"] for r in records], [h["id"] for h in hits])
+        for rec, hit in zip(records, hits):
+            self.assertEqual(list(rec), ["id", "title", "date", "host", "municipalities",
+                                         "speakers", "themes", "path", "score", "section"])
+            for key in ("title", "date", "host", "municipalities", "themes", "path",
+                        "section"):
+                self.assertEqual(rec[key], hit[key], key)
+            self.assertTrue(close(rec["score"], hit["score"]))
+            self.assertEqual([s["name"] for s in rec["speakers"]], hit["speakers"])
+
+    def test_date_order_breaks_ties_by_id(self):
+        for name in ("corpus", "generated"):
+            for server in (name, name + "-small-batch"):
+                for sort in ("date", "date_asc"):
+                    with self.subTest(db=server, sort=sort):
+                        records, _ = export_jsonl(self.ports[server], "sort=" + sort)
+                        keys = [((r["date"] or "0000-00-00"), r["id"]) for r in records]
+                        self.assertEqual(keys, sorted(keys, reverse=sort == "date"))
+                        same = [r["id"] for r in records if r["date"] == "2018-06-01"
+                                and r["id"].startswith("sameday/")]
+                        self.assertEqual(len(same), 40)
+
+    def test_scores_are_the_relevance_scores(self):
+        """Sorted by date, Xapian still weighs every match: each record's score
+        is the score the relevance-ordered /search gives the same report."""
+        for name, port, qs in self.queries():
+            if "q=" not in qs or "q=-" in qs:
+                continue
             with self.subTest(db=name, qs=qs):
-                hits, total = all_pages(port, qs)
-                records, headers = export_jsonl(port, qs)
-                self.assertEqual(int(headers["X-Total-Count"]), total)
-                self.assertEqual(headers.get("Transfer-Encoding"), "chunked")
-                self.assertEqual([r["id"] for r in records], [h["id"] for h in hits])
-                for rec, hit in zip(records, hits):
-                    self.assertEqual(list(rec), ["id", "title", "date", "host", "municipalities",
-                                                 "speakers", "themes", "path", "score", "section"])
-                    for key in ("title", "date", "host", "municipalities", "themes", "path",
-                                "section"):
-                        self.assertEqual(rec[key], hit[key], key)
-                    self.assertTrue(close(rec["score"], hit["score"]))
-                    self.assertEqual([s["name"] for s in rec["speakers"]], hit["speakers"])
-                nonempty += bool(records)
-        self.assertGreater(nonempty, 20)
+                base = re.sub(r"&?sort=\w+", "", qs)
+                hits, _ = all_pages(port, base + "&sort=relevance")
+                want = {h["id"]: h["score"] for h in hits}
+                records, _ = export_jsonl(self.ports[name + "-small-batch"], qs)
+                self.assertEqual(len(records), len(want))
+                for r in records:
+                    self.assertGreater(r["score"], 0)
+                    self.assertTrue(close(r["score"], want[r["id"]]), r["id"])
 
     def test_export_of_more_than_a_page_depth(self):
         # every report, beyond /search's depth limit of 10000 would be too:
         # here at least past many batches of 500
         records, headers = export_jsonl(self.ports["generated"], "")
-        self.assertEqual(len(records), 3002)
-        self.assertEqual(len({r["id"] for r in records}), 3002)
+        self.assertEqual(len(records), 3048)
+        self.assertEqual(int(headers["X-Total-Count"]), 3048)
+        self.assertEqual(len({r["id"] for r in records}), 3048)
 
     def test_csv_round_trips_every_field(self):
         for name, port, qs in self.queries():
@@ -206,6 +257,8 @@ class ExportTest(unittest.TestCase):
                              ("/export?page=2", "bad_parameter"),
                              ("/export?per_page=100", "bad_parameter"),
                              ("/export?from=2020&to=2019", "bad_parameter"),
+                             ("/export?sort=relevance", "bad_parameter"),
+                             ("/export?q=wonen&sort=relevance&format=csv", "bad_parameter"),
                              ("/export?q=%22open", None),
                              ("/export?q=%zz", "bad_parameter")]:
             with self.subTest(target=target):
@@ -362,10 +415,40 @@ class ExportTest(unittest.TestCase):
         self.assertEqual(vind(*base, "--export", "csv", "zzzqqqxxx").returncode, 1)
         self.assertEqual(vind(*base, "trends", "zzzqqqxxx").returncode, 1)
         for bad in (["--export", "xml"], ["trends", "--by", "year"], ["--by", "theme"],
-                    ["trends", "--interval", "week"], ["--export", "csv", "trends"]):
+                    ["trends", "--interval", "week"], ["--export", "csv", "trends"],
+                    ["--export", "csv", "--sort", "relevance", "wonen"]):
             r = vind(*base, *bad)
             self.assertEqual(r.returncode, 2, bad)
             self.assertTrue(r.stderr.startswith(b"vind: "), r.stderr)
+        r = vind(*base, "--export", "jsonl", "--sort", "relevance", "wonen")
+        self.assertIn(b"relevance order cannot be streamed", r.stderr)
+
+    def test_export_sort_relevance_message(self):
+        status, _, data = get(self.ports["corpus"], "/export?q=wonen&sort=relevance")
+        self.assertEqual(status, 400)
+        self.assertIn("relevance order cannot be streamed", json.loads(data)["error"]["message"])
+
+    def test_older_schema_is_refused_until_reindexed(self):
+        """An index an older indexer wrote has no sort keys: searchd answers
+        503 with what to do, vind fails with exit status 2."""
+        old = os.path.join(ARGS.tmp, "old-schema.db")
+        shutil.rmtree(old, ignore_errors=True)
+        shutil.copytree(self.dbs["corpus"], old)
+        subprocess.run([ARGS.export_fixture, old, "--schema", "1"], check=True)
+        proc, port = start_searchd(old)
+        try:
+            for target in ("/search?q=wonen", "/export?q=wonen"):
+                status, _, data = get(port, target)
+                self.assertEqual(status, 503, data)
+                message = json.loads(data)["error"]["message"]
+                self.assertIn("schema version 1", message)
+                self.assertIn("run the indexer", message)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=10)
+        r = vind("--db", old, "--data", ARGS.data, "--export", "csv", "wonen")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"schema version 1", r.stderr)
 
     def test_vind_trends_table(self):
         """On a terminal: a table with the values down and the years across."""

@@ -243,6 +243,23 @@ test('download links carry the search to /export', async () => {
   await page.context().close();
 });
 
+test('download links keep a date order and drop relevance, which /export refuses', async () => {
+  for (const [sort, want] of [['relevance', null], ['date', 'date'], ['date_asc', 'date_asc']]) {
+    const page = await newPage();
+    await page.goto(base + `/?q=samenwerking&sort=${sort}`);
+    const jsonl = page.locator('.downloads a', { hasText: 'JSON lines' });
+    await jsonl.waitFor();
+    const href = new URL(await jsonl.getAttribute('href'), base);
+    assert.equal(href.searchParams.get('sort'), want, sort);
+    const response = await fetch(href);
+    assert.equal(response.status, 200, sort);
+    const ids = (await response.text()).trim().split('\n').map((line) => JSON.parse(line).id);
+    const expected = await api(`/search?q=samenwerking&sort=${want || 'date'}&per_page=100`);
+    assert.deepEqual(ids, expected.hits.map((h) => h.id), sort);
+    await page.context().close();
+  }
+});
+
 test('"Toon meer" shows every counted value; the period form sets from and to', async () => {
   const page = await newPage();
   await page.goto(base + '/');
