@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -55,11 +56,11 @@ enum { EXIT_PROBLEMS = 1, EXIT_FATAL = 2 };
 enum { JOBS_MAX = 64, MEMORY_MIN_MIB = 64, MEMORY_MAX_MIB = 1 << 20,
        MEMORY_DEFAULT_MIB = 512 };
 
-/* Xapian holds a stored report's postings, positions and data in memory
- * until the commit: about this many bytes per byte of Markdown (measured on
- * bench/gencorpus reports: 1.1 GiB buffered for 60 MiB of reports, with
- * XAPIAN_FLUSH_THRESHOLD and --batch out of the way). */
-#define BUFFERED_PER_BYTE 20
+/* Xapian holds a stored report's postings, positions, spelling and data in
+ * memory until the commit: about 36 bytes per byte of Markdown in batches
+ * of 300 to 1500 bench/gencorpus reports (RSS before and after commits;
+ * fewer per byte in larger batches, where reports share terms). */
+#define BUFFERED_PER_BYTE 40
 
 typedef struct options {
     const char *db;
@@ -433,12 +434,23 @@ static bool same_stamp(const char *old, const char *datahash, const char *quick,
     return hash && old_hash && !strcmp(old_hash + 1, hash);
 }
 
+static size_t resident_bytes(void);
+
+/* The estimate of flush_at aside, the process itself: past seven eighths
+ * of the budget (the rest is for the commit and the next report), every
+ * job commits.  Reports vary, and so does what Xapian buffers for them. */
+static bool near_budget(const run *r)
+{
+    size_t budget = (size_t)r->opt->memory << 20;
+    return resident_bytes() >= budget - budget / 8;
+}
+
 /* Every --batch changes, or sooner when the buffered changes near the
  * memory budget.  A job of a shard set commits its own shards only. */
 static int commit_if_due(run *r, bool force)
 {
-    if (r->pending == 0 ||
-        (!force && r->pending < r->opt->batch && r->buffered < r->flush_at))
+    if (r->pending == 0 || (!force && r->pending < r->opt->batch &&
+                            r->buffered < r->flush_at && !near_budget(r)))
         return 0;
     xapc_error err;
     xapc_status st = r->step > 1
@@ -448,6 +460,9 @@ static int commit_if_due(run *r, bool force)
         fprintf(stderr, "indexer: %s: commit failed: %s\n", r->opt->db, err.message);
         return -1;
     }
+    /* Give the freed buffers back: without it the heap keeps the peak, and
+     * a budget would only hold for the first batch's size. */
+    malloc_trim(0);
     r->pending = 0;
     r->buffered = 0;
     return 0;
