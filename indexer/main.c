@@ -434,7 +434,17 @@ static bool same_stamp(const char *old, const char *datahash, const char *quick,
     return hash && old_hash && !strcmp(old_hash + 1, hash);
 }
 
-static size_t resident_bytes(void);
+/* The process's resident memory (0 when /proc cannot tell). */
+static size_t resident_bytes(void)
+{
+    unsigned long pages_total = 0, pages_resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f && fscanf(f, "%lu %lu", &pages_total, &pages_resident) != 2)
+        pages_resident = 0;
+    if (f)
+        fclose(f);
+    return (size_t)pages_resident * (size_t)sysconf(_SC_PAGESIZE);
+}
 
 /* The estimate of flush_at aside, the process itself: past seven eighths
  * of the budget (the rest is for the commit and the next report), every
@@ -659,19 +669,6 @@ static int index_range(run *r)
         tick(r);
     }
     return 0;
-}
-
-/* The memory that neither --memory's commits nor anything else can give
- * back: the process as it stands before indexing. */
-static size_t resident_bytes(void)
-{
-    unsigned long pages_total = 0, pages_resident = 0;
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (f && fscanf(f, "%lu %lu", &pages_total, &pages_resident) != 2)
-        pages_resident = 0;
-    if (f)
-        fclose(f);
-    return (size_t)pages_resident * (size_t)sysconf(_SC_PAGESIZE);
 }
 
 /* The report bytes a job may buffer: its share of what the budget leaves
