@@ -1,7 +1,8 @@
 /*
  * main.c: the `indexer` program.
  *
- *   indexer --db PATH [--shards N] [--rebuild] [--data DIR] [--batch N] [--quiet] PATH...
+ *   indexer --db PATH [--shards N] [--rebuild] [--jobs N] [--memory MiB]
+ *           [--data DIR] [--batch N] [--quiet] PATH...
  *
  * Reads top to bottom as a run does: options, data files, the files to
  * index, the database, then one pass over the files (unchanged ones are
@@ -9,14 +10,25 @@
  * file is gone, and the summary.  Exit codes: 0 everything indexed, 1 some
  * file had a problem (reported, and skipped or indexed without the bad
  * field), 2 usage or fatal error.
+ *
+ * --jobs N writes N Xapian databases side by side, one thread each (Xapian's
+ * term generation and flushing are the cost, so threads that share one
+ * writer would gain little): the shards of a shard set, or for a full build
+ * of one database N part databases over consecutive runs of the sorted
+ * files, merged by Xapian's compactor in their order, so every report gets
+ * the document id a one-thread build gives it.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <malloc.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "datadir.h"
 #include "docbuild.h"
@@ -41,6 +53,14 @@
 #define VP_EXTRACTOR_VERSION "1"
 
 enum { EXIT_PROBLEMS = 1, EXIT_FATAL = 2 };
+enum { JOBS_MAX = 64, MEMORY_MIN_MIB = 64, MEMORY_MAX_MIB = 1 << 20,
+       MEMORY_DEFAULT_MIB = 512 };
+
+/* Xapian holds a stored report's postings, positions, spelling and data in
+ * memory until the commit: about 36 bytes per byte of Markdown in batches
+ * of 300 to 1500 bench/gencorpus reports (RSS before and after commits;
+ * fewer per byte in larger batches, where reports share terms). */
+#define BUFFERED_PER_BYTE 40
 
 typedef struct options {
     const char *db;
@@ -49,6 +69,8 @@ typedef struct options {
     bool errors_json;   /* problems as JSON lines (--errors-json) */
     unsigned batch;
     unsigned shards;    /* 0: one database, or the shard set already at db */
+    unsigned jobs;      /* threads, each writing its own database */
+    unsigned memory;    /* MiB the run may use; commits keep under it */
     char **paths;
     int n_paths;
 } options;
@@ -69,8 +91,8 @@ typedef struct counts {
 static void usage(FILE *out)
 {
     fprintf(out,
-        "usage: indexer --db PATH [--shards N] [--rebuild] [--data DIR] [--batch N]\n"
-        "               [--quiet] PATH...\n"
+        "usage: indexer --db PATH [--shards N] [--rebuild] [--jobs N] [--memory MiB]\n"
+        "               [--data DIR] [--batch N] [--quiet] PATH...\n"
         "\n"
         "Indexes the Markdown reports (*.md) under each PATH into the Xapian\n"
         "database at --db.  Unchanged reports are left alone, changed ones are\n"
@@ -79,6 +101,11 @@ static void usage(FILE *out)
         "  --db PATH     the database folder (created when missing)\n"
         "  --shards N    make PATH a folder of N shards and a stub file (see README)\n"
         "  --rebuild     start from an empty database\n"
+        "  --jobs N      index on N threads, each writing its own database: the\n"
+        "                shards, or for a full build of one database N parts\n"
+        "                merged at the end (default 1; see README)\n"
+        "  --memory MiB  commit before buffered changes outgrow this much memory,\n"
+        "                shared by the jobs (64 to 1048576, default 512)\n"
         "  --data DIR    gazetteer, themes and synonyms (default %s)\n"
         "  --batch N     commit every N changed reports (default 1000)\n"
         "  --quiet       no progress and no summary (problems are still reported)\n"
@@ -90,6 +117,20 @@ static void usage(FILE *out)
         "stderr), 2 usage or fatal error.\n", vp_default_data_dir());
 }
 
+/* optarg as a whole number from min to max, or false (reported). */
+static bool number_option(const char *name, long min, long max, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(optarg, &end, 10);
+    if (errno || end == optarg || *end || n < min || n > max) {
+        fprintf(stderr, "indexer: %s wants a number from %ld to %ld\n", name, min, max);
+        return false;
+    }
+    *out = (unsigned)n;
+    return true;
+}
+
 static int parse_options(int argc, char **argv, options *o)
 {
     static const struct option longopts[] = {
@@ -97,40 +138,29 @@ static int parse_options(int argc, char **argv, options *o)
         {"rebuild", no_argument, NULL, 'r'},    {"quiet", no_argument, NULL, 'q'},
         {"batch", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},    {"errors-json", no_argument, NULL, 'J'},
-        {"shards", required_argument, NULL, 's'}, {NULL, 0, NULL, 0}};
-    *o = (options){.data_dir = vp_default_data_dir(), .batch = 1000};
+        {"shards", required_argument, NULL, 's'}, {"jobs", required_argument, NULL, 'j'},
+        {"memory", required_argument, NULL, 'm'}, {NULL, 0, NULL, 0}};
+    *o = (options){.data_dir = vp_default_data_dir(), .batch = 1000, .jobs = 1,
+                   .memory = MEMORY_DEFAULT_MIB};
     int c;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        bool ok = true;
         switch (c) {
         case 'd': o->db = optarg; break;
         case 'D': o->data_dir = optarg; break;
         case 'r': o->rebuild = true; break;
         case 'q': o->quiet = true; break;
         case 'J': o->errors_json = true; break;
-        case 'b': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end || n < 1 || n > 1000000) {
-                fprintf(stderr, "indexer: --batch wants a number from 1 to 1000000\n");
-                return EXIT_FATAL;
-            }
-            o->batch = (unsigned)n;
-            break;
-        }
-        case 's': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end || n < 1 || n > VP_SHARDS_MAX) {
-                fprintf(stderr, "indexer: --shards wants a number from 1 to %d\n", VP_SHARDS_MAX);
-                return EXIT_FATAL;
-            }
-            o->shards = (unsigned)n;
-            break;
-        }
+        case 'b': ok = number_option("--batch", 1, 1000000, &o->batch); break;
+        case 's': ok = number_option("--shards", 1, VP_SHARDS_MAX, &o->shards); break;
+        case 'j': ok = number_option("--jobs", 1, JOBS_MAX, &o->jobs); break;
+        case 'm': ok = number_option("--memory", MEMORY_MIN_MIB, MEMORY_MAX_MIB, &o->memory); break;
         case 'h': usage(stdout); exit(0);
         case 'V': printf("indexer (Vindplaats) %s, Xapian %s\n", VINDPLAATS_VERSION, xapc_version()); exit(0);
         default: usage(stderr); return EXIT_FATAL;
         }
+        if (!ok)
+            return EXIT_FATAL;
     }
     if (!o->db || optind >= argc) {
         fprintf(stderr, "indexer: %s\n", !o->db ? "--db PATH is required" : "no PATH to index");
@@ -297,17 +327,34 @@ static bool write_schema(xapc_wdb *wdb, xapc_error *err)
 
 /* ---- one file ----------------------------------------------------------- */
 
+/* A run, or one of its jobs (--jobs): a job has its own builder, counts
+ * and commits, and reaches the progress line and stderr through `all`. */
 typedef struct run {
     const options *opt;
     data *data;
+    const vp_sources *sources;
     vp_shards *shards;   /* documents by id; metadata, spelling, synonyms in meta */
     vp_docbuilder *builder;
     vp_extract_ctx ctx;
     bool data_changed;   /* synonyms to store, data hash to record */
+    bool swap;           /* built beside the live index: swap it in at the end */
     unsigned pending;    /* changes since the last commit */
+    size_t buffered;     /* bytes of reports stored since the last commit */
+    size_t flush_at;     /* commit when buffered reaches this (--memory) */
     counts n;
     vp_progress progress;
+    /* the jobs' side */
+    struct run *all;     /* the whole run, for a job; NULL for the run itself */
+    size_t begin, end;   /* the sources this job looks at */
+    unsigned first, step; /* step > 1: of those, the shards first, first + step... */
+    pthread_mutex_t lock; /* the run's: progress line and stderr */
+    atomic_bool failed;  /* the run's: a job hit a fatal error, the others stop */
 } run;
+
+static run *whole(run *r)
+{
+    return r->all ? r->all : r;
+}
 
 /* A problem as one JSON object for log collectors:
  * {"path","line" (null: the whole file),"message","action":"skipped"|"indexed"}. */
@@ -330,13 +377,24 @@ static void report_problem_json(const vp_source *src, int line, const char *msg,
 static void report_problem(run *r, const vp_source *src, int line, const char *msg,
                            bool skipped)
 {
-    vp_progress_clear(&r->progress);
+    run *w = whole(r);
+    pthread_mutex_lock(&w->lock);
+    vp_progress_clear(&w->progress);
     if (r->opt->errors_json)
         report_problem_json(src, line, msg, skipped);
     else if (line > 0)
         fprintf(stderr, "%s:%d: %s\n", src->abs_path, line, msg);
     else
         fprintf(stderr, "%s: %s\n", src->abs_path, msg);
+    pthread_mutex_unlock(&w->lock);
+}
+
+static void tick(run *r)
+{
+    run *w = whole(r);
+    pthread_mutex_lock(&w->lock);
+    vp_progress_tick(&w->progress);
+    pthread_mutex_unlock(&w->lock);
 }
 
 /* "size:mtime" identifies an untouched file without reading it. */
@@ -376,21 +434,52 @@ static bool same_stamp(const char *old, const char *datahash, const char *quick,
     return hash && old_hash && !strcmp(old_hash + 1, hash);
 }
 
+/* The process's resident memory (0 when /proc cannot tell). */
+static size_t resident_bytes(void)
+{
+    unsigned long pages_total = 0, pages_resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f && fscanf(f, "%lu %lu", &pages_total, &pages_resident) != 2)
+        pages_resident = 0;
+    if (f)
+        fclose(f);
+    return (size_t)pages_resident * (size_t)sysconf(_SC_PAGESIZE);
+}
+
+/* The estimate of flush_at aside, the process itself: past seven eighths
+ * of the budget (the rest is for the commit and the next report), every
+ * job commits.  Reports vary, and so does what Xapian buffers for them. */
+static bool near_budget(const run *r)
+{
+    size_t budget = (size_t)r->opt->memory << 20;
+    return resident_bytes() >= budget - budget / 8;
+}
+
+/* Every --batch changes, or sooner when the buffered changes near the
+ * memory budget.  A job of a shard set commits its own shards only. */
 static int commit_if_due(run *r, bool force)
 {
-    if (r->pending == 0 || (!force && r->pending < r->opt->batch))
+    if (r->pending == 0 || (!force && r->pending < r->opt->batch &&
+                            r->buffered < r->flush_at && !near_budget(r)))
         return 0;
     xapc_error err;
-    if (vp_shards_commit(r->shards, write_schema, &err) != XAPC_OK) {
+    xapc_status st = r->step > 1
+        ? vp_shards_commit_some(r->shards, r->first, r->step, write_schema, &err)
+        : vp_shards_commit(r->shards, write_schema, &err);
+    if (st != XAPC_OK) {
         fprintf(stderr, "indexer: %s: commit failed: %s\n", r->opt->db, err.message);
         return -1;
     }
+    /* Give the freed buffers back: without it the heap keeps the peak, and
+     * a budget would only hold for the first batch's size. */
+    malloc_trim(0);
     r->pending = 0;
+    r->buffered = 0;
     return 0;
 }
 
 static int store_document(run *r, const vp_document *d, const char *idterm,
-                          const char *stamp)
+                          const char *stamp, size_t len)
 {
     xapc_error err;
     xapc_doc *doc = vp_docbuilder_build(r->builder, d, stamp, &err);
@@ -401,6 +490,7 @@ static int store_document(run *r, const vp_document *d, const char *idterm,
     }
     xapc_doc_free(doc);
     r->pending++;
+    r->buffered += len;
     return commit_if_due(r, false);
 }
 
@@ -424,7 +514,7 @@ static int index_content(run *r, const vp_source *src, const char *content, size
             report_problem(r, src, problem.line, problem.message, false);
             r->n.warned++;
         }
-        rc = store_document(r, &d, idterm, stamp);
+        rc = store_document(r, &d, idterm, stamp, len);
         if (rc == 0)
             r->n.indexed++;
     }
@@ -549,10 +639,26 @@ static bool duplicate_id(const vp_sources *s, size_t i)
     return i > 0 && !strcmp(s->items[i].rel_path, s->items[i - 1].rel_path);
 }
 
-static int index_all(run *r, const vp_sources *sources)
+/* Whether this job indexes src: all of its range, or in a shard set shared
+ * out by step, the reports of its own shards. */
+static bool mine(const run *r, const vp_source *src)
 {
-    vp_progress_start(&r->progress, sources->len, r->opt->quiet);
-    for (size_t i = 0; i < sources->len; i++) {
+    if (r->step <= 1)
+        return true;
+    char *id = vp_ingest_id_for_path(src->rel_path);
+    bool yes = id && vp_shard_of(id, vp_shards_count(r->shards)) % r->step == r->first;
+    free(id);
+    return yes;
+}
+
+static int index_range(run *r)
+{
+    const vp_sources *sources = r->sources;
+    for (size_t i = r->begin; i < r->end; i++) {
+        if (atomic_load(&whole(r)->failed))
+            return -1;
+        if (!mine(r, &sources->items[i]))
+            continue;
         if (duplicate_id(sources, i)) {
             report_problem(r, &sources->items[i], 0,
                            "same relative path as an earlier file; skipped", true);
@@ -560,10 +666,309 @@ static int index_all(run *r, const vp_sources *sources)
         } else if (index_file(r, &sources->items[i]) != 0) {
             return -1;
         }
-        vp_progress_tick(&r->progress);
+        tick(r);
+    }
+    return 0;
+}
+
+/* The report bytes a job may buffer: its share of what the budget leaves
+ * beyond the memory already in use (the data files, the word lists of every
+ * job's builder).  A budget that leaves nothing still commits every report,
+ * and says so. */
+static size_t flush_threshold(const options *o, unsigned jobs)
+{
+    size_t budget = (size_t)o->memory << 20, used = resident_bytes();
+    if (used >= budget) {
+        fprintf(stderr, "indexer: warning: --memory %u: %zu MiB are in use before "
+                "indexing; committing after every report\n", o->memory, used >> 20);
+        return 1;
+    }
+    size_t share = (budget - used) / jobs / BUFFERED_PER_BYTE;
+    return share ? share : 1;
+}
+
+static int index_all(run *r)
+{
+    r->flush_at = flush_threshold(r->opt, 1);
+    r->begin = 0;
+    r->end = r->sources->len;
+    vp_progress_start(&r->progress, r->sources->len, r->opt->quiet);
+    int rc = index_range(r);
+    vp_progress_clear(&r->progress);
+    return rc;
+}
+
+/* ---- jobs (--jobs) ------------------------------------------------------- */
+
+/* A job over the whole run's sources, writing into shards, its builder's
+ * spelling data into spelling. */
+static int job_init(run *j, run *all, vp_shards *shards, xapc_wdb *spelling)
+{
+    *j = (run){.opt = all->opt, .data = all->data, .sources = all->sources,
+               .shards = shards, .ctx = all->ctx, .all = all, .end = all->sources->len};
+    xapc_error err;
+    j->builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, all->data->gazetteer, spelling, &err);
+    if (!j->builder)
+        fprintf(stderr, "indexer: %s\n", err.message);
+    return j->builder ? 0 : -1;
+}
+
+static void *job_main(void *arg)
+{
+    run *j = arg;
+    if (index_range(j) != 0 || commit_if_due(j, true) != 0)
+        atomic_store(&whole(j)->failed, true);
+    return NULL;
+}
+
+/* Runs the jobs on a thread each and adds up their counts; 0 or -1 when a
+ * job failed (reported). */
+static int run_jobs(run *r, run *jobs, unsigned n)
+{
+    pthread_t threads[JOBS_MAX];
+    unsigned started = 0;
+    size_t flush_at = flush_threshold(r->opt, n);
+    vp_progress_start(&r->progress, r->sources->len, r->opt->quiet);
+    for (; started < n; started++) {
+        jobs[started].flush_at = flush_at;
+        int e = pthread_create(&threads[started], NULL, job_main, &jobs[started]);
+        if (e != 0) {
+            fprintf(stderr, "indexer: cannot start a thread: %s\n", strerror(e));
+            atomic_store(&r->failed, true);
+            break;
+        }
+    }
+    for (unsigned i = 0; i < started; i++) {
+        pthread_join(threads[i], NULL);
+        r->n.indexed += jobs[i].n.indexed;
+        r->n.unchanged += jobs[i].n.unchanged;
+        r->n.skipped += jobs[i].n.skipped;
+        r->n.warned += jobs[i].n.warned;
     }
     vp_progress_clear(&r->progress);
+    return atomic_load(&r->failed) ? -1 : 0;
+}
+
+static char *numbered_path(const char *dir, const char *name, unsigned i)
+{
+    char leaf[64];
+    snprintf(leaf, sizeof leaf, "%s-%03u", name, i);
+    return data_path(dir, leaf);
+}
+
+/* The folder for the jobs' own databases, emptied. */
+static int make_parts_dir(const char *dir)
+{
+    if (!dir || vp_remove_tree(dir) != 0 || mkdir(dir, 0777) != 0) {
+        fprintf(stderr, "indexer: %s: cannot make the folder: %s\n", dir ? dir : "parts",
+                dir ? strerror(errno) : "out of memory");
+        return -1;
+    }
     return 0;
+}
+
+/* Adds the spelling data a job gathered to the run's meta database. */
+static int merge_spelling(run *r, xapc_wdb *from)
+{
+    xapc_error err = {0};
+    xapc_termiter *it = xapc_db_spellings(xapc_wdb_reader(from), &err);
+    const char *word;
+    uint32_t freq;
+    while (it && xapc_termiter_next(it, &word, &freq, &err))
+        if (xapc_wdb_add_spelling(vp_shards_meta(r->shards), word, freq, &err) != XAPC_OK)
+            break;
+    xapc_termiter_free(it);
+    if (err.status != XAPC_OK)
+        fprintf(stderr, "indexer: %s: cannot store the spelling data: %s\n", r->opt->db,
+                err.message);
+    r->pending++;
+    return err.status == XAPC_OK ? 0 : -1;
+}
+
+/* A shard set: job i writes the shards i, i + n, ...; its spelling data goes
+ * to a database of its own, added to meta after the jobs (meta has one
+ * writer handle, which the threads cannot share). */
+static int index_shards_in_jobs(run *r, unsigned n)
+{
+    run jobs[JOBS_MAX];
+    xapc_wdb *spelling[JOBS_MAX] = {0};
+    char *dir = vp_sibling_path(r->opt->db, ".parts");
+    unsigned made = 0;
+    int rc = make_parts_dir(dir);
+    for (; rc == 0 && made < n; made++) {
+        char *path = numbered_path(dir, "spelling", made);
+        xapc_error err = {.message = "out of memory"};
+        spelling[made] = path ? xapc_wdb_open(path, XAPC_WDB_CREATE_OR_OVERWRITE, &err) : NULL;
+        free(path);
+        if (!spelling[made])
+            fprintf(stderr, "indexer: %s: %s\n", dir, err.message);
+        if (!spelling[made] || job_init(&jobs[made], r, r->shards, spelling[made]) != 0) {
+            xapc_wdb_free(spelling[made]);
+            rc = -1;
+            break;
+        }
+        jobs[made].first = made;
+        jobs[made].step = n;
+    }
+    if (rc == 0)
+        rc = run_jobs(r, jobs, n);
+    for (unsigned i = 0; i < made; i++) {
+        xapc_error err;
+        if (rc == 0 && xapc_wdb_commit(spelling[i], &err) != XAPC_OK) {
+            fprintf(stderr, "indexer: %s: %s\n", dir, err.message);
+            rc = -1;
+        }
+        if (rc == 0)
+            rc = merge_spelling(r, spelling[i]);
+        vp_docbuilder_free(jobs[i].builder);
+        xapc_wdb_free(spelling[i]);
+    }
+    if (dir)
+        vp_remove_tree(dir);
+    free(dir);
+    return rc;
+}
+
+/* Splits the sorted sources into n runs of about equal bytes, so the jobs
+ * finish together.  bounds[i]..bounds[i + 1] is job i's. */
+static void split_by_size(const vp_sources *sources, unsigned n, size_t *bounds)
+{
+    size_t *size = calloc(sources->len ? sources->len : 1, sizeof *size), total = 0;
+    for (size_t i = 0; size && i < sources->len; i++) {
+        struct stat st;
+        size[i] = stat(sources->items[i].abs_path, &st) == 0 ? (size_t)st.st_size : 0;
+        total += size[i] + 1;
+    }
+    size_t i = 0, sum = 0;
+    bounds[0] = 0;
+    for (unsigned j = 1; j < n; j++) {
+        size_t target = size ? total / n * j : sources->len / n * j;
+        while (i < sources->len && (size ? sum : i) < target)
+            sum += size ? size[i++] + 1 : (i++, 0);
+        bounds[j] = i;
+    }
+    bounds[n] = sources->len;
+    free(size);
+}
+
+/* Opens the n part databases and their jobs; how many were made. */
+static unsigned open_parts(run *r, const char *dir, unsigned n, vp_shards **parts, run *jobs)
+{
+    size_t bounds[JOBS_MAX + 1];
+    split_by_size(r->sources, n, bounds);
+    for (unsigned i = 0; i < n; i++) {
+        char msg[1024] = "out of memory";
+        char *path = numbered_path(dir, "part", i);
+        parts[i] = path ? vp_shards_open(path, 0, true, msg, sizeof msg) : NULL;
+        free(path);
+        if (!parts[i]) {
+            fprintf(stderr, "indexer: %s\n", msg);
+            return i;
+        }
+        if (job_init(&jobs[i], r, parts[i], vp_shards_meta(parts[i])) != 0) {
+            vp_shards_free(parts[i]);
+            return i;
+        }
+        jobs[i].begin = bounds[i];
+        jobs[i].end = bounds[i + 1];
+    }
+    return n;
+}
+
+/* Merges the parts, in order, into a new database at dest (emptied first). */
+static int compact_parts(run *r, const char *dir, unsigned n, const char *dest)
+{
+    char *paths[JOBS_MAX];
+    int rc = vp_remove_tree(dest) == 0 ? 0 : -1;
+    unsigned made = 0;
+    for (; rc == 0 && made < n; made++)
+        if (!(paths[made] = numbered_path(dir, "part", made)))
+            rc = -1;
+    xapc_error err = {.message = "out of memory"};
+    if (rc == 0 && xapc_compact((const char *const *)paths, n, dest, &err) != XAPC_OK)
+        rc = -1;
+    if (rc != 0)
+        fprintf(stderr, "indexer: %s: cannot merge the parts: %s\n", r->opt->db, err.message);
+    for (unsigned i = 0; i < made; i++)
+        free(paths[i]);
+    return rc;
+}
+
+/* A full build of one database: n jobs write n part databases beside it,
+ * merged into the fresh folder of a rebuild, which then serves the rest of
+ * the run and is swapped in at the end (an empty database is rebuilt the
+ * same way).  The live database stays open meanwhile: its lock. */
+static int index_parts_in_jobs(run *r, unsigned n, vp_shards **live, vp_rebuild *rb)
+{
+    char msg[1024];
+    if (r->opt->rebuild) {
+        vp_shards_free(r->shards);
+    } else {
+        *live = r->shards;
+        if (vp_rebuild_begin(rb, r->opt->db, msg, sizeof msg) != 0) {
+            fprintf(stderr, "indexer: %s\n", msg);
+            r->shards = NULL;
+            return -1;
+        }
+    }
+    r->shards = NULL;
+    r->swap = true;
+    r->data_changed = true;   /* a new database: synonyms and data hash to store */
+    vp_shards *parts[JOBS_MAX];
+    run jobs[JOBS_MAX];
+    int rc = make_parts_dir(rb->parts);
+    unsigned made = rc == 0 ? open_parts(r, rb->parts, n, parts, jobs) : 0;
+    if (rc == 0 && made == n)
+        rc = run_jobs(r, jobs, n);
+    for (unsigned i = 0; i < made; i++) {
+        vp_docbuilder_free(jobs[i].builder);
+        vp_shards_free(parts[i]);
+    }
+    if (rc != 0 || made != n || compact_parts(r, rb->parts, n, rb->fresh) != 0)
+        return -1;
+    vp_remove_tree(rb->parts);
+    r->shards = vp_shards_open(rb->fresh, 0, false, msg, sizeof msg);
+    if (!r->shards)
+        fprintf(stderr, "indexer: %s\n", msg);
+    return r->shards ? 0 : -1;
+}
+
+/* True when the database holds no report: nothing to keep, so --jobs may
+ * build it from parts. */
+static bool empty_database(run *r)
+{
+    xapc_error err;
+    return xapc_db_doccount(xapc_wdb_reader(vp_shards_meta(r->shards)), &err) == 0 &&
+           err.status == XAPC_OK;
+}
+
+static int make_builder(run *r)
+{
+    xapc_error err;
+    r->builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, r->data->gazetteer,
+                                   vp_shards_meta(r->shards), &err);
+    if (!r->builder)
+        fprintf(stderr, "indexer: %s\n", err.message);
+    return r->builder ? 0 : -1;
+}
+
+/* Indexes the sources on as many threads as --jobs and the layout allow.
+ * An update of an existing single database has one writer: it runs on one
+ * thread (and says so), since parsing is a small part of the work. */
+static int index_sources(run *r, vp_shards **live, vp_rebuild *rb)
+{
+    unsigned jobs = r->opt->jobs;
+    if (vp_shards_is_set(r->shards)) {
+        unsigned n = vp_shards_count(r->shards) < jobs ? vp_shards_count(r->shards) : jobs;
+        return n > 1 ? (make_builder(r) == 0 ? index_shards_in_jobs(r, n) : -1)
+                     : (make_builder(r) == 0 ? index_all(r) : -1);
+    }
+    if (jobs > 1 && (r->opt->rebuild || empty_database(r)))
+        return index_parts_in_jobs(r, jobs, live, rb) == 0 && make_builder(r) == 0 ? 0 : -1;
+    if (jobs > 1)
+        fprintf(stderr, "indexer: note: --jobs %u: updating an existing database runs on "
+                "one thread (--rebuild builds it on %u)\n", jobs, jobs);
+    return make_builder(r) == 0 ? index_all(r) : -1;
 }
 
 /* Corpus-wide canonical speaker names (speakers_corpus.h), over the whole
@@ -611,25 +1016,20 @@ int main(int argc, char **argv)
         return EXIT_FATAL;
     }
     double started = vp_now();
-    run r = {.opt = &opt, .data = &d,
-             .ctx = {.gazetteer = d.gazetteer, .themes = d.themes}};
+    run r = {.opt = &opt, .data = &d, .sources = &sources,
+             .ctx = {.gazetteer = d.gazetteer, .themes = d.themes},
+             .lock = PTHREAD_MUTEX_INITIALIZER};
     vp_shards *live = NULL;
     vp_rebuild rebuild = {0};
     r.shards = open_database(&opt, &live, &rebuild);
-    xapc_error err;
-    if (r.shards) {
+    if (r.shards)
         r.data_changed = !data_unchanged(vp_shards_meta(r.shards), &d);
-        r.builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, d.gazetteer,
-                                      vp_shards_meta(r.shards), &err);
-        if (!r.builder)
-            fprintf(stderr, "indexer: %s\n", err.message);
-    }
-    bool done = r.builder && index_all(&r, &sources) == 0 &&
+    bool done = r.shards && index_sources(&r, &live, &rebuild) == 0 &&
                 remove_missing(&r, &sources) == 0 &&
                 resolve_speakers(&r) == 0 && finish(&r) == 0;
     vp_docbuilder_free(r.builder);
     vp_shards_free(r.shards); /* an unfinished run keeps its last commit */
-    if (opt.rebuild && done)
+    if ((opt.rebuild || r.swap) && done)
         done = swap_in_rebuild(&live, &rebuild) == 0;
     vp_shards_free(live);
     vp_rebuild_finish(&rebuild); /* the old index, or the unfinished new one */

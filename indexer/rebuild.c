@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char *with_suffix(const char *path, const char *suffix)
+char *vp_sibling_path(const char *path, const char *suffix)
 {
     size_t n = strlen(path);
     while (n > 1 && path[n - 1] == '/')
@@ -43,14 +43,17 @@ int vp_remove_tree(const char *path)
 int vp_rebuild_begin(vp_rebuild *r, const char *live, char *msg, size_t msglen)
 {
     r->live = strdup(live);
-    r->fresh = with_suffix(live, ".rebuild");
-    if (!r->live || !r->fresh) {
+    r->fresh = vp_sibling_path(live, ".rebuild");
+    r->parts = vp_sibling_path(live, ".parts");
+    if (!r->live || !r->fresh || !r->parts) {
         snprintf(msg, msglen, "out of memory");
         return -1;
     }
-    if (vp_remove_tree(r->fresh) != 0) {
-        snprintf(msg, msglen, "%s: cannot remove an earlier unfinished rebuild: %s",
-                 r->fresh, strerror(errno));
+    const char *left = vp_remove_tree(r->fresh) != 0 ? r->fresh
+                     : vp_remove_tree(r->parts) != 0 ? r->parts : NULL;
+    if (left) {
+        snprintf(msg, msglen, "%s: cannot remove what an unfinished run left: %s",
+                 left, strerror(errno));
         return -1;
     }
     return 0;
@@ -71,7 +74,10 @@ void vp_rebuild_finish(vp_rebuild *r)
 {
     if (r->fresh)
         vp_remove_tree(r->fresh);
+    if (r->parts)
+        vp_remove_tree(r->parts);
     free(r->live);
     free(r->fresh);
-    r->live = r->fresh = NULL;
+    free(r->parts);
+    r->live = r->fresh = r->parts = NULL;
 }

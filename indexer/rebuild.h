@@ -18,10 +18,11 @@
 typedef struct vp_rebuild {
     char *live;      /* the --db path */
     char *fresh;     /* the sibling folder the rebuild writes */
+    char *parts;     /* the sibling folder of indexer --jobs' part databases */
 } vp_rebuild;
 
-/* Prepares a rebuild of the database at live: removes a fresh folder left by
- * an interrupted earlier rebuild.  Returns 0, or -1 with msg. */
+/* Prepares a rebuild of the database at live: removes the fresh and parts
+ * folders left by an interrupted earlier run.  Returns 0, or -1 with msg. */
 int vp_rebuild_begin(vp_rebuild *r, const char *live, char *msg, size_t msglen);
 
 /* Exchanges fresh and live (or renames fresh to live when there was none):
@@ -30,8 +31,11 @@ int vp_rebuild_begin(vp_rebuild *r, const char *live, char *msg, size_t msglen);
 int vp_rebuild_swap(vp_rebuild *r, char *msg, size_t msglen);
 
 /* Removes the fresh folder (the old index after a swap, the unfinished new
- * one after a failure) and frees what r holds. */
+ * one after a failure) and the parts folder, and frees what r holds. */
 void vp_rebuild_finish(vp_rebuild *r);
+
+/* path with suffix appended (trailing slashes dropped first).  Caller frees. */
+char *vp_sibling_path(const char *path, const char *suffix);
 
 /* Removes a folder and everything below it; 0 or -1 with errno. */
 int vp_remove_tree(const char *path);

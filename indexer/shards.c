@@ -263,16 +263,23 @@ static xapc_status commit_one(xapc_wdb *wdb, vp_shards_prepare_fn prepare, xapc_
     return xapc_wdb_commit(wdb, err);
 }
 
-/* Documents first, meta last: a reader that sees the new data hash in meta
- * also sees the documents it was computed for. */
-xapc_status vp_shards_commit(vp_shards *s, vp_shards_prepare_fn prepare, xapc_error *err)
+xapc_status vp_shards_commit_some(vp_shards *s, unsigned first, unsigned step,
+                                  vp_shards_prepare_fn prepare, xapc_error *err)
 {
-    for (unsigned i = 0; i < s->n; i++) {
+    for (unsigned i = first; i < s->n; i += step ? step : 1) {
         if (s->dbs[i] == s->meta)
             continue;
         xapc_status st = commit_one(s->dbs[i], prepare, err);
         if (st != XAPC_OK)
             return st;
     }
-    return commit_one(s->meta, prepare, err);
+    return XAPC_OK;
+}
+
+/* Documents first, meta last: a reader that sees the new data hash in meta
+ * also sees the documents it was computed for. */
+xapc_status vp_shards_commit(vp_shards *s, vp_shards_prepare_fn prepare, xapc_error *err)
+{
+    xapc_status st = vp_shards_commit_some(s, 0, 1, prepare, err);
+    return st != XAPC_OK ? st : commit_one(s->meta, prepare, err);
 }

@@ -69,5 +69,9 @@ xapc_wdb *vp_shards_meta(vp_shards *s);
 typedef bool (*vp_shards_prepare_fn)(xapc_wdb *wdb, xapc_error *err);
 xapc_status vp_shards_commit(vp_shards *s, vp_shards_prepare_fn prepare,
                              xapc_error *err);
+/* The same for the document databases first, first + step, ... only (not
+ * meta): what one of several threads that share the set out commits. */
+xapc_status vp_shards_commit_some(vp_shards *s, unsigned first, unsigned step,
+                                  vp_shards_prepare_fn prepare, xapc_error *err);
 
 #endif /* VP_SHARDS_H */

@@ -610,6 +610,17 @@ xapc_termiter *xapc_db_synonyms(const xapc_db *db, const char *key, xapc_error *
     });
 }
 
+xapc_termiter *xapc_db_spellings(const xapc_db *db, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_termiter *>(nullptr), [&] {
+        need(db, "db");
+        auto *ti = new xapc_termiter;
+        ti->it = db->db.spellings_begin();
+        ti->end = db->db.spellings_end();   // termfreq is the spelling frequency
+        return ti;
+    });
+}
+
 // ---- writable databases ---------------------------------------------------
 
 xapc_wdb *xapc_wdb_open(const char *path, xapc_wdb_mode mode, xapc_error *err)

@@ -152,6 +152,10 @@ void xapc_termiter_free(xapc_termiter *it);
  * sorted order; freq is 0.  Caller frees. */
 xapc_termiter *xapc_db_synonyms(const xapc_db *db, const char *key, xapc_error *err);
 
+/* Iterates the words of the spelling table in sorted order; freq is each
+ * word's spelling frequency.  Caller frees. */
+xapc_termiter *xapc_db_spellings(const xapc_db *db, xapc_error *err);
+
 /* ---- writable databases ------------------------------------------------ */
 
 typedef enum {

@@ -6,6 +6,7 @@
  * indexer really wrote without Xapian bindings.
  *
  *   dbdump DB
+ *   dbdump --spelling DB   the spelling table instead: "word frequency" lines
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -62,17 +63,37 @@ static json_t *document(const xapc_db *db, xapc_docid id)
     return doc;
 }
 
+static int dump_spelling(const xapc_db *db)
+{
+    xapc_error err = {0};
+    xapc_termiter *it = xapc_db_spellings(db, &err);
+    const char *word;
+    uint32_t freq;
+    while (it && xapc_termiter_next(it, &word, &freq, &err))
+        printf("%s %u\n", word, (unsigned)freq);
+    xapc_termiter_free(it);
+    if (err.status != XAPC_OK)
+        fprintf(stderr, "dbdump: %s\n", err.message);
+    return err.status == XAPC_OK ? 0 : 2;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: dbdump DB\n");
+    bool spelling = argc == 3 && !strcmp(argv[1], "--spelling");
+    if (argc != 2 && !spelling) {
+        fprintf(stderr, "usage: dbdump [--spelling] DB\n");
         return 2;
     }
     xapc_error err;
-    xapc_db *db = xapc_db_open(argv[1], &err);
+    xapc_db *db = xapc_db_open(argv[argc - 1], &err);
     if (!db) {
-        fprintf(stderr, "dbdump: %s: %s\n", argv[1], err.message);
+        fprintf(stderr, "dbdump: %s: %s\n", argv[argc - 1], err.message);
         return 2;
+    }
+    if (spelling) {
+        int rc = dump_spelling(db);
+        xapc_db_free(db);
+        return rc;
     }
     json_t *meta = json_pack("{s:o}", "metadata", metadata(db));
     char *line = json_dumps(meta, JSON_COMPACT);

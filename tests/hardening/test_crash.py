@@ -68,6 +68,53 @@ class KillTest(unittest.TestCase):
               f"(uninterrupted run {full_run:.1f} s)")
 
 
+class KillJobsTest(unittest.TestCase):
+    """indexer --jobs 2 writes its parts and the merged index beside the live
+    one: a SIGKILL anywhere leaves the live index exactly as it was."""
+
+    def kill_at_random(self, db, src, extra, full_run, rng):
+        p = subprocess.Popen([INDEXER, "--db", db, "--data", DATA, "--quiet", *extra, src],
+                             stderr=subprocess.DEVNULL)
+        try:
+            p.wait(timeout=rng.uniform(0.0, full_run))
+            return False
+        except subprocess.TimeoutExpired:
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+            return True
+
+    def test_sigkill_during_a_parallel_build_keeps_the_previous_index(self):
+        tmp = fresh_dir("kill-jobs")
+        src = os.path.join(tmp, "reports")
+        generate_reports(src, N_REPORTS // 3)
+        reference = os.path.join(tmp, "reference.db")
+        started = time.monotonic()
+        self.assertEqual(run_indexer(reference, src).returncode, 0)
+        full_run = time.monotonic() - started
+        rng = random.Random(9)
+
+        empty = os.path.join(tmp, "empty.db")  # a first run: nothing to keep
+        for _ in range(2):
+            if self.kill_at_random(empty, src, ["--jobs", "2"], full_run, rng):
+                self.assertEqual(dump(empty)[1] if os.path.exists(empty) else {}, {})
+
+        db = os.path.join(tmp, "live.db")
+        self.assertEqual(run_indexer(db, CORPUS).returncode, 0)
+        before = fingerprint(db)
+        kills = 0
+        for _ in range(5):
+            if self.kill_at_random(db, src, ["--jobs", "2", "--rebuild"], full_run, rng):
+                kills += 1
+                self.assertEqual(fingerprint(db), before)
+        self.assertGreater(kills, 0)
+        r = run_indexer(db, src, extra=["--jobs", "2", "--rebuild"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(fingerprint(db), fingerprint(reference))
+        for leftover in (db + ".parts", db + ".rebuild"):
+            self.assertFalse(os.path.exists(leftover), leftover)
+        print(f"\n{kills} SIGKILLs of indexer --jobs 2 --rebuild survived")
+
+
 def can_mount():
     probe = fresh_dir("mount-probe")
     ok = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", probe],
