@@ -1,6 +1,7 @@
 """What the hardening tests share: the programs (from the environment ctest
 sets, see CMakeLists.txt), a generated report set (copies of corpus/ under
 unique names), running the indexer, and comparing two databases."""
+import http.client
 import json
 import os
 import re
@@ -78,3 +79,13 @@ def start_searchd(db, threads=4, extra=(), wrapper=()):
         log.append(line)
     threading.Thread(target=lambda: log.extend(proc.stderr), daemon=True).start()
     return proc, int(m.group(1)), log
+
+
+def get(port, target, timeout=10):
+    """GET target from searchd on 127.0.0.1:port: (status, body)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    conn.request("GET", target)
+    resp = conn.getresponse()
+    body = resp.read()
+    conn.close()
+    return resp.status, body

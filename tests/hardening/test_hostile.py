@@ -15,7 +15,7 @@ import threading
 import time
 import unittest
 
-from common import (CORPUS, DATA, SEARCHD, fresh_dir, run_indexer, start_searchd)
+from common import (CORPUS, DATA, SEARCHD, fresh_dir, get, run_indexer, start_searchd)
 
 DEFINED = {400, 404, 405, 413, 414, 431}
 
@@ -54,15 +54,6 @@ def raw_request(port, data, timeout=10, read=True):
     if not reply:
         return None
     return int(reply.split(b" ", 2)[1])
-
-
-def get(port, target, timeout=10):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    conn.request("GET", target)
-    resp = conn.getresponse()
-    body = resp.read()
-    conn.close()
-    return resp.status, body
 
 
 class HostileTest(unittest.TestCase):

@@ -8,7 +8,6 @@ folders atomically (indexer/rebuild.h), so readers never see a database
 being overwritten.
 Run by hand: VP_INDEXER=... VP_DBDUMP=... VP_SEARCHD=... VP_CORPUS=corpus
 VP_DATA=data VP_TEST_TMP=/tmp/x python3 tests/hardening/test_rebuild.py"""
-import http.client
 import json
 import os
 import signal
@@ -17,20 +16,11 @@ import threading
 import time
 import unittest
 
-from common import DATA, INDEXER, fresh_dir, generate_reports, run_indexer, start_searchd
+from common import DATA, INDEXER, fresh_dir, generate_reports, get, run_indexer, start_searchd
 
 QUERIES = ["/search?q=samenwerking", "/search?q=wonen&per_page=3&page=2",
            "/search?theme=sociaal-domein&sort=date", "/facets/municipality?prefix=G",
            "/healthz"]
-
-
-def get(port, target):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    conn.request("GET", target)
-    resp = conn.getresponse()
-    body = resp.read()
-    conn.close()
-    return resp.status, body
 
 
 class RebuildTest(unittest.TestCase):
@@ -51,7 +41,7 @@ class RebuildTest(unittest.TestCase):
                 target = QUERIES[i % len(QUERIES)]
                 i += 1
                 try:
-                    status, body = get(port, target)
+                    status, body = get(port, target, timeout=30)
                 except OSError as e:
                     failures.append((target, repr(e)))
                     continue
@@ -69,7 +59,7 @@ class RebuildTest(unittest.TestCase):
                                    capture_output=True, text=True, timeout=600)
                 self.assertEqual(r.returncode, 0, r.stderr)
                 deadline = time.monotonic() + 5
-                while json.loads(get(port, "/healthz")[1])["documents"] != expected:
+                while json.loads(get(port, "/healthz", timeout=30)[1])["documents"] != expected:
                     self.assertLess(time.monotonic(), deadline, "stale revision after rebuild")
                     time.sleep(0.05)
         finally:
