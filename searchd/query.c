@@ -576,7 +576,7 @@ static bool add_spelling(vp_searcher *s, xapc_qp *qp, const char *text,
                          parsed_text *pt, vp_qerror *e)
 {
     uint32_t found = matches_up_to(s, pt->query, VP_SUGGEST_BELOW);
-    if (found >= VP_SUGGEST_BELOW || !(pt->suggestion = vp_spelling_of(s->spell, qp, text, parse_flags)))
+    if (found >= VP_SUGGEST_BELOW || !(pt->suggestion = vp_spelling_of(s->spell, lexicon(s), qp, text, parse_flags)))
         return true;
     if (found > 0)
         return true;

@@ -1,6 +1,7 @@
 /* spelling.c: see spelling.h. */
 #include "spelling.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,17 +72,41 @@ static spell_entry *find_entry(vp_spell_cache *c, const char *word, size_t len)
     return &c->buckets[i];
 }
 
+/* True when the spelling table holds word, which the parser would look
+ * up in lower case.  A failed lookup counts as unknown: the parser then
+ * answers as before. */
+static bool known_word(const xapc_db *lexicon, const char *typed)
+{
+    char lower[SPELL_MAX_WORD + 1];
+    size_t i = 0;
+    for (; typed[i]; i++)
+        lower[i] = (char)tolower((unsigned char)typed[i]);
+    lower[i] = '\0';
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    return xapc_db_spelling_frequency(lexicon, lower, &xe) > 0;
+}
+
+/* The correction of one word: none for a word the table holds, else the
+ * parser's. */
+static char *fresh_correction(const xapc_db *lexicon, xapc_qp *qp, const char *typed,
+                              unsigned flags)
+{
+    return known_word(lexicon, typed) ? NULL : parser_correction(qp, typed, flags);
+}
+
 /* The correction of one word (NULL: none), remembered in c.  *ok = false
  * when out of memory. */
-static const char *word_correction(vp_spell_cache *c, xapc_qp *qp, const char *word,
-                                   size_t len, unsigned flags, char **scratch, bool *ok)
+static const char *word_correction(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
+                                   const char *word, size_t len, unsigned flags,
+                                   char **scratch, bool *ok)
 {
     char typed[SPELL_MAX_WORD + 1];
     memcpy(typed, word, len);
     typed[len] = '\0';
     if (!c) {
         free(*scratch);
-        return *scratch = parser_correction(qp, typed, flags);
+        return *scratch = fresh_correction(lexicon, qp, typed, flags);
     }
     spell_entry *e = find_entry(c, word, len);
     if (e->word)
@@ -90,7 +115,7 @@ static const char *word_correction(vp_spell_cache *c, xapc_qp *qp, const char *w
         vp_spell_cache_clear(c);
         e = find_entry(c, word, len);
     }
-    e->correction = parser_correction(qp, typed, flags);
+    e->correction = fresh_correction(lexicon, qp, typed, flags);
     if (!(e->word = strdup(typed))) {
         free(e->correction);
         e->correction = NULL;
@@ -115,39 +140,54 @@ static bool ascii_letter(char ch)
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
-/* True when text is words of ASCII letters between spaces and tabs: the
- * parser reads each such word as one term on its own, and corrects it the
- * same wherever it stands.  Anything else (quotes, prefixes, hyphens,
- * digits, accents, operators) goes to the parser whole. */
+static bool blank(char ch)
+{
+    return ch == ' ' || ch == '\t';
+}
+
+/* A double quote that opens or closes a phrase: blank (or the text's end)
+ * on one side.  The parser corrects a phrase's words as it does loose ones. */
+static bool phrase_quote(const char *text, const char *p)
+{
+    return *p == '"' && (p == text || blank(p[-1]) || !p[1] || blank(p[1]));
+}
+
+/* True when text is words of ASCII letters between spaces and tabs, some
+ * perhaps in "phrases": the parser reads each such word as one term on its
+ * own, and corrects it the same wherever it stands.  Anything else
+ * (prefixes, hyphens, digits, accents, operators, a quote inside a word or
+ * left open) goes to the parser whole. */
 static bool plain_text(const char *text)
 {
     bool any = false;
+    size_t quotes = 0;
     for (const char *p = text; *p;) {
         size_t n = 0;
         while (ascii_letter(p[n]))
             n++;
-        if (n > SPELL_MAX_WORD || is_operator(p, n) || (p[n] && p[n] != ' ' && p[n] != '\t'))
+        if (n > SPELL_MAX_WORD || is_operator(p, n) ||
+            (p[n] && !blank(p[n]) && !phrase_quote(text, p + n)))
             return false;
         any = any || n > 0;
-        p += n;
-        p += strspn(p, " \t");
+        for (p += n; blank(*p) || phrase_quote(text, p); p++)
+            quotes += *p == '"';
     }
-    return any;
+    return any && quotes % 2 == 0;
 }
 
 /* text with each word replaced by its correction. */
-static char *corrected_words(vp_spell_cache *c, xapc_qp *qp, const char *text,
-                             unsigned flags)
+static char *corrected_words(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
+                             const char *text, unsigned flags)
 {
     size_t cap = strlen(text) + 1, len = 0;
     char *out = malloc(cap), *scratch = NULL;
     bool ok = out != NULL, changed = false;
     for (const char *p = text; ok && *p;) {
-        size_t n = strspn(p, " \t");
+        size_t n = strspn(p, " \t\"");
         if (n == 0)
             while (ascii_letter(p[n]))
                 n++;
-        const char *fix = n && ascii_letter(*p) ? word_correction(c, qp, p, n, flags, &scratch, &ok)
+        const char *fix = n && ascii_letter(*p) ? word_correction(c, lexicon, qp, p, n, flags, &scratch, &ok)
                                                 : NULL;
         const char *piece = fix ? fix : p;
         size_t piece_len = fix ? strlen(fix) : n;
@@ -174,9 +214,10 @@ static char *corrected_words(vp_spell_cache *c, xapc_qp *qp, const char *text,
     return out;
 }
 
-char *vp_spelling_of(vp_spell_cache *c, xapc_qp *qp, const char *text, unsigned flags)
+char *vp_spelling_of(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
+                     const char *text, unsigned flags)
 {
-    char *corrected = plain_text(text) ? corrected_words(c, qp, text, flags)
+    char *corrected = plain_text(text) ? corrected_words(c, lexicon, qp, text, flags)
                                        : parser_correction(qp, text, flags);
     if (corrected && strcmp(corrected, text) == 0) {
         free(corrected);

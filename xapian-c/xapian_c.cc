@@ -526,6 +526,19 @@ char *xapc_db_spelling_suggestion(const xapc_db *db, const char *word,
     });
 }
 
+uint32_t xapc_db_spelling_frequency(const xapc_db *db, const char *word, xapc_error *err)
+{
+    return guard(err, uint32_t(0), [&]() -> uint32_t {
+        need(db, "db");
+        need(word, "word");
+        // 1.4 has no direct lookup: a cursor skipped to the word is one
+        // B-tree search, where a suggestion merges trigram lists.
+        Xapian::TermIterator it = db->db.spellings_begin();
+        it.skip_to(word);
+        return it != db->db.spellings_end() && *it == word ? it.get_termfreq() : 0;
+    });
+}
+
 xapc_termiter *xapc_db_allterms(const xapc_db *db, const char *prefix,
                                 xapc_error *err)
 {

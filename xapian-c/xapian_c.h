@@ -134,6 +134,10 @@ char *xapc_db_document_value_len(const xapc_db *db, xapc_docid id,
 char *xapc_db_spelling_suggestion(const xapc_db *db, const char *word,
                                   unsigned max_edit_distance, xapc_error *err);
 
+/* How often word was added to the spelling table (0: never, or on error
+ * with err set): one lookup, unlike a suggestion. */
+uint32_t xapc_db_spelling_frequency(const xapc_db *db, const char *word, xapc_error *err);
+
 /* Iterates the terms starting with prefix (all terms when prefix is "").
  * Caller frees the iterator with xapc_termiter_free().  */
 xapc_termiter *xapc_db_allterms(const xapc_db *db, const char *prefix,

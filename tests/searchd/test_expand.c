@@ -78,6 +78,9 @@ static int setup(void **state)
     xapc_wdb_add_synonym(w, "regional collaboration", "regionale samenwerking", &err);
     xapc_wdb_add_synonym(w, "regionale samenwerking", "regional collaboration", &err);
     xapc_wdb_add_synonym(w, "city centre", "binnenstad", &err);
+    /* a word and a more frequent neighbour: Xapian suggests the neighbour */
+    xapc_wdb_add_spelling(w, "gemeente", 50, &err);
+    xapc_wdb_add_spelling(w, "gemeenten", 2, &err);
     xapc_wdb_set_metadata(w, VP_META_STEMMER, "dutch", &err);
     if (xapc_wdb_commit(w, &err) != XAPC_OK)
         return -1;
@@ -254,7 +257,9 @@ static void test_word_by_word_spelling_equals_parser(void **state)
         "regional collaboraton", "regionale  samenwerkng\tgemeentn", "binnenstd winkls",
         "city centre", "citty centre", "qqqxyz", "jeugdzrg and jeugdhulp", "de DE de",
         "visi op binnenstad", " samenwerkng ", "samenwerkng AND regio", "samenwerkng-regio",
-        "samenwerkng2", "\"samenwerkng\"", "titel:samenwerkng", "a", "",
+        "samenwerkng2", "\"samenwerkng\"", "\"regionale samenwerkng\" gemeentn",
+        " \"samenwerkng  regio\"\t\"binnenstd\" ", "samen\"werkng\"", "\"samenwerkng", "\"\" samenwerkng",
+        "titel:samenwerkng", "a", "",
     };
     vp_spell_cache *cache = vp_spell_cache_new();
     assert_non_null(cache);
@@ -264,8 +269,8 @@ static void test_word_by_word_spelling_equals_parser(void **state)
             vp_spell_cache_clear(cache);
         for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
             char *want = whole_correction(texts[i]);
-            char *got = vp_spelling_of(cache, qp, texts[i], flags);
-            char *uncached = vp_spelling_of(NULL, qp, texts[i], flags);
+            char *got = vp_spelling_of(cache, db, qp, texts[i], flags);
+            char *uncached = vp_spelling_of(NULL, db, qp, texts[i], flags);
             assert_string_equal(got ? got : "", want);
             assert_string_equal(uncached ? uncached : "", want);
             corrected += *want != '\0';
@@ -278,6 +283,26 @@ static void test_word_by_word_spelling_equals_parser(void **state)
     vp_spell_cache_free(cache);
 }
 
+/* A word the index holds is taken as typed, where Xapian would offer its
+ * more frequent neighbour; an unknown word next to it is still corrected. */
+static void test_known_words_are_not_corrected(void **state)
+{
+    (void)state;
+    char *xapian = whole_correction("gemeenten");
+    assert_string_equal(xapian, "gemeente");     /* what the check avoids */
+    free(xapian);
+    vp_spell_cache *cache = vp_spell_cache_new();
+    for (int round = 0; round < 2; round++) {    /* fresh, then remembered */
+        assert_null(vp_spelling_of(cache, db, qp, "gemeenten", flags));
+        assert_null(vp_spelling_of(cache, db, qp, "Gemeenten", flags));
+        char *fixed = vp_spelling_of(cache, db, qp, "gemeenten samenwerkng", flags);
+        assert_string_equal(fixed, "gemeenten samenwerking");
+        free(fixed);
+    }
+    assert_null(vp_spelling_of(NULL, db, qp, "gemeenten", flags));
+    vp_spell_cache_free(cache);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_advanced_queries_taken_as_typed),
         cmocka_unit_test(test_spelling_correction_applied),
         cmocka_unit_test(test_word_by_word_spelling_equals_parser),
+        cmocka_unit_test(test_known_words_are_not_corrected),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

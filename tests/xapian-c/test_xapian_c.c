@@ -574,6 +574,9 @@ static void test_spelling(void **state)
     free(s);
     assert_null(xapc_db_spelling_suggestion(db, "xyzzyplugh", 2, &err));
     ASSERT_OK(err);
+    assert_int_equal(xapc_db_spelling_frequency(db, "fietsenstalling", &err), 1);
+    assert_int_equal(xapc_db_spelling_frequency(db, "gemeenteraat", &err), 0);
+    ASSERT_OK(err);
 
     xapc_qp *qp = xapc_qp_new(&err);
     xapc_qp_set_database(qp, db, &err);
