@@ -61,6 +61,12 @@ fail:
     return NULL;
 }
 
+xapc_status vp_docbuilder_set_spelling_db(vp_docbuilder *b, xapc_wdb *spelling_db,
+                                          xapc_error *err)
+{
+    return xapc_termgen_set_spelling_db(b->tg, spelling_db, err);
+}
+
 void vp_docbuilder_free(vp_docbuilder *b)
 {
     if (!b)

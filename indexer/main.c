@@ -14,9 +14,10 @@
  * --jobs N writes N Xapian databases side by side, one thread each (Xapian's
  * term generation and flushing are the cost, so threads that share one
  * writer would gain little): the shards of a shard set, or for a full build
- * of one database N part databases over consecutive runs of the sorted
- * files, merged by Xapian's compactor in their order, so every report gets
- * the document id a one-thread build gives it.
+ * of one database part databases over consecutive runs of the sorted files
+ * (at least N; more for a large build, even on one thread: see
+ * PART_BYTES_DEFAULT), merged by Xapian's compactor in their order, so
+ * every report gets the document id a one-thread build gives it.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -347,6 +348,7 @@ typedef struct run {
     struct run *all;     /* the whole run, for a job; NULL for the run itself */
     size_t begin, end;   /* the sources this job looks at */
     unsigned first, step; /* step > 1: of those, the shards first, first + step... */
+    struct parts_plan *plan; /* a build in parts: the parts this job takes in turn */
     pthread_mutex_t lock; /* the run's: progress line and stderr */
     atomic_bool failed;  /* the run's: a job hit a fatal error, the others stop */
 } run;
@@ -723,7 +725,7 @@ static void *job_main(void *arg)
 
 /* Runs the jobs on a thread each and adds up their counts; 0 or -1 when a
  * job failed (reported). */
-static int run_jobs(run *r, run *jobs, unsigned n)
+static int run_jobs(run *r, run *jobs, unsigned n, void *(*job_fn)(void *))
 {
     pthread_t threads[JOBS_MAX];
     unsigned started = 0;
@@ -731,7 +733,7 @@ static int run_jobs(run *r, run *jobs, unsigned n)
     vp_progress_start(&r->progress, r->sources->len, r->opt->quiet);
     for (; started < n; started++) {
         jobs[started].flush_at = flush_at;
-        int e = pthread_create(&threads[started], NULL, job_main, &jobs[started]);
+        int e = pthread_create(&threads[started], NULL, job_fn, &jobs[started]);
         if (e != 0) {
             fprintf(stderr, "indexer: cannot start a thread: %s\n", strerror(e));
             atomic_store(&r->failed, true);
@@ -811,7 +813,7 @@ static int index_shards_in_jobs(run *r, unsigned n)
         jobs[made].step = n;
     }
     if (rc == 0)
-        rc = run_jobs(r, jobs, n);
+        rc = run_jobs(r, jobs, n, job_main);
     for (unsigned i = 0; i < made; i++) {
         xapc_error err;
         if (rc == 0 && xapc_wdb_commit(spelling[i], &err) != XAPC_OK) {
@@ -829,76 +831,175 @@ static int index_shards_in_jobs(run *r, unsigned n)
     return rc;
 }
 
-/* Splits the sorted sources into n runs of about equal bytes, so the jobs
- * finish together.  bounds[i]..bounds[i + 1] is job i's. */
-static void split_by_size(const vp_sources *sources, unsigned n, size_t *bounds)
+/* ---- a full build in parts --------------------------------------------- */
+
+/* A full build of one database is written as parts of about PART_BYTES of
+ * reports each, every part a database of its own, then merged in order by
+ * Xapian's compactor.  Xapian's commit merges a batch into the database's
+ * B-trees, which costs more as they grow (the spelling table's trigram lists
+ * most: they hold the whole vocabulary); a part stays small, and the merge
+ * is one linear pass.  VP_PART_BYTES sets the size, for tests. */
+enum { PART_BYTES_DEFAULT = 64 << 20, PARTS_MAX = 100000 };
+
+typedef struct parts_plan {
+    const char *dir;
+    size_t *bounds;      /* part k indexes sources bounds[k] .. bounds[k + 1] */
+    unsigned count;
+    atomic_uint next;    /* the next part a job takes */
+} parts_plan;
+
+static size_t part_bytes(void)
 {
-    size_t *size = calloc(sources->len ? sources->len : 1, sizeof *size), total = 0;
+    const char *env = getenv("VP_PART_BYTES");
+    char *end;
+    unsigned long long n = env ? strtoull(env, &end, 10) : 0;
+    return env && *env && !*end && n > 0 ? (size_t)n : PART_BYTES_DEFAULT;
+}
+
+/* The size of each source (0 when it cannot be read: reported later). */
+static size_t *source_sizes(const vp_sources *sources, size_t *total)
+{
+    size_t *size = calloc(sources->len ? sources->len : 1, sizeof *size);
+    *total = 0;
     for (size_t i = 0; size && i < sources->len; i++) {
         struct stat st;
         size[i] = stat(sources->items[i].abs_path, &st) == 0 ? (size_t)st.st_size : 0;
-        total += size[i] + 1;
+        *total += size[i] + 1;
     }
+    return size;
+}
+
+/* Splits the sorted sources into the parts of plan: at least min_parts (one
+ * per job, so the jobs finish together), more when the reports outgrow
+ * part_bytes(); consecutive runs of about equal bytes.  -1 out of memory. */
+static int plan_parts(parts_plan *plan, const vp_sources *sources, unsigned min_parts)
+{
+    size_t total = 0;
+    size_t *size = source_sizes(sources, &total);
+    if (!size)
+        return -1;
+    size_t n = (total + part_bytes() - 1) / part_bytes();
+    n = n < min_parts ? min_parts : n > PARTS_MAX ? PARTS_MAX : n;
+    if (sources->len && n > sources->len)
+        n = sources->len > min_parts ? sources->len : min_parts;
+    plan->bounds = malloc((n + 1) * sizeof *plan->bounds);
+    if (!plan->bounds) {
+        free(size);
+        return -1;
+    }
+    plan->count = (unsigned)n;
     size_t i = 0, sum = 0;
-    bounds[0] = 0;
-    for (unsigned j = 1; j < n; j++) {
-        size_t target = size ? total / n * j : sources->len / n * j;
-        while (i < sources->len && (size ? sum : i) < target)
-            sum += size ? size[i++] + 1 : (i++, 0);
-        bounds[j] = i;
+    plan->bounds[0] = 0;
+    for (size_t k = 1; k < n; k++) {
+        size_t target = (size_t)((double)total * k / n);
+        while (i < sources->len && sum < target)
+            sum += size[i++] + 1;
+        plan->bounds[k] = i;
     }
-    bounds[n] = sources->len;
+    plan->bounds[n] = sources->len;
     free(size);
+    return 0;
 }
 
-/* Opens the n part databases and their jobs; how many were made. */
-static unsigned open_parts(run *r, const char *dir, unsigned n, vp_shards **parts, run *jobs)
+/* Whether a full build of one database goes in parts: with jobs, or when
+ * the reports are more than one part. */
+static bool build_in_parts(const run *r)
 {
-    size_t bounds[JOBS_MAX + 1];
-    split_by_size(r->sources, n, bounds);
-    for (unsigned i = 0; i < n; i++) {
-        char msg[1024] = "out of memory";
-        char *path = numbered_path(dir, "part", i);
-        parts[i] = path ? vp_shards_open(path, 0, true, msg, sizeof msg) : NULL;
-        free(path);
-        if (!parts[i]) {
-            fprintf(stderr, "indexer: %s\n", msg);
-            return i;
-        }
-        if (job_init(&jobs[i], r, parts[i], vp_shards_meta(parts[i])) != 0) {
-            vp_shards_free(parts[i]);
-            return i;
-        }
-        jobs[i].begin = bounds[i];
-        jobs[i].end = bounds[i + 1];
+    if (r->opt->jobs > 1)
+        return true;
+    size_t total = 0;
+    size_t *size = source_sizes(r->sources, &total);
+    free(size);
+    return total > part_bytes();
+}
+
+/* Writes part k of the plan: its own database, committed and closed. */
+static int write_part(run *j, unsigned k)
+{
+    parts_plan *plan = j->plan;
+    char msg[1024] = "out of memory";
+    char *path = numbered_path(plan->dir, "part", k);
+    vp_shards *part = path ? vp_shards_open(path, 0, true, msg, sizeof msg) : NULL;
+    free(path);
+    if (!part) {
+        fprintf(stderr, "indexer: %s\n", msg);
+        return -1;
     }
-    return n;
-}
-
-/* Merges the parts, in order, into a new database at dest (emptied first). */
-static int compact_parts(run *r, const char *dir, unsigned n, const char *dest)
-{
-    char *paths[JOBS_MAX];
-    int rc = vp_remove_tree(dest) == 0 ? 0 : -1;
-    unsigned made = 0;
-    for (; rc == 0 && made < n; made++)
-        if (!(paths[made] = numbered_path(dir, "part", made)))
-            rc = -1;
-    xapc_error err = {.message = "out of memory"};
-    if (rc == 0 && xapc_compact((const char *const *)paths, n, dest, &err) != XAPC_OK)
-        rc = -1;
+    xapc_error err;
+    int rc = vp_docbuilder_set_spelling_db(j->builder, vp_shards_meta(part), &err) == XAPC_OK
+             ? 0 : -1;
     if (rc != 0)
-        fprintf(stderr, "indexer: %s: cannot merge the parts: %s\n", r->opt->db, err.message);
-    for (unsigned i = 0; i < made; i++)
-        free(paths[i]);
+        fprintf(stderr, "indexer: %s\n", err.message);
+    j->shards = part;
+    j->begin = plan->bounds[k];
+    j->end = plan->bounds[k + 1];
+    if (rc == 0)
+        rc = index_range(j) == 0 && commit_if_due(j, true) == 0 ? 0 : -1;
+    vp_docbuilder_set_spelling_db(j->builder, NULL, &err);
+    vp_shards_free(part);
+    j->shards = NULL;
     return rc;
 }
 
-/* A full build of one database: n jobs write n part databases beside it,
- * merged into the fresh folder of a rebuild, which then serves the rest of
- * the run and is swapped in at the end (an empty database is rebuilt the
- * same way).  The live database stays open meanwhile: its lock. */
-static int index_parts_in_jobs(run *r, unsigned n, vp_shards **live, vp_rebuild *rb)
+static void *parts_job_main(void *arg)
+{
+    run *j = arg;
+    for (;;) {
+        unsigned k = atomic_fetch_add(&j->plan->next, 1);
+        if (k >= j->plan->count || atomic_load(&whole(j)->failed))
+            break;
+        if (write_part(j, k) != 0) {
+            atomic_store(&whole(j)->failed, true);
+            break;
+        }
+    }
+    return NULL;
+}
+
+/* Merges the parts, in order, into a new database at dest (emptied first). */
+static int compact_parts(run *r, const parts_plan *plan, const char *dest)
+{
+    char **paths = calloc(plan->count, sizeof *paths);
+    int rc = paths && vp_remove_tree(dest) == 0 ? 0 : -1;
+    for (unsigned k = 0; rc == 0 && k < plan->count; k++)
+        if (!(paths[k] = numbered_path(plan->dir, "part", k)))
+            rc = -1;
+    xapc_error err = {.message = "out of memory"};
+    if (rc == 0 && xapc_compact((const char *const *)paths, plan->count, dest, &err) != XAPC_OK)
+        rc = -1;
+    if (rc != 0)
+        fprintf(stderr, "indexer: %s: cannot merge the parts: %s\n", r->opt->db, err.message);
+    for (unsigned k = 0; paths && k < plan->count; k++)
+        free(paths[k]);
+    free(paths);
+    return rc;
+}
+
+/* The jobs write the plan's parts, each taking the next part not taken. */
+static int write_parts(run *r, parts_plan *plan, unsigned n)
+{
+    run jobs[JOBS_MAX];
+    unsigned made = 0;
+    int rc = 0;
+    for (; made < n; made++) {
+        if (job_init(&jobs[made], r, NULL, NULL) != 0) {
+            rc = -1;
+            break;
+        }
+        jobs[made].plan = plan;
+    }
+    if (rc == 0)
+        rc = run_jobs(r, jobs, n, parts_job_main);
+    for (unsigned i = 0; i < made; i++)
+        vp_docbuilder_free(jobs[i].builder);
+    return rc;
+}
+
+/* A full build of one database in parts (see PART_BYTES_DEFAULT) on n jobs,
+ * beside it: merged into the fresh folder of a rebuild, which then serves
+ * the rest of the run and is swapped in at the end (an empty database is
+ * rebuilt the same way).  The live database stays open meanwhile: its lock. */
+static int index_parts(run *r, unsigned n, vp_shards **live, vp_rebuild *rb)
 {
     char msg[1024];
     if (r->opt->rebuild) {
@@ -914,17 +1015,14 @@ static int index_parts_in_jobs(run *r, unsigned n, vp_shards **live, vp_rebuild 
     r->shards = NULL;
     r->swap = true;
     r->data_changed = true;   /* a new database: synonyms and data hash to store */
-    vp_shards *parts[JOBS_MAX];
-    run jobs[JOBS_MAX];
-    int rc = make_parts_dir(rb->parts);
-    unsigned made = rc == 0 ? open_parts(r, rb->parts, n, parts, jobs) : 0;
-    if (rc == 0 && made == n)
-        rc = run_jobs(r, jobs, n);
-    for (unsigned i = 0; i < made; i++) {
-        vp_docbuilder_free(jobs[i].builder);
-        vp_shards_free(parts[i]);
-    }
-    if (rc != 0 || made != n || compact_parts(r, rb->parts, n, rb->fresh) != 0)
+    parts_plan plan = {.dir = rb->parts};
+    int rc = make_parts_dir(rb->parts) == 0 && plan_parts(&plan, r->sources, n) == 0 ? 0 : -1;
+    if (rc == 0)
+        rc = write_parts(r, &plan, n);
+    if (rc == 0)
+        rc = compact_parts(r, &plan, rb->fresh);
+    free(plan.bounds);
+    if (rc != 0)
         return -1;
     vp_remove_tree(rb->parts);
     r->shards = vp_shards_open(rb->fresh, 0, false, msg, sizeof msg);
@@ -963,8 +1061,8 @@ static int index_sources(run *r, vp_shards **live, vp_rebuild *rb)
         return n > 1 ? (make_builder(r) == 0 ? index_shards_in_jobs(r, n) : -1)
                      : (make_builder(r) == 0 ? index_all(r) : -1);
     }
-    if (jobs > 1 && (r->opt->rebuild || empty_database(r)))
-        return index_parts_in_jobs(r, jobs, live, rb) == 0 && make_builder(r) == 0 ? 0 : -1;
+    if ((r->opt->rebuild || empty_database(r)) && build_in_parts(r))
+        return index_parts(r, jobs, live, rb) == 0 && make_builder(r) == 0 ? 0 : -1;
     if (jobs > 1)
         fprintf(stderr, "indexer: note: --jobs %u: updating an existing database runs on "
                 "one thread (--rebuild builds it on %u)\n", jobs, jobs);

@@ -220,6 +220,18 @@ class GeneratedJobsTest(SameIndexMixin, unittest.TestCase):
             self.assertIn(f"indexed {GENERATED},", r.stdout)
             self.assert_same_index(one, two, queries=queries + [[]])
             self.assertEqual(docids(one), docids(two))
+            # One thread, reports larger than a part: built in parts and merged,
+            # the same index (one was written straight into the database)
+            parts = os.path.join(tmp, "parts")
+            env = dict(os.environ, VP_PART_BYTES=str(sum(
+                os.path.getsize(os.path.join(src, f)) for f in os.listdir(src)) // 9))
+            r = subprocess.run([INDEXER, "--db", parts, "--data", DATA, src], env=env,
+                               capture_output=True, text=True, timeout=300)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn(f"indexed {GENERATED},", r.stdout)
+            self.assert_same_index(one, parts, queries=queries[:10])
+            self.assertEqual(docids(one), docids(parts))
+            self.assertFalse(os.path.exists(parts + ".rebuild"))
         finally:
             shutil.rmtree(tmp)
 
