@@ -871,13 +871,16 @@ static size_t *source_sizes(const vp_sources *sources, size_t *total)
 
 /* Splits the sorted sources into the parts of plan: at least min_parts (one
  * per job, so the jobs finish together), more when the reports outgrow
- * part_bytes(); consecutive runs of about equal bytes.  -1 out of memory. */
+ * part_bytes(); consecutive runs of about equal bytes.  One part means a
+ * direct build.  -1 out of memory (reported). */
 static int plan_parts(parts_plan *plan, const vp_sources *sources, unsigned min_parts)
 {
     size_t total = 0;
     size_t *size = source_sizes(sources, &total);
-    if (!size)
+    if (!size) {
+        fputs("indexer: out of memory\n", stderr);
         return -1;
+    }
     size_t n = (total + part_bytes() - 1) / part_bytes();
     n = n < min_parts ? min_parts : n > PARTS_MAX ? PARTS_MAX : n;
     if (sources->len && n > sources->len)
@@ -885,6 +888,7 @@ static int plan_parts(parts_plan *plan, const vp_sources *sources, unsigned min_
     plan->bounds = malloc((n + 1) * sizeof *plan->bounds);
     if (!plan->bounds) {
         free(size);
+        fputs("indexer: out of memory\n", stderr);
         return -1;
     }
     plan->count = (unsigned)n;
@@ -899,18 +903,6 @@ static int plan_parts(parts_plan *plan, const vp_sources *sources, unsigned min_
     plan->bounds[n] = sources->len;
     free(size);
     return 0;
-}
-
-/* Whether a full build of one database goes in parts: with jobs, or when
- * the reports are more than one part. */
-static bool build_in_parts(const run *r)
-{
-    if (r->opt->jobs > 1)
-        return true;
-    size_t total = 0;
-    size_t *size = source_sizes(r->sources, &total);
-    free(size);
-    return total > part_bytes();
 }
 
 /* Writes part k of the plan: its own database, committed and closed. */
@@ -995,11 +987,13 @@ static int write_parts(run *r, parts_plan *plan, unsigned n)
     return rc;
 }
 
-/* A full build of one database in parts (see PART_BYTES_DEFAULT) on n jobs,
- * beside it: merged into the fresh folder of a rebuild, which then serves
- * the rest of the run and is swapped in at the end (an empty database is
- * rebuilt the same way).  The live database stays open meanwhile: its lock. */
-static int index_parts(run *r, unsigned n, vp_shards **live, vp_rebuild *rb)
+/* A full build of one database in the parts of plan (see
+ * PART_BYTES_DEFAULT) on n jobs, beside it: merged into the fresh folder of
+ * a rebuild, which then serves the rest of the run and is swapped in at the
+ * end (an empty database is rebuilt the same way).  The live database stays
+ * open meanwhile: its lock. */
+static int index_parts(run *r, parts_plan *plan, unsigned n, vp_shards **live,
+                       vp_rebuild *rb)
 {
     char msg[1024];
     if (r->opt->rebuild) {
@@ -1015,13 +1009,12 @@ static int index_parts(run *r, unsigned n, vp_shards **live, vp_rebuild *rb)
     r->shards = NULL;
     r->swap = true;
     r->data_changed = true;   /* a new database: synonyms and data hash to store */
-    parts_plan plan = {.dir = rb->parts};
-    int rc = make_parts_dir(rb->parts) == 0 && plan_parts(&plan, r->sources, n) == 0 ? 0 : -1;
+    plan->dir = rb->parts;
+    int rc = make_parts_dir(rb->parts);
     if (rc == 0)
-        rc = write_parts(r, &plan, n);
+        rc = write_parts(r, plan, n);
     if (rc == 0)
-        rc = compact_parts(r, &plan, rb->fresh);
-    free(plan.bounds);
+        rc = compact_parts(r, plan, rb->fresh);
     if (rc != 0)
         return -1;
     vp_remove_tree(rb->parts);
@@ -1061,8 +1054,16 @@ static int index_sources(run *r, vp_shards **live, vp_rebuild *rb)
         return n > 1 ? (make_builder(r) == 0 ? index_shards_in_jobs(r, n) : -1)
                      : (make_builder(r) == 0 ? index_all(r) : -1);
     }
-    if ((r->opt->rebuild || empty_database(r)) && build_in_parts(r))
-        return index_parts(r, jobs, live, rb) == 0 && make_builder(r) == 0 ? 0 : -1;
+    if (r->opt->rebuild || empty_database(r)) {
+        parts_plan plan = {0};
+        if (plan_parts(&plan, r->sources, jobs) != 0)
+            return -1;
+        bool in_parts = plan.count > 1;   /* with jobs, or beyond one part */
+        int rc = in_parts ? index_parts(r, &plan, jobs, live, rb) : 0;
+        free(plan.bounds);
+        if (in_parts)
+            return rc == 0 && make_builder(r) == 0 ? 0 : -1;
+    }
     if (jobs > 1)
         fprintf(stderr, "indexer: note: --jobs %u: updating an existing database runs on "
                 "one thread (--rebuild builds it on %u)\n", jobs, jobs);
