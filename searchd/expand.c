@@ -135,7 +135,9 @@ static bool indexed_word(const char *s, size_t len, void *ctx)
 {
     term_lexicon *lex = ctx;
     char term[VP_COMPOUND_MAX_WORD + 1];
-    if (len > VP_COMPOUND_MAX_WORD)
+    /* After one failed lookup the rest would fail too, and on a remote
+     * shard that stopped answering each would wait out the timeout. */
+    if (len > VP_COMPOUND_MAX_WORD || lex->err->status != XAPC_OK)
         return false;
     memcpy(term, s, len);
     term[len] = '\0';
@@ -152,7 +154,7 @@ static void compound_parts(const xapc_db *db, const char *typed, vp_strvec *part
         return;
     for (size_t i = 0; i <= len; i++)
         word[i] = typed[i] >= 'A' && typed[i] <= 'Z' ? (char)(typed[i] - 'A' + 'a') : typed[i];
-    if (xapc_db_termfreq(db, word, err) >= VP_EXPAND_RARE_COMPOUND)
+    if (xapc_db_termfreq(db, word, err) >= VP_EXPAND_RARE_COMPOUND || err->status != XAPC_OK)
         return;
     term_lexicon lex = {db, err};
     vp_span spans[VP_COMPOUND_MAX_PARTS];
@@ -171,7 +173,11 @@ static xapc_query *word_query(xapc_qp *qp, const xapc_db *db, const char *typed,
     vp_strvec parts = VP_STRVEC_INIT;
     if (word)
         compound_parts(db, typed, &parts, err);
-    if (!word || parts.len == 0 || err->status != XAPC_OK) {
+    if (word && err->status != XAPC_OK) {     /* the lexicon failed: so does the query */
+        xapc_query_free(word);
+        word = NULL;
+    }
+    if (!word || parts.len == 0) {
         vp_strvec_clear(&parts);
         return word;
     }

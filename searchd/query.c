@@ -47,6 +47,7 @@ struct vp_searcher {
     double last_check_ms;
     bool modified;            /* the last failure was DatabaseModifiedError */
     bool broken;              /* a shard failed (network): open afresh next time */
+    bool timed_out;           /* ... by not answering: retrying now would wait again */
 };
 
 static double now_ms(void)
@@ -61,13 +62,14 @@ static double now_ms(void)
 static int xfail(vp_searcher *s, const xapc_error *xe, vp_qerror *e, const char *what)
 {
     s->modified = xe->status == XAPC_ERR_MODIFIED;
-    s->broken = s->broken || xe->status == XAPC_ERR_NETWORK;
+    s->timed_out = xe->status == XAPC_ERR_TIMEOUT;
+    s->broken = s->broken || s->timed_out || xe->status == XAPC_ERR_NETWORK;
     switch (xe->status) {
     case XAPC_ERR_QUERY:
         return vp_qfail(e, VP_QERR_BAD_QUERY, "the query cannot be understood: %s",
                         xe->message);
     case XAPC_ERR_NOT_FOUND: case XAPC_ERR_OPENING: case XAPC_ERR_MODIFIED:
-    case XAPC_ERR_CORRUPT: case XAPC_ERR_NETWORK: case XAPC_ERR_IO:
+    case XAPC_ERR_CORRUPT: case XAPC_ERR_NETWORK: case XAPC_ERR_TIMEOUT: case XAPC_ERR_IO:
     case XAPC_ERR_LOCKED:
         return vp_qfail(e, VP_QERR_UNAVAILABLE, "the index is unavailable (%s: %s)",
                         what, xe->message);
@@ -212,6 +214,10 @@ static int reopen_db(vp_searcher *s, vp_qerror *e)
         return replace_db(s, e);
     if (xapc_db_reopen(s->db, &changed, &xe) != XAPC_OK ||
         (s->lexicon && xapc_db_reopen(s->lexicon, NULL, &xe) != XAPC_OK)) {
+        /* A shard that does not answer would make opening afresh wait out
+         * the timeout again: fail now, reconnect on the next request. */
+        if (xe.status == XAPC_ERR_TIMEOUT)
+            return xfail(s, &xe, e, "reopening the index");
         /* The database may have been replaced under us: start afresh. */
         close_db(s);
         return open_db(s, e);
@@ -251,12 +257,15 @@ static json_t *with_retry(vp_searcher *s, read_fn fn, const void *arg, vp_qerror
 {
     if (vp_searcher_refresh(s, e) != 0)
         return NULL;
-    s->modified = false;
+    s->modified = s->timed_out = false;
     json_t *out = fn(s, arg, e);
-    if (out || (!s->modified && !s->broken))
+    if (out || (!s->modified && !s->broken) || s->timed_out)
         return out;
     /* A shard server that restarted closed our connection to it: one
-     * reconnection answers this request (a shard still down fails fast). */
+     * reconnection answers this request (a shard still down fails fast).
+     * Not after a timeout: a shard that is alive but not answering would
+     * make this request wait out the timeout once more; the next request
+     * reconnects. */
     if ((s->broken ? replace_db(s, e) : reopen_db(s, e)) != 0)
         return NULL;
     s->modified = false;
@@ -553,18 +562,23 @@ static bool widen(vp_searcher *s, xapc_qp *qp, const char *text, xapc_query **qu
     return true;
 }
 
-/* The number of reports q matches, counted up to at most limit. */
-static uint32_t matches_up_to(vp_searcher *s, const xapc_query *q, uint32_t limit)
+/* The number of reports q matches, counted up to at most limit; false with
+ * e set when the index fails (the search itself would fail the same way). */
+static bool matches_up_to(vp_searcher *s, const xapc_query *q, uint32_t limit,
+                          uint32_t *n, vp_qerror *e)
 {
     xapc_error xe;
     xapc_error_clear(&xe);
     xapc_enquire *enq = xapc_enquire_new(s->db, &xe);
     xapc_mset *mset = enq && xapc_enquire_set_query(enq, q, &xe) == XAPC_OK
                           ? xapc_enquire_get_mset(enq, 0, 0, limit, &xe) : NULL;
-    uint32_t n = mset ? xapc_mset_matches_lower_bound(mset) : limit;
+    if (mset)
+        *n = xapc_mset_matches_lower_bound(mset);
+    else
+        xfail(s, &xe, e, "counting the matches");
     xapc_mset_free(mset);
     xapc_enquire_free(enq);
-    return n;
+    return mset != NULL;
 }
 
 
@@ -575,7 +589,9 @@ static uint32_t matches_up_to(vp_searcher *s, const xapc_query *q, uint32_t limi
 static bool add_spelling(vp_searcher *s, xapc_qp *qp, const char *text,
                          parsed_text *pt, vp_qerror *e)
 {
-    uint32_t found = matches_up_to(s, pt->query, VP_SUGGEST_BELOW);
+    uint32_t found = 0;
+    if (!matches_up_to(s, pt->query, VP_SUGGEST_BELOW, &found, e))
+        return false;
     if (found >= VP_SUGGEST_BELOW || !(pt->suggestion = vp_spelling_of(s->spell, lexicon(s), qp, text, parse_flags)))
         return true;
     if (found > 0)

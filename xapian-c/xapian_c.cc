@@ -208,7 +208,8 @@ xapc_status report_current_exception(xapc_error *err) noexcept
     // 1.4 expands wildcards lazily, so a WILDCARD_LIMIT_ERROR overflow is a
     // WildcardError thrown by get_mset(), not a QueryParserError from parse.
     XAPC_MAP(WildcardError, XAPC_ERR_QUERY)
-    XAPC_MAP(NetworkError, XAPC_ERR_NETWORK)            // and NetworkTimeoutError
+    XAPC_MAP(NetworkTimeoutError, XAPC_ERR_TIMEOUT)
+    XAPC_MAP(NetworkError, XAPC_ERR_NETWORK)
     XAPC_MAP(InvalidArgumentError, XAPC_ERR_INVALID)
     XAPC_MAP(InvalidOperationError, XAPC_ERR_INVALID)
     XAPC_MAP(RangeError, XAPC_ERR_INVALID)
@@ -394,6 +395,7 @@ const char *xapc_status_name(xapc_status status)
     case XAPC_ERR_IO: return "io";
     case XAPC_ERR_NO_MEMORY: return "no memory";
     case XAPC_ERR_OTHER: return "other";
+    case XAPC_ERR_TIMEOUT: return "timeout";
     }
     return "unknown status";
 }

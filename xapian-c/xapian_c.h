@@ -37,11 +37,12 @@ typedef enum {
     XAPC_ERR_MODIFIED,      /* revision gone under a reader: reopen and retry */
     XAPC_ERR_CORRUPT,       /* DatabaseCorruptError */
     XAPC_ERR_QUERY,         /* malformed query string (QueryParserError) */
-    XAPC_ERR_NETWORK,       /* remote backend unreachable or timed out */
+    XAPC_ERR_NETWORK,       /* remote backend unreachable or its connection lost */
     XAPC_ERR_INVALID,       /* bad argument (InvalidArgumentError, bad stemmer name ...) */
     XAPC_ERR_IO,            /* DatabaseError other than the above: disk full, unwritable */
     XAPC_ERR_NO_MEMORY,     /* std::bad_alloc */
-    XAPC_ERR_OTHER          /* anything else, message says what */
+    XAPC_ERR_OTHER,         /* anything else, message says what */
+    XAPC_ERR_TIMEOUT        /* remote backend did not answer in time (NetworkTimeoutError) */
 } xapc_status;
 
 typedef struct xapc_error {

@@ -14,7 +14,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <arpa/inet.h>
 #include <ftw.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1059,6 +1062,42 @@ static void test_errors(void **state)
     xapc_termiter_free(NULL);
 }
 
+/* A loopback socket with a kernel-chosen port; listening or not. */
+static int loopback_socket(bool listening, unsigned *port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof a;
+    assert_true(fd >= 0);
+    assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+    assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+    if (listening)
+        assert_int_equal(listen(fd, 4), 0);
+    *port = ntohs(a.sin_port);
+    return fd;
+}
+
+/* A refused connection is a network error; a server that accepts but never
+ * answers (one that is stopped: the kernel still completes the handshake)
+ * is a timeout, which callers treat differently (no immediate retry). */
+static void test_remote_errors(void **state)
+{
+    (void)state;
+    xapc_error err;
+    unsigned port;
+    int closed = loopback_socket(false, &port);   /* bound, not listening */
+    assert_null(xapc_db_open_remote("127.0.0.1", port, 200, 200, &err));
+    assert_int_equal(err.status, XAPC_ERR_NETWORK);
+    close(closed);
+
+    int silent = loopback_socket(true, &port);
+    assert_null(xapc_db_open_remote("127.0.0.1", port, 200, 200, &err));
+    assert_int_equal(err.status, XAPC_ERR_TIMEOUT);
+    assert_non_null(strstr(err.message, "NetworkTimeoutError"));
+    assert_string_equal(xapc_status_name(err.status), "timeout");
+    close(silent);
+}
+
 static void test_null_err_pointers(void **state)
 {
     /* Failures with err == NULL must just return the failure value. */
@@ -1214,6 +1253,7 @@ int main(void)
         T(test_stub_and_shards),
         T(test_compact),
         T(test_errors),
+        T(test_remote_errors),
         T(test_null_err_pointers),
         T(test_database_modified),
     };
