@@ -290,6 +290,14 @@ typedef struct report {
     char title[256];
 } report;
 
+static void report_clear(report *r)
+{
+    vp_strvec_clear(&r->places);
+    vp_strvec_clear(&r->speakers);
+    vp_strvec_clear(&r->names);
+    vp_strvec_clear(&r->themes);
+}
+
 typedef struct buf { char *s; size_t len, cap; } buf;
 
 static void put(buf *b, const char *s, size_t n)
@@ -633,5 +641,13 @@ int main(int argc, char **argv)
     if (fclose(mix) != 0)
         die(path);
     fprintf(stderr, "gencorpus: %zu reports, vocabulary %zu words, in %s\n", n, vocab.len, dir);
+    /* Freed so that the sanitizer build (e2e_jobs) checks for leaks here too. */
+    for (size_t i = 0; i < n; i++)
+        report_clear(&reports[i]);
+    free(reports);
+    free(zipf_cdf);
+    vp_strvec *pools[] = {&vocab, &places, &theme_slugs, &theme_words};
+    for (size_t i = 0; i < sizeof pools / sizeof *pools; i++)
+        vp_strvec_clear(pools[i]);
     return 0;
 }
