@@ -12,7 +12,9 @@
  * counted in an extra match without that filter (from/to are the year
  * facet's own filter); the other facets are counted by spies on the main
  * match.  Every match looks at all documents (check_at_least = doccount), so
- * totals and counts are exact.
+ * totals and counts are exact.  A facet counted with no text and no filter
+ * but its own (browsing, or one filter) is counted over every report: that
+ * match is run once per revision and its counts kept (revision_cache).
  */
 #include "query.h"
 
@@ -33,6 +35,13 @@
 #include "text.h"
 #include "xapian_c.h"
 
+/* What one revision of the index answers the same way every time; emptied
+ * when the handle moves to another revision.  Allocated once, so that a
+ * copy of the searcher (replace_db) shares it. */
+typedef struct revision_cache {
+    vp_facet_counts *everywhere[VP_N_FACETS];   /* each facet over all reports */
+} revision_cache;
+
 struct vp_searcher {
     char *db_path;
     const vp_gazetteer *gazetteer;
@@ -44,6 +53,7 @@ struct vp_searcher {
     bool remote;              /* some shard is remote */
     xapc_stem *stem;          /* the stemmer the index was built with */
     vp_spell_cache *spell;    /* words' spelling suggestions at this revision */
+    revision_cache *cache;
     double last_check_ms;
     bool modified;            /* the last failure was DatabaseModifiedError */
     bool broken;              /* a shard failed (network): open afresh next time */
@@ -87,7 +97,11 @@ vp_searcher *vp_searcher_new(const vp_searcher_config *cfg)
         free(s);
         return NULL;
     }
-    if (!(s->spell = vp_spell_cache_new())) {
+    s->spell = vp_spell_cache_new();
+    s->cache = calloc(1, sizeof *s->cache);
+    if (!s->spell || !s->cache) {
+        vp_spell_cache_free(s->spell);
+        free(s->cache);
         free(s->db_path);
         free(s);
         return NULL;
@@ -96,6 +110,21 @@ vp_searcher *vp_searcher_new(const vp_searcher_config *cfg)
     s->themes = cfg->themes;
     s->reopen_interval_ms = cfg->reopen_interval_ms;
     return s;
+}
+
+static void forget_counts(vp_searcher *s)
+{
+    for (int f = 0; f < VP_N_FACETS; f++) {
+        vp_facet_counts_free(s->cache->everywhere[f]);
+        s->cache->everywhere[f] = NULL;
+    }
+}
+
+/* A new revision may spell otherwise and count otherwise. */
+static void forget_revision(vp_searcher *s)
+{
+    vp_spell_cache_clear(s->spell);
+    forget_counts(s);
 }
 
 static void close_db(vp_searcher *s)
@@ -120,7 +149,9 @@ void vp_searcher_free(vp_searcher *s)
     if (!s)
         return;
     close_db(s);
+    forget_revision(s);
     vp_spell_cache_free(s->spell);
+    free(s->cache);
     free(s->db_path);
     free(s);
 }
@@ -142,8 +173,14 @@ static int load_stemmer(vp_searcher *s, vp_qerror *e)
                         "Xapian does not know: %s", xe.message);
     xapc_stem_free(s->stem);
     s->stem = stem;
-    vp_spell_cache_clear(s->spell);   /* a new revision may spell otherwise */
     return 0;
+}
+
+/* The handle is at a revision this searcher has not seen. */
+static int new_revision(vp_searcher *s, vp_qerror *e)
+{
+    forget_revision(s);
+    return load_stemmer(s, e);
 }
 
 /* An index written for another schema (an older indexer: no sort keys) is
@@ -179,7 +216,7 @@ static int open_db(vp_searcher *s, vp_qerror *e)
     s->stub = set.stub;
     s->remote = set.remote;
     s->last_check_ms = now_ms();
-    if (check_schema(s, e) != 0 || load_stemmer(s, e) != 0) {
+    if (check_schema(s, e) != 0 || new_revision(s, e) != 0) {
         close_db(s);
         return -1;
     }
@@ -222,7 +259,7 @@ static int reopen_db(vp_searcher *s, vp_qerror *e)
         close_db(s);
         return open_db(s, e);
     }
-    return changed ? load_stemmer(s, e) : 0;
+    return changed ? new_revision(s, e) : 0;
 }
 
 int vp_searcher_refresh(vp_searcher *s, vp_qerror *e)
@@ -453,20 +490,36 @@ static bool add_spy_value(const char *value, size_t len, uint32_t count, void *c
     return vp_facet_counts_add_list(ctx, value, len, count);
 }
 
-/* The spy's counts as a facet list (see facets.h). */
-static json_t *spy_json(vp_searcher *s, const xapc_spy *spy, vp_facet f,
-                        unsigned limit, const char *prefix, vp_qerror *e)
+/* What the spy saw, per member (see facets.h); NULL with e set. */
+static vp_facet_counts *spy_counts(vp_searcher *s, const xapc_spy *spy, vp_qerror *e)
 {
     vp_facet_counts *counts = vp_facet_counts_new();
     xapc_error xe;
     xapc_error_clear(&xe);
-    json_t *out = NULL;
     if (counts && xapc_spy_foreach(spy, add_spy_value, counts, &xe) == XAPC_OK)
-        out = vp_facet_counts_to_json(counts, limit, prefix,
-                                      f == VP_FACET_THEME ? s->themes : NULL);
+        return counts;
+    xe.status != XAPC_OK ? xfail(s, &xe, e, "counting facets")
+                         : vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    vp_facet_counts_free(counts);
+    return NULL;
+}
+
+static json_t *counts_json(vp_searcher *s, const vp_facet_counts *counts, vp_facet f,
+                           unsigned limit, const char *prefix, vp_qerror *e)
+{
+    json_t *out = vp_facet_counts_to_json(counts, limit, prefix,
+                                          f == VP_FACET_THEME ? s->themes : NULL);
     if (!out)
-        xe.status != XAPC_OK ? xfail(s, &xe, e, "counting facets")
-                             : vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    return out;
+}
+
+/* The spy's counts as a facet list. */
+static json_t *spy_json(vp_searcher *s, const xapc_spy *spy, vp_facet f,
+                        unsigned limit, const char *prefix, vp_qerror *e)
+{
+    vp_facet_counts *counts = spy_counts(s, spy, e);
+    json_t *out = counts ? counts_json(s, counts, f, limit, prefix, e) : NULL;
     vp_facet_counts_free(counts);
     return out;
 }
@@ -502,6 +555,64 @@ static uint32_t doccount(vp_searcher *s, vp_qerror *e, bool *ok)
     if (!*ok)
         xfail(s, &xe, e, "counting documents");
     return n;
+}
+
+/* ---- counts over every report ----------------------------------------------- */
+
+/* Whether facet f is counted over every report: no text, and no filter but
+ * f's own (which its disjunctive count leaves out).  That is what browsing
+ * shows, and the filtered facet of a search by one filter: at 100k reports
+ * a match over all of them for each such request. */
+static bool counted_everywhere(const vp_request *r, vp_facet f)
+{
+    if (!blank(r->q))
+        return false;
+    for (int g = 0; g < VP_N_FACETS; g++)
+        if ((vp_facet)g != f && has_own_filter(r, (vp_facet)g))
+            return false;
+    return true;
+}
+
+/* Counts every facet over all reports into the revision cache: one match
+ * (relevance order, which remote shards count exactly) with a spy each. */
+static int count_everywhere(vp_searcher *s, vp_qerror *e)
+{
+    bool ok;
+    uint32_t all = doccount(s, e, &ok);
+    if (!ok)
+        return -1;
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_query *q = xapc_query_match_all(&xe);
+    if (!q)
+        return xfail(s, &xe, e, "counting facets");
+    forget_counts(s);
+    xapc_enquire *enq = make_enquire(s, q, VP_SORT_RELEVANCE, e);
+    xapc_query_free(q);
+    if (!enq)
+        return -1;
+    xapc_spy *spies[VP_N_FACETS] = {0};
+    for (int f = 0; ok && f < VP_N_FACETS; f++)
+        ok = (spies[f] = add_facet_spy(s, enq, (vp_facet)f, &xe)) != NULL;
+    xapc_mset *mset = ok ? xapc_enquire_get_mset(enq, 0, 0, all, &xe) : NULL;
+    int rc = mset ? 0 : xfail(s, &xe, e, "counting facets over all reports");
+    for (int f = 0; rc == 0 && f < VP_N_FACETS; f++)
+        if (!(s->cache->everywhere[f] = spy_counts(s, spies[f], e)))
+            rc = -1;
+    if (rc != 0)
+        forget_counts(s);
+    xapc_mset_free(mset);
+    xapc_enquire_free(enq);
+    return rc;
+}
+
+/* Facet f over every report, counted at most once per revision. */
+static json_t *everywhere_json(vp_searcher *s, vp_facet f, unsigned limit,
+                               const char *prefix, vp_qerror *e)
+{
+    if (!s->cache->everywhere[f] && count_everywhere(s, e) != 0)
+        return NULL;
+    return counts_json(s, s->cache->everywhere[f], f, limit, prefix, e);
 }
 
 /* One facet counted in a match of its own, without its own filter. */
@@ -664,8 +775,9 @@ static int run_main_match(vp_searcher *s, const vp_request *r, const xapc_query 
      * facets_json counts them in relevance-ordered matches of their own. */
     bool spies_exact = !s->remote || effective_sort(r) == VP_SORT_RELEVANCE;
     for (int f = 0; f < VP_N_FACETS; f++) {
-        if (has_own_filter(r, (vp_facet)f) || !spies_exact)
-            continue;   /* counted in a match of its own */
+        if (has_own_filter(r, (vp_facet)f) || !spies_exact ||
+            (counted_everywhere(r, (vp_facet)f) && s->cache->everywhere[f]))
+            continue;   /* counted in a match of its own, or known at this revision */
         m->spies[f] = add_facet_spy(s, m->enq, (vp_facet)f, &xe);
         if (!m->spies[f])
             return xfail(s, &xe, e, "adding a facet counter");
@@ -680,9 +792,17 @@ static json_t *facets_json(vp_searcher *s, const vp_request *r, const xapc_query
 {
     json_t *facets = json_object();
     for (int f = 0; facets && f < VP_N_FACETS; f++) {
-        json_t *list = m->spies[f]
-            ? spy_json(s, m->spies[f], (vp_facet)f, r->facet_limit, NULL, e)
-            : count_facet_alone(s, r, (vp_facet)f, text, NULL, e);
+        bool everywhere = counted_everywhere(r, (vp_facet)f);
+        /* Browsing at a new revision: the main match counted over all. */
+        if (everywhere && m->spies[f] && !s->cache->everywhere[f] &&
+            !(s->cache->everywhere[f] = spy_counts(s, m->spies[f], e))) {
+            json_decref(facets);
+            return NULL;
+        }
+        json_t *list =
+            everywhere ? everywhere_json(s, (vp_facet)f, r->facet_limit, NULL, e)
+            : m->spies[f] ? spy_json(s, m->spies[f], (vp_facet)f, r->facet_limit, NULL, e)
+                          : count_facet_alone(s, r, (vp_facet)f, text, NULL, e);
         if (!list || json_object_set_new(facets, vp_facet_name((vp_facet)f), list) != 0) {
             json_decref(facets);
             return NULL;
@@ -763,7 +883,9 @@ static json_t *do_facet_values(vp_searcher *s, const void *arg, vp_qerror *e)
     parsed_text pt;
     json_t *values = NULL;
     if (parse_request_text(s, a->r, &pt, e) == 0)
-        values = count_facet_alone(s, a->r, a->f, pt.query, a->r->prefix, e);
+        values = counted_everywhere(a->r, a->f)
+                     ? everywhere_json(s, a->f, a->r->facet_limit, a->r->prefix, e)
+                     : count_facet_alone(s, a->r, a->f, pt.query, a->r->prefix, e);
     parsed_text_clear(&pt);
     if (!values)
         return NULL;

@@ -463,6 +463,81 @@ static void unavailable_database(void **state)
     vp_searcher_free(s);
 }
 
+/* vp_search on s with the query string's pairs ("k=v&k=v"). */
+static json_t *search_on(vp_searcher *s, const char *qs)
+{
+    vp_request r;
+    vp_qerror e = {0};
+    vp_request_init(&r);
+    char *copy = strdup(qs), *save = NULL;
+    for (char *kv = strtok_r(copy, "&", &save); kv; kv = strtok_r(NULL, "&", &save)) {
+        char *eq = strchr(kv, '=');
+        *eq = '\0';
+        if (vp_request_set(&r, kv, eq + 1, &e) != 0)
+            fail_msg("setting %s: %s", kv, e.message);
+    }
+    free(copy);
+    json_t *res = vp_search(s, &r, &e);
+    vp_request_clear(&r);
+    if (!res)
+        fail_msg("search %s failed: %s", qs, e.message);
+    return res;
+}
+
+/* Each theme's count when browsing (kept per revision) against the total
+ * of a search filtered to it (a match of its own); returns the sum.  Themes,
+ * because a municipality filter also finds its predecessors. */
+static json_int_t check_browse_counts(vp_searcher *s)
+{
+    json_t *browse = search_on(s, "facet_limit=0");
+    json_t *list = json_object_get(json_object_get(browse, "facets"), "theme");
+    json_int_t sum = 0;
+    size_t i;
+    json_t *entry;
+    assert_true(json_array_size(list) > 3);
+    json_array_foreach(list, i, entry) {
+        const char *value = json_string_value(json_object_get(entry, "value"));
+        char qs[300];
+        snprintf(qs, sizeof qs, "theme=%s&per_page=1&facet_limit=0", value);
+        json_t *one = search_on(s, qs);
+        assert_int_equal(json_integer_value(json_object_get(one, "total")),
+                         json_integer_value(json_object_get(entry, "count")));
+        /* that facet, counted without its own filter, is the browsing list */
+        assert_true(json_equal(json_object_get(json_object_get(one, "facets"), "theme"), list));
+        json_decref(one);
+        sum += json_integer_value(json_object_get(entry, "count"));
+    }
+    json_decref(browse);
+    return sum;
+}
+
+static void counts_over_all_reports_follow_the_revision(void **state)
+{
+    (void)state;
+    const char *tmp = getenv("VP_TEST_TMP");
+    char db[1024], why[600];
+    snprintf(db, sizeof db, "%s/revisions.db", tmp ? tmp : "/tmp/vp-test-query");
+    vp_document *docs = vp_fixture_generate(60, 1);
+    if (vp_fixture_write(db, docs, 60, gaz, false, why, sizeof why) != 0)
+        fail_msg("%s", why);
+    vp_fixture_free_docs(docs, 60);
+    vp_searcher_config cfg = {db, gaz, themes, 0};
+    vp_searcher *s = vp_searcher_new(&cfg);
+    json_int_t before = check_browse_counts(s);
+
+    /* The 60 again with other facets, and 40 more: a new revision. */
+    docs = vp_fixture_generate(100, 2);
+    if (vp_fixture_write(db, docs, 100, gaz, true, why, sizeof why) != 0)
+        fail_msg("%s", why);
+    vp_fixture_free_docs(docs, 100);
+    json_int_t after = check_browse_counts(s);
+    assert_true(after > before);
+    json_t *all = search_on(s, "per_page=1");
+    assert_int_equal(json_integer_value(json_object_get(all, "total")), 100);
+    json_decref(all);
+    vp_searcher_free(s);
+}
+
 static void query_string_round_trip(void **state)
 {
     (void)state;
@@ -541,6 +616,7 @@ int main(void)
         cmocka_unit_test(facet_values_with_prefix),
         cmocka_unit_test(unavailable_database),
         cmocka_unit_test(query_string_round_trip),
+        cmocka_unit_test(counts_over_all_reports_follow_the_revision),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
