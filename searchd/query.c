@@ -149,7 +149,7 @@ void vp_searcher_free(vp_searcher *s)
     if (!s)
         return;
     close_db(s);
-    forget_revision(s);
+    forget_counts(s);
     vp_spell_cache_free(s->spell);
     free(s->cache);
     free(s->db_path);

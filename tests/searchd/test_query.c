@@ -65,18 +65,35 @@ static void make_request(vp_request *r, const char *first, va_list ap)
     }
 }
 
-static json_t *search(const char *first, ...)
+static json_t *vsearch_on(vp_searcher *s, const char *first, va_list ap)
 {
     vp_request r;
-    va_list ap;
-    va_start(ap, first);
     make_request(&r, first, ap);
-    va_end(ap);
     vp_qerror e = {0};
-    json_t *res = vp_search(searcher, &r, &e);
+    json_t *res = vp_search(s, &r, &e);
     vp_request_clear(&r);
     if (!res)
         fail_msg("search failed: %s", e.message);
+    return res;
+}
+
+/* vp_search on the shared searcher with the "key=value" pairs, NULL-ended. */
+static json_t *search(const char *first, ...)
+{
+    va_list ap;
+    va_start(ap, first);
+    json_t *res = vsearch_on(searcher, first, ap);
+    va_end(ap);
+    return res;
+}
+
+/* The same on searcher s. */
+static json_t *search_on(vp_searcher *s, const char *first, ...)
+{
+    va_list ap;
+    va_start(ap, first);
+    json_t *res = vsearch_on(s, first, ap);
+    va_end(ap);
     return res;
 }
 
@@ -463,33 +480,12 @@ static void unavailable_database(void **state)
     vp_searcher_free(s);
 }
 
-/* vp_search on s with the query string's pairs ("k=v&k=v"). */
-static json_t *search_on(vp_searcher *s, const char *qs)
-{
-    vp_request r;
-    vp_qerror e = {0};
-    vp_request_init(&r);
-    char *copy = strdup(qs), *save = NULL;
-    for (char *kv = strtok_r(copy, "&", &save); kv; kv = strtok_r(NULL, "&", &save)) {
-        char *eq = strchr(kv, '=');
-        *eq = '\0';
-        if (vp_request_set(&r, kv, eq + 1, &e) != 0)
-            fail_msg("setting %s: %s", kv, e.message);
-    }
-    free(copy);
-    json_t *res = vp_search(s, &r, &e);
-    vp_request_clear(&r);
-    if (!res)
-        fail_msg("search %s failed: %s", qs, e.message);
-    return res;
-}
-
 /* Each theme's count when browsing (kept per revision) against the total
  * of a search filtered to it (a match of its own); returns the sum.  Themes,
  * because a municipality filter also finds its predecessors. */
 static json_int_t check_browse_counts(vp_searcher *s)
 {
-    json_t *browse = search_on(s, "facet_limit=0");
+    json_t *browse = search_on(s, "facet_limit=0", NULL);
     json_t *list = json_object_get(json_object_get(browse, "facets"), "theme");
     json_int_t sum = 0;
     size_t i;
@@ -497,9 +493,9 @@ static json_int_t check_browse_counts(vp_searcher *s)
     assert_true(json_array_size(list) > 3);
     json_array_foreach(list, i, entry) {
         const char *value = json_string_value(json_object_get(entry, "value"));
-        char qs[300];
-        snprintf(qs, sizeof qs, "theme=%s&per_page=1&facet_limit=0", value);
-        json_t *one = search_on(s, qs);
+        char theme[300];
+        snprintf(theme, sizeof theme, "theme=%s", value);
+        json_t *one = search_on(s, theme, "per_page=1", "facet_limit=0", NULL);
         assert_int_equal(json_integer_value(json_object_get(one, "total")),
                          json_integer_value(json_object_get(entry, "count")));
         /* that facet, counted without its own filter, is the browsing list */
@@ -532,7 +528,7 @@ static void counts_over_all_reports_follow_the_revision(void **state)
     vp_fixture_free_docs(docs, 100);
     json_int_t after = check_browse_counts(s);
     assert_true(after > before);
-    json_t *all = search_on(s, "per_page=1");
+    json_t *all = search_on(s, "per_page=1", NULL);
     assert_int_equal(json_integer_value(json_object_get(all, "total")), 100);
     json_decref(all);
     vp_searcher_free(s);
