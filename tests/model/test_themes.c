@@ -257,6 +257,8 @@ static void test_real_file(void **state)
     if (!t)
         fail_msg("%s", err);
     assert_true(vp_themes_count(t) > 0);
+    assert_true(vp_theme_terms_count(vp_themes_terms(t)) > 12 * 20);
+    assert_non_null(vp_themes_model(t));
     vp_themes_free(t);
 }
 
