@@ -223,15 +223,19 @@ static char *read_file(const char *path, size_t *len)
 
 static int load_data(const char *dir, data *d)
 {
-    static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv"};
+    /* every file the extraction reads; themes.tsv loads the two theme_*
+     * files beside it, they are named here for the hash */
+    static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv",
+                                  "theme_terms.tsv", "theme_model.tsv"};
+    enum { N_DATA = sizeof names / sizeof *names };
     char err[512] = "";
-    char *paths[3];
+    char *paths[N_DATA];
     uint64_t h = vp_fnv1a(VP_FNV1A_INIT, VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION,
                        strlen(VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION));
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < N_DATA; i++)
         paths[i] = data_path(dir, names[i]);
     int rc = 0;
-    for (int i = 0; i < 3 && rc == 0; i++) {
+    for (int i = 0; i < N_DATA && rc == 0; i++) {
         size_t len;
         char *content = paths[i] ? read_file(paths[i], &len) : NULL;
         if (!content) {
@@ -250,7 +254,7 @@ static int load_data(const char *dir, data *d)
     if (rc != 0 && err[0])
         fprintf(stderr, "indexer: %s\n", err);
     snprintf(d->hash, sizeof d->hash, "%016llx", (unsigned long long)h);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < N_DATA; i++)
         free(paths[i]);
     return rc;
 }
