@@ -503,7 +503,7 @@ int main(int argc, char **argv)
         die("%s", "give one or more labelled sets (and --folds of at least 2)");
     char path[4096], err[512];
     snprintf(path, sizeof path, "%s/themes.tsv", data ? data : vp_default_data_dir());
-    vp_themes *th = vp_themes_load(path, err, sizeof err);
+    vp_themes *th = vp_themes_load_unfitted(path, err, sizeof err);
     if (!th)
         die("%s", err);
     corpus c = {.n_themes = vp_themes_count(th)};

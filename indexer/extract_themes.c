@@ -12,13 +12,14 @@
  *    included), and the running text.  At one word each theme takes only
  *    its weightiest descriptor, and a phrase claims its words for every
  *    theme ("circulaire economie" is sustainability, not economy).
- * 2. Per theme the hits become a few features (model/theme_model.h): what
+ * 2. Per theme the hits become five features (model/theme_model.h): what
  *    the title and the headings say, how much the body says with each
  *    descriptor's repeats counting less and less (one word said ten times
- *    is one subject, not ten), how many different descriptors, in how many
- *    sections the theme is a subject, and how it stands against the
- *    strongest theme; with the length of the report, since a long essay
- *    names everything once.
+ *    is one subject, not ten) and counting more in a short report than in
+ *    a long one, how many different descriptors, and how the theme stands
+ *    against the strongest theme of the report.  (Sections about the
+ *    theme, being the strongest theme and the report's length were tried
+ *    as features too and added nothing in cross-validation.)
  * 3. One logistic model shared by all themes (data/theme_model.tsv, fitted
  *    by bench/themes_fit on the labelled reports) turns the features into
  *    a probability; the themes above its threshold are assigned, at least
@@ -45,8 +46,6 @@ enum {
     MAX_MATCHES = 32,        /* descriptors looked at per word */
 };
 
-/* Evidence that makes a section's body be about a theme (weights summed). */
-#define SECTION_BODY_MIN 3.0
 /* A descriptor's repeats in the body saturate the way BM25's term
  * frequency does, and a repeat counts for more in a short report than in a
  * long one: k1 and b are BM25's usual values, AVG_WORDS a report's usual
@@ -68,8 +67,6 @@ typedef struct tally {
     unsigned *head_count, *body_count;  /* per descriptor */
     bool *in_title;                     /* per descriptor */
     double *title;                      /* per theme: distinct weights */
-    double *sec_head, *sec_body;        /* per theme: in the current section */
-    unsigned *sections;                 /* per theme: sections about it */
     size_t words;                       /* outside the title */
     /* per word, reused */
     vp_word *w;
@@ -83,9 +80,6 @@ static void tally_free(tally *t)
     free(t->body_count);
     free(t->in_title);
     free(t->title);
-    free(t->sec_head);
-    free(t->sec_body);
-    free(t->sections);
     free(t->w);
     free(t->best);
 }
@@ -99,12 +93,8 @@ static bool tally_init(tally *t, const vp_themes *th)
     t->body_count = calloc(nt, sizeof *t->body_count);
     t->in_title = calloc(nt, sizeof *t->in_title);
     t->title = calloc(nth, sizeof *t->title);
-    t->sec_head = calloc(nth, sizeof *t->sec_head);
-    t->sec_body = calloc(nth, sizeof *t->sec_body);
-    t->sections = calloc(nth, sizeof *t->sections);
     t->best = calloc(nth, sizeof *t->best);
-    if (t->head_count && t->body_count && t->in_title && t->title && t->sec_head &&
-        t->sec_body && t->sections && t->best)
+    if (t->head_count && t->body_count && t->in_title && t->title && t->best)
         return true;
     tally_free(t);
     return false;
@@ -143,11 +133,9 @@ static void count_hit(tally *t, size_t term, enum zone z)
         break;
     case ZONE_HEADING:
         t->head_count[term]++;
-        t->sec_head[d->theme] += d->weight;
         break;
     case ZONE_BODY:
         t->body_count[term]++;
-        t->sec_body[d->theme] += d->weight;
         break;
     }
 }
@@ -231,16 +219,6 @@ static bool read_text(tally *t, const char *text, enum zone z)
     return true;
 }
 
-/* A section ends: which themes was it about? */
-static void close_section(tally *t)
-{
-    for (size_t i = 0; i < t->n_themes; i++) {
-        if (t->sec_head[i] > 0 || t->sec_body[i] >= SECTION_BODY_MIN)
-            t->sections[i]++;
-        t->sec_head[i] = t->sec_body[i] = 0;
-    }
-}
-
 /* vp_fold(tag) with "&" read as "en"; caller frees. */
 static char *spell_ampersand(const char *tag)
 {
@@ -293,12 +271,9 @@ static bool read_report(tally *t, const vp_themes *th, const vp_parsed *p, const
             continue;   /* it is the title */
         bool heading = b->kind == VP_BLOCK_HEADING || b->pseudo_heading ||
                        b->kind == VP_BLOCK_TABLE_ROW;
-        if (heading)
-            close_section(t);
         if (!read_text(t, b->text, heading ? ZONE_HEADING : ZONE_BODY))
             return false;
     }
-    close_section(t);
     return true;
 }
 
@@ -326,7 +301,6 @@ static void features(const tally *t, vp_theme_evidence *ev)
         if (total[i] > best)
             best = total[i];
     }
-    double length = log1p((double)t->words / 100.0);
     for (size_t i = 0; i < t->n_themes; i++) {
         double *x = ev->x[i];
         double title = t->title[i] < TITLE_CAP ? t->title[i] : TITLE_CAP;
@@ -334,10 +308,7 @@ static void features(const tally *t, vp_theme_evidence *ev)
         x[VP_TF_HEADING] = log1p(head[i]);
         x[VP_TF_BODY] = log1p(body[i]);
         x[VP_TF_DISTINCT] = log1p(distinct[i]);
-        x[VP_TF_SECTIONS] = log1p(t->sections[i]);
         x[VP_TF_SHARE] = best > 0 ? total[i] / best : 0;
-        x[VP_TF_TOP] = best > 0 && total[i] == best;
-        x[VP_TF_LENGTH] = length;
     }
 done:
     free(head);

@@ -11,7 +11,7 @@
 #include <string.h>
 
 const char *const vp_theme_feature_names[VP_THEME_FEATURES] = {
-    "title", "heading", "body", "distinct", "sections", "share", "top", "length",
+    "title", "heading", "body", "distinct", "share",
 };
 
 /* The values of the file, in the order they are read into: the features,

@@ -21,12 +21,9 @@
 typedef enum vp_theme_feature {
     VP_TF_TITLE,     /* descriptors in the title and the front matter tags */
     VP_TF_HEADING,   /* in headings, workshop titles, programme rows */
-    VP_TF_BODY,      /* in the running text (saturating per descriptor) */
+    VP_TF_BODY,      /* in the running text (saturating, length-normalised) */
     VP_TF_DISTINCT,  /* how many different descriptors */
-    VP_TF_SECTIONS,  /* in how many sections it is a subject */
     VP_TF_SHARE,     /* its evidence against the strongest theme's */
-    VP_TF_TOP,       /* it is the strongest theme */
-    VP_TF_LENGTH,    /* the length of the report */
     VP_THEME_FEATURES
 } vp_theme_feature;
 

@@ -237,7 +237,7 @@ static int load_companion(vp_themes *th, const char *path, const char *name, boo
     return rc;
 }
 
-vp_themes *vp_themes_load(const char *path, char *errbuf, size_t errlen)
+static vp_themes *load(const char *path, bool with_model, char *errbuf, size_t errlen)
 {
     vp_themes *th = calloc(1, sizeof *th);
     bool present;
@@ -248,11 +248,22 @@ vp_themes *vp_themes_load(const char *path, char *errbuf, size_t errlen)
     }
     if (vp_datafile_each_line(path, parse_line, th, errbuf, errlen) != 0 ||
         load_companion(th, path, TERMS_FILE, &present, errbuf, errlen) != 0 ||
-        load_companion(th, path, MODEL_FILE, &th->has_model, errbuf, errlen) != 0) {
+        (with_model &&
+         load_companion(th, path, MODEL_FILE, &th->has_model, errbuf, errlen) != 0)) {
         vp_themes_free(th);
         return NULL;
     }
     return th;
+}
+
+vp_themes *vp_themes_load(const char *path, char *errbuf, size_t errlen)
+{
+    return load(path, true, errbuf, errlen);
+}
+
+vp_themes *vp_themes_load_unfitted(const char *path, char *errbuf, size_t errlen)
+{
+    return load(path, false, errbuf, errlen);
 }
 
 const vp_theme_terms *vp_themes_terms(const vp_themes *th)

@@ -29,6 +29,8 @@ typedef struct vp_themes vp_themes;
  * theme_terms.tsv and theme_model.tsv.  NULL on failure with
  * "path:line: what is wrong" in errbuf. */
 vp_themes *vp_themes_load(const char *path, char *errbuf, size_t errlen);
+/* The same without theme_model.tsv: for the tool that fits it. */
+vp_themes *vp_themes_load_unfitted(const char *path, char *errbuf, size_t errlen);
 void vp_themes_free(vp_themes *t);
 size_t vp_themes_count(const vp_themes *t);
 const vp_theme *vp_themes_at(const vp_themes *t, size_t i);          /* borrowed */

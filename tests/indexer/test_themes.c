@@ -133,7 +133,7 @@ static void test_zones(void **state)
     assert_true(ev.x[mob][VP_TF_TITLE] > 0 && ev.x[mob][VP_TF_HEADING] == 0);
     assert_true(ev.x[soc][VP_TF_HEADING] > 0 && ev.x[soc][VP_TF_TITLE] == 0);
     assert_true(ev.x[won][VP_TF_BODY] > 0 && ev.x[won][VP_TF_HEADING] == 0);
-    assert_true(ev.x[mob][VP_TF_TOP] == 1 && ev.x[won][VP_TF_TOP] == 0);
+    assert_true(ev.x[mob][VP_TF_SHARE] == 1 && ev.x[won][VP_TF_SHARE] < 1);
     vp_theme_evidence_clear(&ev);
 }
 

@@ -136,8 +136,8 @@ static const char *const taxonomy =
     "krimp\tDemografie\tkrimp\n";
 
 static const char *const model =
-    "bias\t-3\ntitle\t1\nheading\t1\nbody\t1\ndistinct\t1\nsections\t1\n"
-    "share\t1\ntop\t1\nlength\t-0.5\nthreshold\t0.5\nfallback\t0.25\nmax_themes\t3\n";
+    "bias\t-3\ntitle\t1\nheading\t1\nbody\t1\ndistinct\t1\n"
+    "share\t-0.5\nthreshold\t0.5\nfallback\t0.25\nmax_themes\t3\n";
 
 /* Writes dir/name (dir made if missing); returns the path. */
 static const char *put(const char *sub, const char *name, const char *content)
@@ -189,7 +189,7 @@ static void test_companions(void **state)
     assert_true(vp_theme_terms_at(tt, 5)->weight == 1.5);
     const vp_theme_model *m = vp_themes_model(t);
     assert_non_null(m);
-    assert_true(m->bias == -3 && m->weight[VP_TF_LENGTH] == -0.5);
+    assert_true(m->bias == -3 && m->weight[VP_TF_SHARE] == -0.5);
     assert_true(m->threshold == 0.5 && m->fallback == 0.25 && m->max_themes == 3);
     vp_themes_free(t);
     remove_dir("c");
