@@ -39,6 +39,8 @@
 #include "extract_themes.h"
 #include "frontmatter.h"
 #include "markdown.h"
+#include "mem.h"
+#include "sys.h"
 #include "themes.h"
 
 enum { F = VP_THEME_FEATURES, P = VP_THEME_FEATURES + 1 };   /* features, + bias */
@@ -55,7 +57,7 @@ typedef struct corpus {
     size_t n, cap;
     size_t n_themes;
     char **set_names;
-    size_t n_sets;
+    size_t n_sets, names_cap;
 } corpus;
 
 typedef struct score {
@@ -87,34 +89,13 @@ static void die(const char *fmt, const char *arg)
 
 /* ---- reading the sets --------------------------------------------------- */
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (buf && fread(buf, 1, (size_t)n, fp) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(fp);
-    if (buf) {
-        buf[n] = '\0';
-        *len = (size_t)n;
-    }
-    return buf;
-}
-
 /* The report at path parsed as the indexer parses it. */
 static bool parse_report(const char *path, vp_parsed *p)
 {
     size_t len, off;
     int line;
     vp_fm_error err = {0};
-    char *src = slurp(path, &len);
+    char *src = vp_read_file(path, &len);
     vp_parsed_init(p);
     if (!src)
         return false;
@@ -159,9 +140,8 @@ static void read_set(corpus *c, const vp_themes *th, const char *dir)
     if (stat(reports, &st) != 0 || !S_ISDIR(st.st_mode))
         snprintf(reports, sizeof reports, "%s", dir);
     const char *base = strrchr(dir, '/');
-    char *name = strdup(base && base[1] ? base + 1 : dir);
-    c->set_names = realloc(c->set_names, (c->n_sets + 1) * sizeof *c->set_names);
-    c->set_names[c->n_sets] = name;
+    VP_GROW(c->set_names, c->names_cap, c->n_sets + 1);
+    c->set_names[c->n_sets] = vp_xstrdup(base && base[1] ? base + 1 : dir);
     size_t i;
     json_t *g;
     json_array_foreach(gold, i, g) {
@@ -173,16 +153,12 @@ static void read_set(corpus *c, const vp_themes *th, const char *dir)
         vp_parsed p;
         if (!parse_report(rpath, &p))
             die("%s: cannot read or parse", rpath);
-        if (c->n == c->cap) {
-            c->cap = c->cap ? 2 * c->cap : 64;
-            c->r = realloc(c->r, c->cap * sizeof *c->r);
-        }
+        VP_GROW(c->r, c->cap, c->n + 1);
         report *r = &c->r[c->n++];
-        *r = (report){.file = strdup(file), .set = c->n_sets};
-        r->label = calloc(c->n_themes, 1);
+        *r = (report){.file = vp_xstrdup(file), .set = c->n_sets};
+        r->label = vp_xcalloc(c->n_themes, 1);
         char *title = vp_extract_title(&p);
-        if (!r->label || !vp_theme_evidence_of(th, &p, title, &r->ev))
-            die("%s: out of memory", rpath);
+        vp_theme_evidence_of(th, &p, title, &r->ev);
         free(title);
         vp_parsed_clear(&p);
         mark(th, json_object_get(g, "themes"), r->label, 1, rpath);
@@ -298,7 +274,7 @@ static score score_report(const vp_theme_model *m, const report *r, size_t n_the
 {
     score s = {0};
     size_t n = vp_theme_decide(m, &r->ev, buf);
-    bool *got = calloc(n_themes, 1);
+    bool *got = vp_xcalloc(n_themes, 1);
     for (size_t i = 0; i < n; i++)
         got[buf[i]] = true;
     for (size_t t = 0; t < n_themes; t++) {
@@ -315,7 +291,7 @@ static score score_report(const vp_theme_model *m, const report *r, size_t n_the
 static score score_all(const vp_theme_model *m, const corpus *c, const bool *use)
 {
     score s = {0};
-    size_t *buf = malloc(c->n_themes * sizeof *buf);
+    size_t *buf = vp_xmalloc(c->n_themes * sizeof *buf);
     for (size_t i = 0; i < c->n; i++) {
         if (!use[i])
             continue;
@@ -363,7 +339,7 @@ static score add(score a, score b)
 
 static void leave_one_set_out(const corpus *c, double lambda)
 {
-    bool *train = malloc(c->n), *test = malloc(c->n);
+    bool *train = vp_xmalloc(c->n), *test = vp_xmalloc(c->n);
     score all = {0};
     printf("leave one set out (fit on the others, score the one left out):\n");
     for (size_t s = 0; s < c->n_sets; s++) {
@@ -385,10 +361,10 @@ static void leave_one_set_out(const corpus *c, double lambda)
 
 static void k_fold(const corpus *c, double lambda, size_t k, size_t repeats)
 {
-    bool *train = malloc(c->n), *test = malloc(c->n);
-    size_t *order = malloc(c->n * sizeof *order);
+    bool *train = vp_xmalloc(c->n), *test = vp_xmalloc(c->n);
+    size_t *order = vp_xmalloc(c->n * sizeof *order);
     score all = {0};
-    score *per_set = calloc(c->n_sets, sizeof *per_set);
+    score *per_set = vp_xcalloc(c->n_sets, sizeof *per_set);
     unsigned seed = 1;
     for (size_t rep = 0; rep < repeats; rep++) {
         for (size_t i = 0; i < c->n; i++)
@@ -400,7 +376,7 @@ static void k_fold(const corpus *c, double lambda, size_t k, size_t repeats)
             order[i - 1] = order[j];
             order[j] = t;
         }
-        size_t *buf = malloc(c->n_themes * sizeof *buf);
+        size_t *buf = vp_xmalloc(c->n_themes * sizeof *buf);
         for (size_t f = 0; f < k; f++) {
             for (size_t i = 0; i < c->n; i++) {
                 test[order[i]] = i % k == f;
@@ -435,7 +411,7 @@ static void k_fold(const corpus *c, double lambda, size_t k, size_t repeats)
 
 static void explain(const corpus *c, const vp_theme_model *m, const vp_themes *th)
 {
-    size_t *buf = malloc(c->n_themes * sizeof *buf);
+    size_t *buf = vp_xmalloc(c->n_themes * sizeof *buf);
     for (size_t i = 0; i < c->n; i++) {
         const report *r = &c->r[i];
         size_t n = vp_theme_decide(m, &r->ev, buf);
@@ -509,7 +485,7 @@ int main(int argc, char **argv)
     corpus c = {.n_themes = vp_themes_count(th)};
     for (int i = optind; i < argc; i++)
         read_set(&c, th, argv[i]);
-    bool *all = malloc(c.n);
+    bool *all = vp_xmalloc(c.n);
     memset(all, 1, c.n);
     printf("%zu reports in %zu sets, %zu themes, L2 penalty %g\n", c.n, c.n_sets, c.n_themes,
            lambda);

@@ -1,6 +1,6 @@
 /*
- * extract_themes.c: the themes of a report (see extract.h and
- * extract_themes.h).
+ * extract_themes.c: the themes stage (see extract.c's table and
+ * extract_themes.h): the themes of the taxonomy a reader sees in a report.
  *
  * A reader sees a theme when the day was about it, not when it is named in
  * passing.  So the stage gathers evidence and weighs it:
@@ -31,13 +31,14 @@
  * in the text: words are cut once, each word is matched in time of its
  * own length (capped), and the per-theme work is a constant per word.
  */
-#include "extract.h"
+#include "extract_stages.h"
 #include "extract_themes.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "text.h"
 
 enum zone { ZONE_TITLE, ZONE_HEADING, ZONE_BODY };
@@ -84,37 +85,24 @@ static void tally_free(tally *t)
     free(t->best);
 }
 
-static bool tally_init(tally *t, const vp_themes *th)
+static void tally_init(tally *t, const vp_themes *th)
 {
     *t = (tally){.terms = vp_themes_terms(th), .n_themes = vp_themes_count(th)};
     t->n_terms = vp_theme_terms_count(t->terms);
-    size_t nt = t->n_terms ? t->n_terms : 1, nth = t->n_themes ? t->n_themes : 1;
-    t->head_count = calloc(nt, sizeof *t->head_count);
-    t->body_count = calloc(nt, sizeof *t->body_count);
-    t->in_title = calloc(nt, sizeof *t->in_title);
-    t->title = calloc(nth, sizeof *t->title);
-    t->best = calloc(nth, sizeof *t->best);
-    if (t->head_count && t->body_count && t->in_title && t->title && t->best)
-        return true;
-    tally_free(t);
-    return false;
+    t->head_count = vp_xcalloc(t->n_terms, sizeof *t->head_count);
+    t->body_count = vp_xcalloc(t->n_terms, sizeof *t->body_count);
+    t->in_title = vp_xcalloc(t->n_terms, sizeof *t->in_title);
+    t->title = vp_xcalloc(t->n_themes, sizeof *t->title);
+    t->best = vp_xcalloc(t->n_themes, sizeof *t->best);
 }
 
-/* Cuts folded text into t->w; returns the number of words, or (size_t)-1
- * when out of memory. */
+/* Cuts folded text into t->w; returns the number of words. */
 static size_t cut_words(tally *t, const char *f, size_t len)
 {
     size_t n = 0, pos = 0;
     vp_word w;
     while (vp_theme_next_word(f, len, &pos, &w)) {
-        if (n == t->w_cap) {
-            size_t cap = t->w_cap ? 2 * t->w_cap : 256;
-            vp_word *grown = realloc(t->w, cap * sizeof *grown);
-            if (!grown)
-                return (size_t)-1;
-            t->w = grown;
-            t->w_cap = cap;
-        }
+        VP_GROW(t->w, t->w_cap, n + 1);
         t->w[n++] = w;
     }
     return n;
@@ -167,20 +155,16 @@ static void drop_outweighed(const tally *t, vp_term_match *m, size_t k)
     }
 }
 
-/* Reads one piece of text in a zone.  False when out of memory. */
-static bool read_text(tally *t, const char *text, enum zone z)
+/* Reads one piece of text in a zone. */
+static void read_text(tally *t, const char *text, enum zone z)
 {
     char *f = vp_fold(text);
     if (!f)
-        return false;
+        vp_oom(strlen(text));
     size_t n = cut_words(t, f, strlen(f));
-    if (n == (size_t)-1) {
-        free(f);
-        return false;
-    }
     if (z == ZONE_TITLE && n > TITLE_MAX_WORDS) {
         free(f);
-        return true;
+        return;
     }
     if (z != ZONE_TITLE)
         t->words += n;
@@ -216,16 +200,13 @@ static bool read_text(tally *t, const char *text, enum zone z)
         covered_to = i + longest;
     }
     free(f);
-    return true;
 }
 
-/* vp_fold(tag) with "&" read as "en"; caller frees. */
+/* tag with "&" read as "en"; caller frees. */
 static char *spell_ampersand(const char *tag)
 {
     size_t n = strlen(tag);
-    char *out = malloc(3 * n + 1), *o = out;
-    if (!out)
-        return NULL;
+    char *out = vp_xmalloc(4 * n + 1), *o = out;
     for (const char *c = tag; *c; c++) {
         if (*c == '&') {
             memcpy(o, " en ", 4);
@@ -239,7 +220,7 @@ static char *spell_ampersand(const char *tag)
 }
 
 /* Tags: a slug or label names its theme; any other tag is title text. */
-static bool read_tags(tally *t, const vp_themes *th, const vp_parsed *p, bool *named)
+static void read_tags(tally *t, const vp_themes *th, const vp_parsed *p, bool *named)
 {
     for (size_t i = 0; i < p->fm.themes.len; i++) {
         const char *tag = p->fm.themes.items[i];
@@ -249,20 +230,18 @@ static bool read_tags(tally *t, const vp_themes *th, const vp_parsed *p, bool *n
             continue;
         }
         char *spelled = spell_ampersand(tag);
-        bool ok = spelled && read_text(t, spelled, ZONE_TITLE);
+        read_text(t, spelled, ZONE_TITLE);
         free(spelled);
-        if (!ok)
-            return false;
     }
-    return true;
 }
 
 /* Reads the whole report into t. */
-static bool read_report(tally *t, const vp_themes *th, const vp_parsed *p, const char *title,
+static void read_report(tally *t, const vp_themes *th, const vp_parsed *p, const char *title,
                         bool *named)
 {
-    if ((title && !read_text(t, title, ZONE_TITLE)) || !read_tags(t, th, p, named))
-        return false;
+    if (title)
+        read_text(t, title, ZONE_TITLE);
+    read_tags(t, th, p, named);
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
         if (b->kind == VP_BLOCK_CODE)
@@ -271,21 +250,17 @@ static bool read_report(tally *t, const vp_themes *th, const vp_parsed *p, const
             continue;   /* it is the title */
         bool heading = b->kind == VP_BLOCK_HEADING || b->pseudo_heading ||
                        b->kind == VP_BLOCK_TABLE_ROW;
-        if (!read_text(t, b->text, heading ? ZONE_HEADING : ZONE_BODY))
-            return false;
+        read_text(t, b->text, heading ? ZONE_HEADING : ZONE_BODY);
     }
-    return true;
 }
 
 /* The features of every theme from the counts. */
 static void features(const tally *t, vp_theme_evidence *ev)
 {
-    double *head = calloc(t->n_themes ? t->n_themes : 1, sizeof *head);
-    double *body = calloc(t->n_themes ? t->n_themes : 1, sizeof *body);
-    double *distinct = calloc(t->n_themes ? t->n_themes : 1, sizeof *distinct);
-    double *total = calloc(t->n_themes ? t->n_themes : 1, sizeof *total);
-    if (!head || !body || !distinct || !total)
-        goto done;     /* the features stay zero: nothing is assigned */
+    double *head = vp_xcalloc(t->n_themes, sizeof *head);
+    double *body = vp_xcalloc(t->n_themes, sizeof *body);
+    double *distinct = vp_xcalloc(t->n_themes, sizeof *distinct);
+    double *total = vp_xcalloc(t->n_themes, sizeof *total);
     double norm = BM25_K1 * (1 - BM25_B + BM25_B * (double)t->words / AVG_WORDS);
     for (size_t k = 0; k < t->n_terms; k++) {
         const vp_theme_term *d = vp_theme_terms_at(t->terms, k);
@@ -310,7 +285,6 @@ static void features(const tally *t, vp_theme_evidence *ev)
         x[VP_TF_DISTINCT] = log1p(distinct[i]);
         x[VP_TF_SHARE] = best > 0 ? total[i] / best : 0;
     }
-done:
     free(head);
     free(body);
     free(distinct);
@@ -324,25 +298,17 @@ void vp_theme_evidence_clear(vp_theme_evidence *ev)
     *ev = (vp_theme_evidence){0};
 }
 
-bool vp_theme_evidence_of(const vp_themes *th, const vp_parsed *p, const char *title,
+void vp_theme_evidence_of(const vp_themes *th, const vp_parsed *p, const char *title,
                           vp_theme_evidence *ev)
 {
     tally t;
     *ev = (vp_theme_evidence){.n = vp_themes_count(th)};
-    size_t n = ev->n ? ev->n : 1;
-    ev->x = calloc(n, sizeof *ev->x);
-    ev->named = calloc(n, sizeof *ev->named);
-    if (!ev->x || !ev->named || !tally_init(&t, th)) {
-        vp_theme_evidence_clear(ev);
-        return false;
-    }
-    bool ok = read_report(&t, th, p, title, ev->named);
-    if (ok)
-        features(&t, ev);
+    ev->x = vp_xcalloc(ev->n, sizeof *ev->x);
+    ev->named = vp_xcalloc(ev->n, sizeof *ev->named);
+    tally_init(&t, th);
+    read_report(&t, th, p, title, ev->named);
+    features(&t, ev);
     tally_free(&t);
-    if (!ok)
-        vp_theme_evidence_clear(ev);
-    return ok;
 }
 
 typedef struct ranked {
@@ -367,9 +333,7 @@ size_t vp_theme_decide(const vp_theme_model *m, const vp_theme_evidence *ev, siz
     named = n;
     if (!m || ev->n == 0)
         return n;
-    ranked *r = malloc(ev->n * sizeof *r);
-    if (!r)
-        return n;
+    ranked *r = vp_xmalloc(ev->n * sizeof *r);
     for (size_t i = 0; i < ev->n; i++)
         r[i] = (ranked){i, vp_theme_model_p(m, ev->x[i])};
     qsort(r, ev->n, sizeof *r, by_p);
@@ -386,24 +350,19 @@ size_t vp_theme_decide(const vp_theme_model *m, const vp_theme_evidence *ev, siz
     return n;
 }
 
-void vp_extract_themes(const vp_extract_ctx *ctx, const vp_parsed *p,
-                       vp_document *d, vp_extract_issue *issue)
+vp_extract_status vp_extract_themes(const vp_extract_ctx *ctx, const vp_parsed *p,
+                                    vp_document *d, vp_extract_issue *issue)
 {
-    (void)issue;
-    vp_strvec slugs = VP_STRVEC_INIT;
+    (void)issue;   /* tags are free-form: one that names no theme is no problem */
     vp_theme_evidence ev;
-    char *own_title = d->title ? NULL : vp_extract_title(p);
-    const char *title = d->title ? d->title : own_title;
-    size_t *chosen = malloc((vp_themes_count(ctx->themes) + 1) * sizeof *chosen);
-    if (chosen && vp_theme_evidence_of(ctx->themes, p, title, &ev)) {
-        size_t n = vp_theme_decide(vp_themes_model(ctx->themes), &ev, chosen);
-        for (size_t i = 0; i < n; i++)
-            vp_strvec_push_unique(&slugs, vp_themes_at(ctx->themes, chosen[i])->slug);
-        vp_theme_evidence_clear(&ev);
-    }
-    free(chosen);
-    free(own_title);
-    vp_strvec_sort(&slugs);
+    size_t *chosen = vp_xmalloc((vp_themes_count(ctx->themes) + 1) * sizeof *chosen);
+    vp_theme_evidence_of(ctx->themes, p, d->title, &ev);
+    size_t n = vp_theme_decide(vp_themes_model(ctx->themes), &ev, chosen);
     vp_strvec_clear(&d->themes);
-    d->themes = slugs;
+    for (size_t i = 0; i < n; i++)
+        vp_strvec_push_unique(&d->themes, vp_themes_at(ctx->themes, chosen[i])->slug);
+    vp_strvec_sort(&d->themes);
+    vp_theme_evidence_clear(&ev);
+    free(chosen);
+    return VP_EXTRACT_OK;
 }

@@ -21,9 +21,9 @@ typedef struct vp_theme_evidence {
 } vp_theme_evidence;
 
 /* The evidence of every theme in p, whose title is title (may be NULL).
- * Linear in the size of the report.  Returns false when out of memory
- * (ev is then empty); clear ev with vp_theme_evidence_clear(). */
-bool vp_theme_evidence_of(const vp_themes *th, const vp_parsed *p, const char *title,
+ * Linear in the size of the report.  Clear ev with
+ * vp_theme_evidence_clear(). */
+void vp_theme_evidence_of(const vp_themes *th, const vp_parsed *p, const char *title,
                           vp_theme_evidence *ev);
 void vp_theme_evidence_clear(vp_theme_evidence *ev);
 

@@ -8,6 +8,7 @@
  * through the descriptors' own `next` links, so a node costs no list.
  */
 #include "theme_terms.h"
+#include "mem.h"
 #include "text.h"
 
 #include <stdint.h>
@@ -86,12 +87,11 @@ bool vp_theme_next_word(const char *t, size_t len, size_t *pos, vp_word *word)
 
 /* ---- tries -------------------------------------------------------------- */
 
-static bool trie_init(trie *tr)
+static void trie_init(trie *tr)
 {
     tr->cap = 256;
-    tr->nodes = calloc(tr->cap, sizeof *tr->nodes);
+    tr->nodes = vp_xcalloc(tr->cap, sizeof *tr->nodes);
     tr->n = 1;                   /* the root */
-    return tr->nodes != NULL;
 }
 
 /* The child of parent for byte c; 0 when there is none. */
@@ -103,35 +103,25 @@ static uint32_t trie_child(const trie *tr, uint32_t parent, unsigned char c)
     return 0;
 }
 
-/* The child of parent for byte c, made if missing; 0 when out of memory. */
+/* The child of parent for byte c, made if missing. */
 static uint32_t trie_make_child(trie *tr, uint32_t parent, unsigned char c)
 {
     uint32_t found = trie_child(tr, parent, c);
     if (found)
         return found;
-    if (tr->n == tr->cap) {
-        node *grown = realloc(tr->nodes, 2 * tr->cap * sizeof *grown);
-        if (!grown)
-            return 0;
-        tr->nodes = grown;
-        tr->cap *= 2;
-    }
+    VP_GROW(tr->nodes, tr->cap, tr->n + 1);
     uint32_t k = (uint32_t)tr->n++;
     tr->nodes[k] = (node){.sibling = tr->nodes[parent].child, .byte = c};
     tr->nodes[parent].child = k;
     return k;
 }
 
-/* The node of key (read backwards when reverse), made if missing; 0 when
- * out of memory. */
+/* The node of key (read backwards when reverse), made if missing. */
 static uint32_t trie_insert(trie *tr, const char *key, size_t len, bool reverse)
 {
     uint32_t at = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)key[reverse ? len - 1 - i : i];
-        if (!(at = trie_make_child(tr, at, c)))
-            return 0;
-    }
+    for (size_t i = 0; i < len; i++)
+        at = trie_make_child(tr, at, (unsigned char)key[reverse ? len - 1 - i : i]);
     return at;
 }
 
@@ -139,11 +129,9 @@ static uint32_t trie_insert(trie *tr, const char *key, size_t len, bool reverse)
 
 vp_theme_terms *vp_theme_terms_new(void)
 {
-    vp_theme_terms *tt = calloc(1, sizeof *tt);
-    if (!tt || !trie_init(&tt->fwd) || !trie_init(&tt->bwd)) {
-        vp_theme_terms_free(tt);
-        return NULL;
-    }
+    vp_theme_terms *tt = vp_xcalloc(1, sizeof *tt);
+    trie_init(&tt->fwd);
+    trie_init(&tt->bwd);
     return tt;
 }
 
@@ -214,18 +202,9 @@ static int parse_form(term *t, char *why, size_t whylen)
 int vp_theme_terms_add(vp_theme_terms *tt, const char *descriptor, size_t theme,
                        double weight, char *why, size_t whylen)
 {
-    if (tt->n == tt->cap) {
-        size_t cap = tt->cap ? 2 * tt->cap : 64;
-        term *grown = realloc(tt->terms, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        tt->terms = grown;
-        tt->cap = cap;
-    }
+    VP_GROW(tt->terms, tt->cap, tt->n + 1);
     term *t = &tt->terms[tt->n];
-    *t = (term){.pub = {theme, weight, strdup(descriptor), 0}};
-    if (!t->pub.text)
-        return -1;
+    *t = (term){.pub = {theme, weight, vp_xstrdup(descriptor), 0}};
     int rc = parse_form(t, why, whylen);
     if (rc != 0) {
         free(t->pub.text);
@@ -235,10 +214,6 @@ int vp_theme_terms_add(vp_theme_terms *tt, const char *descriptor, size_t theme,
     const vp_word *key = &t->words[0];
     trie *tr = t->form == END ? &tt->bwd : &tt->fwd;
     uint32_t at = trie_insert(tr, key->s, key->len, t->form == END);
-    if (!at) {
-        free(t->pub.text);
-        return -1;
-    }
     node *nd = &tr->nodes[at];
     uint32_t *list = t->form == END ? &nd->end : t->form == START ? &nd->start : &nd->whole;
     for (uint32_t x = *list; x; x = tt->terms[x - 1].next) {

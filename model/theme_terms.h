@@ -56,14 +56,14 @@ typedef struct vp_term_match {
     bool head;
 } vp_term_match;
 
-/* An empty set of descriptors; NULL when out of memory. */
+/* An empty set of descriptors (never NULL: mem.h). */
 vp_theme_terms *vp_theme_terms_new(void);
 void vp_theme_terms_free(vp_theme_terms *tt);
 
-/* Adds a descriptor (folded, with its '*' marks) for theme.  Returns 0;
+/* Adds a descriptor (folded, with its '*' marks) for theme.  Returns 0, or
  * 1 with the reason in why when the descriptor is malformed ('*' inside a
  * word, on both ends, inside a phrase, too many words, no word) or already
- * there for the same theme; -1 when out of memory. */
+ * there for the same theme. */
 int vp_theme_terms_add(vp_theme_terms *tt, const char *descriptor, size_t theme,
                        double weight, char *why, size_t whylen);
 

@@ -4,6 +4,8 @@
  */
 #include "themes.h"
 #include "datafile.h"
+#include "mem.h"
+#include "sys.h"
 #include "text.h"
 
 #include <errno.h>
@@ -102,10 +104,7 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
         int rc = vp_theme_terms_add(th->terms, f, th->n, VP_THEME_KEYWORD_WEIGHT, why,
                                     sizeof why);
         if (rc != 0) {
-            if (rc < 0)
-                vp_errorf(errbuf, errlen, "%s:%zu: out of memory", path, lineno);
-            else
-                vp_errorf(errbuf, errlen, "%s:%zu: keyword '%s': %s", path, lineno, k, why);
+            vp_errorf(errbuf, errlen, "%s:%zu: keyword '%s': %s", path, lineno, k, why);
             free(f);
             goto fail;
         }
@@ -184,13 +183,11 @@ static int parse_terms_line(char *line, size_t lineno, const char *path, void *c
         if (!*k)
             continue;
         char *f = vp_fold(k), why[96];
-        int rc = f ? vp_theme_terms_add(th->terms, f, theme, w, why, sizeof why) : -1;
+        if (!f)
+            vp_oom(strlen(k));
+        int rc = vp_theme_terms_add(th->terms, f, theme, w, why, sizeof why);
         free(f);
-        if (rc < 0) {
-            vp_errorf(errbuf, errlen, "%s:%zu: out of memory", path, lineno);
-            return -1;
-        }
-        if (rc > 0) {
+        if (rc != 0) {
             vp_errorf(errbuf, errlen, "%s:%zu: '%s': %s", path, lineno, k, why);
             return -1;
         }
@@ -198,16 +195,13 @@ static int parse_terms_line(char *line, size_t lineno, const char *path, void *c
     return 0;
 }
 
-/* dir_of(path) + name, malloc'd. */
+/* The file `name` in path's folder; caller frees. */
 static char *beside(const char *path, const char *name)
 {
     const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-    char *p = malloc(dir + strlen(name) + 1);
-    if (p) {
-        memcpy(p, path, dir);
-        strcpy(p + dir, name);
-    }
+    char *dir = slash ? vp_xstrndup(path, (size_t)(slash - path)) : vp_xstrdup(".");
+    char *p = vp_path_join(dir, name);
+    free(dir);
     return p;
 }
 
@@ -219,10 +213,6 @@ static int load_companion(vp_themes *th, const char *path, const char *name, boo
     char *p = beside(path, name);
     int rc = 0;
     *present = false;
-    if (!p) {
-        vp_errorf(errbuf, errlen, "%s: out of memory", path);
-        return -1;
-    }
     if (access(p, F_OK) == 0) {
         *present = true;
         if (!strcmp(name, TERMS_FILE))
@@ -239,13 +229,9 @@ static int load_companion(vp_themes *th, const char *path, const char *name, boo
 
 static vp_themes *load(const char *path, bool with_model, char *errbuf, size_t errlen)
 {
-    vp_themes *th = calloc(1, sizeof *th);
+    vp_themes *th = vp_xcalloc(1, sizeof *th);
     bool present;
-    if (!th || !(th->terms = vp_theme_terms_new())) {
-        vp_errorf(errbuf, errlen, "%s: out of memory", path);
-        vp_themes_free(th);
-        return NULL;
-    }
+    th->terms = vp_theme_terms_new();
     if (vp_datafile_each_line(path, parse_line, th, errbuf, errlen) != 0 ||
         load_companion(th, path, TERMS_FILE, &present, errbuf, errlen) != 0 ||
         (with_model &&
