@@ -155,6 +155,33 @@ static void drop_outweighed(const tally *t, vp_term_match *m, size_t k)
     }
 }
 
+/* Counts the matches at one word: each theme its weightiest descriptor
+ * (the first of equal ones).  Returns how many words the word's longest
+ * match covers. */
+static size_t count_word(tally *t, vp_term_match *m, size_t k, enum zone z)
+{
+    size_t longest = 1;
+    drop_outweighed(t, m, k);
+    for (size_t j = 0; j < k; j++) {
+        const vp_theme_term *d = vp_theme_terms_at(t->terms, m[j].term);
+        size_t *b = &t->best[d->theme];
+        if (m[j].words > longest)
+            longest = m[j].words;
+        if (m[j].words > 0 && (!*b || vp_theme_terms_at(t->terms, *b - 1)->weight < d->weight))
+            *b = m[j].term + 1;
+    }
+    for (size_t j = 0; j < k; j++) {
+        size_t *b = &t->best[vp_theme_terms_at(t->terms, m[j].term)->theme];
+        if (*b == m[j].term + 1) {
+            count_hit(t, m[j].term, z);
+            *b = 0;  /* once, though a hyphenated word may match it twice */
+        }
+    }
+    for (size_t j = 0; j < k; j++)   /* best[] clean for the next word */
+        t->best[vp_theme_terms_at(t->terms, m[j].term)->theme] = 0;
+    return longest;
+}
+
 /* Reads one piece of text in a zone. */
 static void read_text(tally *t, const char *text, enum zone z)
 {
@@ -168,36 +195,10 @@ static void read_text(tally *t, const char *text, enum zone z)
     }
     if (z != ZONE_TITLE)
         t->words += n;
-    size_t covered_to = 0;         /* a phrase claims the words it covers */
     vp_term_match m[MAX_MATCHES];
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n;) {
         size_t k = vp_theme_terms_match(t->terms, t->w, n, i, m, MAX_MATCHES);
-        if (k == 0 || i < covered_to)
-            continue;
-        drop_outweighed(t, m, k);
-        size_t longest = 1;
-        for (size_t j = 0; j < k; j++)
-            if (m[j].words > longest)
-                longest = m[j].words;
-        /* each theme takes its weightiest descriptor at this word */
-        for (size_t j = 0; j < k; j++) {
-            const vp_theme_term *d = vp_theme_terms_at(t->terms, m[j].term);
-            size_t *b = &t->best[d->theme];
-            if (m[j].words == 0 ||
-                (*b && vp_theme_terms_at(t->terms, *b - 1)->weight >= d->weight))
-                continue;
-            *b = m[j].term + 1;
-        }
-        for (size_t j = 0; j < k; j++) {
-            size_t theme = vp_theme_terms_at(t->terms, m[j].term)->theme;
-            if (t->best[theme] == m[j].term + 1) {
-                count_hit(t, m[j].term, z);
-                t->best[theme] = 0;
-            }
-        }
-        for (size_t j = 0; j < k; j++)    /* leave best[] clean for the next word */
-            t->best[vp_theme_terms_at(t->terms, m[j].term)->theme] = 0;
-        covered_to = i + longest;
+        i += k ? count_word(t, m, k, z) : 1;   /* a phrase claims its words */
     }
     free(f);
 }
