@@ -3,7 +3,14 @@
  * reports and says how well it generalises.
  *
  *   themes_fit [--data DIR] [--write FILE] [--folds K] [--repeats R]
- *              [--lambda L] [--explain] SET_DIR...
+ *              [--lambda L] [--explain] [--test SET_DIR]... SET_DIR...
+ *
+ * A --test set is never fitted on: the model fitted on the SET_DIRs scores
+ * it at the end, set by set.
+ *
+ * --explain lists, under each set's leave-one-set-out line, every report
+ * with the themes the model fitted without that set gives it (and their
+ * probabilities), the misses and the false hits.
  *
  * Each SET_DIR holds gold.json (corpus/gold.json's shape; `themes` and the
  * optional `themes_optional`) and the reports, in reports/ or beside it.
@@ -166,6 +173,19 @@ static void read_set(corpus *c, const vp_themes *th, const char *dir)
     }
     json_decref(gold);
     c->n_sets++;
+}
+
+static void corpus_clear(corpus *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->r[i].file);
+        free(c->r[i].label);
+        vp_theme_evidence_clear(&c->r[i].ev);
+    }
+    for (size_t s = 0; s < c->n_sets; s++)
+        free(c->set_names[s]);
+    free(c->set_names);
+    free(c->r);
 }
 
 /* ---- fitting ------------------------------------------------------------ */
@@ -337,7 +357,32 @@ static score add(score a, score b)
     return (score){a.tp + b.tp, a.fp + b.fp, a.fn + b.fn};
 }
 
-static void leave_one_set_out(const corpus *c, double lambda)
+/* One report's line: every theme assigned, in the gold or likely enough to
+ * look at, with m's probability and what went wrong. */
+static void explain(const corpus *c, const report *r, const vp_theme_model *m,
+                    const vp_themes *th)
+{
+    size_t *buf = vp_xmalloc(c->n_themes * sizeof *buf);
+    size_t n = vp_theme_decide(m, &r->ev, buf);
+    printf("    %s/%s:", c->set_names[r->set], r->file);
+    for (size_t t = 0; t < c->n_themes; t++) {
+        bool got = false;
+        for (size_t j = 0; j < n; j++)
+            got |= buf[j] == t;
+        double p = vp_theme_model_p(m, r->ev.x[t]);
+        if (!got && r->label[t] != 1 && p < 0.1)
+            continue;
+        const char *mark = r->label[t] < 0 ? " optional" : got && r->label[t] ? "" :
+                           got ? " FALSE" : r->label[t] ? " MISSED" : "";
+        printf(" %s %.2f%s;", vp_themes_at(th, t)->slug, p, mark);
+    }
+    putchar('\n');
+    free(buf);
+}
+
+/* With th, each report's line too, as judged by the model fitted without
+ * its set. */
+static void leave_one_set_out(const corpus *c, double lambda, const vp_themes *th)
 {
     bool *train = vp_xmalloc(c->n), *test = vp_xmalloc(c->n);
     score all = {0};
@@ -353,6 +398,9 @@ static void leave_one_set_out(const corpus *c, double lambda)
         char what[64];
         snprintf(what, sizeof what, "  %s", c->set_names[s]);
         print_score(what, sc);
+        for (size_t i = 0; th && i < c->n; i++)
+            if (test[i])
+                explain(c, &c->r[i], &m, th);
     }
     print_score("  all sets pooled", all);
     free(train);
@@ -407,33 +455,28 @@ static void k_fold(const corpus *c, double lambda, size_t k, size_t repeats)
     free(test);
 }
 
-/* ---- output ------------------------------------------------------------- */
-
-static void explain(const corpus *c, const vp_theme_model *m, const vp_themes *th)
+/* The sets in tests, scored set by set by m (fitted without them). */
+static void score_tests(const corpus *tests, const vp_theme_model *m, const vp_themes *th)
 {
-    size_t *buf = vp_xmalloc(c->n_themes * sizeof *buf);
-    for (size_t i = 0; i < c->n; i++) {
-        const report *r = &c->r[i];
-        size_t n = vp_theme_decide(m, &r->ev, buf);
-        printf("%s/%s:", c->set_names[r->set], r->file);
-        for (size_t t = 0; t < c->n_themes; t++) {
-            bool got = false;
-            for (size_t j = 0; j < n; j++)
-                got |= buf[j] == t;
-            double p = vp_theme_model_p(m, r->ev.x[t]);
-            if (!got && r->label[t] != 1 && p < 0.1)
-                continue;
-            const char *mark = r->label[t] < 0 ? "?" : got && r->label[t] ? "" :
-                               got ? " FALSE" : r->label[t] ? " MISSED" : " no";
-            printf(" %s %.2f%s;", vp_themes_at(th, t)->slug, p, mark);
-        }
-        putchar('\n');
+    bool *in = vp_xmalloc(tests->n ? tests->n : 1);
+    printf("test sets, never fitted on (scored by the model fitted on all the others):\n");
+    for (size_t s = 0; s < tests->n_sets; s++) {
+        for (size_t i = 0; i < tests->n; i++)
+            in[i] = tests->r[i].set == s;
+        char what[64];
+        snprintf(what, sizeof what, "  %s", tests->set_names[s]);
+        print_score(what, score_all(m, tests, in));
+        for (size_t i = 0; th && i < tests->n; i++)
+            if (in[i])
+                explain(tests, &tests->r[i], m, th);
     }
-    free(buf);
+    free(in);
 }
 
+/* ---- output ------------------------------------------------------------- */
+
 static void write_model(const char *path, const vp_theme_model *m, const corpus *c,
-                        double lambda)
+                        const corpus *tests, double lambda)
 {
     FILE *fp = fopen(path, "w");
     if (!fp)
@@ -443,6 +486,11 @@ static void write_model(const char *path, const vp_theme_model *m, const corpus 
                 "# reports in:", c->n);
     for (size_t s = 0; s < c->n_sets; s++)
         fprintf(fp, " %s", c->set_names[s]);
+    if (tests->n_sets) {
+        fprintf(fp, "\n# Not fitted on, scored as tests:");
+        for (size_t s = 0; s < tests->n_sets; s++)
+            fprintf(fp, " %s", tests->set_names[s]);
+    }
     fprintf(fp, "\n# L2 penalty %g.  name <TAB> value\n", lambda);
     vp_theme_model_write(m, fp);
     if (fclose(fp) != 0)
@@ -455,10 +503,13 @@ int main(int argc, char **argv)
     double lambda = 1.0;
     size_t folds = 5, repeats = 5;
     bool want_explain = false;
+    const char **test_dirs = NULL;
+    size_t n_test = 0, n_test_cap = 0;
     static const struct option opts[] = {
         {"data", required_argument, 0, 'd'}, {"write", required_argument, 0, 'w'},
         {"folds", required_argument, 0, 'k'}, {"repeats", required_argument, 0, 'r'},
         {"lambda", required_argument, 0, 'l'}, {"explain", no_argument, 0, 'e'},
+        {"test", required_argument, 0, 't'},
         {0, 0, 0, 0}};
     int o;
     while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -469,9 +520,10 @@ int main(int argc, char **argv)
         case 'r': repeats = strtoul(optarg, NULL, 10); break;
         case 'l': lambda = strtod(optarg, NULL); break;
         case 'e': want_explain = true; break;
+        case 't': VP_GROW(test_dirs, n_test_cap, n_test + 1); test_dirs[n_test++] = optarg; break;
         default:
             fprintf(stderr, "usage: themes_fit [--data DIR] [--write FILE] [--folds K] "
-                            "[--repeats R] [--lambda L] [--explain] SET_DIR...\n");
+                            "[--repeats R] [--lambda L] [--explain] [--test SET_DIR]... SET_DIR...\n");
             return 2;
         }
     }
@@ -482,32 +534,28 @@ int main(int argc, char **argv)
     vp_themes *th = vp_themes_load_unfitted(path, err, sizeof err);
     if (!th)
         die("%s", err);
-    corpus c = {.n_themes = vp_themes_count(th)};
+    corpus c = {.n_themes = vp_themes_count(th)}, tests = {.n_themes = c.n_themes};
     for (int i = optind; i < argc; i++)
         read_set(&c, th, argv[i]);
+    for (size_t i = 0; i < n_test; i++)
+        read_set(&tests, th, test_dirs[i]);
     bool *all = vp_xmalloc(c.n);
     memset(all, 1, c.n);
     printf("%zu reports in %zu sets, %zu themes, L2 penalty %g\n", c.n, c.n_sets, c.n_themes,
            lambda);
     if (c.n_sets > 1)
-        leave_one_set_out(&c, lambda);
+        leave_one_set_out(&c, lambda, want_explain ? th : NULL);
     k_fold(&c, lambda, folds, repeats);
     vp_theme_model m = fit(&c, all, lambda);
     print_score("fitted on all (not a test)", score_all(&m, &c, all));
+    if (tests.n_sets)
+        score_tests(&tests, &m, want_explain ? th : NULL);
     vp_theme_model_write(&m, stdout);
-    if (want_explain)
-        explain(&c, &m, th);
     if (out)
-        write_model(out, &m, &c, lambda);
-    for (size_t i = 0; i < c.n; i++) {
-        free(c.r[i].file);
-        free(c.r[i].label);
-        vp_theme_evidence_clear(&c.r[i].ev);
-    }
-    for (size_t s = 0; s < c.n_sets; s++)
-        free(c.set_names[s]);
-    free(c.set_names);
-    free(c.r);
+        write_model(out, &m, &c, &tests, lambda);
+    corpus_clear(&c);
+    corpus_clear(&tests);
+    free(test_dirs);
     free(all);
     vp_themes_free(th);
     return 0;
