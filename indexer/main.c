@@ -49,11 +49,6 @@
 #include "themes.h"
 #include "xapian_c.h"
 
-/* Bumped whenever extraction or the document layout changes: it is part of
- * every document's stamp, so an existing database is re-extracted even
- * though no report changed. */
-#define VP_EXTRACTOR_VERSION "1"
-
 enum { EXIT_PROBLEMS = 1, EXIT_FATAL = 2 };
 enum { JOBS_MAX = 64, MEMORY_MIN_MIB = 64, MEMORY_MAX_MIB = 1 << 20,
        MEMORY_DEFAULT_MIB = 512 };
@@ -81,7 +76,7 @@ typedef struct data {
     vp_gazetteer *gazetteer;
     vp_themes *themes;
     vp_synonyms synonyms;
-    char hash[17];      /* of the data files and VP_EXTRACTOR_VERSION */
+    char hash[VP_EXTRACT_VERSION_LEN];   /* vp_extract_version(): code and data */
 } data;
 
 typedef struct counts {
@@ -181,21 +176,16 @@ static int load_data(const char *dir, data *d)
     static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv"};
     char err[512] = "";
     char *paths[3];
-    uint64_t h = vp_fnv1a(VP_FNV1A_INIT, VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION,
-                       strlen(VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION));
     for (int i = 0; i < 3; i++)
         paths[i] = vp_path_join(dir, names[i]);
     int rc = 0;
-    for (int i = 0; i < 3 && rc == 0; i++) {
-        size_t len;
-        char *content = paths[i] ? vp_read_file(paths[i], &len) : NULL;
-        if (!content) {
-            fprintf(stderr, "indexer: %s: %s\n", paths[i] ? paths[i] : names[i], strerror(errno));
+    for (int i = 0; i < 3 && rc == 0; i++)
+        if (!paths[i]) {
+            fprintf(stderr, "indexer: %s: %s\n", names[i], strerror(ENOMEM));
             rc = -1;
         }
-        h = vp_fnv1a(h, content ? content : "", content ? len : 0);
-        free(content);
-    }
+    if (rc == 0 && !vp_extract_version(dir, d->hash, err, sizeof err))
+        rc = -1;
     if (rc == 0 && !(d->gazetteer = vp_gazetteer_load(paths[0], err, sizeof err)))
         rc = -1;
     if (rc == 0 && !(d->themes = vp_themes_load(paths[1], err, sizeof err)))
@@ -204,7 +194,6 @@ static int load_data(const char *dir, data *d)
         rc = -1;
     if (rc != 0 && err[0])
         fprintf(stderr, "indexer: %s\n", err);
-    snprintf(d->hash, sizeof d->hash, "%016llx", (unsigned long long)h);
     for (int i = 0; i < 3; i++)
         free(paths[i]);
     return rc;
