@@ -42,7 +42,7 @@ typedef struct vp_dbset {
                            synonyms and term counts together (Xapian reads
                            metadata from the first database); NULL: db */
     vp_stub_id stub;    /* the stub file read, when there is one */
-    bool remote;        /* some shard is remote (see query.c on facet counts) */
+    bool remote;        /* some shard is remote (see search.c on facet counts) */
 } vp_dbset;
 
 /* Opens path into set (which it overwrites).  0, or -1 with a message for
