@@ -370,7 +370,9 @@ class SlowClientsTest(unittest.TestCase):
             self.assertGreater(len(socks), 1000)
             # Other addresses are served at once: the attacker's address
             # holds at most 1000 connections of the 2000.
-            self.assertLess(self.served_within(5), 1.5)
+            waited = self.served_within(5)
+            print(f"  another address served after {waited:.2f} s with {len(socks)} trickling")
+            self.assertLess(waited, 1.5)
             # Every trickling connection is closed by the deadline (those
             # beyond the per-address limit at once).
             deadline = started + self.TIMEOUT + 5
