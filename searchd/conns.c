@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 
 #include "metrics.h"
@@ -21,6 +22,7 @@ struct vp_conns {
     pthread_cond_t wake;       /* signalled at stop */
     pthread_t reaper;
     vp_conn *head;
+    unsigned open;             /* connections in the list */
     double timeout;            /* seconds */
     bool stopping;
 };
@@ -41,6 +43,17 @@ static void cut(vp_conn *c)
     c->cut = true;
 }
 
+/* Bytes the client sent that libmicrohttpd has not read yet.  Under load a
+ * worker answers its connections one after another, and a request may wait
+ * in the kernel's buffer for longer than the deadline: that wait is the
+ * server's, not the client's, so such a connection is spared until the
+ * worker has read what is there. */
+static int unread(const vp_conn *c)
+{
+    int n = 0;
+    return c->fd >= 0 && ioctl(c->fd, FIONREAD, &n) == 0 ? n : 0;
+}
+
 /* One look at every connection; returns how many were cut mid-request. */
 static unsigned sweep(vp_conns *cs)
 {
@@ -48,7 +61,7 @@ static unsigned sweep(vp_conns *cs)
     double now = now_s();
     pthread_mutex_lock(&cs->lock);
     for (vp_conn *c = cs->head; c; c = c->next) {
-        if (c->in_request || c->cut || now - c->waiting_since < cs->timeout)
+        if (c->in_request || c->cut || now - c->waiting_since < cs->timeout || unread(c) > 0)
             continue;
         if (c->started)
             mid_request++;
@@ -136,6 +149,7 @@ vp_conn *vp_conns_add(vp_conns *cs, int fd, const struct sockaddr *peer)
     if (cs->head)
         cs->head->prev = c;
     cs->head = c;
+    cs->open++;
     pthread_mutex_unlock(&cs->lock);
     return c;
 }
@@ -151,6 +165,7 @@ void vp_conns_remove(vp_conns *cs, vp_conn *c)
         cs->head = c->next;
     if (c->next)
         c->next->prev = c->prev;
+    cs->open--;
     pthread_mutex_unlock(&cs->lock);
     free(c);
 }
@@ -182,6 +197,14 @@ void vp_conn_request_done(vp_conns *cs, vp_conn *c)
     c->started = false;
     c->waiting_since = now_s();
     pthread_mutex_unlock(&cs->lock);
+}
+
+unsigned vp_conns_open(vp_conns *cs)
+{
+    pthread_mutex_lock(&cs->lock);
+    unsigned n = cs->open;
+    pthread_mutex_unlock(&cs->lock);
+    return n;
 }
 
 void vp_conns_cut_idle(vp_conns *cs)

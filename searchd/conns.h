@@ -8,7 +8,9 @@
  * and a reaper thread shuts down the socket of one that has not completed
  * its request line and headers within the deadline, counted from the
  * accept or from the end of its previous answer (so an idle kept-alive
- * connection is closed after the deadline too).  libmicrohttpd then sees
+ * connection is closed after the deadline too), unless what it sent is
+ * still waiting to be read (a busy worker's delay is not the client's).
+ * libmicrohttpd then sees
  * the end of the stream and closes it as it would any other.  A socket is
  * shut down only under the registry's lock and libmicrohttpd reports a
  * connection closed (vp_conns_remove) before it closes the descriptor, so
@@ -56,6 +58,9 @@ void vp_conn_request_line(vp_conns *cs, vp_conn *c);
 void vp_conn_request_started(vp_conns *cs, vp_conn *c);
 /* c's answer is complete: the deadline runs again for the next request. */
 void vp_conn_request_done(vp_conns *cs, vp_conn *c);
+
+/* How many connections are open (registered). */
+unsigned vp_conns_open(vp_conns *cs);
 
 /* Shuts down every connection that is not being answered (at stop: idle
  * kept-alive connections need not wait for their deadline). */

@@ -71,6 +71,7 @@ typedef struct request_ctx {
     size_t bytes;
     bool head_checked;         /* the first call of the access handler is done */
     bool head;                 /* a HEAD request: the headers, no body */
+    bool close_after;          /* too many connections to keep this one alive */
     vp_conn *conn;
 } request_ctx;
 
@@ -129,6 +130,8 @@ static enum MHD_Result queue(struct MHD_Connection *conn, request_ctx *ctx, int 
 {
     ctx->status = status;
     ctx->bytes = ctx->head ? 0 : body_len;
+    if (ctx->close_after)
+        MHD_add_response_header(resp, "Connection", "close");
     enum MHD_Result rc = MHD_queue_response(conn, (unsigned)status, resp);
     MHD_destroy_response(resp);
     return rc;
@@ -847,6 +850,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     head_scan h = {0};
     MHD_get_connection_values_n(conn, MHD_HEADER_KIND, scan_field, &h);
     client_of(srv, ctx, &h, ctx->client, sizeof ctx->client);
+    ctx->close_after = vp_conns_open(srv->conns) > VP_HTTP_KEEP_ALIVE_MAX;
     vp_conn_request_started(srv->conns, ctx->conn);
     enum MHD_Result rc;
     return refuse_head(conn, ctx, &h, method, version, &rc) ? rc : MHD_YES;

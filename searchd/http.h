@@ -46,6 +46,12 @@
  * 0.9.75 neither answers nor closes until the timeout.  The pool is mmap'ed,
  * so only the pages a request touches become resident. */
 #define VP_HTTP_MEMORY_LIMIT     (512 * 1024)
+/* Keep-alive is offered while at most this many connections are open;
+ * beyond, every answer closes its connection.  libmicrohttpd 0.9.75 zeroes
+ * a kept-alive connection's whole pool between two requests, so each one
+ * holds VP_HTTP_MEMORY_LIMIT resident: 64 hold 32 MB, where 2000 would hold
+ * 1 GB.  A closed connection's pool was only touched where used. */
+#define VP_HTTP_KEEP_ALIVE_MAX   64
 #define VP_REOPEN_INTERVAL_MS    200   /* how often a worker checks for a commit */
 
 typedef struct vp_server_config {

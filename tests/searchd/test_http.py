@@ -298,6 +298,26 @@ class ConnectionTest(unittest.TestCase):
         # This client's one connection, and the one metric() itself opened.
         self.assertEqual(metric(self.port, "vindplaats_connections_total") - before, 2)
 
+    def test_no_keep_alive_beyond_64_open_connections(self):
+        # libmicrohttpd zeroes a kept-alive connection's whole 512 kB pool
+        # between requests: beyond 64 open connections answers close theirs.
+        idle = [socket.create_connection(("127.0.0.1", self.port), timeout=10)
+                for _ in range(70)]
+        try:
+            time.sleep(0.2)
+            st, hdrs, _ = request(self.port, "/healthz")
+            self.assertEqual((st, hdrs.get("Connection")), (200, "close"))
+        finally:
+            for s in idle:
+                s.close()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            st, hdrs, _ = request(self.port, "/healthz")
+            if "Connection" not in hdrs:
+                break
+            time.sleep(0.1)
+        self.assertNotIn("Connection", hdrs)
+
     def test_pipelined_requests_are_all_answered_in_order(self):
         targets = ["/healthz", "/search?q=binnenstad", "/nowhere", "/facets/theme",
                    "/export?q=wonen", "/healthz"]
