@@ -932,6 +932,24 @@ static void raise_fd_limit(unsigned max_connections)
     }
 }
 
+/* An address as inet_ntop writes it (the form peers are compared in), or
+ * false when text is not an IP address.  An IPv4-mapped IPv6 address is
+ * written as IPv4, as peers on the IPv4 listening socket are. */
+static bool canonical_address(const char *text, char *out, size_t len)
+{
+    struct in6_addr a6;
+    struct in_addr a4;
+    if (inet_pton(AF_INET, text, &a4) == 1)
+        return inet_ntop(AF_INET, &a4, out, (socklen_t)len) != NULL;
+    if (inet_pton(AF_INET6, text, &a6) != 1)
+        return false;
+    if (IN6_IS_ADDR_V4MAPPED(&a6)) {
+        memcpy(&a4, &a6.s6_addr[12], 4);
+        return inet_ntop(AF_INET, &a4, out, (socklen_t)len) != NULL;
+    }
+    return inet_ntop(AF_INET6, &a6, out, (socklen_t)len) != NULL;
+}
+
 vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t errlen)
 {
     unsigned max_conns = cfg->max_connections ? cfg->max_connections
@@ -954,8 +972,15 @@ vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t err
         snprintf(errbuf, errlen, "out of memory");
         return NULL;
     }
-    if (cfg->trusted_proxy)
-        snprintf(srv->trusted_proxy, sizeof srv->trusted_proxy, "%s", cfg->trusted_proxy);
+    if (cfg->trusted_proxy && !canonical_address(cfg->trusted_proxy, srv->trusted_proxy,
+                                                 sizeof srv->trusted_proxy)) {
+        snprintf(errbuf, errlen, "--trusted-proxy: '%s' is not an IP address",
+                 cfg->trusted_proxy);
+        vp_conns_stop(srv->conns);
+        free(srv->db_path);
+        free(srv);
+        return NULL;
+    }
     pthread_mutex_init(&srv->lock, NULL);
     srv->searcher_cfg = (vp_searcher_config){srv->db_path, cfg->gazetteer, cfg->themes,
                                              VP_REOPEN_INTERVAL_MS};
