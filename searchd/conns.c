@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "metrics.h"
+#include "sys.h"
 
 /* How often the reaper looks: a deadline is kept to within this. */
 #define SWEEP_MS 250
@@ -29,9 +30,7 @@ struct vp_conns {
 
 static double now_s(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    return vp_now_ms() / 1e3;
 }
 
 /* Shuts c's socket down (both ways): libmicrohttpd reads the end of the

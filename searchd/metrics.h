@@ -24,7 +24,8 @@ void vp_metrics_connection_opened(void);
 void vp_metrics_header_timeouts(unsigned n);
 
 /* The exposition text, with the documents and revision gauges (negative
- * documents: database unavailable, gauges left out).  Caller frees. */
+ * documents: database unavailable, gauges left out).  Caller frees (never
+ * NULL). */
 char *vp_metrics_render(long long documents, unsigned long long revision);
 
 #endif /* VP_METRICS_H */
