@@ -49,9 +49,11 @@
 /* Keep-alive is offered while at most this many connections are open;
  * beyond, every answer closes its connection.  libmicrohttpd 0.9.75 zeroes
  * a kept-alive connection's whole pool between two requests, so each one
- * holds VP_HTTP_MEMORY_LIMIT resident: 64 hold 32 MB, where 2000 would hold
- * 1 GB.  A closed connection's pool was only touched where used. */
-#define VP_HTTP_KEEP_ALIVE_MAX   64
+ * holds VP_HTTP_MEMORY_LIMIT resident: 32 hold 16 MB (searchd itself needs
+ * about as much), where 2000 would hold 1 GB.  A closed connection's pool
+ * was only touched where used.  32 is more than a browser (6) or a proxy's
+ * pool of idle connections (nginx's keepalive 16) opens. */
+#define VP_HTTP_KEEP_ALIVE_MAX   32
 #define VP_REOPEN_INTERVAL_MS    200   /* how often a worker checks for a commit */
 
 typedef struct vp_server_config {
