@@ -7,7 +7,15 @@
  * Facets: every report of the gold file is read back through the query layer
  * (the stored document) and compared with the gold by exact match on
  * canonical names (dates exact): precision, recall and F1 per facet over all
- * reports, micro-averaged, with every miss and false hit.
+ * reports, micro-averaged, with every miss and false hit; for the
+ * single-valued host and date also the accuracy (a report without one in the
+ * gold is right only when none is found).  The scoring rules of the
+ * development sets written by other hands (shared/devset/README.md) apply to
+ * every gold file: the values a gold entry lists under
+ * "municipalities_optional" or "themes_optional" are removed from both sides
+ * before counting, and a municipality's CBS suffix counts as the bare name
+ * ("Hengelo (O.)" = "Hengelo"), but for Bergen, which keeps it (with or
+ * without dots: "Bergen (NH)" = "Bergen (NH.)").
  *
  * Queries: each judged query runs through the real query layer (vp_search,
  * the code searchd and vind run) and, with --baseline, through the SQLite
@@ -16,7 +24,10 @@
  * filters are applied to its ranking afterwards as the set of reports
  * Vindplaats's stored facets admit (so the comparison measures text ranking,
  * not extraction), and a query without words gets that set in Vindplaats's
- * own order (newest first).
+ * own order (newest first).  --bm25 adds plain Xapian BM25 over the same
+ * index as a second baseline, the one the development sets report: the
+ * Dutch stemmer, Xapian's query parser with its default flags, the words
+ * OR'ed, the same filters applied the same way.
  *
  * Everything is gathered into one JSON object; --json prints it, otherwise
  * it is printed as text.  Exit status: 0 done, 2 usage or error.
@@ -28,6 +39,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "bm25.h"
 #include "fts5.h"
 #include "metrics.h"
 #include "query.h"
@@ -37,12 +49,13 @@
 
 typedef struct options {
     const char *db, *gold, *queries, *baseline, *data;
-    bool json;
+    bool json, bm25;
 } options;
 
 typedef struct context {
     vp_searcher *searcher;
     vp_fts5 *fts5;             /* NULL without --baseline */
+    vp_bm25 *bm25;             /* NULL without --bm25 */
 } context;
 
 static const char *const FACETS[] = {"municipalities", "speakers", "themes", "host", "date"};
@@ -66,7 +79,7 @@ static int die(const char *fmt, ...)
 static int usage(void)
 {
     fprintf(stderr, "usage: evaluate --db DB --gold GOLD.json [--queries QUERIES.json]\n"
-                    "                [--baseline FTS5.sqlite] [--data DIR] [--json]\n");
+                    "                [--baseline FTS5.sqlite] [--bm25] [--data DIR] [--json]\n");
     return 2;
 }
 
@@ -82,6 +95,8 @@ static int parse_options(int argc, char **argv, options *o)
                                                            : NULL;
         if (strcmp(a, "--json") == 0)
             o->json = true;
+        else if (strcmp(a, "--bm25") == 0)
+            o->bm25 = true;
         else if (slot && i + 1 < argc)
             *slot = argv[++i];
         else
@@ -108,19 +123,60 @@ static json_t *load_json_array(const char *path)
 
 /* ---- facets ---------------------------------------------------------- */
 
+/* A municipality as the development sets score it: "Hengelo (O.)" and
+ * "Hengelo" are one, and so are "Bergen (NH)" and "Bergen (NH.)", but
+ * "Bergen (L.)" and "Bergen (NH.)" stay two.  Caller frees. */
+static char *scored_place(const char *name)
+{
+    const char *open = strstr(name, " (");
+    size_t n = strlen(name);
+    if (!open || name[n - 1] != ')')
+        return strdup(name);
+    size_t bare = (size_t)(open - name);
+    if (!(bare == 6 && strncmp(name, "Bergen", 6) == 0))
+        return strndup(name, bare);
+    char *out = malloc(n + 2), *w = out;
+    if (!out)
+        return NULL;
+    for (const char *r = name; *r; r++)
+        if (*r != '.')
+            *w++ = *r;
+    w[-1] = '.';                /* "(NH)" -> "(NH." + ")" */
+    *w++ = ')';
+    *w = '\0';
+    return out;
+}
+
+static bool is_place_facet(const char *facet)
+{
+    return strcmp(facet, "municipalities") == 0 || strcmp(facet, "host") == 0;
+}
+
+static void push_scored(vp_strvec *out, const char *facet, const char *value)
+{
+    if (!is_place_facet(facet)) {
+        vp_strvec_push(out, value);
+        return;
+    }
+    char *place = scored_place(value);
+    if (place)
+        vp_strvec_push(out, place);
+    free(place);
+}
+
 /* The values of one facet of a gold entry or stored report: a list of
  * strings, a list of speaker objects (their "name") or one string. */
 static void facet_values(const json_t *obj, const char *facet, vp_strvec *out)
 {
     const json_t *v = json_object_get(obj, facet);
     if (json_is_string(v))
-        vp_strvec_push(out, json_string_value(v));
+        push_scored(out, facet, json_string_value(v));
     size_t i;
     const json_t *item;
     json_array_foreach(v, i, item) {
         const json_t *name = json_is_object(item) ? json_object_get(item, "name") : item;
         if (json_is_string(name))
-            vp_strvec_push(out, json_string_value(name));
+            push_scored(out, facet, json_string_value(name));
     }
 }
 
@@ -130,6 +186,19 @@ static bool has_exact(const vp_strvec *v, const char *s)
         if (strcmp(v->items[i], s) == 0)
             return true;
     return false;
+}
+
+/* Drops from v every value listed as debatable ("<facet>_optional"). */
+static void drop_optional(vp_strvec *v, const vp_strvec *optional)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < v->len; i++) {
+        if (has_exact(optional, v->items[i]))
+            free(v->items[i]);
+        else
+            v->items[kept++] = v->items[i];
+    }
+    v->len = kept;
 }
 
 static void list_differences(const char *report, const vp_strvec *from, const vp_strvec *other,
@@ -143,24 +212,48 @@ static void list_differences(const char *report, const vp_strvec *from, const vp
 
 typedef struct facet_score {
     vp_prf_counts counts;
+    long long reports, right;   /* accuracy of a single-valued facet */
     json_t *misses, *false_hits;
 } facet_score;
+
+static bool single_valued(const char *facet)
+{
+    return strcmp(facet, "host") == 0 || strcmp(facet, "date") == 0;
+}
+
+static bool same_values(const vp_strvec *a, const vp_strvec *b)
+{
+    if (a->len != b->len)
+        return false;
+    for (size_t i = 0; i < a->len; i++)
+        if (!has_exact(b, a->items[i]))
+            return false;
+    return true;
+}
 
 static void score_facet(const char *report, const json_t *gold, const json_t *doc,
                         const char *facet, facet_score *fs)
 {
-    vp_strvec want = VP_STRVEC_INIT, got = VP_STRVEC_INIT;
+    vp_strvec want = VP_STRVEC_INIT, got = VP_STRVEC_INIT, optional = VP_STRVEC_INIT;
+    char optional_key[64];
+    snprintf(optional_key, sizeof optional_key, "%s_optional", facet);
     facet_values(gold, facet, &want);
+    facet_values(gold, optional_key, &optional);
     if (doc)
         facet_values(doc, facet, &got);
+    drop_optional(&want, &optional);
+    drop_optional(&got, &optional);
     for (size_t i = 0; i < got.len; i++)
         fs->counts.correct += has_exact(&want, got.items[i]);
     fs->counts.found += got.len;
     fs->counts.gold += want.len;
+    fs->reports++;
+    fs->right += same_values(&want, &got);
     list_differences(report, &want, &got, fs->misses);
     list_differences(report, &got, &want, fs->false_hits);
     vp_strvec_clear(&want);
     vp_strvec_clear(&got);
+    vp_strvec_clear(&optional);
 }
 
 /* The stored report for a gold entry ("file" without ".md"); NULL when it is
@@ -174,13 +267,18 @@ static json_t *stored_report(context *c, const char *id, int *status)
     return doc;
 }
 
-static json_t *facet_json(const facet_score *fs)
+static json_t *facet_json(const char *facet, const facet_score *fs)
 {
-    return json_pack("{s:f,s:f,s:f,s:I,s:I,s:I,s:o,s:o}",
-                     "precision", vp_precision(&fs->counts), "recall", vp_recall(&fs->counts),
-                     "f1", vp_f1(&fs->counts), "correct", (json_int_t)fs->counts.correct,
-                     "found", (json_int_t)fs->counts.found, "gold", (json_int_t)fs->counts.gold,
-                     "misses", fs->misses, "false_hits", fs->false_hits);
+    json_t *out = json_pack("{s:f,s:f,s:f,s:I,s:I,s:I,s:o,s:o}",
+                            "precision", vp_precision(&fs->counts), "recall",
+                            vp_recall(&fs->counts), "f1", vp_f1(&fs->counts), "correct",
+                            (json_int_t)fs->counts.correct, "found",
+                            (json_int_t)fs->counts.found, "gold", (json_int_t)fs->counts.gold,
+                            "misses", fs->misses, "false_hits", fs->false_hits);
+    if (single_valued(facet))
+        json_object_set_new(out, "accuracy",
+                            json_real(fs->reports ? (double)fs->right / (double)fs->reports : 0));
+    return out;
 }
 
 static char *report_id(const json_t *gold)
@@ -196,7 +294,7 @@ static json_t *evaluate_facets(context *c, const json_t *gold, json_t *not_index
 {
     facet_score fs[N_FACETS];
     for (size_t f = 0; f < N_FACETS; f++)
-        fs[f] = (facet_score){{0, 0, 0}, json_array(), json_array()};
+        fs[f] = (facet_score){{0, 0, 0}, 0, 0, json_array(), json_array()};
     int status = 0;
     size_t i;
     const json_t *g;
@@ -218,7 +316,7 @@ static json_t *evaluate_facets(context *c, const json_t *gold, json_t *not_index
     }
     json_t *out = json_object();
     for (size_t f = 0; f < N_FACETS; f++)
-        json_object_set_new(out, FACETS[f], facet_json(&fs[f]));
+        json_object_set_new(out, FACETS[f], facet_json(FACETS[f], &fs[f]));
     if (status != 0) {
         json_decref(out);
         return NULL;
@@ -249,7 +347,7 @@ static const char *request_key(const char *filter)
 {
     static const char *const map[][2] = {{"municipality", "municipality"}, {"speaker", "speaker"},
                                          {"theme", "theme"}, {"date_from", "from"},
-                                         {"date_to", "to"}};
+                                         {"date_to", "to"}, {"from", "from"}, {"to", "to"}};
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
         if (strcmp(filter, map[i][0]) == 0)
             return map[i][1];
@@ -313,20 +411,39 @@ static bool has_filters(const vp_request *r)
     return r->from || r->to;
 }
 
-/* The baseline's first TOP_K: FTS5's ranking restricted to what the filters
+typedef enum { SYSTEM_VINDPLAATS, SYSTEM_FTS5, SYSTEM_BM25, N_SYSTEMS } system_kind;
+static const char *const SYSTEM_NAMES[N_SYSTEMS] = {"vindplaats", "fts5", "bm25"};
+
+static bool has_system(const context *c, system_kind k)
+{
+    return k == SYSTEM_VINDPLAATS || (k == SYSTEM_FTS5 && c->fts5) || (k == SYSTEM_BM25 && c->bm25);
+}
+
+/* A baseline's ranking of q: every match, best first. */
+static int baseline_ranking(context *c, system_kind k, const char *q, vp_strvec *ranked,
+                            vp_qerror *e)
+{
+    char err[512];
+    int rc = k == SYSTEM_FTS5 ? vp_fts5_query(c->fts5, q, 0, ranked, err, sizeof err)
+                              : vp_bm25_query(c->bm25, q, 0, ranked, err, sizeof err);
+    return rc == 0 ? 0 : vp_qfail(e, VP_QERR_INTERNAL, "%s", err);
+}
+
+/* A baseline's first TOP_K: its ranking restricted to what the filters
  * admit, or the admitted set itself for a query without words. */
-static int baseline_top(context *c, const vp_request *r, vp_strvec *top, vp_qerror *e)
+static int baseline_top(context *c, system_kind k, const vp_request *r, vp_strvec *top,
+                        vp_qerror *e)
 {
     const char *q = r->q ? r->q : "";
-    char *expr = vp_fts5_match_expr(q), err[512];
+    char *expr = vp_fts5_match_expr(q);
     if (!expr)
         return vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
     bool words = *expr != '\0', filtered = has_filters(r);
     free(expr);
     vp_strvec admitted = VP_STRVEC_INIT, ranked = VP_STRVEC_INIT;
     int rc = filtered ? filtered_set(c->searcher, r, &admitted, e) : 0;
-    if (rc == 0 && words && vp_fts5_query(c->fts5, q, 0, &ranked, err, sizeof err) != 0)
-        rc = vp_qfail(e, VP_QERR_INTERNAL, "%s", err);
+    if (rc == 0 && words)
+        rc = baseline_ranking(c, k, q, &ranked, e);
     const vp_strvec *source = words ? &ranked : &admitted;
     for (size_t i = 0; rc == 0 && i < source->len && top->len < TOP_K; i++)
         if (!words || !filtered || has_exact(&admitted, source->items[i]))
@@ -356,12 +473,13 @@ static json_t *ranking_json(const json_t *relevant, const vp_strvec *top)
                      "mrr", vp_reciprocal_rank_at(grades, n, TOP_K), "top", ids);
 }
 
-static json_t *run_system(context *c, bool baseline, const vp_request *r,
+static json_t *run_system(context *c, system_kind k, const vp_request *r,
                           const json_t *relevant, vp_qerror *e)
 {
     vp_strvec top = VP_STRVEC_INIT;
     long long total;
-    int rc = baseline ? baseline_top(c, r, &top, e) : search_ids(c->searcher, r, &top, &total, e);
+    int rc = k != SYSTEM_VINDPLAATS ? baseline_top(c, k, r, &top, e)
+                                    : search_ids(c->searcher, r, &top, &total, e);
     json_t *out = rc == 0 ? ranking_json(relevant, &top) : NULL;
     vp_strvec_clear(&top);
     return out;
@@ -380,14 +498,15 @@ static json_t *evaluate_query(context *c, const json_t *query, size_t index)
     vp_qerror e = {0};
     json_t *out = NULL;
     if (build_request(query, q, &r, &e) == 0) {
-        json_t *ours = run_system(c, false, &r, relevant, &e);
-        json_t *base = ours && c->fts5 ? run_system(c, true, &r, relevant, &e) : NULL;
-        if (ours && (base || !c->fts5)) {
-            out = json_pack("{s:s,s:s,s:o}", "id", id, "q", q, "vindplaats", ours);
-            if (base)
-                json_object_set_new(out, "fts5", base);
-        } else {
-            json_decref(ours);
+        out = json_pack("{s:s,s:s}", "id", id, "q", q);
+        for (system_kind k = 0; out && k < N_SYSTEMS; k++) {
+            json_t *one = has_system(c, k) ? run_system(c, k, &r, relevant, &e) : NULL;
+            if (one)
+                json_object_set_new(out, SYSTEM_NAMES[k], one);
+            else if (has_system(c, k)) {
+                json_decref(out);
+                out = NULL;
+            }
         }
     }
     if (!out)
@@ -424,9 +543,10 @@ static json_t *evaluate_queries(context *c, const json_t *queries)
         }
         json_array_append_new(per_query, one);
     }
-    json_t *mean = json_pack("{s:o}", "vindplaats", mean_of(per_query, "vindplaats"));
-    if (c->fts5)
-        json_object_set_new(mean, "fts5", mean_of(per_query, "fts5"));
+    json_t *mean = json_object();
+    for (system_kind k = 0; k < N_SYSTEMS; k++)
+        if (has_system(c, k))
+            json_object_set_new(mean, SYSTEM_NAMES[k], mean_of(per_query, SYSTEM_NAMES[k]));
     return json_pack("{s:I,s:o,s:o}", "count", (json_int_t)json_array_size(per_query),
                      "mean", mean, "per_query", per_query);
 }
@@ -455,17 +575,20 @@ static void print_facets(const json_t *result)
     const json_t *facets = json_object_get(result, "facets");
     printf("Facets over %lld reports (micro-averaged, exact match)\n",
            json_integer_value(json_object_get(result, "reports")));
-    printf("  %-15s %9s %7s %7s %8s %6s %5s\n", "facet", "precision", "recall", "F1",
-           "correct", "found", "gold");
+    printf("  %-15s %9s %7s %7s %8s %6s %5s %9s\n", "facet", "precision", "recall", "F1",
+           "correct", "found", "gold", "accuracy");
     for (size_t f = 0; f < N_FACETS; f++) {
         const json_t *fs = json_object_get(facets, FACETS[f]);
-        printf("  %-15s %9.3f %7.3f %7.3f %8lld %6lld %5lld\n", FACETS[f],
+        printf("  %-15s %9.3f %7.3f %7.3f %8lld %6lld %5lld", FACETS[f],
                json_real_value(json_object_get(fs, "precision")),
                json_real_value(json_object_get(fs, "recall")),
                json_real_value(json_object_get(fs, "f1")),
                json_integer_value(json_object_get(fs, "correct")),
                json_integer_value(json_object_get(fs, "found")),
                json_integer_value(json_object_get(fs, "gold")));
+        if (json_object_get(fs, "accuracy"))
+            printf(" %9.3f", json_real_value(json_object_get(fs, "accuracy")));
+        putchar('\n');
     }
     size_t i;
     const json_t *id;
@@ -485,22 +608,23 @@ static void print_scores(const json_t *q, const char *system)
 
 static void print_queries(const json_t *queries)
 {
-    bool baseline = json_object_get(json_object_get(queries, "mean"), "fts5") != NULL;
+    const json_t *mean = json_object_get(queries, "mean");
     printf("\nQueries: %lld (nDCG@10, recall@10, MRR@10)\n",
            json_integer_value(json_object_get(queries, "count")));
-    printf("  %-28s  %-20s%s\n", "query", "  vindplaats", baseline ? "  fts5 baseline" : "");
+    printf("  %-28s  %-20s%s%s\n", "query", "  vindplaats",
+           json_object_get(mean, "fts5") ? "  fts5 baseline       " : "",
+           json_object_get(mean, "bm25") ? "  bm25 baseline" : "");
     size_t i;
     const json_t *q;
     json_array_foreach(json_object_get(queries, "per_query"), i, q) {
         printf("  %-28.28s", json_string_value(json_object_get(q, "id")));
-        print_scores(q, "vindplaats");
-        print_scores(q, "fts5");
+        for (system_kind k = 0; k < N_SYSTEMS; k++)
+            print_scores(q, SYSTEM_NAMES[k]);
         printf("   %s\n", json_string_value(json_object_get(q, "q")));
     }
-    const json_t *mean = json_object_get(queries, "mean");
     printf("  %-28s", "MEAN");
-    print_scores(mean, "vindplaats");
-    print_scores(mean, "fts5");
+    for (system_kind k = 0; k < N_SYSTEMS; k++)
+        print_scores(mean, SYSTEM_NAMES[k]);
     printf("\n");
 }
 
@@ -543,6 +667,8 @@ static int open_context(const options *o, vp_data *data, context *c)
         return die("%s: %s", o->db, c->searcher ? e.message : "out of memory");
     if (o->baseline && !(c->fts5 = vp_fts5_open(o->baseline, err, sizeof err)))
         return die("%s", err);
+    if (o->bm25 && !(c->bm25 = vp_bm25_open(o->db, err, sizeof err)))
+        return die("%s", err);
     return 0;
 }
 
@@ -564,6 +690,7 @@ int main(int argc, char **argv)
     }
     json_decref(result);
     vp_fts5_close(c.fts5);
+    vp_bm25_close(c.bm25);
     vp_searcher_free(c.searcher);
     vp_data_free(&data);
     return result ? 0 : 2;

@@ -95,6 +95,44 @@ class EvaluateCorpus(unittest.TestCase):
                              (1.0, 1.0, 1.0))
             self.assertEqual((never[system]["ndcg10"], never[system]["mrr"]), (0.0, 0.0))
 
+    def test_the_development_sets_scoring_rules(self):
+        """shared/devset's rules: optional values count neither way, a CBS
+        suffix is the bare name but for Bergen (dots optional), and host and
+        date get an accuracy in which a missing value is right only when the
+        gold has none."""
+        gold = self.write("gold.json", [
+            {"file": "2019-04-05-ede.md", "date": "2019-04-05", "host": "Ede (Gld.)",
+             "municipalities": ["Ede", "Nowhere"], "municipalities_optional": ["Nowhere"],
+             "speakers": [], "themes": [], "themes_optional": []},
+            {"file": "2017-04-21-gorinchem.md", "date": None, "host": None,
+             "municipalities": [], "speakers": [], "themes": [],
+             "municipalities_optional": ["Gorinchem", "Zeist", "Waalwijk", "Coevorden",
+                                         "Etten-Leur", "Leidschendam-Voorburg",
+                                         "Meierijstad", "Nieuwegein", "Oosterhout",
+                                         "Peel en Maas", "Pijnacker-Nootdorp", "Veenendaal",
+                                         "Vlissingen"]}])
+        result = json.loads(self.evaluate("--json", gold=gold).stdout)
+        facets = result["facets"]
+        self.assertEqual(facets["municipalities"]["misses"], [])  # Nowhere is optional
+        false_hits = {(d["report"], d["value"]) for d in facets["municipalities"]["false_hits"]}
+        self.assertNotIn(("2019-04-05-ede", "Ede"), false_hits)
+        optional = {("2017-04-21-gorinchem", name) for name in ("Gorinchem", "Zeist", "Vlissingen")}
+        self.assertFalse(false_hits & optional, false_hits)
+        self.assertEqual(facets["host"]["correct"], 1)
+        # The second report has a host and a date the gold says it has not.
+        self.assertEqual((facets["host"]["accuracy"], facets["date"]["accuracy"]), (0.5, 0.5))
+        self.assertNotIn("accuracy", facets["speakers"])
+
+    def test_bm25_baseline(self):
+        queries = self.write("queries.json", [
+            {"id": "one", "q": "Foodvalley", "filters": {}, "relevant": {"2019-04-05-ede": 2}}])
+        gold = os.path.join(CORPUS, "gold.json")
+        result = json.loads(self.evaluate("--queries", queries, "--bm25", "--json",
+                                          gold=gold).stdout)
+        one = result["queries"]["per_query"][0]
+        self.assertEqual(one["bm25"]["top"][0], {"id": "2019-04-05-ede", "grade": 2})
+        self.assertIn("bm25", result["queries"]["mean"])
+
     def test_usage_and_input_errors_exit_2(self):
         for args in ([], ["--db", self.db], ["--gold", "x.json"], ["--bogus"],
                      ["--db", self.db, "--gold", os.path.join(self.tmp, "missing.json")]):

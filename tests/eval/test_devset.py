@@ -1,0 +1,76 @@
+"""The extraction and the ranking on the development sets written by other
+hands (shared/devset beside the repository: read from there, never copied
+in).  Skipped with a message where the folder is not there (a clean CI
+machine).
+
+Each figure must stay at or above its floor: the floors are what main
+reached when they were last raised, less a rounding margin, so a change that
+loses ground on text the code was not written against fails here.  The
+quality targets (issue 16) are printed beside them.
+"""
+import json
+import os
+import subprocess
+import sys
+import unittest
+
+DEVSET = os.environ.get("VP_DEVSET", "")
+DEVSET_TOOL = os.environ["VP_DEVSET_TOOL"]
+BUILD = os.environ["VP_BUILD"]
+DATA = os.environ["VP_DATA"]
+
+TARGETS = {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.95,
+           ("host", "accuracy"): 0.95, ("date", "accuracy"): 0.98,
+           ("themes", "f1"): 0.85, ("themes", "recall"): 0.85}
+# Floors per set: (facet, measure) -> minimum; "ndcg10" for the ranking.
+FLOORS = {
+    "a": {("municipalities", "f1"): 0.96, ("speakers", "f1"): 0.74, ("date", "accuracy"): 0.75,
+          ("host", "accuracy"): 0.50, ("themes", "f1"): 0.54, ("themes", "recall"): 0.38,
+          "ndcg10": 0.66},
+    "b": {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.72, ("date", "accuracy"): 0.50,
+          ("host", "accuracy"): 0.50, ("themes", "f1"): 0.74, ("themes", "recall"): 0.58,
+          "ndcg10": 0.49},
+    "c": {("municipalities", "f1"): 0.90, ("speakers", "f1"): 0.60, ("date", "accuracy"): 0.58,
+          ("host", "accuracy"): 0.33, ("themes", "f1"): 0.43, ("themes", "recall"): 0.29,
+          "ndcg10": 0.49},
+    "r": {("municipalities", "f1"): 0.83, ("speakers", "f1"): 0.64, ("date", "accuracy"): 0.65,
+          ("host", "accuracy"): 0.45, ("themes", "f1"): 0.13, ("themes", "recall"): 0.07,
+          "ndcg10": 0.44},
+}
+
+
+@unittest.skipUnless(os.path.isdir(DEVSET),
+                     f"no development sets at {DEVSET or '(VP_DEVSET unset)'}: skipped")
+class DevelopmentSets(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        sets = [os.path.join(DEVSET, s) for s in sorted(FLOORS)
+                if os.path.isdir(os.path.join(DEVSET, s))]
+        out = subprocess.run([sys.executable, DEVSET_TOOL, "--build", BUILD, "--data", DATA,
+                              "--json", *sets], capture_output=True, text=True, timeout=600,
+                             check=True)
+        cls.results = {r["set"]: r for r in json.loads(out.stdout)}
+        table = subprocess.run([sys.executable, DEVSET_TOOL, "--build", BUILD, "--data", DATA,
+                                *sets], capture_output=True, text=True, timeout=600)
+        print(table.stdout)
+
+    def test_every_report_is_indexed(self):
+        for name, r in self.results.items():
+            self.assertEqual(r["not_indexed"], [], name)
+
+    def test_no_figure_below_its_floor(self):
+        for name, r in self.results.items():
+            for key, floor in FLOORS[name].items():
+                if key == "ndcg10":
+                    value = r["queries"]["mean"]["vindplaats"]["ndcg10"]
+                    target = r["queries"]["mean"]["bm25"]["ndcg10"]
+                else:
+                    value = r["facets"][key[0]][key[1]]
+                    target = TARGETS[key]
+                with self.subTest(set=name, figure=key):
+                    print(f"{name} {key}: {value:.3f} (floor {floor:.2f}, target {target:.2f})")
+                    self.assertGreaterEqual(value, floor)
+
+
+if __name__ == "__main__":
+    unittest.main()
