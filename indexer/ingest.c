@@ -6,13 +6,14 @@
  */
 #include "ingest.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "frontmatter.h"
 #include "markdown.h"
+#include "mem.h"
+#include "strset.h"
 #include "text.h"
 
 static int line_of_offset(const char *src, size_t off)
@@ -133,13 +134,8 @@ static void cap_tokens(vp_parsed *p)
  * spelling fragments): about 1.2 KiB a word until the commit, so 4 MB of
  * random five-letter words took 870 MiB.  Reports use a few thousand
  * words; one with more than VP_INGEST_MAX_WORDS is a word list or a dump,
- * and is skipped.  Words are counted roughly as Xapian splits them (runs of
- * letters and digits, ASCII case folded, at most 64 bytes), by a 64-bit
- * hash each. */
-typedef struct word_set {
-    uint64_t *slots;     /* 0: empty */
-    size_t cap, n;
-} word_set;
+ * and is skipped.  Words are counted roughly as Xapian splits them: runs
+ * of letters and digits, ASCII case folded, at most 64 bytes. */
 
 static bool word_byte(unsigned char c)
 {
@@ -147,64 +143,38 @@ static bool word_byte(unsigned char c)
            c >= 0x80;
 }
 
-/* Adds the word s[0..n); false when out of memory. */
-static bool word_add(word_set *ws, const char *s, size_t n)
+/* Adds the words of s to words, stopping past VP_INGEST_MAX_WORDS. */
+static void count_words(vp_strset *words, const char *s)
 {
-    uint64_t h = 0xcbf29ce484222325u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001b3u;
-    }
-    h = h ? h : 1;
-    if ((ws->n + 1) * 2 > ws->cap) {
-        word_set bigger = {.cap = ws->cap ? ws->cap * 2 : 4096, .n = ws->n};
-        if (!(bigger.slots = calloc(bigger.cap, sizeof *bigger.slots)))
-            return false;
-        for (size_t i = 0; i < ws->cap; i++)
-            if (ws->slots[i]) {
-                size_t j = ws->slots[i] & (bigger.cap - 1);
-                while (bigger.slots[j])
-                    j = (j + 1) & (bigger.cap - 1);
-                bigger.slots[j] = ws->slots[i];
-            }
-        free(ws->slots);
-        *ws = bigger;
-    }
-    size_t j = h & (ws->cap - 1);
-    while (ws->slots[j] && ws->slots[j] != h)
-        j = (j + 1) & (ws->cap - 1);
-    if (!ws->slots[j]) {
-        ws->slots[j] = h;
-        ws->n++;
-    }
-    return true;
-}
-
-/* Counts the words of s into ws, stopping past VP_INGEST_MAX_WORDS. */
-static bool count_words(word_set *ws, const char *s)
-{
-    for (size_t i = 0; s[i] && ws->n <= VP_INGEST_MAX_WORDS;) {
+    char folded[64];
+    for (size_t i = 0; s[i] && vp_strset_size(words) <= VP_INGEST_MAX_WORDS;) {
         while (s[i] && !word_byte((unsigned char)s[i]))
             i++;
         size_t start = i;
         while (word_byte((unsigned char)s[i]))
             i++;
-        if (i > start && i - start <= 64 && !word_add(ws, s + start, i - start))
-            return false;
+        size_t n = i - start;
+        if (n == 0 || n > sizeof folded)
+            continue;   /* Xapian indexes no longer word */
+        for (size_t k = 0; k < n; k++) {
+            char c = s[start + k];
+            folded[k] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        }
+        vp_strset_add(words, folded, n, NULL);
     }
-    return true;
 }
 
-/* The number of distinct words of the report, up to VP_INGEST_MAX_WORDS + 1;
- * (size_t)-1 when out of memory. */
+/* The number of distinct words of the report, up to VP_INGEST_MAX_WORDS + 1. */
 static size_t distinct_words(const vp_parsed *p)
 {
-    word_set ws = {0};
-    bool ok = !p->fm.title || count_words(&ws, p->fm.title);
-    for (size_t i = 0; ok && i < p->n_blocks; i++)
-        ok = count_words(&ws, p->blocks[i].text);
-    free(ws.slots);
-    return ok ? ws.n : (size_t)-1;
+    vp_strset *words = vp_strset_new();
+    if (p->fm.title)
+        count_words(words, p->fm.title);
+    for (size_t i = 0; i < p->n_blocks; i++)
+        count_words(words, p->blocks[i].text);
+    size_t n = vp_strset_size(words);
+    vp_strset_free(words);
+    return n;
 }
 
 /* ---- derived fields ----------------------------------------------------- */
@@ -252,99 +222,36 @@ static char *join_blocks(const vp_parsed *p, size_t from, size_t to)
 /* The anchors a report has given out, and per heading's base anchor the
  * next number to try: "a-concept-binnenstad", then "-2"...  A report of
  * thousands of equal headings costs one probe per heading, not a scan of
- * every anchor before it. */
-typedef struct anchor_entry {
-    char *key;           /* owned */
-    unsigned next;       /* for a base: the next suffix to try (0: taken anchor) */
-} anchor_entry;
+ * every anchor before it.  Anchors and bases share one set; a base is kept
+ * as " base" (anchors have no spaces), and next[id] is a base's number. */
+typedef struct anchors {
+    vp_strset *set;
+    unsigned *next;
+    size_t cap;
+} anchors;
 
-typedef struct anchor_table {
-    anchor_entry *slots;
-    size_t cap, n;
-} anchor_table;
-
-static size_t str_hash(const char *s)
-{
-    size_t h = 2166136261u;   /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-/* The entry for key, or the empty slot where it would go. */
-static anchor_entry *anchor_slot(const anchor_table *t, const char *key)
-{
-    size_t h = str_hash(key) & (t->cap - 1);
-    while (t->slots[h].key && strcmp(t->slots[h].key, key) != 0)
-        h = (h + 1) & (t->cap - 1);
-    return &t->slots[h];
-}
-
-/* Room for two more entries without growing (so entries stay put). */
-static bool anchor_reserve(anchor_table *t)
-{
-    if ((t->n + 2) * 2 <= t->cap)
-        return true;
-    anchor_table bigger = {.cap = t->cap ? t->cap * 2 : 64, .n = t->n};
-    bigger.slots = calloc(bigger.cap, sizeof *bigger.slots);
-    if (!bigger.slots)
-        return false;
-    for (size_t i = 0; i < t->cap; i++)
-        if (t->slots[i].key)
-            *anchor_slot(&bigger, t->slots[i].key) = t->slots[i];
-    free(t->slots);
-    *t = bigger;
-    return true;
-}
-
-/* The entry for key, added (next = 0) when missing; NULL out of memory. */
-static anchor_entry *anchor_add(anchor_table *t, const char *key)
-{
-    anchor_entry *e = anchor_slot(t, key);
-    if (!e->key) {
-        if (!(e->key = strdup(key)))
-            return NULL;
-        t->n++;
-    }
-    return e;
-}
-
-static void anchor_free(anchor_table *t)
-{
-    for (size_t i = 0; i < t->cap; i++)
-        free(t->slots[i].key);
-    free(t->slots);
-}
-
-/* An anchor unique within the report: "a-concept-binnenstad", then "-2"... */
-static char *unique_anchor(anchor_table *t, const char *heading)
+static char *unique_anchor(anchors *a, const char *heading)
 {
     char *folded = vp_anchor(heading);
-    if (!folded || !anchor_reserve(t)) {
-        free(folded);
-        return NULL;
-    }
-    char base[80], base_key[96];
+    char base[80], base_key[96], candidate[96];
     snprintf(base, sizeof base, "%s", *folded ? folded : "sectie");
     free(folded);
-    /* A base is kept under a name no anchor has (anchors have no spaces),
-     * apart from the anchor equal to it. */
     snprintf(base_key, sizeof base_key, " %s", base);
-    anchor_entry *b = anchor_add(t, base_key);
-    if (!b)
-        return NULL;
-    for (unsigned n = b->next ? b->next : 1;; n++) {
-        char candidate[96];
+    size_t b = vp_strset_add(a->set, base_key, strlen(base_key), NULL);
+    size_t old = a->cap;
+    VP_GROW(a->next, a->cap, b + 1);
+    memset(a->next + old, 0, (a->cap - old) * sizeof *a->next);
+    for (unsigned n = a->next[b] ? a->next[b] : 1;; n++) {
         if (n == 1)
             snprintf(candidate, sizeof candidate, "%s", base);
         else
             snprintf(candidate, sizeof candidate, "%s-%u", base, n);
-        if (anchor_slot(t, candidate)->key)
-            continue;   /* a heading of its own, or an earlier number */
-        if (!anchor_add(t, candidate))
-            return NULL;
-        b->next = n + 1;
-        return strdup(candidate);
+        bool added;
+        vp_strset_add(a->set, candidate, strlen(candidate), &added);
+        if (added) {   /* not a heading of its own, nor an earlier number */
+            a->next[b] = n + 1;
+            return vp_xstrdup(candidate);
+        }
     }
 }
 
@@ -356,7 +263,7 @@ static char *unique_anchor(anchor_table *t, const char *heading)
  * found by search but without a section of its own. */
 static bool add_sections(const vp_parsed *p, vp_document *d)
 {
-    anchor_table anchors = {0};
+    anchors taken = {.set = vp_strset_new()};
     bool ok = true;
     for (size_t i = 0; i < p->n_blocks && ok && d->n_sections < VP_INGEST_MAX_SECTIONS; i++) {
         if (!starts_section(&p->blocks[i]))
@@ -367,12 +274,13 @@ static bool add_sections(const vp_parsed *p, vp_document *d)
         if (end == i + 1)
             continue;
         char *text = join_blocks(p, i + 1, end);
-        char *anchor = text ? unique_anchor(&anchors, p->blocks[i].text) : NULL;
+        char *anchor = text ? unique_anchor(&taken, p->blocks[i].text) : NULL;
         ok = anchor && vp_document_add_section(d, p->blocks[i].text, anchor, text);
         free(text);
         free(anchor);
     }
-    anchor_free(&anchors);
+    vp_strset_free(taken.set);
+    free(taken.next);
     return ok;
 }
 
@@ -413,12 +321,7 @@ vp_ingest_result vp_ingest_buffer(const vp_extract_ctx *ctx, const char *rel_pat
         return VP_INGEST_NO_MEMORY;
     }
     cap_tokens(&parsed);
-    size_t words = distinct_words(&parsed);
-    if (words == (size_t)-1) {
-        vp_parsed_clear(&parsed);
-        return VP_INGEST_NO_MEMORY;
-    }
-    if (words > VP_INGEST_MAX_WORDS) {
+    if (distinct_words(&parsed) > VP_INGEST_MAX_WORDS) {
         vp_parsed_clear(&parsed);
         char msg[96];
         snprintf(msg, sizeof msg, "too many distinct words (more than %d)",

@@ -500,13 +500,8 @@ static int index_file(run *r, const vp_source *src)
     vp_read_result got = vp_source_read(r->sources, src, (size_t)r->opt->max_size << 20,
                                         &content, &len, why, sizeof why);
     if (got != VP_READ_OK) {
-        if (got == VP_READ_NO_MEMORY) {
-            fprintf(stderr, "indexer: out of memory on %s\n", src->abs_path);
-            rc = -1;
-        } else {
-            report_problem(r, src, 0, why, true);
-            r->n.skipped++;
-        }
+        report_problem(r, src, 0, why, true);
+        r->n.skipped++;
         goto done;
     }
     snprintf(hash, sizeof hash, "%016llx",

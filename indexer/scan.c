@@ -16,14 +16,16 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mem.h"
+#include "strset.h"
 #include "strvec.h"
+#include "sys.h"
 
 /* Deeper real trees than this are not reports folders but accidents (or a
  * bind mount of a parent); the walk also recurses, so this bounds its stack. */
@@ -31,130 +33,24 @@ enum { MAX_DEPTH = 256 };
 
 /* ---- the result --------------------------------------------------------- */
 
-static int add_source(vp_sources *s, const char *abs, const char *rel, size_t root)
+static void add_source(vp_sources *s, const char *abs, const char *rel, size_t root)
 {
-    if (s->len == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
-        vp_source *grown = realloc(s->items, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        s->items = grown;
-        s->cap = cap;
-    }
-    vp_source *src = &s->items[s->len];
-    src->abs_path = strdup(abs);
-    src->rel_path = strdup(rel);
-    src->root = root;
-    if (!src->abs_path || !src->rel_path) {
-        free(src->abs_path);
-        free(src->rel_path);
-        return -1;
-    }
-    s->len++;
-    return 0;
+    VP_GROW(s->items, s->cap, s->len + 1);
+    s->items[s->len++] = (vp_source){vp_xstrdup(abs), vp_xstrdup(rel), root};
 }
 
-static int add_problem(vp_sources *s, const char *path, const char *fmt, ...)
+static void add_problem(vp_sources *s, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static int add_problem(vp_sources *s, const char *path, const char *fmt, ...)
+static void add_problem(vp_sources *s, const char *path, const char *fmt, ...)
 {
-    if (s->n_problems == s->cap_problems) {
-        size_t cap = s->cap_problems ? s->cap_problems * 2 : 8;
-        vp_scan_problem *grown = realloc(s->problems, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        s->problems = grown;
-        s->cap_problems = cap;
-    }
     char msg[PATH_MAX + 200];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    vp_scan_problem *p = &s->problems[s->n_problems];
-    p->path = strdup(path);
-    p->message = strdup(msg);
-    if (!p->path || !p->message) {
-        free(p->path);
-        free(p->message);
-        return -1;
-    }
-    s->n_problems++;
-    return 0;
-}
-
-/* ---- folders and files already met -------------------------------------- */
-
-typedef struct file_id {
-    dev_t dev;
-    ino_t ino;
-} file_id;
-
-/* An open-addressing set of (device, inode); slot ino 0 with used 0 empty. */
-typedef struct seen_set {
-    file_id *slots;
-    unsigned char *used;
-    size_t cap, n;
-} seen_set;
-
-static size_t id_hash(file_id id, size_t cap)
-{
-    uint64_t h = ((uint64_t)id.dev * 0x9E3779B97F4A7C15u) ^ (uint64_t)id.ino;
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9u;
-    h ^= h >> 32;
-    return (size_t)h & (cap - 1);
-}
-
-static bool seen_has(const seen_set *s, file_id id)
-{
-    if (s->cap == 0)
-        return false;
-    for (size_t h = id_hash(id, s->cap); s->used[h]; h = (h + 1) & (s->cap - 1))
-        if (s->slots[h].dev == id.dev && s->slots[h].ino == id.ino)
-            return true;
-    return false;
-}
-
-static void seen_put_unchecked(seen_set *s, file_id id)
-{
-    size_t h = id_hash(id, s->cap);
-    while (s->used[h])
-        h = (h + 1) & (s->cap - 1);
-    s->slots[h] = id;
-    s->used[h] = 1;
-    s->n++;
-}
-
-/* Adds id; false when out of memory. */
-static bool seen_add(seen_set *s, file_id id)
-{
-    if (seen_has(s, id))
-        return true;
-    if ((s->n + 1) * 2 > s->cap) {
-        seen_set bigger = {.cap = s->cap ? s->cap * 2 : 1024};
-        bigger.slots = malloc(bigger.cap * sizeof *bigger.slots);
-        bigger.used = calloc(bigger.cap, 1);
-        if (!bigger.slots || !bigger.used) {
-            free(bigger.slots);
-            free(bigger.used);
-            return false;
-        }
-        for (size_t i = 0; i < s->cap; i++)
-            if (s->used[i])
-                seen_put_unchecked(&bigger, s->slots[i]);
-        free(s->slots);
-        free(s->used);
-        *s = bigger;
-    }
-    seen_put_unchecked(s, id);
-    return true;
-}
-
-static file_id id_of(const struct stat *st)
-{
-    return (file_id){st->st_dev, st->st_ino};
+    VP_GROW(s->problems, s->cap_problems, s->n_problems + 1);
+    s->problems[s->n_problems++] = (vp_scan_problem){vp_xstrdup(path), vp_xstrdup(msg)};
 }
 
 /* ---- one root ----------------------------------------------------------- */
@@ -163,11 +59,34 @@ typedef struct scan {
     vp_sources *out;
     size_t root;          /* index in out->roots */
     const char *root_real;
-    seen_set seen;        /* folders walked, reports added */
+    vp_strset *seen;      /* folders walked and reports added, by file_key */
     vp_strvec link_abs, link_rel; /* links met, followed after the real tree */
-    char *errbuf;
-    size_t errlen;
 } scan;
+
+/* A file's identity as a key of the seen set: device and inode. */
+typedef struct file_key {
+    char bytes[sizeof(dev_t) + sizeof(ino_t)];
+} file_key;
+
+static file_key key_of(const struct stat *st)
+{
+    file_key k;
+    memcpy(k.bytes, &st->st_dev, sizeof st->st_dev);
+    memcpy(k.bytes + sizeof st->st_dev, &st->st_ino, sizeof st->st_ino);
+    return k;
+}
+
+static bool seen(const scan *sc, const struct stat *st)
+{
+    file_key k = key_of(st);
+    return vp_strset_find(sc->seen, k.bytes, sizeof k.bytes) != VP_STRSET_NONE;
+}
+
+static void remember(scan *sc, const struct stat *st)
+{
+    file_key k = key_of(st);
+    vp_strset_add(sc->seen, k.bytes, sizeof k.bytes, NULL);
+}
 
 static bool has_md_suffix(const char *name)
 {
@@ -175,13 +94,10 @@ static bool has_md_suffix(const char *name)
     return n > 3 && !strcmp(name + n - 3, ".md");
 }
 
+/* "a/b", or "b" when a is empty (a relative path at the root). */
 static char *join(const char *a, const char *b)
 {
-    size_t n = strlen(a) + strlen(b) + 2;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s%s%s", a, *a ? "/" : "", b);
-    return s;
+    return *a ? vp_path_join(a, b) : vp_xstrdup(b);
 }
 
 /* path (a realpath) is root_real or below it. */
@@ -206,16 +122,11 @@ static int list_dir(const char *dir, vp_strvec *names)
     if (!d)
         return -1;
     struct dirent *e;
-    int rc = 0;
     errno = 0;
-    while (rc == 0 && (e = readdir(d)))
-        if (e->d_name[0] != '.' && !vp_strvec_push(names, e->d_name)) {
-            errno = ENOMEM;
-            rc = -1;
-        }
-    if (rc == 0 && errno != 0)
-        rc = -1;
-    int saved = errno;
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.')
+            vp_strvec_push(names, e->d_name);
+    int rc = errno ? -1 : 0, saved = errno;
     closedir(d);
     errno = saved;
     if (rc == 0 && names->len > 1)
@@ -226,59 +137,54 @@ static int list_dir(const char *dir, vp_strvec *names)
 static int walk(scan *sc, const char *dir, const char *rel, int depth);
 
 /* One entry of a folder: a folder is walked, a report added, a link queued. */
-static int visit(scan *sc, const char *abs, const char *rel, const char *name, int depth)
+static void visit(scan *sc, const char *abs, const char *rel, const char *name, int depth)
 {
     struct stat st;
     if (lstat(abs, &st) != 0)
-        return 0; /* gone since the folder was listed */
-    if (S_ISLNK(st.st_mode))
-        return vp_strvec_push(&sc->link_abs, abs) && vp_strvec_push(&sc->link_rel, rel)
-               ? 0 : -1;
-    if (S_ISDIR(st.st_mode)) {
-        if (seen_has(&sc->seen, id_of(&st)))
-            return add_problem(sc->out, abs, "the same folder as one already scanned "
-                               "(a bind mount?); skipped");
-        return walk(sc, abs, rel, depth + 1);
+        return; /* gone since the folder was listed */
+    if (S_ISLNK(st.st_mode)) {
+        vp_strvec_push(&sc->link_abs, abs);
+        vp_strvec_push(&sc->link_rel, rel);
+    } else if (S_ISDIR(st.st_mode)) {
+        if (seen(sc, &st))
+            add_problem(sc->out, abs, "the same folder as one already scanned "
+                        "(a bind mount?); skipped");
+        else
+            walk(sc, abs, rel, depth + 1);
+    } else if (S_ISREG(st.st_mode) && has_md_suffix(name)) {
+        remember(sc, &st);
+        add_source(sc->out, abs, rel, sc->root);
     }
-    if (S_ISREG(st.st_mode) && has_md_suffix(name))
-        return seen_add(&sc->seen, id_of(&st)) ? add_source(sc->out, abs, rel, sc->root) : -1;
-    return 0;
 }
 
+/* The folder dir and everything below it but links.  -1 with errno when
+ * dir cannot be read: for the root, an error of the run; below it, a
+ * problem (reported here). */
 static int walk(scan *sc, const char *dir, const char *rel, int depth)
 {
     struct stat st;
-    if (depth > MAX_DEPTH)
-        return add_problem(sc->out, dir, "folders nested more than %d deep; skipped",
-                           MAX_DEPTH);
-    if (stat(dir, &st) != 0) {
-        if (depth > 0)
-            return 0; /* gone since its parent was listed */
-        snprintf(sc->errbuf, sc->errlen, "%s: %s", dir, strerror(errno));
-        return -1;
-    }
-    if (!seen_add(&sc->seen, id_of(&st)))
-        return -1;
     vp_strvec names = VP_STRVEC_INIT;
-    if (list_dir(dir, &names) != 0) {
+    if (depth > MAX_DEPTH) {
+        add_problem(sc->out, dir, "folders nested more than %d deep; skipped", MAX_DEPTH);
+        return 0;
+    }
+    if (stat(dir, &st) != 0 || list_dir(dir, &names) != 0) {
         int e = errno;
         vp_strvec_clear(&names);
-        if (depth == 0 || e == ENOMEM) {
-            snprintf(sc->errbuf, sc->errlen, "%s: %s", dir, strerror(e));
-            return -1;
-        }
-        return add_problem(sc->out, dir, "cannot read the folder: %s; skipped",
-                           strerror(e));
+        if (depth > 0)
+            add_problem(sc->out, dir, "cannot read the folder: %s; skipped", strerror(e));
+        errno = e;
+        return -1;
     }
-    int rc = 0;
-    for (size_t i = 0; i < names.len && rc == 0; i++) {
+    remember(sc, &st);
+    for (size_t i = 0; i < names.len; i++) {
         char *abs = join(dir, names.items[i]), *r = join(rel, names.items[i]);
-        rc = abs && r ? visit(sc, abs, r, names.items[i], depth) : -1;
+        visit(sc, abs, r, names.items[i], depth);
         free(abs);
         free(r);
     }
     vp_strvec_clear(&names);
-    return rc;
+    return 0;
 }
 
 static const char *base_name(const char *path)
@@ -290,41 +196,35 @@ static const char *base_name(const char *path)
 /* A queued link: followed when it stays inside the root and leads to a
  * folder or report not met before; else one problem.  A link that cannot
  * name a report is passed over. */
-static int follow_link(scan *sc, const char *abs, const char *rel)
+static void follow_link(scan *sc, const char *abs, const char *rel)
 {
     struct stat st;
     bool md = has_md_suffix(base_name(abs));
-    if (stat(abs, &st) != 0)
-        return md ? add_problem(sc->out, abs, "symbolic link to a missing file (%s); skipped",
-                                strerror(errno)) : 0;
+    if (stat(abs, &st) != 0) {
+        if (md)
+            add_problem(sc->out, abs, "symbolic link to a missing file (%s); skipped",
+                        strerror(errno));
+        return;
+    }
     bool dir = S_ISDIR(st.st_mode);
     if (!dir && !(S_ISREG(st.st_mode) && md))
-        return 0;
+        return;
     char real[PATH_MAX];
     if (!realpath(abs, real))
-        return add_problem(sc->out, abs, "symbolic link that cannot be resolved (%s); skipped",
-                           strerror(errno));
-    if (!inside(sc->root_real, real))
-        return add_problem(sc->out, abs, "symbolic link to %s, outside %s; skipped", real,
-                           sc->root_real);
-    if (seen_has(&sc->seen, id_of(&st)))
-        return add_problem(sc->out, abs, "symbolic link to %s, a %s already %s; skipped", real,
-                           dir ? "folder" : "report", dir ? "scanned" : "indexed");
-    if (dir)
-        return walk(sc, abs, rel, 1);
-    return seen_add(&sc->seen, id_of(&st)) ? add_source(sc->out, abs, rel, sc->root) : -1;
-}
-
-static int add_root(vp_sources *s, const char *real)
-{
-    char **grown = realloc(s->roots, (s->n_roots + 1) * sizeof *grown);
-    if (!grown)
-        return -1;
-    s->roots = grown;
-    if (!(s->roots[s->n_roots] = strdup(real)))
-        return -1;
-    s->n_roots++;
-    return 0;
+        add_problem(sc->out, abs, "symbolic link that cannot be resolved (%s); skipped",
+                    strerror(errno));
+    else if (!inside(sc->root_real, real))
+        add_problem(sc->out, abs, "symbolic link to %s, outside %s; skipped", real,
+                    sc->root_real);
+    else if (seen(sc, &st))
+        add_problem(sc->out, abs, "symbolic link to %s, a %s already %s; skipped", real,
+                    dir ? "folder" : "report", dir ? "scanned" : "indexed");
+    else if (dir)
+        walk(sc, abs, rel, 1);
+    else {
+        remember(sc, &st);
+        add_source(sc->out, abs, rel, sc->root);
+    }
 }
 
 static int scan_root(vp_sources *out, const char *root, char *errbuf, size_t errlen)
@@ -334,52 +234,41 @@ static int scan_root(vp_sources *out, const char *root, char *errbuf, size_t err
         snprintf(errbuf, errlen, "%s: %s", root, strerror(errno));
         return -1;
     }
-    if (add_root(out, real) != 0) {
-        snprintf(errbuf, errlen, "out of memory");
-        return -1;
-    }
+    VP_GROW(out->roots, out->cap_roots, out->n_roots + 1);
+    out->roots[out->n_roots++] = vp_xstrdup(real);
     scan sc = {.out = out, .root = out->n_roots - 1, .root_real = out->roots[out->n_roots - 1],
-               .link_abs = VP_STRVEC_INIT, .link_rel = VP_STRVEC_INIT,
-               .errbuf = errbuf, .errlen = errlen};
+               .seen = vp_strset_new(), .link_abs = VP_STRVEC_INIT,
+               .link_rel = VP_STRVEC_INIT};
     int rc = walk(&sc, root, "", 0);
+    if (rc != 0)
+        snprintf(errbuf, errlen, "%s: %s", root, strerror(errno));
     /* Following a link to a folder may queue more links: len grows. */
     for (size_t i = 0; rc == 0 && i < sc.link_abs.len; i++)
-        rc = follow_link(&sc, sc.link_abs.items[i], sc.link_rel.items[i]);
-    if (rc != 0 && !errbuf[0])
-        snprintf(errbuf, errlen, "out of memory");
+        follow_link(&sc, sc.link_abs.items[i], sc.link_rel.items[i]);
     vp_strvec_clear(&sc.link_abs);
     vp_strvec_clear(&sc.link_rel);
-    free(sc.seen.slots);
-    free(sc.seen.used);
+    vp_strset_free(sc.seen);
     return rc;
 }
 
 int vp_scan_path(vp_sources *out, const char *path, char *errbuf, size_t errlen)
 {
     struct stat st;
-    errbuf[0] = '\0';
     if (stat(path, &st) != 0) {
         snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
         return -1;
     }
-    if (S_ISDIR(st.st_mode)) {
-        char *root = strdup(path);
-        if (!root) {
-            snprintf(errbuf, errlen, "out of memory");
-            return -1;
-        }
-        size_t n = strlen(root);
-        while (n > 1 && root[n - 1] == '/')
-            root[--n] = '\0';
-        int rc = scan_root(out, root, errbuf, errlen);
-        free(root);
-        return rc;
+    if (!S_ISDIR(st.st_mode)) {
+        add_source(out, path, base_name(path), VP_NO_ROOT);
+        return 0;
     }
-    if (add_source(out, path, base_name(path), VP_NO_ROOT) != 0) {
-        snprintf(errbuf, errlen, "out of memory");
-        return -1;
-    }
-    return 0;
+    char *root = vp_xstrdup(path);
+    size_t n = strlen(root);
+    while (n > 1 && root[n - 1] == '/')
+        root[--n] = '\0';
+    int rc = scan_root(out, root, errbuf, errlen);
+    free(root);
+    return rc;
 }
 
 static int by_rel_path(const void *a, const void *b)
@@ -465,34 +354,25 @@ static vp_read_result read_all(int fd, size_t hint, size_t max_bytes, char **buf
                                size_t *len, char *why, size_t whylen)
 {
     size_t cap = (hint < max_bytes ? hint : max_bytes) + 2, n = 0;
-    char *b = malloc(cap);
-    if (!b)
-        return VP_READ_NO_MEMORY;
+    char *b = vp_xmalloc(cap);
     for (;;) {
         if (n + 1 == cap) { /* n <= max_bytes here, so the buffer can grow */
-            size_t bigger = cap * 2 < max_bytes + 2 ? cap * 2 : max_bytes + 2;
-            char *grown = realloc(b, bigger);
-            if (!grown) {
-                free(b);
-                return VP_READ_NO_MEMORY;
-            }
-            b = grown;
-            cap = bigger;
+            cap = cap * 2 < max_bytes + 2 ? cap * 2 : max_bytes + 2;
+            b = vp_xrealloc(b, cap);
         }
         ssize_t got = read(fd, b + n, cap - n - 1);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            int e = errno;
-            free(b);
-            return say(why, whylen, "%s", strerror(e));
-        }
         if (got == 0)
             break;
-        n += (size_t)got;
-        if (n > max_bytes) {
+        if (got < 0 && errno == EINTR)
+            continue;
+        vp_read_result r = VP_READ_OK;
+        if (got < 0)
+            r = say(why, whylen, "%s", strerror(errno));
+        else if ((n += (size_t)got) > max_bytes)
+            r = too_large(why, whylen, n, max_bytes);
+        if (r != VP_READ_OK) {
             free(b);
-            return too_large(why, whylen, n, max_bytes);
+            return r;
         }
     }
     b[n] = '\0';

@@ -40,14 +40,14 @@ typedef struct vp_sources {
     vp_source *items;
     size_t len, cap;
     char **roots;            /* the realpath of each folder scanned */
-    size_t n_roots;
+    size_t n_roots, cap_roots;
     vp_scan_problem *problems; /* skipped links, unreadable folders */
     size_t n_problems, cap_problems;
 } vp_sources;
 
 /* Adds the files under path.  Returns 0 (problems below it are added to
  * out->problems), or -1 with a message in errbuf: a path that does not
- * exist or cannot be read, or out of memory. */
+ * exist or cannot be read. */
 int vp_scan_path(vp_sources *out, const char *path, char *errbuf, size_t errlen);
 /* Sorts by relative path, so runs are deterministic. */
 void vp_sources_sort(vp_sources *s);
@@ -55,8 +55,7 @@ void vp_sources_clear(vp_sources *s);
 
 typedef enum {
     VP_READ_OK = 0,
-    VP_READ_PROBLEM,     /* not read: why says so; the file is skipped */
-    VP_READ_NO_MEMORY
+    VP_READ_PROBLEM      /* not read: why says so; the file is skipped */
 } vp_read_result;
 
 /* Reads src whole into *buf (NUL-terminated, caller frees) when it is a
