@@ -129,7 +129,7 @@ class InputsTest(unittest.TestCase):
         """Indexes folder; checks the exit status, the time bound and that
         the ordinary report is in the index.  Returns (run, db)."""
         db = folder + ".db"
-        r = index(folder, db, extra, timeout=max(60.0, 3 * SLACK * self.base_cpu))
+        r = index(folder, db, extra, timeout=max(30.0, 3 * SLACK * self.base_cpu))
         print(f"\n  {os.path.basename(folder)}: {r.cpu:.2f} s CPU (baseline "
               f"{self.base_cpu:.2f} s), peak {r.peak_mib:.0f} MiB", file=sys.stderr)
         self.assertFalse(r.timed_out, f"did not end: {r}")
@@ -273,6 +273,25 @@ class InputsTest(unittest.TestCase):
         r, db = self.run_case(d)
         self.assertEqual(self.lines(r), [f"{d}/lijst.md: too many distinct words "
                                          "(more than 50000)"])
+
+    @unittest.expectedFailure
+    def test_many_speakers(self):
+        """8,000 distinct speakers in 450 kB: extract_speakers.c compares
+        every speaker with every other (vp_strvec_push_unique and the merge
+        of mentions fold both names each time): 20 s CPU on this machine,
+        and quadratic, so a 4 MB report of them runs for many minutes.  Not
+        this branch's file: marked as expected to fail until the speakers
+        extractor is linear; when it is, this test passes and the marker
+        must go."""
+        d = self.folder("speakers")
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        names = (a + b + c for a in letters for b in letters for c in letters)
+        with open(os.path.join(d, "sprekers.md"), "w", encoding="utf-8") as f:
+            f.write("# Sprekers\n\n")
+            for _ in range(8000):
+                f.write(f"Wethouder Jan {next(names).capitalize()}berg (gemeente Zwolle) "
+                        "opende de dag.\n\n")
+        self.run_case(d, want_rc=0)
 
     def test_memory_stays_within_the_budget(self):
         """--memory 64 over 300 ordinary reports and 4 MB reports of the
