@@ -122,10 +122,13 @@ static int list_dir(const char *dir, vp_strvec *names)
     if (!d)
         return -1;
     struct dirent *e;
-    errno = 0;
-    while ((e = readdir(d)))
+    for (;;) {
+        errno = 0;   /* readdir's NULL means the end or, with errno, a failure */
+        if (!(e = readdir(d)))
+            break;
         if (e->d_name[0] != '.')
             vp_strvec_push(names, e->d_name);
+    }
     int rc = errno ? -1 : 0, saved = errno;
     closedir(d);
     errno = saved;
