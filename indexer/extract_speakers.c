@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "person_name.h"
 #include "text.h"
 
 /* ---- tokens ---- */
@@ -474,6 +475,7 @@ typedef struct mention {
     bool initials;
     bool triggered;
     bool role_before;
+    vp_person_name person;   /* parsed name, filled by merge_mentions */
 } mention;
 
 typedef struct mentions {
@@ -502,6 +504,7 @@ static void free_mentions(mentions *ms)
         free(ms->v[i].name);
         free(ms->v[i].org);
         free(ms->v[i].role_owned);
+        vp_person_name_clear(&ms->v[i].person);
     }
     free(ms->v);
 }
@@ -1098,61 +1101,10 @@ static void scan_item(const doc_ctx *dc, toks *scratch, const char *text,
 
 /* ---- merging ---- */
 
-static char *fold_word(const char *s)
-{
-    char *f = vp_fold(s);
-    return f;
-}
-
-/* The last word of a name, folded: the surname key. */
-static char *surname_key(const char *name)
-{
-    const char *sp = strrchr(name, ' ');
-    return fold_word(sp ? sp + 1 : name);
-}
-
-static char *first_word(const char *name)
-{
-    size_t n = strcspn(name, " ");
-    char *w = vp_strndup(name, n);
-    char *f = w ? vp_fold(w) : NULL;
-    free(w);
-    return f;
-}
-
-/* Two full names of one person: same surname, and the given names agree
- * (equal, or one is the initial of the other). */
-static bool same_person(const mention *a, const mention *b)
-{
-    char *sa = surname_key(a->name), *sb = surname_key(b->name);
-    bool same = sa && sb && strcmp(sa, sb) == 0;
-    free(sa);
-    free(sb);
-    if (!same)
-        return false;
-    if (a->words < 2 || b->words < 2)
-        return true;
-    char *fa = first_word(a->name), *fb = first_word(b->name);
-    bool ok = false;
-    if (fa && fb) {
-        if (a->initials || b->initials)
-            ok = fa[0] == fb[0];
-        else
-            ok = strcmp(fa, fb) == 0;
-    }
-    free(fa);
-    free(fb);
-    return ok;
-}
-
 /* Is b a fuller form of the name than a? */
 static bool fuller(const mention *b, const mention *a)
 {
-    if (a->initials != b->initials)
-        return a->initials;
-    if (a->words != b->words)
-        return b->words > a->words;
-    return strlen(b->name) > strlen(a->name);
+    return vp_person_name_fuller(&b->person, &a->person);
 }
 
 static void absorb(mention *into, mention *from)
@@ -1161,6 +1113,9 @@ static void absorb(mention *into, mention *from)
         char *t = into->name;
         into->name = from->name;
         from->name = t;
+        vp_person_name pt = into->person;
+        into->person = from->person;
+        from->person = pt;
         into->words = from->words;
         into->initials = from->initials;
     }
@@ -1176,28 +1131,50 @@ static void absorb(mention *into, mention *from)
     into->triggered = into->triggered || from->triggered;
 }
 
-/* Persons from mentions: full names first, then bare surnames that name
- * exactly one of them. */
+/* The persons m may be: the first one (first), or only when it is the one
+ * (!first).  Returns the count, at most 2 when !first. */
+static size_t find_person(const mentions *persons, const mention *m, bool first,
+                          size_t *hit)
+{
+    size_t hits = 0;
+    for (size_t j = 0; j < persons->n && hits < 2; j++)
+        if (vp_person_name_may_be(&persons->v[j].person, &m->person)) {
+            if (hits++ == 0)
+                *hit = j;
+            if (first)
+                break;
+        }
+    return hits;
+}
+
+/* Persons from mentions (the person-name model decides who is who): the
+ * triggered full names and initials make the persons; then the other full
+ * names and initials give a person its fullest spelling ("Daarna hield
+ * Sietske de Wit een inleiding" after "S. de Wit (Platform31)"); then bare
+ * surnames join the one person they can be. */
 static void merge_mentions(mentions *ms, mentions *persons)
 {
-    for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < ms->n; i++) {
+        mention *m = &ms->v[i];
+        if (m->name && !vp_person_name_parse(m->name, &m->person)) {
+            free(m->name);
+            m->name = NULL;
+        }
+    }
+    for (int pass = 0; pass < 3; pass++) {
         for (size_t i = 0; i < ms->n; i++) {
             mention *m = &ms->v[i];
-            if (!m->name || (pass == 0) != (m->words >= 2))
+            if (!m->name)
                 continue;
-            size_t hits = 0, hit = 0;
-            for (size_t j = 0; j < persons->n; j++)
-                if (same_person(&persons->v[j], m)) {
-                    hits++;
-                    hit = j;
-                    if (pass == 0)
-                        break;
-                }
-            if (hits >= 1 && (pass == 0 || hits == 1)) {
+            bool surname_only = m->person.form == VP_PERSON_SURNAME;
+            if (surname_only != (pass == 2) || (pass == 0 && !m->triggered))
+                continue;
+            size_t hit = 0, hits = find_person(persons, m, pass < 2, &hit);
+            if (hits == 1 || (hits > 1 && pass < 2)) {
                 absorb(&persons->v[hit], m);
                 continue;
             }
-            if (hits > 1 || !m->triggered || (m->words < 2 && !m->role_before))
+            if (hits > 1 || !m->triggered || (surname_only && !m->role_before))
                 continue;
             mention *p = add_mention(persons);
             if (!p)
@@ -1224,11 +1201,12 @@ static void store_speakers(vp_document *d, const mentions *persons)
         const mention *m = &persons->v[i];
         if (!m->triggered || !m->name)
             continue;
+        const char *name = m->person.display ? m->person.display : m->name;
         bool dup = false;
         for (size_t j = 0; j < d->n_speakers && !dup; j++)
-            dup = vp_fold_equal(d->speakers[j].name, m->name);
+            dup = vp_fold_equal(d->speakers[j].name, name);
         if (!dup)
-            vp_document_add_speaker(d, m->name, m->org,
+            vp_document_add_speaker(d, name, m->org,
                                     m->role_owned ? m->role_owned : m->role);
     }
     if (d->n_speakers > 1)
