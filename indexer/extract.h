@@ -25,9 +25,12 @@
 #include "gazetteer.h"
 #include "themes.h"
 
+typedef struct vp_speaker_words vp_speaker_words;   /* speaker_words.h */
+
 typedef struct vp_extract_ctx {
     const vp_gazetteer *gazetteer;
     const vp_themes *themes;
+    const vp_speaker_words *speaker_words;   /* NULL: no speakers extracted */
 } vp_extract_ctx;
 
 /* A problem worth one line on stderr ("path:line: message"); the first one
@@ -72,7 +75,8 @@ void vp_speakers_sort(vp_document *d);
  * "burgemeester Govert Veldhuijzen (Gorinchem)") into name, organisation,
  * role.  Returns false when no name is found.  Outputs are malloc'd (NULL
  * when absent); caller frees. */
-bool vp_parse_speaker(const char *s, char **name, char **org, char **role);
+bool vp_parse_speaker(const vp_speaker_words *w, const char *s, char **name,
+                      char **org, char **role);
 
 /* ---- themes ---- */
 

@@ -45,6 +45,7 @@
 #include "strvec.h"
 #include "synonyms.h"
 #include "text.h"
+#include "speaker_words.h"
 #include "themes.h"
 #include "xapian_c.h"
 
@@ -79,6 +80,7 @@ typedef struct options {
 typedef struct data {
     vp_gazetteer *gazetteer;
     vp_themes *themes;
+    vp_speaker_words *speaker_words;
     vp_synonyms synonyms;
     char hash[17];      /* of the data files and VP_EXTRACTOR_VERSION */
 } data;
@@ -107,7 +109,7 @@ static void usage(FILE *out)
         "                merged at the end (default 1; see README)\n"
         "  --memory MiB  commit before buffered changes outgrow this much memory,\n"
         "                shared by the jobs (64 to 1048576, default 512)\n"
-        "  --data DIR    gazetteer, themes and synonyms (default %s)\n"
+        "  --data DIR    gazetteer, themes, synonyms, speaker words (default %s)\n"
         "  --batch N     commit every N changed reports (default 1000)\n"
         "  --quiet       no progress and no summary (problems are still reported)\n"
         "  --errors-json each problem as one JSON object per line on stderr:\n"
@@ -223,15 +225,17 @@ static char *read_file(const char *path, size_t *len)
 
 static int load_data(const char *dir, data *d)
 {
-    static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv"};
+    static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv",
+                                  "speakers.tsv"};
+    enum { N_FILES = sizeof names / sizeof *names };
     char err[512] = "";
-    char *paths[3];
+    char *paths[N_FILES];
     uint64_t h = vp_fnv1a(VP_FNV1A_INIT, VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION,
                        strlen(VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION));
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < N_FILES; i++)
         paths[i] = data_path(dir, names[i]);
     int rc = 0;
-    for (int i = 0; i < 3 && rc == 0; i++) {
+    for (int i = 0; i < N_FILES && rc == 0; i++) {
         size_t len;
         char *content = paths[i] ? read_file(paths[i], &len) : NULL;
         if (!content) {
@@ -247,10 +251,12 @@ static int load_data(const char *dir, data *d)
         rc = -1;
     if (rc == 0 && vp_synonyms_load(paths[2], &d->synonyms, err, sizeof err) != 0)
         rc = -1;
+    if (rc == 0 && !(d->speaker_words = vp_speaker_words_load(paths[3], err, sizeof err)))
+        rc = -1;
     if (rc != 0 && err[0])
         fprintf(stderr, "indexer: %s\n", err);
     snprintf(d->hash, sizeof d->hash, "%016llx", (unsigned long long)h);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < N_FILES; i++)
         free(paths[i]);
     return rc;
 }
@@ -259,6 +265,7 @@ static void free_data(data *d)
 {
     vp_gazetteer_free(d->gazetteer);
     vp_themes_free(d->themes);
+    vp_speaker_words_free(d->speaker_words);
     vp_synonyms_clear(&d->synonyms);
 }
 
@@ -1116,7 +1123,8 @@ int main(int argc, char **argv)
     }
     double started = vp_now();
     run r = {.opt = &opt, .data = &d, .sources = &sources,
-             .ctx = {.gazetteer = d.gazetteer, .themes = d.themes},
+             .ctx = {.gazetteer = d.gazetteer, .themes = d.themes,
+                     .speaker_words = d.speaker_words},
              .lock = PTHREAD_MUTEX_INITIALIZER};
     vp_shards *live = NULL;
     vp_rebuild rebuild = {0};

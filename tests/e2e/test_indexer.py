@@ -103,7 +103,7 @@ class CorpusTest(unittest.TestCase):
         h = 0xcbf29ce484222325
         for chunk in [b"1" + self.meta["vindplaats.schema"].encode()] + \
                      [open(os.path.join(DATA, n), "rb").read()
-                      for n in ("gemeenten.tsv", "themes.tsv", "synonyms.tsv")]:
+                      for n in ("gemeenten.tsv", "themes.tsv", "synonyms.tsv", "speakers.tsv")]:
             for byte in chunk:
                 h = ((h ^ byte) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
         self.assertEqual(self.meta["vindplaats.datahash"], "%016x" % h)

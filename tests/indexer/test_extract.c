@@ -14,9 +14,11 @@
 #include <string.h>
 
 #include "extract.h"
+#include "speaker_words.h"
 
 static vp_gazetteer *gaz;
 static vp_themes *themes;
+static vp_speaker_words *words;
 
 static int load_data(void **state)
 {
@@ -24,6 +26,11 @@ static int load_data(void **state)
     char err[256];
     gaz = vp_gazetteer_load(VP_DATA_DIR "/gemeenten.tsv", err, sizeof err);
     if (!gaz) {
+        fprintf(stderr, "%s\n", err);
+        return -1;
+    }
+    words = vp_speaker_words_load(VP_DATA_DIR "/speakers.tsv", err, sizeof err);
+    if (!words) {
         fprintf(stderr, "%s\n", err);
         return -1;
     }
@@ -40,6 +47,7 @@ static int free_data(void **state)
     (void)state;
     vp_gazetteer_free(gaz);
     vp_themes_free(themes);
+    vp_speaker_words_free(words);
     return 0;
 }
 
@@ -88,7 +96,7 @@ static void run(report *r, const char *const *lines)
     build(&r->p, lines);
     vp_document_init(&r->d);
     memset(&r->issue, 0, sizeof r->issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r->p, &r->d, &r->issue);
 }
 
@@ -306,7 +314,7 @@ static void test_date_front_matter_wins(void **state)
     r.p.fm.date = strdup("22 april 2017");
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     assert_string_equal(r.d.date, "2017-04-22");
     assert_string_equal(r.issue.message, "");
@@ -327,7 +335,7 @@ static void test_date_front_matter_invalid(void **state)
     r.p.fm.date_line = 3;
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     assert_int_equal(r.issue.line, 3);
     assert_string_equal(r.issue.message, "unrecognised date '31-02-2017'");
@@ -439,7 +447,7 @@ static void test_places_front_matter_host_with_more_words(void **state)
         r.p.fm.host = strdup(hosts[i][0]);
         vp_document_init(&r.d);
         memset(&r.issue, 0, sizeof r.issue);
-        vp_extract_ctx ctx = {gaz, themes};
+        vp_extract_ctx ctx = {gaz, themes, words};
         vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
         assert_string_equal(r.d.host, hosts[i][1]);
         assert_string_equal(r.issue.message, "");
@@ -450,7 +458,7 @@ static void test_places_front_matter_host_with_more_words(void **state)
     r.p.fm.host = strdup("Nergensdorp");
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     assert_null(r.d.host);
     assert_string_equal(r.issue.message, "unknown municipality 'Nergensdorp'");
@@ -488,7 +496,7 @@ static void test_places_front_matter_wins(void **state)
     r.p.fm.host = strdup("Den Haag");
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     static const char *const want[] = {"'s-Gravenhage", "'s-Hertogenbosch", NULL};
     assert_list(&r.d.municipalities, want);
@@ -672,7 +680,7 @@ static void test_speakers_front_matter_wins(void **state)
     vp_strvec_push(&r.p.fm.speakers, "burgemeester Govert Veldhuijzen (Gorinchem)");
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     assert_int_equal(r.d.n_speakers, 2);
     assert_string_equal(r.d.speakers[0].name, "Govert Veldhuijzen");
@@ -684,7 +692,7 @@ static void expect_speaker(const char *s, const char *name, const char *org,
                            const char *role)
 {
     char *n, *o, *r;
-    assert_true(vp_parse_speaker(s, &n, &o, &r));
+    assert_true(vp_parse_speaker(words, s, &n, &o, &r));
     assert_string_equal(n, name);
     if (org)
         assert_string_equal(o, org);
@@ -714,8 +722,8 @@ static void test_parse_speaker_strings(void **state)
     expect_speaker("Joost Engels (wethouder, Roermond)", "Joost Engels",
                    "Roermond", "wethouder");
     char *n, *o, *r;
-    assert_false(vp_parse_speaker("", &n, &o, &r));
-    assert_false(vp_parse_speaker("(Platform31)", &n, &o, &r));
+    assert_false(vp_parse_speaker(words, "", &n, &o, &r));
+    assert_false(vp_parse_speaker(words, "(Platform31)", &n, &o, &r));
 }
 
 /* ---- themes ---- */
@@ -783,7 +791,7 @@ static void test_themes_front_matter_wins(void **state)
     vp_strvec_push(&r.p.fm.themes, "energietransitie");        /* a keyword */
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     static const char *const want[] = {"binnenstad", "duurzaamheid-energie",
                                        "economie-arbeidsmarkt", "mobiliteit", NULL};

@@ -1,0 +1,159 @@
+/*
+ * speakers_internal.h: what the files of the speaker extractor share; not a
+ * public API (extract.h is).
+ *
+ *  speaker_tokens.c   a block cut into tokens (words, initials, punctuation)
+ *                     and sentences
+ *  speaker_names.c    the words of a report, and where in the tokens a
+ *                     person's name stands ("Koos van Dijken", "J.P. de Vries")
+ *  speaker_orgs.c     organisation and role around a name ("(Platform31)",
+ *                     ", directeur Platform31", "burgemeester"), and the
+ *                     same for a front matter speaker string
+ *  extract_speakers.c mentions: which names speak (the cues), tables and
+ *                     lists of speakers, the merge of one person's mentions
+ *  speaker_words.c    the word lists (data/speakers.tsv)
+ */
+#ifndef VP_SPEAKERS_INTERNAL_H
+#define VP_SPEAKERS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract.h"
+#include "person_name.h"
+#include "speaker_words.h"
+
+/* ---- tokens (speaker_tokens.c) ---- */
+
+typedef enum { T_WORD, T_INITIALS, T_PUNCT } tok_kind;
+
+typedef struct tok {
+    size_t s, e;
+    tok_kind kind;
+} tok;
+
+/* The tokens of one text, and the word lists they are read with. */
+typedef struct toks {
+    const char *t;
+    size_t len;
+    tok *v;
+    size_t n, cap;
+    const vp_speaker_words *w;
+} toks;
+
+typedef struct sentence {
+    size_t s, e;   /* token range */
+} sentence;
+
+#define SW(k, list) vp_speaker_words_list((k)->w, (list))
+
+/* Cuts t into k's tokens (k->t points into t); false when out of memory. */
+bool vp_sp_tokenize(toks *k, const char *t);
+/* The text of tokens [s, e) with single spaces; malloc'd. */
+char *vp_sp_text(const toks *k, size_t s, size_t e);
+/* Cuts k into sentences at . ! ? (not after abbreviations); at most max. */
+size_t vp_sp_sentences(const toks *k, sentence *out, size_t max);
+/* The sentence holds a phrase of the list (lower-cased comparison). */
+bool vp_sp_sentence_has(const toks *k, const sentence *s, vp_speaker_list list);
+
+static inline bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static inline bool tok_is(const toks *k, size_t i, const char *w)
+{
+    return i < k->n && vp_ex_eq(k->t + k->v[i].s, k->v[i].e - k->v[i].s, w);
+}
+
+static inline bool tok_punct(const toks *k, size_t i, char c)
+{
+    return i < k->n && k->v[i].kind == T_PUNCT && k->t[k->v[i].s] == c;
+}
+
+static inline bool tok_in(const toks *k, size_t i, const char *const *words)
+{
+    if (i >= k->n || k->v[i].kind != T_WORD)
+        return false;
+    for (size_t w = 0; words[w]; w++)
+        if (tok_is(k, i, words[w]))
+            return true;
+    return false;
+}
+
+/* "-", en dash or em dash. */
+static inline bool tok_dash(const toks *k, size_t i)
+{
+    if (i >= k->n || k->v[i].kind != T_PUNCT)
+        return false;
+    const char *s = k->t + k->v[i].s;
+    size_t n = k->v[i].e - k->v[i].s;
+    return (n == 1 && s[0] == '-') ||
+           (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+            ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94));
+}
+
+/* ---- names (speaker_names.c) ---- */
+
+typedef struct doc_ctx {
+    const vp_gazetteer *gazetteer;
+    const vp_speaker_words *words;
+    /* lower-case words of the report: a capitalised word that also occurs in
+     * lower case ("Concept", "Binnenstad") is an ordinary word */
+    char **lower_words;
+    size_t n_lower, cap_lower;
+} doc_ctx;
+
+typedef struct name_span {
+    size_t s, e;        /* token range */
+    size_t words;       /* capitalised words and initials */
+    bool initials;
+} name_span;
+
+/* Collects the lower-case words of the report into dc. */
+void vp_sp_doc_words(doc_ctx *dc, const vp_parsed *p);
+void vp_sp_doc_free(doc_ctx *dc);
+/* The canonical role for token i ("burgemeester"; "manager" for
+ * "informatiemanager"), or NULL. */
+const char *vp_sp_role(const toks *k, size_t i);
+/* A capitalised word that may be part of a name. */
+bool vp_sp_name_word(const toks *k, size_t i);
+/* The longest name starting at token i. */
+bool vp_sp_name_at(const doc_ctx *dc, const toks *k, size_t i, name_span *out);
+/* Skips honorifics right before token i; returns the token before them. */
+size_t vp_sp_before_honorifics(const toks *k, size_t i);
+
+static inline bool vp_sp_particle(const toks *k, size_t i)
+{
+    return i < k->n && k->v[i].kind == T_WORD &&
+           vp_ex_is_particle(k->t + k->v[i].s, k->v[i].e - k->v[i].s);
+}
+
+/* ---- mentions (extract_speakers.c) and their organisations
+ * (speaker_orgs.c) ---- */
+
+typedef struct mention {
+    char *name;
+    char *org;
+    const char *role;   /* borrowed from the word lists */
+    char *role_owned;   /* "strategisch adviseur" */
+    size_t words;
+    bool initials;
+    bool triggered;
+    bool role_before;
+    vp_person_name person;   /* parsed name, filled by the merge */
+} mention;
+
+/* Organisation tokens at i (capitalised words, acronyms, "Platform31",
+ * maybe after "gemeente"); the end token, *start the first. */
+size_t vp_sp_org_at(const toks *k, size_t i, size_t limit, size_t *start);
+/* A role ending at token p ("burgemeester", "strategische adviseur"); *first
+ * its first token, *owned a malloc'd two-word role. */
+const char *vp_sp_role_before(const toks *k, size_t p, size_t *first, char **owned);
+/* "(Platform31)", "(wethouder Roermond)" at token i; the token after ')'. */
+size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m);
+/* ", directeur Platform31" at token i; the token after it, or 0. */
+size_t vp_sp_comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
+                              size_t limit, mention *m);
+
+#endif /* VP_SPEAKERS_INTERNAL_H */
