@@ -347,7 +347,7 @@ static const char *request_key(const char *filter)
 {
     static const char *const map[][2] = {{"municipality", "municipality"}, {"speaker", "speaker"},
                                          {"theme", "theme"}, {"date_from", "from"},
-                                         {"date_to", "to"}};
+                                         {"date_to", "to"}, {"from", "from"}, {"to", "to"}};
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
         if (strcmp(filter, map[i][0]) == 0)
             return map[i][1];
