@@ -80,32 +80,253 @@ static void keep_member(mentions *out, member *mb, const toks *k)
     memset(&mb->m, 0, sizeof mb->m);
 }
 
+/* What the sentence around a group says about its names. */
+typedef struct cues {
+    size_t speaker_from;   /* "aan tafel zaten ...": names from here speak */
+    size_t listed_from;    /* "bedankte ...": names from here did not */
+    bool listed;           /* the text lists attendees or actions */
+    bool vetoed;           /* "moest afzeggen": its names did not speak */
+} cues;
+
+/* Words that join the members of a group: "A en B", "A, B and C". */
+static bool joins_members(const toks *k, size_t j)
+{
+    return tok_is(k, j, "en") || tok_is(k, j, "and") || tok_is(k, j, "und") ||
+           tok_punct(k, j, ',') || tok_punct(k, j, '&');
+}
+
+/* Words that put an organisation after a name: "van", "of", "namens". */
+static bool links_org(const toks *k, size_t j)
+{
+    return tok_is(k, j, "van") || tok_is(k, j, "namens") || tok_is(k, j, "bij") ||
+           tok_is(k, j, "of") || tok_is(k, j, "from");
+}
+
+/* A role of several words at q ("Commissaris van de Koning"): its token
+ * count, 0 when none; *role gets the entry. */
+static size_t role_phrase(const toks *k, size_t q, size_t limit, const char **role)
+{
+    for (const char *const *r = SW(k, VP_SW_ROLE); *r; r++) {
+        if (!strchr(*r, ' '))
+            continue;
+        size_t t = q;
+        const char *w = *r;
+        while (*w && t < limit) {
+            char word[64];
+            size_t n = strcspn(w, " ");
+            if (n >= sizeof word)
+                break;
+            memcpy(word, w, n);
+            word[n] = '\0';
+            if (!tok_is(k, t, word))
+                break;
+            t++;
+            w += n;
+            while (*w == ' ')
+                w++;
+        }
+        if (!*w) {
+            *role = *r;
+            return t - q;
+        }
+    }
+    return 0;
+}
+
+/* The role before a member at q, with its adjective ("strategisch
+ * adviseur") or as a phrase ("Commissaris van de Koning"), and a colon
+ * after it ("Voorzitter: Anna Smit").  Returns the token after it. */
+static size_t role_at(const toks *k, const sentence *st, size_t q, const char **role,
+                      char **owned, size_t *first)
+{
+    *role = NULL;
+    *owned = NULL;
+    *first = q;
+    size_t n = role_phrase(k, q, st->e, role);
+    if (n)
+        q += n;
+    else {
+        if (tok_in(k, q, SW(k, VP_SW_ROLE_ADJECTIVE)) && vp_sp_role(k, q + 1))
+            q++;
+        if (vp_sp_role(k, q))
+            *role = vp_sp_role_before(k, q++, first, owned);
+    }
+    if (*role && tok_punct(k, q, ':'))
+        q++;
+    return q;
+}
+
+/* "PMG voorzitter Koos Janssen": an acronym before the role is the
+ * organisation. */
+static char *acronym_before(const toks *k, const sentence *st, size_t first)
+{
+    if (first <= st->s || k->v[first - 1].kind != T_WORD)
+        return NULL;
+    const char *s = k->t + k->v[first - 1].s;
+    size_t len = k->v[first - 1].e - k->v[first - 1].s;
+    if (len < 2)
+        return NULL;
+    for (size_t c = 0; c < len; c++)
+        if (!((s[c] >= 'A' && s[c] <= 'Z') || (s[c] >= '0' && s[c] <= '9')))
+            return NULL;
+    return vp_strndup(s, len);
+}
+
+/* A speaking verb or noun before the group's first member (p is the token
+ * before its role and honorifics): "presenteerde A", "presentatie door A",
+ * "chaired by A", "... lieten zien: A, B en C". */
+static bool cued_before(const toks *k, const sentence *st, size_t p)
+{
+    if (p <= st->s)
+        return false;
+    if (tok_in(k, p - 1, SW(k, VP_SW_VERB_BEFORE)))
+        return true;
+    bool link = tok_is(k, p - 1, "door") || tok_is(k, p - 1, "van") ||
+                tok_is(k, p - 1, "met") || tok_is(k, p - 1, "by") ||
+                tok_is(k, p - 1, "with") || tok_is(k, p - 1, "of");
+    if (p > st->s + 1 && link && tok_in(k, p - 2, SW(k, VP_SW_VERB_BEFORE)))
+        return true;
+    if (tok_punct(k, p - 1, ':'))   /* a speaking verb before the colon */
+        for (size_t t = st->s; t + 1 < p; t++)
+            if (tok_in(k, t, SW(k, VP_SW_VERB_AFTER)) || tok_in(k, t, SW(k, VP_SW_VERB_BEFORE)))
+                return true;
+    return false;
+}
+
+/* "Anna Smit was dagvoorzitter", "Piet Bos is de moderator": the role
+ * after the name.  Returns the token after the role, or 0. */
+static size_t role_after_was(const toks *k, size_t j, mention *m)
+{
+    if (!tok_is(k, j, "was") && !tok_is(k, j, "is"))
+        return 0;
+    size_t r = j + 1;
+    if (tok_is(k, r, "de") || tok_is(k, r, "the") || tok_is(k, r, "onze"))
+        r++;
+    const char *role = vp_sp_role(k, r);
+    if (!role)
+        return 0;
+    if (!m->role)
+        m->role = role;
+    return r + 1;
+}
+
+/* After a member's name: parentheses, ", role Org", "van Org", "is
+ * dagvoorzitter".  Returns the token after all of it. */
+static size_t read_after_name(const doc_ctx *dc, const toks *k, const sentence *st,
+                              size_t j, mention *m)
+{
+    bool cue;
+    size_t after = vp_sp_paren_after(k, j, st->e, m, &cue);
+    if (after) {
+        m->triggered = m->triggered || cue;
+        j = after;
+    }
+    after = vp_sp_comma_role_after(dc, k, j, st->e, m);
+    if (after) {
+        m->triggered = true;
+        j = after;
+    }
+    if (!m->org && links_org(k, j)) {
+        size_t os, oe = vp_sp_org_at(k, j + 1, st->e, &os);
+        if (oe > os) {
+            m->org = vp_sp_text(k, os, oe);
+            j = oe;
+        }
+    }
+    after = role_after_was(k, j, m);
+    if (after) {
+        m->triggered = true;
+        j = after;
+    }
+    return j;
+}
+
+/* "(Jelle Smit, KING)": a name opening a parenthesis after a title, with
+ * its organisation, names the one who presents it. */
+static bool presenter_in_parentheses(const toks *k, const sentence *st, size_t p,
+                                     size_t *j, mention *m)
+{
+    if (p <= st->s || !tok_punct(k, p - 1, '('))
+        return false;
+    size_t e = *j;
+    if (tok_punct(k, e, ',')) {
+        size_t os, oe = vp_sp_org_at(k, e + 1, st->e, &os);
+        if (oe > os && tok_punct(k, oe, ')')) {
+            if (!m->org)
+                m->org = vp_sp_text(k, os, oe);
+            *j = oe + 1;
+            return true;
+        }
+    }
+    return tok_punct(k, e, ')');
+}
+
+/* A speaking verb after the group: right after it, after "in Place",
+ * or after an apposition between commas ("Anna Smit, who heads the
+ * programme, explained"). */
+static bool cued_after(const toks *k, const sentence *st, size_t *j)
+{
+    size_t t = *j;
+    if ((tok_is(k, t, "in") || tok_is(k, t, "uit")) && t + 1 < st->e &&
+        k->v[t + 1].kind == T_WORD && vp_ex_is_upper(k->t + k->v[t + 1].s, 1))
+        t += 2;   /* "van de ChristenUnie in Borger-Odoorn waarschuwde" */
+    if (tok_punct(k, t, ',')) {
+        size_t c = t + 1;
+        while (c < st->e && c < t + 30 && !tok_punct(k, c, ',') && !tok_punct(k, c, '('))
+            c++;
+        if (tok_punct(k, c, ',') && tok_in(k, c + 1, SW(k, VP_SW_VERB_AFTER)))
+            t = c + 1;
+        else if (tok_in(k, t + 1, SW(k, VP_SW_VERB_AFTER)))
+            t++;
+    }
+    *j = t;
+    return tok_in(k, t, SW(k, VP_SW_VERB_AFTER)) ||
+           (tok_is(k, t, "was") && tok_is(k, t + 1, "aan"));
+}
+
+/* The next member of a group after j ("en", ",", ", en", "and"): its
+ * first token, or 0. */
+static size_t next_member(const doc_ctx *dc, const toks *k, size_t j)
+{
+    if (!joins_members(k, j))
+        return 0;
+    size_t nx = j + 1;
+    if (tok_punct(k, j, ',') && (tok_is(k, nx, "en") || tok_is(k, nx, "and")))
+        nx++;
+    size_t start = nx;
+    if (tok_in(k, nx, SW(k, VP_SW_ROLE_ADJECTIVE)))
+        nx++;
+    if (vp_sp_role(k, nx))
+        nx++;
+    while (tok_in(k, nx, SW(k, VP_SW_HONORIFIC)) || tok_punct(k, nx, '.'))
+        nx++;
+    name_span probe;
+    if (vp_sp_name_at(dc, k, nx, &probe) || (nx > start && vp_sp_name_word(k, nx)))
+        return start;
+    return 0;
+}
+
 /* Reads a group of names joined by "en" or ",", each with its own role,
  * parentheses or ", role Org"; then "van Org" and a verb after the group.
  * Returns the token after the group. */
 static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
-                         size_t i, mentions *out)
+                         const cues *cs, size_t i, mentions *out)
 {
     member group[8];
     size_t n = 0;
     size_t j = i;
-    bool verb_before = false;
+    bool verb_before = false, in_parens = false;
     while (n < 8) {
-        /* role and honorifics before this member */
-        size_t start = j;
-        const char *role = NULL;
-        char *owned = NULL;
-        size_t role_first = j;
-        size_t q = j;
-        if (tok_in(k, q, SW(k, VP_SW_ROLE_ADJECTIVE)) && vp_sp_role(k, q + 1))
-            q++;
-        if (vp_sp_role(k, q)) {
-            role = vp_sp_role_before(k, q, &role_first, &owned);
+        const char *role;
+        char *owned;
+        size_t role_first;
+        size_t q = role_at(k, st, j, &role, &owned, &role_first);
+        bool honorific = false;
+        while (q < st->e && (tok_in(k, q, SW(k, VP_SW_HONORIFIC)) || tok_punct(k, q, '.') ||
+                             (tok_is(k, q, "de") && tok_is(k, q + 1, "heer")))) {
+            honorific = honorific || !tok_punct(k, q, '.');
             q++;
         }
-        while (q < st->e && (tok_in(k, q, SW(k, VP_SW_HONORIFIC)) || tok_punct(k, q, '.') ||
-                             (tok_is(k, q, "de") && tok_is(k, q + 1, "heer"))))
-            q++;
         name_span span;
         bool named = vp_sp_name_at(dc, k, q, &span);
         if (!named && role && vp_sp_name_word(k, q)) {
@@ -113,11 +334,14 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             span = (name_span){q, q + 1, 1, false};
             named = true;
         }
+        /* "Wethouder Bakker van Eindhoven": the place, not the surname */
+        if (named && role && span.words == 1 && !span.initials && span.e > q + 2 &&
+            tok_is(k, q + 1, "van") && vp_sp_van_org(dc, k, q + 1))
+            span.e = q + 1;
         if (!named || span.s >= st->e) {
             free(owned);
             if (n == 0)
                 return i + 1;
-            j = start;
             break;
         }
         member *mb = &group[n++];
@@ -126,29 +350,12 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         mb->m.role = role;
         mb->m.role_owned = owned;
         mb->m.role_before = role != NULL;
-        if (role) {
-            /* "PMG voorzitter Koos Janssen": an acronym before the role */
-            size_t before = role_first;
-            if (before > st->s && k->v[before - 1].kind == T_WORD) {
-                const char *s = k->t + k->v[before - 1].s;
-                size_t len = k->v[before - 1].e - k->v[before - 1].s;
-                bool acronym = len >= 2;
-                for (size_t c = 0; c < len; c++)
-                    if (!((s[c] >= 'A' && s[c] <= 'Z') || (s[c] >= '0' && s[c] <= '9')))
-                        acronym = false;
-                if (acronym)
-                    mb->m.org = vp_strndup(s, len);
-            }
-        }
+        mb->m.honorific = honorific;
+        if (role)
+            mb->m.org = acronym_before(k, st, role_first);
+        size_t p = vp_sp_before_honorifics(k, role ? role_first : span.s);
         if (n == 1) {
-            size_t p = vp_sp_before_honorifics(k, role ? role_first : span.s);
-            if (p > st->s && tok_in(k, p - 1, SW(k, VP_SW_VERB_BEFORE)))
-                verb_before = true;
-            if (p > st->s + 1 && tok_in(k, p - 2, SW(k, VP_SW_VERB_BEFORE)) &&
-                (tok_is(k, p - 1, "door") || tok_is(k, p - 1, "van")))
-                verb_before = true;   /* "presentatie door" */
-            if (p > st->s && tok_is(k, p - 1, "door"))
-                verb_before = true;
+            verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
             /* "Dagvoorzitter was Pieter Kousemaker" */
             if (!role && p > st->s + 1 &&
                 (tok_is(k, p - 1, "was") || tok_is(k, p - 1, "is")) &&
@@ -159,82 +366,51 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             /* "in de Zwolse Statenzaal": an article never precedes a person */
             if (!role && p > st->s &&
                 (tok_is(k, p - 1, "de") || tok_is(k, p - 1, "het") ||
-                 tok_is(k, p - 1, "een"))) {
-                n--;
+                 tok_is(k, p - 1, "een") || tok_is(k, p - 1, "the"))) {
+                free(mb->m.org);
                 return span.e;
             }
         }
-        j = span.e;
-        size_t after = vp_sp_paren_after(k, j, st->e, &mb->m);
-        if (after) {
-            mb->m.triggered = true;
-            j = after;
-        }
-        after = vp_sp_comma_role_after(dc, k, j, st->e, &mb->m);
-        if (after) {
-            mb->m.triggered = true;
-            j = after;
-        }
+        j = read_after_name(dc, k, st, span.e, &mb->m);
+        if (presenter_in_parentheses(k, st, p, &j, &mb->m))
+            in_parens = true;
         if (mb->m.role_before)
             mb->m.triggered = true;
-        /* "Tim Hoekman van energiecoöperatie Eemenergie en ..." */
-        if (!mb->m.org && (tok_is(k, j, "van") || tok_is(k, j, "namens") ||
-                           tok_is(k, j, "bij"))) {
-            size_t os;
-            size_t oe = vp_sp_org_at(k, j + 1, st->e, &os);
-            if (oe > os) {
-                mb->m.org = vp_sp_text(k, os, oe);
-                j = oe;
-            }
-        }
-        /* a next member? */
-        if (tok_is(k, j, "en") || tok_punct(k, j, ',') || tok_punct(k, j, '&')) {
-            size_t nx = j + 1;
-            if (tok_in(k, nx, SW(k, VP_SW_ROLE_ADJECTIVE)))
-                nx++;
-            if (vp_sp_role(k, nx))
-                nx++;
-            while (tok_in(k, nx, SW(k, VP_SW_HONORIFIC)) || tok_punct(k, nx, '.'))
-                nx++;
-            name_span probe;
-            if (vp_sp_name_at(dc, k, nx, &probe) ||
-                (nx > j + 1 && vp_sp_name_word(k, nx))) {
-                j++;
-                continue;
-            }
-        }
-        break;
+        size_t nx = next_member(dc, k, j);
+        if (!nx)
+            break;
+        j = nx;
     }
     /* "... van Platform31" after the group */
     char *group_org = NULL;
-    if (tok_is(k, j, "van") || tok_is(k, j, "namens") || tok_is(k, j, "bij")) {
-        size_t os;
-        size_t oe = vp_sp_org_at(k, j + 1, st->e, &os);
+    if (links_org(k, j)) {
+        size_t os, oe = vp_sp_org_at(k, j + 1, st->e, &os);
         if (oe > os) {
             group_org = vp_sp_text(k, os, oe);
             j = oe;
         }
     }
-    if (tok_punct(k, j, ',') && tok_in(k, j + 1, SW(k, VP_SW_VERB_AFTER)))
-        j++;
-    bool verb_after = tok_in(k, j, SW(k, VP_SW_VERB_AFTER)) ||
-                      (tok_is(k, j, "was") && tok_is(k, j + 1, "aan"));
+    bool verb_after = cued_after(k, st, &j);
     if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
         group_org = strdup(group[n - 1].m.org);   /* "A en B van Platform31" */
     for (size_t g = 0; g < n; g++) {
         member *mb = &group[g];
         if (group_org && !mb->m.org)
             mb->m.org = strdup(group_org);
-        if (verb_before || verb_after)
-            mb->m.triggered = true;
-        /* a bare surname without a role is only good for merging */
+        mb->m.cued = verb_before || verb_after || in_parens;
+        mb->m.triggered = mb->m.triggered || mb->m.cued;
+        mb->m.listed = cs->listed || mb->span.s >= cs->listed_from;
+        mb->m.vetoed = cs->vetoed;
+        if (mb->m.listed)
+            mb->m.triggered = false;
         keep_member(out, mb, k);
     }
     free(group_org);
     return j > i ? j : i + 1;
 }
 
-static void scan_block(const doc_ctx *dc, toks *k, const char *text,
+/* Reads the names of one text (a paragraph, an item, a table cell). */
+static void scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
                        mentions *out)
 {
     if (!vp_sp_tokenize(k, text))
@@ -243,13 +419,18 @@ static void scan_block(const doc_ctx *dc, toks *k, const char *text,
     size_t ns = vp_sp_sentences(k, sents, 256);
     for (size_t si = 0; si < ns; si++) {
         sentence *st = &sents[si];
-        if (vp_sp_sentence_has(k, st, VP_SW_AUDIENCE_CUE))
-            continue;
+        cues cs = {
+            .speaker_from = vp_sp_sentence_find(k, st, VP_SW_SPEAKER_CUE),
+            .listed_from = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_LEAD),
+            .listed = listed || vp_sp_sentence_has(k, st, VP_SW_AUDIENCE_CUE),
+            .vetoed = vp_sp_sentence_has(k, st, VP_SW_NOT_SPEAKER_CUE),
+        };
         size_t i = st->s;
         while (i < st->e) {
             bool could_start = k->v[i].kind == T_INITIALS || vp_sp_name_word(k, i) ||
-                               vp_sp_role(k, i) || tok_in(k, i, SW(k, VP_SW_ROLE_ADJECTIVE));
-            i = could_start ? read_group(dc, k, st, i, out) : i + 1;
+                               vp_sp_opens_surname(k, i) || vp_sp_role(k, i) ||
+                               tok_in(k, i, SW(k, VP_SW_ROLE_ADJECTIVE));
+            i = could_start ? read_group(dc, k, st, &cs, i, out) : i + 1;
         }
     }
 }
@@ -285,7 +466,7 @@ static bool contains_word(const vp_speaker_words *w, const char *text,
 /* A validated speaker from a cell or list item ("Naam (Org)", "Naam, rol
  * Org"): the name must parse as a name on its own. */
 static void add_parsed(const doc_ctx *dc, toks *scratch, const char *s,
-                       const char *org_override, mentions *out)
+                       const char *org_override, bool listed, mentions *out)
 {
     char *name = NULL, *org = NULL, *role = NULL;
     if (!vp_parse_speaker(dc->words, s, &name, &org, &role))
@@ -305,7 +486,8 @@ static void add_parsed(const doc_ctx *dc, toks *scratch, const char *s,
             role = NULL;
             m->words = span.words;
             m->initials = span.initials;
-            m->triggered = true;
+            m->triggered = !listed;
+            m->listed = listed;
         }
     }
     free(name);
@@ -315,7 +497,7 @@ static void add_parsed(const doc_ctx *dc, toks *scratch, const char *s,
 
 /* Several speakers in one cell: "A (X) en B (Y)", "A; B". */
 static void add_cell(const doc_ctx *dc, toks *scratch, char *cell,
-                     const char *org, mentions *out)
+                     const char *org, bool listed, mentions *out)
 {
     char *s = cell;
     while (s && *s) {
@@ -331,14 +513,17 @@ static void add_cell(const doc_ctx *dc, toks *scratch, char *cell,
             next = cut + (*cut == ';' ? 1 : (*(cut + 1) == '&' ? 3 : 4));
             *cut = '\0';
         }
-        add_parsed(dc, scratch, vp_trim(s), org, out);
+        add_parsed(dc, scratch, vp_trim(s), org, listed, out);
         s = next;
     }
 }
 
-/* Rows of one table from blocks[*i]; the first row is the header. */
-static void scan_table(const doc_ctx *dc, toks *scratch, const vp_parsed *p,
-                       size_t *i, bool audience, mentions *out)
+/* Rows of one table from blocks[*i]; the first row is the header.  The
+ * cells of a speakers' column are speakers; a table of actions ("wie",
+ * "wanneer") or of attendees only spells names; any other table is read
+ * cell by cell like prose ("Welkom door burgemeester Anna Smit"). */
+static void scan_table(const doc_ctx *dc, toks *k, toks *scratch, const vp_parsed *p,
+                       size_t *i, bool listed, mentions *out)
 {
     size_t first = *i;
     size_t last = first;
@@ -346,14 +531,14 @@ static void scan_table(const doc_ctx *dc, toks *scratch, const vp_parsed *p,
         last++;
     *i = last;
     char *header = strdup(p->blocks[first].text);
-    if (!header || audience) {
-        free(header);
+    if (!header)
         return;
-    }
     char *cells[32];
     size_t nc = split_cells(header, cells, 32);
     int speaker_col = -1, org_col = -1;
     for (size_t c = 0; c < nc; c++) {
+        if (contains_word(dc->words, cells[c], VP_SW_ACTION_COLUMN))
+            listed = true;
         if (speaker_col < 0 && contains_word(dc->words, cells[c], VP_SW_SPEAKER_COLUMN))
             speaker_col = (int)c;
         else if (org_col < 0 && contains_word(dc->words, cells[c], VP_SW_ORG_COLUMN))
@@ -362,17 +547,18 @@ static void scan_table(const doc_ctx *dc, toks *scratch, const vp_parsed *p,
     if (speaker_col < 0 && nc > 0 && vp_ex_eq(cells[0], strlen(cells[0]), "naam"))
         speaker_col = 0;
     free(header);
-    if (speaker_col < 0)
-        return;
-    for (size_t r = first + 1; r <= last; r++) {
+    for (size_t r = first + (speaker_col >= 0); r <= last; r++) {
         char *row = strdup(p->blocks[r].text);
         if (!row)
             return;
         char *rc[32];
         size_t n = split_cells(row, rc, 32);
-        if ((size_t)speaker_col < n) {
+        if (speaker_col >= 0 && (size_t)speaker_col < n) {
             const char *org = org_col >= 0 && (size_t)org_col < n ? rc[org_col] : NULL;
-            add_cell(dc, scratch, rc[speaker_col], org, out);
+            add_cell(dc, scratch, rc[speaker_col], org, listed, out);
+        } else if (speaker_col < 0) {
+            for (size_t c = 0; c < n; c++)
+                scan_block(dc, k, rc[c], listed, out);
         }
         free(row);
     }
@@ -397,7 +583,7 @@ static void scan_item(const doc_ctx *dc, toks *scratch, const char *text,
         dash[0] = ',';
         dash[1] = ' ';
     }
-    add_cell(dc, scratch, copy, NULL, out);
+    add_cell(dc, scratch, copy, NULL, false, out);
     free(copy);
 }
 
@@ -431,6 +617,7 @@ static void absorb(mention *into, mention *from)
         from->role_owned = NULL;
     }
     into->triggered = into->triggered || from->triggered;
+    into->vetoed = into->vetoed || from->vetoed;
 }
 
 /* The persons m may be: the first one (first), or only when it is the one
@@ -449,11 +636,20 @@ static size_t find_person(const mentions *persons, const mention *m, bool first,
     return hits;
 }
 
+/* A bare surname that makes a person of its own when no full name in the
+ * report matches it: after a role ("wethouder Bakker"), or after an
+ * honorific with a speaking cue ("een toespraak van dhr. Bakker"). */
+static bool surname_speaks(const mention *m)
+{
+    return m->triggered && (m->role_before || (m->honorific && m->cued));
+}
+
 /* Persons from mentions (the person-name model decides who is who): the
- * triggered full names and initials make the persons; then the other full
- * names and initials give a person its fullest spelling ("Daarna hield
- * Sietske de Wit een inleiding" after "S. de Wit (Platform31)"); then bare
- * surnames join the one person they can be. */
+ * triggered full names and initials make the persons; then bare surnames
+ * join the one person they can be, or stand alone (surname_speaks); then the
+ * other full names (untriggered, listed, vetoed) give a person its fullest
+ * spelling ("Daarna hield Sietske de Wit een inleiding" after "S. de Wit
+ * (Platform31)") or its veto.  A vetoed person is no speaker. */
 static void merge_mentions(mentions *ms, mentions *persons)
 {
     for (size_t i = 0; i < ms->n; i++) {
@@ -469,14 +665,16 @@ static void merge_mentions(mentions *ms, mentions *persons)
             if (!m->name)
                 continue;
             bool surname_only = m->person.form == VP_PERSON_SURNAME;
-            if (surname_only != (pass == 2) || (pass == 0 && !m->triggered))
+            if (surname_only != (pass == 1) || (pass == 0 && !m->triggered))
                 continue;
-            size_t hit = 0, hits = find_person(persons, m, pass < 2, &hit);
-            if (hits == 1 || (hits > 1 && pass < 2)) {
+            size_t hit = 0, hits = find_person(persons, m, pass != 1, &hit);
+            if (hits == 1 || (hits > 1 && pass != 1)) {
                 absorb(&persons->v[hit], m);
+                free(m->name);   /* read once */
+                m->name = NULL;
                 continue;
             }
-            if (hits > 1 || !m->triggered || (surname_only && !m->role_before))
+            if (hits > 1 || !m->triggered || (surname_only && !surname_speaks(m)))
                 continue;
             mention *p = add_mention(persons);
             if (!p)
@@ -501,7 +699,7 @@ static void store_speakers(vp_document *d, const mentions *persons)
 {
     for (size_t i = 0; i < persons->n; i++) {
         const mention *m = &persons->v[i];
-        if (!m->triggered || !m->name)
+        if (!m->triggered || m->vetoed || !m->name)
             continue;
         const char *name = m->person.display ? m->person.display : m->name;
         bool dup = false;
@@ -527,41 +725,61 @@ static bool is_heading(const vp_block *b)
     return b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
 }
 
+/* "Aanwezig: A, B" or "Aanwezig:" over lines of names: the words before
+ * the first colon of the first line name attendees. */
+static bool opens_attendee_list(const doc_ctx *dc, const char *text)
+{
+    size_t line = strcspn(text, "\n");
+    const char *colon = memchr(text, ':', line);
+    if (!colon || colon - text > 48)
+        return false;
+    char head[64];
+    vp_ex_lower(text, 0, (size_t)(colon - text), head, sizeof head);
+    return vp_speaker_words_in(dc->words, VP_SW_AUDIENCE_HEADING, head);
+}
+
+/* The blocks in order.  A heading over attendees makes its section a list
+ * of attendees; a paragraph that opens with "Aanwezig:" is one, and so are
+ * the items or table right after it.  Names there are kept only for their
+ * spelling (a speaker may be listed as "P. Dijkhuis" and speak as "Pim
+ * Dijkhuis"). */
 static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
                                mentions *ms)
 {
     toks k = {.w = dc->words}, scratch = {.w = dc->words};
-    bool audience = false, speaker_list = false;
+    bool section_listed = false, after_intro = false, speaker_list = false;
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
         if (b->kind == VP_BLOCK_CODE)
             continue;
+        bool listed = section_listed;
         if (is_heading(b)) {
-            audience = contains_word(dc->words, b->text, VP_SW_AUDIENCE_HEADING);
+            section_listed = contains_word(dc->words, b->text, VP_SW_AUDIENCE_HEADING);
             speaker_list = contains_word(dc->words, b->text, VP_SW_SPEAKER_HEADING);
+            after_intro = false;
+            listed = section_listed;
         } else if (b->kind == VP_BLOCK_PARAGRAPH) {
-            /* "Aanwezig:" or "De sprekers waren:" introduce the list below */
             size_t n = strlen(b->text);
             while (n > 0 && is_space(b->text[n - 1]))
                 n--;
-            bool intro = n > 0 && b->text[n - 1] == ':';
-            if (intro) {
-                audience = contains_word(dc->words, b->text, VP_SW_AUDIENCE_HEADING);
-                speaker_list = !audience && contains_word(dc->words, b->text, VP_SW_SPEAKER_HEADING);
-            } else if (i > 0 && p->blocks[i - 1].kind == VP_BLOCK_ITEM) {
+            bool attendees = opens_attendee_list(dc, b->text);
+            listed = listed || attendees;
+            if (n > 0 && b->text[n - 1] == ':')   /* "De sprekers waren:" */
+                speaker_list = !attendees && contains_word(dc->words, b->text,
+                                                           VP_SW_SPEAKER_HEADING);
+            else if (i > 0 && p->blocks[i - 1].kind == VP_BLOCK_ITEM)
                 speaker_list = false;
-                audience = audience && !is_heading(b);
-            }
+            after_intro = attendees;
+        } else if (b->kind == VP_BLOCK_ITEM || b->kind == VP_BLOCK_TABLE_ROW) {
+            listed = listed || after_intro;
         }
-        if (audience)
-            continue;
         if (b->kind == VP_BLOCK_TABLE_ROW) {
-            scan_table(dc, &scratch, p, &i, audience, ms);
+            scan_table(dc, &k, &scratch, p, &i, listed, ms);
             continue;
         }
-        if (b->kind == VP_BLOCK_ITEM && speaker_list)
+        if (b->kind == VP_BLOCK_ITEM && speaker_list && !listed)
             scan_item(dc, &scratch, b->text, ms);
-        scan_block(dc, &k, b->text, ms);
+        scan_block(dc, &k, b->text, listed, ms);
     }
     free(k.v);
     free(scratch.v);

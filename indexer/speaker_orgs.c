@@ -77,42 +77,54 @@ const char *vp_sp_role_before(const toks *k, size_t p, size_t *first,
     return r;
 }
 
-/* Parenthesised organisation or role after a name: "(Platform31)",
- * "(wethouder Roermond)", "(van Gorinchem)".  Returns the token after ')'. */
-size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m)
+/* True when tokens [c, close) hold nothing but digits ("(2019)"). */
+static bool only_digits(const toks *k, size_t c, size_t close)
 {
+    for (size_t j = k->v[c].s; j < k->v[close - 1].e; j++)
+        if (!(k->t[j] >= '0' && k->t[j] <= '9') && k->t[j] != ' ' && k->t[j] != '-')
+            return false;
+    return true;
+}
+
+size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m, bool *cue)
+{
+    *cue = false;
     if (!tok_punct(k, i, '('))
         return 0;
     size_t close = i + 1;
-    while (close < limit && close < i + 14 && !tok_punct(k, close, ')'))
+    while (close < limit && close < i + 16 && !tok_punct(k, close, ')'))
         close++;
     if (close >= limit || !tok_punct(k, close, ')') || close == i + 1)
         return 0;
     size_t c = i + 1;
-    const char *role = vp_sp_role(k, c);
+    /* "(plv. directeur Pon/Telos)": a role after an adjective or an
+     * abbreviation goes with the person */
+    size_t r = c;
+    while (r + 1 < close && r < c + 3 && (tok_in(k, r, SW(k, VP_SW_ROLE_ADJECTIVE)) ||
+                                          tok_punct(k, r, '.')))
+        r++;
+    const char *role = vp_sp_role(k, r);
     if (role) {
         m->role = role;
-        c++;
+        c = r + 1;
         while (c < close && (tok_is(k, c, "van") || tok_is(k, c, "bij") ||
-                             tok_punct(k, c, ',')))
+                             tok_is(k, c, "of") || tok_punct(k, c, ',')))
             c++;
+        *cue = true;
     } else {
-        while (c < close && tok_is(k, c, "van"))
+        while (c < close && (tok_is(k, c, "van") || tok_is(k, c, "of")))
             c++;
         const char *s = k->t + k->v[c].s;
         size_t n = k->v[c].e - k->v[c].s;
-        bool ok = vp_ex_is_upper(s, n) || (s[0] >= '0' && s[0] <= '9') ||
-                  vp_ex_apostrophe(s, n) || tok_is(k, c, "gemeente") ||
-                  tok_is(k, c, "provincie") || tok_is(k, c, "ministerie");
-        if (!ok)
-            return 0;
-        bool digits_only = true;
-        for (size_t j = k->v[c].s; j < k->v[close - 1].e; j++)
-            if (!(k->t[j] >= '0' && k->t[j] <= '9') && k->t[j] != ' ' &&
-                k->t[j] != '-')
-                digits_only = false;
-        if (digits_only)
-            return 0;
+        bool org = vp_ex_is_upper(s, n) || (s[0] >= '0' && s[0] <= '9') ||
+                   vp_ex_apostrophe(s, n) || tok_is(k, c, "gemeente") ||
+                   tok_is(k, c, "provincie") || tok_is(k, c, "ministerie");
+        size_t os = c;
+        if (!org && vp_sp_org_at(k, c, close, &os) > os)
+            org = true;   /* "(voormalig ZLTO)", "(uitzendbureau Flexpoint)" */
+        if (!org || only_digits(k, c, close))
+            return close + 1;   /* "(zie hieronder)", "(2019)": no cue */
+        *cue = true;
     }
     if (c < close) {
         free(m->org);

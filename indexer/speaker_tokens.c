@@ -7,6 +7,7 @@
  */
 #include "speakers_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,26 +27,22 @@ static bool push_tok(toks *k, size_t s, size_t e, tok_kind kind)
     return true;
 }
 
-/* "Dr." "Mr." "Ir.": academic titles, which look like "Th." but are no
- * initials (so that "Dr. P. Sluis" is P. Sluis, the same as Pieter Sluis). */
-static bool is_title_abbreviation(const char *t)
+/* "Dr." "Mw." "Ir.": honorifics, which look like "Th." but are no initials
+ * (so that "Dr. P. Sluis" is P. Sluis, the same as Pieter Sluis). */
+static bool is_title_abbreviation(const toks *k, const char *t)
 {
-    static const char *const titles[] = {"Dr", "Mr", "Ir", NULL};
-    for (size_t i = 0; titles[i]; i++)
-        if (strncmp(t, titles[i], 2) == 0)
-            return true;
-    return false;
+    return vp_speaker_words_has(k->w, VP_SW_HONORIFIC, t, 2);
 }
 
 /* "M." "J.P." "Th.": one or two letters, the first upper case, then a dot. */
-static size_t initials_at(const char *t, size_t len, size_t i)
+static size_t initials_at(const toks *tk, const char *t, size_t len, size_t i)
 {
     size_t j = i;
     size_t groups = 0;
     while (j + 1 < len && t[j] >= 'A' && t[j] <= 'Z') {
         size_t k = j + 1;
         if (k < len && t[k] >= 'a' && t[k] <= 'z' && groups == 0) {
-            if (is_title_abbreviation(t + j))
+            if (is_title_abbreviation(tk, t + j))
                 break;
             k++;   /* "Th." */
         }
@@ -74,7 +71,7 @@ bool vp_sp_tokenize(toks *k, const char *t)
             i++;
             continue;
         }
-        size_t end = initials_at(t, len, i);
+        size_t end = initials_at(k, t, len, i);
         if (end) {
             if (!push_tok(k, i, end, T_INITIALS))
                 return false;
@@ -144,7 +141,8 @@ size_t vp_sp_sentences(const toks *k, sentence *out, size_t max)
         if (k->v[i].kind != T_PUNCT)
             continue;
         char c = k->t[k->v[i].s];
-        if ((c == '.' || c == '!' || c == '?') && !is_abbreviation_dot(k, i)) {
+        /* ";" too: "X moest afzeggen; Y nam het over" are two statements */
+        if ((c == '.' || c == '!' || c == '?' || c == ';') && !is_abbreviation_dot(k, i)) {
             if (i > s)
                 out[n++] = (sentence){s, i};
             s = i + 1;
@@ -153,6 +151,25 @@ size_t vp_sp_sentences(const toks *k, sentence *out, size_t max)
     if (s < k->n)
         out[n++] = (sentence){s, k->n};
     return n;
+}
+
+size_t vp_sp_sentence_find(const toks *k, const sentence *s, vp_speaker_list list)
+{
+    char buf[1024];
+    size_t base = k->v[s->s].s;
+    vp_ex_lower(k->t, base, k->v[s->e - 1].e, buf, sizeof buf);
+    size_t at = SIZE_MAX;
+    for (const char *const *e = SW(k, list); *e; e++) {
+        const char *hit = vp_speaker_words_find(buf, *e);
+        if (hit && (size_t)(hit - buf) < at)
+            at = (size_t)(hit - buf);
+    }
+    if (at == SIZE_MAX)
+        return SIZE_MAX;
+    size_t t = s->s;
+    while (t < s->e && k->v[t].e <= base + at)
+        t++;
+    return t;
 }
 
 bool vp_sp_sentence_has(const toks *k, const sentence *s, vp_speaker_list list)

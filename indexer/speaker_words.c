@@ -15,9 +15,23 @@
 #include "text.h"
 
 static const char *const LIST_NAMES[VP_SW_COUNT] = {
-    "role", "role-adjective", "role-suffix", "honorific", "verb-before",
-    "verb-after", "audience-cue", "not-speaker-cue", "audience-heading",
-    "speaker-heading", "speaker-column", "org-column", "not-name", "org-word",
+    [VP_SW_ROLE] = "role",
+    [VP_SW_ROLE_ADJECTIVE] = "role-adjective",
+    [VP_SW_ROLE_SUFFIX] = "role-suffix",
+    [VP_SW_HONORIFIC] = "honorific",
+    [VP_SW_VERB_BEFORE] = "verb-before",
+    [VP_SW_VERB_AFTER] = "verb-after",
+    [VP_SW_AUDIENCE_CUE] = "audience-cue",
+    [VP_SW_SPEAKER_CUE] = "speaker-cue",
+    [VP_SW_NOT_SPEAKER_CUE] = "not-speaker-cue",
+    [VP_SW_NOT_SPEAKER_LEAD] = "not-speaker-lead",
+    [VP_SW_AUDIENCE_HEADING] = "audience-heading",
+    [VP_SW_SPEAKER_HEADING] = "speaker-heading",
+    [VP_SW_SPEAKER_COLUMN] = "speaker-column",
+    [VP_SW_ORG_COLUMN] = "org-column",
+    [VP_SW_ACTION_COLUMN] = "action-column",
+    [VP_SW_NOT_NAME] = "not-name",
+    [VP_SW_ORG_WORD] = "org-word",
 };
 
 struct vp_speaker_words {
@@ -123,11 +137,38 @@ bool vp_speaker_words_has(const vp_speaker_words *w, vp_speaker_list list,
     return false;
 }
 
+/* A letter or digit byte (any byte of a multi-byte character counts). */
+static bool word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (unsigned char)c >= 0x80;
+}
+
+const char *vp_speaker_words_find(const char *lowered, const char *entry)
+{
+    char key[128];
+    size_t n = strlen(entry);
+    bool prefix = n > 0 && entry[n - 1] == '*';
+    if (prefix)
+        n--;
+    if (n == 0 || n >= sizeof key)
+        return NULL;
+    memcpy(key, entry, n);
+    key[n] = '\0';
+    for (const char *hit = lowered; (hit = strstr(hit, key)) != NULL; hit++) {
+        bool starts = hit == lowered || !word_byte(hit[-1]) || !word_byte(entry[0]);
+        bool ends = prefix || !word_byte(hit[n]) || !word_byte(entry[n - 1]);
+        if (starts && ends)
+            return hit;
+    }
+    return NULL;
+}
+
 bool vp_speaker_words_in(const vp_speaker_words *w, vp_speaker_list list,
                          const char *lowered)
 {
     for (const char *const *e = vp_speaker_words_list(w, list); *e; e++)
-        if (strstr(lowered, *e))
+        if (vp_speaker_words_find(lowered, *e))
             return true;
     return false;
 }

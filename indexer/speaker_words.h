@@ -22,11 +22,15 @@ typedef enum vp_speaker_list {
     VP_SW_VERB_BEFORE,      /* "presenteerde", "door", "by": a speaker follows */
     VP_SW_VERB_AFTER,       /* "vertelde", "explained": a speaker precedes */
     VP_SW_AUDIENCE_CUE,     /* "aanwezig waren": the sentence names the audience */
-    VP_SW_NOT_SPEAKER_CUE,  /* "opgevolgd door", "bedankt": names who did not speak */
+    VP_SW_SPEAKER_CUE,      /* "aan tafel zaten": the names after it speak */
+    VP_SW_NOT_SPEAKER_CUE,  /* "moest afzeggen", "opvolger": the names of the
+                               clause did not speak, anywhere in the report */
+    VP_SW_NOT_SPEAKER_LEAD, /* "bedankte": the names after it are no speakers here */
     VP_SW_AUDIENCE_HEADING, /* "aanwezig": a heading or "X:" over attendees */
     VP_SW_SPEAKER_HEADING,  /* "sprekers": a heading or "X:" over speakers */
     VP_SW_SPEAKER_COLUMN,   /* "spreker", "door": a table column of speakers */
     VP_SW_ORG_COLUMN,       /* "organisatie": a table column of their organisations */
+    VP_SW_ACTION_COLUMN,    /* "actie", "wanneer": a table of actions, not speakers */
     VP_SW_NOT_NAME,         /* "gemeente", "workshop": never in a person's name */
     VP_SW_ORG_WORD,         /* "university", "centre": makes a span an organisation */
     VP_SW_COUNT
@@ -46,7 +50,12 @@ const char *const *vp_speaker_words_list(const vp_speaker_words *w, vp_speaker_l
 bool vp_speaker_words_has(const vp_speaker_words *w, vp_speaker_list list,
                           const char *s, size_t n);
 
-/* The lower-case text holds an entry of list (as a substring). */
+/* Where the lower-case text holds entry as whole words ("schreef" is not in
+ * "beschreef"); an entry that ends in "*" may go on ("aanwezig*" is in
+ * "aanwezigen").  NULL when it does not. */
+const char *vp_speaker_words_find(const char *lowered, const char *entry);
+
+/* The lower-case text holds an entry of list (vp_speaker_words_find). */
 bool vp_speaker_words_in(const vp_speaker_words *w, vp_speaker_list list,
                          const char *lowered);
 

@@ -51,8 +51,11 @@ typedef struct sentence {
 bool vp_sp_tokenize(toks *k, const char *t);
 /* The text of tokens [s, e) with single spaces; malloc'd. */
 char *vp_sp_text(const toks *k, size_t s, size_t e);
-/* Cuts k into sentences at . ! ? (not after abbreviations); at most max. */
+/* Cuts k into sentences at . ! ? ; (not after abbreviations); at most max. */
 size_t vp_sp_sentences(const toks *k, sentence *out, size_t max);
+/* The token where the first phrase of the list starts in the sentence;
+ * SIZE_MAX when it holds none. */
+size_t vp_sp_sentence_find(const toks *k, const sentence *s, vp_speaker_list list);
 /* The sentence holds a phrase of the list (lower-cased comparison). */
 bool vp_sp_sentence_has(const toks *k, const sentence *s, vp_speaker_list list);
 
@@ -122,6 +125,11 @@ bool vp_sp_name_word(const toks *k, size_t i);
 bool vp_sp_name_at(const doc_ctx *dc, const toks *k, size_t i, name_span *out);
 /* Skips honorifics right before token i; returns the token before them. */
 size_t vp_sp_before_honorifics(const toks *k, size_t i);
+/* "van" at token van, after a full name, introduces an organisation or a
+ * place rather than the rest of the surname. */
+bool vp_sp_van_org(const doc_ctx *dc, const toks *k, size_t van);
+/* A particle written with a capital at token i that opens a surname. */
+bool vp_sp_opens_surname(const toks *k, size_t i);
 
 static inline bool vp_sp_particle(const toks *k, size_t i)
 {
@@ -139,8 +147,12 @@ typedef struct mention {
     char *role_owned;   /* "strategisch adviseur" */
     size_t words;
     bool initials;
-    bool triggered;
-    bool role_before;
+    bool triggered;     /* a cue makes this mention a speaker */
+    bool role_before;   /* "wethouder Bakker" */
+    bool honorific;     /* "dhr. Bakker" */
+    bool cued;          /* by a verb or a phrase: "presentatie door", "vertelde" */
+    bool listed;        /* in a list of attendees or actions: only a spelling */
+    bool vetoed;        /* absent, a successor: the person did not speak */
     vp_person_name person;   /* parsed name, filled by the merge */
 } mention;
 
@@ -150,8 +162,11 @@ size_t vp_sp_org_at(const toks *k, size_t i, size_t limit, size_t *start);
 /* A role ending at token p ("burgemeester", "strategische adviseur"); *first
  * its first token, *owned a malloc'd two-word role. */
 const char *vp_sp_role_before(const toks *k, size_t p, size_t *first, char **owned);
-/* "(Platform31)", "(wethouder Roermond)" at token i; the token after ')'. */
-size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m);
+/* A parenthesis at token i: the token after ')', or 0 when there is none
+ * within reach.  Its organisation or role ("(Platform31)", "(wethouder
+ * Roermond)", "(plv. directeur Pon)") goes into m, and *cue tells whether
+ * there was one. */
+size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m, bool *cue);
 /* ", directeur Platform31" at token i; the token after it, or 0. */
 size_t vp_sp_comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
                               size_t limit, mention *m);

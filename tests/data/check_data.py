@@ -167,7 +167,8 @@ def check_synonyms(path):
 
 SPEAKER_LISTS = {"role", "role-adjective", "role-suffix", "honorific", "verb-before",
                  "verb-after", "audience-cue", "not-speaker-cue", "audience-heading",
-                 "speaker-heading", "speaker-column", "org-column", "not-name", "org-word"}
+                 "speaker-heading", "speaker-column", "org-column", "not-name", "org-word",
+                 "speaker-cue", "not-speaker-lead", "action-column"}
 
 
 def check_speakers(path):
@@ -182,6 +183,8 @@ def check_speakers(path):
         for e in entries.split(","):
             if not e.strip():
                 err(path, n, "empty entry")
+            if "*" in e.strip()[:-1]:
+                err(path, n, f"'*' only as the last character: {e.strip()!r}")
             key = (kind, e.strip().lower())
             if key in seen:
                 err(path, n, f"{e.strip()!r} also in list {kind} on line {seen[key]}")

@@ -29,7 +29,9 @@ FLOORS = {
           "ndcg10": 0.66},
     "b": {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.72, ("date", "accuracy"): 0.50,
           ("host", "accuracy"): 0.50, ("themes", "f1"): 0.74, ("themes", "recall"): 0.58,
-          "ndcg10": 0.49},
+          # 0.486 since speakers finds Jan Willem Boeijenga in b03 (gold has him
+          # there): the name query ranks b03 (judged 1) above b07 (judged 2)
+          "ndcg10": 0.48},
     "c": {("municipalities", "f1"): 0.90, ("speakers", "f1"): 0.60, ("date", "accuracy"): 0.58,
           ("host", "accuracy"): 0.33, ("themes", "f1"): 0.43, ("themes", "recall"): 0.29,
           "ndcg10": 0.49},

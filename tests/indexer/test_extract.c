@@ -666,6 +666,186 @@ static void test_speakers_bullet_list(void **state)
     done(&r);
 }
 
+/* The names speakers are stored under: the whole list, in order. */
+static void assert_speakers(const report *r, const char *const *names)
+{
+    size_t n = 0;
+    for (; names[n]; n++) {
+        if (n >= r->d.n_speakers)
+            fail_msg("missing speaker %s", names[n]);
+        assert_string_equal(r->d.speakers[n].name, names[n]);
+    }
+    if (r->d.n_speakers != n)
+        fail_msg("%zu speakers, the first extra one %s", r->d.n_speakers,
+                 r->d.speakers[n].name);
+}
+
+/* English and German roles are roles, not given names. */
+static void test_speakers_english_roles(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Study day",
+        "Alderman Joost Hamelink (Almere) opened the day. Councillor Ilse Mertens "
+        "explained the plan, and Deputy Mayor Ruud Kalkman closed.",
+        "Bürgermeister Uwe Lensing (Kleve) described the German side.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Ilse Mertens", "Joost Hamelink", "Ruud Kalkman",
+                                       "Uwe Lensing", NULL};
+    assert_speakers(&r, want);
+    assert_string_equal(speaker(&r, "Joost Hamelink")->role, "alderman");
+    assert_string_equal(speaker(&r, "Joost Hamelink")->organisation, "Almere");
+    done(&r);
+}
+
+/* A span with an organisation word is never a person, in either language. */
+static void test_speakers_organisations_are_no_persons(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Study day",
+        "Dr. Maaike Roest of the Regional Innovation Centre presented the figures.",
+        "The Netherlands Association of Municipalities presented its agenda.",
+        "Namens Stichting Groene Kracht sprak Tijmen Ros.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Maaike Roest", "Tijmen Ros", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* "Van Amstel" on its own is the surname of the full name in the report; a
+ * particle written with a capital inside a name is still a particle. */
+static void test_speakers_surname_with_particle(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Jeroen van Amstel (Vitens) vertelde over drinkwater. Van Amstel liet zien "
+        "hoe de vraag groeit.",
+        "Daarna opende Anna Van der Linden (Platform31) de middag.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Anna van der Linden", "Jeroen van Amstel", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* "van X" after two capitalised words: the organisation or place, unless
+ * the report writes "Van X" as a surname. */
+static void test_speakers_van_after_given_names(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Wethouder Hendrik Jan van Terborg opende de dag. Van Terborg vertelde over "
+        "de dorpen.",
+        "Daarna sprak Frans Bakkum van Zwolle over het spoor.",
+        "Tot slot presenteerde Greet Hoving van het Drents Museum de plannen.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Frans Bakkum", "Greet Hoving", "Hendrik Jan van Terborg",
+                                       NULL};
+    assert_speakers(&r, want);
+    assert_string_equal(speaker(&r, "Frans Bakkum")->organisation, "Zwolle");
+    done(&r);
+}
+
+/* A name never runs over a line break; "Mw." is an honorific, not initials. */
+static void test_speakers_lines_and_honorifics(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Notulen",
+        "5b. Woningbouw in de Achterhoek\nMarleen Dijkhof (Winterswijk) vertelt over "
+        "de plannen.\nMw. Dijkhof (Winterswijk) licht de cijfers toe.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Marleen Dijkhof", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* Minutes: the attendee list only spells names; the one who presents
+ * under a numbered item speaks; an action table names no speakers. */
+static void test_speakers_minutes(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Notulen",
+        "Datum: 3 maart 2016\nVoorzitter: Harm Teunis",
+        "Aanwezig:\nG. Brinkhuis (Oldenzaal)\nT. Wessels (Almelo)",
+        "3. Regionale inkoop (presentatie Gijs Brinkhuis, Oldenzaal)",
+        "Dhr. Brinkhuis licht de cijfers toe. Dhr. Wessels (Almelo) vraagt naar de kosten.",
+        "4. Open data (Nienke Bolt, KING)",
+        "| nr | actie | wie | wanneer",
+        "| 1 | Cijfers rondsturen | Brinkhuis, Wessels | z.s.m.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Gijs Brinkhuis", "Harm Teunis", "Nienke Bolt", NULL};
+    assert_speakers(&r, want);
+    assert_string_equal(speaker(&r, "Nienke Bolt")->organisation, "KING");
+    done(&r);
+}
+
+/* Absent, a successor, thanked: not speakers, even when the programme
+ * lists them; "beschreef" is no "schreef". */
+static void test_speakers_who_did_not_speak(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "| Tijd | Onderdeel | Spreker",
+        "| 10.00 | Panel | wethouder Lotte Vermeulen (Tiel), Bas Hoefnagel (Culemborg)",
+        "Wethouder Vermeulen moest helaas afzeggen; Bas Hoefnagel nam haar deel over.",
+        "Per 1 mei wordt de voorzitter opgevolgd door Karin Dorrestein, wethouder in Ede.",
+        "Hoefnagel beschreef de plannen en bedankte tot slot Sem Lankhorst voor de organisatie.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Bas Hoefnagel", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* Cues in English and around appositions, panels and programme cells. */
+static void test_speakers_cues(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Study day",
+        "Wendela Kroes, who leads the housing programme in Zwolle, explained the figures.",
+        "Onno Smeding of the Flevoland Energy Board presented the grid plans.",
+        "On the panel were Jorien Aalbers (Dronten), Arend Flapper and Councillor Roel Vink.",
+        "The day was chaired by Ilona Brakman.",
+        "| Tijd | Onderdeel",
+        "| 10.00 | Welkom door burgemeester Jos Lamers, gemeente Hattem",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Arend Flapper", "Ilona Brakman", "Jorien Aalbers",
+                                       "Jos Lamers", "Onno Smeding", "Roel Vink",
+                                       "Wendela Kroes", NULL};
+    assert_speakers(&r, want);
+    assert_string_equal(speaker(&r, "Onno Smeding")->organisation, "Flevoland Energy Board");
+    done(&r);
+}
+
 static void test_speakers_front_matter_wins(void **state)
 {
     (void)state;
@@ -853,6 +1033,14 @@ int main(void)
         cmocka_unit_test(test_speakers_mentions_and_pseudo_names),
         cmocka_unit_test(test_speakers_table_column),
         cmocka_unit_test(test_speakers_bullet_list),
+        cmocka_unit_test(test_speakers_english_roles),
+        cmocka_unit_test(test_speakers_organisations_are_no_persons),
+        cmocka_unit_test(test_speakers_surname_with_particle),
+        cmocka_unit_test(test_speakers_van_after_given_names),
+        cmocka_unit_test(test_speakers_lines_and_honorifics),
+        cmocka_unit_test(test_speakers_minutes),
+        cmocka_unit_test(test_speakers_who_did_not_speak),
+        cmocka_unit_test(test_speakers_cues),
         cmocka_unit_test(test_speakers_front_matter_wins),
         cmocka_unit_test(test_parse_speaker_strings),
         cmocka_unit_test(test_themes_from_keywords),
