@@ -29,6 +29,10 @@
 typedef struct mentions {
     mention *v;
     size_t n, cap;
+    /* roles that speak without a name ("De voorzitter opent de
+     * vergadering"): the one listed person with that role spoke */
+    const char *speaking_roles[8];
+    size_t n_speaking_roles;
 } mentions;
 
 static mention *add_mention(mentions *ms)
@@ -354,6 +358,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         if (role)
             mb->m.org = acronym_before(k, st, role_first);
         size_t p = vp_sp_before_honorifics(k, role ? role_first : span.s);
+        if (!role && p < span.s)
+            mb->m.honorific = true;   /* "Dhr. Bakker" read from the name on */
         if (n == 1) {
             verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
             /* "Dagvoorzitter was Pieter Kousemaker" */
@@ -409,6 +415,22 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
     return j > i ? j : i + 1;
 }
 
+/* "De voorzitter opent ...": a role as the subject of a speaking verb. */
+static void note_speaking_role(const toks *k, const sentence *st, mentions *out)
+{
+    for (size_t t = st->s; t + 2 < st->e && t < st->s + 2; t++) {
+        const char *role = vp_sp_role(k, t + 1);
+        if (!(tok_is(k, t, "de") || tok_is(k, t, "the")) || !role ||
+            !tok_in(k, t + 2, SW(k, VP_SW_VERB_AFTER)))
+            continue;
+        for (size_t r = 0; r < out->n_speaking_roles; r++)
+            if (strcmp(out->speaking_roles[r], role) == 0)
+                return;
+        if (out->n_speaking_roles < 8)
+            out->speaking_roles[out->n_speaking_roles++] = role;
+    }
+}
+
 /* Reads the names of one text (a paragraph, an item, a table cell). */
 static void scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
                        mentions *out)
@@ -425,6 +447,7 @@ static void scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed
             .listed = listed || vp_sp_sentence_has(k, st, VP_SW_AUDIENCE_CUE),
             .vetoed = vp_sp_sentence_has(k, st, VP_SW_NOT_SPEAKER_CUE),
         };
+        note_speaking_role(k, st, out);
         size_t i = st->s;
         while (i < st->e) {
             bool could_start = k->v[i].kind == T_INITIALS || vp_sp_name_word(k, i) ||
@@ -636,6 +659,35 @@ static size_t find_person(const mentions *persons, const mention *m, bool first,
     return hits;
 }
 
+static const char *role_of(const mention *m)
+{
+    return m->role_owned ? m->role_owned : m->role;
+}
+
+/* "De voorzitter opent de vergadering" in minutes whose attendee list
+ * names one person as "voorzitter": that person spoke. */
+static void promote_speaking_roles(mentions *ms)
+{
+    for (size_t r = 0; r < ms->n_speaking_roles; r++) {
+        mention *holder = NULL;
+        bool unique = true;
+        for (size_t i = 0; i < ms->n && unique; i++) {
+            mention *m = &ms->v[i];
+            const char *role = role_of(m);
+            if (!m->name || m->vetoed || m->person.form == VP_PERSON_SURNAME || !role ||
+                strcmp(role, ms->speaking_roles[r]) != 0)
+                continue;
+            if (holder && !vp_person_name_may_be(&holder->person, &m->person))
+                unique = false;
+            holder = holder ? holder : m;
+        }
+        if (holder && unique) {
+            holder->triggered = true;
+            holder->listed = false;
+        }
+    }
+}
+
 /* A bare surname that makes a person of its own when no full name in the
  * report matches it: after a role ("wethouder Bakker"), or after an
  * honorific with a speaking cue ("een toespraak van dhr. Bakker"). */
@@ -659,6 +711,7 @@ static void merge_mentions(mentions *ms, mentions *persons)
             m->name = NULL;
         }
     }
+    promote_speaking_roles(ms);
     for (int pass = 0; pass < 3; pass++) {
         for (size_t i = 0; i < ms->n; i++) {
             mention *m = &ms->v[i];
@@ -738,6 +791,21 @@ static bool opens_attendee_list(const doc_ctx *dc, const char *text)
     return vp_speaker_words_in(dc->words, VP_SW_AUDIENCE_HEADING, head);
 }
 
+/* "*Door Anna Smit, communicatieadviseur*", "By Anna Smit": a byline names
+ * the writer, not a speaker. */
+static bool is_byline(const char *text)
+{
+    const char *s = text + strspn(text, "*_ ");
+    static const char *const leads[] = {"door ", "by ", "tekst:", "text:", "auteur:",
+                                        "author:", NULL};
+    if (strchr(s, '\n') || strlen(s) > 160)
+        return false;
+    for (size_t i = 0; leads[i]; i++)
+        if (vp_ex_eq(s, strlen(leads[i]), leads[i]))
+            return true;
+    return false;
+}
+
 /* The blocks in order.  A heading over attendees makes its section a list
  * of attendees; a paragraph that opens with "Aanwezig:" is one, and so are
  * the items or table right after it.  Names there are kept only for their
@@ -763,7 +831,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             while (n > 0 && is_space(b->text[n - 1]))
                 n--;
             bool attendees = opens_attendee_list(dc, b->text);
-            listed = listed || attendees;
+            listed = listed || attendees || is_byline(b->text);
             if (n > 0 && b->text[n - 1] == ':')   /* "De sprekers waren:" */
                 speaker_list = !attendees && contains_word(dc->words, b->text,
                                                            VP_SW_SPEAKER_HEADING);

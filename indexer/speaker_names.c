@@ -184,6 +184,17 @@ static bool is_municipality(const doc_ctx *dc, const toks *k, size_t s, size_t e
     return found;
 }
 
+/* Token i ends in "-<particle>": "Hofstra-de" before "Vries". */
+static bool ends_in_particle(const toks *k, size_t i)
+{
+    const char *s = k->t + k->v[i].s;
+    size_t n = k->v[i].e - k->v[i].s;
+    size_t h = n;
+    while (h > 0 && s[h - 1] != '-')
+        h--;
+    return h > 1 && h < n && vp_person_is_particle(s + h, n - h);
+}
+
 /* No line break between tokens a and b: a name never runs over one (a
  * heading glued to the next line, a list of names one per line). */
 static bool same_line(const toks *k, size_t a, size_t b)
@@ -229,13 +240,14 @@ static size_t after_particles(const toks *k, size_t i, bool open)
 
 /* "van" after two capitalised words ("Frans Backhuys van Nieuwegein",
  * "Stefan Bauer van de Kreis Viersen"): the organisation or the place
- * follows, unless the report writes "Van X" as a surname elsewhere ("Jan
- * Willem van Steenbergen" ... "Van Steenbergen sloot af") or X is no place. */
+ * follows, unless "van der"/"van den", a double given name before it ("Jan
+ * Willem van Steenbergen"), or the report writes "Van X" as a surname
+ * elsewhere ("Van Steenbergen sloot af"). */
 bool vp_sp_van_org(const doc_ctx *dc, const toks *k, size_t van)
 {
     size_t p = van + 1;
     if (tok_is(k, p, "der") || tok_is(k, p, "den") || tok_is(k, p, "'t"))
-        return false;   /* "van der", "van den": a surname */
+        return false;
     if (p >= k->n || !surname_word(k, p))
         return true;   /* "van de Kreis", "van ProRail", "van het Clusius College" */
     char key[64];
@@ -246,8 +258,9 @@ bool vp_sp_van_org(const doc_ctx *dc, const toks *k, size_t van)
     size_t e = p + 1;
     if (tok_punct(k, e, '(') && e + 2 < k->n && tok_punct(k, e + 2, ')'))
         e += 3;
-    return is_municipality(dc, k, p, p + 1) || is_municipality(dc, k, p, e) ||
-           !vp_sp_name_word(k, p);
+    if (is_municipality(dc, k, p, p + 1) || is_municipality(dc, k, p, e))
+        return true;
+    return !(van > 0 && tok_in(k, van - 1, SW(k, VP_SW_SECOND_GIVEN)));
 }
 
 bool vp_sp_opens_surname(const toks *k, size_t i)
@@ -280,7 +293,8 @@ bool vp_sp_name_at(const doc_ctx *dc, const toks *k, size_t i, name_span *out)
         if (vp_sp_name_word(k, j)) {
             /* "Sjoerd Bakker Sittard-Geleen": a municipality after a full
              * name is not part of it */
-            if (words >= 2 && !initials && is_municipality(dc, k, j, j + 1))
+            if (words >= 2 && !initials && !ends_in_particle(k, j - 1) &&
+                is_municipality(dc, k, j, j + 1))
                 break;
             words++;
             end = ++j;
@@ -288,8 +302,10 @@ bool vp_sp_name_at(const doc_ctx *dc, const toks *k, size_t i, name_span *out)
         }
         if (any_particle(k, j) && words) {
             /* one group of particles in a name: a second "van" starts the
-             * organisation ("Marieke van den Broek van Movisie") */
-            if (particles || (words >= 2 && tok_is(k, j, "van") && vp_sp_van_org(dc, k, j)))
+             * organisation ("Marieke van den Broek van Movisie"); "in" after
+             * a full name is a preposition ("Bart Smit in de Stentor") */
+            if (particles || (words >= 2 && tok_is(k, j, "van") && vp_sp_van_org(dc, k, j)) ||
+                (words >= 2 && (tok_is(k, j, "in") || tok_is(k, j, "op"))))
                 break;
             size_t p = after_particles(k, j, false);
             if (!p)

@@ -123,7 +123,7 @@ size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m, bool
         if (!org && vp_sp_org_at(k, c, close, &os) > os)
             org = true;   /* "(voormalig ZLTO)", "(uitzendbureau Flexpoint)" */
         if (!org || only_digits(k, c, close))
-            return close + 1;   /* "(zie hieronder)", "(2019)": no cue */
+            return 0;   /* "(zie hieronder)", "(2019)", "(presentatie A. Smit)": read on */
         *cue = true;
     }
     if (c < close) {

@@ -32,6 +32,7 @@ static const char *const LIST_NAMES[VP_SW_COUNT] = {
     [VP_SW_ACTION_COLUMN] = "action-column",
     [VP_SW_NOT_NAME] = "not-name",
     [VP_SW_ORG_WORD] = "org-word",
+    [VP_SW_SECOND_GIVEN] = "second-given-name",
 };
 
 struct vp_speaker_words {

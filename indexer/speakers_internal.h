@@ -162,10 +162,10 @@ size_t vp_sp_org_at(const toks *k, size_t i, size_t limit, size_t *start);
 /* A role ending at token p ("burgemeester", "strategische adviseur"); *first
  * its first token, *owned a malloc'd two-word role. */
 const char *vp_sp_role_before(const toks *k, size_t p, size_t *first, char **owned);
-/* A parenthesis at token i: the token after ')', or 0 when there is none
- * within reach.  Its organisation or role ("(Platform31)", "(wethouder
- * Roermond)", "(plv. directeur Pon)") goes into m, and *cue tells whether
- * there was one. */
+/* A parenthesis at token i with an organisation or a role ("(Platform31)",
+ * "(wethouder Roermond)", "(plv. directeur Pon)"): that goes into m, *cue
+ * is set, and the token after ')' is returned; 0 for any other
+ * parenthesis. */
 size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m, bool *cue);
 /* ", directeur Platform31" at token i; the token after it, or 0. */
 size_t vp_sp_comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
