@@ -274,6 +274,13 @@ static bool cued_after(const toks *k, const sentence *st, size_t *j)
     if ((tok_is(k, t, "in") || tok_is(k, t, "uit")) && t + 1 < st->e &&
         k->v[t + 1].kind == T_WORD && vp_ex_is_upper(k->t + k->v[t + 1].s, 1))
         t += 2;   /* "van de ChristenUnie in Borger-Odoorn waarschuwde" */
+    if (tok_punct(k, t, '(')) {   /* "of the HAN (Hogeschool ...) presented" */
+        size_t c = t + 1;
+        while (c < st->e && c < t + 16 && !tok_punct(k, c, ')'))
+            c++;
+        if (tok_punct(k, c, ')') && tok_in(k, c + 1, SW(k, VP_SW_VERB_AFTER)))
+            t = c + 1;
+    }
     if (tok_punct(k, t, ',')) {
         size_t c = t + 1;
         while (c < st->e && c < t + 30 && !tok_punct(k, c, ',') && !tok_punct(k, c, '('))

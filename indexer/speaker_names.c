@@ -152,12 +152,21 @@ bool vp_sp_name_word(const toks *k, size_t i)
         return false;
     const char *s = k->t + k->v[i].s;
     size_t n = k->v[i].e - k->v[i].s;
+    if (n > 3 && (s[0] == 'd' || s[0] == 'l') && s[1] == '\'' && vp_ex_is_upper(s + 2, n - 2))
+        return true;   /* "d'Hooghe", "l'Ami" */
     if (n < 2 || !vp_ex_is_upper(s, n))
         return false;
     size_t c1 = vp_ex_charlen(s, n);
     bool ij = n > 2 && s[0] == 'I' && s[1] == 'J';
     if (!ij && !vp_ex_is_lower(s + c1, n - c1))
         return false;
+    /* "WoON", "CdK", "ProRail": a capital after a small letter is no name
+     * ("McDonald" and "MacLeod" are) */
+    bool mc = (n > 3 && s[0] == 'M' && s[1] == 'c') || (n > 4 && memcmp(s, "Mac", 3) == 0);
+    for (size_t j = c1; j + 1 < n && !mc; j++)
+        if (vp_ex_is_lower(s + j, n - j) && vp_ex_is_upper(s + j + 1, n - j - 1) &&
+            !(ij && j == 0))
+            return false;
     for (size_t j = 0; j < n; j++) {
         if (s[j] >= '0' && s[j] <= '9')
             return false;
@@ -250,17 +259,11 @@ bool vp_sp_van_org(const doc_ctx *dc, const toks *k, size_t van)
         return false;
     if (p >= k->n || !surname_word(k, p))
         return true;   /* "van de Kreis", "van ProRail", "van het Clusius College" */
+    if (van > 0 && tok_in(k, van - 1, SW(k, VP_SW_SECOND_GIVEN)))
+        return false;   /* "Jan Willem" is no full name yet */
     char key[64];
     size_t n = van_key(k->t, k->v[p].s, k->v[p].e, key, sizeof key);
-    if (n && lower_set_has(dc, key, n))
-        return false;
-    /* "van Bergen (NH)": the place with its CBS suffix */
-    size_t e = p + 1;
-    if (tok_punct(k, e, '(') && e + 2 < k->n && tok_punct(k, e + 2, ')'))
-        e += 3;
-    if (is_municipality(dc, k, p, p + 1) || is_municipality(dc, k, p, e))
-        return true;
-    return !(van > 0 && tok_in(k, van - 1, SW(k, VP_SW_SECOND_GIVEN)));
+    return !(n && lower_set_has(dc, key, n));
 }
 
 bool vp_sp_opens_surname(const toks *k, size_t i)

@@ -16,7 +16,7 @@
 size_t vp_sp_org_at(const toks *k, size_t i, size_t limit, size_t *start)
 {
     size_t j = i;
-    while (j < limit && (tok_is(k, j, "de") || tok_is(k, j, "het") ||
+    while (j < limit && (tok_is(k, j, "de") || tok_is(k, j, "het") || tok_is(k, j, "the") ||
                          tok_is(k, j, "gemeente") || tok_is(k, j, "gastgemeente")))
         j++;
     /* "van energiecoöperatie Eemenergie", "bij adviesbureau Stec Groep" */
@@ -35,12 +35,14 @@ size_t vp_sp_org_at(const toks *k, size_t i, size_t limit, size_t *start)
     }
     *start = j;
     size_t n = 0;
-    while (j < limit && n < 5 && k->v[j].kind == T_WORD) {
+    while (j < limit && n < 6 && k->v[j].kind == T_WORD) {
         const char *s = k->t + k->v[j].s;
         size_t len = k->v[j].e - k->v[j].s;
         bool ok = vp_ex_is_upper(s, len) || (s[0] >= '0' && s[0] <= '9') ||
                   vp_ex_apostrophe(s, len);
-        if (!ok && !(n > 0 && vp_sp_particle(k, j) && j + 1 < limit &&
+        /* "Universiteit van Tilburg", "University of Applied Sciences" */
+        bool inner = vp_sp_particle(k, j) || tok_is(k, j, "of") || tok_is(k, j, "for");
+        if (!ok && !(n > 0 && inner && j + 1 < limit && k->v[j + 1].kind == T_WORD &&
                      vp_ex_is_upper(k->t + k->v[j + 1].s, 1)))
             break;
         j++;
