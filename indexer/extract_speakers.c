@@ -225,11 +225,14 @@ static size_t read_after_name(const doc_ctx *dc, const toks *k, const sentence *
         m->triggered = m->triggered || cue;
         j = after;
     }
+    const char *paren_role = m->role;
     after = vp_sp_comma_role_after(dc, k, j, st->e, m);
     if (after) {
         m->triggered = true;
         j = after;
     }
+    if (paren_role && m->role != paren_role)
+        m->also_role = paren_role;   /* ", burgemeester X (voorzitter)" */
     if (!m->org && links_org(k, j)) {
         size_t os, oe = vp_sp_org_at(k, j + 1, st->e, &os);
         if (oe > os) {
@@ -340,8 +343,9 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         }
         name_span span;
         bool named = vp_sp_name_at(dc, k, q, &span);
-        if (!named && role && vp_sp_name_word(k, q)) {
-            /* "burgemeester Backhuys": a bare surname after a role */
+        if (!named && (role || honorific) && vp_sp_name_word(k, q)) {
+            /* "burgemeester Backhuys", "mevrouw Hoorn": a bare surname after
+             * a role or an honorific, even one that is a place */
             span = (name_span){q, q + 1, 1, false};
             named = true;
         }
@@ -459,7 +463,8 @@ static void scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed
         while (i < st->e) {
             bool could_start = k->v[i].kind == T_INITIALS || vp_sp_name_word(k, i) ||
                                vp_sp_opens_surname(k, i) || vp_sp_role(k, i) ||
-                               tok_in(k, i, SW(k, VP_SW_ROLE_ADJECTIVE));
+                               tok_in(k, i, SW(k, VP_SW_ROLE_ADJECTIVE)) ||
+                               tok_in(k, i, SW(k, VP_SW_HONORIFIC));
             i = could_start ? read_group(dc, k, st, &cs, i, out) : i + 1;
         }
     }
@@ -680,9 +685,10 @@ static void promote_speaking_roles(mentions *ms)
         bool unique = true;
         for (size_t i = 0; i < ms->n && unique; i++) {
             mention *m = &ms->v[i];
-            const char *role = role_of(m);
-            if (!m->name || m->vetoed || m->person.form == VP_PERSON_SURNAME || !role ||
-                strcmp(role, ms->speaking_roles[r]) != 0)
+            const char *role = role_of(m), *also = m->also_role;
+            bool has = (role && strcmp(role, ms->speaking_roles[r]) == 0) ||
+                       (also && strcmp(also, ms->speaking_roles[r]) == 0);
+            if (!m->name || m->vetoed || m->person.form == VP_PERSON_SURNAME || !has)
                 continue;
             if (holder && !vp_person_name_may_be(&holder->person, &m->person))
                 unique = false;
@@ -693,6 +699,24 @@ static void promote_speaking_roles(mentions *ms)
             holder->listed = false;
         }
     }
+}
+
+/* A bare surname with a speaking verb ("Sanders vertelde"): the one full
+ * name or initials in the report it can be (an attendee list, a table), or
+ * NULL when there is none, or two. */
+static mention *listed_full_name(mentions *ms, const mention *surname)
+{
+    mention *only = NULL;
+    for (size_t i = 0; i < ms->n; i++) {
+        mention *m = &ms->v[i];
+        if (!m->name || m->person.form == VP_PERSON_SURNAME ||
+            !vp_person_name_may_be(&m->person, &surname->person))
+            continue;
+        if (only && !vp_person_name_may_be(&only->person, &m->person))
+            return NULL;   /* two people it can be */
+        only = only ? only : m;
+    }
+    return only && !only->vetoed ? only : NULL;
 }
 
 /* A bare surname that makes a person of its own when no full name in the
@@ -728,6 +752,19 @@ static void merge_mentions(mentions *ms, mentions *persons)
             if (surname_only != (pass == 1) || (pass == 0 && !m->triggered))
                 continue;
             size_t hit = 0, hits = find_person(persons, m, pass != 1, &hit);
+            mention *full = hits == 0 && pass == 1 && m->triggered && m->cued
+                                ? listed_full_name(ms, m) : NULL;
+            if (full) {   /* "Sanders vertelde" after "R. Sanders" in the list */
+                mention *p = add_mention(persons);
+                if (!p)
+                    return;
+                *p = *full;
+                memset(full, 0, sizeof *full);
+                p->triggered = true;
+                p->listed = false;
+                hits = 1;
+                hit = persons->n - 1;
+            }
             if (hits == 1 || (hits > 1 && pass != 1)) {
                 absorb(&persons->v[hit], m);
                 free(m->name);   /* read once */
@@ -844,7 +881,8 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
                                                            VP_SW_SPEAKER_HEADING);
             else if (i > 0 && p->blocks[i - 1].kind == VP_BLOCK_ITEM)
                 speaker_list = false;
-            after_intro = attendees;
+            /* "Aanwezig:" over a list; "Afwezig: A, B" holds its names */
+            after_intro = attendees && n > 0 && b->text[n - 1] == ':';
         } else if (b->kind == VP_BLOCK_ITEM || b->kind == VP_BLOCK_TABLE_ROW) {
             listed = listed || after_intro;
         }

@@ -144,6 +144,7 @@ typedef struct mention {
     char *name;
     char *org;
     const char *role;   /* borrowed from the word lists */
+    const char *also_role;   /* a second one: "burgemeester X (voorzitter)" */
     char *role_owned;   /* "strategisch adviseur" */
     size_t words;
     bool initials;
