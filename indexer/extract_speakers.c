@@ -155,7 +155,8 @@ static size_t role_at(const toks *k, const sentence *st, size_t q, const char **
         if (vp_sp_role(k, q))
             *role = vp_sp_role_before(k, q++, first, owned);
     }
-    if (*role && tok_punct(k, q, ':'))
+    /* "Voorzitter: Anna Smit", "de dagvoorzitter, Anna Smit" */
+    if (*role && (tok_punct(k, q, ':') || tok_punct(k, q, ',')))
         q++;
     return q;
 }
@@ -232,7 +233,17 @@ static size_t read_after_name(const doc_ctx *dc, const toks *k, const sentence *
         j = after;
     }
     if (paren_role && m->role != paren_role)
-        m->also_role = paren_role;   /* ", burgemeester X (voorzitter)" */
+        m->also_role = paren_role;
+    if (after && tok_punct(k, j, '(')) {   /* ", burgemeester Heerenveen (voorzitter)" */
+        mention extra = {0};
+        bool cue;
+        size_t e = vp_sp_paren_after(k, j, st->e, &extra, &cue);
+        if (e && extra.role && !m->also_role) {
+            m->also_role = extra.role;
+            j = e;
+        }
+        free(extra.org);
+    }
     if (!m->org && links_org(k, j)) {
         size_t os, oe = vp_sp_org_at(k, j + 1, st->e, &os);
         if (oe > os) {
@@ -373,12 +384,16 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             mb->m.honorific = true;   /* "Dhr. Bakker" read from the name on */
         if (n == 1) {
             verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
-            /* "Dagvoorzitter was Pieter Kousemaker" */
-            if (!role && p > st->s + 1 &&
-                (tok_is(k, p - 1, "was") || tok_is(k, p - 1, "is")) &&
-                vp_sp_role(k, p - 2)) {
-                mb->m.role = vp_sp_role(k, p - 2);
-                mb->m.role_before = true;
+            /* "Dagvoorzitter was Pieter Kousemaker", "Gespreksleider van de
+             * dag was Merel Smit" */
+            for (size_t r = p - 1; !role && p > st->s + 1 && r > st->s && r + 5 >= p; r--) {
+                if (!(tok_is(k, p - 1, "was") || tok_is(k, p - 1, "is")))
+                    break;
+                if (vp_sp_role(k, r - 1)) {
+                    mb->m.role = vp_sp_role(k, r - 1);
+                    mb->m.role_before = true;
+                    break;
+                }
             }
             /* "in de Zwolse Statenzaal": an article never precedes a person */
             if (!role && p > st->s &&
@@ -389,8 +404,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             }
         }
         j = read_after_name(dc, k, st, span.e, &mb->m);
-        if (presenter_in_parentheses(k, st, p, &j, &mb->m))
-            in_parens = true;
+        if (span.words >= 2 && presenter_in_parentheses(k, st, p, &j, &mb->m))
+            in_parens = true;   /* not "Nieuwegein (Ramdin) meldt" */
         if (mb->m.role_before)
             mb->m.triggered = true;
         size_t nx = next_member(dc, k, j);

@@ -340,8 +340,10 @@ bool vp_sp_name_at(const doc_ctx *dc, const toks *k, size_t i, name_span *out)
             all_known = false;
     if (all_known && !initials)
         return false;
-    if (is_municipality(dc, k, i, end))
-        return false;
+    /* "Bergen op Zoom", "Capelle aan den IJssel": a place read on */
+    for (size_t e = end; e <= end + 3 && e <= k->n; e++)
+        if (is_municipality(dc, k, i, e))
+            return false;
     /* "Expertise Centre", "Stichting Groene Kracht": an organisation */
     for (size_t w = i; w < end; w++)
         if (tok_in(k, w, SW(k, VP_SW_ORG_WORD)))

@@ -35,7 +35,15 @@ size_t vp_sp_org_at(const toks *k, size_t i, size_t limit, size_t *start)
     }
     *start = j;
     size_t n = 0;
-    while (j < limit && n < 6 && k->v[j].kind == T_WORD) {
+    while (j < limit && n < 6) {
+        /* "Stichting Lezen & Schrijven" */
+        if (n > 0 && tok_punct(k, j, '&') && j + 1 < limit && k->v[j + 1].kind == T_WORD &&
+            vp_ex_is_upper(k->t + k->v[j + 1].s, 1)) {
+            j++;
+            continue;
+        }
+        if (k->v[j].kind != T_WORD)
+            break;
         const char *s = k->t + k->v[j].s;
         size_t len = k->v[j].e - k->v[j].s;
         bool ok = vp_ex_is_upper(s, len) || (s[0] >= '0' && s[0] <= '9') ||
