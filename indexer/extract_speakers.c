@@ -35,8 +35,15 @@ typedef struct mentions {
     size_t n_speaking_roles;
 } mentions;
 
+/* Mentions kept per report: the merge compares mentions with persons, so
+ * a pathological "report" of 100,000 names would take quadratic time; a
+ * real one names a few dozen. */
+#define MAX_MENTIONS 4096
+
 static mention *add_mention(mentions *ms)
 {
+    if (ms->n >= MAX_MENTIONS)
+        return NULL;
     if (ms->n == ms->cap) {
         size_t cap = ms->cap ? ms->cap * 2 : 16;
         mention *grown = realloc(ms->v, cap * sizeof *grown);
@@ -552,15 +559,18 @@ static void add_cell(const doc_ctx *dc, toks *scratch, char *cell,
     char *s = cell;
     while (s && *s) {
         char *cut = strstr(s, " en ");
+        char *and = strstr(s, " and ");
         char *semi = strchr(s, ';');
         char *amp = strstr(s, " & ");
+        if (and && (!cut || and < cut))
+            cut = and;
         if (semi && (!cut || semi < cut))
             cut = semi;
         if (amp && (!cut || amp < cut))
             cut = amp;
         char *next = NULL;
         if (cut) {
-            next = cut + (*cut == ';' ? 1 : (*(cut + 1) == '&' ? 3 : 4));
+            next = cut + (*cut == ';' ? 1 : *(cut + 1) == '&' ? 3 : *(cut + 1) == 'a' ? 5 : 4);
             *cut = '\0';
         }
         add_parsed(dc, scratch, vp_trim(s), org, listed, out);
@@ -686,6 +696,38 @@ static size_t find_person(const mentions *persons, const mention *m, bool first,
     return hits;
 }
 
+/* "Wethouder Wijnen van Eindhoven" beside "wethouder Frans Wijnen": the
+ * one given name is the surname of another mention, so "van Eindhoven" is
+ * the place ("wethouder Ruud van Gorinchem" alone keeps its name). */
+static void split_place_from_surname(mentions *ms)
+{
+    for (size_t i = 0; i < ms->n; i++) {
+        mention *m = &ms->v[i];
+        if (!m->name || !m->role_before || m->person.form != VP_PERSON_FULL ||
+            m->person.n_given != 1 || strncmp(m->person.surname, "van ", 4) != 0)
+            continue;
+        bool surname = false;
+        for (size_t j = 0; j < ms->n && !surname; j++)
+            surname = j != i && ms->v[j].name && ms->v[j].person.n_given > 0 &&
+                      strcmp(ms->v[j].person.core, m->person.given) == 0;
+        const char *van = strstr(m->name, " van ");
+        if (!surname || !van)
+            continue;
+        char *given = vp_strndup(m->name, (size_t)(van - m->name));
+        vp_person_name pn;
+        if (given && vp_person_name_parse(given, &pn)) {
+            if (!m->org)
+                m->org = strdup(van + 5);
+            free(m->name);
+            m->name = given;
+            given = NULL;
+            vp_person_name_clear(&m->person);
+            m->person = pn;
+        }
+        free(given);
+    }
+}
+
 static const char *role_of(const mention *m)
 {
     return m->role_owned ? m->role_owned : m->role;
@@ -757,6 +799,7 @@ static void merge_mentions(mentions *ms, mentions *persons)
             m->name = NULL;
         }
     }
+    split_place_from_surname(ms);
     promote_speaking_roles(ms);
     for (int pass = 0; pass < 3; pass++) {
         for (size_t i = 0; i < ms->n; i++) {
@@ -913,12 +956,30 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
     free(scratch.v);
 }
 
+/* The text says this person did not speak ("moest afzeggen"). */
+static bool vetoed_in_text(const mentions *ms, const char *name)
+{
+    vp_person_name pn;
+    if (!vp_person_name_parse(name, &pn))
+        return false;
+    bool vetoed = false;
+    for (size_t i = 0; i < ms->n && !vetoed; i++) {
+        const mention *m = &ms->v[i];
+        vetoed = m->vetoed && m->name && vp_person_name_may_be(&m->person, &pn);
+    }
+    vp_person_name_clear(&pn);
+    return vetoed;
+}
+
+/* The front matter's speakers, the announced programme, less those the
+ * text says did not come. */
 static void speakers_from_front_matter(const vp_speaker_words *w, const vp_parsed *p,
-                                       vp_document *d)
+                                       const mentions *text, vp_document *d)
 {
     for (size_t i = 0; i < p->fm.speakers.len; i++) {
         char *name = NULL, *org = NULL, *role = NULL;
-        if (vp_parse_speaker(w, p->fm.speakers.items[i], &name, &org, &role)) {
+        if (vp_parse_speaker(w, p->fm.speakers.items[i], &name, &org, &role) &&
+            !vetoed_in_text(text, name)) {
             bool dup = false;
             for (size_t j = 0; j < d->n_speakers && !dup; j++)
                 dup = vp_fold_equal(d->speakers[j].name, name);
@@ -953,16 +1014,15 @@ void vp_extract_speakers(const vp_extract_ctx *ctx, const vp_parsed *p,
     const vp_speaker_words *w = ctx ? ctx->speaker_words : NULL;
     if (!w)
         return;   /* no word lists, no speakers (see vp_extract_ctx) */
-    if (p->fm.speakers.len > 0) {
-        speakers_from_front_matter(w, p, d);
-        return;
-    }
     doc_ctx dc = {.gazetteer = ctx->gazetteer, .words = w};
     vp_sp_doc_words(&dc, p);
     mentions ms = {0}, persons = {0};
     speakers_from_text(&dc, p, &ms);
     merge_mentions(&ms, &persons);
-    store_speakers(d, &persons);
+    if (p->fm.speakers.len > 0)
+        speakers_from_front_matter(w, p, &persons, d);
+    else
+        store_speakers(d, &persons);
     free_mentions(&ms);
     free_mentions(&persons);
     vp_sp_doc_free(&dc);

@@ -160,7 +160,7 @@ size_t vp_sp_comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
     name_span next;
     if (vp_sp_name_at(dc, k, r + 1, &next) &&
         (tok_punct(k, next.e, '(') || tok_in(k, next.e, SW(k, VP_SW_VERB_AFTER)) ||
-         (next.words >= 2 && !tok_punct(k, next.e, ','))))
+         (next.words >= 2 && next.e < limit && !tok_punct(k, next.e, ','))))
         return 0;   /* ", burgemeester Backhuys (Nieuwegein)": a next name */
     char *owned = NULL;
     size_t first;
