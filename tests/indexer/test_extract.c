@@ -846,6 +846,73 @@ static void test_speakers_cues(void **state)
     done(&r);
 }
 
+/* Minutes that name the chair by role, a list that spells the names of
+ * those who speak by surname, a byline, a surname that is also a place. */
+static void test_speakers_minutes_by_role_and_surname(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag regio-overleg",
+        "*Door Fenna Zijlstra, communicatieadviseur*",
+        "Aanwezig:\nK.J. Wolters (voorzitter)\nR. Sanders (RIEC)\nInge Weert, gemeente Venray",
+        "1. Opening\nDe voorzitter opent de vergadering om 10.00 uur.",
+        "2. Ondermijning\nSanders liet zien hoe leegstaande schuren worden gebruikt. "
+        "Mevrouw Weert schetst de aanpak in Venray.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Inge Weert", "K.J. Wolters", "R. Sanders", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* Names that hold a particle or a place: a double surname ending in a
+ * particle, "van X" after a double given name, a place of several words,
+ * and the place after a surname that another mention spells out. */
+static void test_speakers_names_and_places(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Gastheer was Capelle aan den IJssel; wethouder Sanne Hofland-de Boer opende.",
+        "Daarna sprak Pieter Jan van Zwolle (Platform31) over wonen.",
+        "| Tijd | Onderdeel | Spreker",
+        "| 11.00 | Reactie | wethouder Frans Lemmens (Deurne)",
+        "Wethouder Lemmens van Deurne kon door ziekte niet komen.",
+        "Een werkgroep (presentatie Dirk Bosman, TNO) sloot af.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Dirk Bosman", "Pieter Jan van Zwolle",
+                                       "Sanne Hofland-de Boer", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* The front matter names the programme; the text can say one did not come. */
+static void test_speakers_front_matter_less_the_absent(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Wethouder Joop Klaassen moest helaas afzeggen.",
+        NULL,
+    };
+    report r;
+    build(&r.p, lines);
+    vp_strvec_push(&r.p.fm.speakers, "Marloes Hoogerbrugge (Platform31)");
+    vp_strvec_push(&r.p.fm.speakers, "wethouder Joop Klaassen (Tiel)");
+    vp_document_init(&r.d);
+    memset(&r.issue, 0, sizeof r.issue);
+    vp_extract_ctx ctx = {gaz, themes, words};
+    vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
+    static const char *const want[] = {"Marloes Hoogerbrugge", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
 static void test_speakers_front_matter_wins(void **state)
 {
     (void)state;
@@ -1041,6 +1108,9 @@ int main(void)
         cmocka_unit_test(test_speakers_minutes),
         cmocka_unit_test(test_speakers_who_did_not_speak),
         cmocka_unit_test(test_speakers_cues),
+        cmocka_unit_test(test_speakers_minutes_by_role_and_surname),
+        cmocka_unit_test(test_speakers_names_and_places),
+        cmocka_unit_test(test_speakers_front_matter_less_the_absent),
         cmocka_unit_test(test_speakers_front_matter_wins),
         cmocka_unit_test(test_parse_speaker_strings),
         cmocka_unit_test(test_themes_from_keywords),
