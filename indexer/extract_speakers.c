@@ -1,6 +1,6 @@
 /*
- * extract_speakers.c: the people who present, open, lead or close (see
- * extract.h).
+ * extract_speakers.c: the speakers stage, the people who present, open,
+ * lead or close (see extract.c).
  *
  * A block is cut into tokens (words, initials, punctuation) and sentences.
  * A person name is 1-4 capitalised words with lower-case particles inside
@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract_text.h"
 #include "text.h"
 
 /* ---- mentions ---- */
@@ -850,7 +851,8 @@ static int compare_speakers(const void *a, const void *b)
     return c ? c : strcmp(x->name, y->name);
 }
 
-static void store_speakers(vp_document *d, const mentions *persons)
+/* False when out of memory. */
+static bool store_speakers(vp_document *d, const mentions *persons)
 {
     for (size_t i = 0; i < persons->n; i++) {
         const mention *m = &persons->v[i];
@@ -860,12 +862,13 @@ static void store_speakers(vp_document *d, const mentions *persons)
         bool dup = false;
         for (size_t j = 0; j < d->n_speakers && !dup; j++)
             dup = vp_fold_equal(d->speakers[j].name, name);
-        if (!dup)
-            vp_document_add_speaker(d, name, m->org,
-                                    m->role_owned ? m->role_owned : m->role);
+        if (!dup && !vp_document_add_speaker(d, name, m->org,
+                                             m->role_owned ? m->role_owned : m->role))
+            return false;
     }
     if (d->n_speakers > 1)
         vp_speakers_sort(d);
+    return true;
 }
 
 void vp_speakers_sort(vp_document *d)
@@ -972,11 +975,12 @@ static bool vetoed_in_text(const mentions *ms, const char *name)
 }
 
 /* The front matter's speakers, the announced programme, less those the
- * text says did not come. */
-static void speakers_from_front_matter(const vp_speaker_words *w, const vp_parsed *p,
+ * text says did not come.  False when out of memory. */
+static bool speakers_from_front_matter(const vp_speaker_words *w, const vp_parsed *p,
                                        const mentions *text, vp_document *d)
 {
-    for (size_t i = 0; i < p->fm.speakers.len; i++) {
+    bool ok = true;
+    for (size_t i = 0; ok && i < p->fm.speakers.len; i++) {
         char *name = NULL, *org = NULL, *role = NULL;
         if (vp_parse_speaker(w, p->fm.speakers.items[i], &name, &org, &role) &&
             !vetoed_in_text(text, name)) {
@@ -984,7 +988,7 @@ static void speakers_from_front_matter(const vp_speaker_words *w, const vp_parse
             for (size_t j = 0; j < d->n_speakers && !dup; j++)
                 dup = vp_fold_equal(d->speakers[j].name, name);
             if (!dup)
-                vp_document_add_speaker(d, name, org, role);
+                ok = vp_document_add_speaker(d, name, org, role);
         }
         free(name);
         free(org);
@@ -992,6 +996,7 @@ static void speakers_from_front_matter(const vp_speaker_words *w, const vp_parse
     }
     if (d->n_speakers > 1)
         qsort(d->speakers, d->n_speakers, sizeof *d->speakers, compare_speakers);
+    return ok;
 }
 
 static void clear_speakers(vp_document *d)
@@ -1006,26 +1011,27 @@ static void clear_speakers(vp_document *d)
     d->n_speakers = 0;
 }
 
-void vp_extract_speakers(const vp_extract_ctx *ctx, const vp_parsed *p,
-                         vp_document *d, vp_extract_issue *issue)
+vp_extract_status vp_extract_speakers(const vp_extract_ctx *ctx, const vp_parsed *p,
+                                      vp_document *d, vp_extract_issue *issue)
 {
     (void)issue;
     clear_speakers(d);
     const vp_speaker_words *w = ctx ? ctx->speaker_words : NULL;
     if (!w)
-        return;   /* no word lists, no speakers (see vp_extract_ctx) */
+        return VP_EXTRACT_OK;   /* no word lists, no speakers (see vp_extract_ctx) */
     doc_ctx dc = {.gazetteer = ctx->gazetteer, .words = w};
     vp_sp_doc_words(&dc, p);
     mentions ms = {0}, persons = {0};
     speakers_from_text(&dc, p, &ms);
     merge_mentions(&ms, &persons);
-    if (p->fm.speakers.len > 0)
-        speakers_from_front_matter(w, p, &persons, d);
-    else
-        store_speakers(d, &persons);
+    bool ok = p->fm.speakers.len > 0 ? speakers_from_front_matter(w, p, &persons, d)
+                                     : store_speakers(d, &persons);
     free_mentions(&ms);
     free_mentions(&persons);
     vp_sp_doc_free(&dc);
+    /* the tokenizer and the mention lists still drop what they cannot
+     * allocate without saying so */
+    return ok ? VP_EXTRACT_OK : VP_EXTRACT_NO_MEMORY;
 }
 
 /* ---- front matter strings ---- */

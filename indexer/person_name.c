@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract.h"
+#include "extract_text.h"
 #include "text.h"
 
 #define MAX_WORDS 16

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "datafile.h"
-#include "extract.h"
+#include "extract_text.h"
 #include "text.h"
 
 static const char *const LIST_NAMES[VP_SW_COUNT] = {

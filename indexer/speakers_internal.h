@@ -19,7 +19,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "extract.h"
+#include "extract_stages.h"
+#include "extract_text.h"
 #include "person_name.h"
 #include "speaker_words.h"
 
