@@ -163,9 +163,14 @@ static size_t role_at(const toks *k, const sentence *st, size_t q, const char **
         if (vp_sp_role(k, q))
             *role = vp_sp_role_before(k, q++, first, owned);
     }
-    /* "Voorzitter: Anna Smit", "de dagvoorzitter, Anna Smit" */
-    if (*role && (tok_punct(k, q, ':') || tok_punct(k, q, ',')))
-        q++;
+    /* "Voorzitter: Anna Smit", "de dagvoorzitter, Anna Smit", "The chair of
+     * the day, Anna Smit" */
+    size_t after = q;
+    while (*role && after < q + 3 && after < st->e && k->v[after].kind == T_WORD &&
+           vp_ex_is_lower(k->t + k->v[after].s, k->v[after].e - k->v[after].s))
+        after++;
+    if (*role && (tok_punct(k, after, ':') || tok_punct(k, after, ',')))
+        q = after + 1;
     return q;
 }
 
@@ -294,7 +299,8 @@ static bool cued_after(const toks *k, const sentence *st, size_t *j)
 {
     size_t t = *j;
     if ((tok_is(k, t, "in") || tok_is(k, t, "uit")) && t + 1 < st->e &&
-        k->v[t + 1].kind == T_WORD && vp_ex_is_upper(k->t + k->v[t + 1].s, 1))
+        k->v[t + 1].kind == T_WORD &&
+        (vp_ex_is_upper(k->t + k->v[t + 1].s, 1) || vp_ex_apostrophe(k->t + k->v[t + 1].s, 3)))
         t += 2;   /* "van de ChristenUnie in Borger-Odoorn waarschuwde" */
     if (tok_punct(k, t, '(')) {   /* "of the HAN (Hogeschool ...) presented" */
         size_t c = t + 1;
@@ -897,9 +903,12 @@ static bool opens_attendee_list(const doc_ctx *dc, const char *text)
 }
 
 /* "*Door Anna Smit, communicatieadviseur*", "By Anna Smit": a byline names
- * the writer, not a speaker. */
-static bool is_byline(const char *text)
+ * the writer, not a speaker, unless the writer led the day ("Door Anna
+ * Smit, dagvoorzitter"). */
+static bool is_byline(const doc_ctx *dc, const char *text)
 {
+    if (contains_word(dc->words, text, VP_SW_CHAIR_ROLE))
+        return false;
     const char *s = text + strspn(text, "*_ ");
     static const char *const leads[] = {"door ", "by ", "tekst:", "text:", "auteur:",
                                         "author:", NULL};
@@ -936,7 +945,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             while (n > 0 && is_space(b->text[n - 1]))
                 n--;
             bool attendees = opens_attendee_list(dc, b->text);
-            listed = listed || attendees || is_byline(b->text);
+            listed = listed || attendees || is_byline(dc, b->text);
             if (n > 0 && b->text[n - 1] == ':')   /* "De sprekers waren:" */
                 speaker_list = !attendees && contains_word(dc->words, b->text,
                                                            VP_SW_SPEAKER_HEADING);

@@ -49,7 +49,14 @@ size_t vp_sp_org_at(const toks *k, size_t i, size_t limit, size_t *start)
         bool ok = vp_ex_is_upper(s, len) || (s[0] >= '0' && s[0] <= '9') ||
                   vp_ex_apostrophe(s, len);
         /* "Universiteit van Tilburg", "University of Applied Sciences" */
-        bool inner = vp_sp_particle(k, j) || tok_is(k, j, "of") || tok_is(k, j, "for");
+        bool inner = vp_sp_particle(k, j) || tok_is(k, j, "of") || tok_is(k, j, "for") ||
+                     tok_is(k, j, "on") || tok_is(k, j, "voor");
+        if (!ok && n > 0 && tok_is(k, j, "voor") && (tok_is(k, j + 1, "het") ||
+                                                     tok_is(k, j + 1, "de")) &&
+            j + 2 < limit && vp_ex_is_upper(k->t + k->v[j + 2].s, 1)) {
+            j += 2;   /* "Rijksdienst voor het Cultureel Erfgoed" */
+            continue;
+        }
         if (!ok && !(n > 0 && inner && j + 1 < limit && k->v[j + 1].kind == T_WORD &&
                      vp_ex_is_upper(k->t + k->v[j + 1].s, 1)))
             break;

@@ -33,6 +33,7 @@ static const char *const LIST_NAMES[VP_SW_COUNT] = {
     [VP_SW_NOT_NAME] = "not-name",
     [VP_SW_ORG_WORD] = "org-word",
     [VP_SW_SECOND_GIVEN] = "second-given-name",
+    [VP_SW_CHAIR_ROLE] = "chair-role",
 };
 
 struct vp_speaker_words {

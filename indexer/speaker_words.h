@@ -34,6 +34,7 @@ typedef enum vp_speaker_list {
     VP_SW_NOT_NAME,         /* "gemeente", "workshop": never in a person's name */
     VP_SW_ORG_WORD,         /* "university", "centre": makes a span an organisation */
     VP_SW_SECOND_GIVEN,     /* "willem" in "Jan Willem van Dijk": "van" goes on */
+    VP_SW_CHAIR_ROLE,       /* "dagvoorzitter": a byline with it names a speaker */
     VP_SW_COUNT
 } vp_speaker_list;
 

@@ -168,7 +168,7 @@ def check_synonyms(path):
 SPEAKER_LISTS = {"role", "role-adjective", "role-suffix", "honorific", "verb-before",
                  "verb-after", "audience-cue", "not-speaker-cue", "audience-heading",
                  "speaker-heading", "speaker-column", "org-column", "not-name", "org-word",
-                 "speaker-cue", "not-speaker-lead", "action-column", "second-given-name"}
+                 "speaker-cue", "not-speaker-lead", "action-column", "second-given-name", "chair-role"}
 
 
 def check_speakers(path):
