@@ -19,6 +19,7 @@
  */
 #include "speakers_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,7 +98,8 @@ typedef struct cues {
     size_t speaker_from;   /* "aan tafel zaten ...": names from here speak */
     size_t listed_from;    /* "bedankte ...": names from here did not */
     bool listed;           /* the text lists attendees or actions */
-    bool vetoed;           /* "moest afzeggen": its names did not speak */
+    size_t vetoed_before;  /* "X moest afzeggen, dus Y nam het over": the
+                              names before here did not speak */
 } cues;
 
 /* Words that join the members of a group: "A en B", "A, B and C". */
@@ -446,7 +448,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         mb->m.cued = verb_before || verb_after || in_parens;
         mb->m.triggered = mb->m.triggered || mb->m.cued;
         mb->m.listed = cs->listed || mb->span.s >= cs->listed_from;
-        mb->m.vetoed = cs->vetoed;
+        mb->m.vetoed = cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before;
         if (mb->m.listed)
             mb->m.triggered = false;
         keep_member(out, mb, k);
@@ -485,7 +487,7 @@ static void scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed
             .speaker_from = vp_sp_sentence_find(k, st, VP_SW_SPEAKER_CUE),
             .listed_from = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_LEAD),
             .listed = listed || vp_sp_sentence_has(k, st, VP_SW_AUDIENCE_CUE),
-            .vetoed = vp_sp_sentence_has(k, st, VP_SW_NOT_SPEAKER_CUE),
+            .vetoed_before = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_CUE),
         };
         note_speaking_role(k, st, out);
         size_t i = st->s;

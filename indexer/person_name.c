@@ -234,6 +234,7 @@ void vp_person_name_clear(vp_person_name *p)
     free(p->given);
     free(p->surname);
     free(p->core);
+    free(p->folded);
     memset(p, 0, sizeof *p);
 }
 
@@ -273,6 +274,7 @@ bool vp_person_name_parse(const char *name, vp_person_name *out)
     out->given = fold_given(w, s, &out->n_given);
     out->surname = surname ? vp_fold(surname) : NULL;
     out->core = core_text ? vp_fold(core_text) : NULL;
+    out->folded = out->display ? vp_fold(out->display) : NULL;
     free(surname);
     free(core_text);
     bool initials = false;
@@ -282,7 +284,8 @@ bool vp_person_name_parse(const char *name, vp_person_name *out)
                 : initials        ? VP_PERSON_INITIALS
                                   : VP_PERSON_FULL;
     free(copy);
-    if (!out->display || !out->given || !out->surname || !out->core || !out->core[0]) {
+    if (!out->display || !out->given || !out->surname || !out->core || !out->core[0] ||
+        !out->folded) {
         vp_person_name_clear(out);
         return false;
     }
@@ -348,8 +351,20 @@ static bool givens_agree(const vp_person_name *a, const vp_person_name *b)
     return true;
 }
 
+/* The folded name a, two words or more, is b without its first word. */
+static bool ends_name(const vp_person_name *a, const vp_person_name *b)
+{
+    size_t la = strlen(a->folded), lb = strlen(b->folded);
+    return la < lb && strchr(a->folded, ' ') && b->folded[lb - la - 1] == ' ' &&
+           strcmp(b->folded + lb - la, a->folded) == 0 &&
+           memchr(b->folded, ' ', lb - la - 1) == NULL;
+}
+
 bool vp_person_name_may_be(const vp_person_name *a, const vp_person_name *b)
 {
+    if (a->form == VP_PERSON_FULL && b->form == VP_PERSON_FULL &&
+        (ends_name(a, b) || ends_name(b, a)))
+        return true;
     return surnames_agree(a, b) && givens_agree(a, b);
 }
 

@@ -36,6 +36,7 @@ typedef struct vp_person_name {
     char *surname;        /* folded surname with particles: "van der berg" */
     char *core;           /* folded surname without particles: "berg";
                              regional prefixes stay: "oude wesselink" */
+    char *folded;         /* the display form folded: "anna van der berg" */
     size_t n_given;       /* given names (each initial counts as one) */
     vp_person_form form;
 } vp_person_name;
@@ -55,7 +56,9 @@ char *vp_person_name_normalise(const char *name);
  * between two surnames that both carry particles), and given names agree:
  * equal words, one list a start of the other ("Jan" ~ "Jan Willem"), each
  * initial starting the given name in its place ("J.W." ~ "Jan-Willem"), or
- * one side without given names. */
+ * one side without given names.  A name of two words or more that ends
+ * another one ("Vestergaard Holm" ~ "Anders Vestergaard Holm") is the same
+ * person too: a double surname read as a given name and a surname. */
 bool vp_person_name_may_be(const vp_person_name *a, const vp_person_name *b);
 
 /* Is b a fuller spelling of the person than a (full over initials over

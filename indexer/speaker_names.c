@@ -180,7 +180,8 @@ bool vp_sp_name_word(const toks *k, size_t i)
                 return false;
         }
     }
-    return !tok_in(k, i, SW(k, VP_SW_NOT_NAME));
+    /* "Bürgermeister", "Alderman": a role is never part of a name */
+    return !tok_in(k, i, SW(k, VP_SW_NOT_NAME)) && !tok_in(k, i, SW(k, VP_SW_ROLE));
 }
 
 static bool is_municipality(const doc_ctx *dc, const toks *k, size_t s, size_t e)

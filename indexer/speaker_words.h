@@ -23,8 +23,8 @@ typedef enum vp_speaker_list {
     VP_SW_VERB_AFTER,       /* "vertelde", "explained": a speaker precedes */
     VP_SW_AUDIENCE_CUE,     /* "aanwezig waren": the sentence names the audience */
     VP_SW_SPEAKER_CUE,      /* "aan tafel zaten": the names after it speak */
-    VP_SW_NOT_SPEAKER_CUE,  /* "moest afzeggen", "opvolger": the names of the
-                               clause did not speak, anywhere in the report */
+    VP_SW_NOT_SPEAKER_CUE,  /* "moest afzeggen", "opvolger": the names before it
+                               in the clause did not speak, anywhere in the report */
     VP_SW_NOT_SPEAKER_LEAD, /* "bedankte": the names after it are no speakers here */
     VP_SW_AUDIENCE_HEADING, /* "aanwezig": a heading or "X:" over attendees */
     VP_SW_SPEAKER_HEADING,  /* "sprekers": a heading or "X:" over speakers */

@@ -120,6 +120,8 @@ static void test_may_be(void **state)
     assert_true(may_be("Smit-van Aalst", "Lieke Smit - van Aalst"));
     assert_false(may_be("Aalst", "Lieke Smit-van Aalst"));
     assert_false(may_be("Velde", "Els ten Velde-Hagen"));
+    assert_true(may_be("Vestergaard Holm", "Anders Vestergaard Holm"));
+    assert_false(may_be("Anders Vestergaard", "Anders Vestergaard Holm"));
 }
 
 static void test_fuller(void **state)
