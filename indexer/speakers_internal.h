@@ -9,8 +9,12 @@
  *  speaker_orgs.c     organisation and role around a name ("(Platform31)",
  *                     ", directeur Platform31", "burgemeester"), and the
  *                     same for a front matter speaker string
- *  extract_speakers.c mentions: which names speak (the cues), tables and
- *                     lists of speakers, the merge of one person's mentions
+ *  speaker_cues.c     the names of a sentence and the cues that make them
+ *                     speakers (or not)
+ *  speaker_merge.c    one person per set of mentions; the speakers stored
+ *  extract_speakers.c the stage: the blocks in order (headings over
+ *                     attendees, tables, lists of speakers, bylines), the
+ *                     front matter
  *  speaker_words.c    the word lists (data/speakers.tsv)
  */
 #ifndef VP_SPEAKERS_INTERNAL_H
@@ -172,5 +176,39 @@ size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m, bool
 /* ", directeur Platform31" at token i; the token after it, or 0. */
 size_t vp_sp_comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
                               size_t limit, mention *m);
+
+/* The mentions of one report (extract_speakers.c). */
+typedef struct mentions {
+    mention *v;
+    size_t n, cap;
+    /* roles that speak without a name ("De voorzitter opent de
+     * vergadering"): the one listed person with that role spoke */
+    const char *speaking_roles[8];
+    size_t n_speaking_roles;
+} mentions;
+
+/* A new zeroed mention at the end; NULL when out of memory or past the
+ * bound that keeps the merge linear in the report's size. */
+mention *vp_sp_add_mention(mentions *ms);
+void vp_sp_free_mentions(mentions *ms);
+
+/* ---- cues (speaker_cues.c) ---- */
+
+/* Reads the names of one text (a paragraph, an item, a table cell) into
+ * out; listed: the text only lists names (attendees, actions). */
+void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
+                      mentions *out);
+
+/* ---- merging (speaker_merge.c) ---- */
+
+/* One person per set of mentions that may name the same person. */
+void vp_sp_merge(mentions *ms, mentions *persons);
+/* The triggered, unvetoed persons into d->speakers; false when out of
+ * memory. */
+bool vp_sp_store(vp_document *d, const mentions *persons);
+/* A vetoed person that name may be ("moest afzeggen"). */
+bool vp_sp_vetoed(const mentions *persons, const char *name);
+/* qsort order of speakers: by folded name. */
+int vp_sp_compare_speakers(const void *a, const void *b);
 
 #endif /* VP_SPEAKERS_INTERNAL_H */
