@@ -141,7 +141,15 @@ size_t vp_sp_sentences(const toks *k, sentence *out, size_t max)
         if (k->v[i].kind != T_PUNCT)
             continue;
         char c = k->t[k->v[i].s];
-        /* ";" too: "X moest afzeggen; Y nam het over" are two statements */
+        /* ";" too: "X moest afzeggen; Y nam het over" are two statements;
+         * and a bullet opens a new item of a list written in a paragraph */
+        bool bullet = k->v[i].e - k->v[i].s == 3 && memcmp(k->t + k->v[i].s, "\xE2\x80\xA2", 3) == 0;
+        if (bullet) {
+            if (i > s)
+                out[n++] = (sentence){s, i};
+            s = i + 1;
+            continue;
+        }
         if ((c == '.' || c == '!' || c == '?' || c == ';') && !is_abbreviation_dot(k, i)) {
             if (i > s)
                 out[n++] = (sentence){s, i};
