@@ -150,7 +150,12 @@ size_t vp_sp_sentences(const toks *k, sentence *out, size_t max)
             s = i + 1;
             continue;
         }
-        if ((c == '.' || c == '!' || c == '?' || c == ';') && !is_abbreviation_dot(k, i)) {
+        /* "plv. directeur": a dot before a word in lower case ends an
+         * abbreviation, not a sentence */
+        bool lower_next = c == '.' && i + 1 < k->n && k->v[i + 1].kind == T_WORD &&
+                          vp_ex_is_lower(k->t + k->v[i + 1].s, k->v[i + 1].e - k->v[i + 1].s);
+        if ((c == '.' || c == '!' || c == '?' || c == ';') && !is_abbreviation_dot(k, i) &&
+            !lower_next) {
             if (i > s)
                 out[n++] = (sentence){s, i};
             s = i + 1;

@@ -913,6 +913,27 @@ static void test_speakers_front_matter_less_the_absent(void **state)
     done(&r);
 }
 
+/* Bullets inside a paragraph are items of their own; "plv." before a word
+ * in lower case ends no sentence. */
+static void test_speakers_bullets_and_abbreviations(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Programma",
+        "Sprekers:\n  \xE2\x80\xA2 Wonen in de regio, Jan Hendrik Smit, museumdirecteur "
+        "Kunsthal Laren\n  \xE2\x80\xA2 Water, Anna Bos, directeur Vitens",
+        "Een panelgesprek met Ria Bos (plv. directeur Kasper/Telos) en Tim Ooms (Fontys).",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Anna Bos", "Jan Hendrik Smit", "Ria Bos", "Tim Ooms",
+                                       NULL};
+    assert_speakers(&r, want);
+    assert_string_equal(speaker(&r, "Ria Bos")->role, "directeur");
+    done(&r);
+}
+
 static void test_speakers_front_matter_wins(void **state)
 {
     (void)state;
@@ -1111,6 +1132,7 @@ int main(void)
         cmocka_unit_test(test_speakers_minutes_by_role_and_surname),
         cmocka_unit_test(test_speakers_names_and_places),
         cmocka_unit_test(test_speakers_front_matter_less_the_absent),
+        cmocka_unit_test(test_speakers_bullets_and_abbreviations),
         cmocka_unit_test(test_speakers_front_matter_wins),
         cmocka_unit_test(test_parse_speaker_strings),
         cmocka_unit_test(test_themes_from_keywords),
