@@ -14,6 +14,7 @@
 
 #include "compound.h"
 #include "schema.h"
+#include "strset.h"
 #include "strvec.h"
 #include "text.h"
 
@@ -195,11 +196,21 @@ static bool add_facets(vp_docbuilder *b, xapc_doc *doc, const vp_document *d,
             return false;
     if (d->host && !add_filter_term(doc, VP_PREFIX_HOST, d->host, err))
         return false;
+    /* each speaker once, by folded name, in time linear in their number */
     vp_strvec speakers = VP_STRVEC_INIT;
+    vp_strset *seen = vp_strset_new();
     bool ok = true;
-    for (size_t i = 0; i < d->n_speakers && ok; i++)
-        ok = vp_strvec_push_unique(&speakers, d->speakers[i].name) &&
-             add_filter_term(doc, VP_PREFIX_SPEAKER, d->speakers[i].name, err);
+    for (size_t i = 0; i < d->n_speakers && ok; i++) {
+        char *f = vp_fold(d->speakers[i].name);
+        bool added = false;
+        if (f)
+            vp_strset_add(seen, f, strlen(f), &added);
+        free(f);
+        ok = f && (!added || (vp_strvec_push(&speakers, d->speakers[i].name) &&
+                              add_filter_term(doc, VP_PREFIX_SPEAKER, d->speakers[i].name,
+                                              err)));
+    }
+    vp_strset_free(seen);
     vp_strvec_sort(&speakers);
     ok = ok && add_list_value(doc, VP_SLOT_SPEAKERS, &speakers, err);
     vp_strvec_clear(&speakers);

@@ -65,6 +65,30 @@ bool vp_person_name_may_be(const vp_person_name *a, const vp_person_name *b);
  * surname; more given names; longer)? */
 bool vp_person_name_fuller(const vp_person_name *b, const vp_person_name *a);
 
+/* The key two names share whenever vp_person_name_may_be holds for them:
+ * the first part of the folded surname that is no particle ("wal" for
+ * "Ineke van der Wal", "Van der Wal" and "I. van der Wal-Bosch").  Points
+ * into p, *len bytes long (not NUL-terminated). */
+const char *vp_person_name_key(const vp_person_name *p, size_t *len);
+
+/* Names filed by key, so that finding the names one may be looks only at
+ * those that share its key (comparing every name with every other is
+ * quadratic).  Items are the caller's numbers, each filed once; a name's
+ * items come back in the order they were filed. */
+typedef struct vp_person_index vp_person_index;
+
+#define VP_PERSON_NONE ((size_t)-1)
+
+vp_person_index *vp_person_index_new(void);   /* never NULL */
+void vp_person_index_free(vp_person_index *ix);
+/* Files item under the key of p. */
+void vp_person_index_add(vp_person_index *ix, const vp_person_name *p, size_t item);
+/* The first item filed under p's key, VP_PERSON_NONE when there is none;
+ * then vp_person_index_next until VP_PERSON_NONE.  Every filed name p may be
+ * is among them (others with the key are too: ask vp_person_name_may_be). */
+size_t vp_person_index_first(const vp_person_index *ix, const vp_person_name *p);
+size_t vp_person_index_next(const vp_person_index *ix, size_t item);
+
 /* s[0..n) is a name particle ("van", "der", "'t", "ten"), in any case. */
 bool vp_person_is_particle(const char *s, size_t n);
 /* s[0..n) is a regional surname prefix ("Oude", "Olde", "Groot", "Klein",

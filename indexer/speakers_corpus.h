@@ -22,9 +22,10 @@
 /* The distinct speaker names of a corpus (distinct by vp_fold). */
 typedef struct vp_speaker_names vp_speaker_names;
 
-vp_speaker_names *vp_speaker_names_new(void);
+vp_speaker_names *vp_speaker_names_new(void);   /* never NULL */
 void vp_speaker_names_free(vp_speaker_names *n);
-/* Adds a name unless a folded-equal one is present; false when out of memory. */
+/* Adds a name unless a folded-equal one is present; false when it is no
+ * person's name (vp_person_name_parse). */
 bool vp_speaker_names_add(vp_speaker_names *n, const char *name);
 /* The one full name that name (written with initials or as a bare surname)
  * stands for, or NULL when name is itself a full name, has no candidate or

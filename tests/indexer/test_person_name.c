@@ -89,6 +89,12 @@ static bool may_be(const char *a, const char *b)
     assert_true(vp_person_name_parse(b, &y));
     bool r = vp_person_name_may_be(&x, &y);
     assert_int_equal(r, vp_person_name_may_be(&y, &x));   /* symmetric */
+    if (r) {   /* the index finds every name one may be by its key */
+        size_t nx, ny;
+        const char *kx = vp_person_name_key(&x, &nx), *ky = vp_person_name_key(&y, &ny);
+        assert_int_equal(nx, ny);
+        assert_memory_equal(kx, ky, nx);
+    }
     vp_person_name_clear(&x);
     vp_person_name_clear(&y);
     return r;
@@ -122,6 +128,60 @@ static void test_may_be(void **state)
     assert_false(may_be("Velde", "Els ten Velde-Hagen"));
     assert_true(may_be("Vestergaard Holm", "Anders Vestergaard Holm"));
     assert_false(may_be("Anders Vestergaard", "Anders Vestergaard Holm"));
+    /* one surname written with and without spaces around its hyphen */
+    assert_true(may_be("Mirte de - Wit", "Mirte de-Wit"));
+    assert_true(may_be("Wit", "Mirte de - Wit"));
+    assert_true(may_be("Jorien Maria Tuinman", "Maria Tuinman"));
+}
+
+static void assert_key(const char *name, const char *key)
+{
+    vp_person_name p;
+    size_t n;
+    assert_true(vp_person_name_parse(name, &p));
+    const char *k = vp_person_name_key(&p, &n);
+    assert_int_equal(n, strlen(key));
+    assert_memory_equal(k, key, n);
+    vp_person_name_clear(&p);
+}
+
+static void test_key(void **state)
+{
+    (void)state;
+    assert_key("Ineke van der Wal", "wal");
+    assert_key("Van der Wal", "wal");
+    assert_key("I. van der Wal-Bosch", "wal");
+    assert_key("Lieke Smit - van Aalst", "smit");
+    assert_key("Noortje in 't Hout", "hout");
+    assert_key("Olde Bennekink", "olde");
+    assert_key("Naomi Klein", "klein");
+}
+
+static void test_index(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"Anna van der Berg", "Piet Jansen", "A. Berg",
+                                        "Van der Berg", "Kees Jansen", NULL};
+    vp_person_name p[5];
+    vp_person_index *ix = vp_person_index_new();
+    for (size_t i = 0; names[i]; i++) {
+        assert_true(vp_person_name_parse(names[i], &p[i]));
+        vp_person_index_add(ix, &p[i], i);
+    }
+    vp_person_name q;
+    assert_true(vp_person_name_parse("berg", &q));
+    size_t i = vp_person_index_first(ix, &q);   /* in the order filed */
+    assert_int_equal(i, 0);
+    assert_int_equal(i = vp_person_index_next(ix, i), 2);
+    assert_int_equal(i = vp_person_index_next(ix, i), 3);
+    assert_int_equal(vp_person_index_next(ix, i), VP_PERSON_NONE);
+    vp_person_name_clear(&q);
+    assert_true(vp_person_name_parse("J. de Vries", &q));
+    assert_int_equal(vp_person_index_first(ix, &q), VP_PERSON_NONE);
+    vp_person_name_clear(&q);
+    for (size_t k = 0; k < 5; k++)
+        vp_person_name_clear(&p[k]);
+    vp_person_index_free(ix);
 }
 
 static void test_fuller(void **state)
@@ -188,6 +248,8 @@ int main(void)
         cmocka_unit_test(test_parts),
         cmocka_unit_test(test_not_names),
         cmocka_unit_test(test_may_be),
+        cmocka_unit_test(test_key),
+        cmocka_unit_test(test_index),
         cmocka_unit_test(test_fuller),
         cmocka_unit_test(test_name_at),
     };
