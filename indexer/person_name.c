@@ -375,9 +375,9 @@ bool vp_person_name_fuller(const vp_person_name *b, const vp_person_name *a)
  * person share it: equal surnames do; a surname and the core of another
  * differ only by particles in front; a name that ends another one has the
  * same surname. */
-const char *vp_person_name_key(const vp_person_name *p, size_t *len)
+/* The key of the folded surname s (see vp_person_name_key). */
+static const char *surname_key(const char *s, size_t *len)
 {
-    const char *s = p->surname;
     for (;;) {
         size_t n = strcspn(s, " -");
         if ((n > 0 && !vp_person_is_particle(s, n)) || !s[n]) {
@@ -386,6 +386,58 @@ const char *vp_person_name_key(const vp_person_name *p, size_t *len)
         }
         s += n + 1;
     }
+}
+
+const char *vp_person_name_key(const vp_person_name *p, size_t *len)
+{
+    return surname_key(p->surname, len);
+}
+
+/* The part of the folded surname s[0..n) holds a word that is no particle. */
+static bool has_name_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t w = strcspn(s + i, " ");
+        if (w > n - i)
+            w = n - i;
+        if (w > 0 && !vp_person_is_particle(s + i, w))
+            return true;
+        i += w + 1;
+    }
+    return false;
+}
+
+/* Where the second part of p's double surname starts ("bosch" in "van der
+ * wal-bosch", "de wit" in "smulders-de wit"), or NULL: one hyphen between
+ * two parts that each hold a word that is no particle. */
+static const char *second_part(const vp_person_name *p)
+{
+    const char *h = strchr(p->surname, '-');
+    if (!h || strchr(h + 1, '-') || !has_name_word(p->surname, (size_t)(h - p->surname)) ||
+        !has_name_word(h + 1, strlen(h + 1)))
+        return NULL;
+    return h + 1;
+}
+
+const char *vp_person_name_second_key(const vp_person_name *p, size_t *len)
+{
+    const char *second = second_part(p);
+    return second ? surname_key(second, len) : NULL;
+}
+
+bool vp_person_name_part_of(const vp_person_name *b, const vp_person_name *a)
+{
+    const char *second = b->form == VP_PERSON_FULL ? second_part(b) : NULL;
+    if (!second)
+        return false;
+    size_t first_len = (size_t)(second - 1 - b->surname), n = strlen(a->surname);
+    return (n == first_len && memcmp(a->surname, b->surname, n) == 0) ||
+           strcmp(a->surname, second) == 0;
+}
+
+bool vp_person_name_double_of(const vp_person_name *b, const vp_person_name *a)
+{
+    return a->n_given > 0 && vp_person_name_part_of(b, a) && givens_agree(a, b);
 }
 
 /* The items of one key: a chain through next, in the order filed. */
@@ -418,13 +470,11 @@ void vp_person_index_free(vp_person_index *ix)
     }
 }
 
-void vp_person_index_add(vp_person_index *ix, const vp_person_name *p, size_t item)
+void vp_person_index_add(vp_person_index *ix, const char *key, size_t len, size_t item)
 {
     VP_GROW(ix->next, ix->cap_items, item + 1);
     while (ix->n_items <= item)
         ix->next[ix->n_items++] = VP_PERSON_NONE;
-    size_t len;
-    const char *key = vp_person_name_key(p, &len);
     bool added;
     size_t id = vp_strset_add(ix->keys, key, len, &added);
     VP_GROW(ix->chains, ix->cap_chains, id + 1);
@@ -435,12 +485,24 @@ void vp_person_index_add(vp_person_index *ix, const vp_person_name *p, size_t it
     ix->chains[id].last = item;
 }
 
-size_t vp_person_index_first(const vp_person_index *ix, const vp_person_name *p)
+void vp_person_index_add_name(vp_person_index *ix, const vp_person_name *p, size_t item)
 {
     size_t len;
     const char *key = vp_person_name_key(p, &len);
+    vp_person_index_add(ix, key, len, item);
+}
+
+size_t vp_person_index_first(const vp_person_index *ix, const char *key, size_t len)
+{
     size_t id = vp_strset_find(ix->keys, key, len);
     return id == VP_STRSET_NONE ? VP_PERSON_NONE : ix->chains[id].first;
+}
+
+size_t vp_person_index_first_name(const vp_person_index *ix, const vp_person_name *p)
+{
+    size_t len;
+    const char *key = vp_person_name_key(p, &len);
+    return vp_person_index_first(ix, key, len);
 }
 
 size_t vp_person_index_next(const vp_person_index *ix, size_t item)

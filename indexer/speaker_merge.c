@@ -66,7 +66,7 @@ static size_t find_person(const mentions *persons, const mention *m, bool first,
                           size_t *hit)
 {
     size_t hits = 0, seen = 0;
-    for (size_t j = vp_person_index_first(persons->index, &m->person);
+    for (size_t j = vp_person_index_first_name(persons->index, &m->person);
          j != VP_PERSON_NONE && hits < 2 && seen++ < SAME_KEY;
          j = vp_person_index_next(persons->index, j))
         if (vp_person_name_may_be(&persons->v[j].person, &m->person)) {
@@ -84,7 +84,7 @@ static mention *add_person(mentions *persons, mention *from)
     mention *p = vp_sp_add_mention(persons);
     *p = *from;
     memset(from, 0, sizeof *from);
-    vp_person_index_add(persons->index, &p->person, persons->n - 1);
+    vp_person_index_add_name(persons->index, &p->person, persons->n - 1);
     return p;
 }
 
@@ -170,7 +170,7 @@ static mention *listed_full_name(mentions *ms, const vp_person_index *by_key,
 {
     mention *only = NULL;
     size_t seen = 0;
-    for (size_t i = vp_person_index_first(by_key, &surname->person);
+    for (size_t i = vp_person_index_first_name(by_key, &surname->person);
          i != VP_PERSON_NONE && seen++ < SAME_KEY; i = vp_person_index_next(by_key, i)) {
         mention *m = &ms->v[i];
         if (!m->name || m->person.form == VP_PERSON_SURNAME ||
@@ -211,7 +211,7 @@ void vp_sp_merge(mentions *ms, mentions *persons)
     vp_person_index *by_key = vp_person_index_new();
     for (size_t i = 0; i < ms->n; i++)
         if (ms->v[i].name)
-            vp_person_index_add(by_key, &ms->v[i].person, i);
+            vp_person_index_add_name(by_key, &ms->v[i].person, i);
     if (!persons->index)
         persons->index = vp_person_index_new();
     for (int pass = 0; pass < 3; pass++) {
@@ -316,7 +316,7 @@ bool vp_sp_vetoed(const mentions *persons, const char *name)
         return false;
     bool vetoed = false;
     size_t seen = 0;
-    for (size_t i = vp_person_index_first(persons->index, &pn);
+    for (size_t i = vp_person_index_first_name(persons->index, &pn);
          i != VP_PERSON_NONE && !vetoed && seen++ < SAME_KEY;
          i = vp_person_index_next(persons->index, i)) {
         const mention *m = &persons->v[i];
