@@ -218,7 +218,8 @@ static bool add_facets(vp_docbuilder *b, xapc_doc *doc, const vp_document *d,
         ok = add_filter_term(doc, VP_PREFIX_THEME, d->themes.items[i], err);
     return ok && add_list_value(doc, VP_SLOT_MUNICIPALITIES, &d->municipalities, err) &&
            add_list_value(doc, VP_SLOT_THEMES, &d->themes, err) &&
-           add_value(doc, VP_SLOT_HOST, d->host, err);
+           add_value(doc, VP_SLOT_HOST, d->host, err) &&
+           add_list_value(doc, VP_SLOT_PEOPLE, &d->people, err);
 }
 
 /* "2017-04-21" -> slot 0 "20170421", slot 1 "2017", term XY2017. */

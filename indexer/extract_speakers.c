@@ -298,6 +298,27 @@ static void speakers_from_front_matter(const vp_speaker_words *w, const vp_parse
     vp_speakers_sort(d);
 }
 
+/* Every name of the report written in full, speaker or not, once: the
+ * spellings the cross-report pass resolves short names with
+ * (speakers_corpus.h). */
+static void note_people(const mentions *ms, const mentions *persons, vp_document *d)
+{
+    vp_strset *seen = vp_strset_new();
+    const mentions *lists[] = {persons, ms};
+    for (size_t l = 0; l < 2; l++)
+        for (size_t i = 0; i < lists[l]->n; i++) {
+            const mention *m = &lists[l]->v[i];
+            if (!m->name || m->person.form != VP_PERSON_FULL)
+                continue;
+            bool added;
+            vp_strset_add(seen, m->person.folded, strlen(m->person.folded), &added);
+            if (added)
+                vp_strvec_push(&d->people, m->person.display);
+        }
+    vp_strset_free(seen);
+    vp_strvec_sort(&d->people);
+}
+
 static void clear_speakers(vp_document *d)
 {
     for (size_t i = 0; i < d->n_speakers; i++) {
@@ -308,6 +329,7 @@ static void clear_speakers(vp_document *d)
     free(d->speakers);
     d->speakers = NULL;
     d->n_speakers = 0;
+    vp_strvec_clear(&d->people);
 }
 
 vp_extract_status vp_extract_speakers(const vp_extract_ctx *ctx, const vp_parsed *p,
@@ -327,6 +349,7 @@ vp_extract_status vp_extract_speakers(const vp_extract_ctx *ctx, const vp_parsed
         speakers_from_front_matter(w, p, &persons, d);
     else
         vp_sp_store(d, &persons);
+    note_people(&ms, &persons, d);
     vp_sp_free_mentions(&ms);
     vp_sp_free_mentions(&persons);
     vp_sp_doc_free(&dc);

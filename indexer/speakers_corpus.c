@@ -24,14 +24,16 @@
 #include "text.h"
 
 /* The distinct names (by folded form: their ids in the set are their
- * places in v), filed by the person-name model's key, so that resolving a
- * short name looks only at the names that share its surname (a scan of
- * every name made the pass quadratic: minutes at 100,000 reports). */
+ * places in v), filed by the person-name model's key, and the double
+ * surnames again by the key of their second part, so that resolving a name
+ * looks only at the names that share its surname (a scan of every name
+ * made the pass quadratic: minutes at 100,000 reports). */
 struct vp_speaker_names {
     vp_strset *folded;
     vp_person_name *v;
     size_t cap;
     vp_person_index *by_key;
+    vp_person_index *by_second;
 };
 
 vp_speaker_names *vp_speaker_names_new(void)
@@ -39,6 +41,7 @@ vp_speaker_names *vp_speaker_names_new(void)
     vp_speaker_names *n = vp_xcalloc(1, sizeof *n);
     n->folded = vp_strset_new();
     n->by_key = vp_person_index_new();
+    n->by_second = vp_person_index_new();
     return n;
 }
 
@@ -51,7 +54,26 @@ void vp_speaker_names_free(vp_speaker_names *n)
     free(n->v);
     vp_strset_free(n->folded);
     vp_person_index_free(n->by_key);
+    vp_person_index_free(n->by_second);
     free(n);
+}
+
+/* Adds p (the table takes it over). */
+static void add_parsed(vp_speaker_names *n, vp_person_name *p)
+{
+    bool added;
+    size_t id = vp_strset_add(n->folded, p->folded, strlen(p->folded), &added);
+    if (!added) {
+        vp_person_name_clear(p);
+        return;
+    }
+    VP_GROW(n->v, n->cap, id + 1);
+    n->v[id] = *p;
+    vp_person_index_add_name(n->by_key, &n->v[id], id);
+    size_t len;
+    const char *second = vp_person_name_second_key(&n->v[id], &len);
+    if (second)
+        vp_person_index_add(n->by_second, second, len, id);
 }
 
 bool vp_speaker_names_add(vp_speaker_names *n, const char *name)
@@ -59,16 +81,48 @@ bool vp_speaker_names_add(vp_speaker_names *n, const char *name)
     vp_person_name p;
     if (!vp_person_name_parse(name, &p))
         return false;
-    bool added;
-    size_t id = vp_strset_add(n->folded, p.folded, strlen(p.folded), &added);
-    if (!added) {
-        vp_person_name_clear(&p);
-        return true;
-    }
-    VP_GROW(n->v, n->cap, id + 1);
-    n->v[id] = p;
-    vp_person_index_add(n->by_key, &n->v[id], id);
+    add_parsed(n, &p);
     return true;
+}
+
+/* The names a name may resolve to, at most MAX_CANDIDATES (more than that
+ * is no single person). */
+#define MAX_CANDIDATES 8
+
+typedef struct candidates {
+    size_t id[MAX_CANDIDATES + 1];
+    size_t n;
+    bool blocked;   /* a person the name may be but is never resolved to */
+} candidates;
+
+static void add_candidate(candidates *c, size_t id)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (c->id[i] == id)
+            return;
+    if (c->n <= MAX_CANDIDATES)
+        c->id[c->n++] = id;
+}
+
+/* The full names in the chain from first that p may be (when p is short)
+ * or that are p with a double surname.  A bare surname that is one part of
+ * a double one ("Van der Wal", "Bosch" beside "Ineke van der Wal-Bosch")
+ * may be her or another of the family: never resolved to her, it makes any
+ * other candidate a guess. */
+static void gather(const vp_speaker_names *n, const vp_person_index *ix, size_t first,
+                   const vp_person_name *p, candidates *c)
+{
+    for (size_t i = first; i != VP_PERSON_NONE && c->n <= MAX_CANDIDATES;
+         i = vp_person_index_next(ix, i)) {
+        const vp_person_name *full = &n->v[i];
+        if (full->form != VP_PERSON_FULL)
+            continue;
+        if ((p->form != VP_PERSON_FULL && vp_person_name_may_be(p, full)) ||
+            vp_person_name_double_of(full, p))
+            add_candidate(c, i);
+        else if (p->n_given == 0 && vp_person_name_part_of(full, p))
+            c->blocked = true;
+    }
 }
 
 const char *vp_speaker_names_resolve(const vp_speaker_names *n, const char *name)
@@ -76,22 +130,31 @@ const char *vp_speaker_names_resolve(const vp_speaker_names *n, const char *name
     vp_person_name p;
     if (!vp_person_name_parse(name, &p))
         return NULL;
-    const char *found = NULL;
-    size_t hits = 0;
-    if (p.form != VP_PERSON_FULL)
-        for (size_t i = vp_person_index_first(n->by_key, &p); i != VP_PERSON_NONE && hits < 2;
-             i = vp_person_index_next(n->by_key, i))
-            if (n->v[i].form == VP_PERSON_FULL && vp_person_name_may_be(&p, &n->v[i])) {
-                found = n->v[i].display;
-                hits++;
-            }
+    candidates c = {.n = 0};
+    size_t len;
+    const char *key = vp_person_name_key(&p, &len);
+    gather(n, n->by_key, vp_person_index_first(n->by_key, key, len), &p, &c);
+    gather(n, n->by_second, vp_person_index_first(n->by_second, key, len), &p, &c);
+    /* "Ineke van der Wal" is a shorter form of "Ineke van der Wal-Bosch":
+     * one person, so the fuller one stands for both */
+    size_t kept = 0, only = VP_PERSON_NONE;
+    for (size_t i = 0; i < c.n && c.n <= MAX_CANDIDATES; i++) {
+        bool shorter = false;
+        for (size_t j = 0; j < c.n && !shorter; j++)
+            shorter = j != i && vp_person_name_double_of(&n->v[c.id[j]], &n->v[c.id[i]]);
+        if (!shorter) {
+            kept++;
+            only = c.id[i];
+        }
+    }
+    bool same = kept == 1 && strcmp(n->v[only].folded, p.folded) == 0;
     vp_person_name_clear(&p);
-    return hits == 1 ? found : NULL;
+    return kept == 1 && !same && !c.blocked ? n->v[only].display : NULL;
 }
 
 /* ---- the pass over the database ---------------------------------------- */
 
-/* A report to look at again: its shard and id term. */
+/* A report to rewrite: its shard and id term. */
 typedef struct candidate {
     unsigned shard;
     char *idterm;
@@ -99,49 +162,85 @@ typedef struct candidate {
 
 typedef struct pass {
     vp_speaker_names *names;
+    vp_strset *keys;        /* the keys of the speakers' names */
     candidate *v;
     size_t n, cap;
 } pass;
 
-static bool has_short_name(const vp_strvec *speakers)
+/* What a walk over the reports does with one: the decoded names of the
+ * value slot it reads. */
+typedef void (*report_fn)(pass *ps, unsigned shard, const char *idterm,
+                          const vp_strvec *names);
+
+/* Adds names to the table: a speaker's always, its key noted; another
+ * person's only when it shares a key with some speaker (the others can
+ * resolve no speaker's name, and a large corpus names many people). */
+static void add_names(pass *ps, const vp_strvec *names, bool speakers)
 {
-    bool is = false;
-    for (size_t i = 0; i < speakers->len && !is; i++) {
+    for (size_t i = 0; i < names->len; i++) {
         vp_person_name p;
-        is = vp_person_name_parse(speakers->items[i], &p) && p.form != VP_PERSON_FULL;
-        vp_person_name_clear(&p);
+        if (!vp_person_name_parse(names->items[i], &p))
+            continue;
+        size_t len, len2;
+        const char *key = vp_person_name_key(&p, &len);
+        const char *second = vp_person_name_second_key(&p, &len2);
+        if (speakers)
+            vp_strset_add(ps->keys, key, len, NULL);
+        if (speakers || vp_strset_find(ps->keys, key, len) != VP_STRSET_NONE ||
+            (second && vp_strset_find(ps->keys, second, len2) != VP_STRSET_NONE))
+            add_parsed(ps->names, &p);
+        else
+            vp_person_name_clear(&p);
     }
-    return is;
 }
 
-static void remember(pass *ps, unsigned shard, const char *idterm)
+static void add_speakers(pass *ps, unsigned shard, const char *idterm,
+                         const vp_strvec *names)
 {
-    VP_GROW(ps->v, ps->cap, ps->n + 1);
-    ps->v[ps->n++] = (candidate){shard, vp_xstrdup(idterm)};
+    (void)shard;
+    (void)idterm;
+    add_names(ps, names, true);
 }
 
-/* The speaker names of one report, into the corpus names; the report is
- * remembered when it has a short name. */
-static bool read_report(pass *ps, const xapc_db *db, unsigned shard,
-                        const char *idterm, xapc_error *err)
+static void add_people(pass *ps, unsigned shard, const char *idterm,
+                       const vp_strvec *names)
+{
+    (void)shard;
+    (void)idterm;
+    add_names(ps, names, false);
+}
+
+/* Remembers the report when one of its speakers' names resolves. */
+static void note_renamed(pass *ps, unsigned shard, const char *idterm,
+                         const vp_strvec *names)
+{
+    for (size_t i = 0; i < names->len; i++)
+        if (vp_speaker_names_resolve(ps->names, names->items[i])) {
+            VP_GROW(ps->v, ps->cap, ps->n + 1);
+            ps->v[ps->n++] = (candidate){shard, vp_xstrdup(idterm)};
+            return;
+        }
+}
+
+/* The names in one value slot of one report, to fn. */
+static bool read_report(pass *ps, const xapc_db *db, unsigned shard, const char *idterm,
+                        xapc_slot slot, report_fn fn, xapc_error *err)
 {
     xapc_docid id = xapc_db_find_term(db, idterm, err);
     size_t len = 0;
-    char *value = id ? xapc_db_document_value_len(db, id, VP_SLOT_SPEAKERS, &len, err) : NULL;
+    char *value = id ? xapc_db_document_value_len(db, id, slot, &len, err) : NULL;
     if (!value)
         return err->status == XAPC_OK;
-    vp_strvec speakers = VP_STRVEC_INIT;
-    vp_list_decode(value, len, &speakers);
-    for (size_t i = 0; i < speakers.len; i++)
-        vp_speaker_names_add(ps->names, speakers.items[i]);
-    if (has_short_name(&speakers))
-        remember(ps, shard, idterm);
-    vp_strvec_clear(&speakers);
+    vp_strvec names = VP_STRVEC_INIT;
+    vp_list_decode(value, len, &names);
+    fn(ps, shard, idterm, &names);
+    vp_strvec_clear(&names);
     free(value);
     return true;
 }
 
-static bool collect(pass *ps, vp_shards *s, xapc_error *err)
+/* Every report of every shard, its value slot to fn. */
+static bool walk(pass *ps, vp_shards *s, xapc_slot slot, report_fn fn, xapc_error *err)
 {
     bool ok = true;
     for (unsigned i = 0; ok && i < vp_shards_count(s); i++) {
@@ -149,7 +248,7 @@ static bool collect(pass *ps, vp_shards *s, xapc_error *err)
         xapc_termiter *it = xapc_db_allterms(db, VP_PREFIX_ID, err);
         const char *term;
         while (ok && it && xapc_termiter_next(it, &term, NULL, err))
-            ok = read_report(ps, db, i, term, err);
+            ok = read_report(ps, db, i, term, slot, fn, err);
         xapc_termiter_free(it);
         ok = ok && err->status == XAPC_OK;
     }
@@ -225,15 +324,20 @@ static bool rewrite(pass *ps, vp_shards *s, vp_docbuilder *b, const candidate *c
     size_t len = 0;
     char *json = xapc_db_document_data_len(db, id, &len, err);
     char *stamp = json ? xapc_db_document_value(db, id, VP_SLOT_STAMP, err) : NULL;
+    size_t people_len = 0;
+    char *people = stamp ? xapc_db_document_value_len(db, id, VP_SLOT_PEOPLE, &people_len,
+                                                      err) : NULL;
     vp_document d;
     vp_document_init(&d);
     char msg[256];
-    bool ok = stamp != NULL;
+    bool ok = people != NULL;
     if (ok && vp_document_from_json(json, len, &d, msg, sizeof msg) != 0) {
         err->status = XAPC_ERR_CORRUPT;
         snprintf(err->message, sizeof err->message, "%s: %s", c->idterm, msg);
         ok = false;
     }
+    if (ok)   /* the people are not in the JSON: the rebuilt report keeps them */
+        vp_list_decode(people, people_len, &d.people);
     if (ok && rename_speakers(ps->names, &d)) {
         xapc_doc *doc = vp_docbuilder_build(b, &d, stamp, err);
         ok = doc && xapc_wdb_replace_by_term(wdb, c->idterm, doc, err) != 0;
@@ -241,6 +345,7 @@ static bool rewrite(pass *ps, vp_shards *s, vp_docbuilder *b, const candidate *c
         *rewritten += ok;
     }
     vp_document_clear(&d);
+    free(people);
     free(stamp);
     free(json);
     return ok;
@@ -251,13 +356,18 @@ xapc_status vp_speakers_corpus_resolve(vp_shards *s, vp_docbuilder *b,
 {
     xapc_error_clear(err);
     *rewritten = 0;
-    pass ps = {.names = vp_speaker_names_new()};
-    bool ok = collect(&ps, s, err);
+    pass ps = {.names = vp_speaker_names_new(), .keys = vp_strset_new()};
+    /* the speakers first, so that the people read are only those that can
+     * resolve a speaker's name; the reports to rewrite once all are read */
+    bool ok = walk(&ps, s, VP_SLOT_SPEAKERS, add_speakers, err) &&
+              walk(&ps, s, VP_SLOT_PEOPLE, add_people, err) &&
+              walk(&ps, s, VP_SLOT_SPEAKERS, note_renamed, err);
     for (size_t i = 0; ok && i < ps.n; i++)
         ok = rewrite(&ps, s, b, &ps.v[i], rewritten, err);
     for (size_t i = 0; i < ps.n; i++)
         free(ps.v[i].idterm);
     free(ps.v);
+    vp_strset_free(ps.keys);
     vp_speaker_names_free(ps.names);
     if (!ok && err->status == XAPC_OK)
         err->status = XAPC_ERR_OTHER;   /* a builder that failed without saying */
