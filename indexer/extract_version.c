@@ -79,9 +79,12 @@ static char **sorted_names(const char *dir, size_t *n)
         errno = ENOMEM;
         return NULL;
     }
-    qsort(names, len, sizeof *names, by_name);
+    if (!names)
+        names = calloc(1, sizeof *names);   /* an empty folder */
+    else if (len > 1)
+        qsort(names, len, sizeof *names, by_name);
     *n = len;
-    return names ? names : calloc(1, sizeof *names);
+    return names;
 }
 
 static bool hash_file(const char *path, uint64_t *h)

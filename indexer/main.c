@@ -229,13 +229,13 @@ static int load_data(const char *dir, data *d)
             fprintf(stderr, "indexer: %s: %s\n", names[i], strerror(ENOMEM));
             rc = -1;
         }
-    if (rc == 0 && !vp_extract_version(dir, d->hash, err, sizeof err))
-        rc = -1;
     if (rc == 0 && !(d->gazetteer = vp_gazetteer_load(paths[0], err, sizeof err)))
         rc = -1;
     if (rc == 0 && !(d->themes = vp_themes_load(paths[1], err, sizeof err)))
         rc = -1;
     if (rc == 0 && vp_synonyms_load(paths[2], &d->synonyms, err, sizeof err) != 0)
+        rc = -1;
+    if (rc == 0 && !vp_extract_version(dir, d->hash, err, sizeof err))
         rc = -1;
     if (rc != 0 && err[0])
         fprintf(stderr, "indexer: %s\n", err);
