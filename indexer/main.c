@@ -231,6 +231,10 @@ static int load_data(const char *dir, data *d)
         }
     if (rc == 0 && !(d->gazetteer = vp_gazetteer_load(paths[0], err, sizeof err)))
         rc = -1;
+    char *places = rc == 0 ? data_path(dir, "woonplaatsen.tsv") : NULL;
+    if (rc == 0 && (!places || vp_gazetteer_load_places(d->gazetteer, places, err, sizeof err)))
+        rc = -1;
+    free(places);
     if (rc == 0 && !(d->themes = vp_themes_load(paths[1], err, sizeof err)))
         rc = -1;
     if (rc == 0 && vp_synonyms_load(paths[2], &d->synonyms, err, sizeof err) != 0)

@@ -19,7 +19,8 @@ THEMES = ["binnenstad", "regionale-samenwerking", "economie-arbeidsmarkt",
           "wonen-leefomgeving", "demografie", "sociaal-domein",
           "duurzaamheid-energie", "mobiliteit", "digitalisering", "veiligheid",
           "onderwijs-cultuur", "bestuur-financien"]
-FLAGS = {"ambiguous"}
+FLAGS = {"ambiguous", "seat"}
+PLACE_FLAGS = {"ambiguous", "shared"}
 
 errors = []
 
@@ -165,11 +166,51 @@ def check_synonyms(path):
         err(path, 0, f"{count} lines, want 60 to 120")
 
 
+def check_woonplaatsen(path, gemeenten):
+    """Places: a current municipality each, `since` a year, `former` a
+    municipality that ended in `since`, known flags; shared names flagged."""
+    current = {n for n, ended in gemeenten.items() if not ended}
+    names = {}
+    count = 0
+    for n, cols in rows(path):
+        count += 1
+        if len(cols) < 2 or len(cols) > 5:
+            err(path, n, f"{len(cols)} columns, want 2 to 5")
+            continue
+        cols += [""] * (5 - len(cols))
+        name, muni, since, former, flags = cols
+        if muni not in current:
+            err(path, n, f"{muni!r} is no current municipality")
+        if since and not re.fullmatch(r"(19|20)\d\d", since):
+            err(path, n, f"since {since!r} is no year")
+        if former and (former not in gemeenten or str(gemeenten[former]) != since):
+            err(path, n, f"former {former!r} did not end in {since}")
+        for f in filter(None, flags.split(",")):
+            if f not in PLACE_FLAGS:
+                err(path, n, f"unknown flag {f!r}")
+        names.setdefault(fold(name), []).append((n, muni, "shared" in flags.split(",")))
+    for rows_ in names.values():
+        if len({m for _, m, _ in rows_}) > 1 and not all(s for _, _, s in rows_):
+            err(path, rows_[0][0], "a name of two municipalities not flagged shared")
+    if count < 1500:
+        err(path, 0, f"{count} places, want the whole country")
+
+
+def gemeenten_ended(path):
+    out = {}
+    for _, cols in rows(path):
+        cols += [""] * 3
+        out[cols[0]] = int(cols[2]) if cols[2].isdigit() else 0
+    return out
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "data")
     checks = [("gemeenten.tsv", check_gemeenten), ("themes.tsv", check_themes),
-              ("synonyms.tsv", check_synonyms)]
+              ("synonyms.tsv", check_synonyms),
+              ("woonplaatsen.tsv", lambda p: check_woonplaatsen(
+                  p, gemeenten_ended(os.path.join(data, "gemeenten.tsv"))))]
     passed = failed = 0
     for fname, fn in checks:
         before = len(errors)
