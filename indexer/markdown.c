@@ -261,6 +261,27 @@ static bool all_table_lines(const walker *w)
     return true;
 }
 
+/* The first line of the paragraph stands alone: short, not cut off in
+ * mid-sentence (no comma or hyphen at its end), and the next line starts
+ * anew (a capital, a digit or a bracket), as a title above a dateline does;
+ * prose wrapped at 72 columns goes on in lower case. */
+static bool is_title_line(const walker *w)
+{
+    if (w->para.n < 2)
+        return false;
+    const line_buf *first = &w->para.lines[0];
+    const char *next = line_text(&w->para.lines[1]);
+    size_t n = first->len;
+    while (n > 0 && isspace((unsigned char)first->text[n - 1]))
+        n--;
+    if (n == 0 || n > 150 || strchr(",;-(", first->text[n - 1]))
+        return false;
+    while (isspace((unsigned char)*next))
+        next++;
+    return isupper((unsigned char)*next) || isdigit((unsigned char)*next) || *next == '[' ||
+           (unsigned char)*next >= 0xC0;
+}
+
 static void emit_paragraph(walker *w, int line)
 {
     if (w->para.n == 0)
@@ -276,6 +297,12 @@ static void emit_paragraph(walker *w, int line)
     size_t from = 0;
     if (w->item_depth == 0 && is_pseudo_heading(&w->para.lines[0])) {
         emit(w, VP_BLOCK_PARAGRAPH, 0, true, line, line_text(&w->para.lines[0]));
+        from = 1;
+    } else if (w->item_depth == 0 && w->out->n_blocks == 0 && is_title_line(w)) {
+        /* a document that opens with lines and no blank line between (a
+         * converted Word file): its first line is the title, not the start
+         * of a paragraph */
+        emit(w, VP_BLOCK_PARAGRAPH, 0, false, line, line_text(&w->para.lines[0]));
         from = 1;
     }
     if (from < w->para.n)
