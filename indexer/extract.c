@@ -19,9 +19,10 @@
  *                                publications and laws; the year of a date
  *                                without one from the title, the publication
  *                                line, the file name (d->path)
- *   places    extract_places.c   municipalities and the host, through the
- *                                gazetteer of municipalities and places; the
- *                                date says which municipality a place was in
+ *   places    extract_places.c   municipalities and the host (extract_host.c),
+ *                                through the gazetteer of municipalities and
+ *                                places; the date says which municipality a
+ *                                place was in
  *   speakers  extract_speakers.c persons who present, open, lead or close,
  *                                with organisation and role
  *   themes    extract_themes.c   themes of the taxonomy; the title weighs more

@@ -492,23 +492,6 @@ bool vp_parse_date(const char *text, int default_year, char out[11])
 /* How far around a date its sentence is read. */
 enum { SENTENCE_REACH = 120 };
 
-static bool contains_any(const char *lower, const char *const *cues)
-{
-    for (size_t k = 0; cues[k]; k++)
-        if (strstr(lower, cues[k]))
-            return true;
-    return false;
-}
-
-/* Words that make a date the one of a later meeting. */
-static const char *const NEXT_CUES[] = {
-    "volgende", "save the date", "noteer", "in uw agenda", "in je agenda",
-    "in de agenda", "agenda alvast", "komende bijeenkomst", "komende kennisdag",
-    "staat gepland", "gepland op", "zal plaatsvinden", "zal worden gehouden",
-    "next meeting", "next session", "next network", "will take place",
-    "will be held", NULL,
-};
-
 /* Words right before a date that make it the day a text was published:
  * an anchor, never the event, whatever weekday it names. */
 static const char *const PUBLISHED_CUES[] = {
@@ -551,7 +534,7 @@ static date_about about(const char *t, size_t len, const date_hit *h)
     size_t se = vp_ex_sentence_end(t, len, h->end, SENTENCE_REACH);
     vp_ex_lower(t, ss, h->start, before, sizeof before);
     vp_ex_lower(t, h->end, se, after, sizeof after);
-    if (contains_any(before, NEXT_CUES) || contains_any(after, NEXT_CUES))
+    if (vp_ex_about_next_meeting(t, len, h->start, h->end))
         return ABOUT_OTHER;
     /* the weekday belongs to the date: look before it */
     size_t n = strlen(before), w = n;
@@ -583,9 +566,8 @@ static bool is_heading(const vp_block *b)
 
 static bool heading_is_next_meeting(const vp_block *b)
 {
-    char lower[160];
-    vp_ex_lower(b->text, 0, strlen(b->text), lower, sizeof lower);
-    return contains_any(lower, NEXT_CUES);
+    size_t len = strlen(b->text);
+    return vp_ex_about_next_meeting(b->text, len, 0, len < 120 ? len : 120);
 }
 
 /* ---- years ---- */
