@@ -44,6 +44,7 @@
 #include "speakers_corpus.h"
 #include "strvec.h"
 #include "synonyms.h"
+#include "sys.h"
 #include "text.h"
 #include "themes.h"
 #include "xapian_c.h"
@@ -170,59 +171,13 @@ static int parse_options(int argc, char **argv, options *o)
 
 /* ---- data files --------------------------------------------------------- */
 
-static char *data_path(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
-
-/* Reads a whole file; NULL with errno set on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n + 65536 + 1 > cap) {
-            cap = (n + 65536 + 1) * 2;
-            char *grown = realloc(buf, cap);
-            if (!grown) {
-                free(buf);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = grown;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 static int load_data(const char *dir, data *d)
 {
     static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv"};
     char err[512] = "";
     char *paths[3];
     for (int i = 0; i < 3; i++)
-        paths[i] = data_path(dir, names[i]);
+        paths[i] = vp_path_join(dir, names[i]);
     int rc = 0;
     for (int i = 0; i < 3 && rc == 0; i++)
         if (!paths[i]) {
@@ -539,7 +494,7 @@ static int index_file(run *r, const vp_source *src)
         goto done;
     }
     size_t len;
-    char *content = read_file(src->abs_path, &len);
+    char *content = vp_read_file(src->abs_path, &len);
     if (!content) {
         report_problem(r, src, 0, strerror(errno), true);
         r->n.skipped++;
@@ -748,7 +703,7 @@ static char *numbered_path(const char *dir, const char *name, unsigned i)
 {
     char leaf[64];
     snprintf(leaf, sizeof leaf, "%s-%03u", name, i);
-    return data_path(dir, leaf);
+    return vp_path_join(dir, leaf);
 }
 
 /* The folder for the jobs' own databases, emptied. */
@@ -1107,7 +1062,7 @@ int main(int argc, char **argv)
         vp_sources_clear(&sources);
         return EXIT_FATAL;
     }
-    double started = vp_now();
+    double started = vp_now_ms();
     run r = {.opt = &opt, .data = &d, .sources = &sources,
              .ctx = {.gazetteer = d.gazetteer, .themes = d.themes},
              .lock = PTHREAD_MUTEX_INITIALIZER};
@@ -1131,7 +1086,7 @@ int main(int argc, char **argv)
         if (!opt.quiet)
             printf("indexed %zu, unchanged %zu, removed %zu, skipped %zu, with problems %zu"
                    " (%zu files) in %.2f s\n", r.n.indexed, r.n.unchanged, r.n.removed,
-                   r.n.skipped, r.n.warned, sources.len, vp_now() - started);
+                   r.n.skipped, r.n.warned, sources.len, (vp_now_ms() - started) / 1e3);
     }
     free_data(&d);
     vp_sources_clear(&sources);
