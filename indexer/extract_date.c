@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "extract_text.h"
+#include "mem.h"
 
 /* ---- the calendar ---- */
 
@@ -830,12 +831,12 @@ static vp_extract_status set_date(vp_document *d, int y, int m, int day, bool fo
 {
     free(d->date);
     d->date = NULL;
-    if (!found)
-        return VP_EXTRACT_OK;
-    char out[11];
-    format_date(y, m, day, out);
-    d->date = strdup(out);
-    return d->date ? VP_EXTRACT_OK : VP_EXTRACT_NO_MEMORY;
+    if (found) {
+        char out[11];
+        format_date(y, m, day, out);
+        d->date = vp_xstrdup(out);
+    }
+    return VP_EXTRACT_OK;
 }
 
 /* A date that is the whole value (front matter), with its year default. */

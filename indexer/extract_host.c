@@ -333,12 +333,11 @@ static void consider(host_pick *best, const vp_municipality *m, int score, size_
 }
 
 /* Reads one text's mentions for the host. */
-static bool host_in_text(const places_ctx *pc, const char *t, text_kind kind, bool lede,
+static void host_in_text(const places_ctx *pc, const char *t, text_kind kind, bool lede,
                          bool location, host_pick *best, size_t *order)
 {
     mention_list l;
-    if (!vp_places_mentions(pc, t, kind, &l))
-        return false;
+    vp_places_mentions(pc, t, kind, &l);
     size_t len = strlen(t);
     bool first = true;
     for (size_t i = 0; i < l.len; i++) {
@@ -360,7 +359,6 @@ static bool host_in_text(const places_ctx *pc, const char *t, text_kind kind, bo
         consider(best, m->m, score, (*order)++);
     }
     free(l.items);
-    return true;
 }
 
 /* How far into the report the host is looked for. */
@@ -369,7 +367,7 @@ enum { HOST_PARAGRAPHS = 4, SUBTITLE_BLOCKS = 4, SUBTITLE_MAX = 200, MIN_HOST_SC
 /* A municipality writing about its own day: "in de raadzaal van ons
  * stadhuis", "organiseerde onze gemeente", with a byline or an opening
  * that names it ("communicatieadviseur bij de gemeente Heerhugowaard"). */
-static bool host_by_our_own(const places_ctx *pc, const vp_parsed *p, const vp_document *d,
+static void host_by_our_own(const places_ctx *pc, const vp_parsed *p, const vp_document *d,
                             host_pick *best)
 {
     static const char *const OURS[] = {"ons stadhuis", "ons gemeentehuis", "ons raadhuis",
@@ -388,8 +386,7 @@ static bool host_by_our_own(const places_ctx *pc, const vp_parsed *p, const vp_d
         for (size_t k = 0; OURS[k] && !ours; k++)
             ours = strstr(lower, OURS[k]) != NULL;
         mention_list l;
-        if (!vp_places_mentions(pc, b->text, vp_places_kind(p, d, b), &l))
-            return false;
+        vp_places_mentions(pc, b->text, vp_places_kind(p, d, b), &l);
         for (size_t k = 0; k < l.len && !named; k++) {
             size_t ws, we;
             const mention *m = &l.items[k];
@@ -401,18 +398,16 @@ static bool host_by_our_own(const places_ctx *pc, const vp_parsed *p, const vp_d
     }
     if (ours && named)
         consider(best, named, 4, 0);
-    return true;
 }
 
-bool vp_places_host(const places_ctx *pc, const vp_parsed *p, const vp_document *d,
-                    const vp_municipality **out)
+const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
+                                      const vp_document *d)
 {
     host_pick best = {NULL, MIN_HOST_SCORE - 1, 0};
     size_t order = 0, paragraphs = 0, seen = 0;
-    bool ok = true;
     if (d->title && p->fm.title)
-        ok = host_in_text(pc, d->title, IN_TITLE, false, false, &best, &order);
-    for (size_t i = 0; ok && i < p->n_blocks && paragraphs < HOST_PARAGRAPHS; i++) {
+        host_in_text(pc, d->title, IN_TITLE, false, false, &best, &order);
+    for (size_t i = 0; i < p->n_blocks && paragraphs < HOST_PARAGRAPHS; i++) {
         const vp_block *b = &p->blocks[i];
         if (b->kind == VP_BLOCK_CODE)
             continue;
@@ -425,15 +420,14 @@ bool vp_places_host(const places_ctx *pc, const vp_parsed *p, const vp_document 
         bool location = is_location_line(b->text);
         bool lede = kind == IN_BODY && len >= SUBTITLE_MAX / 2 && paragraphs < 2;
         /* a dated line under the title names the place like a title does */
-        ok = host_in_text(pc, b->text, dated ? IN_TITLE : kind, lede || subtitle, location,
-                          &best, &order);
+        host_in_text(pc, b->text, dated ? IN_TITLE : kind, lede || subtitle, location, &best,
+                     &order);
         if (kind == IN_BODY && len >= SUBTITLE_MAX / 2)
             paragraphs++;
     }
-    if (ok && best.score < 4)
-        ok = host_by_our_own(pc, p, d, &best);
-    *out = best.m;
-    return ok;
+    if (best.score < 4)
+        host_by_our_own(pc, p, d, &best);
+    return best.m;
 }
 
 /* ---- front matter ---- */

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "extract_text.h"
+#include "mem.h"
 #include "text.h"
 
 /* ---- word lists ---- */
@@ -443,16 +444,7 @@ static void judge(const char *t, size_t len, mention *ms, size_t n, text_kind ki
 static bool collect_match(const vp_gaz_match *match, void *ctx)
 {
     mention_list *l = ctx;
-    if (l->len == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        mention *grown = realloc(l->items, cap * sizeof *grown);
-        if (!grown) {
-            l->failed = true;
-            return false;
-        }
-        l->items = grown;
-        l->cap = cap;
-    }
+    VP_GROW(l->items, l->cap, l->len + 1);
     l->items[l->len++] = (mention){.start = match->start, .end = match->end,
                                    .named = match->m, .place = match->place};
     return true;
@@ -489,19 +481,14 @@ static void resolve(const places_ctx *pc, mention *m)
                              : vp_place_in_year(pc->g, m->place, pc->year);
 }
 
-/* The judged mentions of one text, in l (freed by the caller).  False
- * when out of memory. */
-bool vp_places_mentions(const places_ctx *pc, const char *t, text_kind kind, mention_list *l)
+void vp_places_mentions(const places_ctx *pc, const char *t, text_kind kind, mention_list *l)
 {
     *l = (mention_list){0};
     size_t len = strlen(t);
     vp_gazetteer_scan_places(pc->g, t, len, collect_match, l);
-    if (l->failed)
-        return false;
     for (size_t i = 0; i < l->len; i++)
         resolve(pc, &l->items[i]);
     judge(t, len, l->items, l->len, kind);
-    return true;
 }
 
 /* ---- the report's municipalities ---- */
@@ -520,19 +507,18 @@ text_kind vp_places_kind(const vp_parsed *p, const vp_document *d, const vp_bloc
 
 /* Calls fn on every text of the report: the front matter title, then the
  * blocks. */
-typedef bool (*text_fn)(const places_ctx *pc, const char *t, text_kind kind, void *ctx);
+typedef void (*text_fn)(const places_ctx *pc, const char *t, text_kind kind, void *ctx);
 
-static bool each_text(const places_ctx *pc, const vp_parsed *p, const vp_document *d,
+static void each_text(const places_ctx *pc, const vp_parsed *p, const vp_document *d,
                       text_fn fn, void *ctx)
 {
-    if (d->title && p->fm.title && !fn(pc, d->title, IN_TITLE, ctx))
-        return false;
+    if (d->title && p->fm.title)
+        fn(pc, d->title, IN_TITLE, ctx);
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
-        if (b->kind != VP_BLOCK_CODE && !fn(pc, b->text, vp_places_kind(p, d, b), ctx))
-            return false;
+        if (b->kind != VP_BLOCK_CODE)
+            fn(pc, b->text, vp_places_kind(p, d, b), ctx);
     }
-    return true;
 }
 
 /* Counts the provinces of the plain, accepted municipality names. */
@@ -541,12 +527,11 @@ typedef struct province_votes {
     size_t votes[16], n;
 } province_votes;
 
-static bool vote_province(const places_ctx *pc, const char *t, text_kind kind, void *ctx)
+static void vote_province(const places_ctx *pc, const char *t, text_kind kind, void *ctx)
 {
     province_votes *v = ctx;
     mention_list l;
-    if (!vp_places_mentions(pc, t, kind, &l))
-        return false;
+    vp_places_mentions(pc, t, kind, &l);
     for (size_t i = 0; i < l.len; i++) {
         const mention *m = &l.items[i];
         if (!m->accepted || !m->named || !m->m)
@@ -560,7 +545,6 @@ static bool vote_province(const places_ctx *pc, const char *t, text_kind kind, v
             v->votes[k]++;
     }
     free(l.items);
-    return true;
 }
 
 /* A place counts when it lies in the report's province or stands in a
@@ -575,16 +559,15 @@ static bool in_the_region(const places_ctx *pc, const char *t, const mention_lis
            (i + 1 < l->len && list_gap(t, m->end, l->items[i + 1].start));
 }
 
-static bool add_names(const places_ctx *pc, const char *t, text_kind kind, void *ctx)
+static void add_names(const places_ctx *pc, const char *t, text_kind kind, void *ctx)
 {
     vp_strvec *names = ctx;
     mention_list l;
-    bool ok = vp_places_mentions(pc, t, kind, &l);
-    for (size_t i = 0; ok && i < l.len; i++)
+    vp_places_mentions(pc, t, kind, &l);
+    for (size_t i = 0; i < l.len; i++)
         if (l.items[i].accepted && l.items[i].m && in_the_region(pc, t, &l, i))
-            ok = vp_strvec_push_unique(names, l.items[i].m->name);
+            vp_strvec_push_unique(names, l.items[i].m->name);
     free(l.items);
-    return ok;
 }
 
 /* ---- the stage ---- */
@@ -595,36 +578,36 @@ vp_extract_status vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *
     places_ctx pc = {ctx->gazetteer, d->date ? atoi(d->date) : 0, NULL};
     vp_strvec names = VP_STRVEC_INIT;
     int fm_line = 1;   /* front matter starts the file; fields carry no line */
-    bool ok = true;
 
     province_votes votes = {0};
-    ok = each_text(&pc, p, d, vote_province, &votes);
+    each_text(&pc, p, d, vote_province, &votes);
     for (size_t k = 0, top = 0; k < votes.n; k++)
         if (votes.votes[k] > top) {
             top = votes.votes[k];
             pc.province = votes.name[k];
         }
 
-    for (size_t i = 0; ok && i < p->fm.municipalities.len; i++) {
-        const vp_municipality *m = vp_places_lookup(&pc, p->fm.municipalities.items[i], fm_line, issue);
+    for (size_t i = 0; i < p->fm.municipalities.len; i++) {
+        const vp_municipality *m = vp_places_lookup(&pc, p->fm.municipalities.items[i], fm_line,
+                                                    issue);
         if (m)
-            ok = vp_strvec_push_unique(&names, m->name);
+            vp_strvec_push_unique(&names, m->name);
     }
-    if (ok && names.len == 0)
-        ok = each_text(&pc, p, d, add_names, &names);
+    if (names.len == 0)
+        each_text(&pc, p, d, add_names, &names);
 
     const vp_municipality *host = NULL;
-    if (ok && p->fm.host && *p->fm.host)
+    if (p->fm.host && *p->fm.host)
         host = vp_places_lookup(&pc, p->fm.host, fm_line, issue);
-    if (ok && !host)
-        ok = vp_places_host(&pc, p, d, &host);
+    if (!host)
+        host = vp_places_host(&pc, p, d);
     free(d->host);
-    d->host = ok && host ? strdup(host->name) : NULL;
-    if (ok && host)
-        ok = d->host && vp_strvec_push_unique(&names, host->name);
+    d->host = host ? vp_xstrdup(host->name) : NULL;
+    if (host)
+        vp_strvec_push_unique(&names, host->name);
 
     vp_strvec_sort(&names);
     vp_strvec_clear(&d->municipalities);
     d->municipalities = names;
-    return ok ? VP_EXTRACT_OK : VP_EXTRACT_NO_MEMORY;
+    return VP_EXTRACT_OK;
 }

@@ -25,7 +25,6 @@ typedef struct mention {
 typedef struct mention_list {
     mention *items;
     size_t len, cap;
-    bool failed;                    /* out of memory: mentions are missing */
 } mention_list;
 
 /* What the stage knows while it reads one report. */
@@ -39,18 +38,17 @@ typedef struct places_ctx {
 typedef enum { IN_BODY, IN_HEADING, IN_TITLE } text_kind;
 
 /* The judged mentions of text t, in l (the caller frees l->items): what
- * each stood for in the report's year, and whether it counts.  False when
- * out of memory. */
-bool vp_places_mentions(const places_ctx *pc, const char *t, text_kind kind, mention_list *l);
+ * each stood for in the report's year, and whether it counts. */
+void vp_places_mentions(const places_ctx *pc, const char *t, text_kind kind, mention_list *l);
 
 /* What kind of text block b is in the report (the title block, a heading
  * or body). */
 text_kind vp_places_kind(const vp_parsed *p, const vp_document *d, const vp_block *b);
 
-/* The host from the text (NULL when the report does not say where it
- * was); false when out of memory. */
-bool vp_places_host(const places_ctx *pc, const vp_parsed *p, const vp_document *d,
-                    const vp_municipality **host);
+/* The host from the text; NULL when the report does not say where it
+ * was. */
+const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
+                                      const vp_document *d);
 
 /* A front matter value ("Purmerend, Stadhuis", "DRU Industriepark, Ulft",
  * "online (vanuit Oss)") as the one municipality it names, in the report's

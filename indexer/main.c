@@ -186,7 +186,7 @@ static int load_data(const char *dir, data *d)
         }
     if (rc == 0 && !(d->gazetteer = vp_gazetteer_load(paths[0], err, sizeof err)))
         rc = -1;
-    char *places = rc == 0 ? data_path(dir, "woonplaatsen.tsv") : NULL;
+    char *places = rc == 0 ? vp_path_join(dir, "woonplaatsen.tsv") : NULL;
     if (rc == 0 && (!places || vp_gazetteer_load_places(d->gazetteer, places, err, sizeof err)))
         rc = -1;
     free(places);

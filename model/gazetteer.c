@@ -13,6 +13,7 @@
  */
 #include "gazetteer.h"
 #include "datafile.h"
+#include "mem.h"
 #include "text.h"
 #include "text_internal.h"
 
@@ -89,15 +90,11 @@ static struct slot *tab_find(const vp_gazetteer *g, const char *key, size_t klen
 }
 
 /* Moves every key into a table of ncap slots (a power of two). */
-static bool tab_resize(vp_gazetteer *g, size_t ncap)
+static void tab_resize(vp_gazetteer *g, size_t ncap)
 {
     struct slot *old = g->tab, *s;
     size_t ocap = g->tcap;
-    g->tab = calloc(ncap, sizeof *g->tab);
-    if (!g->tab) {
-        g->tab = old;
-        return false;
-    }
+    g->tab = vp_xcalloc(ncap, sizeof *g->tab);
     g->tcap = ncap;
     for (size_t i = 0; i < ocap; i++) {
         if (!old[i].key)
@@ -106,18 +103,18 @@ static bool tab_resize(vp_gazetteer *g, size_t ncap)
         *s = old[i];
     }
     free(old);
-    return true;
 }
 
-static bool tab_grow(vp_gazetteer *g)
+static void tab_grow(vp_gazetteer *g)
 {
-    return tab_resize(g, g->tcap ? g->tcap * 2 : 1024);
+    tab_resize(g, g->tcap ? g->tcap * 2 : 1024);
 }
 
 /* After keys were taken out: probe chains must not have holes. */
-static bool tab_rehash(vp_gazetteer *g)
+static void tab_rehash(vp_gazetteer *g)
 {
-    return g->tcap == 0 || tab_resize(g, g->tcap);
+    if (g->tcap)
+        tab_resize(g, g->tcap);
 }
 
 /* ---- the scanner's words ------------------------------------------------ */
@@ -291,10 +288,8 @@ static int add_key(vp_gazetteer *g, const char *key, size_t klen, size_t idx,
 {
     uint64_t h = hash_bytes(key, klen);
     struct slot *s;
-    if ((g->tcount + 1) * 2 > g->tcap && !tab_grow(g)) {
-        vp_errorf(errbuf, errlen, "%s: out of memory", path);
-        return -1;
-    }
+    if ((g->tcount + 1) * 2 > g->tcap)
+        tab_grow(g);
     s = tab_find(g, key, klen, h);
     if (s->key) {
         if (s->idx == idx)
@@ -356,19 +351,6 @@ static bool is_year(const char *s)
         if (s[i] < '0' || s[i] > '9')
             return false;
     return s[4] == '\0';
-}
-
-/* Doubles the room of an array (first: its first size); false when out of
- * memory, the array unchanged. */
-static bool grow(void **items, size_t *cap, size_t size, size_t first)
-{
-    size_t ncap = *cap ? *cap * 2 : first;
-    void *grown = realloc(*items, ncap * size);
-    if (!grown)
-        return false;
-    *items = grown;
-    *cap = ncap;
-    return true;
 }
 
 /* Splits line at TABs into col[0..max) (trimmed); *ncol gets the count.
@@ -460,8 +442,7 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
     if (ncol > 5 && parse_flags(col[5], FLAGS, &flags, path, lineno, errbuf, errlen))
         return -1;
 
-    if (g->n == g->cap && !grow((void **)&g->e, &g->cap, sizeof *g->e, 512))
-        goto oom;
+    VP_GROW(g->e, g->cap, g->n + 1);
     idx = g->n;
     e = &g->e[idx];
     memset(e, 0, sizeof *e);
@@ -591,52 +572,48 @@ static void free_places(vp_gazetteer *g)
 
 /* Enters key -> place idx: a municipality's key stays the municipality's;
  * a place's key gets the new place chained as its homonym. */
-static int add_place_key(vp_gazetteer *g, const char *key, size_t klen, size_t idx)
+static void add_place_key(vp_gazetteer *g, const char *key, size_t klen, size_t idx)
 {
     uint64_t h = hash_bytes(key, klen);
-    if ((g->tcount + 1) * 2 > g->tcap && !tab_grow(g))
-        return -1;
+    if ((g->tcount + 1) * 2 > g->tcap)
+        tab_grow(g);
     struct slot *s = tab_find(g, key, klen, h);
     if (s->key) {
         if (!(s->idx & PLACE_BIT))
-            return 0;
+            return;
         size_t j = s->idx & ~PLACE_BIT;
         while (j != idx && g->pl[j].homonym != NONE)
             j = g->pl[j].homonym;
         if (j != idx)
             g->pl[j].homonym = idx;
-        return 0;
+        return;
     }
-    if (!(s->key = vp_strndup(key, klen)))
-        return -1;
+    s->key = vp_xstrndup(key, klen);
     s->klen = klen;
     s->hash = h;
     s->idx = idx | PLACE_BIT;
     g->tcount++;
-    return 0;
 }
 
-static int add_place_keys(vp_gazetteer *g, const char *name, size_t idx)
+/* Enters both keys of a place's name (see add_name). */
+static void add_place_keys(vp_gazetteer *g, const char *name, size_t idx)
 {
     char buf[SCAN_MAX_WORDS * (WORD_MAX + 1)];
     size_t klen, nw;
     char *k = vp_fold_key(name);
     if (!k)
-        return -1;
-    int rc = *k ? add_place_key(g, k, strlen(k), idx) : 0;
+        vp_oom(strlen(name));
+    if (*k)
+        add_place_key(g, k, strlen(k), idx);
     free(k);
-    if (rc)
-        return rc;
     nw = scan_key(name, buf, sizeof buf, &klen);
     if (nw == 0)
-        return 0;
-    if (add_place_key(g, buf, klen, idx))
-        return -1;
+        return;
+    add_place_key(g, buf, klen, idx);
     if (nw > g->max_words)
         g->max_words = nw;
     if (klen > g->max_key_len)
         g->max_key_len = klen;
-    return 0;
 }
 
 /* One line of woonplaatsen.tsv (a vp_datafile_line_fn). */
@@ -679,23 +656,17 @@ static int parse_place(char *line, size_t lineno, const char *path, void *ctx,
     unsigned flags = 0;
     if (ncol > 4 && parse_flags(col[4], FLAGS, &flags, path, lineno, errbuf, errlen))
         return -1;
-    if (g->np == g->pcap && !grow((void **)&g->pl, &g->pcap, sizeof *g->pl, 1024))
-        goto oom;
+    VP_GROW(g->pl, g->pcap, g->np + 1);
     size_t idx = g->np;
     struct place *pl = &g->pl[idx];
     *pl = (struct place){
-        .p = {.name = strdup(col[0]), .municipality = m, .since = *since ? atoi(since) : 0,
-              .former = f, .ambiguous = flags & 1u},
+        .p = {.name = vp_xstrdup(col[0]), .municipality = m,
+              .since = *since ? atoi(since) : 0, .former = f, .ambiguous = flags & 1u},
         .homonym = NONE,
     };
-    if (!pl->p.name)
-        goto oom;
     g->np++;
-    if (add_place_keys(g, col[0], idx) == 0)
-        return 0;
-oom:
-    vp_errorf(errbuf, errlen, "%s:%zu: out of memory", path, lineno);
-    return -1;
+    add_place_keys(g, col[0], idx);
+    return 0;
 }
 
 int vp_gazetteer_load_places(vp_gazetteer *g, const char *path, char *errbuf, size_t errlen)
@@ -717,8 +688,7 @@ int vp_gazetteer_load_places(vp_gazetteer *g, const char *path, char *errbuf, si
                 g->tcount--;
             }
         free_places(g);
-        if (!tab_rehash(g))
-            vp_errorf(errbuf, errlen, "%s: out of memory", path);
+        tab_rehash(g);
         return -1;
     }
     for (size_t i = 0; i < g->np; i++)
