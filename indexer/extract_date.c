@@ -747,9 +747,9 @@ static bool opens_sentence(const char *t, size_t start)
 /* A date that says when something happened, not when a text was dated: in
  * a sentence, or with its weekday.  A byline ("Tekst: secretariaat, 28
  * september 2023") does not confirm an anchor. */
-static bool in_a_sentence(const vp_block *b, const date_hit *h)
+static bool in_a_sentence(size_t block_len, const date_hit *h)
 {
-    return h->weekday >= 0 || strlen(b->text) > DATELINE_MAX / 2;
+    return h->weekday >= 0 || block_len > DATELINE_MAX / 2;
 }
 
 /* The event date the text gives: the first date of the opening with a
@@ -782,7 +782,7 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
             if (about(b->text, len, &h) != ABOUT_EVENT)
                 continue;
             if (b != a->block && h.y == a->y && h.m == a->m && h.d == a->d &&
-                in_a_sentence(b, &h))
+                in_a_sentence(len, &h))
                 *confirms = true;
             bool strong = (h.weekday >= 0 && seen <= OPENING_BLOCKS) ||
                           (paragraphs <= LEDE_PARAGRAPHS && opens_sentence(b->text, h.start));

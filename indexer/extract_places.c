@@ -255,12 +255,11 @@ static bool initials_before(const char *t, size_t pos)
 /* "Joost van Hoorn", "Jan Best": the name is a surname here.  The bare-word
  * rule ("Jan Best") is only applied to running text: titles and headings
  * name places after nouns ("Netwerkdag Gorinchem"). */
-static bool is_person_tail(const char *t, size_t start, size_t end, bool bare_rule)
+static bool is_person_tail(const char *t, size_t len, size_t start, size_t end, bool bare_rule)
 {
     size_t ws, we;
     if (!vp_ex_prev_word(t, start, &ws, &we))
         return initials_before(t, start) || honorific_before(t, start, start);
-    size_t len = strlen(t);
     bool cap = vp_ex_is_upper(t + ws, 1);
     bool journey = followed_by(t, len, end, JOURNEY_WORDS);
     /* "in" and "op" are prepositions ("in Zeist", "In Zeist kwamen"); in a
@@ -416,7 +415,7 @@ static void judge(const char *t, size_t len, mention *ms, size_t n, text_kind ki
         }
         if (!caps && !starts_upper(t, len, m->start))
             continue;
-        if (is_person_tail(t, m->start, m->end, kind == IN_BODY && !caps))
+        if (is_person_tail(t, len, m->start, m->end, kind == IN_BODY && !caps))
             continue;
         /* in capitals "EEN" and "Een" look alike */
         if (m->place && m->ambiguous && vp_ex_all_caps(t + m->start, m->end - m->start))
