@@ -37,6 +37,14 @@ if [ "${VP_WITH_BENCH:-0}" = 1 ]; then
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
 fi
+# scripts/woonplaatsen.py (remaking data/woonplaatsen.tsv, not the build):
+# the English word list beside wdutch; installed with VP_WITH_DATA_TOOLS=1
+DATA_TOOLS=(wamerican)
+if [ "${VP_WITH_DATA_TOOLS:-0}" = 1 ]; then
+  for p in "${DATA_TOOLS[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
