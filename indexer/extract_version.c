@@ -65,7 +65,7 @@ static char **sorted_names(const char *dir, size_t *n)
         names[len++] = vp_xstrdup(e->d_name);
     }
     closedir(d);
-    if (len > 1)
+    if (len > 1)   /* qsort(NULL, 0) is undefined: an empty folder has no names */
         qsort(names, len, sizeof *names, by_name);
     *n = len;
     return names ? names : vp_xcalloc(1, sizeof *names);
