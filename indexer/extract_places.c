@@ -36,6 +36,7 @@
 
 #include "extract_text.h"
 #include "mem.h"
+#include "person_name.h"
 #include "text.h"
 
 /* ---- word lists ---- */
@@ -109,12 +110,6 @@ static const char *const NOT_FIRST_NAMES[] = {
     "before", "since", "as", "for", "with", "by", "on", "near", "wie", "wat",
     "waar", "hoe", "waarom", "wanneer", "aanwezig", "afwezig", "deelnemers",
     "gemeenten", "sprekers", "programma", "thema", "organisatie", NULL,
-};
-
-/* Titles and honorifics before a surname: "dhr. Weert", "mevrouw Ede". */
-static const char *const HONORIFICS[] = {
-    "dhr", "mw", "mevr", "mevrouw", "heer", "meneer", "mr", "mrs", "ms", "dr", "drs",
-    "ir", "ing", "prof", "mr.", NULL,
 };
 
 /* Roles that put "X van Y" on the mayor of Y, not on a person "X van Y". */
@@ -210,99 +205,53 @@ static const char *const VENUE_PREPOSITIONS[] = {"in", "at", "te", NULL};
 /* Words after "Van X" that make it a journey from X. */
 static const char *const JOURNEY_WORDS[] = {"naar", "tot", "via", "richting", "to", NULL};
 
-/* An honorific right before the word at ws ("dhr. ", "mevrouw "), or the
- * word itself is one. */
-static bool honorific_before(const char *t, size_t ws, size_t we)
-{
-    if (vp_ex_eq_any(t + ws, we - ws, HONORIFICS))
-        return true;
-    size_t i = ws;
-    while (i > 0 && t[i - 1] == ' ')
-        i--;
-    if (i > 0 && t[i - 1] == '.')
-        i--;
-    size_t e = i;
-    while (i > 0 && ((t[i - 1] >= 'a' && t[i - 1] <= 'z') || (t[i - 1] >= 'A' && t[i - 1] <= 'Z')))
-        i--;
-    return e > i && vp_ex_eq_any(t + i, e - i, HONORIFICS) &&
-           (i == 0 || !vp_ex_is_wordchar(t + i - 1, 1));
-}
-
 /* Lower-case articles that stand before a surname, never before a place. */
 static const char *const SURNAME_ARTICLES[] = {"de", "der", "den", "ter", "ten", NULL};
 
-/* Initials right before pos ("J. ", "J.P. ", "Th. "): a person follows. */
-static bool initials_before(const char *t, size_t pos)
+/* Words the person-name model must not take for a given name before a
+ * place: function words ("Ook Zeist"), buildings ("Parktheater
+ * Eindhoven"). */
+static bool never_given(const char *folded, void *ctx)
 {
-    size_t i = pos;
-    while (i > 0 && t[i - 1] == ' ')
-        i--;
-    if (i == 0 || t[i - 1] != '.')
-        return false;
-    size_t letters = 0, dots = 0;
-    while (i > 0 && (t[i - 1] == '.' || vp_ex_is_upper(t + i - 1, 1) ||
-                     (t[i - 1] >= 'a' && t[i - 1] <= 'z'))) {
-        if (t[i - 1] == '.')
-            dots++;
-        else
-            letters++;
-        i--;
-    }
-    return dots >= 1 && letters >= 1 && letters <= 2 * dots + 1 && letters <= 4 &&
-           vp_ex_is_upper(t + i, 1) && (i == 0 || !vp_ex_is_wordchar(t + i - 1, 1));
+    (void)ctx;
+    size_t n = strlen(folded);
+    return vp_ex_eq_any(folded, n, NOT_FIRST_NAMES) || is_venue_word(folded, n);
 }
 
-/* "Joost van Hoorn", "Jan Best": the name is a surname here.  The bare-word
- * rule ("Jan Best") is only applied to running text: titles and headings
- * name places after nouns ("Netwerkdag Gorinchem"). */
-static bool is_person_tail(const char *t, size_t len, size_t start, size_t end, bool bare_rule)
+/* Is the name at t[start..end) inside a person's name ("Ruud van
+ * Gorinchem", "J. de Vries", "dhr. Weert", "zei Van Kampen")?  The
+ * person-name model decides (person_name.h); the places stage adds what it
+ * knows of places: "burgemeester Kooistra van Veenendaal" is the mayor of
+ * Veenendaal, a sentence opened by a capitalised particle names a person
+ * ("Van Kampen: ...", "In 't Veld presented") unless a journey follows
+ * ("Van Rijswijk naar Delft"), "de Vries" in lower case is no place, and
+ * after a preposition a capitalised word and a place are a venue ("in
+ * Singer Laren").  The bare given name ("Jan Best") only counts in running
+ * text: titles and headings name places after nouns ("Netwerkdag
+ * Gorinchem"). */
+static bool in_person_name(const char *t, size_t len, size_t start, size_t end, bool bare_rule)
 {
     size_t ws, we;
     if (!vp_ex_prev_word(t, start, &ws, &we))
-        return initials_before(t, start) || honorific_before(t, start, start);
+        return vp_person_name_at(t, len, start, end, 0, never_given, NULL);
+    if (vp_ex_eq(t + ws, we - ws, "van") && t[ws] == 'v' && office_holder_of(t, ws))
+        return false;   /* "burgemeester van Venlo", not "wethouder Van Boxtel" */
+    if (vp_person_name_at(t, len, start, end, 0, never_given, NULL))
+        return true;
     bool cap = vp_ex_is_upper(t + ws, 1);
-    bool journey = followed_by(t, len, end, JOURNEY_WORDS);
-    /* "in" and "op" are prepositions ("in Zeist", "In Zeist kwamen"); in a
-     * name they come with an article: "Sanne in 't Veld", "J. in 't Veld",
-     * "In 't Veld presented" */
-    if (vp_ex_eq(t + ws, we - ws, "in") || vp_ex_eq(t + ws, we - ws, "op")) {
-        size_t gs, ge;
-        bool article = t[start] == '\'' || (unsigned char)t[start] == 0xE2 ||
-                       (vp_ex_eq(t + start, 2, "de") && t[start + 2] == ' ');
-        if (!article)
-            return false;
-        if (cap)
-            return !journey;
-        return (vp_ex_prev_word(t, ws, &gs, &ge) && looks_like_given_name(t, gs, ge)) ||
-               initials_before(t, ws);
-    }
-    /* "de Vries", "ter Horst": a place takes no article written in lower
-     * case before it; a surname does */
-    if (vp_ex_eq_any(t + ws, we - ws, SURNAME_ARTICLES) && !cap)
+    bool article = t[start] == '\'' || (unsigned char)t[start] == 0xE2;   /* 't Veld */
+    if (cap && (vp_ex_eq_any(t + ws, we - ws, SURNAME_ARTICLES) || vp_ex_eq(t + ws, we - ws, "van") ||
+                (article && vp_ex_eq(t + ws, we - ws, "in"))))
+        return !followed_by(t, len, end, JOURNEY_WORDS);
+    if (!cap && vp_ex_eq_any(t + ws, we - ws, SURNAME_ARTICLES))
         return true;
-    /* "Van Rijswijk zei", "De Vries: ...": a capitalised particle before a
-     * place name starts a surname (a place is "uit Rijswijk", not "Van
-     * Rijswijk"), unless a journey follows ("Van Rijswijk naar Delft") */
-    if ((vp_ex_eq_any(t + ws, we - ws, SURNAME_ARTICLES) || vp_ex_eq(t + ws, we - ws, "van")) &&
-        cap && !journey)
+    /* "Sanne in 't Veld", "J. in 't Veld": the place's own article makes
+     * "in" a particle when a given name or initials stand before it */
+    if (article && vp_ex_eq(t + ws, we - ws, "in") &&
+        vp_person_name_at(t, len, ws, we, VP_PERSON_BARE_GIVEN, never_given, NULL))
         return true;
-    if (honorific_before(t, ws, we))
-        return true;
-    size_t van = vp_ex_eq(t + ws, we - ws, "van") ? ws : SIZE_MAX;
-    bool particle = false;
-    /* particles: "van", "van der", "in 't" */
-    while (vp_ex_is_particle(t + ws, we - ws)) {
-        particle = true;
-        if (!vp_ex_prev_word(t, ws, &ws, &we))
-            return initials_before(t, ws) && (van == SIZE_MAX || !office_holder_of(t, van));
-    }
-    if (!looks_like_given_name(t, ws, we))
-        return false;
-    if (particle)
-        return van == SIZE_MAX || !office_holder_of(t, van);
-    /* a bare capitalised word right before that is no function word ("Ook
-     * Zeist ...") nor a building ("Parktheater Eindhoven"): a given name */
-    return bare_rule && t[we] == ' ' && we + 1 == start && !is_venue_word(t + ws, we - ws) &&
+    return bare_rule && t[we] == ' ' && we + 1 == start && looks_like_given_name(t, ws, we) &&
+           !is_venue_word(t + ws, we - ws) &&
            !(at_sentence_start(t, ws) && vp_ex_eq_any(t + ws, we - ws, NOT_FIRST_NAMES)) &&
            !preceded_by(t, ws, VENUE_PREPOSITIONS);
 }
@@ -415,7 +364,7 @@ static void judge(const char *t, size_t len, mention *ms, size_t n, text_kind ki
         }
         if (!caps && !starts_upper(t, len, m->start))
             continue;
-        if (is_person_tail(t, len, m->start, m->end, kind == IN_BODY && !caps))
+        if (in_person_name(t, len, m->start, m->end, kind == IN_BODY && !caps))
             continue;
         /* in capitals "EEN" and "Een" look alike */
         if (m->place && m->ambiguous && vp_ex_all_caps(t + m->start, m->end - m->start))
@@ -467,12 +416,28 @@ static const vp_municipality *homonym_in_province(const places_ctx *pc, const vp
     return found;
 }
 
+/* "Horst aan de Maas", "Bergen (NH)": the full name of a municipality
+ * flagged ambiguous for a short alias ("Horst", "Bergen") is no word and
+ * no surname. */
+static bool full_multiword_name(const char *t, const mention *m)
+{
+    if (!memchr(t + m->start, ' ', m->end - m->start))
+        return false;
+    char *written = vp_xstrndup(t + m->start, m->end - m->start);
+    char *a = vp_fold_key(written), *b = vp_fold_key(m->named->name);
+    bool same = a && b && strcmp(a, b) == 0;
+    free(written);
+    free(a);
+    free(b);
+    return same;
+}
+
 /* What each mention stood for in the report's year. */
-static void resolve(const places_ctx *pc, mention *m)
+static void resolve(const places_ctx *pc, const char *t, mention *m)
 {
     if (m->named) {
         m->m = vp_gazetteer_in_year(pc->g, m->named, pc->year);
-        m->ambiguous = m->named->ambiguous;
+        m->ambiguous = m->named->ambiguous && !full_multiword_name(t, m);
         return;
     }
     m->ambiguous = m->place->ambiguous;
@@ -486,7 +451,7 @@ void vp_places_mentions(const places_ctx *pc, const char *t, text_kind kind, men
     size_t len = strlen(t);
     vp_gazetteer_scan_places(pc->g, t, len, collect_match, l);
     for (size_t i = 0; i < l->len; i++)
-        resolve(pc, &l->items[i]);
+        resolve(pc, t, &l->items[i]);
     judge(t, len, l->items, l->len, kind);
 }
 

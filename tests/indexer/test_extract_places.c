@@ -63,7 +63,7 @@ static void run(report *r, const char *date, const char *location, const char *c
     }
     vp_document_init(&r->d);
     memset(&r->issue, 0, sizeof r->issue);
-    vp_extract_ctx ctx = {gaz, NULL};
+    vp_extract_ctx ctx = {.gazetteer = gaz};
     assert_int_equal(vp_extract_all(&ctx, &r->p, &r->d, &r->issue), VP_EXTRACT_OK);
 }
 
@@ -219,6 +219,25 @@ static void test_surnames(void **state)
     assert_true(has(&r, "Veenendaal"));
     assert_false(has(&r, "Geldrop-Mierlo"));
     done(&r);
+    run(&r, "2018-11-09", NULL,
+        LINES("# Netwerkdag", "Wethouder Van Boxtel sprak over werk in de regio."));
+    assert_int_equal(r.d.municipalities.len, 0);
+    done(&r);
+}
+
+/* A municipality flagged ambiguous for its short name ("Horst") is not
+ * ambiguous written in full, alone on a line. */
+static void test_full_names(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2022-09-29", NULL, LINES("# Deelnemers", "Venray", "Horst aan de Maas", "Horst"));
+    assert_true(has(&r, "Horst aan de Maas"));
+    assert_true(has(&r, "Venray"));
+    done(&r);
+    run(&r, "2022-09-29", NULL, LINES("# Deelnemers", "Horst"));
+    assert_int_equal(r.d.municipalities.len, 0);
+    done(&r);
 }
 
 /* The next meeting's place, a destination and the government are not the
@@ -346,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_shared_names_and_suffixes),
         cmocka_unit_test(test_regions_provinces_institutions),
         cmocka_unit_test(test_surnames),
+        cmocka_unit_test(test_full_names),
         cmocka_unit_test(test_next_meeting_travel_government),
         cmocka_unit_test(test_host_cues),
         cmocka_unit_test(test_no_host_without_a_cue),

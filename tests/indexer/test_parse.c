@@ -76,7 +76,7 @@ static void test_first_line_of_a_converted_document(void **state)
     assert_int_equal(p.n_blocks, 2);
     assert_string_equal(p.blocks[0].text, "Verslag regiodag \"Zorg dichtbij\"");
     assert_string_equal(p.blocks[1].text,
-                        "Kampen, 3 maart 2016 Ruim dertig deelnemers kwamen bijeen.");
+                        "Kampen, 3 maart 2016\nRuim dertig deelnemers kwamen bijeen.");
     assert_int_equal(p.blocks[1].line, 2);
     vp_parsed_clear(&p);
 
