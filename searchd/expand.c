@@ -1,4 +1,11 @@
-/* expand.c: see expand.h. */
+/* expand.c: see expand.h.
+ *
+ * Reads top to bottom: the query cut into tokens (words and quoted
+ * phrases); the lexicon (synonyms, whether a term is indexed); one word,
+ * one phrase; the groups; the themes a query names; the three queries.
+ * Every function that builds a query returns a new one or NULL with err
+ * set (XAPC_ERR_NO_MEMORY when only memory failed).
+ */
 #include "expand.h"
 
 #include <stdio.h>
@@ -6,25 +13,76 @@
 #include <string.h>
 
 #include "compound_split.h"
+#include "inflect.h"
+#include "schema.h"
 #include "strvec.h"
+#include "terms.h"
 #include "text.h"
 
-typedef struct words {
-    vp_strvec typed;     /* as the user typed them */
-    vp_strvec folded;    /* folded, surrounding punctuation removed */
-} words;
+/* ---- stopwords --------------------------------------------------------------
+ * The function words of Dutch and English questions, folded and sorted.
+ * Compiled in rather than read from data/: they are part of the query
+ * language, like the operator words, not of the domain. */
+static const char *const stopwords[] = {
+    "a", "aan", "about", "al", "all", "alle", "alles", "als", "also", "an", "and", "any",
+    "are", "as", "at", "be", "been", "ben", "bent", "besproken", "bij", "but", "by",
+    "can", "could", "daar", "daarbij", "daarin", "daarmee", "daarover", "dan", "dat",
+    "de", "deden", "deed", "deze", "did", "die", "discuss", "discussed", "dit", "do",
+    "does", "doen", "done", "door", "during", "each", "een", "en", "er", "erover",
+    "for", "from", "gaan", "gaat", "gedaan", "geen", "gegaan", "gehad", "gesproken",
+    "geweest", "gezegd", "ging", "gingen", "had", "hadden", "has", "have", "heb",
+    "hebben", "heeft", "het", "hier", "hoe", "how", "i", "iemand", "iets", "ik", "in",
+    "into", "is", "it", "its", "je", "kan", "kon", "konden", "kunnen", "maar", "me",
+    "met", "mij", "mijn", "moet", "moeten", "my", "na", "naar", "niet", "no", "nog",
+    "not", "nu", "of", "om", "on", "ook", "op", "or", "our", "over", "said", "say",
+    "says", "so", "some", "spoke", "sprak", "spraken", "talk", "talked", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "to", "told", "tot", "u", "uit", "van", "vanuit", "verteld", "vertelde",
+    "vertelden", "voor", "waar", "waarbij", "waarin", "waarom", "waarover", "wanneer",
+    "want", "was", "wat", "we", "wel", "welk", "welke", "were", "werd", "werden",
+    "what", "when", "where", "which", "who", "whom", "why", "wie", "wij", "with",
+    "word", "worden", "wordt", "would", "you", "ze", "zei", "zeiden", "zich", "zij",
+    "zijn", "zo", "zou", "zouden",
+};
 
-static void words_clear(words *w)
+static int cmp_word(const void *a, const void *b)
 {
-    vp_strvec_clear(&w->typed);
-    vp_strvec_clear(&w->folded);
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static bool is_operator(const char *t)
+bool vp_expand_is_stopword(const char *folded)
+{
+    return bsearch(&folded, stopwords, sizeof stopwords / sizeof *stopwords,
+                   sizeof *stopwords, cmp_word) != NULL;
+}
+
+/* ---- tokens ------------------------------------------------------------------ */
+
+typedef struct token {
+    char *typed;     /* as typed (a phrase: what is between the quotes) */
+    char *folded;    /* folded, surrounding punctuation removed */
+    bool phrase;
+} token;
+
+typedef struct tokens {
+    token items[VP_EXPAND_MAX_WORDS];
+    size_t len;
+} tokens;
+
+static void tokens_clear(tokens *t)
+{
+    for (size_t i = 0; i < t->len; i++) {
+        free(t->items[i].typed);
+        free(t->items[i].folded);
+    }
+    t->len = 0;
+}
+
+static bool is_operator(const char *t, size_t len)
 {
     static const char *const ops[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
     for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
-        if (strcmp(t, ops[i]) == 0)
+        if (strlen(ops[i]) == len && memcmp(t, ops[i], len) == 0)
             return true;
     return false;
 }
@@ -43,91 +101,172 @@ static char *fold_word(const char *t)
     return f;
 }
 
-/* Splits q into words; false when q is not plain (or out of memory). */
-static bool plain_words(const char *q, words *w)
+static bool push_token(tokens *t, const char *s, size_t len, bool phrase)
 {
-    if (strpbrk(q, "\"():*+~"))
+    if (t->len == VP_EXPAND_MAX_WORDS)
         return false;
-    char *copy = strdup(q);
-    bool ok = copy != NULL;
-    for (char *save = NULL, *t = copy ? strtok_r(copy, " \t\r\n", &save) : NULL;
-         ok && t; t = strtok_r(NULL, " \t\r\n", &save)) {
-        char *f = fold_word(t);
-        ok = t[0] != '-' && !is_operator(t) && f && *f &&
-             w->typed.len < VP_EXPAND_MAX_WORDS &&
-             vp_strvec_push(&w->typed, t) && vp_strvec_push(&w->folded, f);
-        free(f);
+    token *k = &t->items[t->len];
+    k->typed = strndup(s, len);
+    k->folded = k->typed ? fold_word(k->typed) : NULL;
+    k->phrase = phrase;
+    if (!k->folded || !*k->folded) {
+        free(k->typed);
+        free(k->folded);
+        return k->typed && k->folded;   /* nothing left of it: skipped */
     }
-    free(copy);
-    return ok && w->typed.len > 0;
+    t->len++;
+    return true;
 }
 
-/* v->items[from..from+n) joined by single spaces; caller frees. */
-static char *join(const vp_strvec *v, size_t from, size_t n)
+/* Splits q into words and "quoted phrases"; false when q is not plain
+ * (operators, fields, wildcards, brackets, +/-, an open quote, too many
+ * words) or when out of memory (*oom). */
+static bool plain_tokens(const char *q, tokens *t, bool *oom)
 {
-    size_t len = 1;
-    for (size_t i = 0; i < n; i++)
-        len += strlen(v->items[from + i]) + 1;
-    char *out = malloc(len);
-    if (!out)
-        return NULL;
-    out[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            strcat(out, " ");
-        strcat(out, v->items[from + i]);
+    *oom = false;
+    if (strpbrk(q, "():*+~"))
+        return false;
+    const char *p = q;
+    while (*p) {
+        p += strspn(p, " \t\r\n");
+        if (!*p)
+            break;
+        bool phrase = *p == '"';
+        const char *start = phrase ? p + 1 : p;
+        const char *end = phrase ? strchr(start, '"') : start + strcspn(start, " \t\r\n\"");
+        if (!end || (!phrase && (*start == '-' || is_operator(start, (size_t)(end - start)))))
+            return false;
+        size_t before = t->len;
+        if (!push_token(t, start, (size_t)(end - start), phrase)) {
+            *oom = t->len == before && t->len < VP_EXPAND_MAX_WORDS;
+            return false;
+        }
+        p = phrase ? end + 1 : end;
     }
-    return out;
+    return t->len > 0;
 }
 
-/* The synonyms of key; returns whether it has any, multi-word ones into
- * phrases. */
-static bool synonyms_of(const xapc_db *db, const char *key, vp_strvec *phrases,
+/* ---- the lexicon ------------------------------------------------------------- */
+
+static bool no_memory(xapc_error *err)
+{
+    err->status = XAPC_ERR_NO_MEMORY;
+    snprintf(err->message, sizeof err->message, "out of memory expanding the query");
+    return false;
+}
+
+/* Whether the index holds term; false after a failed lookup too (err set). */
+static bool indexed(const xapc_db *db, const char *term, xapc_error *err)
+{
+    /* After one failed lookup the rest would fail too, and on a remote
+     * shard that stopped answering each would wait out the timeout. */
+    if (err->status != XAPC_OK || strlen(term) > VP_MAX_TERM)
+        return false;
+    return xapc_db_termfreq(db, term, err) > 0;
+}
+
+/* The synonyms of key into syns (which it empties first); false when it
+ * has none or the lookup failed (err set). */
+static bool synonyms_of(const xapc_db *db, const char *key, vp_strvec *syns,
                         xapc_error *err)
 {
+    vp_strvec_clear(syns);
+    if (err->status != XAPC_OK)
+        return false;
     xapc_termiter *it = xapc_db_synonyms(db, key, err);
     if (!it)
         return false;
     const char *syn;
-    bool any = false;
-    while (xapc_termiter_next(it, &syn, NULL, err)) {
-        any = true;
-        if (strchr(syn, ' '))
-            vp_strvec_push(phrases, syn);
-    }
+    while (xapc_termiter_next(it, &syn, NULL, err))
+        if (!vp_strvec_push(syns, syn)) {
+            no_memory(err);
+            break;
+        }
     xapc_termiter_free(it);
-    return any;
+    return err->status == XAPC_OK && syns->len > 0;
 }
 
-static xapc_query *parse(xapc_qp *qp, const char *text, unsigned flags, xapc_error *err)
+/* ---- building blocks --------------------------------------------------------- */
+
+typedef struct qlist {
+    xapc_query **items;
+    size_t len, cap;
+} qlist;
+
+static void qlist_clear(qlist *l)
 {
-    return xapc_qp_parse(qp, text, flags, "", err);
+    for (size_t i = 0; i < l->len; i++)
+        xapc_query_free(l->items[i]);
+    free(l->items);
+    memset(l, 0, sizeof *l);
 }
 
-/* OR of first and the queries of texts (each quoted when asked). */
-static xapc_query *or_with(xapc_qp *qp, xapc_query *first, const vp_strvec *texts,
-                           bool quote, unsigned flags, xapc_error *err)
+/* Takes q (NULL: a failure already reported in err). */
+static bool qlist_take(qlist *l, xapc_query *q, xapc_error *err)
 {
-    size_t n = 1 + texts->len;
-    xapc_query **qs = calloc(n, sizeof *qs);
-    xapc_query *out = NULL;
-    bool ok = qs != NULL;
-    if (ok)
-        qs[0] = first;
-    for (size_t i = 0; ok && i < texts->len; i++) {
-        char buf[512];
-        snprintf(buf, sizeof buf, quote ? "\"%s\"" : "%s", texts->items[i]);
-        ok = (qs[1 + i] = parse(qp, buf, flags, err)) != NULL;
+    if (!q)
+        return false;
+    if (l->len == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 8;
+        xapc_query **grown = realloc(l->items, cap * sizeof *grown);
+        if (!grown) {
+            xapc_query_free(q);
+            return no_memory(err);
+        }
+        l->items = grown;
+        l->cap = cap;
     }
-    if (ok)
-        out = xapc_query_combine(XAPC_OP_OR, (const xapc_query *const *)qs, n, 0, err);
-    for (size_t i = 1; qs && i < n; i++)
-        xapc_query_free(qs[i]);
-    free(qs);
+    l->items[l->len++] = q;
+    return true;
+}
+
+/* op over the list's queries (the only one when there is one); empties l. */
+static xapc_query *qlist_combine(qlist *l, xapc_op op, uint32_t parameter,
+                                 xapc_error *err)
+{
+    xapc_query *out = NULL;
+    if (l->len == 1) {
+        out = l->items[0];
+        l->len = 0;
+    } else if (l->len > 1) {
+        out = xapc_query_combine(op, (const xapc_query *const *)l->items, l->len,
+                                 parameter, err);
+    }
+    qlist_clear(l);
     return out;
 }
 
-/* ---- compounds ------------------------------------------------------------- */
+static xapc_query *parse(const vp_expand_ctx *c, const char *text, xapc_error *err)
+{
+    return xapc_qp_parse(c->qp, text, c->flags, "", err);
+}
+
+/* A word or a phrase without Xapian's own synonym lookup: the glossary is
+ * applied here, once. */
+static xapc_query *parse_plain(const vp_expand_ctx *c, const char *text, xapc_error *err)
+{
+    unsigned flags = c->flags & ~(unsigned)(XAPC_QP_AUTO_SYNONYMS |
+                                            XAPC_QP_AUTO_MULTIWORD_SYNONYMS);
+    return xapc_qp_parse(c->qp, text, flags, "", err);
+}
+
+
+/* ASCII letters lowered, everything else kept: a word as the term
+ * generator indexes it (accents and all). */
+static char *lowered(const char *s, xapc_error *err)
+{
+    char *out = strdup(s);
+    if (!out) {
+        no_memory(err);
+        return NULL;
+    }
+    for (char *p = out; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return out;
+}
+
+/* ---- one word ------------------------------------------------------------------ */
 
 typedef struct term_lexicon { const xapc_db *db; xapc_error *err; } term_lexicon;
 
@@ -135,126 +274,581 @@ static bool indexed_word(const char *s, size_t len, void *ctx)
 {
     term_lexicon *lex = ctx;
     char term[VP_COMPOUND_MAX_WORD + 1];
-    /* After one failed lookup the rest would fail too, and on a remote
-     * shard that stopped answering each would wait out the timeout. */
-    if (len > VP_COMPOUND_MAX_WORD || lex->err->status != XAPC_OK)
+    if (len > VP_COMPOUND_MAX_WORD)
         return false;
     memcpy(term, s, len);
     term[len] = '\0';
-    return xapc_db_termfreq(lex->db, term, lex->err) > 0;
+    return indexed(lex->db, term, lex->err);
 }
 
 /* The parts of a rare compound word, or none. */
-static void compound_parts(const xapc_db *db, const char *typed, vp_strvec *parts,
+static void compound_parts(const vp_expand_ctx *c, const char *folded, vp_strvec *parts,
                            xapc_error *err)
 {
     char word[VP_COMPOUND_MAX_WORD + 1];
-    size_t len = strlen(typed);
+    size_t len = strlen(folded);
     if (len > VP_COMPOUND_MAX_WORD)
         return;
-    for (size_t i = 0; i <= len; i++)
-        word[i] = typed[i] >= 'A' && typed[i] <= 'Z' ? (char)(typed[i] - 'A' + 'a') : typed[i];
-    if (xapc_db_termfreq(db, word, err) >= VP_EXPAND_RARE_COMPOUND || err->status != XAPC_OK)
+    memcpy(word, folded, len + 1);
+    if (xapc_db_termfreq(c->db, word, err) >= VP_EXPAND_RARE_COMPOUND ||
+        err->status != XAPC_OK)
         return;
-    term_lexicon lex = {db, err};
+    term_lexicon lex = {c->db, err};
     vp_span spans[VP_COMPOUND_MAX_PARTS];
     size_t n = vp_compound_split(word, len, indexed_word, &lex, spans);
-    for (size_t i = 0; i < n; i++) {
-        word[spans[i].start + spans[i].len] = '\0';
-        vp_strvec_push(parts, word + spans[i].start);
+    for (size_t i = 0; i < n && err->status == XAPC_OK; i++) {
+        /* copied out: parts may touch (winkel|leegstand), a NUL would cut
+         * the next one */
+        char part[VP_COMPOUND_MAX_WORD + 1];
+        memcpy(part, word + spans[i].start, spans[i].len);
+        part[spans[i].len] = '\0';
+        if (!vp_strvec_push(parts, part))
+            no_memory(err);
     }
 }
 
-/* word OR (first part AND_MAYBE the other parts). */
-static xapc_query *word_query(xapc_qp *qp, const xapc_db *db, const char *typed,
-                              unsigned flags, xapc_error *err)
+/* A word as typed, or one of the glossary's alternatives for it. */
+typedef enum { AS_TYPED, AS_ALTERNATIVE } word_role;
+
+/* A rare compound by its parts.  As typed: the first part AND_MAYBE the
+ * others (samenwerkingsverband finds what speaks of samenwerking); as an
+ * alternative, every part (winkelleegstand, for retail vacancy, finds what
+ * speaks of winkels and leegstand, not every report with a shop in it). */
+static xapc_query *parts_query(const vp_expand_ctx *c, const vp_strvec *parts,
+                               word_role role, xapc_error *err)
 {
-    xapc_query *word = parse(qp, typed, flags, err);
+    qlist l = {0};
+    for (size_t i = 0; i < parts->len; i++)
+        if (!qlist_take(&l, parse_plain(c, parts->items[i], err), err)) {
+            qlist_clear(&l);
+            return NULL;
+        }
+    return qlist_combine(&l, role == AS_TYPED ? XAPC_OP_AND_MAYBE : XAPC_OP_AND, 0, err);
+}
+
+/* The stems of the word's other forms that the index holds and that its
+ * own stem does not already find (sociaal: also Zsocial, for sociale). */
+static bool inflected_stems(const vp_expand_ctx *c, const char *folded, qlist *l,
+                            xapc_error *err)
+{
+    vp_strvec forms = VP_STRVEC_INIT;
+    char *own = xapc_stem_term(c->stem, folded, err);
+    bool ok = own && vp_inflect_forms(folded, &forms);
+    if (own && !ok)
+        no_memory(err);
+    vp_strvec seen = VP_STRVEC_INIT;
+    for (size_t i = 0; ok && i < forms.len; i++) {
+        if (!indexed(c->db, forms.items[i], err)) {
+            ok = err->status == XAPC_OK;
+            continue;
+        }
+        char *z = xapc_stem_term(c->stem, forms.items[i], err);
+        bool fresh = z && strcmp(z, own) != 0 && !vp_strvec_contains(&seen, z);
+        ok = z != NULL;
+        if (fresh)
+            ok = (vp_strvec_push(&seen, z) || no_memory(err)) &&
+                 qlist_take(l, xapc_query_term(z, 1, 0, err), err);
+        free(z);
+    }
+    vp_strvec_clear(&seen);
+    vp_strvec_clear(&forms);
+    free(own);
+    return ok;
+}
+
+static bool has_upper(const char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'A' && *s <= 'Z')
+            return true;
+    return false;
+}
+
+/* One word: the parser's query (its stem), the stems of its other forms
+ * (for a typed word: the glossary lists its alternatives' forms), and for
+ * a rare compound its parts. */
+static xapc_query *word_query(const vp_expand_ctx *c, const char *typed, const char *folded,
+                              word_role role, xapc_error *err)
+{
+    qlist l = {0};
+    bool ok = qlist_take(&l, parse_plain(c, typed, err), err);
+    /* A capitalised word is a name to the parser (STEM_SOME): as typed. */
+    if (ok && role == AS_TYPED && !has_upper(typed))
+        ok = inflected_stems(c, folded, &l, err);
     vp_strvec parts = VP_STRVEC_INIT;
-    if (word)
-        compound_parts(db, typed, &parts, err);
-    if (word && err->status != XAPC_OK) {     /* the lexicon failed: so does the query */
-        xapc_query_free(word);
-        word = NULL;
-    }
-    if (!word || parts.len == 0) {
-        vp_strvec_clear(&parts);
-        return word;
-    }
-    xapc_query *qs[VP_COMPOUND_MAX_PARTS] = {0};
-    bool ok = true;
-    for (size_t i = 0; ok && i < parts.len; i++)
-        ok = (qs[i] = parse(qp, parts.items[i], flags, err)) != NULL;
-    xapc_query *by_parts = ok ? xapc_query_combine(XAPC_OP_AND_MAYBE,
-                                                   (const xapc_query *const *)qs,
-                                                   parts.len, 0, err) : NULL;
-    const xapc_query *both[2] = {word, by_parts};
-    xapc_query *out = by_parts ? xapc_query_combine(XAPC_OP_OR, both, 2, 0, err) : NULL;
-    for (size_t i = 0; i < parts.len; i++)
-        xapc_query_free(qs[i]);
-    xapc_query_free(by_parts);
-    xapc_query_free(word);
+    if (ok)
+        compound_parts(c, folded, &parts, err);
+    ok = ok && err->status == XAPC_OK;
+    if (ok && parts.len > 0)
+        ok = qlist_take(&l, parts_query(c, &parts, role, err), err);
     vp_strvec_clear(&parts);
-    return out;
-}
-
-/* ---- the groups of a query ------------------------------------------------- */
-
-/* The query for the words from i on that form one group; *used = how many. */
-static xapc_query *group_query(xapc_qp *qp, const xapc_db *db, const words *w, size_t i,
-                               unsigned flags, size_t *used, xapc_error *err)
-{
-    size_t max = w->typed.len - i < VP_EXPAND_MAX_SPAN ? w->typed.len - i
-                                                        : VP_EXPAND_MAX_SPAN;
-    for (size_t n = max; n >= 2; n--) {
-        char *key = join(&w->folded, i, n);
-        vp_strvec phrases = VP_STRVEC_INIT;
-        bool any = key && synonyms_of(db, key, &phrases, err);
-        free(key);
-        xapc_query *q = NULL;
-        if (any) {
-            char *span = join(&w->typed, i, n);
-            xapc_query *typed = span ? parse(qp, span, flags, err) : NULL;
-            q = typed ? or_with(qp, typed, &phrases, true, flags, err) : NULL;
-            xapc_query_free(typed);
-            free(span);
-        }
-        vp_strvec_clear(&phrases);
-        if (any || err->status != XAPC_OK) {
-            *used = n;
-            return q;
-        }
-    }
-    *used = 1;
-    vp_strvec phrases = VP_STRVEC_INIT;
-    synonyms_of(db, w->folded.items[i], &phrases, err);
-    xapc_query *word = err->status == XAPC_OK
-                           ? word_query(qp, db, w->typed.items[i], flags, err) : NULL;
-    xapc_query *q = word && phrases.len ? or_with(qp, word, &phrases, true, flags, err)
-                                        : NULL;
-    if (q || !word)
-        xapc_query_free(word);
-    vp_strvec_clear(&phrases);
-    return q ? q : word;
-}
-
-xapc_query *vp_expand_query(xapc_qp *qp, const xapc_db *db, const char *q,
-                            unsigned flags, xapc_error *err)
-{
-    words w = {VP_STRVEC_INIT, VP_STRVEC_INIT};
-    if (!plain_words(q, &w)) {
-        words_clear(&w);
+    if (!ok) {
+        qlist_clear(&l);
         return NULL;
     }
-    xapc_query *groups[VP_EXPAND_MAX_WORDS] = {0};
-    size_t n = 0;
-    bool ok = true;
-    for (size_t i = 0, used = 0; ok && i < w.typed.len; i += used)
-        ok = (groups[n++] = group_query(qp, db, &w, i, flags, &used, err)) != NULL;
-    xapc_query *out = ok ? xapc_query_combine(XAPC_OP_AND, (const xapc_query *const *)groups,
-                                              n, 0, err) : NULL;
-    for (size_t i = 0; i < n; i++)
-        xapc_query_free(groups[i]);
-    words_clear(&w);
+    return qlist_combine(&l, XAPC_OP_SYNONYM, 0, err);
+}
+
+/* ---- one phrase ------------------------------------------------------------------ */
+
+/* Letters only (accented ones too): a word the term generator keeps whole. */
+static bool simple_word(const char *w)
+{
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+        if (!(*p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+            return false;
+    return *w != '\0';
+}
+
+/* One position of a phrase: the word as written, folded, and its other
+ * forms, each if the index holds it, OR'ed (the only operator Xapian
+ * allows inside a phrase).  NULL with err clear when the index holds none:
+ * the phrase cannot match. */
+static xapc_query *phrase_word(const vp_expand_ctx *c, const char *word, uint32_t pos,
+                               xapc_error *err)
+{
+    char *low = lowered(word, err);
+    char *folded = low ? vp_fold(low) : NULL;
+    vp_strvec forms = VP_STRVEC_INIT;
+    bool ok = folded && vp_strvec_push(&forms, low) &&
+              (strcmp(folded, low) == 0 || vp_strvec_push(&forms, folded)) &&
+              vp_inflect_forms(folded, &forms);
+    if (!ok && err->status == XAPC_OK)
+        no_memory(err);
+    qlist l = {0};
+    for (size_t i = 0; ok && i < forms.len; i++)
+        if (indexed(c->db, forms.items[i], err))
+            ok = qlist_take(&l, xapc_query_term(forms.items[i], 1, pos, err), err);
+        else
+            ok = err->status == XAPC_OK;
+    vp_strvec_clear(&forms);
+    free(folded);
+    free(low);
+    if (!ok) {
+        qlist_clear(&l);
+        return NULL;
+    }
+    return qlist_combine(&l, XAPC_OP_OR, 0, err);
+}
+
+/* The phrase of the words of text, each in every form the index holds.  A
+ * phrase with words the term generator cuts up (co2-uitstoot, B&W) goes to
+ * the parser as a quoted phrase.  NULL with err clear when it cannot match. */
+static xapc_query *phrase_query(const vp_expand_ctx *c, const char *text, xapc_error *err)
+{
+    vp_strvec words = VP_STRVEC_INIT;
+    char *copy = strdup(text);
+    bool ok = copy != NULL, simple = true;
+    for (char *save = NULL, *w = copy ? strtok_r(copy, " \t\r\n", &save) : NULL; ok && w;
+         w = strtok_r(NULL, " \t\r\n", &save)) {
+        ok = vp_strvec_push(&words, w);
+        simple = simple && simple_word(w);
+    }
+    xapc_query *out = NULL;
+    if (!ok) {
+        no_memory(err);
+    } else if (!simple || words.len > VP_EXPAND_MAX_WORDS) {
+        char buf[1100];
+        snprintf(buf, sizeof buf, "\"%s\"", text);
+        out = parse(c, buf, err);
+    } else if (words.len == 1) {
+        out = phrase_word(c, words.items[0], 0, err);
+    } else {
+        qlist l = {0};
+        for (size_t i = 0; ok && i < words.len; i++) {
+            xapc_query *w = phrase_word(c, words.items[i], (uint32_t)i + 1, err);
+            ok = w != NULL && qlist_take(&l, w, err);
+        }
+        out = ok ? qlist_combine(&l, XAPC_OP_PHRASE, (uint32_t)words.len, err) : NULL;
+        qlist_clear(&l);
+    }
+    vp_strvec_clear(&words);
+    free(copy);
     return out;
+}
+
+/* ---- the groups -------------------------------------------------------------------- */
+
+/* The alternatives of a glossary key: one-word synonyms by their stems
+ * (and a rare compound by its parts), phrases as phrases.  A phrase the
+ * index cannot match is left out. */
+static bool add_synonyms(const vp_expand_ctx *c, const vp_strvec *syns, qlist *l,
+                         xapc_error *err)
+{
+    for (size_t i = 0; i < syns->len; i++) {
+        const char *syn = syns->items[i];
+        xapc_query *q = NULL;
+        if (strchr(syn, ' ')) {
+            q = phrase_query(c, syn, err);
+        } else {
+            char *folded = vp_fold(syn);
+            q = folded ? word_query(c, syn, folded, AS_ALTERNATIVE, err) : NULL;
+            if (!folded)
+                no_memory(err);
+            free(folded);
+        }
+        if (!q && err->status != XAPC_OK)
+            return false;
+        if (q && !qlist_take(l, q, err))
+            return false;
+    }
+    return true;
+}
+
+/* The glossary synonyms of one folded word: its own, else those of the
+ * first of its other forms that is a key (gemeenten: those of gemeente). */
+static bool word_synonyms(const vp_expand_ctx *c, const char *folded, vp_strvec *syns,
+                          xapc_error *err)
+{
+    if (synonyms_of(c->db, folded, syns, err) || err->status != XAPC_OK)
+        return err->status == XAPC_OK;
+    vp_strvec forms = VP_STRVEC_INIT;
+    bool found = false;
+    if (!vp_inflect_forms(folded, &forms))
+        no_memory(err);
+    for (size_t i = 0; !found && err->status == XAPC_OK && i < forms.len; i++)
+        found = synonyms_of(c->db, forms.items[i], syns, err);
+    vp_strvec_clear(&forms);
+    return found;
+}
+
+/* Whether a quoted phrase is among tokens from..from+n: a glossary key
+ * or a theme name never spans a quote. */
+static bool spans_phrase(const tokens *t, size_t from, size_t n)
+{
+    for (size_t i = from; i < from + n; i++)
+        if (t->items[i].phrase)
+            return true;
+    return false;
+}
+
+/* The folded words from..from+n of t joined by spaces.  Caller frees. */
+static char *span_key(const tokens *t, size_t from, size_t n)
+{
+    size_t len = 1;
+    for (size_t i = from; i < from + n; i++)
+        len += strlen(t->items[i].folded) + 1;
+    char *out = malloc(len);
+    if (!out)
+        return NULL;
+    out[0] = '\0';
+    for (size_t i = from; i < from + n; i++) {
+        if (i > from)
+            strcat(out, " ");
+        strcat(out, t->items[i].folded);
+    }
+    return out;
+}
+
+/* The groups of a query: what each must match, and the same group as a
+ * unit of the relaxed query, weighted by the number of query words it
+ * covers (see tiered()). */
+typedef struct groups {
+    xapc_query *items[VP_EXPAND_MAX_WORDS];
+    xapc_query *units[VP_EXPAND_MAX_WORDS];
+    size_t len;
+    size_t words;            /* words the units count: a relaxed query needs 2 */
+} groups;
+
+static void groups_clear(groups *g)
+{
+    for (size_t i = 0; i < g->len; i++) {
+        xapc_query_free(g->items[i]);
+        xapc_query_free(g->units[i]);
+    }
+    g->len = g->words = 0;
+}
+
+/* q AND'ed with a constant weight of words tiers. */
+static xapc_query *with_tiers(const xapc_query *q, size_t words, xapc_error *err)
+{
+    xapc_query *coord = xapc_query_constant_weight((double)words * VP_EXPAND_COORD_WEIGHT, err);
+    const xapc_query *both[2] = {q, coord};
+    xapc_query *out = coord ? xapc_query_combine(XAPC_OP_AND, both, 2, 0, err) : NULL;
+    xapc_query_free(coord);
+    return out;
+}
+
+/* One word: its forms and compounds OR its glossary synonyms. */
+static xapc_query *single_query(const vp_expand_ctx *c, const token *k, xapc_error *err)
+{
+    qlist l = {0};
+    vp_strvec syns = VP_STRVEC_INIT;
+    bool ok = qlist_take(&l, word_query(c, k->typed, k->folded, AS_TYPED, err), err);
+    if (ok && word_synonyms(c, k->folded, &syns, err))
+        ok = add_synonyms(c, &syns, &l, err);
+    ok = ok && err->status == XAPC_OK;
+    vp_strvec_clear(&syns);
+    xapc_query *out = ok ? qlist_combine(&l, XAPC_OP_SYNONYM, 0, err) : NULL;
+    qlist_clear(&l);
+    return out;
+}
+
+/* A run of n >= 2 words that is a glossary key: the words AND'ed (each
+ * with its forms and synonyms) OR the key's synonyms.  Its unit in the
+ * relaxed query (*unit) counts its k words other than stopwords: the key
+ * (tier k) or, failing it, each of its words (tier 1 each), whichever
+ * weighs more (OP_MAX): "retail vacancy" in a report that has leegstand
+ * but no winkels counts one word of two.  NULL with err clear when the run
+ * is no key. */
+static xapc_query *key_query(const vp_expand_ctx *c, const tokens *t, size_t from, size_t n,
+                             xapc_query **unit, size_t *words, xapc_error *err)
+{
+    if (spans_phrase(t, from, n))
+        return NULL;
+    char *key = span_key(t, from, n);
+    vp_strvec syns = VP_STRVEC_INIT;
+    bool any = key && synonyms_of(c->db, key, &syns, err);
+    if (!key)
+        no_memory(err);
+    free(key);
+    if (!any) {
+        vp_strvec_clear(&syns);
+        return NULL;
+    }
+    qlist each = {0}, alternatives = {0}, tiers = {0};
+    bool ok = true;
+    *words = 0;
+    for (size_t i = from; ok && i < from + n; i++) {
+        const token *k = &t->items[i];
+        xapc_query *w = single_query(c, k, err);
+        ok = w && qlist_take(&each, w, err);
+        if (ok && !vp_expand_is_stopword(k->folded)) {
+            ok = qlist_take(&tiers, with_tiers(w, 1, err), err);
+            ++*words;
+        }
+    }
+    ok = ok && qlist_take(&alternatives, qlist_combine(&each, XAPC_OP_AND, 0, err), err) &&
+         add_synonyms(c, &syns, &alternatives, err);
+    vp_strvec_clear(&syns);
+    qlist_clear(&each);
+    xapc_query *out = ok ? qlist_combine(&alternatives, XAPC_OP_SYNONYM, 0, err) : NULL;
+    qlist_clear(&alternatives);
+    xapc_query *by_words = out ? qlist_combine(&tiers, XAPC_OP_OR, 0, err) : NULL;
+    qlist max = {0};
+    ok = by_words && qlist_take(&max, with_tiers(out, *words ? *words : 1, err), err) &&
+         qlist_take(&max, by_words, err);
+    *unit = ok ? qlist_combine(&max, XAPC_OP_MAX, 0, err) : NULL;
+    qlist_clear(&tiers);
+    qlist_clear(&max);
+    if (!*unit) {
+        xapc_query_free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* The group starting at token i; *used = how many tokens it takes.  NULL
+ * with err clear for a stopword (skip_stopwords) or a word the parser
+ * makes nothing of. */
+static xapc_query *group_at(const vp_expand_ctx *c, const tokens *t, size_t i,
+                            bool skip_stopwords, size_t *used, xapc_query **unit,
+                            size_t *words, xapc_error *err)
+{
+    const token *k = &t->items[i];
+    *used = *words = 1;
+    *unit = NULL;
+    xapc_query *q = NULL;
+    if (k->phrase) {
+        q = phrase_query(c, k->typed, err);
+    } else {
+        size_t max = t->len - i < VP_EXPAND_MAX_SPAN ? t->len - i : VP_EXPAND_MAX_SPAN;
+        for (size_t n = max; n >= 2; n--) {
+            q = key_query(c, t, i, n, unit, words, err);
+            if (q || err->status != XAPC_OK) {
+                *used = n;
+                return q;
+            }
+        }
+        if (skip_stopwords && vp_expand_is_stopword(k->folded))
+            return NULL;
+        q = single_query(c, k, err);
+    }
+    if (q && xapc_query_is_empty(q)) {   /* punctuation only: nothing to match */
+        xapc_query_free(q);
+        return NULL;
+    }
+    if (q && !(*unit = with_tiers(q, 1, err))) {
+        xapc_query_free(q);
+        return NULL;
+    }
+    return q;
+}
+
+static bool build_groups(const vp_expand_ctx *c, const tokens *t, bool skip_stopwords,
+                         groups *g, xapc_error *err)
+{
+    for (size_t i = 0, used = 1; i < t->len; i += used) {
+        xapc_query *unit = NULL;
+        size_t words = 0;
+        xapc_query *q = group_at(c, t, i, skip_stopwords, &used, &unit, &words, err);
+        if (err->status != XAPC_OK) {
+            xapc_query_free(q);
+            xapc_query_free(unit);
+            return false;
+        }
+        if (q) {
+            g->items[g->len] = q;
+            g->units[g->len++] = unit;
+            g->words += words;
+        }
+    }
+    return true;
+}
+
+/* ---- the themes a query names --------------------------------------------------------- */
+
+/* Whether text names theme th: its slug, its label, or a part of the
+ * label between " en " ("Wonen en leefomgeving": wonen, leefomgeving),
+ * compared as lookup keys (case, accents and hyphens aside). */
+static bool names_theme(const vp_theme *th, const char *text)
+{
+    char *slug = vp_fold_key(th->slug), *label = vp_fold_key(th->label);
+    char *folded = vp_fold_key(text);
+    bool hit = false;
+    if (slug && label && folded) {
+        hit = strcmp(folded, slug) == 0 || strcmp(folded, label) == 0;
+        for (char *part = label, *next; !hit && part; part = next) {
+            next = strstr(part, " en ");
+            size_t len = next ? (size_t)(next - part) : strlen(part);
+            hit = strlen(folded) == len && memcmp(folded, part, len) == 0;
+            if (next)
+                next += 4;
+        }
+    }
+    free(slug);
+    free(label);
+    free(folded);
+    return hit;
+}
+
+/* Adds to slugs the themes that the folded run text, or one of its
+ * glossary synonyms, names. */
+static bool themes_named_by(const vp_expand_ctx *c, const char *text, vp_strvec *slugs,
+                            xapc_error *err)
+{
+    vp_strvec names = VP_STRVEC_INIT;
+    bool ok = vp_strvec_push(&names, text) || no_memory(err);
+    vp_strvec syns = VP_STRVEC_INIT;
+    if (ok && synonyms_of(c->db, text, &syns, err))
+        for (size_t i = 0; ok && i < syns.len; i++) {
+            char *f = vp_fold(syns.items[i]);
+            ok = (f && vp_strvec_push(&names, f)) || no_memory(err);
+            free(f);
+        }
+    vp_strvec_clear(&syns);
+    ok = ok && err->status == XAPC_OK;
+    for (size_t t = 0; ok && t < vp_themes_count(c->themes); t++) {
+        const vp_theme *th = vp_themes_at(c->themes, t);
+        for (size_t i = 0; i < names.len; i++)
+            if (names_theme(th, names.items[i])) {
+                ok = vp_strvec_push_unique(slugs, th->slug) || no_memory(err);
+                break;
+            }
+    }
+    vp_strvec_clear(&names);
+    return ok;
+}
+
+/* The reports of the themes named anywhere in the query, weighted
+ * VP_EXPAND_THEME_WEIGHT; NULL with err clear when none is named. */
+static xapc_query *theme_boost(const vp_expand_ctx *c, const tokens *t, xapc_error *err)
+{
+    if (!c->themes)
+        return NULL;
+    vp_strvec slugs = VP_STRVEC_INIT;
+    bool ok = true;
+    for (size_t i = 0; ok && i < t->len; i++)
+        for (size_t n = 1; ok && n <= VP_EXPAND_MAX_SPAN && i + n <= t->len; n++) {
+            if (spans_phrase(t, i, n))
+                break;
+            char *run = span_key(t, i, n);
+            ok = run ? themes_named_by(c, run, &slugs, err) : no_memory(err);
+            free(run);
+        }
+    for (size_t i = 0; ok && i < t->len; i++)      /* a quoted theme name names it too */
+        if (t->items[i].phrase)
+            ok = themes_named_by(c, t->items[i].folded, &slugs, err);
+    qlist terms = {0};
+    for (size_t i = 0; ok && i < slugs.len; i++) {
+        char *term = vp_filter_term(VP_PREFIX_THEME, slugs.items[i]);
+        ok = term ? qlist_take(&terms, xapc_query_term(term, 1, 0, err), err)
+                  : no_memory(err);
+        free(term);
+    }
+    vp_strvec_clear(&slugs);
+    xapc_query *any = ok ? qlist_combine(&terms, XAPC_OP_OR, 0, err) : NULL;
+    qlist_clear(&terms);
+    if (!any)
+        return NULL;
+    xapc_query *weight = xapc_query_constant_weight(VP_EXPAND_THEME_WEIGHT, err);
+    const xapc_query *both[2] = {any, weight};
+    xapc_query *out = weight ? xapc_query_combine(XAPC_OP_AND, both, 2, 0, err) : NULL;
+    xapc_query_free(weight);
+    xapc_query_free(any);
+    return out;
+}
+
+/* ---- the three queries ------------------------------------------------------------------ */
+
+/* The units OR'ed: the weight of a report is the number of query words it
+ * matches times VP_EXPAND_COORD_WEIGHT, plus BM25. */
+static xapc_query *tiered(const groups *g, xapc_error *err)
+{
+    return g->len == 1 ? xapc_query_clone(g->units[0], err)
+                       : xapc_query_combine(XAPC_OP_OR,
+                                            (const xapc_query *const *)g->units, g->len,
+                                            0, err);
+}
+
+static xapc_query *all_of(const groups *g, xapc_error *err)
+{
+    return g->len == 1 ? xapc_query_clone(g->items[0], err)
+                       : xapc_query_combine(XAPC_OP_AND,
+                                            (const xapc_query *const *)g->items, g->len,
+                                            0, err);
+}
+
+void vp_expansion_clear(vp_expansion *x)
+{
+    xapc_query_free(x->all);
+    xapc_query_free(x->some);
+    xapc_query_free(x->themes);
+    memset(x, 0, sizeof *x);
+}
+
+int vp_expand(const vp_expand_ctx *ctx, const char *q, vp_expansion *out, xapc_error *err)
+{
+    memset(out, 0, sizeof *out);
+    xapc_error_clear(err);
+    tokens t = {.len = 0};
+    bool oom;
+    if (!plain_tokens(q, &t, &oom)) {
+        tokens_clear(&t);
+        if (oom)
+            no_memory(err);
+        return oom ? -1 : 0;
+    }
+    groups g = {.len = 0};
+    bool ok = build_groups(ctx, &t, true, &g, err);
+    if (ok && g.len == 0)          /* stopwords only: then they are what is asked */
+        ok = build_groups(ctx, &t, false, &g, err);
+    if (ok && g.len == 0) {        /* punctuation only */
+        tokens_clear(&t);
+        return 0;
+    }
+    ok = ok && (out->all = all_of(&g, err)) != NULL &&
+         (g.words < 2 || (out->some = tiered(&g, err)) != NULL);
+    if (ok) {
+        out->themes = theme_boost(ctx, &t, err);
+        ok = err->status == XAPC_OK;
+    }
+    out->groups = g.len;
+    groups_clear(&g);
+    tokens_clear(&t);
+    if (!ok) {
+        vp_expansion_clear(out);
+        return -1;
+    }
+    return 1;
 }

@@ -646,29 +646,37 @@ static vp_sort effective_sort(const vp_request *r)
     return blank(r->q) ? VP_SORT_DATE : VP_SORT_RELEVANCE;
 }
 
-/* The parsed text query, the spelling suggestion (NULL when none) and
- * whether the query run is the suggestion's (corrected). */
+/* The parsed text query, the spelling suggestion (NULL when none),
+ * whether the query run is the suggestion's (corrected), and whether it is
+ * the relaxed one, which does not ask for every word (expand.h). */
 typedef struct parsed_text {
     xapc_query *query;
     char *suggestion;
     bool corrected;
+    bool relaxed;
+    vp_expansion x;           /* a plain query's reading (all NULL otherwise) */
 } parsed_text;
 
-/* A plain query widened by synonyms and compound parts (expand.h), else
- * the parser's query.  Replaces *query; false with e set on failure. */
+/* A plain query read by expand.h: x->all replaces *query.  Otherwise (not
+ * plain) *query stays the parser's.  false with e set on failure. */
 static bool widen(vp_searcher *s, xapc_qp *qp, const char *text, xapc_query **query,
-                  vp_qerror *e)
+                  vp_expansion *x, vp_qerror *e)
 {
     xapc_error xe;
-    xapc_error_clear(&xe);
-    xapc_query *wide = vp_expand_query(qp, lexicon(s), text, parse_flags, &xe);
-    if (!wide && xe.status != XAPC_OK) {
+    vp_expand_ctx ctx = {qp, parse_flags, lexicon(s), s->stem, s->themes};
+    vp_expansion_clear(x);
+    int rc = vp_expand(&ctx, text, x, &xe);
+    if (rc < 0) {
         xfail(s, &xe, e, "expanding the query");
         return false;
     }
-    if (wide) {
+    if (rc == 1) {
         xapc_query_free(*query);
-        *query = wide;
+        *query = xapc_query_clone(x->all, &xe);
+        if (!*query) {
+            xfail(s, &xe, e, "expanding the query");
+            return false;
+        }
     }
     return true;
 }
@@ -708,13 +716,51 @@ static bool add_spelling(vp_searcher *s, xapc_qp *qp, const char *text,
     if (found > 0)
         return true;
     xapc_query *fixed = parse_text(s, qp, pt->suggestion, e);
-    if (!fixed || !widen(s, qp, pt->suggestion, &fixed, e)) {
+    if (!fixed || !widen(s, qp, pt->suggestion, &fixed, &pt->x, e)) {
         xapc_query_free(fixed);
         return false;
     }
     xapc_query_free(pt->query);
     pt->query = fixed;
     pt->corrected = true;
+    return true;
+}
+
+/* A plain query whose groups all match fewer than VP_EXPAND_RELAX_BELOW
+ * reports under the request's filters runs relaxed: the groups tiered by
+ * how many of them a report matches (expand.h). */
+static bool relax(vp_searcher *s, const vp_request *r, parsed_text *pt, vp_qerror *e)
+{
+    if (!pt->x.some)
+        return true;
+    xapc_query *filtered = build_query(s, r, VP_N_FACETS, pt->query, e);
+    uint32_t found = 0;
+    bool ok = filtered && matches_up_to(s, filtered, VP_EXPAND_RELAX_BELOW, &found, e);
+    xapc_query_free(filtered);
+    if (!ok || found >= VP_EXPAND_RELAX_BELOW)
+        return ok;
+    xapc_error xe;
+    xapc_query *some = xapc_query_clone(pt->x.some, &xe);
+    if (!some)
+        return xfail(s, &xe, e, "relaxing the query") == 0;
+    xapc_query_free(pt->query);
+    pt->query = some;
+    pt->relaxed = true;
+    return true;
+}
+
+/* The reports of the themes a plain query names ranked up (expand.h). */
+static bool boost_themes(vp_searcher *s, parsed_text *pt, vp_qerror *e)
+{
+    if (!pt->x.themes)
+        return true;
+    xapc_error xe;
+    const xapc_query *both[2] = {pt->query, pt->x.themes};
+    xapc_query *boosted = xapc_query_combine(XAPC_OP_AND_MAYBE, both, 2, 0, &xe);
+    if (!boosted)
+        return xfail(s, &xe, e, "ranking by theme") == 0;
+    xapc_query_free(pt->query);
+    pt->query = boosted;
     return true;
 }
 
@@ -727,7 +773,8 @@ static int parse_request_text(vp_searcher *s, const vp_request *r, parsed_text *
         return -1;
     pt->query = parse_text(s, qp, r->q, e);
     if (pt->query && !blank(r->q) &&
-        (!widen(s, qp, r->q, &pt->query, e) || !add_spelling(s, qp, r->q, pt, e))) {
+        (!widen(s, qp, r->q, &pt->query, &pt->x, e) || !add_spelling(s, qp, r->q, pt, e) ||
+         !relax(s, r, pt, e) || !boost_themes(s, pt, e))) {
         xapc_query_free(pt->query);
         pt->query = NULL;
     }
@@ -739,6 +786,7 @@ static void parsed_text_clear(parsed_text *pt)
 {
     xapc_query_free(pt->query);
     free(pt->suggestion);
+    vp_expansion_clear(&pt->x);
 }
 
 /* ---- /search ----------------------------------------------------------------- */
@@ -846,13 +894,13 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
     if (run_main_match(s, r, pt.query, &m, e) == 0 &&
         (hits = hits_json(s, &m, !blank(r->q), e)) != NULL &&
         (facets = facets_json(s, r, pt.query, &m, e)) != NULL) {
-        out = json_pack("{s:s,s:I,s:I,s:I,s:f,s:o,s:o,s:o*,s:b}",
+        out = json_pack("{s:s,s:I,s:I,s:I,s:f,s:o,s:o,s:o*,s:b,s:b}",
                         "query", r->q ? r->q : "",
                         "total", (json_int_t)xapc_mset_matches_estimated(m.mset),
                         "page", (json_int_t)r->page, "per_page", (json_int_t)r->per_page,
                         "took_ms", (double)(long long)((now_ms() - t0) * 1000) / 1000, "hits", hits, "facets", facets,
                         "suggestion", pt.suggestion ? json_string(pt.suggestion) : json_null(),
-                        "corrected", pt.corrected);
+                        "corrected", pt.corrected, "relaxed", pt.relaxed);
         hits = facets = NULL;  /* stolen by "o" even on failure */
         if (!out)
             vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
