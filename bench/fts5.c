@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "scan.h"
+#include "sys.h"
 #include "text.h"
 
 struct vp_fts5 {
@@ -32,28 +33,6 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
 }
 
 /* ---- reading a report ------------------------------------------------ */
-
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0, n;
-    char *buf = malloc(cap);
-    while (buf && (n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-        len += n;
-        if (cap - len < 2) {
-            char *bigger = realloc(buf, cap *= 2);
-            if (!bigger)
-                free(buf);
-            buf = bigger;
-        }
-    }
-    fclose(f);
-    if (buf)
-        buf[len] = '\0';
-    return buf;
-}
 
 static bool line_is(const char *line, const char *word)
 {
@@ -112,7 +91,7 @@ static void split_report(const char *text, char **title, const char **body)
 /* Inserts one report; 0, or -1 with a message in err. */
 static int add_report(sqlite3_stmt *insert, const vp_source *src, char *err, size_t errlen)
 {
-    char *text = read_file(src->abs_path);
+    char *text = vp_read_file(src->abs_path, NULL);
     if (!text)
         return fail(err, errlen, "%s: %s", src->abs_path, strerror(errno));
     char *title;

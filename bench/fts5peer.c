@@ -20,11 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 
 #include "fts5.h"
 #include "params.h"
+#include "mem.h"
 #include "strvec.h"
+#include "sys.h"
 #include "text.h"
 
 enum { KIND_MUNICIPALITY, KIND_SPEAKER, KIND_THEME, KIND_YEAR, N_KINDS };
@@ -242,13 +243,6 @@ static double cpu_seconds(void)
            (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static void *worker(void *arg)
 {
     shared *sh = arg;
@@ -258,12 +252,12 @@ static void *worker(void *arg)
         return NULL;
     }
     for (size_t i; (i = atomic_fetch_add(&sh->next, 1)) < sh->n;) {
-        double t0 = now_ms();
+        double t0 = vp_now_ms();
         if (!run_one(db, &sh->mix[i])) {
             if (atomic_fetch_add(&sh->errors, 1) == 0)
                 fprintf(stderr, "fts5peer: %s\n", sqlite3_errmsg(db));
         }
-        sh->latencies[i] = now_ms() - t0;
+        sh->latencies[i] = vp_now_ms() - t0;
     }
     sqlite3_close(db);
     return NULL;
@@ -287,8 +281,7 @@ static int run_queries(const char *db_path, const char *mix_path, unsigned threa
         line[strcspn(line, "\r\n")] = '\0';
         if (!*line)
             continue;
-        if (sh.n == cap && !(sh.mix = realloc(sh.mix, (cap = cap * 2 + 64) * sizeof *sh.mix)))
-            return 2;
+        VP_GROW(sh.mix, cap, sh.n + 1);
         parse_request(line, &sh.mix[sh.n++]);
     }
     fclose(f);
@@ -296,12 +289,12 @@ static int run_queries(const char *db_path, const char *mix_path, unsigned threa
         return fail(NULL, "empty query mix");
     sh.latencies = calloc(sh.n, sizeof *sh.latencies);
     pthread_t pool[256];
-    double t0 = now_ms(), cpu0 = cpu_seconds();
+    double t0 = vp_now_ms(), cpu0 = cpu_seconds();
     for (unsigned t = 0; t < threads; t++)
         pthread_create(&pool[t], NULL, worker, &sh);
     for (unsigned t = 0; t < threads; t++)
         pthread_join(pool[t], NULL);
-    double seconds = (now_ms() - t0) / 1000, cpu = cpu_seconds() - cpu0;
+    double seconds = (vp_now_ms() - t0) / 1000, cpu = cpu_seconds() - cpu0;
     qsort(sh.latencies, sh.n, sizeof *sh.latencies, by_value);
     printf("%zu %.1f %.3f %.3f %zu %.1f\n", sh.n, sh.n / seconds, sh.latencies[sh.n / 2],
            sh.latencies[sh.n * 99 / 100], (size_t)atomic_load(&sh.errors), sh.n / cpu);

@@ -29,7 +29,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "buf.h"
 #include "strvec.h"
+#include "sys.h"
 
 #ifndef VP_SOURCE_DIR
 #define VP_SOURCE_DIR "."
@@ -74,19 +76,12 @@ static int by_word(const void *a, const void *b)
     return strcmp(((const word_count *)a)->word, ((const word_count *)b)->word);
 }
 
+/* The file, or NULL when it cannot be opened; a read error is fatal. */
 static char *slurp(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    if (!s || fread(s, 1, (size_t)n, f) != (size_t)n)
+    char *s = vp_read_file(path, NULL);
+    if (!s && errno == EIO)
         die(path);
-    s[n] = '\0';
-    fclose(f);
     return s;
 }
 
@@ -298,34 +293,8 @@ static void report_clear(report *r)
     vp_strvec_clear(&r->themes);
 }
 
-typedef struct buf { char *s; size_t len, cap; } buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        b->cap = (b->len + n + 1) * 2;
-        if (!(b->s = realloc(b->s, b->cap)))
-            die("out of memory");
-    }
-    memcpy(b->s + b->len, s, n);
-    b->s[b->len += n] = '\0';
-}
-
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
-
-static void putf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(buf *b, const char *fmt, ...)
-{
-    char tmp[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    put(b, tmp, n < (int)sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
 /* One word of running text: mostly Zipf draws, sometimes a compound. */
-static void put_word(buf *b, bool capital)
+static void put_word(vp_buf *b, bool capital)
 {
     char w[160];
     const char *a = vocab.items[zipf_rank()];
@@ -337,43 +306,43 @@ static void put_word(buf *b, bool capital)
     }
     if (capital && islower((unsigned char)w[0]))
         w[0] = (char)toupper((unsigned char)w[0]);
-    puts_(b, w);
+    vp_buf_puts(b, w);
 }
 
-static void put_date_text(buf *b, const report *r)
+static void put_date_text(vp_buf *b, const report *r)
 {
     switch (below(3)) {
-    case 0: putf(b, "%d %s %d", r->day, months[r->month - 1], r->year); break;
-    case 1: putf(b, "%s %d %s %d", weekdays[below(5)], r->day, months[r->month - 1], r->year); break;
-    default: putf(b, "%d-%d-%d", r->day, r->month, r->year); break;
+    case 0: vp_buf_printf(b, "%d %s %d", r->day, months[r->month - 1], r->year); break;
+    case 1: vp_buf_printf(b, "%s %d %s %d", weekdays[below(5)], r->day, months[r->month - 1], r->year); break;
+    default: vp_buf_printf(b, "%d-%d-%d", r->day, r->month, r->year); break;
     }
 }
 
-static void put_sentence(buf *b, const report *r)
+static void put_sentence(vp_buf *b, const report *r)
 {
     size_t n = between(6, 22);
     for (size_t i = 0; i < n; i++) {
         if (i)
-            puts_(b, below(12) == 0 ? ", " : " ");
+            vp_buf_puts(b, below(12) == 0 ? ", " : " ");
         if (below(60) == 0 && r->themes.len)
-            puts_(b, theme_words.items[below(theme_words.len)]);
+            vp_buf_puts(b, theme_words.items[below(theme_words.len)]);
         else
             put_word(b, i == 0);
     }
-    puts_(b, ". ");
+    vp_buf_puts(b, ". ");
 }
 
-static void put_paragraph(buf *b, const report *r, size_t sentences)
+static void put_paragraph(vp_buf *b, const report *r, size_t sentences)
 {
     for (size_t i = 0; i < sentences; i++)
         put_sentence(b, r);
-    puts_(b, "\n\n");
+    vp_buf_puts(b, "\n\n");
 }
 
-static void put_list(buf *b, const vp_strvec *v)
+static void put_list(vp_buf *b, const vp_strvec *v)
 {
     for (size_t i = 0; i < v->len; i++)
-        putf(b, "%s%s", i == 0 ? "" : i + 1 == v->len ? " en " : ", ", v->items[i]);
+        vp_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == v->len ? " en " : ", ", v->items[i]);
 }
 
 static void pick_facets(report *r, size_t n)
@@ -414,35 +383,35 @@ static void pick_facets(report *r, size_t n)
              r->month, r->day, slug, n);
 }
 
-static void put_front_matter(buf *b, const report *r)
+static void put_front_matter(vp_buf *b, const report *r)
 {
-    putf(b, "---\ntitle: \"%s\"\ndate: %04d-%02d-%02d\nlocation: \"%s\"\nmunicipalities:\n",
+    vp_buf_printf(b, "---\ntitle: \"%s\"\ndate: %04d-%02d-%02d\nlocation: \"%s\"\nmunicipalities:\n",
          r->title, r->year, r->month, r->day, r->host);
     for (size_t i = 0; i < r->places.len; i++)
-        putf(b, "  - \"%s\"\n", r->places.items[i]);
-    puts_(b, "speakers:\n");
+        vp_buf_printf(b, "  - \"%s\"\n", r->places.items[i]);
+    vp_buf_puts(b, "speakers:\n");
     for (size_t i = 0; i < r->speakers.len; i++)
-        putf(b, "  - \"%s\"\n", r->speakers.items[i]);
-    puts_(b, "themes: [");
+        vp_buf_printf(b, "  - \"%s\"\n", r->speakers.items[i]);
+    vp_buf_puts(b, "themes: [");
     for (size_t i = 0; i < r->themes.len; i++)
-        putf(b, "%s%s", i ? ", " : "", r->themes.items[i]);
-    puts_(b, "]\n---\n\n");
+        vp_buf_printf(b, "%s%s", i ? ", " : "", r->themes.items[i]);
+    vp_buf_puts(b, "]\n---\n\n");
 }
 
-static void put_workshops(buf *b, const report *r)
+static void put_workshops(vp_buf *b, const report *r)
 {
     size_t s = 1;   /* speaker 0 opens the day */
     for (int round = 0; round < 2 && s < r->speakers.len; round++) {
-        putf(b, "## %s ronde workshops\n\n", round ? "Tweede" : "Eerste");
+        vp_buf_printf(b, "## %s ronde workshops\n\n", round ? "Tweede" : "Eerste");
         for (int w = 0; w < 2 && s < r->speakers.len; w++, s++) {
-            puts_(b, "### ");
+            vp_buf_puts(b, "### ");
             size_t n = between(2, 5);
             for (size_t i = 0; i < n; i++) {
                 if (i)
-                    puts_(b, " ");
+                    vp_buf_puts(b, " ");
                 put_word(b, i == 0);
             }
-            putf(b, "\n\n%s\n\n", r->speakers.items[s]);
+            vp_buf_printf(b, "\n\n%s\n\n", r->speakers.items[s]);
             put_paragraph(b, r, between(3, 7));
         }
     }
@@ -450,7 +419,7 @@ static void put_workshops(buf *b, const report *r)
 
 static void write_report(const char *dir, report *r, size_t n)
 {
-    buf b = {0};
+    vp_buf b = VP_BUF_INIT;
     bool front = below(2) == 0;
     char first[64], second[64];
     snprintf(first, sizeof first, "%s", vocab.items[20 + below(2000)]);
@@ -459,18 +428,18 @@ static void write_report(const char *dir, report *r, size_t n)
              first, second);
     if (front)
         put_front_matter(&b, r);
-    putf(&b, "# %s\n\n", r->title);
-    puts_(&b, "Op ");
+    vp_buf_printf(&b, "# %s\n\n", r->title);
+    vp_buf_puts(&b, "Op ");
     put_date_text(&b, r);
-    putf(&b, " kwamen we bijeen in %s. ", r->host);
+    vp_buf_printf(&b, " kwamen we bijeen in %s. ", r->host);
     put_paragraph(&b, r, between(2, 5));
-    putf(&b, "Er waren vertegenwoordigers uit %zu gemeenten, te weten: ", r->places.len);
+    vp_buf_printf(&b, "Er waren vertegenwoordigers uit %zu gemeenten, te weten: ", r->places.len);
     put_list(&b, &r->places);
-    putf(&b, ".\n\nNa een welkom door %s gingen de aanwezigen uiteen.\n\n",
+    vp_buf_printf(&b, ".\n\nNa een welkom door %s gingen de aanwezigen uiteen.\n\n",
          r->speakers.items[0]);
     put_paragraph(&b, r, between(4, 9));
     put_workshops(&b, r);
-    puts_(&b, "## Afsluiting\n\n");
+    vp_buf_puts(&b, "## Afsluiting\n\n");
     put_paragraph(&b, r, between(2, 5));
     char path[4096];
     snprintf(path, sizeof path, "%s/r%03zu", dir, n / 1000);
@@ -480,7 +449,7 @@ static void write_report(const char *dir, report *r, size_t n)
     FILE *f = fopen(path, "wb");
     if (!f || fwrite(b.s, 1, b.len, f) != b.len || fclose(f) != 0)
         die(path);
-    free(b.s);
+    vp_buf_free(&b);
 }
 
 static void put_joined(FILE *f, const vp_strvec *v)

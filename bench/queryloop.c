@@ -17,13 +17,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 
 #include "datadir.h"
 #include "gazetteer.h"
 #include "params.h"
 #include "query.h"
 #include "strvec.h"
+#include "sys.h"
 #include "themes.h"
 
 typedef struct shared {
@@ -42,13 +42,6 @@ static double cpu_seconds(void)
     getrusage(RUSAGE_SELF, &ru);
     return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
            (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 static bool run_line(vp_searcher *s, const char *line, long long *total)
@@ -75,10 +68,10 @@ static void *worker(void *arg)
     shared *sh = arg;
     vp_searcher *s = vp_searcher_new(&sh->cfg);
     for (size_t i; s && (i = atomic_fetch_add(&sh->next, 1)) < sh->mix.len;) {
-        double t0 = now_ms();
+        double t0 = vp_now_ms();
         if (!run_line(s, sh->mix.items[i], &sh->totals[i]))
             atomic_fetch_add(&sh->errors, 1);
-        sh->latencies[i] = now_ms() - t0;
+        sh->latencies[i] = vp_now_ms() - t0;
     }
     vp_searcher_free(s);
     return NULL;
@@ -163,12 +156,12 @@ int main(int argc, char **argv)
     if (!sh.latencies || !sh.totals)
         return 2;
     pthread_t pool[256];
-    double t0 = now_ms(), cpu0 = cpu_seconds();
+    double t0 = vp_now_ms(), cpu0 = cpu_seconds();
     for (unsigned t = 0; t < threads; t++)
         pthread_create(&pool[t], NULL, worker, &sh);
     for (unsigned t = 0; t < threads; t++)
         pthread_join(pool[t], NULL);
-    double seconds = (now_ms() - t0) / 1000, cpu = cpu_seconds() - cpu0;
+    double seconds = (vp_now_ms() - t0) / 1000, cpu = cpu_seconds() - cpu0;
     print_slowest(&sh, slowest);
     qsort(sh.latencies, sh.mix.len, sizeof *sh.latencies, by_value);
     printf("%zu %.1f %.3f %.3f %zu %.1f\n", sh.mix.len, sh.mix.len / seconds,

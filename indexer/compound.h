@@ -22,7 +22,7 @@
 
 typedef struct vp_lexicon vp_lexicon;
 
-/* An empty lexicon; NULL when out of memory.  Free with vp_lexicon_free(). */
+/* An empty lexicon (never NULL: mem.h).  Free with vp_lexicon_free(). */
 vp_lexicon *vp_lexicon_new(void);
 void vp_lexicon_free(vp_lexicon *lex);
 
@@ -30,8 +30,9 @@ void vp_lexicon_free(vp_lexicon *lex);
  * the way in).  Returns 0, or -1 with "path: why" in errbuf. */
 int vp_lexicon_load(vp_lexicon *lex, const char *path, char *errbuf, size_t errlen);
 
-/* Adds one word (any case is kept as given); false when out of memory. */
-bool vp_lexicon_add(vp_lexicon *lex, const char *word, size_t len);
+/* Adds one word (any case is kept as given; an empty word or one with a NUL
+ * is ignored). */
+void vp_lexicon_add(vp_lexicon *lex, const char *word, size_t len);
 bool vp_lexicon_contains(const vp_lexicon *lex, const char *word, size_t len);
 size_t vp_lexicon_size(const vp_lexicon *lex);
 

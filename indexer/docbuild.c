@@ -33,10 +33,10 @@ static vp_lexicon *load_lexicon(void)
 {
     char msg[300];
     vp_lexicon *lex = vp_lexicon_new();
-    if (lex && vp_lexicon_load(lex, VP_WORDLIST_PATH, msg, sizeof msg) == 0)
+    if (vp_lexicon_load(lex, VP_WORDLIST_PATH, msg, sizeof msg) == 0)
         return lex;
     fprintf(stderr, "indexer: warning: no Dutch word list (%s; apt-get install wdutch): "
-            "compound words are not split\n", lex ? msg : "out of memory");
+            "compound words are not split\n", msg);
     vp_lexicon_free(lex);
     return NULL;
 }

@@ -1,267 +1,66 @@
 /*
- * extract.c: the title, the order in which the extractors run, and the small
- * character helpers they share (see extract.h).
+ * extract.c: the extraction pipeline, as a table of stages.
  *
- * The helpers work on UTF-8 bytes without decoding whole strings: the
- * extractors look at a few characters around a candidate, never fold the
- * whole report per word.
+ * A report is parsed once (markdown.c, frontmatter.c) into a vp_parsed: its
+ * front matter and its blocks (headings, paragraphs, list items, table
+ * rows).  The stages below then run in order over it, each in a file of its
+ * own, and each fills its part of the vp_document.  A stage may read what an
+ * earlier stage filled, and only that: the `reads` column names it (a unit
+ * test checks that each is filled by a stage above it).  No stage recomputes
+ * another's field: themes reads d->title, it does not look for a title
+ * itself.  A stage that fails (out of memory) stops the pipeline, and the
+ * caller does not store the report.
+ *
+ *   title     extract_title.c    front matter title, first heading, or the
+ *                                first line
+ *   date      extract_date.c     the event date: front matter, title, then
+ *                                the text (Dutch and English prose, numeric,
+ *                                ISO 8601), skipping dates of next meetings,
+ *                                publications and laws; the year of a date
+ *                                without one from the title, the publication
+ *                                line, the file name (d->path)
+ *   places    extract_places.c   municipalities and the host, through the
+ *                                gazetteer of municipalities and places; the
+ *                                date says which municipality a place was in
+ *   speakers  extract_speakers.c persons who present, open, lead or close,
+ *                                with organisation and role
+ *   themes    extract_themes.c   themes of the taxonomy; the title weighs more
+ *
+ * Then, once per run rather than per report, the cross-report resolution
+ * (speakers_corpus.c, run by the indexer's main.c after every report of the
+ * run is stored): a speaker named by initials or surname only in one report
+ * takes the full name another report gives.  It needs every report's
+ * speakers, so it cannot be a row of this table.
+ *
+ * The helpers the stages share (characters, words, sentences) are in
+ * extract_text.c; they know nothing of stages, so no stage file depends on
+ * this one and this one on no helper.
  */
-#include "extract.h"
+#include "extract_stages.h"
 
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+static const vp_extract_stage STAGES[] = {
+    {"title", 0, VP_FIELD_TITLE, vp_extract_title_stage},
+    {"date", VP_FIELD_TITLE | VP_FIELD_PATH, VP_FIELD_DATE, vp_extract_date},
+    {"places", VP_FIELD_TITLE | VP_FIELD_DATE, VP_FIELD_PLACES, vp_extract_places},
+    {"speakers", 0, VP_FIELD_SPEAKERS, vp_extract_speakers},
+    {"themes", VP_FIELD_TITLE, VP_FIELD_THEMES, vp_extract_themes},
+};
 
-#include "text.h"
+enum { N_STAGES = sizeof STAGES / sizeof STAGES[0] };
 
-void vp_extract_note(vp_extract_issue *issue, int line, const char *fmt, ...)
+const vp_extract_stage *vp_extract_stages(size_t *n)
 {
-    if (!issue || issue->message[0])
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(issue->message, sizeof issue->message, fmt, ap);
-    va_end(ap);
-    issue->line = line;
+    *n = N_STAGES;
+    return STAGES;
 }
 
-size_t vp_ex_charlen(const char *s, size_t len)
+vp_extract_status vp_extract_all(const vp_extract_ctx *ctx, const vp_parsed *p,
+                                 vp_document *d, vp_extract_issue *issue)
 {
-    if (len == 0)
-        return 0;
-    unsigned cp;
-    size_t n = vp_utf8_decode(s, len, &cp);
-    return n ? n : 1;
-}
-
-static unsigned code_point(const char *s, size_t len)
-{
-    unsigned cp = 0;
-    if (len == 0)
-        return 0;
-    if ((unsigned char)s[0] < 0x80)
-        return (unsigned char)s[0];
-    if (vp_utf8_decode(s, len, &cp) == 0)
-        return 0xFFFD;
-    return cp;
-}
-
-bool vp_ex_is_wordchar(const char *s, size_t len)
-{
-    unsigned cp = code_point(s, len);
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-               (cp >= '0' && cp <= '9');
-    if (cp >= 0x2000 && cp <= 0x206F)   /* general punctuation */
-        return false;
-    if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xD7 ||
-        cp == 0xF7 || cp == 0xFFFD)
-        return false;
-    return true;
-}
-
-bool vp_ex_is_upper(const char *s, size_t len)
-{
-    unsigned cp = code_point(s, len);
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z';
-    if (cp >= 0xC0 && cp <= 0xDE)
-        return cp != 0xD7;
-    if (cp >= 0x100 && cp <= 0x17F)     /* Latin Extended-A pairs: upper even */
-        return (cp % 2) == 0 && cp != 0x138;
-    return false;
-}
-
-bool vp_ex_is_lower(const char *s, size_t len)
-{
-    unsigned cp = code_point(s, len);
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z';
-    if (cp >= 0xDF && cp <= 0xFF)
-        return cp != 0xF7;
-    if (cp >= 0x100 && cp <= 0x17F)
-        return (cp % 2) == 1 || cp == 0x138;
-    return false;
-}
-
-size_t vp_ex_apostrophe(const char *s, size_t len)
-{
-    if (len >= 1 && s[0] == '\'')
-        return 1;
-    if (len >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-        ((unsigned char)s[2] == 0x99 || (unsigned char)s[2] == 0x98))
-        return 3;
-    return 0;
-}
-
-bool vp_ex_eq(const char *s, size_t n, const char *w)
-{
-    size_t i = 0;
-    for (; i < n && w[i]; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != w[i])
-            return false;
+    for (size_t i = 0; i < N_STAGES; i++) {
+        vp_extract_status st = STAGES[i].run(ctx, p, d, issue);
+        if (st != VP_EXTRACT_OK)
+            return st;
     }
-    return i == n && w[i] == '\0';
-}
-
-/* Start of the UTF-8 character that ends at pos (pos > 0). */
-static size_t char_before(const char *t, size_t pos)
-{
-    size_t i = pos - 1;
-    while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
-        i--;
-    return i;
-}
-
-bool vp_ex_prev_word(const char *t, size_t pos, size_t *ws, size_t *we)
-{
-    size_t i = pos;
-    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '\n'))
-        i--;
-    if (i == 0)
-        return false;
-    size_t end = i;
-    while (i > 0) {
-        size_t c = char_before(t, i);
-        bool inner = (t[c] == '-' || t[c] == '.' || vp_ex_apostrophe(t + c, i - c)) &&
-                     c > 0 && i < end;
-        if (!vp_ex_is_wordchar(t + c, i - c) && !inner)
-            break;
-        i = c;
-    }
-    /* an apostrophe word like 't or 's: include the leading apostrophe */
-    if (i > 0) {
-        size_t c = char_before(t, i);
-        if (vp_ex_apostrophe(t + c, i - c) && (c == 0 || t[c - 1] == ' '))
-            i = c;
-    }
-    if (i == end)
-        return false;
-    *ws = i;
-    *we = end;
-    return true;
-}
-
-bool vp_ex_next_word(const char *t, size_t len, size_t pos, size_t *ws,
-                     size_t *we)
-{
-    size_t i = pos;
-    while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n'))
-        i++;
-    size_t start = i;
-    size_t ap = vp_ex_apostrophe(t + i, len - i);
-    if (ap)
-        i += ap;
-    while (i < len) {
-        size_t n = vp_ex_charlen(t + i, len - i);
-        if (vp_ex_is_wordchar(t + i, len - i)) {
-            i += n;
-            continue;
-        }
-        if (t[i] == '-' && i > start && i + 1 < len &&
-            vp_ex_is_wordchar(t + i + 1, len - i - 1)) {
-            i++;
-            continue;
-        }
-        break;
-    }
-    if (i == start || (ap && i == start + ap))
-        return false;
-    *ws = start;
-    *we = i;
-    return true;
-}
-
-char *vp_ex_lower(const char *t, size_t a, size_t b, char *buf, size_t cap)
-{
-    size_t n = 0;
-    for (size_t i = a; i < b && n + 1 < cap; i++) {
-        char c = t[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        buf[n++] = c;
-    }
-    buf[n] = '\0';
-    return buf;
-}
-
-bool vp_ex_is_particle(const char *s, size_t n)
-{
-    static const char *const particles[] = {
-        "van", "de", "der", "den", "ter", "ten", "te", "'t", "in", "op",
-        "el", "la", "le", "du", "da", "di", "del", "von", "het", "d'", NULL,
-    };
-    if (n == 0 || !((s[0] >= 'a' && s[0] <= 'z') || s[0] == '\''))
-        return false;   /* particles are written in lower case inside a name */
-    if (n == 4 && (unsigned char)s[0] == 0xE2)
-        return false;
-    for (size_t i = 0; particles[i]; i++)
-        if (vp_ex_eq(s, n, particles[i]))
-            return true;
-    /* the typographic apostrophe in ’t */
-    if (n == 4 && memcmp(s, "\xE2\x80\x99t", 4) == 0)
-        return true;
-    return false;
-}
-
-/* ---- title ---- */
-
-/* A copy of s[0..n) with runs of white space made one space, trimmed. */
-static char *squeeze_space(const char *s, size_t n)
-{
-    char *out = malloc(n + 1);
-    if (!out)
-        return NULL;
-    size_t k = 0;
-    bool space = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = k > 0;
-            continue;
-        }
-        if (space)
-            out[k++] = ' ';
-        space = false;
-        out[k++] = c;
-    }
-    out[k] = '\0';
-    return out;
-}
-
-char *vp_extract_title(const vp_parsed *p)
-{
-    if (p->fm.title && p->fm.title[strspn(p->fm.title, " \t\r\n")])
-        return squeeze_space(p->fm.title, strlen(p->fm.title));
-    for (size_t i = 0; i < p->n_blocks; i++) {
-        const vp_block *b = &p->blocks[i];
-        if (b->kind == VP_BLOCK_HEADING && b->text[strspn(b->text, " \t\r\n")])
-            return squeeze_space(b->text, strlen(b->text));
-    }
-    /* no heading at all: the first line of the first non-empty block */
-    for (size_t i = 0; i < p->n_blocks; i++) {
-        const vp_block *b = &p->blocks[i];
-        if (b->kind == VP_BLOCK_CODE)
-            continue;
-        const char *s = b->text + strspn(b->text, " \t\r\n");
-        if (!*s)
-            continue;
-        return squeeze_space(s, strcspn(s, "\n"));
-    }
-    return NULL;
-}
-
-void vp_extract_all(const vp_extract_ctx *ctx, const vp_parsed *p,
-                    vp_document *d, vp_extract_issue *issue)
-{
-    free(d->title);
-    d->title = vp_extract_title(p);
-    vp_extract_date(ctx, p, d, issue);
-    vp_extract_places(ctx, p, d, issue);
-    vp_extract_speakers(ctx, p, d, issue);
-    vp_extract_themes(ctx, p, d, issue);
+    return VP_EXTRACT_OK;
 }

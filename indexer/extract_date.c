@@ -1,5 +1,5 @@
 /*
- * extract_date.c: the event date (see extract.h).
+ * extract_date.c: the date stage (see extract.c).
  *
  * Order of trust: the front matter date, a full date in the title, then the
  * first date in the text that is about the event itself.  Reports mention
@@ -9,13 +9,13 @@
  * heading of its section.  A date without a year ("op vrijdag 21 april")
  * takes the year of the title, the front matter or the report's other dates.
  */
-#include "extract.h"
+#include "extract_stages.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "extract_text.h"
 
 typedef struct date_hit {
     size_t start, end;   /* byte range of the expression (weekday excluded) */
@@ -281,33 +281,8 @@ bool vp_parse_date(const char *text, int default_year, char out[11])
 
 /* ---- context ---- */
 
-/* Start of the sentence that holds pos: after the last ". ", "! ", "? " or
- * newline, but never more than 120 bytes back. */
-static size_t sentence_start(const char *t, size_t pos)
-{
-    size_t limit = pos > 120 ? pos - 120 : 0;
-    for (size_t i = pos; i > limit; i--) {
-        char c = t[i - 1];
-        if (c == '\n')
-            return i;
-        if ((c == '.' || c == '!' || c == '?') && i < pos && t[i] == ' ' &&
-            !(i >= 2 && is_digit(t[i - 2])))
-            return i;
-    }
-    return limit;
-}
-
-static size_t sentence_end(const char *t, size_t len, size_t pos)
-{
-    size_t limit = pos + 120 < len ? pos + 120 : len;
-    for (size_t i = pos; i < limit; i++) {
-        char c = t[i];
-        if (c == '\n' || ((c == '.' || c == '!' || c == '?') &&
-                          (i + 1 == len || t[i + 1] == ' ')))
-            return i;
-    }
-    return limit;
-}
+/* How far around a date its sentence is read. */
+enum { SENTENCE_REACH = 120 };
 
 static bool contains_any(const char *lower, const char *const *cues)
 {
@@ -353,8 +328,8 @@ static bool ends_with_cue(const char *lower, const char *const *cues)
 static bool is_distractor(const char *t, size_t len, const date_hit *h)
 {
     char before[160], after[160];
-    size_t ss = sentence_start(t, h->start);
-    size_t se = sentence_end(t, len, h->end);
+    size_t ss = vp_ex_sentence_start(t, h->start, SENTENCE_REACH);
+    size_t se = vp_ex_sentence_end(t, len, h->end, SENTENCE_REACH);
     /* the weekday belongs to the date; look before it */
     vp_ex_lower(t, ss, h->start, before, sizeof before);
     vp_ex_lower(t, h->end, se, after, sizeof after);
@@ -483,27 +458,25 @@ static bool date_from_text(const vp_parsed *p, int default_year, char out[11])
     return have_first;
 }
 
-static void set_date(vp_document *d, const char *value)
+static vp_extract_status set_date(vp_document *d, const char *value)
 {
     free(d->date);
-    d->date = strdup(value);
+    d->date = value ? strdup(value) : NULL;
+    return value && !d->date ? VP_EXTRACT_NO_MEMORY : VP_EXTRACT_OK;
 }
 
-void vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
-                     vp_document *d, vp_extract_issue *issue)
+vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
+                                  vp_document *d, vp_extract_issue *issue)
 {
     (void)ctx;
     char out[11];
     const char *fm = p->fm.date;
     if (fm && *fm) {
-        if (vp_parse_date(fm, find_year(fm), out)) {
-            set_date(d, out);
-            return;
-        }
+        if (vp_parse_date(fm, find_year(fm), out))
+            return set_date(d, out);
         vp_extract_note(issue, p->fm.date_line, "unrecognised date '%s'", fm);
     }
-    char *own_title = d->title ? NULL : vp_extract_title(p);
-    const char *title = d->title ? d->title : own_title;
+    const char *title = d->title;
     bool found = title && vp_parse_date(title, 0, out);
     if (!found) {
         int year = find_year(title);
@@ -515,11 +488,5 @@ void vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
             year = atoi(out);
         found = date_from_text(p, year, out) || date_from_path(d->path, out);
     }
-    free(own_title);
-    if (found)
-        set_date(d, out);
-    else {
-        free(d->date);
-        d->date = NULL;
-    }
+    return set_date(d, found ? out : NULL);
 }

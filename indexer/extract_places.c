@@ -1,5 +1,6 @@
 /*
- * extract_places.c: municipalities and the host (see extract.h).
+ * extract_places.c: the places stage, municipalities and the host (see
+ * extract.c).
  *
  * The gazetteer finds every name; this file decides which mentions are the
  * municipality.  A mention is rejected when it is written in lower case
@@ -11,12 +12,12 @@
  * aliases resolve ("Den Bosch" -> "'s-Hertogenbosch") and former
  * municipalities stay as the report wrote them (Veghel in 2016).
  */
-#include "extract.h"
+#include "extract_stages.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "extract_text.h"
 
 typedef struct mention {
     size_t start, end;
@@ -27,6 +28,7 @@ typedef struct mention {
 typedef struct mention_list {
     mention *items;
     size_t len, cap;
+    bool failed;         /* out of memory: mentions are missing */
 } mention_list;
 
 static bool collect_match(const vp_gaz_match *match, void *ctx)
@@ -35,21 +37,15 @@ static bool collect_match(const vp_gaz_match *match, void *ctx)
     if (l->len == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 16;
         mention *grown = realloc(l->items, cap * sizeof *grown);
-        if (!grown)
+        if (!grown) {
+            l->failed = true;
             return false;
+        }
         l->items = grown;
         l->cap = cap;
     }
     l->items[l->len++] = (mention){match->start, match->end, match->m, false};
     return true;
-}
-
-static bool word_in(const char *s, size_t n, const char *const *words)
-{
-    for (size_t k = 0; words[k]; k++)
-        if (vp_ex_eq(s, n, words[k]))
-            return true;
-    return false;
 }
 
 /* Words before a name that make it a province, region or institution. */
@@ -124,7 +120,7 @@ static bool looks_like_given_name(const char *t, size_t ws, size_t we)
     size_t len = we;
     if (!vp_ex_is_upper(t + ws, len - ws) || all_caps(t + ws, we - ws))
         return false;
-    if (word_in(t + ws, we - ws, NOT_FIRST_NAMES))
+    if (vp_ex_eq_any(t + ws, we - ws, NOT_FIRST_NAMES))
         return false;
     for (size_t i = ws; i < we; i++)
         if (t[i] >= '0' && t[i] <= '9')
@@ -160,7 +156,7 @@ static bool is_person_tail(const char *t, size_t start, bool bare_rule)
 static bool preceded_by(const char *t, size_t start, const char *const *words)
 {
     size_t ws, we;
-    return vp_ex_prev_word(t, start, &ws, &we) && word_in(t + ws, we - ws, words);
+    return vp_ex_prev_word(t, start, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, words);
 }
 
 /* "(Utrecht)" or "(Utrecht," right after a speaker. */
@@ -232,12 +228,12 @@ typedef enum { IN_BODY, IN_HEADING, IN_TITLE } text_kind;
 /* Decides every mention of one block.  In the title, places follow nouns
  * ("Netwerkdag Utrecht") and ambiguous names are taken at face value unless
  * a region word precedes them. */
-static void judge_block(const char *t, size_t len, mention *ms, size_t n,
+static bool judge_block(const char *t, size_t len, mention *ms, size_t n,
                         text_kind kind)
 {
     bool *plausible = calloc(n ? n : 1, sizeof *plausible);
     if (!plausible)
-        return;
+        return false;
     bool caps = all_caps(t, len);
     for (size_t i = 0; i < n; i++) {
         mention *m = &ms[i];
@@ -254,22 +250,25 @@ static void judge_block(const char *t, size_t len, mention *ms, size_t n,
     }
     accept_lists(t, ms, n, plausible);
     free(plausible);
+    return true;
 }
 
-/* Scans one text and calls back with every accepted municipality. */
-typedef void (*accept_fn)(const char *t, const mention *m, void *ctx);
+/* Scans one text and calls back with every accepted municipality; a
+ * callback returns false when out of memory. */
+typedef bool (*accept_fn)(const char *t, const mention *m, void *ctx);
 
-static void scan_text(const vp_gazetteer *g, const char *t, text_kind kind,
-                      accept_fn fn, void *ctx)
+static vp_extract_status scan_text(const vp_gazetteer *g, const char *t, text_kind kind,
+                                   accept_fn fn, void *ctx)
 {
     mention_list l = {0};
     size_t len = strlen(t);
     vp_gazetteer_scan(g, t, len, collect_match, &l);
-    judge_block(t, len, l.items, l.len, kind);
-    for (size_t i = 0; i < l.len; i++)
+    bool ok = !l.failed && judge_block(t, len, l.items, l.len, kind);
+    for (size_t i = 0; ok && i < l.len; i++)
         if (l.items[i].accepted)
-            fn(t, &l.items[i], ctx);
+            ok = fn(t, &l.items[i], ctx);
     free(l.items);
+    return ok ? VP_EXTRACT_OK : VP_EXTRACT_NO_MEMORY;
 }
 
 typedef struct name_sink {
@@ -280,13 +279,13 @@ typedef struct name_sink {
 /* A former municipality in a report written after it ended is a town
  * ("Sneek" in 2018 is part of Súdwest-Fryslân); before, it is the
  * municipality of the day ("Veghel" in 2016). */
-static void add_name(const char *t, const mention *m, void *ctx)
+static bool add_name(const char *t, const mention *m, void *ctx)
 {
     (void)t;
     name_sink *sink = ctx;
     if (m->m->ended && sink->year && sink->year >= m->m->ended)
-        return;
-    vp_strvec_push_unique(sink->names, m->m->name);
+        return true;
+    return vp_strvec_push_unique(sink->names, m->m->name);
 }
 
 /* ---- host ---- */
@@ -335,31 +334,35 @@ typedef struct host_ctx {
     bool first_paragraph;
 } host_ctx;
 
-static void consider_host(const char *t, const mention *m, void *ctx)
+static bool consider_host(const char *t, const mention *m, void *ctx)
 {
     host_ctx *h = ctx;
     int s = host_score(t, m, h->first_paragraph);
     if (s > h->pick.score)
         h->pick = (host_pick){m->m, s};
+    return true;
 }
 
-static void first_in_title(const char *t, const mention *m, void *ctx)
+static bool first_in_title(const char *t, const mention *m, void *ctx)
 {
     (void)t;
     const vp_municipality **first = ctx;
     if (!*first)
         *first = m->m;
+    return true;
 }
 
-static const vp_municipality *host_from_text(const vp_gazetteer *g,
-                                             const vp_parsed *p,
-                                             const char *title)
+/* The host into *out (NULL when none is found). */
+static vp_extract_status host_from_text(const vp_gazetteer *g, const vp_parsed *p,
+                                        const char *title,
+                                        const vp_municipality **out)
 {
     const vp_municipality *m = NULL;
-    if (title)
-        scan_text(g, title, IN_TITLE, first_in_title, &m);
-    if (m)
-        return m;
+    *out = NULL;
+    if (title && scan_text(g, title, IN_TITLE, first_in_title, &m) != VP_EXTRACT_OK)
+        return VP_EXTRACT_NO_MEMORY;
+    if ((*out = m))
+        return VP_EXTRACT_OK;
     /* a subtitle right under the title: "Verslag kennisdag, Deventer,
      * 20 november 2014" */
     for (size_t i = 0, seen = 0; i < p->n_blocks && seen < 3; i++) {
@@ -377,9 +380,11 @@ static const vp_municipality *host_from_text(const vp_gazetteer *g,
         bool heading = b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
         if (!dated && !heading)
             continue;
-        scan_text(g, b->text, dated ? IN_TITLE : IN_HEADING, first_in_title, &m);
-        if (m)
-            return m;
+        if (scan_text(g, b->text, dated ? IN_TITLE : IN_HEADING, first_in_title, &m) !=
+            VP_EXTRACT_OK)
+            return VP_EXTRACT_NO_MEMORY;
+        if ((*out = m))
+            return VP_EXTRACT_OK;
     }
     host_ctx h = {{NULL, 0}, true};
     size_t paragraphs = 0;
@@ -389,11 +394,14 @@ static const vp_municipality *host_from_text(const vp_gazetteer *g,
             continue;
         bool heading = b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
         h.first_paragraph = paragraphs == 0 && !heading;
-        scan_text(g, b->text, heading ? IN_HEADING : IN_BODY, consider_host, &h);
+        if (scan_text(g, b->text, heading ? IN_HEADING : IN_BODY, consider_host, &h) !=
+            VP_EXTRACT_OK)
+            return VP_EXTRACT_NO_MEMORY;
         if (!heading)
             paragraphs++;
     }
-    return h.pick.m;
+    *out = h.pick.m;
+    return VP_EXTRACT_OK;
 }
 
 typedef struct only_match {
@@ -428,49 +436,58 @@ static const vp_municipality *lookup_fm(const vp_gazetteer *g, const char *name,
     return NULL;
 }
 
-void vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *p,
-                       vp_document *d, vp_extract_issue *issue)
+/* Every municipality the text names into names. */
+static vp_extract_status names_from_text(const vp_gazetteer *g, const vp_parsed *p,
+                                         const vp_document *d, vp_strvec *names)
+{
+    const char *title = d->title;
+    name_sink sink = {names, d->date ? atoi(d->date) : 0};
+    if (title && p->fm.title &&
+        scan_text(g, title, IN_TITLE, add_name, &sink) != VP_EXTRACT_OK)
+        return VP_EXTRACT_NO_MEMORY;
+    for (size_t i = 0; i < p->n_blocks; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        bool is_title = title && !p->fm.title && strcmp(b->text, title) == 0;
+        text_kind kind = is_title ? IN_TITLE
+                       : (b->kind == VP_BLOCK_HEADING || b->pseudo_heading)
+                           ? IN_HEADING : IN_BODY;
+        if (scan_text(g, b->text, kind, add_name, &sink) != VP_EXTRACT_OK)
+            return VP_EXTRACT_NO_MEMORY;
+    }
+    return VP_EXTRACT_OK;
+}
+
+vp_extract_status vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *p,
+                                    vp_document *d, vp_extract_issue *issue)
 {
     const vp_gazetteer *g = ctx->gazetteer;
     vp_strvec names = VP_STRVEC_INIT;
     int fm_line = 1;   /* front matter starts the file; fields carry no line */
-    char *own_title = d->title ? NULL : vp_extract_title(p);
-    const char *title = d->title ? d->title : own_title;
+    bool ok = true;
 
-    for (size_t i = 0; i < p->fm.municipalities.len; i++) {
+    for (size_t i = 0; ok && i < p->fm.municipalities.len; i++) {
         const vp_municipality *m =
             lookup_fm(g, p->fm.municipalities.items[i], fm_line, issue);
         if (m)
-            vp_strvec_push_unique(&names, m->name);
+            ok = vp_strvec_push_unique(&names, m->name);
     }
-    if (names.len == 0) {
-        name_sink sink = {&names, d->date ? atoi(d->date) : 0};
-        if (title && p->fm.title)
-            scan_text(g, title, IN_TITLE, add_name, &sink);
-        for (size_t i = 0; i < p->n_blocks; i++) {
-            const vp_block *b = &p->blocks[i];
-            if (b->kind == VP_BLOCK_CODE)
-                continue;
-            bool is_title = title && !p->fm.title && strcmp(b->text, title) == 0;
-            text_kind kind = is_title ? IN_TITLE
-                           : (b->kind == VP_BLOCK_HEADING || b->pseudo_heading)
-                               ? IN_HEADING : IN_BODY;
-            scan_text(g, b->text, kind, add_name, &sink);
-        }
-    }
+    if (ok && names.len == 0)
+        ok = names_from_text(g, p, d, &names) == VP_EXTRACT_OK;
 
     const vp_municipality *host = NULL;
-    if (p->fm.host && *p->fm.host)
+    if (ok && p->fm.host && *p->fm.host)
         host = lookup_fm(g, p->fm.host, fm_line, issue);
-    if (!host)
-        host = host_from_text(g, p, title);
+    if (ok && !host)
+        ok = host_from_text(g, p, d->title, &host) == VP_EXTRACT_OK;
     free(d->host);
-    d->host = host ? strdup(host->name) : NULL;
-    if (host)
-        vp_strvec_push_unique(&names, host->name);
+    d->host = ok && host ? strdup(host->name) : NULL;
+    if (ok && host)
+        ok = d->host && vp_strvec_push_unique(&names, host->name);
 
     vp_strvec_sort(&names);
     vp_strvec_clear(&d->municipalities);
     d->municipalities = names;
-    free(own_title);
+    return ok ? VP_EXTRACT_OK : VP_EXTRACT_NO_MEMORY;
 }

@@ -1,6 +1,6 @@
 /*
- * extract_speakers.c: the people who present, open, lead or close (see
- * extract.h).
+ * extract_speakers.c: the speakers stage, the people who present, open,
+ * lead or close (see extract.c).
  *
  * A block is cut into tokens (words, initials, punctuation) and sentences.
  * A person name is 1-4 capitalised words with lower-case particles inside
@@ -17,11 +17,12 @@
  * the report: "M. Hoogerbrugge" and a later "burgemeester Backhuys" join the
  * fullest form of the name.
  */
-#include "extract.h"
+#include "extract_stages.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract_text.h"
 #include "text.h"
 
 /* ---- tokens ---- */
@@ -1218,7 +1219,8 @@ static int compare_speakers(const void *a, const void *b)
     return c ? c : strcmp(x->name, y->name);
 }
 
-static void store_speakers(vp_document *d, const mentions *persons)
+/* False when out of memory. */
+static bool store_speakers(vp_document *d, const mentions *persons)
 {
     for (size_t i = 0; i < persons->n; i++) {
         const mention *m = &persons->v[i];
@@ -1227,12 +1229,13 @@ static void store_speakers(vp_document *d, const mentions *persons)
         bool dup = false;
         for (size_t j = 0; j < d->n_speakers && !dup; j++)
             dup = vp_fold_equal(d->speakers[j].name, m->name);
-        if (!dup)
-            vp_document_add_speaker(d, m->name, m->org,
-                                    m->role_owned ? m->role_owned : m->role);
+        if (!dup && !vp_document_add_speaker(d, m->name, m->org,
+                                             m->role_owned ? m->role_owned : m->role))
+            return false;
     }
     if (d->n_speakers > 1)
         vp_speakers_sort(d);
+    return true;
 }
 
 void vp_speakers_sort(vp_document *d)
@@ -1304,16 +1307,18 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
     free(scratch.v);
 }
 
-static void speakers_from_front_matter(const vp_parsed *p, vp_document *d)
+/* False when out of memory. */
+static bool speakers_from_front_matter(const vp_parsed *p, vp_document *d)
 {
-    for (size_t i = 0; i < p->fm.speakers.len; i++) {
+    bool ok = true;
+    for (size_t i = 0; ok && i < p->fm.speakers.len; i++) {
         char *name = NULL, *org = NULL, *role = NULL;
         if (vp_parse_speaker(p->fm.speakers.items[i], &name, &org, &role)) {
             bool dup = false;
             for (size_t j = 0; j < d->n_speakers && !dup; j++)
                 dup = vp_fold_equal(d->speakers[j].name, name);
             if (!dup)
-                vp_document_add_speaker(d, name, org, role);
+                ok = vp_document_add_speaker(d, name, org, role);
         }
         free(name);
         free(org);
@@ -1321,6 +1326,7 @@ static void speakers_from_front_matter(const vp_parsed *p, vp_document *d)
     }
     if (d->n_speakers > 1)
         qsort(d->speakers, d->n_speakers, sizeof *d->speakers, compare_speakers);
+    return ok;
 }
 
 static void clear_speakers(vp_document *d)
@@ -1335,24 +1341,25 @@ static void clear_speakers(vp_document *d)
     d->n_speakers = 0;
 }
 
-void vp_extract_speakers(const vp_extract_ctx *ctx, const vp_parsed *p,
-                         vp_document *d, vp_extract_issue *issue)
+vp_extract_status vp_extract_speakers(const vp_extract_ctx *ctx, const vp_parsed *p,
+                                      vp_document *d, vp_extract_issue *issue)
 {
     (void)issue;
     clear_speakers(d);
-    if (p->fm.speakers.len > 0) {
-        speakers_from_front_matter(p, d);
-        return;
-    }
+    if (p->fm.speakers.len > 0)
+        return speakers_from_front_matter(p, d) ? VP_EXTRACT_OK : VP_EXTRACT_NO_MEMORY;
     doc_ctx dc = {.gazetteer = ctx ? ctx->gazetteer : NULL};
     collect_lower_words(&dc, p);
     mentions ms = {0}, persons = {0};
     speakers_from_text(&dc, p, &ms);
     merge_mentions(&ms, &persons);
-    store_speakers(d, &persons);
+    bool ok = store_speakers(d, &persons);
     free_mentions(&ms);
     free_mentions(&persons);
     lower_set_free(&dc);
+    /* the tokenizer and the mention lists still drop what they cannot
+     * allocate without saying so (issue 16: the speakers rewrite) */
+    return ok ? VP_EXTRACT_OK : VP_EXTRACT_NO_MEMORY;
 }
 
 /* ---- front matter strings ---- */

@@ -1,5 +1,6 @@
 /*
- * extract_themes.c: themes from the taxonomy (see extract.h).
+ * extract_themes.c: the themes stage, themes from the taxonomy (see
+ * extract.c).
  *
  * Each keyword hit adds the weight of where it stands (title 5, heading 3,
  * body 1) to its theme.  A theme is assigned when its score is clearly
@@ -12,7 +13,7 @@
  * exact words and phrases by their first word, prefixes ("woningbouw*") by
  * every prefix of the word.
  */
-#include "extract.h"
+#include "extract_stages.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -179,12 +180,14 @@ static double score_floor(size_t words)
     return 3.0 + (double)root / 8.0;
 }
 
-static void themes_from_text(const vp_themes *themes, const vp_parsed *p,
+/* False when out of memory. */
+static bool themes_from_text(const vp_themes *themes, const vp_parsed *p,
                              const char *title, vp_strvec *out)
 {
     size_t n = vp_themes_count(themes);
     if (n == 0)
-        return;
+        return true;
+    bool ok = false;
     kw_index ix = {0};
     int *scores = calloc(n, sizeof *scores);
     int *kw_scores = NULL;
@@ -224,14 +227,17 @@ static void themes_from_text(const vp_themes *themes, const vp_parsed *p,
                      rank[r].score >= BROAD_MIN_SCORE;
         if (!solid && !broad)
             break;
-        vp_strvec_push_unique(out, vp_themes_at(themes, rank[r].theme)->slug);
+        if (!vp_strvec_push_unique(out, vp_themes_at(themes, rank[r].theme)->slug))
+            goto done;
     }
+    ok = true;
 done:
     index_free(&ix);
     free(scores);
     free(distinct);
     free(kw_scores);
     free(rank);
+    return ok;
 }
 
 /* True when word-boundary prefix `head` starts `text` ("bestuur" starts
@@ -295,22 +301,21 @@ static const vp_theme *theme_for_tag(const vp_themes *themes, const char *tag)
     return t;
 }
 
-void vp_extract_themes(const vp_extract_ctx *ctx, const vp_parsed *p,
-                       vp_document *d, vp_extract_issue *issue)
+vp_extract_status vp_extract_themes(const vp_extract_ctx *ctx, const vp_parsed *p,
+                                    vp_document *d, vp_extract_issue *issue)
 {
     (void)issue;
     vp_strvec slugs = VP_STRVEC_INIT;
-    for (size_t i = 0; i < p->fm.themes.len; i++) {
+    bool ok = true;
+    for (size_t i = 0; ok && i < p->fm.themes.len; i++) {
         const vp_theme *t = theme_for_tag(ctx->themes, p->fm.themes.items[i]);
         if (t)
-            vp_strvec_push_unique(&slugs, t->slug);
+            ok = vp_strvec_push_unique(&slugs, t->slug);
     }
-    if (slugs.len == 0) {
-        char *own_title = d->title ? NULL : vp_extract_title(p);
-        themes_from_text(ctx->themes, p, d->title ? d->title : own_title, &slugs);
-        free(own_title);
-    }
+    if (ok && slugs.len == 0)
+        ok = themes_from_text(ctx->themes, p, d->title, &slugs);
     vp_strvec_sort(&slugs);
     vp_strvec_clear(&d->themes);
     d->themes = slugs;
+    return ok ? VP_EXTRACT_OK : VP_EXTRACT_NO_MEMORY;
 }

@@ -200,8 +200,8 @@ vp_ingest_result vp_ingest_buffer(const vp_extract_ctx *ctx, const char *rel_pat
     }
 
     vp_extract_issue issue = {0};
-    vp_extract_all(ctx, &parsed, doc, &issue);
-    bool ok = fill_derived(&parsed, rel_path, src + body_off, len - body_off, doc);
+    bool ok = fill_derived(&parsed, rel_path, src + body_off, len - body_off, doc) &&
+              vp_extract_all(ctx, &parsed, doc, &issue) == VP_EXTRACT_OK;
     vp_parsed_clear(&parsed);
     if (!ok)
         return VP_INGEST_NO_MEMORY;

@@ -44,14 +44,10 @@
 #include "speakers_corpus.h"
 #include "strvec.h"
 #include "synonyms.h"
+#include "sys.h"
 #include "text.h"
 #include "themes.h"
 #include "xapian_c.h"
-
-/* Bumped whenever extraction or the document layout changes: it is part of
- * every document's stamp, so an existing database is re-extracted even
- * though no report changed. */
-#define VP_EXTRACTOR_VERSION "1"
 
 enum { EXIT_PROBLEMS = 1, EXIT_FATAL = 2 };
 enum { JOBS_MAX = 64, MEMORY_MIN_MIB = 64, MEMORY_MAX_MIB = 1 << 20,
@@ -80,7 +76,7 @@ typedef struct data {
     vp_gazetteer *gazetteer;
     vp_themes *themes;
     vp_synonyms synonyms;
-    char hash[17];      /* of the data files and VP_EXTRACTOR_VERSION */
+    char hash[VP_EXTRACT_VERSION_LEN];   /* vp_extract_version(): code and data */
 } data;
 
 typedef struct counts {
@@ -175,72 +171,21 @@ static int parse_options(int argc, char **argv, options *o)
 
 /* ---- data files --------------------------------------------------------- */
 
-static char *data_path(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
-
-/* Reads a whole file; NULL with errno set on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n + 65536 + 1 > cap) {
-            cap = (n + 65536 + 1) * 2;
-            char *grown = realloc(buf, cap);
-            if (!grown) {
-                free(buf);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = grown;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 static int load_data(const char *dir, data *d)
 {
     static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv"};
     char err[512] = "";
     char *paths[3];
-    uint64_t h = vp_fnv1a(VP_FNV1A_INIT, VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION,
-                       strlen(VP_EXTRACTOR_VERSION VP_SCHEMA_VERSION));
     for (int i = 0; i < 3; i++)
-        paths[i] = data_path(dir, names[i]);
+        paths[i] = vp_path_join(dir, names[i]);
     int rc = 0;
-    for (int i = 0; i < 3 && rc == 0; i++) {
-        size_t len;
-        char *content = paths[i] ? read_file(paths[i], &len) : NULL;
-        if (!content) {
-            fprintf(stderr, "indexer: %s: %s\n", paths[i] ? paths[i] : names[i], strerror(errno));
+    for (int i = 0; i < 3 && rc == 0; i++)
+        if (!paths[i]) {
+            fprintf(stderr, "indexer: %s: %s\n", names[i], strerror(ENOMEM));
             rc = -1;
         }
-        h = vp_fnv1a(h, content ? content : "", content ? len : 0);
-        free(content);
-    }
+    if (rc == 0 && !vp_extract_version(dir, d->hash, err, sizeof err))
+        rc = -1;
     if (rc == 0 && !(d->gazetteer = vp_gazetteer_load(paths[0], err, sizeof err)))
         rc = -1;
     if (rc == 0 && !(d->themes = vp_themes_load(paths[1], err, sizeof err)))
@@ -249,7 +194,6 @@ static int load_data(const char *dir, data *d)
         rc = -1;
     if (rc != 0 && err[0])
         fprintf(stderr, "indexer: %s\n", err);
-    snprintf(d->hash, sizeof d->hash, "%016llx", (unsigned long long)h);
     for (int i = 0; i < 3; i++)
         free(paths[i]);
     return rc;
@@ -546,7 +490,7 @@ static int index_file(run *r, const vp_source *src)
         goto done;
     }
     size_t len;
-    char *content = read_file(src->abs_path, &len);
+    char *content = vp_read_file(src->abs_path, &len);
     if (!content) {
         report_problem(r, src, 0, strerror(errno), true);
         r->n.skipped++;
@@ -755,7 +699,7 @@ static char *numbered_path(const char *dir, const char *name, unsigned i)
 {
     char leaf[64];
     snprintf(leaf, sizeof leaf, "%s-%03u", name, i);
-    return data_path(dir, leaf);
+    return vp_path_join(dir, leaf);
 }
 
 /* The folder for the jobs' own databases, emptied. */
@@ -1114,7 +1058,7 @@ int main(int argc, char **argv)
         vp_sources_clear(&sources);
         return EXIT_FATAL;
     }
-    double started = vp_now();
+    double started = vp_now_ms();
     run r = {.opt = &opt, .data = &d, .sources = &sources,
              .ctx = {.gazetteer = d.gazetteer, .themes = d.themes},
              .lock = PTHREAD_MUTEX_INITIALIZER};
@@ -1138,7 +1082,7 @@ int main(int argc, char **argv)
         if (!opt.quiet)
             printf("indexed %zu, unchanged %zu, removed %zu, skipped %zu, with problems %zu"
                    " (%zu files) in %.2f s\n", r.n.indexed, r.n.unchanged, r.n.removed,
-                   r.n.skipped, r.n.warned, sources.len, vp_now() - started);
+                   r.n.skipped, r.n.warned, sources.len, (vp_now_ms() - started) / 1e3);
     }
     free_data(&d);
     vp_sources_clear(&sources);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "text.h"
 
 typedef struct line_buf {
@@ -37,18 +38,20 @@ typedef struct walker {
 
 /* ---- line and paragraph buffers ----------------------------------------- */
 
+/* Room for one more line in the paragraph; the lines' text buffers are
+ * kept from paragraph to paragraph, so new room starts zeroed. */
+static void reserve_line(para_buf *p)
+{
+    size_t old = p->cap;
+    VP_GROW(p->lines, p->cap, p->n + 1);
+    memset(p->lines + old, 0, (p->cap - old) * sizeof *p->lines);
+}
+
 static line_buf *current_line(walker *w)
 {
     para_buf *p = &w->para;
     if (p->n == 0) {
-        if (p->cap == 0) {
-            p->lines = calloc(8, sizeof *p->lines);
-            if (!p->lines) {
-                w->oom = true;
-                return NULL;
-            }
-            p->cap = 8;
-        }
+        reserve_line(p);
         p->n = 1;
     }
     return &p->lines[p->n - 1];
@@ -57,18 +60,8 @@ static line_buf *current_line(walker *w)
 static void new_line(walker *w)
 {
     para_buf *p = &w->para;
-    if (!current_line(w))
-        return;
-    if (p->n == p->cap) {
-        line_buf *grown = realloc(p->lines, p->cap * 2 * sizeof *grown);
-        if (!grown) {
-            w->oom = true;
-            return;
-        }
-        memset(grown + p->cap, 0, p->cap * sizeof *grown);
-        p->lines = grown;
-        p->cap *= 2;
-    }
+    current_line(w);
+    reserve_line(p);
     p->lines[p->n++].len = 0;
     p->lines[p->n - 1].has_plain = p->lines[p->n - 1].has_strong = false;
 }
@@ -84,18 +77,9 @@ static bool is_blank(const char *s, size_t len)
 static void append_text(walker *w, const char *s, size_t len)
 {
     line_buf *l = current_line(w);
-    if (!l || len == 0)
+    if (len == 0)
         return;
-    if (l->len + len + 1 > l->cap) {
-        size_t cap = (l->len + len + 1) * 2;
-        char *grown = realloc(l->text, cap);
-        if (!grown) {
-            w->oom = true;
-            return;
-        }
-        l->text = grown;
-        l->cap = cap;
-    }
+    VP_GROW(l->text, l->cap, l->len + len + 1);
     memcpy(l->text + l->len, s, len);
     l->len += len;
     l->text[l->len] = '\0';

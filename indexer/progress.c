@@ -2,22 +2,16 @@
 #include "progress.h"
 
 #include <stdio.h>
-#include <time.h>
 #include <unistd.h>
 
-double vp_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "sys.h"
 
 void vp_progress_start(vp_progress *p, size_t total, bool quiet)
 {
     p->enabled = !quiet && isatty(STDERR_FILENO);
     p->total = total;
     p->done = 0;
-    p->started = vp_now();
+    p->started = vp_now_ms();
     p->last_draw = 0;
 }
 
@@ -26,11 +20,11 @@ void vp_progress_tick(vp_progress *p)
     p->done++;
     if (!p->enabled)
         return;
-    double now = vp_now();
-    if (now - p->last_draw < 0.1 && p->done < p->total)
+    double now = vp_now_ms();
+    if (now - p->last_draw < 100 && p->done < p->total)
         return;
     p->last_draw = now;
-    double elapsed = now - p->started;
+    double elapsed = (now - p->started) / 1e3;
     double rate = elapsed > 0 ? (double)p->done / elapsed : 0;
     long eta = rate > 0 ? (long)((double)(p->total - p->done) / rate + 0.5) : 0;
     fprintf(stderr, "\r\033[Kindexing %zu/%zu (%zu%%)  %.0f files/s  ETA %ld:%02ld",

@@ -12,11 +12,9 @@
 typedef struct vp_progress {
     bool enabled;
     size_t total, done;
-    double started, last_draw;
+    double started, last_draw;   /* vp_now_ms() */
 } vp_progress;
 
-/* Monotonic seconds. */
-double vp_now(void);
 void vp_progress_start(vp_progress *p, size_t total, bool quiet);
 void vp_progress_tick(vp_progress *p);
 /* Erases the line so that messages and the summary start clean. */

@@ -11,21 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sys.h"
+
 struct vp_shards {
     unsigned n;
     xapc_wdb **dbs;     /* n document databases */
     xapc_wdb *meta;     /* == dbs[0] for the single layout */
 };
-
-uint64_t vp_fnv1a(uint64_t h, const void *buf, size_t len)
-{
-    const unsigned char *p = buf;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
 
 unsigned vp_shard_of(const char *id, unsigned n)
 {
@@ -34,18 +26,9 @@ unsigned vp_shard_of(const char *id, unsigned n)
 
 /* ---- the layout on disk -------------------------------------------------- */
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
-
 static bool exists_in(const char *dir, const char *name)
 {
-    char *p = join(dir, name);
+    char *p = vp_path_join(dir, name);
     struct stat st;
     bool yes = p && stat(p, &st) == 0;
     free(p);
@@ -56,7 +39,7 @@ static bool exists_in(const char *dir, const char *name)
  * comments); -1 when there is no stub. */
 static int stub_entries(const char *dir)
 {
-    char *p = join(dir, VP_SHARDS_STUB);
+    char *p = vp_path_join(dir, VP_SHARDS_STUB);
     FILE *f = p ? fopen(p, "r") : NULL;
     free(p);
     if (!f)
@@ -87,7 +70,7 @@ static int write_stub(const char *dir, unsigned n, char *msg, size_t msglen)
         size_t used = strlen(want);
         snprintf(want + used, sizeof want - used, "auto %s\n", name);
     }
-    char *path = join(dir, VP_SHARDS_STUB), *tmp = join(dir, VP_SHARDS_STUB ".tmp");
+    char *path = vp_path_join(dir, VP_SHARDS_STUB), *tmp = vp_path_join(dir, VP_SHARDS_STUB ".tmp");
     char have[sizeof want] = "";
     FILE *f = path ? fopen(path, "r") : NULL;
     if (f) {
@@ -187,13 +170,13 @@ static vp_shards *open_sharded(const char *path, unsigned wanted, bool rebuild,
     if (n == 0)
         return NULL;
     vp_shards *s = alloc_shards(n);
-    char *meta = join(path, VP_SHARDS_META);
+    char *meta = vp_path_join(path, VP_SHARDS_META);
     bool ok = s && meta && (s->meta = open_one(meta, rebuild, msg, msglen)) != NULL;
     free(meta);
     for (unsigned i = 0; ok && i < n; i++) {
         char name[32];
         shard_name(i, name, sizeof name);
-        char *p = join(path, name);
+        char *p = vp_path_join(path, name);
         ok = p && (s->dbs[i] = open_one(p, rebuild, msg, msglen)) != NULL;
         free(p);
     }

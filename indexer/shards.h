@@ -27,16 +27,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hash.h"          /* vp_fnv1a, the hash of the shard rule */
 #include "xapian_c.h"
 
 #define VP_SHARDS_MAX 256
 #define VP_SHARDS_STUB "XAPIANDB"
 #define VP_SHARDS_META "meta"
-
-/* 64-bit FNV-1a, continued from h (start with VP_FNV1A_INIT).  Stable across
- * runs and machines: shard assignment and the indexer's stamps use it. */
-#define VP_FNV1A_INIT 0xcbf29ce484222325ULL
-uint64_t vp_fnv1a(uint64_t h, const void *buf, size_t len);
 
 /* The shard (0..n-1) a report id belongs to. */
 unsigned vp_shard_of(const char *id, unsigned n);

@@ -15,7 +15,8 @@
 #include <string.h>
 
 #include "document.h"
-#include "extract.h"
+#include "extract_stages.h"
+#include "extract_text.h"
 #include "schema.h"
 #include "strvec.h"
 #include "text.h"

@@ -2,6 +2,7 @@
  * strvec.c: growable vector of owned strings; facet list encoding.
  */
 #include "strvec.h"
+#include "mem.h"
 #include "schema.h"
 #include "text.h"
 
@@ -10,21 +11,10 @@
 
 bool vp_strvec_push(vp_strvec *v, const char *s)
 {
-    char *copy;
     if (!s)
         s = "";
-    if (v->len == v->cap) {
-        size_t ncap = v->cap ? v->cap * 2 : 8;
-        char **n = realloc(v->items, ncap * sizeof *n);
-        if (!n)
-            return false;
-        v->items = n;
-        v->cap = ncap;
-    }
-    copy = strdup(s);
-    if (!copy)
-        return false;
-    v->items[v->len++] = copy;
+    VP_GROW(v->items, v->cap, v->len + 1);
+    v->items[v->len++] = vp_xstrdup(s);
     return true;
 }
 

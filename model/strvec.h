@@ -16,7 +16,8 @@ typedef struct vp_strvec {
 
 #define VP_STRVEC_INIT {NULL, 0, 0}
 
-/* Appends a copy of s.  Returns false when out of memory. */
+/* Appends a copy of s (NULL: "").  Returns true: out of memory aborts
+ * (mem.h); the bool stays for the callers that still test it. */
 bool vp_strvec_push(vp_strvec *v, const char *s);
 /* Appends a copy of s unless an equal string (vp_fold_equal) is present. */
 bool vp_strvec_push_unique(vp_strvec *v, const char *s);

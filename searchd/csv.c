@@ -3,48 +3,7 @@
  */
 #include "csv.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-void vp_buf_append(vp_buf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->failed = true;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-void vp_buf_puts(vp_buf *b, const char *s)
-{
-    vp_buf_append(b, s, strlen(s));
-}
-
-void vp_buf_reset(vp_buf *b)
-{
-    b->len = 0;
-    b->failed = false;
-    if (b->s)
-        b->s[0] = '\0';
-}
-
-void vp_buf_free(vp_buf *b)
-{
-    free(b->s);
-    *b = (vp_buf)VP_BUF_INIT;
-}
 
 void vp_csv_field(vp_buf *b, const char *s, bool first)
 {

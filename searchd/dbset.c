@@ -9,21 +9,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "sys.h"
+
 #define STUB_NAME "XAPIANDB"
 #define META_NAME "meta"
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
-
 static bool is_file_in(const char *dir, const char *name, bool want_dir)
 {
-    char *p = join(dir, name);
+    char *p = vp_path_join(dir, name);
     struct stat st;
     bool yes = p && stat(p, &st) == 0 && (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
     free(p);
@@ -41,7 +34,7 @@ static char *stub_file(const char *path)
         return strdup(path);
     if (S_ISDIR(st.st_mode) && !is_file_in(path, "iamglass", false) &&
         is_file_in(path, STUB_NAME, false))
-        return join(path, STUB_NAME);
+        return vp_path_join(path, STUB_NAME);
     return NULL;
 }
 
@@ -82,7 +75,7 @@ static xapc_db *open_remote(const char *where, xapc_error *xe)
 
 static xapc_db *open_local(const char *dir, const char *where, xapc_error *xe)
 {
-    char *p = where[0] == '/' ? strdup(where) : join(dir, where);
+    char *p = where[0] == '/' ? strdup(where) : vp_path_join(dir, where);
     xapc_db *db = p ? xapc_db_open(p, xe) : NULL;
     free(p);
     return db;
@@ -159,7 +152,7 @@ static int open_meta(vp_dbset *set, const char *stub, char *msg, size_t msglen)
     stub_dir(stub, dir, sizeof dir);
     if (!is_file_in(dir, META_NAME, true))
         return 0;   /* a hand-written stub: no spelling or synonyms, default stemmer */
-    char *p = join(dir, META_NAME);
+    char *p = vp_path_join(dir, META_NAME);
     xapc_error xe;
     xapc_error_clear(&xe);
     xapc_db *meta = p ? xapc_db_open(p, &xe) : NULL;

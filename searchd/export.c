@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "mem.h"
 #include "report_json.h"
 
 struct vp_export {
@@ -106,8 +107,7 @@ static void csv_list_field(vp_buf *b, const json_t *list)
             vp_buf_puts(&joined, ")");
         }
     }
-    vp_csv_field(b, joined.len ? joined.s : "", false);
-    b->failed |= joined.failed;
+    vp_csv_field(b, vp_buf_str(&joined), false);
     vp_buf_free(&joined);
 }
 
@@ -133,12 +133,10 @@ static void csv_record(vp_buf *b, const json_t *rec)
 static void jsonl_record(vp_buf *b, const json_t *rec)
 {
     char *text = json_dumps(rec, VP_JSON_FLAGS);
-    if (!text) {
-        b->failed = true;
-        return;
-    }
+    if (!text)          /* jansson fails only for want of memory here */
+        vp_oom(0);
     vp_buf_puts(b, text);
-    vp_buf_append(b, "\n", 1);
+    vp_buf_putc(b, '\n');
     free(text);
 }
 
@@ -157,8 +155,6 @@ static bool render_next(vp_export *x, vp_qerror *e)
     else
         jsonl_record(&x->pending, rec);
     json_decref(rec);
-    if (x->pending.failed)
-        return vp_qfail(e, VP_QERR_INTERNAL, "out of memory"), false;
     return true;
 }
 

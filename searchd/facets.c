@@ -1,45 +1,46 @@
 /*
  * facets.c: exact multi-valued facet counts from the spy's value lists (see
- * facets.h).  A small open-addressing hash table keeps the distinct values;
- * sorting happens once, when the counts are turned into JSON.
+ * facets.h).  A vp_strset keeps the distinct values, an array by their id
+ * the counts; sorting happens once, when the counts are turned into JSON.
  */
 #include "facets.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "schema.h"
+#include "strset.h"
 #include "text.h"
 
+typedef struct tally {
+    uint64_t last_list;   /* the list that counted it last (see add_one) */
+    uint32_t count;
+    char *folded;         /* vp_fold(value), for sorting and prefixes: made
+                           * only when the counts become JSON (folding every
+                           * value as it was first seen cost more than the
+                           * counting), then kept for the next time */
+} tally;
+
+struct vp_facet_counts {
+    vp_strset *values;    /* the distinct values; an id indexes tallies */
+    tally *tallies;
+    size_t cap;
+    uint64_t lists;       /* value lists added so far */
+};
+
+/* One value as it is sorted for the JSON. */
 typedef struct entry {
-    char *value;      /* owned; NULL for an empty bucket */
-    char *folded;     /* vp_fold(value), for sorting and prefixes: made only
-                       * when the counts become JSON (folding every value as
-                       * it is first seen cost more than the counting) */
-    uint64_t hash;    /* of value: a probe compares strings only on a hit */
-    size_t len;       /* strlen(value) */
-    uint64_t last_list;   /* the list that counted it last (see add_list) */
+    const char *value;
+    size_t len;
+    const char *folded;
     uint32_t count;
 } entry;
 
-struct vp_facet_counts {
-    entry *buckets;
-    size_t cap;       /* power of two */
-    size_t size;
-    uint64_t lists;   /* value lists added so far */
-};
-
 vp_facet_counts *vp_facet_counts_new(void)
 {
-    vp_facet_counts *c = calloc(1, sizeof *c);
-    if (!c)
-        return NULL;
-    c->cap = 64;
-    c->buckets = calloc(c->cap, sizeof *c->buckets);
-    if (!c->buckets) {
-        free(c);
-        return NULL;
-    }
+    vp_facet_counts *c = vp_xcalloc(1, sizeof *c);
+    c->values = vp_strset_new();
     return c;
 }
 
@@ -47,78 +48,34 @@ void vp_facet_counts_free(vp_facet_counts *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < c->cap; i++) {
-        free(c->buckets[i].value);
-        free(c->buckets[i].folded);
-    }
-    free(c->buckets);
+    for (size_t id = 0; id < vp_strset_size(c->values); id++)
+        free(c->tallies[id].folded);
+    vp_strset_free(c->values);
+    free(c->tallies);
     free(c);
 }
 
-size_t vp_facet_counts_size(const vp_facet_counts *c) { return c->size; }
-
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ULL;          /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-static entry *find_slot(entry *buckets, size_t cap, const char *v, size_t len,
-                        uint64_t hash)
-{
-    size_t i = hash & (cap - 1);
-    while (buckets[i].value &&
-           !(buckets[i].hash == hash && buckets[i].len == len &&
-             memcmp(buckets[i].value, v, len) == 0))
-        i = (i + 1) & (cap - 1);
-    return &buckets[i];
-}
-
-static bool grow(vp_facet_counts *c)
-{
-    size_t cap = c->cap * 2;
-    entry *buckets = calloc(cap, sizeof *buckets);
-    if (!buckets)
-        return false;
-    for (size_t i = 0; i < c->cap; i++) {
-        entry *old = &c->buckets[i];
-        if (old->value)
-            *find_slot(buckets, cap, old->value, old->len, old->hash) = *old;
-    }
-    free(c->buckets);
-    c->buckets = buckets;
-    c->cap = cap;
-    return true;
-}
+size_t vp_facet_counts_size(const vp_facet_counts *c) { return vp_strset_size(c->values); }
 
 /* Counts v for the current list, once however often the list repeats it (a
- * list stands for one document; the entry remembers the last list that
+ * list stands for one document; the tally remembers the last list that
  * counted it, which costs nothing where comparing the members did). */
-static bool add_one(vp_facet_counts *c, const char *v, size_t len, uint32_t count)
+static void add_one(vp_facet_counts *c, const char *v, size_t len, uint32_t count)
 {
-    if ((c->size + 1) * 2 > c->cap && !grow(c))
-        return false;
-    uint64_t hash = hash_bytes(v, len);
-    entry *e = find_slot(c->buckets, c->cap, v, len, hash);
-    if (!e->value) {
-        if (!(e->value = vp_strndup(v, len)))
-            return false;
-        e->hash = hash;
-        e->len = len;
-        c->size++;
+    bool added;
+    size_t id = vp_strset_add(c->values, v, len, &added);
+    if (added) {
+        VP_GROW(c->tallies, c->cap, id + 1);
+        c->tallies[id] = (tally){0, 0, NULL};
     }
-    if (e->last_list != c->lists) {
-        e->last_list = c->lists;
-        e->count += count;
+    tally *t = &c->tallies[id];
+    if (t->last_list != c->lists) {
+        t->last_list = c->lists;
+        t->count += count;
     }
-    return true;
 }
 
-bool vp_facet_counts_add_list(vp_facet_counts *c, const char *value, size_t len,
+void vp_facet_counts_add_list(vp_facet_counts *c, const char *value, size_t len,
                               uint32_t count)
 {
     const char *p = value, *end = value + len;
@@ -126,16 +83,15 @@ bool vp_facet_counts_add_list(vp_facet_counts *c, const char *value, size_t len,
     while (p < end) {
         const char *sep = memchr(p, VP_LIST_SEP, (size_t)(end - p));
         size_t n = sep ? (size_t)(sep - p) : (size_t)(end - p);
-        if (n > 0 && !add_one(c, p, n, count))
-            return false;
+        if (n > 0)
+            add_one(c, p, n, count);
         p += n + 1;
     }
-    return true;
 }
 
 static int by_count_then_name(const void *a, const void *b)
 {
-    const entry *x = *(const entry *const *)a, *y = *(const entry *const *)b;
+    const entry *x = a, *y = b;
     if (x->count != y->count)
         return x->count > y->count ? -1 : 1;
     int c = strcmp(x->folded, y->folded);
@@ -176,25 +132,27 @@ static json_t *entry_json(const entry *e, const vp_theme *theme)
 json_t *vp_facet_counts_to_json(const vp_facet_counts *c, unsigned limit,
                                 const char *prefix, const vp_themes *themes)
 {
-    const entry **sorted = malloc((c->size ? c->size : 1) * sizeof *sorted);
+    size_t n = vp_strset_size(c->values);
+    entry *sorted = vp_xmalloc((n ? n : 1) * sizeof *sorted);
     char *folded_prefix = prefix && *prefix ? vp_fold(prefix) : NULL;
     json_t *arr = json_array();
-    if (!sorted || !arr || (prefix && *prefix && !folded_prefix))
+    if (!arr || (prefix && *prefix && !folded_prefix))
         goto fail;
-    size_t n = 0;
-    for (size_t i = 0; i < c->cap; i++) {
-        entry *e = &c->buckets[i];
-        if (e->value && !e->folded && !(e->folded = vp_fold(e->value)))
+    for (size_t id = 0; id < n; id++) {
+        tally *t = &c->tallies[id];
+        entry *e = &sorted[id];
+        e->value = vp_strset_key(c->values, id, &e->len);
+        if (!t->folded && !(t->folded = vp_fold(e->value)))
             goto fail;
-        if (e->value)
-            sorted[n++] = e;
+        e->folded = t->folded;
+        e->count = t->count;
     }
     qsort(sorted, n, sizeof *sorted, by_count_then_name);
     for (size_t i = 0; i < n && (limit == 0 || json_array_size(arr) < limit); i++) {
-        const vp_theme *theme = themes ? vp_themes_lookup(themes, sorted[i]->value) : NULL;
-        if (!matches_prefix(sorted[i], folded_prefix, theme))
+        const vp_theme *theme = themes ? vp_themes_lookup(themes, sorted[i].value) : NULL;
+        if (!matches_prefix(&sorted[i], folded_prefix, theme))
             continue;
-        if (json_array_append_new(arr, entry_json(sorted[i], theme)) != 0)
+        if (json_array_append_new(arr, entry_json(&sorted[i], theme)) != 0)
             goto fail;
     }
     free(sorted);

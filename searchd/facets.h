@@ -20,13 +20,13 @@
 
 typedef struct vp_facet_counts vp_facet_counts;
 
-/* NULL when out of memory. */
+/* An empty count (never NULL: mem.h). */
 vp_facet_counts *vp_facet_counts_new(void);
 void vp_facet_counts_free(vp_facet_counts *c);
 
 /* Adds count to every distinct member of a list-encoded value (a plain value
- * is a list of one).  false when out of memory. */
-bool vp_facet_counts_add_list(vp_facet_counts *c, const char *value, size_t len,
+ * is a list of one). */
+void vp_facet_counts_add_list(vp_facet_counts *c, const char *value, size_t len,
                               uint32_t count);
 
 /* Number of distinct values. */

@@ -29,6 +29,7 @@
 #include "metrics.h"
 #include "params.h"
 #include "query.h"
+#include "sys.h"
 #include "export.h"
 #include "trends.h"
 
@@ -49,20 +50,13 @@ typedef struct request_ctx {
     char method[16];
     char version[16];
     long long results;         /* for the log: hits or facet values, -1: none */
-    double start;
+    double start;              /* vp_now_ms() */
     int status;
     vp_route route;
     size_t bytes;
 } request_ctx;
 
 static _Thread_local vp_searcher *thread_searcher;
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static vp_searcher *worker_searcher(vp_server *srv)
 {
@@ -621,7 +615,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
     request_ctx *ctx = calloc(1, sizeof *ctx);
     if (ctx) {
         ctx->raw_uri = strdup(uri);
-        ctx->start = now_s();
+        ctx->start = vp_now_ms();
         ctx->route = VP_ROUTE_OTHER;
         ctx->results = -1;
     }
@@ -771,7 +765,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     request_ctx *ctx = *con_cls;
     if (!ctx)
         return;
-    double seconds = now_s() - ctx->start;
+    double seconds = (vp_now_ms() - ctx->start) / 1e3;
     if (ctx->status) {
         vp_metrics_record(ctx->route, ctx->status, seconds);
         log_line(cls, conn, ctx, seconds);

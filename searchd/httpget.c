@@ -13,6 +13,8 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "mem.h"
+
 #define TIMEOUT_S 30
 #define MAX_RESPONSE (64u * 1024 * 1024)
 
@@ -82,19 +84,19 @@ static int send_all(int fd, const char *s, size_t len)
     return 0;
 }
 
-/* Reads until the server closes the connection. */
+/* Reads until the server closes the connection; NULL on a read error or
+ * past MAX_RESPONSE bytes. */
 static char *read_all(int fd, size_t *len)
 {
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
+    size_t cap = 0, n = 0;
+    char *buf = NULL;
     for (;;) {
-        if (!buf || n + 1 >= cap) {
-            char *bigger = buf && cap < MAX_RESPONSE ? realloc(buf, cap *= 2) : NULL;
-            if (!bigger) {
+        if (n + 1 >= cap) {
+            if (cap >= MAX_RESPONSE) {
                 free(buf);
                 return NULL;
             }
-            buf = bigger;
+            VP_GROW(buf, cap, cap ? cap * 2 : 65536);
         }
         ssize_t got = recv(fd, buf + n, cap - n - 1, 0);
         if (got < 0) {

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+
 static const char *const route_names[VP_N_ROUTES] = {
     "index", "static", "search", "facets", "documents", "healthz", "metrics", "export",
     "trends", "other"};
@@ -52,60 +54,27 @@ void vp_metrics_record(vp_route route, int status, double seconds)
     pthread_mutex_unlock(&m.lock);
 }
 
-typedef struct out { char *s; size_t len, cap; } out;
-
-static void put(out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-#include <stdarg.h>
-static void put(out *o, const char *fmt, ...)
+static void render_requests(vp_buf *o)
 {
-    if (!o->s && o->cap)
-        return;   /* an earlier allocation failed */
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(o->s ? o->s + o->len : NULL, o->s ? o->cap - o->len : 0, fmt, ap);
-        va_end(ap);
-        if (n < 0)
-            return;
-        if (o->s && o->len + (size_t)n < o->cap) {
-            o->len += (size_t)n;
-            return;
-        }
-        size_t cap = (o->cap ? o->cap * 2 : 4096) + (size_t)n;
-        char *s = realloc(o->s, cap);
-        if (!s) {
-            free(o->s);
-            o->s = NULL;
-            o->cap = 1;
-            return;
-        }
-        o->s = s;
-        o->cap = cap;
-    }
-}
-
-static void render_requests(out *o)
-{
-    put(o, "# HELP vindplaats_requests_total HTTP requests answered, by route and status.\n"
+    vp_buf_printf(o, "# HELP vindplaats_requests_total HTTP requests answered, by route and status.\n"
            "# TYPE vindplaats_requests_total counter\n");
     for (int r = 0; r < VP_N_ROUTES; r++)
         for (size_t i = 0; i < N_STATUSES && m.by_status[r][i].status; i++)
-            put(o, "vindplaats_requests_total{route=\"%s\",status=\"%d\"} %llu\n",
+            vp_buf_printf(o, "vindplaats_requests_total{route=\"%s\",status=\"%d\"} %llu\n",
                 route_names[r], m.by_status[r][i].status, m.by_status[r][i].count);
 }
 
-static void render_latency(out *o)
+static void render_latency(vp_buf *o)
 {
-    put(o, "# HELP vindplaats_request_duration_seconds Time to answer a request, by route.\n"
+    vp_buf_printf(o, "# HELP vindplaats_request_duration_seconds Time to answer a request, by route.\n"
            "# TYPE vindplaats_request_duration_seconds histogram\n");
     for (int r = 0; r < VP_N_ROUTES; r++) {
         if (!m.count[r])
             continue;
         for (size_t b = 0; b < N_BUCKETS; b++)
-            put(o, "vindplaats_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %llu\n",
+            vp_buf_printf(o, "vindplaats_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %llu\n",
                 route_names[r], buckets[b], m.bucket_counts[r][b]);
-        put(o, "vindplaats_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %llu\n"
+        vp_buf_printf(o, "vindplaats_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %llu\n"
                "vindplaats_request_duration_seconds_sum{route=\"%s\"} %.6f\n"
                "vindplaats_request_duration_seconds_count{route=\"%s\"} %llu\n",
             route_names[r], m.count[r], route_names[r], m.sum[r], route_names[r], m.count[r]);
@@ -114,19 +83,19 @@ static void render_latency(out *o)
 
 char *vp_metrics_render(long long documents, unsigned long long revision)
 {
-    out o = {0};
+    vp_buf o = VP_BUF_INIT;
     pthread_mutex_lock(&m.lock);
     render_requests(&o);
     render_latency(&o);
     pthread_mutex_unlock(&m.lock);
-    put(&o, "# HELP vindplaats_database_up Whether the index can be opened.\n"
+    vp_buf_printf(&o, "# HELP vindplaats_database_up Whether the index can be opened.\n"
             "# TYPE vindplaats_database_up gauge\nvindplaats_database_up %d\n",
         documents >= 0);
     if (documents >= 0)
-        put(&o, "# HELP vindplaats_documents Reports in the index.\n"
+        vp_buf_printf(&o, "# HELP vindplaats_documents Reports in the index.\n"
                 "# TYPE vindplaats_documents gauge\nvindplaats_documents %lld\n"
                 "# HELP vindplaats_database_revision Revision of the index being served.\n"
                 "# TYPE vindplaats_database_revision gauge\nvindplaats_database_revision %llu\n",
             documents, revision);
-    return o.s;
+    return vp_buf_detach(&o);
 }

@@ -20,7 +20,8 @@ const char *vp_route_name(vp_route r);
 void vp_metrics_record(vp_route route, int status, double seconds);
 
 /* The exposition text, with the documents and revision gauges (negative
- * documents: database unavailable, gauges left out).  Caller frees. */
+ * documents: database unavailable, gauges left out).  Caller frees (never
+ * NULL). */
 char *vp_metrics_render(long long documents, unsigned long long revision);
 
 #endif /* VP_METRICS_H */

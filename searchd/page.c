@@ -15,76 +15,43 @@
 #include <string.h>
 
 #include "assets.h"
+#include "buf.h"
 #include "params.h"
-
-/* ---- an HTML buffer ------------------------------------------------------ */
-
-typedef struct hbuf {
-    char *s;
-    size_t len, cap;
-    bool failed;
-} hbuf;
-
-static void put_raw_n(hbuf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *grown = realloc(b->s, cap);
-        if (!grown) {
-            b->failed = true;
-            return;
-        }
-        b->s = grown;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void put_raw(hbuf *b, const char *s)
-{
-    put_raw_n(b, s, strlen(s));
-}
 
 /* THE escaping helper: text from the index or the user as HTML text or
  * attribute value. */
-static void put_text(hbuf *b, const char *s)
+static void put_text(vp_buf *b, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
-        case '&': put_raw(b, "&amp;"); break;
-        case '<': put_raw(b, "&lt;"); break;
-        case '>': put_raw(b, "&gt;"); break;
-        case '"': put_raw(b, "&quot;"); break;
-        case '\'': put_raw(b, "&#39;"); break;
-        default: put_raw_n(b, s, 1);
+        case '&': vp_buf_puts(b, "&amp;"); break;
+        case '<': vp_buf_puts(b, "&lt;"); break;
+        case '>': vp_buf_puts(b, "&gt;"); break;
+        case '"': vp_buf_puts(b, "&quot;"); break;
+        case '\'': vp_buf_puts(b, "&#39;"); break;
+        default: vp_buf_append(b, s, 1);
         }
     }
 }
 
-static void put_uint(hbuf *b, unsigned long long n)
+static void put_uint(vp_buf *b, unsigned long long n)
 {
     char num[24];
     snprintf(num, sizeof num, "%llu", n);
-    put_raw(b, num);
+    vp_buf_puts(b, num);
 }
 
 /* A URL component, percent-encoded (so also safe in an attribute). */
-static void put_encoded(hbuf *b, const char *s)
+static void put_encoded(vp_buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
             (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
-            put_raw_n(b, (const char *)p, 1);
+            vp_buf_append(b, (const char *)p, 1);
         } else {
             char esc[4] = {'%', hex[*p >> 4], hex[*p & 15], '\0'};
-            put_raw(b, esc);
+            vp_buf_puts(b, esc);
         }
     }
 }
@@ -101,11 +68,11 @@ typedef enum { LINK_ADD, LINK_REMOVE, LINK_SET } link_op;
 /* href="/?..." for the current parameters with one change: add key=value,
  * remove key=value, or set key to value (drop it when value is ""). Any
  * change but a new page goes back to page 1. */
-static void put_url(hbuf *b, const vp_params *p, link_op op, const char *key,
+static void put_url(vp_buf *b, const vp_params *p, link_op op, const char *key,
                     const char *value)
 {
     bool first = true;
-    put_raw(b, "/");
+    vp_buf_puts(b, "/");
     for (size_t i = 0; i <= p->len; i++) {
         const char *k = i < p->len ? p->items[i].key : key;
         const char *v = i < p->len ? p->items[i].value : value;
@@ -117,10 +84,10 @@ static void put_url(hbuf *b, const vp_params *p, link_op op, const char *key,
         } else if (op == LINK_REMOVE || !*v) {
             continue;
         }
-        put_raw(b, first ? "?" : "&amp;");
+        vp_buf_puts(b, first ? "?" : "&amp;");
         first = false;
         put_encoded(b, k);
-        put_raw(b, "=");
+        vp_buf_puts(b, "=");
         put_encoded(b, v);
     }
 }
@@ -137,15 +104,15 @@ static bool is_selected(const vp_request *r, int f, const char *value)
     return false;
 }
 
-static void put_facets(hbuf *b, const vp_params *p, const vp_request *r, const json_t *facets)
+static void put_facets(vp_buf *b, const vp_params *p, const vp_request *r, const json_t *facets)
 {
-    put_raw(b, "<aside class=\"sidebar\" aria-label=\"Filters\"><h2>Filteren</h2>\n");
+    vp_buf_puts(b, "<aside class=\"sidebar\" aria-label=\"Filters\"><h2>Filteren</h2>\n");
     for (int f = 0; f < VP_FACET_YEAR; f++) {
         const char *name = vp_facet_name((vp_facet)f);
         const json_t *values = json_object_get(facets, name);
-        put_raw(b, "<section class=\"facet\"><h3>");
-        put_raw(b, facet_labels[f]);
-        put_raw(b, "</h3><ul class=\"facet-values\">\n");
+        vp_buf_puts(b, "<section class=\"facet\"><h3>");
+        vp_buf_puts(b, facet_labels[f]);
+        vp_buf_puts(b, "</h3><ul class=\"facet-values\">\n");
         size_t i;
         const json_t *v;
         json_array_foreach(values, i, v) {
@@ -153,34 +120,34 @@ static void put_facets(hbuf *b, const vp_params *p, const vp_request *r, const j
                 break;
             const char *value = json_str(v, "value");
             bool on = is_selected(r, f, value);
-            put_raw(b, "<li><a href=\"");
+            vp_buf_puts(b, "<li><a href=\"");
             put_url(b, p, on ? LINK_REMOVE : LINK_ADD, name, value);
-            put_raw(b, on ? "\" aria-current=\"true\">&#10003; " : "\">");
+            vp_buf_puts(b, on ? "\" aria-current=\"true\">&#10003; " : "\">");
             put_text(b, value);
-            put_raw(b, "</a> <span class=\"count\">(");
+            vp_buf_puts(b, "</a> <span class=\"count\">(");
             put_uint(b, (unsigned long long)json_integer_value(json_object_get(v, "count")));
-            put_raw(b, ")</span></li>\n");
+            vp_buf_puts(b, ")</span></li>\n");
         }
-        put_raw(b, "</ul></section>\n");
+        vp_buf_puts(b, "</ul></section>\n");
     }
-    put_raw(b, "</aside>\n");
+    vp_buf_puts(b, "</aside>\n");
 }
 
-static void put_chip(hbuf *b, const vp_params *p, const char *label, const char *key,
+static void put_chip(vp_buf *b, const vp_params *p, const char *label, const char *key,
                      const char *value)
 {
-    put_raw(b, "<li><a class=\"chip\" href=\"");
+    vp_buf_puts(b, "<li><a class=\"chip\" href=\"");
     put_url(b, p, LINK_REMOVE, key, value);
-    put_raw(b, "\">");
+    vp_buf_puts(b, "\">");
     put_text(b, label);
-    put_raw(b, ": ");
+    vp_buf_puts(b, ": ");
     put_text(b, value);
-    put_raw(b, " <span aria-hidden=\"true\">&#215;</span></a></li>\n");
+    vp_buf_puts(b, " <span aria-hidden=\"true\">&#215;</span></a></li>\n");
 }
 
-static void put_chips(hbuf *b, const vp_params *p, const vp_request *r)
+static void put_chips(vp_buf *b, const vp_params *p, const vp_request *r)
 {
-    put_raw(b, "<ul class=\"chips\" aria-label=\"Actieve filters\">\n");
+    vp_buf_puts(b, "<ul class=\"chips\" aria-label=\"Actieve filters\">\n");
     for (int f = 0; f < VP_FACET_YEAR; f++)
         for (size_t i = 0; i < r->filters[f].len; i++)
             put_chip(b, p, facet_labels[f], vp_facet_name((vp_facet)f), r->filters[f].items[i]);
@@ -188,150 +155,150 @@ static void put_chips(hbuf *b, const vp_params *p, const vp_request *r)
         put_chip(b, p, "Vanaf", "from", r->from);
     if (r->to)
         put_chip(b, p, "Tot en met", "to", r->to);
-    put_raw(b, "</ul>\n");
+    vp_buf_puts(b, "</ul>\n");
 }
 
-static void put_string_list(hbuf *b, const char *cls, const json_t *values)
+static void put_string_list(vp_buf *b, const char *cls, const json_t *values)
 {
     if (json_array_size(values) == 0)
         return;
     size_t i;
     const json_t *v;
-    put_raw(b, "<ul class=\"");
-    put_raw(b, cls);
-    put_raw(b, "\">");
+    vp_buf_puts(b, "<ul class=\"");
+    vp_buf_puts(b, cls);
+    vp_buf_puts(b, "\">");
     json_array_foreach(values, i, v) {
-        put_raw(b, "<li>");
+        vp_buf_puts(b, "<li>");
         put_text(b, json_string_value(v));
-        put_raw(b, "</li>");
+        vp_buf_puts(b, "</li>");
     }
-    put_raw(b, "</ul>\n");
+    vp_buf_puts(b, "</ul>\n");
 }
 
-static void put_report_href(hbuf *b, const char *id, const vp_request *r)
+static void put_report_href(vp_buf *b, const char *id, const vp_request *r)
 {
-    put_raw(b, "/r/");
+    vp_buf_puts(b, "/r/");
     put_encoded(b, id);
     if (r->q && *r->q) {
-        put_raw(b, "?q=");
+        vp_buf_puts(b, "?q=");
         put_encoded(b, r->q);
     }
 }
 
-static void put_hit(hbuf *b, const vp_request *r, const json_t *hit)
+static void put_hit(vp_buf *b, const vp_request *r, const json_t *hit)
 {
     const char *id = json_str(hit, "id");
-    put_raw(b, "<li class=\"hit\"><h3><a href=\"");
+    vp_buf_puts(b, "<li class=\"hit\"><h3><a href=\"");
     put_report_href(b, id, r);
-    put_raw(b, "\">");
+    vp_buf_puts(b, "\">");
     put_text(b, json_str(hit, "title"));
-    put_raw(b, "</a></h3>\n<p class=\"meta\">");
+    vp_buf_puts(b, "</a></h3>\n<p class=\"meta\">");
     put_text(b, json_str(hit, "date"));
     if (json_str(hit, "host")) {
-        put_raw(b, " &#183; ");
+        vp_buf_puts(b, " &#183; ");
         put_text(b, json_str(hit, "host"));
     }
-    put_raw(b, "</p>\n");
+    vp_buf_puts(b, "</p>\n");
     put_string_list(b, "tags", json_object_get(hit, "themes"));
-    put_raw(b, "<p class=\"snippet\">");
-    put_raw(b, json_str(hit, "snippet") ? json_str(hit, "snippet") : "");  /* safe HTML */
-    put_raw(b, "</p>\n");
+    vp_buf_puts(b, "<p class=\"snippet\">");
+    vp_buf_puts(b, json_str(hit, "snippet") ? json_str(hit, "snippet") : "");  /* safe HTML */
+    vp_buf_puts(b, "</p>\n");
     const json_t *section = json_object_get(hit, "section");
     if (json_is_object(section)) {
-        put_raw(b, "<p class=\"section\">In de sectie <a href=\"");
+        vp_buf_puts(b, "<p class=\"section\">In de sectie <a href=\"");
         put_report_href(b, id, r);
-        put_raw(b, "#");
+        vp_buf_puts(b, "#");
         put_encoded(b, json_str(section, "anchor"));
-        put_raw(b, "\">");
+        vp_buf_puts(b, "\">");
         put_text(b, json_str(section, "heading"));
-        put_raw(b, "</a></p>\n");
+        vp_buf_puts(b, "</a></p>\n");
     }
-    put_raw(b, "</li>\n");
+    vp_buf_puts(b, "</li>\n");
 }
 
-static void put_pages(hbuf *b, const vp_params *p, const vp_request *r, json_int_t total)
+static void put_pages(vp_buf *b, const vp_params *p, const vp_request *r, json_int_t total)
 {
     json_int_t last = (total + r->per_page - 1) / r->per_page;
     if (last <= 1)
         return;
     char num[24];
-    put_raw(b, "<nav class=\"pages\" aria-label=\"Pagina&#8217;s\">");
+    vp_buf_puts(b, "<nav class=\"pages\" aria-label=\"Pagina&#8217;s\">");
     if (r->page > 1) {
         snprintf(num, sizeof num, "%u", r->page - 1);
-        put_raw(b, "<a rel=\"prev\" href=\"");
+        vp_buf_puts(b, "<a rel=\"prev\" href=\"");
         put_url(b, p, LINK_SET, "page", num);
-        put_raw(b, "\">Vorige</a> ");
+        vp_buf_puts(b, "\">Vorige</a> ");
     }
-    put_raw(b, "<span class=\"current\" aria-current=\"page\">Pagina ");
+    vp_buf_puts(b, "<span class=\"current\" aria-current=\"page\">Pagina ");
     put_uint(b, r->page);
-    put_raw(b, "</span>");
+    vp_buf_puts(b, "</span>");
     if ((json_int_t)r->page < last && (json_int_t)r->page * r->per_page < VP_MAX_DEPTH) {
         snprintf(num, sizeof num, "%u", r->page + 1);
-        put_raw(b, " <a rel=\"next\" href=\"");
+        vp_buf_puts(b, " <a rel=\"next\" href=\"");
         put_url(b, p, LINK_SET, "page", num);
-        put_raw(b, "\">Volgende</a>");
+        vp_buf_puts(b, "\">Volgende</a>");
     }
-    put_raw(b, "</nav>\n");
+    vp_buf_puts(b, "</nav>\n");
 }
 
-static void put_results(hbuf *b, const vp_params *p, const vp_request *r, const json_t *res)
+static void put_results(vp_buf *b, const vp_params *p, const vp_request *r, const json_t *res)
 {
     json_int_t total = json_integer_value(json_object_get(res, "total"));
-    put_raw(b, "<div class=\"layout\">\n");
+    vp_buf_puts(b, "<div class=\"layout\">\n");
     put_facets(b, p, r, json_object_get(res, "facets"));
-    put_raw(b, "<section class=\"results\"><h2 class=\"visually-hidden\">Resultaten</h2>\n"
+    vp_buf_puts(b, "<section class=\"results\"><h2 class=\"visually-hidden\">Resultaten</h2>\n"
                "<p class=\"status\" role=\"status\">");
     if (total == 0) {
-        put_raw(b, "Geen verslagen gevonden");
+        vp_buf_puts(b, "Geen verslagen gevonden");
     } else {
         put_uint(b, (unsigned long long)total);
-        put_raw(b, total == 1 ? " verslag gevonden" : " verslagen gevonden");
+        vp_buf_puts(b, total == 1 ? " verslag gevonden" : " verslagen gevonden");
     }
-    put_raw(b, "</p>\n");
+    vp_buf_puts(b, "</p>\n");
     const char *suggestion = json_str(res, "suggestion");
     if (suggestion && *suggestion) {
-        put_raw(b, "<p class=\"suggestion\">");
+        vp_buf_puts(b, "<p class=\"suggestion\">");
         if (json_is_true(json_object_get(res, "corrected"))) {
-            put_raw(b, "Niets gevonden voor &#8220;");
+            vp_buf_puts(b, "Niets gevonden voor &#8220;");
             put_text(b, r->q);
-            put_raw(b, "&#8221;; dit zijn de resultaten voor &#8220;");
+            vp_buf_puts(b, "&#8221;; dit zijn de resultaten voor &#8220;");
             put_text(b, suggestion);
-            put_raw(b, "&#8221;. ");
+            vp_buf_puts(b, "&#8221;. ");
         }
-        put_raw(b, "Bedoelde u: <a href=\"");
+        vp_buf_puts(b, "Bedoelde u: <a href=\"");
         put_url(b, p, LINK_SET, "q", suggestion);
-        put_raw(b, "\">");
+        vp_buf_puts(b, "\">");
         put_text(b, suggestion);
-        put_raw(b, "</a>?</p>\n");
+        vp_buf_puts(b, "</a>?</p>\n");
     }
     put_chips(b, p, r);
-    put_raw(b, "<ol class=\"hits\">\n");
+    vp_buf_puts(b, "<ol class=\"hits\">\n");
     size_t i;
     const json_t *hit;
     json_array_foreach(json_object_get(res, "hits"), i, hit)
         put_hit(b, r, hit);
-    put_raw(b, "</ol>\n");
+    vp_buf_puts(b, "</ol>\n");
     put_pages(b, p, r, total);
-    put_raw(b, "</section>\n</div>\n");
+    vp_buf_puts(b, "</section>\n</div>\n");
 }
 
-static void put_hidden(hbuf *b, const char *key, const char *value)
+static void put_hidden(vp_buf *b, const char *key, const char *value)
 {
-    put_raw(b, "<input type=\"hidden\" name=\"");
+    vp_buf_puts(b, "<input type=\"hidden\" name=\"");
     put_text(b, key);
-    put_raw(b, "\" value=\"");
+    vp_buf_puts(b, "\" value=\"");
     put_text(b, value);
-    put_raw(b, "\">");
+    vp_buf_puts(b, "\">");
 }
 
 /* The form's fields besides q: the filters as hidden fields and a sort
  * choice (app.js removes them: it keeps its state itself). */
-static void put_form_extra(hbuf *b, const vp_request *r)
+static void put_form_extra(vp_buf *b, const vp_request *r)
 {
     static const char *const sorts[][2] = {
         {"", "Relevantie"}, {"date", "Nieuwste eerst"}, {"date_asc", "Oudste eerst"}};
     static const vp_sort sort_ids[] = {VP_SORT_RELEVANCE, VP_SORT_DATE, VP_SORT_DATE_ASC};
-    put_raw(b, "<div class=\"form-extra\">");
+    vp_buf_puts(b, "<div class=\"form-extra\">");
     for (int f = 0; f < VP_FACET_YEAR; f++)
         for (size_t i = 0; i < r->filters[f].len; i++)
             put_hidden(b, vp_facet_name((vp_facet)f), r->filters[f].items[i]);
@@ -339,39 +306,39 @@ static void put_form_extra(hbuf *b, const vp_request *r)
         put_hidden(b, "from", r->from);
     if (r->to)
         put_hidden(b, "to", r->to);
-    put_raw(b, "<label for=\"sort-form\">Sorteren</label> <select id=\"sort-form\" name=\"sort\">");
+    vp_buf_puts(b, "<label for=\"sort-form\">Sorteren</label> <select id=\"sort-form\" name=\"sort\">");
     for (size_t i = 0; i < sizeof sorts / sizeof *sorts; i++) {
-        put_raw(b, "<option value=\"");
-        put_raw(b, sorts[i][0]);
-        put_raw(b, r->sort == sort_ids[i] ? "\" selected>" : "\">");
-        put_raw(b, sorts[i][1]);
-        put_raw(b, "</option>");
+        vp_buf_puts(b, "<option value=\"");
+        vp_buf_puts(b, sorts[i][0]);
+        vp_buf_puts(b, r->sort == sort_ids[i] ? "\" selected>" : "\">");
+        vp_buf_puts(b, sorts[i][1]);
+        vp_buf_puts(b, "</option>");
     }
-    put_raw(b, "</select></div>");
+    vp_buf_puts(b, "</select></div>");
 }
 
-static void put_error(hbuf *b, const vp_qerror *e)
+static void put_error(vp_buf *b, const vp_qerror *e)
 {
-    put_raw(b, "<p class=\"status error\" role=\"alert\">Dat lukte niet: ");
+    vp_buf_puts(b, "<p class=\"status error\" role=\"alert\">Dat lukte niet: ");
     put_text(b, e->message);
-    put_raw(b, "</p>\n");
+    vp_buf_puts(b, "</p>\n");
 }
 
 /* ---- the template ------------------------------------------------------------ */
 
 typedef struct slots {
     const char *q;       /* text, escaped here */
-    hbuf hidden;         /* HTML */
-    hbuf content;        /* HTML */
+    vp_buf hidden;         /* HTML */
+    vp_buf content;        /* HTML */
 } slots;
 
 static vp_page fill_template(slots *sl, int status)
 {
     const vp_asset *tpl = vp_asset_find("index.html");
-    hbuf out = {0};
+    vp_buf out = VP_BUF_INIT;
     const char *at = tpl ? (const char *)tpl->data : "";
     for (const char *mark; (mark = strstr(at, "<!--vp:")) != NULL;) {
-        put_raw_n(&out, at, (size_t)(mark - at));
+        vp_buf_append(&out, at, (size_t)(mark - at));
         const char *end = strstr(mark, "-->");
         if (!end)
             break;
@@ -379,19 +346,16 @@ static vp_page fill_template(slots *sl, int status)
         if (name_len == 1 && strncmp(mark + 7, "q", 1) == 0)
             put_text(&out, sl->q);
         else if (name_len == 6 && strncmp(mark + 7, "hidden", 6) == 0)
-            put_raw(&out, sl->hidden.s ? sl->hidden.s : "");
+            vp_buf_puts(&out, vp_buf_str(&sl->hidden));
         else if (name_len == 7 && strncmp(mark + 7, "content", 7) == 0)
-            put_raw(&out, sl->content.s ? sl->content.s : "");
+            vp_buf_puts(&out, vp_buf_str(&sl->content));
         at = end + 3;
     }
-    put_raw(&out, at);
-    vp_page page = {out.failed ? NULL : out.s, out.len, status};
-    if (out.failed || sl->hidden.failed || sl->content.failed) {
-        free(out.s);
-        page = (vp_page){NULL, 0, 500};
-    }
-    free(sl->hidden.s);
-    free(sl->content.s);
+    vp_buf_puts(&out, at);
+    size_t len = out.len;
+    vp_page page = {vp_buf_detach(&out), len, status};
+    vp_buf_free(&sl->hidden);
+    vp_buf_free(&sl->content);
     return page;
 }
 
@@ -445,52 +409,52 @@ vp_page vp_page_search(vp_searcher *s, const char *query)
 /* ---- the report page ----------------------------------------------------------- */
 
 /* One fact of the report as links that start a filtered search. */
-static void put_fact_links(hbuf *b, const char *label, const char *facet,
+static void put_fact_links(vp_buf *b, const char *label, const char *facet,
                            const json_t *values, const char *field)
 {
     if (json_array_size(values) == 0)
         return;
     vp_params none = {0};
-    put_raw(b, "<dt>");
-    put_raw(b, label);
-    put_raw(b, "</dt><dd><ul class=\"links\">");
+    vp_buf_puts(b, "<dt>");
+    vp_buf_puts(b, label);
+    vp_buf_puts(b, "</dt><dd><ul class=\"links\">");
     size_t i;
     const json_t *v;
     json_array_foreach(values, i, v) {
         const char *value = field ? json_str(v, field) : json_string_value(v);
-        put_raw(b, "<li><a href=\"");
+        vp_buf_puts(b, "<li><a href=\"");
         put_url(b, &none, LINK_ADD, facet, value ? value : "");
-        put_raw(b, "\">");
+        vp_buf_puts(b, "\">");
         put_text(b, value);
-        put_raw(b, "</a></li>");
+        vp_buf_puts(b, "</a></li>");
     }
-    put_raw(b, "</ul></dd>\n");
+    vp_buf_puts(b, "</ul></dd>\n");
 }
 
-static void put_report(hbuf *b, const vp_params *p, const json_t *doc)
+static void put_report(vp_buf *b, const vp_params *p, const json_t *doc)
 {
     vp_params back = *p;
-    put_raw(b, "<article class=\"report\"><p><a class=\"back\" href=\"");
+    vp_buf_puts(b, "<article class=\"report\"><p><a class=\"back\" href=\"");
     put_url(b, &back, LINK_SET, "page", "");
-    put_raw(b, "\">&#8592; Naar de zoekpagina</a></p>\n<h1>");
+    vp_buf_puts(b, "\">&#8592; Naar de zoekpagina</a></p>\n<h1>");
     put_text(b, json_str(doc, "title"));
-    put_raw(b, "</h1>\n<dl class=\"facts\">");
+    vp_buf_puts(b, "</h1>\n<dl class=\"facts\">");
     if (json_str(doc, "date")) {
-        put_raw(b, "<dt>Datum</dt><dd>");
+        vp_buf_puts(b, "<dt>Datum</dt><dd>");
         put_text(b, json_str(doc, "date"));
-        put_raw(b, "</dd>");
+        vp_buf_puts(b, "</dd>");
     }
     if (json_str(doc, "host")) {
-        put_raw(b, "<dt>Gastgemeente</dt><dd>");
+        vp_buf_puts(b, "<dt>Gastgemeente</dt><dd>");
         put_text(b, json_str(doc, "host"));
-        put_raw(b, "</dd>");
+        vp_buf_puts(b, "</dd>");
     }
     put_fact_links(b, "Gemeenten", "municipality", json_object_get(doc, "municipalities"), NULL);
     put_fact_links(b, "Sprekers", "speaker", json_object_get(doc, "speakers"), "name");
     put_fact_links(b, "Thema&#8217;s", "theme", json_object_get(doc, "themes"), NULL);
-    put_raw(b, "</dl>\n<div class=\"report-body\">");
-    put_raw(b, json_str(doc, "html") ? json_str(doc, "html") : "");  /* safe HTML */
-    put_raw(b, "</div></article>\n");
+    vp_buf_puts(b, "</dl>\n<div class=\"report-body\">");
+    vp_buf_puts(b, json_str(doc, "html") ? json_str(doc, "html") : "");  /* safe HTML */
+    vp_buf_puts(b, "</div></article>\n");
 }
 
 vp_page vp_page_report(vp_searcher *s, const char *id, const char *query)

@@ -18,7 +18,7 @@
 #include "query.h"
 
 typedef struct vp_page {
-    char *html;      /* malloc'd, NULL when out of memory */
+    char *html;      /* malloc'd (never NULL: mem.h) */
     size_t len;
     int status;      /* HTTP status: 200, 400 for a bad parameter, 404, 503 ... */
 } vp_page;

@@ -22,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "dbset.h"
 #include "document.h"
@@ -30,6 +29,7 @@
 #include "facets.h"
 #include "schema.h"
 #include "spelling.h"
+#include "sys.h"
 #include "terms.h"
 #include "report_json.h"
 #include "text.h"
@@ -59,13 +59,6 @@ struct vp_searcher {
     bool broken;              /* a shard failed (network): open afresh next time */
     bool timed_out;           /* ... by not answering: retrying now would wait again */
 };
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 /* Turns a wrapper error into a request error; remembers whether a reopen
  * and retry may help. */
@@ -215,7 +208,7 @@ static int open_db(vp_searcher *s, vp_qerror *e)
     s->lexicon = set.lexicon;
     s->stub = set.stub;
     s->remote = set.remote;
-    s->last_check_ms = now_ms();
+    s->last_check_ms = vp_now_ms();
     if (check_schema(s, e) != 0 || new_revision(s, e) != 0) {
         close_db(s);
         return -1;
@@ -236,7 +229,7 @@ static int replace_db(vp_searcher *s, vp_qerror *e)
         return s->db ? 0 : -1;
     }
     *s = old;
-    s->last_check_ms = now_ms();
+    s->last_check_ms = vp_now_ms();
     return 0;
 }
 
@@ -245,7 +238,7 @@ static int reopen_db(vp_searcher *s, vp_qerror *e)
     xapc_error xe;
     xapc_error_clear(&xe);
     bool changed = false;
-    s->last_check_ms = now_ms();
+    s->last_check_ms = vp_now_ms();
     /* Xapian's reopen() does not re-read a stub: a new stub is a new set. */
     if (vp_dbset_stub_changed(&(vp_dbset){.stub = s->stub}, s->db_path))
         return replace_db(s, e);
@@ -268,7 +261,7 @@ int vp_searcher_refresh(vp_searcher *s, vp_qerror *e)
         return open_db(s, e);
     if (s->broken)      /* a shard failed: reconnect (a clear 503 while it is down) */
         return replace_db(s, e);
-    if (now_ms() - s->last_check_ms >= s->reopen_interval_ms)
+    if (vp_now_ms() - s->last_check_ms >= s->reopen_interval_ms)
         return reopen_db(s, e);
     return 0;
 }
@@ -487,7 +480,8 @@ static xapc_spy *add_facet_spy(const vp_searcher *s, xapc_enquire *enq, vp_facet
 
 static bool add_spy_value(const char *value, size_t len, uint32_t count, void *ctx)
 {
-    return vp_facet_counts_add_list(ctx, value, len, count);
+    vp_facet_counts_add_list(ctx, value, len, count);
+    return true;
 }
 
 /* What the spy saw, per member (see facets.h); NULL with e set. */
@@ -496,10 +490,9 @@ static vp_facet_counts *spy_counts(vp_searcher *s, const xapc_spy *spy, vp_qerro
     vp_facet_counts *counts = vp_facet_counts_new();
     xapc_error xe;
     xapc_error_clear(&xe);
-    if (counts && xapc_spy_foreach(spy, add_spy_value, counts, &xe) == XAPC_OK)
+    if (xapc_spy_foreach(spy, add_spy_value, counts, &xe) == XAPC_OK)
         return counts;
-    xe.status != XAPC_OK ? xfail(s, &xe, e, "counting facets")
-                         : vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    xfail(s, &xe, e, "counting facets");
     vp_facet_counts_free(counts);
     return NULL;
 }
@@ -883,7 +876,7 @@ static json_t *hits_json(vp_searcher *s, const main_match *m, bool has_text,
 static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
 {
     const vp_request *r = arg;
-    double t0 = now_ms();
+    double t0 = vp_now_ms();
     parsed_text pt;
     main_match m;
     json_t *out = NULL, *hits = NULL, *facets = NULL;
@@ -898,7 +891,7 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
                         "query", r->q ? r->q : "",
                         "total", (json_int_t)xapc_mset_matches_estimated(m.mset),
                         "page", (json_int_t)r->page, "per_page", (json_int_t)r->per_page,
-                        "took_ms", (double)(long long)((now_ms() - t0) * 1000) / 1000, "hits", hits, "facets", facets,
+                        "took_ms", (double)(long long)((vp_now_ms() - t0) * 1000) / 1000, "hits", hits, "facets", facets,
                         "suggestion", pt.suggestion ? json_string(pt.suggestion) : json_null(),
                         "corrected", pt.corrected, "relaxed", pt.relaxed);
         hits = facets = NULL;  /* stolen by "o" even on failure */

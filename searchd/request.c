@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "text.h"
 
 /* ---- errors ------------------------------------------------------------ */
@@ -292,43 +293,25 @@ int vp_request_validate(const vp_request *r, vp_qerror *e)
 
 /* ---- query string -------------------------------------------------------- */
 
-typedef struct strbuf { char *s; size_t len, cap; bool failed; } strbuf;
-
-static void sb_putc(strbuf *b, char c)
-{
-    if (b->failed)
-        return;
-    if (b->len + 2 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 128;
-        char *s = realloc(b->s, cap);
-        if (!s) { b->failed = true; return; }
-        b->s = s;
-        b->cap = cap;
-    }
-    b->s[b->len++] = c;
-    b->s[b->len] = '\0';
-}
-
-static void sb_param(strbuf *b, const char *key, const char *value)
+static void sb_param(vp_buf *b, const char *key, const char *value)
 {
     static const char hex[] = "0123456789ABCDEF";
     if (b->len)
-        sb_putc(b, '&');
-    for (const char *k = key; *k; k++)
-        sb_putc(b, *k);
-    sb_putc(b, '=');
+        vp_buf_putc(b, '&');
+    vp_buf_puts(b, key);
+    vp_buf_putc(b, '=');
     for (const unsigned char *v = (const unsigned char *)value; *v; v++) {
         if (isalnum(*v) || strchr("-._~", *v)) {
-            sb_putc(b, (char)*v);
+            vp_buf_putc(b, (char)*v);
         } else {
-            sb_putc(b, '%');
-            sb_putc(b, hex[*v >> 4]);
-            sb_putc(b, hex[*v & 15]);
+            vp_buf_putc(b, '%');
+            vp_buf_putc(b, hex[*v >> 4]);
+            vp_buf_putc(b, hex[*v & 15]);
         }
     }
 }
 
-static void sb_uint(strbuf *b, const char *key, unsigned v)
+static void sb_uint(vp_buf *b, const char *key, unsigned v)
 {
     char num[16];
     snprintf(num, sizeof num, "%u", v);
@@ -337,9 +320,7 @@ static void sb_uint(strbuf *b, const char *key, unsigned v)
 
 char *vp_request_to_query_string(const vp_request *r)
 {
-    strbuf b = {0};
-    sb_putc(&b, '\0');
-    b.len = 0;
+    vp_buf b = VP_BUF_INIT;
     if (r->q)
         sb_param(&b, "q", r->q);
     for (int f = 0; f < VP_FACET_YEAR; f++)
@@ -356,9 +337,5 @@ char *vp_request_to_query_string(const vp_request *r)
     sb_uint(&b, "facet_limit", r->facet_limit);
     if (r->prefix)
         sb_param(&b, "prefix", r->prefix);
-    if (b.failed) {
-        free(b.s);
-        return NULL;
-    }
-    return b.s;
+    return vp_buf_detach(&b);
 }

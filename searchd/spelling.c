@@ -7,41 +7,43 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
+#include "mem.h"
+#include "strset.h"
 #include "text.h"
 
 /* Words remembered per searcher before the table starts afresh. */
 enum { SPELL_CACHE_CAP = 4096, SPELL_MAX_WORD = 64 };
 
-typedef struct spell_entry {
-    char *word;          /* as typed; NULL for an empty bucket */
-    char *correction;    /* Xapian's, or NULL when it has none */
-} spell_entry;
-
 struct vp_spell_cache {
-    spell_entry buckets[SPELL_CACHE_CAP * 2];
-    size_t size;
+    vp_strset *words;    /* as typed; an id indexes corrections */
+    char **corrections;  /* Xapian's, or NULL when it has none */
+    size_t cap;
 };
 
 vp_spell_cache *vp_spell_cache_new(void)
 {
-    return calloc(1, sizeof(vp_spell_cache));
+    vp_spell_cache *c = vp_xcalloc(1, sizeof *c);
+    c->words = vp_strset_new();
+    return c;
 }
 
 void vp_spell_cache_clear(vp_spell_cache *c)
 {
-    if (!c || c->size == 0)
+    if (!c)
         return;
-    for (size_t i = 0; i < sizeof c->buckets / sizeof *c->buckets; i++) {
-        free(c->buckets[i].word);
-        free(c->buckets[i].correction);
-    }
-    memset(c->buckets, 0, sizeof c->buckets);
-    c->size = 0;
+    for (size_t id = 0; id < vp_strset_size(c->words); id++)
+        free(c->corrections[id]);
+    vp_strset_clear(c->words);
 }
 
 void vp_spell_cache_free(vp_spell_cache *c)
 {
+    if (!c)
+        return;
     vp_spell_cache_clear(c);
+    vp_strset_free(c->words);
+    free(c->corrections);
     free(c);
 }
 
@@ -58,18 +60,6 @@ static char *parser_correction(xapc_qp *qp, const char *text, unsigned flags)
         corrected = NULL;
     }
     return corrected;
-}
-
-static spell_entry *find_entry(vp_spell_cache *c, const char *word, size_t len)
-{
-    uint64_t h = 1469598103934665603ULL;          /* FNV-1a */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)word[i]) * 1099511628211ULL;
-    size_t cap = sizeof c->buckets / sizeof *c->buckets, i = h & (cap - 1);
-    while (c->buckets[i].word &&
-           !(strlen(c->buckets[i].word) == len && memcmp(c->buckets[i].word, word, len) == 0))
-        i = (i + 1) & (cap - 1);
-    return &c->buckets[i];
 }
 
 /* True when the spelling table holds word, which the parser would look
@@ -95,11 +85,10 @@ static char *fresh_correction(const xapc_db *lexicon, xapc_qp *qp, const char *t
     return known_word(lexicon, typed) ? NULL : parser_correction(qp, typed, flags);
 }
 
-/* The correction of one word (NULL: none), remembered in c.  *ok = false
- * when out of memory. */
+/* The correction of one word (NULL: none), remembered in c. */
 static const char *word_correction(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
                                    const char *word, size_t len, unsigned flags,
-                                   char **scratch, bool *ok)
+                                   char **scratch)
 {
     char typed[SPELL_MAX_WORD + 1];
     memcpy(typed, word, len);
@@ -108,22 +97,14 @@ static const char *word_correction(vp_spell_cache *c, const xapc_db *lexicon, xa
         free(*scratch);
         return *scratch = fresh_correction(lexicon, qp, typed, flags);
     }
-    spell_entry *e = find_entry(c, word, len);
-    if (e->word)
-        return e->correction;
-    if (c->size >= SPELL_CACHE_CAP) {
+    size_t id = vp_strset_find(c->words, word, len);
+    if (id != VP_STRSET_NONE)
+        return c->corrections[id];
+    if (vp_strset_size(c->words) >= SPELL_CACHE_CAP)
         vp_spell_cache_clear(c);
-        e = find_entry(c, word, len);
-    }
-    e->correction = fresh_correction(lexicon, qp, typed, flags);
-    if (!(e->word = strdup(typed))) {
-        free(e->correction);
-        e->correction = NULL;
-        *ok = false;
-        return NULL;
-    }
-    c->size++;
-    return e->correction;
+    id = vp_strset_add(c->words, word, len, NULL);
+    VP_GROW(c->corrections, c->cap, id + 1);
+    return c->corrections[id] = fresh_correction(lexicon, qp, typed, flags);
 }
 
 static bool is_operator(const char *w, size_t len)
@@ -175,43 +156,33 @@ static bool plain_text(const char *text)
     return any && quotes % 2 == 0;
 }
 
-/* text with each word replaced by its correction. */
+/* text with each word replaced by its correction; NULL when none changed. */
 static char *corrected_words(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
                              const char *text, unsigned flags)
 {
-    size_t cap = strlen(text) + 1, len = 0;
-    char *out = malloc(cap), *scratch = NULL;
-    bool ok = out != NULL, changed = false;
-    for (const char *p = text; ok && *p;) {
+    vp_buf out = VP_BUF_INIT;
+    char *scratch = NULL;
+    bool changed = false;
+    for (const char *p = text; *p;) {
         size_t n = strspn(p, " \t\"");
         if (n == 0)
             while (ascii_letter(p[n]))
                 n++;
-        const char *fix = n && ascii_letter(*p) ? word_correction(c, lexicon, qp, p, n, flags, &scratch, &ok)
+        const char *fix = n && ascii_letter(*p) ? word_correction(c, lexicon, qp, p, n, flags, &scratch)
                                                 : NULL;
-        const char *piece = fix ? fix : p;
-        size_t piece_len = fix ? strlen(fix) : n;
         changed = changed || fix;
-        if (ok && len + piece_len + 1 > cap) {
-            char *bigger = realloc(out, cap = 2 * (len + piece_len + 1));
-            if (bigger)
-                out = bigger;
-            else
-                ok = false;
-        }
-        if (ok) {
-            memcpy(out + len, piece, piece_len);
-            len += piece_len;
-        }
+        if (fix)
+            vp_buf_puts(&out, fix);
+        else
+            vp_buf_append(&out, p, n);
         p += n;
     }
     free(scratch);
-    if (!ok || !changed) {
-        free(out);
+    if (!changed) {
+        vp_buf_free(&out);
         return NULL;
     }
-    out[len] = '\0';
-    return out;
+    return vp_buf_detach(&out);
 }
 
 char *vp_spelling_of(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,

@@ -24,6 +24,7 @@
 
 typedef struct vp_spell_cache vp_spell_cache;
 
+/* An empty cache (never NULL: mem.h). */
 vp_spell_cache *vp_spell_cache_new(void);
 void vp_spell_cache_free(vp_spell_cache *c);
 /* Forgets every answer (the index has changed). */

@@ -10,6 +10,7 @@
 
 #include "csv.h"
 #include "facets.h"
+#include "mem.h"
 #include "schema.h"
 
 static const xapc_slot facet_slot[VP_N_FACETS] = {
@@ -101,7 +102,6 @@ typedef struct overview {
     struct { long k; uint32_t n; } *dates;   /* (interval, count) as the spy saw them */
     size_t n_dates, cap_dates;
     vp_facet_counts *values;
-    bool oom;
 } overview;
 
 static bool add_date(overview *ov, const char *value, size_t len, uint32_t count)
@@ -109,14 +109,7 @@ static bool add_date(overview *ov, const char *value, size_t len, uint32_t count
     long k = interval_of(value, len, ov->iv);
     if (k < 0)
         return true;   /* a malformed date counts nowhere */
-    if (ov->n_dates == ov->cap_dates) {
-        size_t cap = ov->cap_dates ? ov->cap_dates * 2 : 64;
-        void *p = realloc(ov->dates, cap * sizeof *ov->dates);
-        if (!p)
-            return !(ov->oom = true);
-        ov->dates = p;
-        ov->cap_dates = cap;
-    }
+    VP_GROW(ov->dates, ov->cap_dates, ov->n_dates + 1);
     ov->dates[ov->n_dates].k = k;
     ov->dates[ov->n_dates++].n = count;
     ov->min = k < ov->min ? k : ov->min;
@@ -130,8 +123,7 @@ static bool overview_count(size_t slot_index, const char *value, size_t len,
     overview *ov = ctx;
     if (slot_index == 0)
         return add_date(ov, value, len, count);
-    if (!vp_facet_counts_add_list(ov->values, value, len, count))
-        return !(ov->oom = true);
+    vp_facet_counts_add_list(ov->values, value, len, count);
     return true;
 }
 
@@ -141,9 +133,8 @@ static int run_overview(vp_searcher *s, const vp_request *r, const vp_trends_opt
     *ov = (overview){.iv = o->interval, .min = 1L << 30, .max = -1};
     ov->values = vp_facet_counts_new();
     const xapc_slot slots[2] = {VP_SLOT_DATE, facet_slot[o->by]};
-    if (!ov->values || vp_count_values(s, r, NULL, NULL, slots, 2, overview_count, ov, e) != 0 ||
-        ov->oom)
-        return e->kind != VP_QERR_NONE ? -1 : vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    if (vp_count_values(s, r, NULL, NULL, slots, 2, overview_count, ov, e) != 0)
+        return -1;
     size_t n = ov->min <= ov->max ? (size_t)(ov->max - ov->min + 1) : 0;
     ov->totals = calloc(n ? n : 1, sizeof *ov->totals);
     if (!ov->totals)
@@ -166,7 +157,8 @@ static bool interval_count(size_t slot_index, const char *value, size_t len,
                            uint32_t count, void *ctx)
 {
     (void)slot_index;
-    return vp_facet_counts_add_list(ctx, value, len, count);
+    vp_facet_counts_add_list(ctx, value, len, count);
+    return true;
 }
 
 /* Fills counts[v] (v: index of the top value) for interval k. */
@@ -179,7 +171,7 @@ static int count_interval(vp_searcher *s, const vp_request *r, const vp_trends_o
     const xapc_slot slot = facet_slot[o->by];
     json_t *all = NULL;
     int rc = -1;
-    if (c && vp_count_values(s, r, lo, hi, &slot, 1, interval_count, c, e) == 0 &&
+    if (vp_count_values(s, r, lo, hi, &slot, 1, interval_count, c, e) == 0 &&
         (all = vp_facet_counts_to_json(c, 0, NULL, NULL)) != NULL) {
         const json_t *entry;
         size_t i;
@@ -322,9 +314,5 @@ char *vp_trends_csv(const json_t *trends)
         csv_row(&b, json_string_value(json_object_get(x, "value")), json_object_get(x, "total"),
                 json_object_get(x, "counts"));
     csv_row(&b, "(all)", json_object_get(trends, "total"), json_object_get(trends, "totals"));
-    if (b.failed || !b.s) {
-        vp_buf_free(&b);
-        return NULL;
-    }
-    return b.s;
+    return vp_buf_detach(&b);
 }

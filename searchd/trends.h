@@ -51,7 +51,7 @@ json_t *vp_trends(vp_searcher *s, const vp_request *r, const vp_trends_options *
                   const vp_themes *themes, vp_qerror *e);
 
 /* The trends as CSV: "value,total,<interval>..." then a row per value and a
- * last row "(all)" with the totals.  Caller frees; NULL when out of memory. */
+ * last row "(all)" with the totals.  Caller frees (never NULL). */
 char *vp_trends_csv(const json_t *trends);
 
 #endif /* VP_TRENDS_H */

@@ -46,8 +46,6 @@ static int print_trends(const vind_research *r, const json_t *trends)
         vind_print_trends(stdout, trends);
     } else {
         char *csv = vp_trends_csv(trends);
-        if (!csv)
-            return fail("out of memory");
         fputs(csv, stdout);
         free(csv);
     }

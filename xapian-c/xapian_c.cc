@@ -933,14 +933,6 @@ class MemoStem : public Xapian::StemImplementation {
     std::string language;
     std::vector<Slot> slots;
 
-    static uint32_t fnv1a(const std::string &s)
-    {
-        uint32_t h = 2166136261u;
-        for (unsigned char c : s)
-            h = (h ^ c) * 16777619u;
-        return h;
-    }
-
   public:
     explicit MemoStem(const char *lang) : inner(lang), language(lang), slots(SLOTS) {}
 
@@ -948,7 +940,7 @@ class MemoStem : public Xapian::StemImplementation {
     {
         if (word.empty() || word.size() > MAX)
             return inner(word);
-        uint32_t h = fnv1a(word);
+        uint32_t h = uint32_t(std::hash<std::string>{}(word));
         Slot &slot = slots[h & (SLOTS - 1)];
         if (slot.hash == h && slot.word_len == word.size() &&
             std::memcmp(slot.word, word.data(), word.size()) == 0)

@@ -363,9 +363,9 @@ static void value_lists_count_each_document_once(void **state)
     char a[64], b[64];
     int la = snprintf(a, sizeof a, "Ede%cArnhem%cEde%cEde", sep, sep, sep);
     int lb = snprintf(b, sizeof b, "Arnhem%cZeist%cArnhem", sep, sep);
-    assert_true(vp_facet_counts_add_list(c, a, (size_t)la, 2));   /* two documents */
-    assert_true(vp_facet_counts_add_list(c, b, (size_t)lb, 1));
-    assert_true(vp_facet_counts_add_list(c, "Ede", 3, 1));
+    vp_facet_counts_add_list(c, a, (size_t)la, 2);   /* two documents */
+    vp_facet_counts_add_list(c, b, (size_t)lb, 1);
+    vp_facet_counts_add_list(c, "Ede", 3, 1);
     assert_int_equal(vp_facet_counts_size(c), 3);
     json_t *j = vp_facet_counts_to_json(c, 0, NULL, NULL);
     char *text = json_dumps(j, JSON_COMPACT);
