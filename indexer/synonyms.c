@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "datafile.h"
+#include "mem.h"
 #include "text.h"
 
 static int add_group(vp_synonyms *s, vp_strvec *group)
@@ -21,12 +22,10 @@ static int add_group(vp_synonyms *s, vp_strvec *group)
 /* A member as the term generator indexes it: ASCII letters lowered, white
  * space made single, accents kept (a phrase "financiële positie" must match
  * the words of the text, which keep their accents).  NULL for a member of
- * white space only (or out of memory).  Caller frees. */
+ * white space only.  Caller frees. */
 static char *as_indexed(const char *s)
 {
-    char *out = malloc(strlen(s) + 1), *o = out;
-    if (!out)
-        return NULL;
+    char *out = vp_xmalloc(strlen(s) + 1), *o = out;
     for (const char *p = s + strspn(s, " \t"); *p; p++) {
         if (*p == ' ' || *p == '\t') {
             if (o > out && o[-1] != ' ')

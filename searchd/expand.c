@@ -1,10 +1,12 @@
 /* expand.c: see expand.h.
  *
  * Reads top to bottom: the query cut into tokens (words and quoted
- * phrases); the lexicon (synonyms, whether a term is indexed); one word,
- * one phrase; the groups; the themes a query names; the three queries.
- * Every function that builds a query returns a new one or NULL with err
- * set (XAPC_ERR_NO_MEMORY when only memory failed).
+ * phrases); the lexicon (synonyms, whether a term is indexed); one word;
+ * one phrase; the groups, with their units of the relaxed query; the
+ * themes a query names; the three queries.  A function that builds a
+ * query returns a new one, or NULL with err set when Xapian failed (a few
+ * say when NULL with err clear means "nothing to match").  Out of memory
+ * aborts (mem.h).
  */
 #include "expand.h"
 
@@ -12,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "compound_split.h"
 #include "inflect.h"
+#include "mem.h"
 #include "schema.h"
 #include "strvec.h"
 #include "terms.h"
@@ -56,6 +60,15 @@ bool vp_expand_is_stopword(const char *folded)
                    sizeof *stopwords, cmp_word) != NULL;
 }
 
+/* vp_fold, which returns NULL only when out of memory. */
+static char *fold(const char *s)
+{
+    char *f = vp_fold(s);
+    if (!f)
+        vp_oom(strlen(s));
+    return f;
+}
+
 /* ---- tokens ------------------------------------------------------------------ */
 
 typedef struct token {
@@ -89,9 +102,7 @@ static bool is_operator(const char *t, size_t len)
 
 static char *fold_word(const char *t)
 {
-    char *f = vp_fold(t);
-    if (!f)
-        return NULL;
+    char *f = fold(t);
     size_t start = strspn(f, ",.;:!?'");
     size_t len = strlen(f + start);
     while (len > 0 && strchr(",.;:!?'", f[start + len - 1]))
@@ -101,29 +112,30 @@ static char *fold_word(const char *t)
     return f;
 }
 
+/* Adds s[0..len) unless nothing is left of it once folded ("?"); false
+ * when there is no room for another. */
 static bool push_token(tokens *t, const char *s, size_t len, bool phrase)
 {
     if (t->len == VP_EXPAND_MAX_WORDS)
         return false;
     token *k = &t->items[t->len];
-    k->typed = strndup(s, len);
-    k->folded = k->typed ? fold_word(k->typed) : NULL;
+    k->typed = vp_xstrndup(s, len);
+    k->folded = fold_word(k->typed);
     k->phrase = phrase;
-    if (!k->folded || !*k->folded) {
+    if (!*k->folded) {
         free(k->typed);
         free(k->folded);
-        return k->typed && k->folded;   /* nothing left of it: skipped */
+        return true;
     }
     t->len++;
     return true;
 }
 
 /* Splits q into words and "quoted phrases"; false when q is not plain
- * (operators, fields, wildcards, brackets, +/-, an open quote, too many
- * words) or when out of memory (*oom). */
-static bool plain_tokens(const char *q, tokens *t, bool *oom)
+ * (operators, fields, wildcards, brackets, +/-, an open quote, more than
+ * VP_EXPAND_MAX_WORDS words) or has no word at all. */
+static bool plain_tokens(const char *q, tokens *t)
 {
-    *oom = false;
     if (strpbrk(q, "():*+~"))
         return false;
     const char *p = q;
@@ -136,24 +148,14 @@ static bool plain_tokens(const char *q, tokens *t, bool *oom)
         const char *end = phrase ? strchr(start, '"') : start + strcspn(start, " \t\r\n\"");
         if (!end || (!phrase && (*start == '-' || is_operator(start, (size_t)(end - start)))))
             return false;
-        size_t before = t->len;
-        if (!push_token(t, start, (size_t)(end - start), phrase)) {
-            *oom = t->len == before && t->len < VP_EXPAND_MAX_WORDS;
+        if (!push_token(t, start, (size_t)(end - start), phrase))
             return false;
-        }
         p = phrase ? end + 1 : end;
     }
     return t->len > 0;
 }
 
 /* ---- the lexicon ------------------------------------------------------------- */
-
-static bool no_memory(xapc_error *err)
-{
-    err->status = XAPC_ERR_NO_MEMORY;
-    snprintf(err->message, sizeof err->message, "out of memory expanding the query");
-    return false;
-}
 
 /* Whether the index holds term; false after a failed lookup too (err set). */
 static bool indexed(const xapc_db *db, const char *term, xapc_error *err)
@@ -178,15 +180,12 @@ static bool synonyms_of(const xapc_db *db, const char *key, vp_strvec *syns,
         return false;
     const char *syn;
     while (xapc_termiter_next(it, &syn, NULL, err))
-        if (!vp_strvec_push(syns, syn)) {
-            no_memory(err);
-            break;
-        }
+        vp_strvec_push(syns, syn);
     xapc_termiter_free(it);
     return err->status == XAPC_OK && syns->len > 0;
 }
 
-/* ---- building blocks --------------------------------------------------------- */
+/* ---- lists of queries ---------------------------------------------------------- */
 
 typedef struct qlist {
     xapc_query **items;
@@ -201,26 +200,18 @@ static void qlist_clear(qlist *l)
     memset(l, 0, sizeof *l);
 }
 
-/* Takes q (NULL: a failure already reported in err). */
-static bool qlist_take(qlist *l, xapc_query *q, xapc_error *err)
+/* Takes q; false when q is NULL (a failure already in err, or nothing). */
+static bool qlist_take(qlist *l, xapc_query *q)
 {
     if (!q)
         return false;
-    if (l->len == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 8;
-        xapc_query **grown = realloc(l->items, cap * sizeof *grown);
-        if (!grown) {
-            xapc_query_free(q);
-            return no_memory(err);
-        }
-        l->items = grown;
-        l->cap = cap;
-    }
+    VP_GROW(l->items, l->cap, l->len + 1);
     l->items[l->len++] = q;
     return true;
 }
 
-/* op over the list's queries (the only one when there is one); empties l. */
+/* op over the list's queries (the only one when there is one; NULL with err
+ * clear when there is none); empties l. */
 static xapc_query *qlist_combine(qlist *l, xapc_op op, uint32_t parameter,
                                  xapc_error *err)
 {
@@ -236,10 +227,18 @@ static xapc_query *qlist_combine(qlist *l, xapc_op op, uint32_t parameter,
     return out;
 }
 
-static xapc_query *parse(const vp_expand_ctx *c, const char *text, xapc_error *err)
+/* q AND'ed with a constant weight: a boost of weight for each of q's
+ * matches, whatever its text. */
+static xapc_query *with_weight(const xapc_query *q, double weight, xapc_error *err)
 {
-    return xapc_qp_parse(c->qp, text, c->flags, "", err);
+    xapc_query *constant = xapc_query_constant_weight(weight, err);
+    const xapc_query *both[2] = {q, constant};
+    xapc_query *out = constant ? xapc_query_combine(XAPC_OP_AND, both, 2, 0, err) : NULL;
+    xapc_query_free(constant);
+    return out;
 }
+
+/* ---- one word ------------------------------------------------------------------ */
 
 /* A word or a phrase without Xapian's own synonym lookup: the glossary is
  * applied here, once. */
@@ -249,24 +248,6 @@ static xapc_query *parse_plain(const vp_expand_ctx *c, const char *text, xapc_er
                                             XAPC_QP_AUTO_MULTIWORD_SYNONYMS);
     return xapc_qp_parse(c->qp, text, flags, "", err);
 }
-
-
-/* ASCII letters lowered, everything else kept: a word as the term
- * generator indexes it (accents and all). */
-static char *lowered(const char *s, xapc_error *err)
-{
-    char *out = strdup(s);
-    if (!out) {
-        no_memory(err);
-        return NULL;
-    }
-    for (char *p = out; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p - 'A' + 'a');
-    return out;
-}
-
-/* ---- one word ------------------------------------------------------------------ */
 
 typedef struct term_lexicon { const xapc_db *db; xapc_error *err; } term_lexicon;
 
@@ -281,29 +262,24 @@ static bool indexed_word(const char *s, size_t len, void *ctx)
     return indexed(lex->db, term, lex->err);
 }
 
-/* The parts of a rare compound word, or none. */
+/* The parts of a rare compound word into parts, or none. */
 static void compound_parts(const vp_expand_ctx *c, const char *folded, vp_strvec *parts,
                            xapc_error *err)
 {
-    char word[VP_COMPOUND_MAX_WORD + 1];
     size_t len = strlen(folded);
-    if (len > VP_COMPOUND_MAX_WORD)
-        return;
-    memcpy(word, folded, len + 1);
-    if (xapc_db_termfreq(c->db, word, err) >= VP_EXPAND_RARE_COMPOUND ||
+    if (len > VP_COMPOUND_MAX_WORD ||
+        xapc_db_termfreq(c->db, folded, err) >= VP_EXPAND_RARE_COMPOUND ||
         err->status != XAPC_OK)
         return;
     term_lexicon lex = {c->db, err};
     vp_span spans[VP_COMPOUND_MAX_PARTS];
-    size_t n = vp_compound_split(word, len, indexed_word, &lex, spans);
+    size_t n = vp_compound_split(folded, len, indexed_word, &lex, spans);
     for (size_t i = 0; i < n && err->status == XAPC_OK; i++) {
-        /* copied out: parts may touch (winkel|leegstand), a NUL would cut
-         * the next one */
+        /* copied out: parts may touch (winkel|leegstand) */
         char part[VP_COMPOUND_MAX_WORD + 1];
-        memcpy(part, word + spans[i].start, spans[i].len);
+        memcpy(part, folded + spans[i].start, spans[i].len);
         part[spans[i].len] = '\0';
-        if (!vp_strvec_push(parts, part))
-            no_memory(err);
+        vp_strvec_push(parts, part);
     }
 }
 
@@ -319,35 +295,35 @@ static xapc_query *parts_query(const vp_expand_ctx *c, const vp_strvec *parts,
 {
     qlist l = {0};
     for (size_t i = 0; i < parts->len; i++)
-        if (!qlist_take(&l, parse_plain(c, parts->items[i], err), err)) {
+        if (!qlist_take(&l, parse_plain(c, parts->items[i], err))) {
             qlist_clear(&l);
             return NULL;
         }
     return qlist_combine(&l, role == AS_TYPED ? XAPC_OP_AND_MAYBE : XAPC_OP_AND, 0, err);
 }
 
-/* The stems of the word's other forms that the index holds and that its
- * own stem does not already find (sociaal: also Zsocial, for sociale). */
+/* Adds to l the stems of the word's other forms that the index holds and
+ * that its own stem does not already find (sociaal: Zsocial, for sociale). */
 static bool inflected_stems(const vp_expand_ctx *c, const char *folded, qlist *l,
                             xapc_error *err)
 {
-    vp_strvec forms = VP_STRVEC_INIT;
     char *own = xapc_stem_term(c->stem, folded, err);
-    bool ok = own && vp_inflect_forms(folded, &forms);
-    if (own && !ok)
-        no_memory(err);
-    vp_strvec seen = VP_STRVEC_INIT;
+    if (!own)
+        return false;
+    vp_strvec forms = VP_STRVEC_INIT, seen = VP_STRVEC_INIT;
+    vp_inflect_forms(folded, &forms);
+    bool ok = true;
     for (size_t i = 0; ok && i < forms.len; i++) {
         if (!indexed(c->db, forms.items[i], err)) {
             ok = err->status == XAPC_OK;
             continue;
         }
         char *z = xapc_stem_term(c->stem, forms.items[i], err);
-        bool fresh = z && strcmp(z, own) != 0 && !vp_strvec_contains(&seen, z);
         ok = z != NULL;
-        if (fresh)
-            ok = (vp_strvec_push(&seen, z) || no_memory(err)) &&
-                 qlist_take(l, xapc_query_term(z, 1, 0, err), err);
+        if (ok && strcmp(z, own) != 0 && !vp_strvec_contains(&seen, z)) {
+            vp_strvec_push(&seen, z);
+            ok = qlist_take(l, xapc_query_term(z, 1, 0, err));
+        }
         free(z);
     }
     vp_strvec_clear(&seen);
@@ -371,7 +347,7 @@ static xapc_query *word_query(const vp_expand_ctx *c, const char *typed, const c
                               word_role role, xapc_error *err)
 {
     qlist l = {0};
-    bool ok = qlist_take(&l, parse_plain(c, typed, err), err);
+    bool ok = qlist_take(&l, parse_plain(c, typed, err));
     /* A capitalised word is a name to the parser (STEM_SOME): as typed. */
     if (ok && role == AS_TYPED && !has_upper(typed))
         ok = inflected_stems(c, folded, &l, err);
@@ -380,7 +356,7 @@ static xapc_query *word_query(const vp_expand_ctx *c, const char *typed, const c
         compound_parts(c, folded, &parts, err);
     ok = ok && err->status == XAPC_OK;
     if (ok && parts.len > 0)
-        ok = qlist_take(&l, parts_query(c, &parts, role, err), err);
+        ok = qlist_take(&l, parts_query(c, &parts, role, err));
     vp_strvec_clear(&parts);
     if (!ok) {
         qlist_clear(&l);
@@ -400,6 +376,17 @@ static bool simple_word(const char *w)
     return *w != '\0';
 }
 
+/* ASCII letters lowered, everything else kept: a word as the term
+ * generator indexes it (accents and all).  Caller frees. */
+static char *lowered(const char *s)
+{
+    char *out = vp_xstrdup(s);
+    for (char *p = out; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return out;
+}
+
 /* One position of a phrase: the word as written, folded, and its other
  * forms, each if the index holds it, OR'ed (the only operator Xapian
  * allows inside a phrase).  NULL with err clear when the index holds none:
@@ -407,18 +394,17 @@ static bool simple_word(const char *w)
 static xapc_query *phrase_word(const vp_expand_ctx *c, const char *word, uint32_t pos,
                                xapc_error *err)
 {
-    char *low = lowered(word, err);
-    char *folded = low ? vp_fold(low) : NULL;
+    char *low = lowered(word), *folded = fold(low);
     vp_strvec forms = VP_STRVEC_INIT;
-    bool ok = folded && vp_strvec_push(&forms, low) &&
-              (strcmp(folded, low) == 0 || vp_strvec_push(&forms, folded)) &&
-              vp_inflect_forms(folded, &forms);
-    if (!ok && err->status == XAPC_OK)
-        no_memory(err);
+    vp_strvec_push(&forms, low);
+    if (strcmp(folded, low) != 0)
+        vp_strvec_push(&forms, folded);
+    vp_inflect_forms(folded, &forms);
     qlist l = {0};
+    bool ok = true;
     for (size_t i = 0; ok && i < forms.len; i++)
         if (indexed(c->db, forms.items[i], err))
-            ok = qlist_take(&l, xapc_query_term(forms.items[i], 1, pos, err), err);
+            ok = qlist_take(&l, xapc_query_term(forms.items[i], 1, pos, err));
         else
             ok = err->status == XAPC_OK;
     vp_strvec_clear(&forms);
@@ -437,60 +423,55 @@ static xapc_query *phrase_word(const vp_expand_ctx *c, const char *word, uint32_
 static xapc_query *phrase_query(const vp_expand_ctx *c, const char *text, xapc_error *err)
 {
     vp_strvec words = VP_STRVEC_INIT;
-    char *copy = strdup(text);
-    bool ok = copy != NULL, simple = true;
-    for (char *save = NULL, *w = copy ? strtok_r(copy, " \t\r\n", &save) : NULL; ok && w;
+    char *copy = vp_xstrdup(text);
+    bool simple = true;
+    for (char *save = NULL, *w = strtok_r(copy, " \t\r\n", &save); w;
          w = strtok_r(NULL, " \t\r\n", &save)) {
-        ok = vp_strvec_push(&words, w);
+        vp_strvec_push(&words, w);
         simple = simple && simple_word(w);
     }
+    free(copy);
     xapc_query *out = NULL;
-    if (!ok) {
-        no_memory(err);
-    } else if (!simple || words.len > VP_EXPAND_MAX_WORDS) {
-        char buf[1100];
-        snprintf(buf, sizeof buf, "\"%s\"", text);
-        out = parse(c, buf, err);
+    if (!simple || words.len > VP_EXPAND_MAX_WORDS) {
+        vp_buf quoted = VP_BUF_INIT;
+        vp_buf_printf(&quoted, "\"%s\"", text);
+        out = parse_plain(c, vp_buf_str(&quoted), err);
+        vp_buf_free(&quoted);
     } else if (words.len == 1) {
         out = phrase_word(c, words.items[0], 0, err);
     } else {
         qlist l = {0};
-        for (size_t i = 0; ok && i < words.len; i++) {
-            xapc_query *w = phrase_word(c, words.items[i], (uint32_t)i + 1, err);
-            ok = w != NULL && qlist_take(&l, w, err);
-        }
+        bool ok = true;
+        for (size_t i = 0; ok && i < words.len; i++)
+            ok = qlist_take(&l, phrase_word(c, words.items[i], (uint32_t)i + 1, err));
         out = ok ? qlist_combine(&l, XAPC_OP_PHRASE, (uint32_t)words.len, err) : NULL;
         qlist_clear(&l);
     }
     vp_strvec_clear(&words);
-    free(copy);
     return out;
 }
 
 /* ---- the groups -------------------------------------------------------------------- */
 
-/* The alternatives of a glossary key: one-word synonyms by their stems
- * (and a rare compound by its parts), phrases as phrases.  A phrase the
- * index cannot match is left out. */
+/* Adds to l the alternatives of a glossary entry: one-word synonyms by
+ * their stems (a rare compound by all its parts), phrases as phrases.  A
+ * phrase the index cannot match is left out. */
 static bool add_synonyms(const vp_expand_ctx *c, const vp_strvec *syns, qlist *l,
                          xapc_error *err)
 {
     for (size_t i = 0; i < syns->len; i++) {
         const char *syn = syns->items[i];
-        xapc_query *q = NULL;
+        xapc_query *q;
         if (strchr(syn, ' ')) {
             q = phrase_query(c, syn, err);
         } else {
-            char *folded = vp_fold(syn);
-            q = folded ? word_query(c, syn, folded, AS_ALTERNATIVE, err) : NULL;
-            if (!folded)
-                no_memory(err);
+            char *folded = fold(syn);
+            q = word_query(c, syn, folded, AS_ALTERNATIVE, err);
             free(folded);
         }
-        if (!q && err->status != XAPC_OK)
+        if (err->status != XAPC_OK)
             return false;
-        if (q && !qlist_take(l, q, err))
-            return false;
+        qlist_take(l, q);
     }
     return true;
 }
@@ -503,13 +484,27 @@ static bool word_synonyms(const vp_expand_ctx *c, const char *folded, vp_strvec 
     if (synonyms_of(c->db, folded, syns, err) || err->status != XAPC_OK)
         return err->status == XAPC_OK;
     vp_strvec forms = VP_STRVEC_INIT;
+    vp_inflect_forms(folded, &forms);
     bool found = false;
-    if (!vp_inflect_forms(folded, &forms))
-        no_memory(err);
     for (size_t i = 0; !found && err->status == XAPC_OK && i < forms.len; i++)
         found = synonyms_of(c->db, forms.items[i], syns, err);
     vp_strvec_clear(&forms);
     return found;
+}
+
+/* One word: its forms and compounds OR its glossary synonyms. */
+static xapc_query *single_query(const vp_expand_ctx *c, const token *k, xapc_error *err)
+{
+    qlist l = {0};
+    vp_strvec syns = VP_STRVEC_INIT;
+    bool ok = qlist_take(&l, word_query(c, k->typed, k->folded, AS_TYPED, err));
+    if (ok && word_synonyms(c, k->folded, &syns, err))
+        ok = add_synonyms(c, &syns, &l, err);
+    ok = ok && err->status == XAPC_OK;
+    vp_strvec_clear(&syns);
+    xapc_query *out = ok ? qlist_combine(&l, XAPC_OP_SYNONYM, 0, err) : NULL;
+    qlist_clear(&l);
+    return out;
 }
 
 /* Whether a quoted phrase is among tokens from..from+n: a glossary key
@@ -525,29 +520,23 @@ static bool spans_phrase(const tokens *t, size_t from, size_t n)
 /* The folded words from..from+n of t joined by spaces.  Caller frees. */
 static char *span_key(const tokens *t, size_t from, size_t n)
 {
-    size_t len = 1;
-    for (size_t i = from; i < from + n; i++)
-        len += strlen(t->items[i].folded) + 1;
-    char *out = malloc(len);
-    if (!out)
-        return NULL;
-    out[0] = '\0';
+    vp_buf key = VP_BUF_INIT;
     for (size_t i = from; i < from + n; i++) {
         if (i > from)
-            strcat(out, " ");
-        strcat(out, t->items[i].folded);
+            vp_buf_putc(&key, ' ');
+        vp_buf_puts(&key, t->items[i].folded);
     }
-    return out;
+    return vp_buf_detach(&key);
 }
 
-/* The groups of a query: what each must match, and the same group as a
- * unit of the relaxed query, weighted by the number of query words it
- * covers (see tiered()). */
+/* The groups of a query: what each must match (items, AND'ed in `all`),
+ * and each as a unit of the relaxed query, weighted by the query words it
+ * covers (units, OR'ed in `some`). */
 typedef struct groups {
     xapc_query *items[VP_EXPAND_MAX_WORDS];
     xapc_query *units[VP_EXPAND_MAX_WORDS];
     size_t len;
-    size_t words;            /* words the units count: a relaxed query needs 2 */
+    size_t words;            /* words the units count: `some` needs two */
 } groups;
 
 static void groups_clear(groups *g)
@@ -559,38 +548,30 @@ static void groups_clear(groups *g)
     g->len = g->words = 0;
 }
 
-/* q AND'ed with a constant weight of words tiers. */
-static xapc_query *with_tiers(const xapc_query *q, size_t words, xapc_error *err)
+/* q in the tier of a report that matches `words` words. */
+static xapc_query *tier(const xapc_query *q, size_t words, xapc_error *err)
 {
-    xapc_query *coord = xapc_query_constant_weight((double)words * VP_EXPAND_COORD_WEIGHT, err);
-    const xapc_query *both[2] = {q, coord};
-    xapc_query *out = coord ? xapc_query_combine(XAPC_OP_AND, both, 2, 0, err) : NULL;
-    xapc_query_free(coord);
-    return out;
+    return with_weight(q, (double)words * VP_EXPAND_COORD_WEIGHT, err);
 }
 
-/* One word: its forms and compounds OR its glossary synonyms. */
-static xapc_query *single_query(const vp_expand_ctx *c, const token *k, xapc_error *err)
+/* The unit of a glossary run in the relaxed query: the run (its k words
+ * other than stopwords, k tiers) or, failing it, each of those words (one
+ * tier each), whichever weighs more (OP_MAX): "retail vacancy" in a report
+ * that has leegstand but no retail counts one word of two. */
+static xapc_query *run_unit(const xapc_query *run, qlist *each, size_t words,
+                            xapc_error *err)
 {
-    qlist l = {0};
-    vp_strvec syns = VP_STRVEC_INIT;
-    bool ok = qlist_take(&l, word_query(c, k->typed, k->folded, AS_TYPED, err), err);
-    if (ok && word_synonyms(c, k->folded, &syns, err))
-        ok = add_synonyms(c, &syns, &l, err);
-    ok = ok && err->status == XAPC_OK;
-    vp_strvec_clear(&syns);
-    xapc_query *out = ok ? qlist_combine(&l, XAPC_OP_SYNONYM, 0, err) : NULL;
-    qlist_clear(&l);
-    return out;
+    qlist max = {0};
+    bool ok = qlist_take(&max, tier(run, words ? words : 1, err)) &&
+              (each->len == 0 || qlist_take(&max, qlist_combine(each, XAPC_OP_OR, 0, err)));
+    xapc_query *unit = ok ? qlist_combine(&max, XAPC_OP_MAX, 0, err) : NULL;
+    qlist_clear(&max);
+    return unit;
 }
 
 /* A run of n >= 2 words that is a glossary key: the words AND'ed (each
- * with its forms and synonyms) OR the key's synonyms.  Its unit in the
- * relaxed query (*unit) counts its k words other than stopwords: the key
- * (tier k) or, failing it, each of its words (tier 1 each), whichever
- * weighs more (OP_MAX): "retail vacancy" in a report that has leegstand
- * but no winkels counts one word of two.  NULL with err clear when the run
- * is no key. */
+ * with its forms and synonyms) OR the key's synonyms, and its unit (*unit,
+ * counting *words words).  NULL with err clear when the run is no key. */
 static xapc_query *key_query(const vp_expand_ctx *c, const tokens *t, size_t from, size_t n,
                              xapc_query **unit, size_t *words, xapc_error *err)
 {
@@ -598,49 +579,42 @@ static xapc_query *key_query(const vp_expand_ctx *c, const tokens *t, size_t fro
         return NULL;
     char *key = span_key(t, from, n);
     vp_strvec syns = VP_STRVEC_INIT;
-    bool any = key && synonyms_of(c->db, key, &syns, err);
-    if (!key)
-        no_memory(err);
+    bool any = synonyms_of(c->db, key, &syns, err);
     free(key);
     if (!any) {
         vp_strvec_clear(&syns);
         return NULL;
     }
-    qlist each = {0}, alternatives = {0}, tiers = {0};
+    qlist all_words = {0}, tiers = {0}, alternatives = {0};
     bool ok = true;
     *words = 0;
     for (size_t i = from; ok && i < from + n; i++) {
         const token *k = &t->items[i];
         xapc_query *w = single_query(c, k, err);
-        ok = w && qlist_take(&each, w, err);
+        ok = qlist_take(&all_words, w);
         if (ok && !vp_expand_is_stopword(k->folded)) {
-            ok = qlist_take(&tiers, with_tiers(w, 1, err), err);
+            ok = qlist_take(&tiers, tier(w, 1, err));
             ++*words;
         }
     }
-    ok = ok && qlist_take(&alternatives, qlist_combine(&each, XAPC_OP_AND, 0, err), err) &&
+    ok = ok && qlist_take(&alternatives, qlist_combine(&all_words, XAPC_OP_AND, 0, err)) &&
          add_synonyms(c, &syns, &alternatives, err);
-    vp_strvec_clear(&syns);
-    qlist_clear(&each);
-    xapc_query *out = ok ? qlist_combine(&alternatives, XAPC_OP_SYNONYM, 0, err) : NULL;
-    qlist_clear(&alternatives);
-    xapc_query *by_words = out ? qlist_combine(&tiers, XAPC_OP_OR, 0, err) : NULL;
-    qlist max = {0};
-    ok = by_words && qlist_take(&max, with_tiers(out, *words ? *words : 1, err), err) &&
-         qlist_take(&max, by_words, err);
-    *unit = ok ? qlist_combine(&max, XAPC_OP_MAX, 0, err) : NULL;
-    qlist_clear(&tiers);
-    qlist_clear(&max);
-    if (!*unit) {
-        xapc_query_free(out);
-        return NULL;
+    xapc_query *run = ok ? qlist_combine(&alternatives, XAPC_OP_SYNONYM, 0, err) : NULL;
+    *unit = run ? run_unit(run, &tiers, *words, err) : NULL;
+    if (run && !*unit) {
+        xapc_query_free(run);
+        run = NULL;
     }
-    return out;
+    vp_strvec_clear(&syns);
+    qlist_clear(&all_words);
+    qlist_clear(&tiers);
+    qlist_clear(&alternatives);
+    return run;
 }
 
-/* The group starting at token i; *used = how many tokens it takes.  NULL
- * with err clear for a stopword (skip_stopwords) or a word the parser
- * makes nothing of. */
+/* The group starting at token i, its unit (*unit) and the words it counts;
+ * *used = how many tokens it takes.  NULL with err clear for a stopword
+ * (when skip_stopwords) or a word the parser makes nothing of. */
 static xapc_query *group_at(const vp_expand_ctx *c, const tokens *t, size_t i,
                             bool skip_stopwords, size_t *used, xapc_query **unit,
                             size_t *words, xapc_error *err)
@@ -648,9 +622,11 @@ static xapc_query *group_at(const vp_expand_ctx *c, const tokens *t, size_t i,
     const token *k = &t->items[i];
     *used = *words = 1;
     *unit = NULL;
-    xapc_query *q = NULL;
+    xapc_query *q;
     if (k->phrase) {
         q = phrase_query(c, k->typed, err);
+        if (!q && err->status == XAPC_OK)   /* a phrase the index lacks finds nothing */
+            q = xapc_query_match_nothing(err);
     } else {
         size_t max = t->len - i < VP_EXPAND_MAX_SPAN ? t->len - i : VP_EXPAND_MAX_SPAN;
         for (size_t n = max; n >= 2; n--) {
@@ -663,12 +639,12 @@ static xapc_query *group_at(const vp_expand_ctx *c, const tokens *t, size_t i,
         if (skip_stopwords && vp_expand_is_stopword(k->folded))
             return NULL;
         q = single_query(c, k, err);
+        if (q && xapc_query_is_empty(q)) {   /* punctuation only: nothing to match */
+            xapc_query_free(q);
+            return NULL;
+        }
     }
-    if (q && xapc_query_is_empty(q)) {   /* punctuation only: nothing to match */
-        xapc_query_free(q);
-        return NULL;
-    }
-    if (q && !(*unit = with_tiers(q, 1, err))) {
+    if (q && !(*unit = tier(q, 1, err))) {
         xapc_query_free(q);
         return NULL;
     }
@@ -698,59 +674,57 @@ static bool build_groups(const vp_expand_ctx *c, const tokens *t, bool skip_stop
 
 /* ---- the themes a query names --------------------------------------------------------- */
 
+/* vp_fold_key, which returns NULL only when out of memory. */
+static char *fold_key(const char *s)
+{
+    char *k = vp_fold_key(s);
+    if (!k)
+        vp_oom(strlen(s));
+    return k;
+}
+
 /* Whether text names theme th: its slug, its label, or a part of the
  * label between " en " ("Wonen en leefomgeving": wonen, leefomgeving),
  * compared as lookup keys (case, accents and hyphens aside). */
 static bool names_theme(const vp_theme *th, const char *text)
 {
-    char *slug = vp_fold_key(th->slug), *label = vp_fold_key(th->label);
-    char *folded = vp_fold_key(text);
-    bool hit = false;
-    if (slug && label && folded) {
-        hit = strcmp(folded, slug) == 0 || strcmp(folded, label) == 0;
-        for (char *part = label, *next; !hit && part; part = next) {
-            next = strstr(part, " en ");
-            size_t len = next ? (size_t)(next - part) : strlen(part);
-            hit = strlen(folded) == len && memcmp(folded, part, len) == 0;
-            if (next)
-                next += 4;
-        }
+    char *slug = fold_key(th->slug), *label = fold_key(th->label), *key = fold_key(text);
+    bool hit = strcmp(key, slug) == 0 || strcmp(key, label) == 0;
+    for (char *part = label, *next; !hit && part; part = next) {
+        next = strstr(part, " en ");
+        size_t len = next ? (size_t)(next - part) : strlen(part);
+        hit = strlen(key) == len && memcmp(key, part, len) == 0;
+        if (next)
+            next += 4;
     }
     free(slug);
     free(label);
-    free(folded);
+    free(key);
     return hit;
 }
 
 /* Adds to slugs the themes that the folded run text, or one of its
- * glossary synonyms, names. */
+ * glossary synonyms, names; false when the lexicon failed (err set). */
 static bool themes_named_by(const vp_expand_ctx *c, const char *text, vp_strvec *slugs,
                             xapc_error *err)
 {
     vp_strvec names = VP_STRVEC_INIT;
-    bool ok = vp_strvec_push(&names, text) || no_memory(err);
-    vp_strvec syns = VP_STRVEC_INIT;
-    if (ok && synonyms_of(c->db, text, &syns, err))
-        for (size_t i = 0; ok && i < syns.len; i++) {
-            char *f = vp_fold(syns.items[i]);
-            ok = (f && vp_strvec_push(&names, f)) || no_memory(err);
-            free(f);
-        }
-    vp_strvec_clear(&syns);
-    ok = ok && err->status == XAPC_OK;
-    for (size_t t = 0; ok && t < vp_themes_count(c->themes); t++) {
+    synonyms_of(c->db, text, &names, err);
+    vp_strvec_push(&names, text);
+    for (size_t t = 0; t < vp_themes_count(c->themes); t++) {
         const vp_theme *th = vp_themes_at(c->themes, t);
         for (size_t i = 0; i < names.len; i++)
             if (names_theme(th, names.items[i])) {
-                ok = vp_strvec_push_unique(slugs, th->slug) || no_memory(err);
+                vp_strvec_push_unique(slugs, th->slug);
                 break;
             }
     }
     vp_strvec_clear(&names);
-    return ok;
+    return err->status == XAPC_OK;
 }
 
-/* The reports of the themes named anywhere in the query, weighted
+/* The reports of the themes named anywhere in the query (a run of up to
+ * VP_EXPAND_MAX_SPAN words, or a quoted phrase), weighted
  * VP_EXPAND_THEME_WEIGHT; NULL with err clear when none is named. */
 static xapc_query *theme_boost(const vp_expand_ctx *c, const tokens *t, xapc_error *err)
 {
@@ -758,55 +732,42 @@ static xapc_query *theme_boost(const vp_expand_ctx *c, const tokens *t, xapc_err
         return NULL;
     vp_strvec slugs = VP_STRVEC_INIT;
     bool ok = true;
-    for (size_t i = 0; ok && i < t->len; i++)
+    for (size_t i = 0; ok && i < t->len; i++) {
+        if (t->items[i].phrase) {
+            ok = themes_named_by(c, t->items[i].folded, &slugs, err);
+            continue;
+        }
         for (size_t n = 1; ok && n <= VP_EXPAND_MAX_SPAN && i + n <= t->len; n++) {
             if (spans_phrase(t, i, n))
                 break;
             char *run = span_key(t, i, n);
-            ok = run ? themes_named_by(c, run, &slugs, err) : no_memory(err);
+            ok = themes_named_by(c, run, &slugs, err);
             free(run);
         }
-    for (size_t i = 0; ok && i < t->len; i++)      /* a quoted theme name names it too */
-        if (t->items[i].phrase)
-            ok = themes_named_by(c, t->items[i].folded, &slugs, err);
+    }
     qlist terms = {0};
     for (size_t i = 0; ok && i < slugs.len; i++) {
         char *term = vp_filter_term(VP_PREFIX_THEME, slugs.items[i]);
-        ok = term ? qlist_take(&terms, xapc_query_term(term, 1, 0, err), err)
-                  : no_memory(err);
+        if (!term)
+            vp_oom(strlen(slugs.items[i]));
+        ok = qlist_take(&terms, xapc_query_term(term, 1, 0, err));
         free(term);
     }
     vp_strvec_clear(&slugs);
     xapc_query *any = ok ? qlist_combine(&terms, XAPC_OP_OR, 0, err) : NULL;
     qlist_clear(&terms);
-    if (!any)
-        return NULL;
-    xapc_query *weight = xapc_query_constant_weight(VP_EXPAND_THEME_WEIGHT, err);
-    const xapc_query *both[2] = {any, weight};
-    xapc_query *out = weight ? xapc_query_combine(XAPC_OP_AND, both, 2, 0, err) : NULL;
-    xapc_query_free(weight);
+    xapc_query *out = any ? with_weight(any, VP_EXPAND_THEME_WEIGHT, err) : NULL;
     xapc_query_free(any);
     return out;
 }
 
 /* ---- the three queries ------------------------------------------------------------------ */
 
-/* The units OR'ed: the weight of a report is the number of query words it
- * matches times VP_EXPAND_COORD_WEIGHT, plus BM25. */
-static xapc_query *tiered(const groups *g, xapc_error *err)
+static xapc_query *combine_all(xapc_query *const *qs, size_t n, xapc_op op,
+                               xapc_error *err)
 {
-    return g->len == 1 ? xapc_query_clone(g->units[0], err)
-                       : xapc_query_combine(XAPC_OP_OR,
-                                            (const xapc_query *const *)g->units, g->len,
-                                            0, err);
-}
-
-static xapc_query *all_of(const groups *g, xapc_error *err)
-{
-    return g->len == 1 ? xapc_query_clone(g->items[0], err)
-                       : xapc_query_combine(XAPC_OP_AND,
-                                            (const xapc_query *const *)g->items, g->len,
-                                            0, err);
+    return n == 1 ? xapc_query_clone(qs[0], err)
+                  : xapc_query_combine(op, (const xapc_query *const *)qs, n, 0, err);
 }
 
 void vp_expansion_clear(vp_expansion *x)
@@ -822,33 +783,22 @@ int vp_expand(const vp_expand_ctx *ctx, const char *q, vp_expansion *out, xapc_e
     memset(out, 0, sizeof *out);
     xapc_error_clear(err);
     tokens t = {.len = 0};
-    bool oom;
-    if (!plain_tokens(q, &t, &oom)) {
-        tokens_clear(&t);
-        if (oom)
-            no_memory(err);
-        return oom ? -1 : 0;
-    }
     groups g = {.len = 0};
-    bool ok = build_groups(ctx, &t, true, &g, err);
+    bool ok = plain_tokens(q, &t) && build_groups(ctx, &t, true, &g, err);
     if (ok && g.len == 0)          /* stopwords only: then they are what is asked */
         ok = build_groups(ctx, &t, false, &g, err);
-    if (ok && g.len == 0) {        /* punctuation only */
-        tokens_clear(&t);
-        return 0;
+    if (ok && g.len > 0) {
+        /* `some`: the units OR'ed, so a report weighs the number of query
+         * words it matches times VP_EXPAND_COORD_WEIGHT, plus BM25 */
+        ok = (out->all = combine_all(g.items, g.len, XAPC_OP_AND, err)) != NULL &&
+             (g.words < 2 || (out->some = combine_all(g.units, g.len, XAPC_OP_OR, err)));
+        out->themes = ok ? theme_boost(ctx, &t, err) : NULL;
+        ok = ok && err->status == XAPC_OK;
+        out->groups = g.len;
     }
-    ok = ok && (out->all = all_of(&g, err)) != NULL &&
-         (g.words < 2 || (out->some = tiered(&g, err)) != NULL);
-    if (ok) {
-        out->themes = theme_boost(ctx, &t, err);
-        ok = err->status == XAPC_OK;
-    }
-    out->groups = g.len;
     groups_clear(&g);
     tokens_clear(&t);
-    if (!ok) {
+    if (!ok || !out->all)
         vp_expansion_clear(out);
-        return -1;
-    }
-    return 1;
+    return err->status != XAPC_OK ? -1 : out->all ? 1 : 0;
 }

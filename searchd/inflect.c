@@ -19,7 +19,6 @@
 typedef struct forms {
     const char *word;
     vp_strvec *out;
-    bool ok;
 } forms;
 
 static bool is_vowel(char c)
@@ -37,7 +36,7 @@ static void add(forms *f, const char *base, size_t len, const char *suffix)
 {
     char buf[VP_INFLECT_MAX_LEN + 16];
     size_t slen = strlen(suffix);
-    if (!f->ok || len + slen >= sizeof buf)
+    if (len + slen >= sizeof buf)
         return;
     memcpy(buf, base, len);
     memcpy(buf + len, suffix, slen + 1);
@@ -46,7 +45,7 @@ static void add(forms *f, const char *base, size_t len, const char *suffix)
     for (size_t i = 0; i < f->out->len; i++)
         if (strcmp(f->out->items[i], buf) == 0)
             return;    /* exact: vp_strvec_contains would take ë for e */
-    f->ok = vp_strvec_push(f->out, buf);
+    vp_strvec_push(f->out, buf);
 }
 
 /* The voiced consonant Dutch writes before a vowel: f -> v, s -> z. */
@@ -144,7 +143,7 @@ static void forward(forms *f, const char *w, size_t n)
 /* The bases x[0..k) may come from once an ending is taken off, spelled
  * back (witt -> wit, actiev -> actief, grot -> groot and grot: where the
  * spelling cannot tell, both are proposed and the index decides). */
-static void bases_of(forms *f, const char *x, size_t k, vp_strvec *bases)
+static void bases_of(const char *x, size_t k, vp_strvec *bases)
 {
     char base[VP_INFLECT_MAX_LEN + 2];
     if (k < VP_INFLECT_MIN_LEN || !is_consonant(x[k - 1]))
@@ -153,19 +152,19 @@ static void bases_of(forms *f, const char *x, size_t k, vp_strvec *bases)
     memcpy(base, x, k - 1);
     if (x[k - 2] == x[k - 1]) {                /* witt -> wit, plann -> plan */
         base[k - 1] = '\0';
-        f->ok = f->ok && vp_strvec_push(bases, base);
+        vp_strvec_push(bases, base);
         return;
     }
     base[k - 1] = last;
     base[k] = '\0';
-    f->ok = f->ok && vp_strvec_push(bases, base);
+    vp_strvec_push(bases, base);
     if (is_vowel(x[k - 2]) && x[k - 2] != 'i' && x[k - 3] != x[k - 2] &&
         !unstressed_end(x, k)) {
         /* the long vowel of an open syllable written twice: grot -> groot */
         base[k - 1] = x[k - 2];
         base[k] = last;
         base[k + 1] = '\0';
-        f->ok = f->ok && vp_strvec_push(bases, base);
+        vp_strvec_push(bases, base);
     }
 }
 
@@ -174,19 +173,19 @@ static void backward(forms *f, const char *w, size_t n)
     vp_strvec bases = VP_STRVEC_INIT;
     char base[VP_INFLECT_MAX_LEN + 1];
     if (n >= 5 && ends_with(w, n, "en")) {
-        bases_of(f, w, n - 2, &bases);         /* woningen, scholen, bedrijven */
+        bases_of(w, n - 2, &bases);         /* woningen, scholen, bedrijven */
         if (w[n - 3] != 'e') {                 /* gemeenten: gemeente + n */
             snprintf(base, sizeof base, "%.*s", (int)(n - 1), w);
-            f->ok = f->ok && vp_strvec_push(&bases, base);
+            vp_strvec_push(&bases, base);
         }
     } else if (n >= 4 && w[n - 1] == 'e' && w[n - 2] != 'e' && w[n - 2] != 'i') {
-        bases_of(f, w, n - 1, &bases);         /* sociale, witte, actieve */
+        bases_of(w, n - 1, &bases);         /* sociale, witte, actieve */
     } else if (n >= 4 && w[n - 1] == 's' &&
                (w[n - 2] == 'e' || unstressed_end(w, n - 1))) {
         snprintf(base, sizeof base, "%.*s", (int)(n - 1), w);
-        f->ok = f->ok && vp_strvec_push(&bases, base);   /* gemeentes, havens */
+        vp_strvec_push(&bases, base);   /* gemeentes, havens */
     }
-    for (size_t i = 0; i < bases.len && f->ok; i++) {
+    for (size_t i = 0; i < bases.len; i++) {
         const char *b = bases.items[i];
         size_t len = strlen(b);
         add(f, b, len, "");
@@ -198,16 +197,15 @@ static void backward(forms *f, const char *w, size_t n)
     vp_strvec_clear(&bases);
 }
 
-bool vp_inflect_forms(const char *word, vp_strvec *out)
+void vp_inflect_forms(const char *word, vp_strvec *out)
 {
     size_t n = strlen(word);
     if (n < VP_INFLECT_MIN_LEN || n > VP_INFLECT_MAX_LEN)
-        return true;
+        return;
     for (size_t i = 0; i < n; i++)
         if (word[i] < 'a' || word[i] > 'z')
-            return true;   /* names, numbers, regio's: as typed */
-    forms f = {word, out, true};
+            return;   /* names, numbers, regio's: as typed */
+    forms f = {word, out};
     forward(&f, word, n);
     backward(&f, word, n);
-    return f.ok;
 }

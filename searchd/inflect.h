@@ -19,15 +19,13 @@
 #ifndef VP_INFLECT_H
 #define VP_INFLECT_H
 
-#include <stdbool.h>
 #include "strvec.h"
 
 #define VP_INFLECT_MIN_LEN  3    /* shorter words are left as they are */
 #define VP_INFLECT_MAX_LEN 40    /* ... and so are longer ones */
 
-/* Appends to out the other forms of word (not word itself, no duplicates).
- * Words with characters other than a-z are given none.  false when out of
- * memory. */
-bool vp_inflect_forms(const char *word, vp_strvec *out);
+/* Appends to out the other forms of word (not word itself, not what out
+ * holds already).  Words with characters other than a-z are given none. */
+void vp_inflect_forms(const char *word, vp_strvec *out);
 
 #endif /* VP_INFLECT_H */
