@@ -24,29 +24,42 @@
 #include "text.h"
 
 /* ---- stopwords --------------------------------------------------------------
- * The function words of Dutch and English questions, folded and sorted.
- * Compiled in rather than read from data/: they are part of the query
- * language, like the operator words, not of the domain. */
+ * The function words of Dutch and English questions, and the light verbs
+ * that frame them (houden, maken, krijgen; keep, make, get), folded and
+ * sorted (strcmp: bsearch).  Compiled in rather than read from data/: they
+ * are part of the query language, like the operator words, not of the
+ * domain. */
 static const char *const stopwords[] = {
-    "a", "aan", "about", "al", "all", "alle", "alles", "als", "also", "an", "and", "any",
-    "are", "as", "at", "be", "been", "ben", "bent", "besproken", "bij", "but", "by",
-    "can", "could", "daar", "daarbij", "daarin", "daarmee", "daarover", "dan", "dat",
-    "de", "deden", "deed", "deze", "did", "die", "discuss", "discussed", "dit", "do",
-    "does", "doen", "done", "door", "during", "each", "een", "en", "er", "erover",
-    "for", "from", "gaan", "gaat", "gedaan", "geen", "gegaan", "gehad", "gesproken",
-    "geweest", "gezegd", "ging", "gingen", "had", "hadden", "has", "have", "heb",
-    "hebben", "heeft", "het", "hier", "hoe", "how", "i", "iemand", "iets", "ik", "in",
-    "into", "is", "it", "its", "je", "kan", "kon", "konden", "kunnen", "maar", "me",
-    "met", "mij", "mijn", "moet", "moeten", "my", "na", "naar", "niet", "no", "nog",
-    "not", "nu", "of", "om", "on", "ook", "op", "or", "our", "over", "said", "say",
-    "says", "so", "some", "spoke", "sprak", "spraken", "talk", "talked", "than",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "to", "told", "tot", "u", "uit", "van", "vanuit", "verteld", "vertelde",
-    "vertelden", "voor", "waar", "waarbij", "waarin", "waarom", "waarover", "wanneer",
-    "want", "was", "wat", "we", "wel", "welk", "welke", "were", "werd", "werden",
-    "what", "when", "where", "which", "who", "whom", "why", "wie", "wij", "with",
-    "word", "worden", "wordt", "would", "you", "ze", "zei", "zeiden", "zich", "zij",
-    "zijn", "zo", "zou", "zouden",
+    "a", "aan", "about", "across", "after", "against", "al", "all", "alle", "alles",
+    "als", "also", "among", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "ben", "bent", "besproken", "between", "bij", "but", "by", "came", "can",
+    "come", "comes", "could", "daar", "daarbij", "daarin", "daarmee", "daarover", "dan",
+    "dat", "de", "deden", "deed", "deze", "did", "die", "discuss", "discussed", "dit",
+    "do", "doen", "does", "done", "door", "during", "each", "een", "en", "er", "erover",
+    "every", "for", "from", "gaan", "gaat", "gaf", "gave", "gedaan", "geeft", "geen",
+    "gegaan", "gegeven", "gehad", "gehouden", "gekomen", "gekregen", "gemaakt",
+    "genomen", "gesproken", "gestaan", "get", "gets", "geven", "geweest", "gezegd",
+    "gezien", "ging", "gingen", "give", "gives", "go", "goes", "got", "haar", "had",
+    "hadden", "has", "have", "he", "heb", "hebben", "heeft", "hem", "hen", "her",
+    "here", "het", "hield", "hielden", "hier", "hij", "him", "his", "hoe", "houden",
+    "houdt", "how", "hun", "i", "iemand", "iets", "ik", "in", "into", "is", "it", "its",
+    "je", "jullie", "just", "kan", "keep", "keeps", "kept", "komen", "komt", "kon",
+    "konden", "kreeg", "krijgen", "krijgt", "kunnen", "kunt", "kwam", "kwamen", "laat",
+    "laten", "liet", "maakt", "maakte", "maar", "made", "mag", "make", "maken", "makes",
+    "may", "me", "men", "met", "might", "mij", "mijn", "moet", "moeten", "mogen",
+    "more", "most", "must", "my", "na", "naar", "nam", "neemt", "nemen", "niet", "no",
+    "nog", "not", "nu", "of", "om", "on", "only", "ons", "onze", "ook", "op", "or",
+    "other", "our", "over", "said", "say", "says", "shall", "she", "should", "so",
+    "some", "spoke", "sprak", "spraken", "staan", "staat", "stond", "such", "take",
+    "takes", "talk", "talked", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "through", "to", "told", "took", "tot", "u",
+    "uit", "under", "us", "van", "vanuit", "verteld", "vertelde", "vertelden", "very",
+    "voor", "waar", "waarbij", "waarin", "waarom", "waarover", "wanneer", "want",
+    "wants", "was", "wat", "we", "wel", "welk", "welke", "went", "werd", "werden",
+    "were", "what", "when", "where", "which", "who", "whom", "why", "wie", "wij", "wil",
+    "wilde", "will", "willen", "with", "within", "without", "word", "worden", "wordt",
+    "would", "you", "zag", "zal", "ze", "zei", "zeiden", "zich", "zie", "zien", "ziet",
+    "zij", "zijn", "zo", "zou", "zouden", "zullen",
 };
 
 static int cmp_word(const void *a, const void *b)
@@ -286,12 +299,10 @@ static void compound_parts(const vp_expand_ctx *c, const char *folded, vp_strvec
 /* A word as typed, or one of the glossary's alternatives for it. */
 typedef enum { AS_TYPED, AS_ALTERNATIVE } word_role;
 
-/* A rare compound by its parts.  As typed: the first part AND_MAYBE the
- * others (samenwerkingsverband finds what speaks of samenwerking); as an
- * alternative, every part (winkelleegstand, for retail vacancy, finds what
- * speaks of winkels and leegstand, not every report with a shop in it). */
+/* A rare compound by its parts: the first part AND_MAYBE the others
+ * (samenwerkingsverband finds what speaks of samenwerking). */
 static xapc_query *parts_query(const vp_expand_ctx *c, const vp_strvec *parts,
-                               word_role role, xapc_error *err)
+                               xapc_error *err)
 {
     qlist l = {0};
     for (size_t i = 0; i < parts->len; i++)
@@ -299,7 +310,7 @@ static xapc_query *parts_query(const vp_expand_ctx *c, const vp_strvec *parts,
             qlist_clear(&l);
             return NULL;
         }
-    return qlist_combine(&l, role == AS_TYPED ? XAPC_OP_AND_MAYBE : XAPC_OP_AND, 0, err);
+    return qlist_combine(&l, XAPC_OP_AND_MAYBE, 0, err);
 }
 
 /* Adds to l the stems of the word's other forms that the index holds and
@@ -340,23 +351,27 @@ static bool has_upper(const char *s)
     return false;
 }
 
-/* One word: the parser's query (its stem), the stems of its other forms
- * (for a typed word: the glossary lists its alternatives' forms), and for
- * a rare compound its parts. */
+/* One word: the parser's query (its stem); for a typed word also the
+ * stems of its other forms and, for a rare compound, its parts.  The
+ * glossary's alternatives are taken as written: it lists their forms, and
+ * a glossary word split in parts (samenwerken: samen, werken) would find
+ * what it does not mean. */
 static xapc_query *word_query(const vp_expand_ctx *c, const char *typed, const char *folded,
                               word_role role, xapc_error *err)
 {
     qlist l = {0};
     bool ok = qlist_take(&l, parse_plain(c, typed, err));
+    if (role == AS_ALTERNATIVE)
+        return ok ? qlist_combine(&l, XAPC_OP_SYNONYM, 0, err) : NULL;
     /* A capitalised word is a name to the parser (STEM_SOME): as typed. */
-    if (ok && role == AS_TYPED && !has_upper(typed))
+    if (ok && !has_upper(typed))
         ok = inflected_stems(c, folded, &l, err);
     vp_strvec parts = VP_STRVEC_INIT;
     if (ok)
         compound_parts(c, folded, &parts, err);
     ok = ok && err->status == XAPC_OK;
     if (ok && parts.len > 0)
-        ok = qlist_take(&l, parts_query(c, &parts, role, err));
+        ok = qlist_take(&l, parts_query(c, &parts, err));
     vp_strvec_clear(&parts);
     if (!ok) {
         qlist_clear(&l);
@@ -417,36 +432,48 @@ static xapc_query *phrase_word(const vp_expand_ctx *c, const char *word, uint32_
     return qlist_combine(&l, XAPC_OP_OR, 0, err);
 }
 
-/* The phrase of the words of text, each in every form the index holds.  A
- * phrase with words the term generator cuts up (co2-uitstoot, B&W) goes to
- * the parser as a quoted phrase.  NULL with err clear when it cannot match. */
-static xapc_query *phrase_query(const vp_expand_ctx *c, const char *text, xapc_error *err)
+/* The phrase of the words of text, each in every form the index holds.
+ * Its stopwords are left to the window rather than matched ("samenwerking
+ * in de regio": samenwerking, then regio within four words), so that they
+ * neither decide the match nor light up in every snippet; slack widens the
+ * window for a glossary phrase ("stroomnet vol" finds "het stroomnet zit
+ * vol").  A phrase with words the term generator cuts up (co2-uitstoot,
+ * B&W) goes to the parser as a quoted phrase.  NULL with err clear when it
+ * cannot match. */
+static xapc_query *phrase_query(const vp_expand_ctx *c, const char *text, uint32_t slack,
+                                xapc_error *err)
 {
-    vp_strvec words = VP_STRVEC_INIT;
+    vp_strvec words = VP_STRVEC_INIT, content = VP_STRVEC_INIT;
     char *copy = vp_xstrdup(text);
     bool simple = true;
     for (char *save = NULL, *w = strtok_r(copy, " \t\r\n", &save); w;
          w = strtok_r(NULL, " \t\r\n", &save)) {
         vp_strvec_push(&words, w);
         simple = simple && simple_word(w);
+        char *f = fold(w);
+        if (!vp_expand_is_stopword(f))
+            vp_strvec_push(&content, w);
+        free(f);
     }
     free(copy);
+    const vp_strvec *kept = content.len > 0 ? &content : &words;
     xapc_query *out = NULL;
     if (!simple || words.len > VP_EXPAND_MAX_WORDS) {
         vp_buf quoted = VP_BUF_INIT;
         vp_buf_printf(&quoted, "\"%s\"", text);
         out = parse_plain(c, vp_buf_str(&quoted), err);
         vp_buf_free(&quoted);
-    } else if (words.len == 1) {
-        out = phrase_word(c, words.items[0], 0, err);
+    } else if (kept->len == 1) {
+        out = phrase_word(c, kept->items[0], 0, err);
     } else {
         qlist l = {0};
         bool ok = true;
-        for (size_t i = 0; ok && i < words.len; i++)
-            ok = qlist_take(&l, phrase_word(c, words.items[i], (uint32_t)i + 1, err));
-        out = ok ? qlist_combine(&l, XAPC_OP_PHRASE, (uint32_t)words.len, err) : NULL;
+        for (size_t i = 0; ok && i < kept->len; i++)
+            ok = qlist_take(&l, phrase_word(c, kept->items[i], (uint32_t)i + 1, err));
+        out = ok ? qlist_combine(&l, XAPC_OP_PHRASE, (uint32_t)words.len + slack, err) : NULL;
         qlist_clear(&l);
     }
+    vp_strvec_clear(&content);
     vp_strvec_clear(&words);
     return out;
 }
@@ -463,7 +490,7 @@ static bool add_synonyms(const vp_expand_ctx *c, const vp_strvec *syns, qlist *l
         const char *syn = syns->items[i];
         xapc_query *q;
         if (strchr(syn, ' ')) {
-            q = phrase_query(c, syn, err);
+            q = phrase_query(c, syn, VP_EXPAND_PHRASE_SLACK, err);
         } else {
             char *folded = fold(syn);
             q = word_query(c, syn, folded, AS_ALTERNATIVE, err);
@@ -624,7 +651,7 @@ static xapc_query *group_at(const vp_expand_ctx *c, const tokens *t, size_t i,
     *unit = NULL;
     xapc_query *q;
     if (k->phrase) {
-        q = phrase_query(c, k->typed, err);
+        q = phrase_query(c, k->typed, 0, err);
         if (!q && err->status == XAPC_OK)   /* a phrase the index lacks finds nothing */
             q = xapc_query_match_nothing(err);
     } else {

@@ -60,6 +60,7 @@
 #define VP_EXPAND_MAX_WORDS     16   /* longer plain queries are taken as typed */
 #define VP_EXPAND_MAX_SPAN       4   /* words in one synonym key */
 #define VP_EXPAND_RARE_COMPOUND  3
+#define VP_EXPAND_PHRASE_SLACK   1   /* words a glossary phrase may have between its own */
 #define VP_EXPAND_RELAX_BELOW   10   /* see `some` above */
 #define VP_EXPAND_COORD_WEIGHT  1000.0
 #define VP_EXPAND_THEME_WEIGHT  100.0

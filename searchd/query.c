@@ -695,9 +695,11 @@ static bool matches_up_to(vp_searcher *s, const xapc_query *q, uint32_t limit,
 
 
 /* A query that finds few reports gets the suggestion the spelling table
- * offers; one that finds nothing ("samenwerkng") is run as corrected: a
- * member who mistypes gets the reports, and the response says so
- * (corrected, suggestion). */
+ * offers; one that finds nothing ("samenwerkng") is run as corrected when
+ * the correction finds something: a member who mistypes gets the reports,
+ * and the response says so (corrected, suggestion).  A correction that
+ * finds nothing either ("hoe houdt de raad grip op ...", its words unknown
+ * to a small index) is dropped: the query is relaxed instead (relax()). */
 static bool add_spelling(vp_searcher *s, xapc_qp *qp, const char *text,
                          parsed_text *pt, vp_qerror *e)
 {
@@ -708,15 +710,25 @@ static bool add_spelling(vp_searcher *s, xapc_qp *qp, const char *text,
         return true;
     if (found > 0)
         return true;
+    vp_expansion x = {0};
     xapc_query *fixed = parse_text(s, qp, pt->suggestion, e);
-    if (!fixed || !widen(s, qp, pt->suggestion, &fixed, &pt->x, e)) {
-        xapc_query_free(fixed);
-        return false;
+    bool ok = fixed && widen(s, qp, pt->suggestion, &fixed, &x, e) &&
+              matches_up_to(s, fixed, 1, &found, e);
+    if (ok && found > 0) {
+        xapc_query_free(pt->query);
+        vp_expansion_clear(&pt->x);
+        pt->query = fixed;
+        pt->x = x;
+        pt->corrected = true;
+        return true;
     }
-    xapc_query_free(pt->query);
-    pt->query = fixed;
-    pt->corrected = true;
-    return true;
+    if (ok) {
+        free(pt->suggestion);
+        pt->suggestion = NULL;
+    }
+    xapc_query_free(fixed);
+    vp_expansion_clear(&x);
+    return ok;
 }
 
 /* A plain query whose groups all match fewer than VP_EXPAND_RELAX_BELOW

@@ -97,6 +97,8 @@ static int setup(void **state)
         {"social domain", "sociaal domein", NULL},
         {"retail vacancy", "winkelleegstand", NULL},
         {"wonen", "housing", NULL},
+        {"intermunicipal cooperation", "samenwerking tussen de gemeenten", NULL},
+        {"centre vision", "visie op binnenstad", NULL},
     };
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
         xapc_wdb_add_synonym(w, lines[i][0], lines[i][1], &err);
@@ -237,9 +239,9 @@ static void test_compounds(void **state)
     assert_string_equal(expanded("jeugdzorg"), "Q3 Q5");
     /* nothing to split into */
     assert_string_equal(expanded("fietsenstalling"), "");
-    /* a compound in the glossary needs all its parts, even when they
-     * touch (winkel|leegstand): Q2 has winkel and leegstand */
-    assert_string_equal(expanded("retail vacancy"), "Q2");
+    /* a glossary word is taken as written, never split: Q2 has winkel and
+     * leegstand, not winkelleegstand */
+    assert_string_equal(expanded("retail vacancy"), "");
 }
 
 /* Phrases, typed or from the glossary, find the words in every form the
@@ -254,6 +256,16 @@ static void test_inflection(void **state)
     assert_string_equal(expanded("social domain"), "Q3");   /* glossary phrase */
     assert_string_equal(expanded("\"domein sociaal\""), ""); /* still a phrase */
     assert_string_equal(expanded("\"regionale samenwerking\" regio"), "Q1");
+    /* a phrase's stopwords are left to its window: "de" is not in Q1 */
+    assert_string_equal(expanded("intermunicipal cooperation"), "Q1");
+    /* a glossary phrase may have one more word between its own (Q2:
+     * "visie op de binnenstad") */
+    assert_string_equal(expanded("centre vision"), "Q2");
+    assert_string_equal(expanded("\"visie binnenstad\""), "");
+    /* a typed phrase the index lacks finds nothing, even beside a word
+     * that finds something */
+    assert_string_equal(expanded("\"sociaal verkeer\" jeugdzorg"), "");
+    assert_string_equal(relaxed("\"sociaal verkeer\" jeugdzorg"), "Q3 Q5");
 }
 
 /* The function words of a question decide nothing; a query of nothing
@@ -452,6 +464,24 @@ static void test_spelling_correction_applied(void **state)
     out = search("qqqxyz");
     assert_true(json_is_false(json_object_get(out, "corrected")));
     assert_int_equal(json_integer_value(json_object_get(out, "total")), 0);
+    json_decref(out);
+
+    /* several words, one mistyped: the correction finds them all */
+    out = search("regionale samenwerkng");
+    assert_true(json_is_true(json_object_get(out, "corrected")));
+    assert_string_equal(first_id(out), "Q1");
+    json_decref(out);
+
+    /* a correction that finds nothing with every word is no help: the
+     * query runs relaxed as typed, and no suggestion is offered */
+    char *offered = vp_spelling_of(NULL, db, qp, "jeugdzorg gemeentx", flags);
+    assert_string_equal(offered, "jeugdzorg gemeente");
+    free(offered);
+    out = search("jeugdzorg gemeentx");
+    assert_true(json_is_false(json_object_get(out, "corrected")));
+    assert_true(json_is_true(json_object_get(out, "relaxed")));
+    assert_true(json_is_null(json_object_get(out, "suggestion")));
+    assert_int_equal(json_integer_value(json_object_get(out, "total")), 2);
     json_decref(out);
 }
 
