@@ -100,8 +100,7 @@ static void forward_consonant(forms *f, const char *w, size_t n)
         stem[n - 1] = voiced(last);
         add(f, stem, n, "e");
         add(f, stem, n, "en");
-    } else if (is_vowel(before) && !is_vowel(w[n - 3]) && last != 'w' && last != 'j' &&
-               last != 'h' && last != 'x') {
+    } else if (is_vowel(before) && !is_vowel(w[n - 3]) && !strchr("hjwxy", last)) {
         /* a short vowel keeps its consonant doubled: wit -> witte */
         memcpy(stem, w, n);
         stem[n] = last;
@@ -134,7 +133,9 @@ static void forward(forms *f, const char *w, size_t n)
 {
     if (n < VP_INFLECT_MIN_LEN)
         return;
-    if (is_consonant(w[n - 1]))
+    if (w[n - 1] == 'y' && is_consonant(w[n - 2]))
+        add(f, w, n - 1, "ies");               /* English: city -> cities */
+    else if (is_consonant(w[n - 1]))
         forward_consonant(f, w, n);
     else
         forward_vowel(f, w, n);
@@ -180,6 +181,10 @@ static void backward(forms *f, const char *w, size_t n)
         }
     } else if (n >= 4 && w[n - 1] == 'e' && w[n - 2] != 'e' && w[n - 2] != 'i') {
         bases_of(w, n - 1, &bases);         /* sociale, witte, actieve */
+    } else if (n >= 5 && ends_with(w, n, "ies") && is_consonant(w[n - 4])) {
+        add(f, w, n - 3, "y");                 /* English: policies -> policy */
+        snprintf(base, sizeof base, "%.*s", (int)(n - 1), w);
+        vp_strvec_push(&bases, base);          /* subsidies -> subsidie */
     } else if (n >= 4 && w[n - 1] == 's' &&
                (w[n - 2] == 'e' || unstressed_end(w, n - 1))) {
         snprintf(base, sizeof base, "%.*s", (int)(n - 1), w);

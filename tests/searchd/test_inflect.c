@@ -59,7 +59,8 @@ static void adjectives(void **state)
     assert_false(proposes("nodig", "nodigge"));
 }
 
-/* Plurals in -en, -s and -'s, both ways, and the siblings of a plural. */
+/* Plurals in -en, -s and -'s (and English -ies), both ways, and the
+ * siblings of a plural. */
 static void plurals(void **state)
 {
     (void)state;
@@ -81,6 +82,11 @@ static void plurals(void **state)
     assert_true(proposes("regio", "regio's"));
     assert_true(proposes("subsidie", "subsidies"));
     assert_true(proposes("industrie", "industrieën"));
+    /* English reports are indexed with the Dutch stemmer too */
+    assert_true(proposes("city", "cities"));
+    assert_true(proposes("policies", "policy"));
+    assert_true(proposes("subsidies", "subsidie"));
+    assert_false(proposes("day", "dayye"));
 }
 
 /* Names, numbers and words outside the limits get nothing; nothing
