@@ -12,7 +12,7 @@ nothing here passes or fails.
 
 --searchd runs another searchd binary on the same index (an older build, for
 a comparison); --batch sets VP_EXPORT_BATCH, the matches per batch of an
-export (keyset paging, see searchd/query.c).
+export (keyset paging, see searchd/match_iter.c).
 
     python3 bench/export-memory.py --build BUILD_DIR [--n 100000] [--tmp DIR]
     python3 bench/export-memory.py --build BUILD_DIR --db INDEX [--searchd BIN]

@@ -1,6 +1,6 @@
 /*
- * shards.c: the writable database(s) of one indexer run and the shard
- * layout on disk (see shards.h).
+ * shards.c: the writable database(s) of one indexer run (see shards.h), in
+ * the layout that model/layout.h describes.
  */
 #include "shards.h"
 
@@ -19,81 +19,17 @@ struct vp_shards {
     xapc_wdb *meta;     /* == dbs[0] for the single layout */
 };
 
-unsigned vp_shard_of(const char *id, unsigned n)
-{
-    return (unsigned)(vp_fnv1a(VP_FNV1A_INIT, id, strlen(id)) % n);
-}
+/* ---- the layout on disk (model/layout.h) -------------------------------- */
 
-/* ---- the layout on disk -------------------------------------------------- */
-
-static bool exists_in(const char *dir, const char *name)
-{
-    char *p = vp_path_join(dir, name);
-    struct stat st;
-    bool yes = p && stat(p, &st) == 0;
-    free(p);
-    return yes;
-}
-
-/* Shards listed in PATH/XAPIANDB (lines that are neither blank nor
- * comments); -1 when there is no stub. */
+/* Shards listed in PATH/XAPIANDB; -1 when there is no stub. */
 static int stub_entries(const char *dir)
 {
-    char *p = vp_path_join(dir, VP_SHARDS_STUB);
-    FILE *f = p ? fopen(p, "r") : NULL;
+    char *p = vp_path_join(dir, VP_LAYOUT_STUB);
+    vp_stub stub = VP_STUB_INIT;
+    int n = vp_stub_read(p, &stub) == 0 ? (int)stub.len : -1;
+    vp_stub_clear(&stub);
     free(p);
-    if (!f)
-        return -1;
-    char line[1024];
-    int n = 0;
-    while (fgets(line, sizeof line, f)) {
-        const char *c = line + strspn(line, " \t");
-        if (*c && *c != '#' && *c != '\n' && *c != '\r')
-            n++;
-    }
-    fclose(f);
     return n;
-}
-
-static void shard_name(unsigned i, char *buf, size_t len)
-{
-    snprintf(buf, len, "shard-%03u", i);
-}
-
-/* Writes the stub atomically (a reader never sees half a file), and only
- * when its content changes, so that searchd does not reopen for nothing. */
-static int write_stub(const char *dir, unsigned n, char *msg, size_t msglen)
-{
-    char want[VP_SHARDS_MAX * 24] = "", name[32];
-    for (unsigned i = 0; i < n; i++) {
-        shard_name(i, name, sizeof name);
-        size_t used = strlen(want);
-        snprintf(want + used, sizeof want - used, "auto %s\n", name);
-    }
-    char *path = vp_path_join(dir, VP_SHARDS_STUB), *tmp = vp_path_join(dir, VP_SHARDS_STUB ".tmp");
-    char have[sizeof want] = "";
-    FILE *f = path ? fopen(path, "r") : NULL;
-    if (f) {
-        have[fread(have, 1, sizeof have - 1, f)] = '\0';
-        fclose(f);
-    }
-    int rc = 0;
-    if (!path || !tmp) {
-        rc = -1;
-        snprintf(msg, msglen, "out of memory");
-    } else if (strcmp(have, want) != 0) {
-        f = fopen(tmp, "w");
-        bool ok = f && fputs(want, f) >= 0;
-        ok = f && fclose(f) == 0 && ok;
-        if (!ok || rename(tmp, path) != 0) {
-            snprintf(msg, msglen, "%s: cannot write the stub file: %s", path, strerror(errno));
-            unlink(tmp);
-            rc = -1;
-        }
-    }
-    free(path);
-    free(tmp);
-    return rc;
 }
 
 static xapc_wdb *open_one(const char *path, bool rebuild, char *msg, size_t msglen)
@@ -144,7 +80,7 @@ static unsigned shard_count(const char *path, unsigned wanted, bool rebuild,
                             char *msg, size_t msglen)
 {
     int have = stub_entries(path);
-    if (exists_in(path, "iamglass")) {
+    if (vp_layout_is_database(path)) {
         snprintf(msg, msglen, "%s holds a single database; index the shards into a "
                  "new path (or remove this one first)", path);
         return 0;
@@ -170,19 +106,19 @@ static vp_shards *open_sharded(const char *path, unsigned wanted, bool rebuild,
     if (n == 0)
         return NULL;
     vp_shards *s = alloc_shards(n);
-    char *meta = vp_path_join(path, VP_SHARDS_META);
+    char *meta = vp_path_join(path, VP_LAYOUT_META);
     bool ok = s && meta && (s->meta = open_one(meta, rebuild, msg, msglen)) != NULL;
     free(meta);
     for (unsigned i = 0; ok && i < n; i++) {
         char name[32];
-        shard_name(i, name, sizeof name);
+        vp_shard_name(i, name);
         char *p = vp_path_join(path, name);
         ok = p && (s->dbs[i] = open_one(p, rebuild, msg, msglen)) != NULL;
         free(p);
     }
     if (!ok && !s)
         snprintf(msg, msglen, "out of memory");
-    if (ok && write_stub(path, n, msg, msglen) == 0)
+    if (ok && vp_stub_write(path, n, msg, msglen) == 0)
         return s;
     vp_shards_free(s);
     return NULL;

@@ -1,24 +1,11 @@
 /*
  * shards.h: the indexer's writable side of a database, one Xapian database
- * or a set of shards.
+ * or a set of shards, in the layout that model/layout.h owns (PATH/XAPIANDB,
+ * PATH/shard-NNN, PATH/meta; a report in shard vp_shard_of(id, N)).
  *
- * It owns the on-disk layout of a sharded index and the rule that assigns a
- * report to a shard:
- *
- *   PATH/XAPIANDB    Xapian stub file, one `auto shard-NNN` line per shard
- *                    (relative to PATH), so every Xapian reader opens PATH
- *                    as one database;
- *   PATH/shard-NNN   the shard databases (documents only, plus the schema
- *                    metadata so each shard also stands alone);
- *   PATH/meta        a small database beside the stub that is NOT listed in
- *                    it: metadata (stemmer, schema, data hash), spelling
- *                    and synonyms.  Remote shards carry none of these, so
- *                    the query layer reads them from here.
- *
- * A report goes to shard vp_fnv1a(id) mod N, so every run puts it back in the
- * same shard.  Each shard (and meta) is opened with its own writer lock.
- * Without --shards the layout is the single database at PATH, as before, and
- * every accessor returns that one database.
+ * Each shard (and meta) is opened with its own writer lock.  Without
+ * --shards the layout is the single database at PATH, and every accessor
+ * returns that one database.
  */
 #ifndef VP_SHARDS_H
 #define VP_SHARDS_H
@@ -28,14 +15,8 @@
 #include <stdint.h>
 
 #include "hash.h"          /* vp_fnv1a, the hash of the shard rule */
+#include "layout.h"
 #include "xapian_c.h"
-
-#define VP_SHARDS_MAX 256
-#define VP_SHARDS_STUB "XAPIANDB"
-#define VP_SHARDS_META "meta"
-
-/* The shard (0..n-1) a report id belongs to. */
-unsigned vp_shard_of(const char *id, unsigned n);
 
 typedef struct vp_shards vp_shards;
 

@@ -3,7 +3,7 @@
  *
  * Stable across runs, machines and versions, because the shard layout
  * stores its results on disk: a report lives in shard vp_fnv1a(id) mod N
- * (shards.h), and the indexer's stamps carry content hashes made with it.
+ * (layout.h), and the indexer's stamps carry content hashes made with it.
  * vp_strset hashes its keys with it too.
  */
 #ifndef VP_HASH_H

@@ -1,14 +1,12 @@
 /*
  * dbset.h: what `--db PATH` names, opened for reading.
  *
- * It owns the reading side of the shard layout (see indexer/shards.h): PATH
- * may be one database folder, a folder holding a stub file XAPIANDB, or a
- * stub file itself.  Stub files are parsed here rather than by Xapian for
- * two reasons: `remote HOST:PORT` lines get explicit timeouts (Xapian 1.4's
+ * PATH may be one database folder, a folder holding a stub file XAPIANDB,
+ * or a stub file itself (model/layout.h owns the layout and reads the stub
+ * file).  The stub's entries are opened here rather than by Xapian for two
+ * reasons: `remote HOST:PORT` entries get explicit timeouts (Xapian 1.4's
  * stub syntax has none, so a stopped shard server would hang a worker), and
- * a failing entry is named in the error.  Lines are `auto|glass|chert|honey
- * PATH` (relative to the stub's folder, as Xapian reads them) and
- * `remote HOST:PORT`; '#' starts a comment.
+ * a failing entry is named in the error.
  *
  * Beside a stub, the folder `meta` (written by the indexer, not listed in
  * the stub) holds the metadata, spelling and synonyms that remote shards
@@ -42,7 +40,7 @@ typedef struct vp_dbset {
                            synonyms and term counts together (Xapian reads
                            metadata from the first database); NULL: db */
     vp_stub_id stub;    /* the stub file read, when there is one */
-    bool remote;        /* some shard is remote (see query.c on facet counts) */
+    bool remote;        /* some shard is remote (see search.c on facet counts) */
 } vp_dbset;
 
 /* Opens path into set (which it overwrites).  0, or -1 with a message for

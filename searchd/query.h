@@ -16,6 +16,11 @@
  *
  * A vp_searcher wraps one database handle and is used by one thread at a
  * time (Xapian's rule); searchd keeps one per worker thread.
+ *
+ * The files: request.c (the request), searcher.c (the searcher's life),
+ * query_build.c (a request as a Xapian query), search.c (/search, /facets,
+ * /documents), match_iter.c (every match, for /export), value_counts.c
+ * (/trends' counts); query_internal.h is what they share.
  */
 #ifndef VP_QUERY_H
 #define VP_QUERY_H
@@ -169,8 +174,8 @@ typedef struct vp_match_iter vp_match_iter;
 /* Every match of r (page and per_page ignored), with the query and filters
  * of vp_search, in date order: newest first, oldest first for
  * VP_SORT_DATE_ASC, ties by id, exactly as vp_search sorts by date;
- * VP_SORT_RELEVANCE is a VP_QERR_BAD_PARAMETER (see query.c: relevance order
- * cannot be paged in constant memory).  Fetched VP_MATCH_BATCH at a time by
+ * VP_SORT_RELEVANCE is a VP_QERR_BAD_PARAMETER (see match_iter.c: relevance
+ * order cannot be paged in constant memory).  Fetched VP_MATCH_BATCH at a time by
  * key ranges, in memory that does not grow with the match.  Runs the first
  * batch here, so a bad query or an unavailable index is reported before
  * anything is sent.  The searcher is borrowed and must not be refreshed

@@ -248,6 +248,13 @@ class IncrementalTest(unittest.TestCase):
         for attempt in range(3):
             p = subprocess.Popen([INDEXER, "--db", self.db, "--data", DATA, "--batch", "25",
                                   "--quiet", big])
+            # The kill must come while it indexes: on a loaded machine (or
+            # under ASan) the first run may not have created the database
+            # 0.4 s after it started, and then there is nothing to open.
+            deadline = time.time() + 60
+            while (not os.path.exists(os.path.join(self.db, "iamglass"))
+                   and p.poll() is None and time.time() < deadline):
+                time.sleep(0.01)
             time.sleep(0.4 + 0.3 * attempt)
             p.send_signal(signal.SIGKILL)
             p.wait()

@@ -1,0 +1,266 @@
+/*
+ * searcher.c: the searcher's life (see query.h and query_internal.h): one
+ * database handle opened lazily, kept at the latest revision (reopened at
+ * most every reopen_interval_ms, opened afresh when a shard failed or a
+ * new stub names other shards), and the one retry of a read that met a
+ * modified database.
+ */
+#include "query_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+#include "sys.h"
+
+/* Turns a wrapper error into a request error; remembers whether a reopen
+ * and retry may help. */
+int vp_searcher_fail(vp_searcher *s, const xapc_error *xe, vp_qerror *e, const char *what)
+{
+    s->modified = xe->status == XAPC_ERR_MODIFIED;
+    s->timed_out = xe->status == XAPC_ERR_TIMEOUT;
+    s->broken = s->broken || s->timed_out || xe->status == XAPC_ERR_NETWORK;
+    switch (xe->status) {
+    case XAPC_ERR_QUERY:
+        return vp_qfail(e, VP_QERR_BAD_QUERY, "the query cannot be understood: %s",
+                        xe->message);
+    case XAPC_ERR_NOT_FOUND: case XAPC_ERR_OPENING: case XAPC_ERR_MODIFIED:
+    case XAPC_ERR_CORRUPT: case XAPC_ERR_NETWORK: case XAPC_ERR_TIMEOUT: case XAPC_ERR_IO:
+    case XAPC_ERR_LOCKED:
+        return vp_qfail(e, VP_QERR_UNAVAILABLE, "the index is unavailable (%s: %s)",
+                        what, xe->message);
+    default:
+        return vp_qfail(e, VP_QERR_INTERNAL, "%s failed: %s", what, xe->message);
+    }
+}
+
+/* ---- opening and reopening --------------------------------------------- */
+
+vp_searcher *vp_searcher_new(const vp_searcher_config *cfg)
+{
+    vp_searcher *s = calloc(1, sizeof *s);
+    if (!s || !(s->db_path = strdup(cfg->db_path))) {
+        free(s);
+        return NULL;
+    }
+    s->spell = vp_spell_cache_new();
+    s->cache = calloc(1, sizeof *s->cache);
+    if (!s->spell || !s->cache) {
+        vp_spell_cache_free(s->spell);
+        free(s->cache);
+        free(s->db_path);
+        free(s);
+        return NULL;
+    }
+    s->gazetteer = cfg->gazetteer;
+    s->themes = cfg->themes;
+    s->reopen_interval_ms = cfg->reopen_interval_ms;
+    return s;
+}
+
+void vp_searcher_forget_counts(vp_searcher *s)
+{
+    for (int f = 0; f < VP_N_FACETS; f++) {
+        vp_facet_counts_free(s->cache->everywhere[f]);
+        s->cache->everywhere[f] = NULL;
+    }
+}
+
+/* A new revision may spell otherwise and count otherwise. */
+static void forget_revision(vp_searcher *s)
+{
+    vp_spell_cache_clear(s->spell);
+    vp_searcher_forget_counts(s);
+}
+
+static void close_db(vp_searcher *s)
+{
+    xapc_stem_free(s->stem);
+    vp_dbset set = {s->db, s->lexicon, s->stub, s->remote};
+    vp_dbset_close(&set);
+    s->stem = NULL;
+    s->db = s->lexicon = NULL;
+    s->broken = false;
+}
+
+/* Metadata, spelling, synonyms and term counts: the lexicon beside a stub
+ * (remote shards carry none of the first three), else db. */
+const xapc_db *vp_searcher_lexicon(const vp_searcher *s)
+{
+    return s->lexicon ? s->lexicon : s->db;
+}
+
+void vp_searcher_free(vp_searcher *s)
+{
+    if (!s)
+        return;
+    close_db(s);
+    vp_searcher_forget_counts(s);
+    vp_spell_cache_free(s->spell);
+    free(s->cache);
+    free(s->db_path);
+    free(s);
+}
+
+/* The stemmer named in the metadata (meta's, beside a stub); a hand-made
+ * stub of remote shards has none, and there the schema's default is all we
+ * can know. */
+static int load_stemmer(vp_searcher *s, vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    char *name = xapc_db_get_metadata(vp_searcher_lexicon(s), VP_META_STEMMER, &xe);
+    if (!name && xe.status != XAPC_OK)
+        return vp_searcher_fail(s, &xe, e, "reading the stemmer name");
+    xapc_stem *stem = xapc_stem_new_memo(name && *name ? name : VP_DEFAULT_STEMMER, &xe);
+    free(name);
+    if (!stem)
+        return vp_qfail(e, VP_QERR_UNAVAILABLE, "the index names a stemmer this "
+                        "Xapian does not know: %s", xe.message);
+    xapc_stem_free(s->stem);
+    s->stem = stem;
+    return 0;
+}
+
+/* The handle is at a revision this searcher has not seen. */
+static int new_revision(vp_searcher *s, vp_qerror *e)
+{
+    forget_revision(s);
+    return load_stemmer(s, e);
+}
+
+/* An index written for another schema (an older indexer: no sort keys) is
+ * refused until the indexer has re-indexed it, which its next normal run
+ * does (the schema version is part of the data hash).  A hand-made stub of
+ * remote shards records no version: nothing to check. */
+static int check_schema(vp_searcher *s, vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    char *version = xapc_db_get_metadata(vp_searcher_lexicon(s), VP_META_SCHEMA, &xe);
+    if (!version && xe.status != XAPC_OK)
+        return vp_searcher_fail(s, &xe, e, "reading the schema version");
+    int rc = 0;
+    if (version && *version && strcmp(version, VP_SCHEMA_VERSION) != 0)
+        rc = vp_qfail(e, VP_QERR_UNAVAILABLE, "the index at %s has schema version %.20s "
+                      "and this program reads version " VP_SCHEMA_VERSION ": run the "
+                      "indexer on it (a normal run re-indexes every report)",
+                      s->db_path, version);
+    free(version);
+    return rc;
+}
+
+int vp_searcher_open(vp_searcher *s, vp_qerror *e)
+{
+    vp_dbset set;
+    char msg[400];
+    if (vp_dbset_open(&set, s->db_path, msg, sizeof msg) != 0)
+        return vp_qfail(e, VP_QERR_UNAVAILABLE, "the index at %s cannot be opened: %s",
+                        s->db_path, msg);
+    s->db = set.db;
+    s->lexicon = set.lexicon;
+    s->stub = set.stub;
+    s->remote = set.remote;
+    s->last_check_ms = vp_now_ms();
+    if (check_schema(s, e) != 0 || new_revision(s, e) != 0) {
+        close_db(s);
+        return -1;
+    }
+    return 0;
+}
+
+/* Opens the index afresh beside the open one and swaps it in.  When that
+ * fails and the old set still works (a new stub naming a shard that is not
+ * up yet), the old set stays in use and no request fails. */
+static int replace_db(vp_searcher *s, vp_qerror *e)
+{
+    vp_searcher old = *s;
+    s->db = s->lexicon = NULL;
+    s->stem = NULL;
+    if (vp_searcher_open(s, e) == 0 || old.broken) {
+        close_db(&old);
+        return s->db ? 0 : -1;
+    }
+    *s = old;
+    s->last_check_ms = vp_now_ms();
+    return 0;
+}
+
+static int reopen_db(vp_searcher *s, vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    bool changed = false;
+    s->last_check_ms = vp_now_ms();
+    /* Xapian's reopen() does not re-read a stub: a new stub is a new set. */
+    if (vp_dbset_stub_changed(&(vp_dbset){.stub = s->stub}, s->db_path))
+        return replace_db(s, e);
+    if (xapc_db_reopen(s->db, &changed, &xe) != XAPC_OK ||
+        (s->lexicon && xapc_db_reopen(s->lexicon, NULL, &xe) != XAPC_OK)) {
+        /* A shard that does not answer would make opening afresh wait out
+         * the timeout again: fail now, reconnect on the next request. */
+        if (xe.status == XAPC_ERR_TIMEOUT)
+            return vp_searcher_fail(s, &xe, e, "reopening the index");
+        /* The database may have been replaced under us: start afresh. */
+        close_db(s);
+        return vp_searcher_open(s, e);
+    }
+    return changed ? new_revision(s, e) : 0;
+}
+
+int vp_searcher_refresh(vp_searcher *s, vp_qerror *e)
+{
+    if (!s->db)
+        return vp_searcher_open(s, e);
+    if (s->broken)      /* a shard failed: reconnect (a clear 503 while it is down) */
+        return replace_db(s, e);
+    if (vp_now_ms() - s->last_check_ms >= s->reopen_interval_ms)
+        return reopen_db(s, e);
+    return 0;
+}
+
+int vp_searcher_stats(vp_searcher *s, unsigned *documents,
+                      unsigned long long *revision, vp_qerror *e)
+{
+    if (vp_searcher_refresh(s, e) != 0)
+        return -1;
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    *documents = xapc_db_doccount(s->db, &xe);
+    if (xe.status != XAPC_OK)
+        return vp_searcher_fail(s, &xe, e, "counting documents");
+    *revision = xapc_db_revision(s->db, &xe);  /* 0 for shards: not an error */
+    return 0;
+}
+
+json_t *vp_searcher_with_retry(vp_searcher *s, vp_read_fn fn, const void *arg,
+                               vp_qerror *e)
+{
+    if (vp_searcher_refresh(s, e) != 0)
+        return NULL;
+    s->modified = s->timed_out = false;
+    json_t *out = fn(s, arg, e);
+    if (out || (!s->modified && !s->broken) || s->timed_out)
+        return out;
+    /* A shard server that restarted closed our connection to it: one
+     * reconnection answers this request (a shard still down fails fast).
+     * Not after a timeout: a shard that is alive but not answering would
+     * make this request wait out the timeout once more; the next request
+     * reconnects. */
+    if ((s->broken ? replace_db(s, e) : reopen_db(s, e)) != 0)
+        return NULL;
+    s->modified = false;
+    return fn(s, arg, e);
+}
+
+uint32_t vp_searcher_doccount(vp_searcher *s, vp_qerror *e, bool *ok)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    uint32_t n = xapc_db_doccount(s->db, &xe);
+    *ok = xe.status == XAPC_OK;
+    if (!*ok)
+        vp_searcher_fail(s, &xe, e, "counting documents");
+    return n;
+}
