@@ -105,12 +105,17 @@ typedef struct vp_parsed_text {
     vp_expansion x;           /* a plain query's reading (all NULL otherwise) */
 } vp_parsed_text;
 
-/* r->q parsed and read (expand.h); when it finds nothing, corrected; when
- * it finds fewer than VP_EXPAND_RELAX_BELOW under r's filters, relaxed;
- * ranked up for a theme it names (see query_build.c).  0, or -1 with e
- * set; clear pt either way. */
-int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_parsed_text *pt,
-                          vp_qerror *e);
+/* What the text query is for: a ranked page (/search and its /facets),
+ * which a query that finds too little with every word may relax, or every
+ * match (/export, /trends), which counts what has every word. */
+typedef enum { VP_READ_RANKED, VP_READ_EVERY_MATCH } vp_reading;
+
+/* r->q parsed and read (expand.h); when it finds nothing, corrected; for
+ * a ranked page, relaxed when it finds fewer than VP_EXPAND_RELAX_BELOW
+ * under r's filters, and ranked up for a theme it names (see
+ * query_build.c).  0, or -1 with e set; clear pt either way. */
+int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_reading reading,
+                          vp_parsed_text *pt, vp_qerror *e);
 void vp_parsed_text_clear(vp_parsed_text *pt);
 
 #endif /* VP_QUERY_INTERNAL_H */

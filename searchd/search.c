@@ -269,7 +269,7 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
     vp_parsed_text pt;
     main_match m;
     json_t *out = NULL, *hits = NULL, *facets = NULL;
-    if (vp_parse_request_text(s, r, &pt, e) != 0) {
+    if (vp_parse_request_text(s, r, VP_READ_RANKED, &pt, e) != 0) {
         vp_parsed_text_clear(&pt);
         return NULL;
     }
@@ -312,7 +312,7 @@ static json_t *do_facet_values(vp_searcher *s, const void *arg, vp_qerror *e)
     const facet_arg *a = arg;
     vp_parsed_text pt;
     json_t *values = NULL;
-    if (vp_parse_request_text(s, a->r, &pt, e) == 0)
+    if (vp_parse_request_text(s, a->r, VP_READ_RANKED, &pt, e) == 0)
         values = counted_everywhere(a->r, a->f)
                      ? everywhere_json(s, a->f, a->r->facet_limit, a->r->prefix, e)
                      : count_facet_alone(s, a->r, a->f, pt.query, a->r->prefix, e);

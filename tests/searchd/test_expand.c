@@ -26,6 +26,7 @@
 #include "query.h"
 #include "schema.h"
 #include "spelling.h"
+#include "terms.h"
 #include "themes.h"
 #include "xapian_c.h"
 
@@ -60,9 +61,13 @@ static void add_doc(xapc_wdb *w, xapc_termgen *tg, size_t i)
     assert_int_equal(xapc_termgen_index_text(tg, bodies[i][0], strlen(bodies[i][0]), 1, "",
                                              &err), XAPC_OK);
     xapc_doc_add_boolean_term(doc, id, &err);
+    char *key = vp_sort_key(NULL, id);     /* what an export pages by */
+    xapc_doc_add_value(doc, VP_SLOT_SORTKEY, key, strlen(key), &err);
+    free(key);
     if (bodies[i][1]) {
         snprintf(theme, sizeof theme, "%s%s", VP_PREFIX_THEME, bodies[i][1]);
         xapc_doc_add_boolean_term(doc, theme, &err);
+        xapc_doc_add_value(doc, VP_SLOT_THEMES, bodies[i][1], strlen(bodies[i][1]), &err);
     }
     vp_document d = {.id = id, .title = id, .text = (char *)bodies[i][0]};
     char *json = vp_document_to_json(&d);
@@ -414,6 +419,31 @@ static void test_search_relaxes(void **state)
     assert_int_equal(total(out), 1);
     assert_string_equal(first_id(out), "Q6");
     json_decref(out);
+
+    /* an export lists every match: what has every word, never relaxed */
+    vp_searcher_config cfg = {db_path, NULL, themes, 0};
+    vp_searcher *searcher = vp_searcher_new(&cfg);
+    vp_request r;
+    vp_request_init(&r);
+    vp_qerror e;
+    assert_int_equal(vp_request_set(&r, "q", "jeugdzorg verkeer kosten", &e), 0);
+    assert_int_equal(vp_request_set(&r, "sort", "date", &e), 0);
+    vp_match_iter *it = vp_match_iter_new(searcher, &r, &e);
+    assert_non_null(it);
+    assert_int_equal(vp_match_iter_total(it), 1);
+    vp_match_iter_free(it);
+    /* the facet values under a query count what /search shows: relaxed
+     * (no report has jeugdzorg and wonen; Q6, on the theme, has wonen) */
+    assert_int_equal(vp_request_set(&r, "q", "jeugdzorg wonen", &e), 0);
+    json_t *values = vp_facet_values(searcher, VP_FACET_THEME, &r, &e);
+    assert_non_null(values);
+    json_t *first = json_array_get(json_object_get(values, "values"), 0);
+    assert_non_null(first);
+    assert_string_equal(json_string_value(json_object_get(first, "value")),
+                        "wonen-leefomgeving");
+    json_decref(values);
+    vp_request_clear(&r);
+    vp_searcher_free(searcher);
 
     /* advanced queries are never relaxed */
     out = search("jeugdzorg AND verkeer AND kosten AND wonen");
