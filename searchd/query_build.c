@@ -333,7 +333,7 @@ int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_reading readin
     pt->query = parse_text(s, qp, r->q, e);
     if (pt->query && !vp_query_blank(r->q) &&
         (!widen(s, qp, r->q, &pt->query, &pt->x, e) || !add_spelling(s, qp, r->q, pt, e) ||
-         (reading == VP_READ_RANKED && (!relax(s, r, pt, e) || !boost_themes(s, pt, e))))) {
+         (reading == VP_READ_RANKED && !relax(s, r, pt, e)) || !boost_themes(s, pt, e))) {
         xapc_query_free(pt->query);
         pt->query = NULL;
     }

@@ -112,8 +112,9 @@ typedef enum { VP_READ_RANKED, VP_READ_EVERY_MATCH } vp_reading;
 
 /* r->q parsed and read (expand.h); when it finds nothing, corrected; for
  * a ranked page, relaxed when it finds fewer than VP_EXPAND_RELAX_BELOW
- * under r's filters, and ranked up for a theme it names (see
- * query_build.c).  0, or -1 with e set; clear pt either way. */
+ * under r's filters; ranked up for a theme it names, which changes the
+ * scores and never the matches (see query_build.c).  0, or -1 with e set;
+ * clear pt either way. */
 int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_reading reading,
                           vp_parsed_text *pt, vp_qerror *e);
 void vp_parsed_text_clear(vp_parsed_text *pt);
