@@ -31,13 +31,13 @@ FLOORS = {
           "ndcg10": 0.91},
     "b": {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.72, ("date", "accuracy"): 0.50,
           ("host", "accuracy"): 0.50, ("themes", "f1"): 0.93, ("themes", "recall"): 0.93,
-          "ndcg10": 0.86},
+          "ndcg10": 0.87},
     "c": {("municipalities", "f1"): 0.90, ("speakers", "f1"): 0.60, ("date", "accuracy"): 0.58,
           ("host", "accuracy"): 0.33, ("themes", "f1"): 0.92, ("themes", "recall"): 0.86,
           "ndcg10": 0.73},
     "r": {("municipalities", "f1"): 0.83, ("speakers", "f1"): 0.64, ("date", "accuracy"): 0.65,
           ("host", "accuracy"): 0.45, ("themes", "f1"): 0.64, ("themes", "recall"): 0.50,
-          "ndcg10": 0.75},
+          "ndcg10": 0.82},
 }
 
 
@@ -84,7 +84,7 @@ class DevelopmentSets(unittest.TestCase):
 # tuned on (tests/otherhands/README.md), so the ranking's floors are held on
 # every machine, CI included.
 OTHERHANDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "otherhands")
-OTHERHANDS_NDCG10 = {"w1": 0.91, "w2": 0.85, "w3": 0.81}
+OTHERHANDS_NDCG10 = {"w1": 0.91, "w2": 0.90, "w3": 0.86}
 
 
 class OtherHands(unittest.TestCase):
