@@ -1,7 +1,7 @@
 /*
  * expand.h: a plain query read for what its words mean, not only for the
  * words as typed.  This is where the ranking of a plain query is decided;
- * query.c runs what it builds.
+ * query_build.c runs what it builds.
  *
  * The query is cut into groups, each one concept that a report must speak
  * of, and each group is the OP_SYNONYM of every way of saying it, so that
@@ -9,20 +9,26 @@
  *
  *  - glossary: a run of up to four words that is a key of the synonym table
  *    (data/synonyms.tsv: Dutch municipal policy vocabulary with the English
- *    terms researchers type, folded) is one group with all its synonyms:
- *    one-word synonyms by their stems, phrases as phrases ("retail vacancy"
- *    also finds "winkelleegstand" and "lege winkels");
+ *    terms researchers type, folded) is one group with all its synonyms,
+ *    taken as written: one-word synonyms by their stems, phrases as
+ *    phrases ("retail vacancy" also finds "winkelleegstand" and "lege
+ *    winkels"); a word without an entry of its own uses that of its
+ *    singular or plural;
  *  - inflection: a word also finds the Dutch forms of it that the stemmer
  *    leaves apart, and a phrase (typed in quotes or coming from the
  *    glossary) finds each of its words in every form the index holds
- *    ("sociaal domein" finds "het sociale domein"; inflect.h);
- *  - compound words: a word the index holds in fewer than
+ *    ("sociaal domein" finds "het sociale domein"; inflect.h).  A phrase's
+ *    stopwords are left to its window, and a glossary phrase has
+ *    VP_EXPAND_PHRASE_SLACK words of slack ("stroomnet vol" finds "het
+ *    stroomnet zit vol");
+ *  - compound words: a typed word the index holds in fewer than
  *    VP_EXPAND_RARE_COMPOUND reports and that splits into indexed words
  *    (model/compound_split.h) also finds its first part, ranked up by the
  *    others ("samenwerkingsverband" also finds samenwerking);
- *  - stopwords: the function words of a question ("welke gemeenten hebben
- *    iets gedaan met ...", "what did ... say about ...") form no group, so
- *    they decide nothing (a query of stopwords only keeps them all).
+ *  - stopwords: the function words and light verbs of a question ("welke
+ *    gemeenten hebben iets gedaan met ...", "what did ... say about ...")
+ *    form no group, so they decide nothing (a query of stopwords only keeps
+ *    them all).
  *
  * Three queries come out of it:
  *
@@ -34,16 +40,16 @@
  *    matches), then those that match one word fewer, and so on, each tier
  *    ranked by BM25.  A glossary run of k words counts k when the report
  *    matches it (by any of its synonyms), else one for each of its words
- *    the report has.  query.c runs `some` instead of `all` when `all` finds
- *    fewer than VP_EXPAND_RELAX_BELOW reports under the request's filters
- *    (and says so: "relaxed"): a query that finds little with every word
- *    does not drop the reports that have most of them;
+ *    the report has.  A ranked page (/search) runs `some` instead of `all`
+ *    when `all` finds fewer than VP_EXPAND_RELAX_BELOW reports under the
+ *    request's filters (and says so: "relaxed"): a query that finds little
+ *    with every word does not drop the reports that have most of them;
  *  - themes: when a run of the query names a theme of data/themes.tsv (its
  *    slug, its label or a part of the label, or a glossary synonym of one
  *    of those: "housing" for Wonen en leefomgeving), the reports the
- *    indexer gave that theme, each weighted VP_EXPAND_THEME_WEIGHT: query.c
- *    adds it with AND_MAYBE, so within a tier the theme's reports come
- *    first.  A boost, never a filter.
+ *    indexer gave that theme, each weighted VP_EXPAND_THEME_WEIGHT:
+ *    query_build.c adds it with AND_MAYBE, so within a tier the theme's
+ *    reports come first.  A boost, never a filter.
  *
  * A query with brackets, fields, wildcards, +/- or operators is taken as
  * typed (NULL queries, 0 returned): whoever writes those means exactly

@@ -287,10 +287,12 @@ static bool add_spelling(vp_searcher *s, xapc_qp *qp, const char *text,
 
 /* A plain query whose groups all match fewer than VP_EXPAND_RELAX_BELOW
  * reports under the request's filters runs relaxed: every report with any
- * of its words, in tiers by how many (expand.h). */
+ * of its words, in tiers by how many (expand.h).  Only in relevance order:
+ * the tiers are the point, and a list in date order lists every match, as
+ * an export does. */
 static bool relax(vp_searcher *s, const vp_request *r, vp_parsed_text *pt, vp_qerror *e)
 {
-    if (!pt->x.some)
+    if (!pt->x.some || r->sort == VP_SORT_DATE || r->sort == VP_SORT_DATE_ASC)
         return true;
     xapc_query *filtered = vp_build_query(s, r, VP_N_FACETS, pt->query, e);
     uint32_t found = 0;

@@ -105,9 +105,10 @@ typedef struct vp_parsed_text {
     vp_expansion x;           /* a plain query's reading (all NULL otherwise) */
 } vp_parsed_text;
 
-/* What the text query is for: a ranked page (/search and its /facets),
- * which a query that finds too little with every word may relax, or every
- * match (/export, /trends), which counts what has every word. */
+/* What the text query is for: a ranked page (/search and its /facets in
+ * relevance order), which a query that finds too little with every word
+ * may relax, or every match (/export, /trends, and /search in date
+ * order), which counts what has every word. */
 typedef enum { VP_READ_RANKED, VP_READ_EVERY_MATCH } vp_reading;
 
 /* r->q parsed and read (expand.h); when it finds nothing, corrected; for

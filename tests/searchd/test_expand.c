@@ -420,6 +420,12 @@ static void test_search_relaxes(void **state)
     assert_string_equal(first_id(out), "Q6");
     json_decref(out);
 
+    /* in date order a search lists every match: what has every word */
+    out = search_with("jeugdzorg verkeer kosten", "sort", "date");
+    assert_true(json_is_false(json_object_get(out, "relaxed")));
+    assert_int_equal(total(out), 1);
+    json_decref(out);
+
     /* an export lists every match: what has every word, never relaxed */
     vp_searcher_config cfg = {db_path, NULL, themes, 0};
     vp_searcher *searcher = vp_searcher_new(&cfg);
@@ -434,6 +440,8 @@ static void test_search_relaxes(void **state)
     vp_match_iter_free(it);
     /* the facet values under a query count what /search shows: relaxed
      * (no report has jeugdzorg and wonen; Q6, on the theme, has wonen) */
+    vp_request_clear(&r);
+    vp_request_init(&r);
     assert_int_equal(vp_request_set(&r, "q", "jeugdzorg wonen", &e), 0);
     json_t *values = vp_facet_values(searcher, VP_FACET_THEME, &r, &e);
     assert_non_null(values);
