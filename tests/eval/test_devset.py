@@ -28,16 +28,16 @@ TARGETS = {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.95,
 FLOORS = {
     "a": {("municipalities", "f1"): 0.96, ("speakers", "f1"): 0.97, ("date", "accuracy"): 0.75,
           ("host", "accuracy"): 0.50, ("themes", "f1"): 0.95, ("themes", "recall"): 0.91,
-          "ndcg10": 0.91},
+          "ndcg10": 0.97},
     "b": {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.98, ("date", "accuracy"): 0.50,
           ("host", "accuracy"): 0.50, ("themes", "f1"): 0.93, ("themes", "recall"): 0.93,
-          "ndcg10": 0.87},
+          "ndcg10": 0.88},
     "c": {("municipalities", "f1"): 0.90, ("speakers", "f1"): 0.95, ("date", "accuracy"): 0.58,
           ("host", "accuracy"): 0.33, ("themes", "f1"): 0.92, ("themes", "recall"): 0.86,
-          "ndcg10": 0.73},
+          "ndcg10": 0.80},
     "r": {("municipalities", "f1"): 0.83, ("speakers", "f1"): 0.89, ("date", "accuracy"): 0.65,
           ("host", "accuracy"): 0.45, ("themes", "f1"): 0.64, ("themes", "recall"): 0.50,
-          "ndcg10": 0.82},
+          "ndcg10": 0.88},
 }
 
 
@@ -84,7 +84,7 @@ class DevelopmentSets(unittest.TestCase):
 # tuned on (tests/otherhands/README.md), so the ranking's floors are held on
 # every machine, CI included.
 OTHERHANDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "otherhands")
-OTHERHANDS_NDCG10 = {"w1": 0.91, "w2": 0.90, "w3": 0.86}
+OTHERHANDS_NDCG10 = {"w1": 0.92, "w2": 0.91, "w3": 0.88}
 
 
 class OtherHands(unittest.TestCase):
