@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "datafile.h"
+#include "mem.h"
 #include "text.h"
 
 static int add_group(vp_synonyms *s, vp_strvec *group)
@@ -18,23 +19,49 @@ static int add_group(vp_synonyms *s, vp_strvec *group)
     return 0;
 }
 
-/* "term<TAB>syn; syn" -> group {term, syn, syn}, folded. */
+/* A member as the term generator indexes it: ASCII letters lowered, white
+ * space made single, accents kept (a phrase "financiële positie" must match
+ * the words of the text, which keep their accents).  NULL for a member of
+ * white space only.  Caller frees. */
+static char *as_indexed(const char *s)
+{
+    char *out = vp_xmalloc(strlen(s) + 1), *o = out;
+    for (const char *p = s + strspn(s, " \t"); *p; p++) {
+        if (*p == ' ' || *p == '\t') {
+            if (o > out && o[-1] != ' ')
+                *o++ = ' ';
+            continue;
+        }
+        *o++ = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+    }
+    while (o > out && o[-1] == ' ')
+        o--;
+    *o = '\0';
+    if (o == out) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* "term<TAB>syn; syn" -> group {term, syn, syn}, as indexed (as_indexed);
+ * members that fold alike are one. */
 static int parse_line(char *line, vp_strvec *group)
 {
     char *tab = strchr(line, '\t');
     if (!tab)
         return -1;
     *tab = '\0';
-    char *first = vp_fold(line);
-    if (!first || !*first || !vp_strvec_push_unique(group, first)) {
+    char *first = as_indexed(line);
+    if (!first || !vp_strvec_push_unique(group, first)) {
         free(first);
         return -1;
     }
     free(first);
     for (char *save = NULL, *tok = strtok_r(tab + 1, ";", &save); tok;
          tok = strtok_r(NULL, ";", &save)) {
-        char *f = vp_fold(tok);
-        if (f && *f)
+        char *f = as_indexed(tok);
+        if (f)
             vp_strvec_push_unique(group, f);
         free(f);
     }
@@ -77,21 +104,18 @@ static char *stemmed_term(const xapc_stem *stem, const char *word, xapc_error *e
 {
     if (strchr(word, ' '))
         return NULL;
-    char *s = xapc_stem_word(stem, word, err);
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 2;
-    char *z = malloc(n);
-    if (z)
-        snprintf(z, n, "Z%s", s);
-    free(s);
-    return z;
+    return xapc_stem_term(stem, word, err);
 }
 
+/* The member self of group as a key (folded, as the query layer looks it
+ * up) whose synonyms are the other members as indexed; a one-word member
+ * also as the Z-prefixed stem Xapian's FLAG_AUTO_SYNONYMS looks up. */
 static xapc_status store_member(const vp_strvec *group, size_t self, xapc_wdb *wdb,
                                 const xapc_stem *stem, vp_strvec *keys, xapc_error *err)
 {
-    const char *key = group->items[self];
+    char *key = vp_fold(group->items[self]);
+    if (!key)
+        return XAPC_ERR_NO_MEMORY;
     char *zkey = stemmed_term(stem, key, err);
     xapc_status st = XAPC_OK;
     for (size_t j = 0; j < group->len && st == XAPC_OK; j++) {
@@ -106,6 +130,7 @@ static xapc_status store_member(const vp_strvec *group, size_t self, xapc_wdb *w
     if (st == XAPC_OK && !(vp_strvec_push(keys, key) && (!zkey || vp_strvec_push(keys, zkey))))
         st = XAPC_ERR_NO_MEMORY;
     free(zkey);
+    free(key);
     return st;
 }
 

@@ -128,7 +128,7 @@ static json_t *start_match_iter(vp_searcher *s, const void *arg, vp_qerror *e)
     vp_parsed_text pt;
     bool ok;
     uint32_t all = vp_searcher_doccount(s, e, &ok);
-    if (ok && vp_parse_request_text(s, a->r, &pt, e) == 0)
+    if (ok && vp_parse_request_text(s, a->r, VP_READ_EVERY_MATCH, &pt, e) == 0)
         it->query = vp_build_query(s, a->r, VP_N_FACETS, pt.query, e);
     if (ok)
         vp_parsed_text_clear(&pt);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "dbset.h"
+#include "expand.h"
 #include "facets.h"
 #include "query.h"
 #include "spelling.h"
@@ -93,18 +94,30 @@ xapc_query *vp_build_query(vp_searcher *s, const vp_request *r, vp_facet skip,
 xapc_enquire *vp_make_enquire(vp_searcher *s, const xapc_query *q, vp_sort sort,
                               vp_qerror *e);
 
-/* The parsed text query, the spelling suggestion (NULL when none) and
- * whether the query run is the suggestion's (corrected). */
+/* The parsed text query, the spelling suggestion (NULL when none),
+ * whether the query run is the suggestion's (corrected), and whether it is
+ * the relaxed one, which does not ask for every word (expand.h). */
 typedef struct vp_parsed_text {
     xapc_query *query;
     char *suggestion;
     bool corrected;
+    bool relaxed;
+    vp_expansion x;           /* a plain query's reading (all NULL otherwise) */
 } vp_parsed_text;
 
-/* r->q parsed, widened and, when it finds nothing, corrected (see
- * query_build.c).  0, or -1 with e set; clear pt either way. */
-int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_parsed_text *pt,
-                          vp_qerror *e);
+/* What the text query is for: a ranked page (/search and its /facets in
+ * relevance order), which a query that finds too little with every word
+ * may relax, or every match (/export, /trends, and /search in date
+ * order), which counts what has every word. */
+typedef enum { VP_READ_RANKED, VP_READ_EVERY_MATCH } vp_reading;
+
+/* r->q parsed and read (expand.h); when it finds nothing, corrected; for
+ * a ranked page, relaxed when it finds fewer than VP_EXPAND_RELAX_BELOW
+ * under r's filters; ranked up for a theme it names, which changes the
+ * scores and never the matches (see query_build.c).  0, or -1 with e set;
+ * clear pt either way. */
+int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_reading reading,
+                          vp_parsed_text *pt, vp_qerror *e);
 void vp_parsed_text_clear(vp_parsed_text *pt);
 
 #endif /* VP_QUERY_INTERNAL_H */

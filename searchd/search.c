@@ -269,20 +269,20 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
     vp_parsed_text pt;
     main_match m;
     json_t *out = NULL, *hits = NULL, *facets = NULL;
-    if (vp_parse_request_text(s, r, &pt, e) != 0) {
+    if (vp_parse_request_text(s, r, VP_READ_RANKED, &pt, e) != 0) {
         vp_parsed_text_clear(&pt);
         return NULL;
     }
     if (run_main_match(s, r, pt.query, &m, e) == 0 &&
         (hits = hits_json(s, &m, !vp_query_blank(r->q), e)) != NULL &&
         (facets = facets_json(s, r, pt.query, &m, e)) != NULL) {
-        out = json_pack("{s:s,s:I,s:I,s:I,s:f,s:o,s:o,s:o*,s:b}",
+        out = json_pack("{s:s,s:I,s:I,s:I,s:f,s:o,s:o,s:o*,s:b,s:b}",
                         "query", r->q ? r->q : "",
                         "total", (json_int_t)xapc_mset_matches_estimated(m.mset),
                         "page", (json_int_t)r->page, "per_page", (json_int_t)r->per_page,
                         "took_ms", (double)(long long)((vp_now_ms() - t0) * 1000) / 1000, "hits", hits, "facets", facets,
                         "suggestion", pt.suggestion ? json_string(pt.suggestion) : json_null(),
-                        "corrected", pt.corrected);
+                        "corrected", pt.corrected, "relaxed", pt.relaxed);
         hits = facets = NULL;  /* stolen by "o" even on failure */
         if (!out)
             vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
@@ -312,7 +312,7 @@ static json_t *do_facet_values(vp_searcher *s, const void *arg, vp_qerror *e)
     const facet_arg *a = arg;
     vp_parsed_text pt;
     json_t *values = NULL;
-    if (vp_parse_request_text(s, a->r, &pt, e) == 0)
+    if (vp_parse_request_text(s, a->r, VP_READ_RANKED, &pt, e) == 0)
         values = counted_everywhere(a->r, a->f)
                      ? everywhere_json(s, a->f, a->r->facet_limit, a->r->prefix, e)
                      : count_facet_alone(s, a->r, a->f, pt.query, a->r->prefix, e);

@@ -15,7 +15,7 @@ static xapc_query *dated_query(vp_searcher *s, const vp_request *r, const char *
                                const char *hi, vp_qerror *e)
 {
     vp_parsed_text pt;
-    if (vp_parse_request_text(s, r, &pt, e) != 0) {
+    if (vp_parse_request_text(s, r, VP_READ_EVERY_MATCH, &pt, e) != 0) {
         vp_parsed_text_clear(&pt);
         return NULL;
     }

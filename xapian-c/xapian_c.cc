@@ -988,6 +988,15 @@ char *xapc_stem_word(const xapc_stem *stem, const char *word, xapc_error *err)
     });
 }
 
+char *xapc_stem_term(const xapc_stem *stem, const char *word, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        need(stem, "stem");
+        need(word, "word");
+        return dup_string("Z" + stem->stem(word));
+    });
+}
+
 // ---- term generation --------------------------------------------------------
 
 xapc_termgen *xapc_termgen_new(xapc_error *err)
@@ -1155,6 +1164,14 @@ xapc_query *xapc_query_value_range(xapc_slot slot, const char *lo, const char *h
         if (hi)
             return new_query(Q(Q::OP_VALUE_RANGE, slot, low, hi));
         return new_query(Q(Q::OP_VALUE_GE, slot, low));
+    });
+}
+
+xapc_query *xapc_query_constant_weight(double wt, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_query *>(nullptr), [&] {
+        // release(): the query owns the source and frees it with itself.
+        return new_query(Xapian::Query((new Xapian::FixedWeightPostingSource(wt))->release()));
     });
 }
 

@@ -251,6 +251,9 @@ xapc_stem *xapc_stem_new_memo(const char *language, xapc_error *err);
 void xapc_stem_free(xapc_stem *stem);
 /* The stem of word; caller frees. */
 char *xapc_stem_word(const xapc_stem *stem, const char *word, xapc_error *err);
+/* "Z" + the stem of word: the term the term generator and the query parser
+ * use for word under XAPC_STEM_SOME (lower-case word).  Caller frees. */
+char *xapc_stem_term(const xapc_stem *stem, const char *word, xapc_error *err);
 
 /* ---- term generation --------------------------------------------------- */
 
@@ -323,6 +326,10 @@ xapc_query *xapc_query_combine(xapc_op op, const xapc_query *const *subqueries,
  * lo or hi NULL for an open end. */
 xapc_query *xapc_query_value_range(xapc_slot slot, const char *lo, const char *hi,
                                    xapc_error *err);
+/* Every document, each with weight wt (Xapian's FixedWeightPostingSource,
+ * which remote shards know): AND'ed with a query it adds wt to the weight of
+ * each of that query's matches, a boost independent of the text. */
+xapc_query *xapc_query_constant_weight(double wt, xapc_error *err);
 /* Multiplies the weight of q by factor (0 makes it a pure filter). */
 xapc_query *xapc_query_scale(const xapc_query *q, double factor, xapc_error *err);
 /* A copy of q. */

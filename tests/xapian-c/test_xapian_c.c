@@ -443,6 +443,56 @@ static void test_query_construction(void **state)
     xapc_db_free(db);
 }
 
+/* The pieces the query layer ranks with (searchd/expand.h): a constant
+ * weight AND'ed with a query adds exactly that weight to each of its
+ * matches and matches nothing else, and a phrase position may be an OR of
+ * words (two spellings of one word). */
+static void test_constant_weight_and_phrase_alternatives(void **state)
+{
+    xapc_error err;
+    xapc_docid ids[8];
+    const char *dbp = path_in(state, "db");
+    make_db(dbp, ROWS, 3);
+    xapc_db *db = xapc_db_open(dbp, &err);
+
+    xapc_query *fiets = xapc_query_term("fiets", 1, 0, &err);
+    xapc_query *ten = xapc_query_constant_weight(10.0, &err);
+    assert_non_null(ten);
+    assert_int_equal(search_ids(db, ten, ids, 8), 3);      /* every document */
+    const xapc_query *both[] = {fiets, ten};
+    xapc_query *boosted = xapc_query_combine(XAPC_OP_AND, both, 2, 0, &err);
+    xapc_enquire *enq = xapc_enquire_new(db, &err);
+    xapc_enquire_set_query(enq, fiets, &err);
+    xapc_mset *plain = xapc_enquire_get_mset(enq, 0, 8, 0, &err);
+    xapc_enquire_set_query(enq, boosted, &err);
+    xapc_mset *more = xapc_enquire_get_mset(enq, 0, 8, 0, &err);
+    assert_non_null(plain);
+    assert_non_null(more);
+    assert_int_equal(xapc_mset_size(plain), xapc_mset_size(more));
+    assert_true(xapc_mset_size(more) > 0);
+    for (uint32_t i = 0; i < xapc_mset_size(more); i++)
+        assert_float_equal(xapc_mset_weight(more, i, &err),
+                           xapc_mset_weight(plain, i, &err) + 10.0, 1e-9);
+    xapc_mset_free(plain);
+    xapc_mset_free(more);
+    xapc_enquire_free(enq);
+
+    xapc_query *rode = xapc_query_term("rode", 1, 1, &err);
+    xapc_query *rood = xapc_query_term("rood", 1, 1, &err);
+    const xapc_query *forms[] = {rood, rode};
+    xapc_query *either = xapc_query_combine(XAPC_OP_OR, forms, 2, 0, &err);
+    xapc_query *fiets2 = xapc_query_term("fiets", 1, 2, &err);
+    const xapc_query *words[] = {either, fiets2};
+    xapc_query *phrase = xapc_query_combine(XAPC_OP_PHRASE, words, 2, 2, &err);
+    assert_non_null(phrase);
+    assert_int_equal(search_ids(db, phrase, ids, 8), 1);
+
+    xapc_query *qs[] = {fiets, ten, boosted, rode, rood, either, fiets2, phrase};
+    for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++)
+        xapc_query_free(qs[i]);
+    xapc_db_free(db);
+}
+
 /* Index: title with prefix S, type as boolean XT, body unprefixed. */
 static xapc_db *make_prefixed_db(void **state)
 {
@@ -1217,6 +1267,9 @@ static void test_memo_stem(void **state)
     char *s = xapc_stem_word(memo, "fietsen", &err);
     assert_string_equal(s, "fiets");
     free(s);
+    s = xapc_stem_term(memo, "fietsen", &err);    /* as STEM_SOME indexes it */
+    assert_string_equal(s, "Zfiets");
+    free(s);
     xapc_stem_free(memo);
     xapc_stem_free(plain);
     memo = xapc_stem_new_memo("none", &err);
@@ -1240,6 +1293,7 @@ int main(void)
         T(test_sort_by_value),
         T(test_value_ranges),
         T(test_query_construction),
+        T(test_constant_weight_and_phrase_alternatives),
         T(test_query_parser),
         T(test_spelling),
         T(test_synonyms),
