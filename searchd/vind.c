@@ -5,6 +5,7 @@
  *        [--theme T]... [--from D] [--to D] [--sort S] [--page N] [--per-page N]
  *        [--facet-limit N] [--data DIR] [QUERY...]
  *   vind [--db PATH | --server URL] [--json] show ID
+ *   vind [--db PATH | --server URL] [--json] [--limit N] related ID
  *
  * With --db the query runs here (vp_search); with --server it is sent to a
  * searchd and the JSON comes back.  Either way the same JSON is printed
@@ -18,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "explore.h"
 #include "httpget.h"
 #include "params.h"
 #include "query.h"
@@ -33,6 +35,9 @@ typedef struct options {
     vp_request req;
     char *query;           /* QUERY... joined, or NULL */
     const char *show_id;   /* vind show ID */
+    const char *related_id;   /* vind related ID */
+    const char *limit;     /* --limit: trends' or related's */
+    unsigned related_limit;
     vind_research research;   /* --export or trends (vind_research.h) */
     bool trends, trends_options;
 } options;
@@ -43,6 +48,7 @@ static void usage(FILE *f)
           "            [--theme T]... [--from D] [--to D] [--sort relevance|date|date_asc]\n"
           "            [--page N] [--per-page N] [--facet-limit N] [--data DIR] [QUERY...]\n"
           "       vind [--db PATH | --server URL] [--json] show ID\n"
+          "       vind [--db PATH | --server URL] [--json] [--limit N] related ID\n"
           "       vind [--db PATH | --server URL] --export csv|jsonl [filters] [QUERY...]\n"
           "       vind [--db PATH | --server URL] [--json | --csv] trends\n"
           "            [--by theme|municipality|speaker] [--interval year|quarter] [--limit N]\n"
@@ -63,6 +69,12 @@ static char *join_words(char **words, int n)
         strcat(s, words[i]);
     }
     return s;
+}
+
+static int limit_misplaced(void)
+{
+    fprintf(stderr, "vind: --limit goes with trends or related\n");
+    return -1;
 }
 
 /* Maps an option to its request parameter and sets it (validated there). */
@@ -151,11 +163,11 @@ parse_options:   /* again after the word "trends", for its own options */
                 return -1;
             }
             break;
-        case 'B': case 'I': case 'L':
-            if (set_trends_option(o, c == 'B' ? "by" : c == 'I' ? "interval" : "limit",
-                                  optarg) != 0)
+        case 'B': case 'I':
+            if (set_trends_option(o, c == 'B' ? "by" : "interval", optarg) != 0)
                 return -1;
             break;
+        case 'L': o->limit = optarg; break;   /* trends' or related's: see below */
         case 'h': usage(stdout); exit(EXIT_RESULTS);
         case 'V':
             printf("vind (Vindplaats) %s, Xapian %s\n", VINDPLAATS_VERSION, xapc_version());
@@ -168,6 +180,8 @@ parse_options:   /* again after the word "trends", for its own options */
         optind++;
         goto parse_options;
     }
+    if (o->limit && o->trends && set_trends_option(o, "limit", o->limit) != 0)
+        return -1;
     if (check_research(o) != 0)
         return -1;
     if (!o->db == !o->server) {
@@ -180,8 +194,24 @@ parse_options:   /* again after the word "trends", for its own options */
             return -1;
         }
         o->show_id = argv[optind + 1];
+        return o->limit ? limit_misplaced() : 0;
+    }
+    if (optind < argc && strcmp(argv[optind], "related") == 0 && !o->trends &&
+        o->research.export_format < 0) {
+        if (argc - optind != 2) {
+            fprintf(stderr, "vind: related wants exactly one report id\n");
+            return -1;
+        }
+        vp_qerror e = {0};
+        if (vp_related_limit(o->limit, &o->related_limit, &e) != 0) {
+            fprintf(stderr, "vind: --%s\n", e.message);
+            return -1;
+        }
+        o->related_id = argv[optind + 1];
         return 0;
     }
+    if (o->limit && !o->trends)
+        return limit_misplaced();
     if (optind < argc) {
         o->query = join_words(argv + optind, argc - optind);
         if (!o->query || set_param(o, "q", o->query) != 0)
@@ -209,17 +239,21 @@ static json_t *run_local(const options *o, vp_qerror *e)
     if (!s)
         vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
     else
-        out = o->show_id ? vp_document_get(s, o->show_id, e) : vp_search(s, &o->req, e);
+        out = o->show_id ? vp_document_get(s, o->show_id, e)
+            : o->related_id ? vp_related(s, o->related_id, o->related_limit, e)
+                            : vp_search(s, &o->req, e);
     vp_searcher_free(s);
     vp_data_free(&data);
     return out;
 }
 
-static char *document_path(const char *id)
+/* "/documents/ID" with the id percent-encoded, then tail ("" or
+ * "/related?limit=N"). */
+static char *document_path(const char *id, const char *tail)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t n = strlen(id);
-    char *p = malloc(12 + 3 * n + 1), *w = p;
+    char *p = malloc(12 + 3 * n + strlen(tail) + 1), *w = p;
     if (!p)
         return NULL;
     w += sprintf(w, "/documents/");
@@ -233,20 +267,24 @@ static char *document_path(const char *id)
             *w++ = hex[*s & 15];
         }
     }
-    *w = '\0';
+    strcpy(w, tail);
     return p;
 }
 
 /* Runs the request on a searchd; an error answer becomes e. */
 static json_t *run_remote(const options *o, vp_qerror *e)
 {
-    char *qs = o->show_id ? NULL : vp_request_to_query_string(&o->req);
-    char *path = o->show_id ? document_path(o->show_id) : NULL;
+    const char *id = o->show_id ? o->show_id : o->related_id;
+    char tail[48] = "";
+    if (o->related_id)
+        snprintf(tail, sizeof tail, "/related?limit=%u", o->related_limit);
+    char *qs = id ? NULL : vp_request_to_query_string(&o->req);
+    char *path = id ? document_path(id, tail) : NULL;
     char *target = NULL, why[512], *body = NULL;
     size_t len = 0;
     int status = 0;
     json_t *out = NULL;
-    if (!o->show_id && qs && (target = malloc(strlen(qs) + 9)) != NULL)
+    if (!id && qs && (target = malloc(strlen(qs) + 9)) != NULL)
         sprintf(target, "/search?%s", qs);
     if (!target && !path) {
         vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
@@ -281,11 +319,15 @@ static int print_output(const options *o, json_t *out)
         free(text);
     } else if (o->show_id) {
         vind_print_document(stdout, out, tty);
+    } else if (o->related_id) {
+        vind_print_related(stdout, out, tty);
     } else {
         vind_print_result(stdout, out, tty);
     }
     if (o->show_id)
         return EXIT_RESULTS;
+    if (o->related_id)
+        return json_array_size(json_object_get(out, "related")) > 0 ? EXIT_RESULTS : EXIT_NONE;
     return json_integer_value(json_object_get(out, "total")) > 0 ? EXIT_RESULTS : EXIT_NONE;
 }
 

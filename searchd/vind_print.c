@@ -170,3 +170,31 @@ void vind_print_document(FILE *out, const json_t *doc, bool tty)
         fputc(*s == '\n' || (unsigned char)*s >= 0x20 ? *s : ' ', out);
     fputc('\n', out);
 }
+
+void vind_print_related(FILE *out, const json_t *related, bool tty)
+{
+    fputs("Verwant aan: ", out);
+    put_plain(out, str(related, "title"));
+    fputs(" (", out);
+    put_plain(out, str(related, "id"));
+    fputs(")\n", out);
+    const json_t *list = json_object_get(related, "related"), *r;
+    size_t i;
+    if (json_array_size(list) == 0)
+        fputs("\nGeen verwante verslagen gevonden.\n", out);
+    json_array_foreach(list, i, r) {
+        fprintf(out, "\n%zu. %s", i + 1, tty ? BOLD : "");
+        put_plain(out, str(r, "title"));
+        fprintf(out, "%s\n   ", tty ? HL_OFF : "");
+        put_plain(out, json_is_string(json_object_get(r, "date")) ? str(r, "date") : "zonder datum");
+        if (json_is_string(json_object_get(r, "host"))) {
+            fputs(" | ", out);
+            put_plain(out, str(r, "host"));
+        }
+        fputs(" | ", out);
+        put_plain(out, str(r, "id"));
+        fputs("\n   ", out);
+        put_plain(out, str(r, "reason"));
+        fputc('\n', out);
+    }
+}

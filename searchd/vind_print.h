@@ -18,4 +18,7 @@ void vind_print_result(FILE *out, const json_t *result, bool tty);
 /* A /documents/{id} result. */
 void vind_print_document(FILE *out, const json_t *doc, bool tty);
 
+/* A /documents/{id}/related result: each report with its reason. */
+void vind_print_related(FILE *out, const json_t *related, bool tty);
+
 #endif /* VP_VIND_PRINT_H */
