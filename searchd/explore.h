@@ -27,6 +27,9 @@
 /* Parses a limit ("1" .. "VP_RELATED_MAX"); NULL gives the default.
  * 0, or -1 with e set. */
 int vp_related_limit(const char *text, unsigned *limit, vp_qerror *e);
+/* The query string of /documents/{id}/related: limit only.  0, or -1 with
+ * e set. */
+int vp_related_params(const char *query, unsigned *limit, vp_qerror *e);
 
 /* The at most limit reports most like report id, best first:
  *   {"id", "title", "related": [{"id", "title", "date", "host",
@@ -56,6 +59,10 @@ void vp_entity_request_init(vp_entity_request *r);
  * VP_QERR_BAD_PARAMETER.  0, or -1 with e set. */
 int vp_entity_request_set(vp_entity_request *r, const char *key, const char *value,
                           vp_qerror *e);
+
+/* The query string of an entity page: page and per_page only.  0, or -1
+ * with e set. */
+int vp_entity_params(const char *query, vp_entity_request *r, vp_qerror *e);
 
 /* A municipality by any name the municipality filter takes (official name,
  * alias, a former municipality): its official name and province, the

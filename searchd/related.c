@@ -44,6 +44,7 @@
 #include "buf.h"
 #include "document.h"
 #include "mem.h"
+#include "params.h"
 #include "schema.h"
 #include "strset.h"
 #include "terms.h"
@@ -99,6 +100,26 @@ int vp_related_limit(const char *text, unsigned *limit, vp_qerror *e)
                         "not '%.40s'", VP_RELATED_MAX, text);
     *limit = (unsigned)n;
     return 0;
+}
+
+int vp_related_params(const char *query, unsigned *limit, vp_qerror *e)
+{
+    vp_params p;
+    *limit = VP_RELATED_DEFAULT;
+    if (vp_params_parse(query, &p, e) != 0)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < p.len; i++) {
+        if (strcmp(p.items[i].key, "limit") != 0)
+            rc = vp_qfail(e, VP_QERR_BAD_PARAMETER, "unknown parameter '%.60s' (related "
+                          "reports take limit)", p.items[i].key);
+        else if (i > 0 && vp_params_get(&p, "limit") != p.items[i].value)
+            rc = vp_qfail(e, VP_QERR_BAD_PARAMETER, "parameter 'limit' is given more than once");
+        else
+            rc = vp_related_limit(p.items[i].value, limit, e);
+    }
+    vp_params_clear(&p);
+    return rc;
 }
 
 /* ---- the report's words ---------------------------------------------------------------- */
