@@ -6,6 +6,9 @@
  *        [--facet-limit N] [--data DIR] [QUERY...]
  *   vind [--db PATH | --server URL] [--json] show ID
  *   vind [--db PATH | --server URL] [--json] [--limit N] related ID
+ *   vind [--db PATH | --server URL] [--json] [--page N] [--per-page N]
+ *        municipality NAME | speaker NAME
+ *   vind [--db PATH | --server URL] feed [filters] [QUERY...]
  *
  * With --db the query runs here (vp_search); with --server it is sent to a
  * searchd and the JSON comes back.  Either way the same JSON is printed
@@ -19,11 +22,11 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "explore.h"
 #include "httpget.h"
 #include "params.h"
 #include "query.h"
 #include "vind_print.h"
+#include "vind_explore.h"
 #include "vind_research.h"
 #include "xapian_c.h"
 
@@ -35,11 +38,12 @@ typedef struct options {
     vp_request req;
     char *query;           /* QUERY... joined, or NULL */
     const char *show_id;   /* vind show ID */
-    const char *related_id;   /* vind related ID */
-    const char *limit;     /* --limit: trends' or related's */
-    unsigned related_limit;
     vind_research research;   /* --export or trends (vind_research.h) */
     bool trends, trends_options;
+    vind_explore explore;     /* related, municipality, speaker, feed (vind_explore.h) */
+    bool exploring;
+    const char *limit;        /* --limit: trends' or related's */
+    bool per_page_given;
 } options;
 
 static void usage(FILE *f)
@@ -49,6 +53,9 @@ static void usage(FILE *f)
           "            [--page N] [--per-page N] [--facet-limit N] [--data DIR] [QUERY...]\n"
           "       vind [--db PATH | --server URL] [--json] show ID\n"
           "       vind [--db PATH | --server URL] [--json] [--limit N] related ID\n"
+          "       vind [--db PATH | --server URL] [--json] [--page N] [--per-page N]\n"
+          "            municipality NAME | speaker NAME\n"
+          "       vind [--db PATH | --server URL] feed [filters] [QUERY...]\n"
           "       vind [--db PATH | --server URL] --export csv|jsonl [filters] [QUERY...]\n"
           "       vind [--db PATH | --server URL] [--json | --csv] trends\n"
           "            [--by theme|municipality|speaker] [--interval year|quarter] [--limit N]\n"
@@ -75,6 +82,63 @@ static int limit_misplaced(void)
 {
     fprintf(stderr, "vind: --limit goes with trends or related\n");
     return -1;
+}
+
+/* The subcommands of vind_explore.h that take one argument (an id or a
+ * name), or -1. */
+static int explore_word(const char *word)
+{
+    return strcmp(word, "related") == 0        ? VIND_RELATED
+           : strcmp(word, "municipality") == 0 ? VIND_MUNICIPALITY
+           : strcmp(word, "speaker") == 0      ? VIND_SPEAKER
+                                               : -1;
+}
+
+/* What the explore subcommands leave no room for. */
+static int explore_excludes(const options *o)
+{
+    const char *why = o->research.export_format >= 0 ? "--export goes with a search, not with %s"
+                    : o->trends_options ? "--by and --interval go with trends, not with %s"
+                    : o->explore.what == VIND_FEED && o->json ? "%s prints Atom XML: --json does not apply"
+                    : NULL;
+    static const char *const words[] = {"related", "municipality", "speaker", "feed"};
+    if (why) {
+        fputs("vind: ", stderr);
+        fprintf(stderr, why, words[o->explore.what]);
+        fputc('\n', stderr);
+    }
+    return why ? -1 : 0;
+}
+
+/* vind related ID, vind municipality NAME, vind speaker NAME: the word at
+ * argv[optind] and its one argument. */
+static int parse_explore(options *o, int argc, char **argv)
+{
+    o->exploring = true;
+    o->explore.what = (vind_explore_what)explore_word(argv[optind]);
+    if (argc - optind != 2) {
+        fprintf(stderr, "vind: %s wants exactly one %s\n", argv[optind],
+                o->explore.what == VIND_RELATED ? "report id" : "name");
+        return -1;
+    }
+    if (explore_excludes(o) != 0)
+        return -1;
+    o->explore.name = argv[optind + 1];
+    vp_qerror e = {0};
+    if (o->explore.what == VIND_RELATED) {
+        if (vp_related_limit(o->limit, &o->explore.limit, &e) != 0) {
+            fprintf(stderr, "vind: --%s\n", e.message);
+            return -1;
+        }
+        return 0;
+    }
+    if (o->limit)
+        return limit_misplaced();
+    vp_entity_request_init(&o->explore.page);
+    o->explore.page.page = o->req.page;
+    if (o->per_page_given)
+        o->explore.page.per_page = o->req.per_page;
+    return 0;
 }
 
 /* Maps an option to its request parameter and sets it (validated there). */
@@ -149,6 +213,7 @@ parse_options:   /* again after the word "trends", for its own options */
         if (k < sizeof keys / sizeof *keys) {
             if (set_param(o, keys[k].key, optarg) != 0)
                 return -1;
+            o->per_page_given |= c == 'n';
             continue;
         }
         switch (c) {
@@ -175,14 +240,20 @@ parse_options:   /* again after the word "trends", for its own options */
         default: usage(stderr); return -1;
         }
     }
-    if (!o->trends && optind < argc && strcmp(argv[optind], "trends") == 0) {
+    if (!o->trends && !o->exploring && optind < argc && strcmp(argv[optind], "trends") == 0) {
         o->trends = true;
+        optind++;
+        goto parse_options;
+    }
+    if (!o->trends && !o->exploring && optind < argc && strcmp(argv[optind], "feed") == 0) {
+        o->exploring = true;
+        o->explore.what = VIND_FEED;
         optind++;
         goto parse_options;
     }
     if (o->limit && o->trends && set_trends_option(o, "limit", o->limit) != 0)
         return -1;
-    if (check_research(o) != 0)
+    if (check_research(o) != 0 || (o->exploring && explore_excludes(o) != 0))
         return -1;
     if (!o->db == !o->server) {
         fprintf(stderr, "vind: give exactly one of --db PATH and --server URL\n");
@@ -196,20 +267,8 @@ parse_options:   /* again after the word "trends", for its own options */
         o->show_id = argv[optind + 1];
         return o->limit ? limit_misplaced() : 0;
     }
-    if (optind < argc && strcmp(argv[optind], "related") == 0 && !o->trends &&
-        o->research.export_format < 0) {
-        if (argc - optind != 2) {
-            fprintf(stderr, "vind: related wants exactly one report id\n");
-            return -1;
-        }
-        vp_qerror e = {0};
-        if (vp_related_limit(o->limit, &o->related_limit, &e) != 0) {
-            fprintf(stderr, "vind: --%s\n", e.message);
-            return -1;
-        }
-        o->related_id = argv[optind + 1];
-        return 0;
-    }
+    if (!o->exploring && optind < argc && explore_word(argv[optind]) >= 0)
+        return parse_explore(o, argc, argv);
     if (o->limit && !o->trends)
         return limit_misplaced();
     if (optind < argc) {
@@ -222,6 +281,8 @@ parse_options:   /* again after the word "trends", for its own options */
         fprintf(stderr, "vind: %s\n", e.message);
         return -1;
     }
+    if (o->exploring)        /* vind feed */
+        o->explore.req = &o->req;
     return 0;
 }
 
@@ -239,21 +300,17 @@ static json_t *run_local(const options *o, vp_qerror *e)
     if (!s)
         vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
     else
-        out = o->show_id ? vp_document_get(s, o->show_id, e)
-            : o->related_id ? vp_related(s, o->related_id, o->related_limit, e)
-                            : vp_search(s, &o->req, e);
+        out = o->show_id ? vp_document_get(s, o->show_id, e) : vp_search(s, &o->req, e);
     vp_searcher_free(s);
     vp_data_free(&data);
     return out;
 }
 
-/* "/documents/ID" with the id percent-encoded, then tail ("" or
- * "/related?limit=N"). */
-static char *document_path(const char *id, const char *tail)
+static char *document_path(const char *id)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t n = strlen(id);
-    char *p = malloc(12 + 3 * n + strlen(tail) + 1), *w = p;
+    char *p = malloc(12 + 3 * n + 1), *w = p;
     if (!p)
         return NULL;
     w += sprintf(w, "/documents/");
@@ -267,24 +324,20 @@ static char *document_path(const char *id, const char *tail)
             *w++ = hex[*s & 15];
         }
     }
-    strcpy(w, tail);
+    *w = '\0';
     return p;
 }
 
 /* Runs the request on a searchd; an error answer becomes e. */
 static json_t *run_remote(const options *o, vp_qerror *e)
 {
-    const char *id = o->show_id ? o->show_id : o->related_id;
-    char tail[48] = "";
-    if (o->related_id)
-        snprintf(tail, sizeof tail, "/related?limit=%u", o->related_limit);
-    char *qs = id ? NULL : vp_request_to_query_string(&o->req);
-    char *path = id ? document_path(id, tail) : NULL;
+    char *qs = o->show_id ? NULL : vp_request_to_query_string(&o->req);
+    char *path = o->show_id ? document_path(o->show_id) : NULL;
     char *target = NULL, why[512], *body = NULL;
     size_t len = 0;
     int status = 0;
     json_t *out = NULL;
-    if (!id && qs && (target = malloc(strlen(qs) + 9)) != NULL)
+    if (!o->show_id && qs && (target = malloc(strlen(qs) + 9)) != NULL)
         sprintf(target, "/search?%s", qs);
     if (!target && !path) {
         vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
@@ -319,15 +372,11 @@ static int print_output(const options *o, json_t *out)
         free(text);
     } else if (o->show_id) {
         vind_print_document(stdout, out, tty);
-    } else if (o->related_id) {
-        vind_print_related(stdout, out, tty);
     } else {
         vind_print_result(stdout, out, tty);
     }
     if (o->show_id)
         return EXIT_RESULTS;
-    if (o->related_id)
-        return json_array_size(json_object_get(out, "related")) > 0 ? EXIT_RESULTS : EXIT_NONE;
     return json_integer_value(json_object_get(out, "total")) > 0 ? EXIT_RESULTS : EXIT_NONE;
 }
 
@@ -339,7 +388,13 @@ int main(int argc, char **argv)
     o.research.export_format = -1;
     vp_trends_options_init(&o.research.trends);
     bool parsed = parse_args(argc, argv, &o) == 0;
-    if (parsed && (o.trends || o.research.export_format >= 0)) {
+    if (parsed && o.exploring) {
+        o.explore.db = o.db;
+        o.explore.server = o.server;
+        o.explore.data = o.data;
+        o.explore.json = o.json;
+        rc = vind_explore_run(&o.explore);
+    } else if (parsed && (o.trends || o.research.export_format >= 0)) {
         rc = run_research(&o);
     } else if (parsed) {
         vp_qerror e = {0};

@@ -198,3 +198,89 @@ void vind_print_related(FILE *out, const json_t *related, bool tty)
         fputc('\n', out);
     }
 }
+
+/* "Thema's: Binnenstad en centrum (2), Wonen en leefomgeving (1)". */
+static void print_counts(FILE *out, const char *label, const json_t *values, const char *key)
+{
+    if (json_array_size(values) == 0)
+        return;
+    fprintf(out, "%s: ", label);
+    size_t i;
+    const json_t *v;
+    json_array_foreach(values, i, v) {
+        fputs(i ? ", " : "", out);
+        put_plain(out, json_is_string(json_object_get(v, "label")) ? str(v, "label") : str(v, key));
+        fprintf(out, " (%lld)", (long long)json_integer_value(json_object_get(v, "count")));
+    }
+    fputc('\n', out);
+}
+
+static void print_people(FILE *out, const char *label, const json_t *people)
+{
+    if (json_array_size(people) == 0)
+        return;
+    fprintf(out, "%s:\n", label);
+    size_t i;
+    const json_t *p;
+    json_array_foreach(people, i, p) {
+        fputs("  ", out);
+        if (json_object_get(p, "name")) {
+            put_plain(out, str(p, "name"));
+        } else {   /* a speaker's stretch */
+            put_plain(out, json_is_string(json_object_get(p, "from")) ? str(p, "from") : "?");
+            fputs(" - ", out);
+            put_plain(out, json_is_string(json_object_get(p, "to")) ? str(p, "to") : "?");
+        }
+        if (json_is_string(json_object_get(p, "organisation"))) {
+            fputs(", ", out);
+            put_plain(out, str(p, "organisation"));
+        }
+        if (json_is_string(json_object_get(p, "role"))) {
+            fputs(", ", out);
+            put_plain(out, str(p, "role"));
+        }
+        long long n = json_integer_value(json_object_get(p, "reports"));
+        fprintf(out, " (%lld %s)\n", n, n == 1 ? "verslag" : "verslagen");
+    }
+}
+
+void vind_print_entity(FILE *out, const json_t *page, bool municipality, bool tty)
+{
+    fputs(tty ? BOLD : "", out);
+    put_plain(out, str(page, "name"));
+    fprintf(out, "%s\n", tty ? HL_OFF : "");
+    if (municipality) {
+        fputs(json_is_integer(json_object_get(page, "ended")) ? "Voormalige gemeente" : "Gemeente", out);
+        if (json_is_string(json_object_get(page, "province"))) {
+            fputs(" in ", out);
+            put_plain(out, str(page, "province"));
+        }
+        fputc('\n', out);
+        if (json_is_string(json_object_get(page, "history"))) {
+            put_plain(out, str(page, "history"));
+            fputc('\n', out);
+        }
+    }
+    long long total = json_integer_value(json_object_get(page, "total"));
+    fprintf(out, "%lld %s", total, total == 1 ? "verslag" : "verslagen");
+    if (municipality)
+        fprintf(out, ", waarvan %lld als gastgemeente",
+                (long long)json_integer_value(json_object_get(page, "hosted")));
+    fputc('\n', out);
+    print_counts(out, "Per jaar", json_object_get(page, "years"), "value");
+    print_counts(out, "Thema's", json_object_get(page, "themes"), "value");
+    if (municipality) {
+        print_people(out, "Sprekers uit deze gemeente", json_object_get(page, "speakers"));
+    } else {
+        print_people(out, "Organisaties", json_object_get(page, "organisations"));
+        print_counts(out, "Gemeenten", json_object_get(page, "municipalities"), "value");
+    }
+    const json_t *reports = json_object_get(page, "reports"), *hit;
+    long long first = (json_integer_value(json_object_get(page, "page")) - 1) *
+                      json_integer_value(json_object_get(page, "per_page"));
+    size_t i;
+    json_array_foreach(reports, i, hit) {
+        fputc('\n', out);
+        print_hit(out, (size_t)first + i + 1, hit, tty);
+    }
+}
