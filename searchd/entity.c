@@ -472,15 +472,22 @@ static json_t *municipality_facts(const vp_searcher *s, const vp_municipality *m
     return out;
 }
 
-json_t *vp_municipality_page(vp_searcher *s, const char *name, const vp_entity_request *er,
-                             vp_qerror *e)
+/* Clears e; false (e set: a 404) for a name no filter value can be. */
+static bool name_can_be(const char *name, const char *what, vp_qerror *e)
 {
     e->kind = VP_QERR_NONE;
     e->message[0] = '\0';
-    if (!*name || strlen(name) > VP_MAX_VALUE_BYTES || !vp_utf8_valid(name, strlen(name), NULL)) {
-        vp_qfail(e, VP_QERR_NOT_FOUND, "no municipality by that name");
+    if (*name && strlen(name) <= VP_MAX_VALUE_BYTES && vp_utf8_valid(name, strlen(name), NULL))
+        return true;
+    vp_qfail(e, VP_QERR_NOT_FOUND, "no %s by that name", what);
+    return false;
+}
+
+json_t *vp_municipality_page(vp_searcher *s, const char *name, const vp_entity_request *er,
+                             vp_qerror *e)
+{
+    if (!name_can_be(name, "municipality", e))
         return NULL;
-    }
     const vp_municipality *m = s->gazetteer ? vp_gazetteer_lookup(s->gazetteer, name) : NULL;
     const char *official = m ? m->name : name;
     vp_strvec names = VP_STRVEC_INIT, plain = VP_STRVEC_INIT;
@@ -593,12 +600,8 @@ static json_t *stretches_json(const people *p)
 json_t *vp_speaker_page(vp_searcher *s, const char *name, const vp_entity_request *er,
                         vp_qerror *e)
 {
-    e->kind = VP_QERR_NONE;
-    e->message[0] = '\0';
-    if (!*name || strlen(name) > VP_MAX_VALUE_BYTES || !vp_utf8_valid(name, strlen(name), NULL)) {
-        vp_qfail(e, VP_QERR_NOT_FOUND, "no speaker by that name");
+    if (!name_can_be(name, "speaker", e))
         return NULL;
-    }
     json_t *found = filtered_search(s, VP_FACET_SPEAKER, name, NULL, er, e);
     json_int_t total = json_integer_value(json_object_get(found, "total"));
     if (found && total == 0) {

@@ -186,6 +186,15 @@ static void put_report_href(vp_buf *b, const char *id, const vp_request *r)
     }
 }
 
+void vp_page_put_when_where(vp_buf *b, const json_t *report)
+{
+    vp_html_text(b, json_str(report, "date"));
+    if (json_str(report, "host")) {
+        vp_buf_puts(b, " &#183; ");
+        vp_html_text(b, json_str(report, "host"));
+    }
+}
+
 void vp_page_put_hit(vp_buf *b, const vp_request *r, const json_t *hit)
 {
     const char *id = json_str(hit, "id");
@@ -194,11 +203,7 @@ void vp_page_put_hit(vp_buf *b, const vp_request *r, const json_t *hit)
     vp_buf_puts(b, "\">");
     vp_html_text(b, json_str(hit, "title"));
     vp_buf_puts(b, "</a></h3>\n<p class=\"meta\">");
-    vp_html_text(b, json_str(hit, "date"));
-    if (json_str(hit, "host")) {
-        vp_buf_puts(b, " &#183; ");
-        vp_html_text(b, json_str(hit, "host"));
-    }
+    vp_page_put_when_where(b, hit);
     vp_buf_puts(b, "</p>\n");
     put_string_list(b, "tags", json_object_get(hit, "themes"));
     vp_buf_puts(b, "<p class=\"snippet\">");

@@ -167,6 +167,30 @@ static void put_reports(vp_buf *b, const json_t *page, const char *base, const c
     vp_request_clear(&none);
 }
 
+/* The parts both pages have (the year chart, the themes), then the start
+ * of the last part, headed before + name + after. */
+static void put_years_themes(vp_buf *b, const json_t *page, const char *facet, const char *name,
+                             const char *before, const char *after)
+{
+    vp_buf_puts(b, "<section class=\"entity-part\"><h2>Verslagen per jaar</h2>");
+    put_year_chart(b, json_object_get(page, "years"), facet, name);
+    vp_buf_puts(b, "</section>\n");
+    put_themes(b, json_object_get(page, "themes"), facet, name);
+    vp_buf_puts(b, "<section class=\"entity-part\"><h2>");
+    vp_buf_puts(b, before);
+    vp_html_text(b, name);
+    vp_buf_puts(b, after);
+    vp_buf_puts(b, "</h2>");
+}
+
+/* Closes the last part and the grid, and puts the reports below. */
+static void put_end(vp_buf *b, const json_t *page, const char *base, const char *name)
+{
+    vp_buf_puts(b, "</section>\n</div>\n");
+    put_reports(b, page, base, name);
+    vp_buf_puts(b, "</article>\n");
+}
+
 /* Runs read (a municipality's or a speaker's page) and draws it with put;
  * a bad parameter or an unknown name is drawn as an error with its
  * status. */
@@ -203,6 +227,54 @@ static vp_page entity_page(vp_searcher *s, const char *name, const char *query,
     vp_request_clear(&none);
     sl.q = "";
     return vp_page_fill(&sl, status);
+}
+
+/* A part's list of links to pages ("/spreker/" + the item's key), each
+ * with what item_extra adds, or the line none when it is empty. */
+typedef void (*item_extra)(vp_buf *b, const json_t *item);
+
+static void put_linked_list(vp_buf *b, const json_t *items, const char *none, const char *page,
+                            const char *key, item_extra extra)
+{
+    if (json_array_size(items) == 0) {
+        vp_buf_puts(b, "<p class=\"meta\">");
+        vp_buf_puts(b, none);
+        vp_buf_puts(b, "</p>");
+        return;
+    }
+    vp_buf_puts(b, "<ul class=\"counts\">");
+    size_t i;
+    const json_t *item;
+    json_array_foreach(items, i, item) {
+        vp_buf_puts(b, "<li><a href=\"");
+        put_page_href(b, page, json_str(item, key));
+        vp_buf_puts(b, "\">");
+        vp_html_text(b, json_str(item, key));
+        vp_buf_puts(b, "</a>");
+        extra(b, item);
+        vp_buf_puts(b, "</li>");
+    }
+    vp_buf_puts(b, "</ul>");
+}
+
+/* " role, organisation (3)" of a municipality's speaker. */
+static void put_speaker_extra(vp_buf *b, const json_t *sp)
+{
+    const char *org = json_str(sp, "organisation"), *role = json_str(sp, "role");
+    if (org || role) {
+        vp_buf_puts(b, " <span class=\"meta\">");
+        vp_html_text(b, role ? role : "");
+        vp_buf_puts(b, role && org ? ", " : "");
+        vp_html_text(b, org ? org : "");
+        vp_buf_puts(b, "</span>");
+    }
+    vp_buf_printf(b, " <span class=\"count\">(%lld)</span>", (long long)json_int(sp, "reports"));
+}
+
+/* " (2)" of a speaker's municipality. */
+static void put_count_extra(vp_buf *b, const json_t *m)
+{
+    vp_buf_printf(b, " <span class=\"count\">(%lld)</span>", (long long)json_int(m, "count"));
 }
 
 /* ---- a municipality ------------------------------------------------------------------ */
@@ -250,40 +322,11 @@ static void put_municipality(vp_buf *b, const json_t *m)
     json_int_t h = json_int(m, "hosted");
     snprintf(hosted, sizeof hosted, ", waarvan %lld als gastgemeente", (long long)h);
     put_summary(b, m, "municipality", name, h ? hosted : NULL);
-    vp_buf_puts(b, "<div class=\"entity-grid\">\n<section class=\"entity-part\"><h2>Verslagen per jaar</h2>");
-    put_year_chart(b, json_object_get(m, "years"), "municipality", name);
-    vp_buf_puts(b, "</section>\n");
-    put_themes(b, json_object_get(m, "themes"), "municipality", name);
-    vp_buf_puts(b, "<section class=\"entity-part\"><h2>Sprekers uit ");
-    vp_html_text(b, name);
-    vp_buf_puts(b, "</h2>");
-    const json_t *speakers = json_object_get(m, "speakers"), *sp;
-    size_t i;
-    if (json_array_size(speakers) == 0)
-        vp_buf_puts(b, "<p class=\"meta\">Geen sprekers van deze gemeente gevonden.</p>");
-    else
-        vp_buf_puts(b, "<ul class=\"counts\">");
-    json_array_foreach(speakers, i, sp) {
-        vp_buf_puts(b, "<li><a href=\"");
-        put_page_href(b, "/spreker/", json_str(sp, "name"));
-        vp_buf_puts(b, "\">");
-        vp_html_text(b, json_str(sp, "name"));
-        vp_buf_puts(b, "</a>");
-        const char *org = json_str(sp, "organisation"), *role = json_str(sp, "role");
-        if (org || role) {
-            vp_buf_puts(b, " <span class=\"meta\">");
-            vp_html_text(b, role ? role : "");
-            vp_buf_puts(b, role && org ? ", " : "");
-            vp_html_text(b, org ? org : "");
-            vp_buf_puts(b, "</span>");
-        }
-        vp_buf_printf(b, " <span class=\"count\">(%lld)</span></li>", (long long)json_int(sp, "reports"));
-    }
-    if (json_array_size(speakers))
-        vp_buf_puts(b, "</ul>");
-    vp_buf_puts(b, "</section>\n</div>\n");
-    put_reports(b, m, "/gemeente/", name);
-    vp_buf_puts(b, "</article>\n");
+    vp_buf_puts(b, "<div class=\"entity-grid\">\n");
+    put_years_themes(b, m, "municipality", name, "Sprekers uit ", "");
+    put_linked_list(b, json_object_get(m, "speakers"), "Geen sprekers van deze gemeente gevonden.",
+                    "/spreker/", "name", put_speaker_extra);
+    put_end(b, m, "/gemeente/", name);
 }
 
 vp_page vp_page_municipality(vp_searcher *s, const char *name, const char *query)
@@ -330,30 +373,11 @@ static void put_speaker(vp_buf *b, const json_t *sp)
         vp_buf_printf(b, " <span class=\"count\">(%lld %s)</span></li>", (long long)n,
                       n == 1 ? "verslag" : "verslagen");
     }
-    vp_buf_puts(b, "</ol></section>\n<section class=\"entity-part\"><h2>Verslagen per jaar</h2>");
-    put_year_chart(b, json_object_get(sp, "years"), "speaker", name);
-    vp_buf_puts(b, "</section>\n");
-    put_themes(b, json_object_get(sp, "themes"), "speaker", name);
-    vp_buf_puts(b, "<section class=\"entity-part\"><h2>Gemeenten waar ");
-    vp_html_text(b, name);
-    vp_buf_puts(b, " sprak</h2>");
-    const json_t *places = json_object_get(sp, "municipalities"), *p;
-    if (json_array_size(places) == 0)
-        vp_buf_puts(b, "<p class=\"meta\">Geen gastgemeente bekend.</p>");
-    else
-        vp_buf_puts(b, "<ul class=\"counts\">");
-    json_array_foreach(places, i, p) {
-        vp_buf_puts(b, "<li><a href=\"");
-        put_page_href(b, "/gemeente/", json_str(p, "value"));
-        vp_buf_puts(b, "\">");
-        vp_html_text(b, json_str(p, "value"));
-        vp_buf_printf(b, "</a> <span class=\"count\">(%lld)</span></li>", (long long)json_int(p, "count"));
-    }
-    if (json_array_size(places))
-        vp_buf_puts(b, "</ul>");
-    vp_buf_puts(b, "</section>\n</div>\n");
-    put_reports(b, sp, "/spreker/", name);
-    vp_buf_puts(b, "</article>\n");
+    vp_buf_puts(b, "</ol></section>\n");
+    put_years_themes(b, sp, "speaker", name, "Gemeenten waar ", " sprak");
+    put_linked_list(b, json_object_get(sp, "municipalities"), "Geen gastgemeente bekend.",
+                    "/gemeente/", "value", put_count_extra);
+    put_end(b, sp, "/spreker/", name);
 }
 
 vp_page vp_page_speaker(vp_searcher *s, const char *name, const char *query)
@@ -378,11 +402,7 @@ void vp_page_put_related(vp_buf *b, vp_searcher *s, const char *id)
             vp_buf_puts(b, "\">");
             vp_html_text(b, json_str(r, "title"));
             vp_buf_puts(b, "</a> <span class=\"meta\">");
-            vp_html_text(b, json_str(r, "date"));
-            if (json_str(r, "host")) {
-                vp_buf_puts(b, " &#183; ");
-                vp_html_text(b, json_str(r, "host"));
-            }
+            vp_page_put_when_where(b, r);
             vp_buf_puts(b, "</span><p class=\"reason\">");
             vp_html_text(b, json_str(r, "reason"));
             vp_buf_puts(b, "</p></li>\n");

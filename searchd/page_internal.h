@@ -32,6 +32,8 @@ typedef struct vp_page_slots {
 /* The template filled in; frees the slots' buffers. */
 vp_page vp_page_fill(vp_page_slots *sl, int status);
 
+/* "2017-04-21 · Gorinchem": a report's date and host, escaped. */
+void vp_page_put_when_where(vp_buf *b, const json_t *report);
 /* One search hit as a list item (links to the report keep r's q). */
 void vp_page_put_hit(vp_buf *b, const vp_request *r, const json_t *hit);
 /* "Dat lukte niet: ..." */

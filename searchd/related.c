@@ -4,12 +4,10 @@
  *
  * Words.  Xapian's relevance feedback (Enquire::get_eset, the report alone
  * as the relevance set) picks the body stems that best tell the report
- * apart from the rest of the index: frequent in it, rare elsewhere.  Names
- * (its speakers and their organisations), places (every municipality and
- * province of the gazetteer) and stopwords are kept out: two reports are
- * not alike because both name Emmen; the municipality facet says that, and
- * says it better.  The stems, each weighted by its expand weight, make one
- * OR query; its best matches are candidates.
+ * apart from the rest of the index: frequent in it, rare elsewhere; names,
+ * places, compound parts and stopwords kept out (related_words.c).  The
+ * stems, each weighted by its expand weight, make one OR query; its best
+ * matches are candidates.
  *
  * Facets.  The reports that share a theme, a municipality (a former one
  * counted as its successor) or a speaker are candidates too, ranked by the
@@ -35,6 +33,7 @@
  */
 #include "explore.h"
 #include "query_internal.h"
+#include "related_words.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -49,8 +48,6 @@
 #include "strset.h"
 #include "terms.h"
 #include "text.h"
-#include "theme_terms.h"
-#include "themes.h"
 
 #define ESET_TERMS        40     /* stems of the word query */
 #define CANDIDATES        50     /* matches read from each candidate query */
@@ -59,32 +56,6 @@
                                     reports of corpus/ reach 0.29) */
 
 static const double W_WORDS = 0.60, W_THEMES = 0.25, W_PLACES = 0.10, W_SPEAKERS = 0.05;
-
-/* Words that say nothing of a subject (Dutch first, then English: some
- * reports are written in English).  Run through the index's own stemmer. */
-static const char stopwords[] =
-    "aan af al alle alles als alsof altijd ander andere anders ben bij binnen daar daarna "
-    "daarom daarin dan dat de deze die dit doch doen door dus een eens eigen en er erg "
-    "even ever geen gehad geweest had hadden heb hebben heeft hem hen het hier hij hoe hun "
-    "iemand iets ik in is ja je jij jou jouw juist kan kon konden kunnen kunt maar me meer "
-    "men met mij mijn moet moeten na naar niet niets nog nu of om omdat onder ons onze ook "
-    "op over reeds rond samen sinds sommige steeds te tegen toch toen tot tussen u uit "
-    "uw van veel voor vooral waar waarom wanneer want waren was wat we wel welk welke werd "
-    "werden wie wij wil willen worden wordt zal ze zei zelf zich zij zijn zo zoals zonder "
-    "zou zouden zulke daarbij daarmee daarvoor daardoor hierbij hiervoor waarbij waarin "
-    "waarop waarvan waarmee bovendien echter inmiddels namelijk ongeveer onder andere "
-    "vaak nooit weer verder vervolgens tijdens volgens via zowel alleen eerst later "
-    "gaan gaat ging gingen komen komt kwam kwamen laten liet staan staat stond maken maakt "
-    "maakte zeggen zegt zien ziet zag geven geeft gaf krijgen krijgt kreeg houden houdt "
-    "hield vinden vindt vond moest mogen mag kunnen kon zullen zoals elk elke ieder iedere "
-    "twee drie vier vijf zes zeven acht negen tien eerste tweede derde jaar jaren dag "
-    "the a an and or but of to in on at by for with from as is are was were be been "
-    "being has have had do does did this that these those it its they them their there "
-    "which who whom what when where why how not no all any both each more most other "
-    "some such than too very can will would should could may might must our we us you";
-
-static const char *const provinces_not_in_gazetteer[] = {
-    "Friesland", "Brabant", "Holland", "Zeeuws-Vlaanderen", "Nederland", NULL};
 
 /* ---- the limit --------------------------------------------------------------------- */
 
@@ -122,83 +93,6 @@ int vp_related_params(const char *query, unsigned *limit, vp_qerror *e)
     return rc;
 }
 
-/* ---- the report's words ---------------------------------------------------------------- */
-
-/* A body stem: "Z" + a stem starting with a lower-case or non-ASCII letter
- * (a field's stems are "ZS...", "ZXH..."), no digits, three bytes or more. */
-static bool is_body_stem(const char *t, size_t len)
-{
-    if (len < 4 || t[0] != 'Z')
-        return false;
-    unsigned char c = (unsigned char)t[1];
-    if (!((c >= 'a' && c <= 'z') || c >= 0x80))
-        return false;
-    for (size_t i = 1; i < len; i++)
-        if (t[i] >= '0' && t[i] <= '9')
-            return false;
-    return true;
-}
-
-/* Runs text through a term generator with the index's stemmer, as the
- * indexer does, and adds the body stems it makes to set. */
-static bool add_stems_of(const xapc_stem *stem, const char *text, vp_strset *set,
-                         xapc_error *xe)
-{
-    xapc_termgen *tg = xapc_termgen_new(xe);
-    xapc_doc *doc = tg ? xapc_doc_new(xe) : NULL;
-    bool ok = doc && xapc_termgen_set_stemmer(tg, stem, xe) == XAPC_OK &&
-              xapc_termgen_set_stemming_strategy(tg, XAPC_STEM_SOME, xe) == XAPC_OK &&
-              xapc_termgen_set_document(tg, doc, xe) == XAPC_OK &&
-              xapc_termgen_index_text_without_positions(tg, text, strlen(text), 1, "", xe) == XAPC_OK;
-    xapc_termiter *it = ok ? xapc_doc_termlist(doc, "Z", xe) : NULL;
-    const char *term;
-    while (it && xapc_termiter_next(it, &term, NULL, xe))
-        vp_strset_add(set, term, strlen(term), NULL);
-    ok = it && xe->status == XAPC_OK;
-    xapc_termiter_free(it);
-    xapc_doc_free(doc);
-    xapc_termgen_free(tg);
-    return ok;
-}
-
-/* The stems the word query leaves out: the report's people and their
- * organisations, every municipality and province, and stopwords. */
-static bool excluded_stems(const vp_searcher *s, const vp_document *d, vp_strset *out,
-                           xapc_error *xe)
-{
-    vp_buf names = VP_BUF_INIT;
-    for (size_t i = 0; i < d->n_speakers; i++)
-        vp_buf_printf(&names, "%s\n%s\n", d->speakers[i].name ? d->speakers[i].name : "",
-                      d->speakers[i].organisation ? d->speakers[i].organisation : "");
-    for (size_t i = 0; s->gazetteer && i < vp_gazetteer_count(s->gazetteer); i++) {
-        const vp_municipality *m = vp_gazetteer_at(s->gazetteer, i);
-        vp_buf_printf(&names, "%s\n%s\n", m->name, m->province ? m->province : "");
-    }
-    for (size_t i = 0; provinces_not_in_gazetteer[i]; i++)
-        vp_buf_printf(&names, "%s\n", provinces_not_in_gazetteer[i]);
-    for (size_t i = 0; i < d->municipalities.len; i++)   /* as the report spells them */
-        vp_buf_printf(&names, "%s\n", d->municipalities.items[i]);
-    vp_buf_puts(&names, stopwords);
-    bool ok = add_stems_of(s->stem, vp_buf_str(&names), out, xe);
-    vp_buf_free(&names);
-    return ok;
-}
-
-/* A document's body stems. */
-static bool body_stems(const xapc_db *db, xapc_docid did, vp_strset *out, xapc_error *xe)
-{
-    xapc_termiter *it = xapc_db_termlist(db, did, xe);
-    const char *term;
-    while (it && xapc_termiter_next(it, &term, NULL, xe)) {
-        size_t len = strlen(term);
-        if (is_body_stem(term, len))
-            vp_strset_add(out, term, len, NULL);
-    }
-    bool ok = it && xe->status == XAPC_OK;
-    xapc_termiter_free(it);
-    return ok;
-}
-
 static double jaccard(const vp_strset *a, const vp_strset *b)
 {
     size_t na = vp_strset_size(a), nb = vp_strset_size(b), both = 0;
@@ -230,11 +124,7 @@ typedef struct related_run {
     vp_document doc;
     vp_strvec places;           /* the report's municipalities as their current ones */
     vp_strset *self_stems;
-    xapc_eset *eset;
-    vp_strset *words;           /* the report's whole words' body stems (read_words) */
-    char **surface;             /* per stem id: the form the report writes most */
-    uint32_t *surface_wdf;
-    size_t cap_surface, cap_surface_wdf;
+    vp_report_words words;      /* what it is about (related_words.h) */
     candidate *cands;
     size_t n_cands, cap_cands;
     uint32_t doccount;
@@ -254,12 +144,7 @@ static void run_clear(related_run *r)
     vp_document_clear(&r->doc);
     vp_strvec_clear(&r->places);
     vp_strset_free(r->self_stems);
-    for (size_t i = 0; r->words && i < vp_strset_size(r->words); i++)
-        free(r->surface[i]);
-    free(r->surface);
-    free(r->surface_wdf);
-    vp_strset_free(r->words);
-    xapc_eset_free(r->eset);
+    vp_report_words_clear(&r->words);
     for (size_t i = 0; i < r->n_cands; i++)
         candidate_clear(&r->cands[i]);
     free(r->cands);
@@ -307,232 +192,9 @@ static int read_report(related_run *r, const char *id)
         return vp_qfail(r->e, VP_QERR_INTERNAL, "a stored report cannot be read: %s", why);
     current_places(r->s, &r->doc.municipalities, &r->places);
     r->self_stems = vp_strset_new();
-    if (!body_stems(r->s->db, r->self, r->self_stems, &r->xe))
+    if (!vp_body_stems(r->s->db, r->self, r->self_stems, &r->xe))
         return run_fail(r, "reading the report's terms");
     return 0;
-}
-
-/* The report's own words by stem: for each body stem of a word it writes
- * ("Zleegstand"), the form it writes most often.  Read from its text by a
- * term generator as the indexer's, not from its term list: the indexer adds
- * the parts of compounds as terms too ("maast" and "Zmaast" from
- * Maastricht, "rijzing" from vergrijzing), and a part the report never
- * writes as a word of its own is no word of the report. */
-static int read_words(related_run *r)
-{
-    r->words = vp_strset_new();
-    vp_buf text = VP_BUF_INIT;
-    vp_buf_printf(&text, "%s\n%s", r->doc.title ? r->doc.title : "",
-                  r->doc.text ? r->doc.text : "");
-    xapc_termgen *tg = xapc_termgen_new(&r->xe);
-    xapc_doc *doc = tg ? xapc_doc_new(&r->xe) : NULL;
-    bool ok = doc && xapc_termgen_set_document(tg, doc, &r->xe) == XAPC_OK &&
-              xapc_termgen_index_text_without_positions(tg, vp_buf_str(&text), text.len, 1, "",
-                                                        &r->xe) == XAPC_OK;
-    xapc_termiter *it = ok ? xapc_doc_termlist(doc, "", &r->xe) : NULL;
-    const char *word;
-    uint32_t wdf;
-    while (it && xapc_termiter_next(it, &word, &wdf, &r->xe)) {
-        unsigned char c = (unsigned char)word[0];
-        if (!((c >= 'a' && c <= 'z') || c >= 0x80))
-            continue;
-        char *stem = xapc_stem_word(r->s->stem, word, &r->xe);
-        if (!stem)
-            break;
-        size_t len = strlen(stem);
-        char *z = vp_xmalloc(len + 2);
-        z[0] = 'Z';
-        memcpy(z + 1, stem, len + 1);
-        bool added;
-        size_t id = vp_strset_add(r->words, z, len + 1, &added);
-        if (added) {
-            VP_GROW(r->surface, r->cap_surface, id + 1);
-            VP_GROW(r->surface_wdf, r->cap_surface_wdf, id + 1);
-            r->surface[id] = NULL;
-            r->surface_wdf[id] = 0;
-        }
-        if (wdf > r->surface_wdf[id]) {
-            r->surface_wdf[id] = wdf;
-            free(r->surface[id]);
-            r->surface[id] = vp_xstrdup(word);
-        }
-        free(z);
-        free(stem);
-    }
-    ok = it && r->xe.status == XAPC_OK;
-    xapc_termiter_free(it);
-    xapc_doc_free(doc);
-    xapc_termgen_free(tg);
-    vp_buf_free(&text);
-    return ok ? 0 : run_fail(r, "reading the report's words");
-}
-
-/* ---- names the report writes ------------------------------------------------ */
-
-/* A letter of a word: ASCII letters and any non-ASCII character but the
- * typographic punctuation of U+2000..U+206F (quotes, dashes, ellipsis). */
-static size_t letter_at(const char *t, size_t len, size_t i)
-{
-    unsigned char c = (unsigned char)t[i];
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-        return 1;
-    if (c < 0x80)
-        return 0;
-    unsigned cp;
-    size_t n = vp_utf8_decode(t + i, len - i, &cp);
-    return n == 0 || (cp >= 0x2000 && cp <= 0x206f) || cp == 0xa0 || cp == 0xab || cp == 0xbb
-               ? 0 : n;
-}
-
-typedef struct case_tally {
-    vp_strset *stems;            /* "Z" + stem of each word seen */
-    unsigned *lower, *capital;   /* per stem: written in lower case; capitalised in a sentence */
-    size_t cap_lower, cap_capital;
-} case_tally;
-
-static void tally_word(const related_run *r, case_tally *t, const char *w, size_t n,
-                       bool sentence_start)
-{
-    bool capital = w[0] >= 'A' && w[0] <= 'Z', all_caps = capital;
-    char low[VP_THEME_WORD_MAX + 1];
-    if (n > VP_THEME_WORD_MAX)
-        return;
-    for (size_t i = 0; i < n; i++) {
-        all_caps = all_caps && !(w[i] >= 'a' && w[i] <= 'z');
-        low[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] - 'A' + 'a') : w[i];
-    }
-    low[n] = '\0';
-    if ((capital && sentence_start) || (all_caps && n > 1))
-        return;              /* a sentence's first word, a heading in capitals: says nothing */
-    if (!capital && (unsigned char)w[0] >= 0x80)
-        return;              /* a non-ASCII initial: its case is not read here */
-    xapc_error xe;
-    char *stem = xapc_stem_word(r->s->stem, low, &xe);
-    if (!stem)
-        return;
-    size_t len = strlen(stem);
-    char *z = vp_xmalloc(len + 2);
-    z[0] = 'Z';
-    memcpy(z + 1, stem, len + 1);
-    bool added;
-    size_t id = vp_strset_add(t->stems, z, len + 1, &added);
-    if (added) {
-        VP_GROW(t->lower, t->cap_lower, id + 1);
-        VP_GROW(t->capital, t->cap_capital, id + 1);
-        t->lower[id] = t->capital[id] = 0;
-    }
-    (capital ? t->capital : t->lower)[id]++;
-    free(z);
-    free(stem);
-}
-
-/* True when the folded word is one the themes taxonomy names a subject by
- * ("participatiewet", "hervormingsagenda"): a law or programme is
- * capitalised like a name but says what a report is about. */
-static bool subject_word(const vp_searcher *s, const char *word, size_t len)
-{
-    if (!s->themes)
-        return false;
-    char buf[VP_THEME_WORD_MAX + 1];
-    memcpy(buf, word, len);
-    buf[len] = '\0';
-    char *folded = vp_fold(buf);
-    vp_word w = {folded, strlen(folded)};
-    vp_term_match m[4];
-    size_t n = vp_theme_terms_match(vp_themes_terms(s->themes), &w, 1, 0, m, 4);
-    bool whole = false;
-    for (size_t i = 0; i < n; i++)
-        whole |= !m[i].modifier && !m[i].head;
-    free(folded);
-    return whole;
-}
-
-/* Adds to out the stems of the names in the report's text: words it
- * capitalises inside a sentence and never writes in lower case (people,
- * towns and villages the gazetteer does not list, venues, organisations),
- * unless the taxonomy knows them as a subject.  Dutch capitalises little
- * else; a sentence's first word and a heading in capitals are not read. */
-static void name_stems(const related_run *r, vp_strset *out)
-{
-    const char *t = r->doc.text ? r->doc.text : "";
-    size_t len = strlen(t), i = 0;
-    case_tally tally = {.stems = vp_strset_new()};
-    bool start = true;
-    while (i < len) {
-        size_t n = letter_at(t, len, i);
-        if (n == 0) {
-            unsigned char c = (unsigned char)t[i];
-            if (strchr(".!?:;|\n*", c) || (c == '-' && (i == 0 || t[i - 1] == '\n')))
-                start = true;
-            else if (c >= '0' && c <= '9')
-                start = false;
-            i++;
-            continue;
-        }
-        size_t w = i;
-        while (i < len && (n = letter_at(t, len, i)) > 0)
-            i += n;
-        tally_word(r, &tally, t + w, i - w, start);
-        start = false;
-    }
-    for (size_t id = 0; id < vp_strset_size(tally.stems); id++) {
-        if (tally.lower[id] > 0 || tally.capital[id] == 0)
-            continue;
-        size_t zlen;
-        const char *z = vp_strset_key(tally.stems, id, &zlen);
-        size_t word = vp_strset_find(r->words, z, zlen);
-        const char *form = word != VP_STRSET_NONE ? r->surface[word] : NULL;
-        if (!form || !subject_word(r->s, form, strlen(form)))
-            vp_strset_add(out, z, zlen, NULL);
-    }
-    vp_strset_free(tally.stems);
-    free(tally.lower);
-    free(tally.capital);
-}
-
-typedef struct word_filter {
-    const vp_strset *excluded;
-    const vp_strset *words;
-} word_filter;
-
-static bool keep_word(const char *term, size_t len, void *ctx)
-{
-    const word_filter *f = ctx;
-    return is_body_stem(term, len) && vp_strset_find(f->words, term, len) != VP_STRSET_NONE &&
-           vp_strset_find(f->excluded, term, len) == VP_STRSET_NONE;
-}
-
-/* The expand set of the report. */
-static int choose_words(related_run *r)
-{
-    if (read_words(r) != 0)
-        return -1;
-    vp_strset *excluded = vp_strset_new();
-    xapc_enquire *enq = NULL;
-    int rc = -1;
-    if (!excluded_stems(r->s, &r->doc, excluded, &r->xe)) {
-        run_fail(r, "preparing the word filter");
-    } else if (!(enq = xapc_enquire_new(r->s->db, &r->xe))) {
-        run_fail(r, "preparing relevance feedback");
-    } else {
-        name_stems(r, excluded);
-        word_filter f = {excluded, r->words};
-        r->eset = xapc_enquire_get_eset(enq, ESET_TERMS, &r->self, 1,
-                                        XAPC_ESET_EXACT_TERMFREQ, keep_word, &f, &r->xe);
-        rc = r->eset ? 0 : run_fail(r, "choosing the report's words");
-    }
-    xapc_enquire_free(enq);
-    vp_strset_free(excluded);
-    return rc;
-}
-
-/* The word the report writes for expand term i. */
-static const char *surface_of(const related_run *r, uint32_t i)
-{
-    size_t len;
-    const char *t = xapc_eset_term(r->eset, i, &len);
-    size_t id = vp_strset_find(r->words, t, len);
-    return id != VP_STRSET_NONE && r->surface[id] ? r->surface[id] : t + 1;
 }
 
 /* ---- candidates ---------------------------------------------------------------------------- */
@@ -541,15 +203,15 @@ static const char *surface_of(const related_run *r, uint32_t i)
  * NULL (and no error) when the report has no words worth a query. */
 static xapc_query *word_query(related_run *r)
 {
-    uint32_t n = xapc_eset_size(r->eset);
-    double top = n ? xapc_eset_weight(r->eset, 0) : 0;
+    uint32_t n = xapc_eset_size(r->words.eset);
+    double top = n ? xapc_eset_weight(r->words.eset, 0) : 0;
     if (n == 0 || top <= 0)
         return NULL;
     xapc_query **parts = vp_xcalloc(n, sizeof *parts);
     bool ok = true;
     for (uint32_t i = 0; ok && i < n; i++) {
-        xapc_query *t = xapc_query_term(xapc_eset_term(r->eset, i, NULL), 1, 0, &r->xe);
-        parts[i] = t ? xapc_query_scale(t, xapc_eset_weight(r->eset, i) / top, &r->xe) : NULL;
+        xapc_query *t = xapc_query_term(xapc_eset_term(r->words.eset, i, NULL), 1, 0, &r->xe);
+        parts[i] = t ? xapc_query_scale(t, xapc_eset_weight(r->words.eset, i) / top, &r->xe) : NULL;
         xapc_query_free(t);
         ok = parts[i] != NULL;
     }
@@ -784,11 +446,11 @@ static char *reason_of(const vp_searcher *s, const candidate *c, const vp_strvec
 /* The expand terms c has too, as the report writes them, best first. */
 static void shared_words(const related_run *r, const vp_strset *stems, vp_strvec *out)
 {
-    for (uint32_t i = 0; i < xapc_eset_size(r->eset) && out->len < SHOWN_WORDS; i++) {
+    for (uint32_t i = 0; i < xapc_eset_size(r->words.eset) && out->len < SHOWN_WORDS; i++) {
         size_t len;
-        const char *t = xapc_eset_term(r->eset, i, &len);
+        const char *t = xapc_eset_term(r->words.eset, i, &len);
         if (vp_strset_find(stems, t, len) != VP_STRSET_NONE)
-            vp_strvec_push_unique(out, surface_of(r, i));
+            vp_strvec_push_unique(out, vp_report_words_surface(&r->words, i));
     }
 }
 
@@ -846,7 +508,7 @@ static json_t *choose(related_run *r)
     size_t n_kept = 0;
     for (size_t i = 0; list && i < r->n_cands && n_kept < r->limit; i++) {
         vp_strset *stems = vp_strset_new();
-        if (!body_stems(r->s->db, r->cands[i].did, stems, &r->xe)) {
+        if (!vp_body_stems(r->s->db, r->cands[i].did, stems, &r->xe)) {
             vp_strset_free(stems);
             run_fail(r, "reading a related report's terms");
             json_decref(list);
@@ -886,7 +548,9 @@ static json_t *do_related(vp_searcher *s, const void *arg, vp_qerror *e)
     bool ok;
     r.doccount = vp_searcher_doccount(s, e, &ok);
     json_t *out = NULL;
-    if (ok && read_report(&r, a->id) == 0 && choose_words(&r) == 0 &&
+    if (ok && read_report(&r, a->id) == 0 &&
+        (vp_report_words_choose(&r.words, s, r.self, &r.doc, ESET_TERMS, &r.xe) == 0 ||
+         run_fail(&r, "choosing the report's words") == 0) &&
         gather_candidates(&r) == 0) {
         double top = 0;
         for (size_t i = 0; i < r.n_cands; i++)

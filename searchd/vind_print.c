@@ -55,19 +55,25 @@ static void put_snippet(FILE *out, const char *html, bool tty)
     }
 }
 
-static void print_hit(FILE *out, size_t rank, const json_t *hit, bool tty)
+/* "3. Title" and below it "   date | host | id", then "\n   ". */
+static void print_heading(FILE *out, size_t rank, const json_t *report, bool tty)
 {
     fprintf(out, "%zu. %s", rank, tty ? BOLD : "");
-    put_plain(out, str(hit, "title"));
+    put_plain(out, str(report, "title"));
     fprintf(out, "%s\n   ", tty ? HL_OFF : "");
-    put_plain(out, json_is_string(json_object_get(hit, "date")) ? str(hit, "date") : "zonder datum");
-    if (json_is_string(json_object_get(hit, "host"))) {
+    put_plain(out, json_is_string(json_object_get(report, "date")) ? str(report, "date") : "zonder datum");
+    if (json_is_string(json_object_get(report, "host"))) {
         fputs(" | ", out);
-        put_plain(out, str(hit, "host"));
+        put_plain(out, str(report, "host"));
     }
     fputs(" | ", out);
-    put_plain(out, str(hit, "id"));
+    put_plain(out, str(report, "id"));
     fputs("\n   ", out);
+}
+
+static void print_hit(FILE *out, size_t rank, const json_t *hit, bool tty)
+{
+    print_heading(out, rank, hit, tty);
     put_snippet(out, str(hit, "snippet"), tty);
     fputc('\n', out);
     const json_t *section = json_object_get(hit, "section");
@@ -80,7 +86,8 @@ static void print_hit(FILE *out, size_t rank, const json_t *hit, bool tty)
     }
 }
 
-static void print_facet(FILE *out, const char *label, const json_t *values)
+/* "Thema: binnenstad (2), ..." (with labels: the label where a value has one). */
+static void print_facet(FILE *out, const char *label, const json_t *values, bool labels)
 {
     if (json_array_size(values) == 0)
         return;
@@ -89,7 +96,8 @@ static void print_facet(FILE *out, const char *label, const json_t *values)
     const json_t *v;
     json_array_foreach(values, i, v) {
         fputs(i ? ", " : "", out);
-        put_plain(out, str(v, "value"));
+        const json_t *shown = labels ? json_object_get(v, "label") : NULL;
+        put_plain(out, json_is_string(shown) ? json_string_value(shown) : str(v, "value"));
         fprintf(out, " (%lld)", (long long)json_integer_value(json_object_get(v, "count")));
     }
     fputc('\n', out);
@@ -124,10 +132,10 @@ void vind_print_result(FILE *out, const json_t *result, bool tty)
     }
     const json_t *facets = json_object_get(result, "facets");
     fputc('\n', out);
-    print_facet(out, "Gemeente", json_object_get(facets, "municipality"));
-    print_facet(out, "Spreker", json_object_get(facets, "speaker"));
-    print_facet(out, "Thema", json_object_get(facets, "theme"));
-    print_facet(out, "Jaar", json_object_get(facets, "year"));
+    print_facet(out, "Gemeente", json_object_get(facets, "municipality"), false);
+    print_facet(out, "Spreker", json_object_get(facets, "speaker"), false);
+    print_facet(out, "Thema", json_object_get(facets, "theme"), false);
+    print_facet(out, "Jaar", json_object_get(facets, "year"), false);
 }
 
 static void print_list(FILE *out, const char *label, const json_t *list, const char *key)
@@ -183,36 +191,11 @@ void vind_print_related(FILE *out, const json_t *related, bool tty)
     if (json_array_size(list) == 0)
         fputs("\nGeen verwante verslagen gevonden.\n", out);
     json_array_foreach(list, i, r) {
-        fprintf(out, "\n%zu. %s", i + 1, tty ? BOLD : "");
-        put_plain(out, str(r, "title"));
-        fprintf(out, "%s\n   ", tty ? HL_OFF : "");
-        put_plain(out, json_is_string(json_object_get(r, "date")) ? str(r, "date") : "zonder datum");
-        if (json_is_string(json_object_get(r, "host"))) {
-            fputs(" | ", out);
-            put_plain(out, str(r, "host"));
-        }
-        fputs(" | ", out);
-        put_plain(out, str(r, "id"));
-        fputs("\n   ", out);
+        fputc('\n', out);
+        print_heading(out, i + 1, r, tty);
         put_plain(out, str(r, "reason"));
         fputc('\n', out);
     }
-}
-
-/* "Thema's: Binnenstad en centrum (2), Wonen en leefomgeving (1)". */
-static void print_counts(FILE *out, const char *label, const json_t *values, const char *key)
-{
-    if (json_array_size(values) == 0)
-        return;
-    fprintf(out, "%s: ", label);
-    size_t i;
-    const json_t *v;
-    json_array_foreach(values, i, v) {
-        fputs(i ? ", " : "", out);
-        put_plain(out, json_is_string(json_object_get(v, "label")) ? str(v, "label") : str(v, key));
-        fprintf(out, " (%lld)", (long long)json_integer_value(json_object_get(v, "count")));
-    }
-    fputc('\n', out);
 }
 
 static void print_people(FILE *out, const char *label, const json_t *people)
@@ -267,13 +250,13 @@ void vind_print_entity(FILE *out, const json_t *page, bool municipality, bool tt
         fprintf(out, ", waarvan %lld als gastgemeente",
                 (long long)json_integer_value(json_object_get(page, "hosted")));
     fputc('\n', out);
-    print_counts(out, "Per jaar", json_object_get(page, "years"), "value");
-    print_counts(out, "Thema's", json_object_get(page, "themes"), "value");
+    print_facet(out, "Per jaar", json_object_get(page, "years"), false);
+    print_facet(out, "Thema's", json_object_get(page, "themes"), true);
     if (municipality) {
         print_people(out, "Sprekers uit deze gemeente", json_object_get(page, "speakers"));
     } else {
         print_people(out, "Organisaties", json_object_get(page, "organisations"));
-        print_counts(out, "Gemeenten", json_object_get(page, "municipalities"), "value");
+        print_facet(out, "Gemeenten", json_object_get(page, "municipalities"), false);
     }
     const json_t *reports = json_object_get(page, "reports"), *hit;
     long long first = (json_integer_value(json_object_get(page, "page")) - 1) *
