@@ -688,7 +688,12 @@
     const app = document.getElementById('app');
     const seq = ++requestSeq;
     const { api, page: pageUrl, word } = ENTITY[kind];
-    const query = state.page > 1 ? `?page=${state.page}` : '';
+    // The URL's paging, as the server's page links write it.
+    const paging = new URLSearchParams(location.search);
+    const perPage = paging.get('per_page');
+    const query = state.page > 1 || perPage
+      ? `?${new URLSearchParams(Object.assign({}, state.page > 1 ? { page: state.page } : {}, perPage ? { per_page: perPage } : {}))}`
+      : '';
     let data;
     try {
       data = await getJson(`${api}${encodeURIComponent(name)}${query}`);
@@ -711,7 +716,10 @@
       el('a', { href: filtered({ theme: [t.value] }), 'data-nav': true }, t.label || themeLabel(t.value)), ' ',
       el('span', { class: 'count' }, `(${t.count})`)]);
     const last = Math.max(1, Math.ceil(data.total / data.per_page));
-    const pageLink = (p, label, rel) => el('a', { href: `${pageUrl(data.name)}${p > 1 ? `?page=${p}` : ''}`, 'data-nav': true, rel }, label);
+    const pageLink = (p, label, rel) => {
+      const params = new URLSearchParams(Object.assign({}, p > 1 ? { page: p } : {}, perPage ? { per_page: perPage } : {}));
+      return el('a', { href: `${pageUrl(data.name)}${params.toString() ? `?${params}` : ''}`, 'data-nav': true, rel }, label);
+    };
     const pages = last > 1 ? el('nav', { class: 'pages', 'aria-label': 'Pagina’s' },
       data.page > 1 ? pageLink(data.page - 1, 'Vorige', 'prev') : null,
       el('span', { class: 'current', 'aria-current': 'page' }, `Pagina ${data.page}`),

@@ -597,6 +597,15 @@ test('a speaker page: organisations over time, municipalities spoken in, paging 
   await until(async () => (await page.locator('article.entity[data-kind="municipality"] h1').count()) === 1, 'a municipality');
   await page.goBack();
   await until(async () => (await page.locator('article.entity[data-kind="speaker"] h1').count()) === 1, 'the speaker again');
+  // per_page and page in the URL too, kept by the page links.
+  await page.goto(`${base}/spreker/${encodeURIComponent(name)}?per_page=2`);
+  const firstTwo = await api(`/speakers/${encodeURIComponent(name)}?per_page=2`);
+  await until(async () => (await page.locator('.entity .hits > li').count()) === 2, 'two reports');
+  assert.deepEqual(await page.locator('.entity .hits h3').allTextContents(), firstTwo.reports.map((h) => h.title));
+  await page.locator('.entity .pages a[rel="next"]').click();
+  await page.waitForURL((u) => u.searchParams.get('page') === '2' && u.searchParams.get('per_page') === '2');
+  const nextTwo = await api(`/speakers/${encodeURIComponent(name)}?per_page=2&page=2`);
+  await until(async () => (await page.locator('.entity .hits h3').first().textContent()) === nextTwo.reports[0].title, 'the second page');
   await page.context().close();
 });
 
