@@ -48,6 +48,7 @@
 #include "synonyms.h"
 #include "sys.h"
 #include "text.h"
+#include "speaker_words.h"
 #include "themes.h"
 #include "xapian_c.h"
 
@@ -78,6 +79,7 @@ typedef struct options {
 typedef struct data {
     vp_gazetteer *gazetteer;
     vp_themes *themes;
+    vp_speaker_words *speaker_words;
     vp_synonyms synonyms;
     char hash[VP_EXTRACT_VERSION_LEN];   /* vp_extract_version(): code and data */
 } data;
@@ -108,7 +110,7 @@ static void usage(FILE *out)
         "                shared by the jobs (64 to 1048576, default 512)\n"
         "  --max-size MiB\n"
         "                skip larger reports unread (1 to 1024, default 4)\n"
-        "  --data DIR    gazetteer, themes and synonyms (default %s)\n"
+        "  --data DIR    gazetteer, themes, synonyms, speaker words (default %s)\n"
         "  --batch N     commit every N changed reports (default 1000)\n"
         "  --quiet       no progress and no summary (problems are still reported)\n"
         "  --errors-json each problem as one JSON object per line on stderr:\n"
@@ -180,13 +182,15 @@ static int parse_options(int argc, char **argv, options *o)
 
 static int load_data(const char *dir, data *d)
 {
-    static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv"};
+    static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv",
+                                  "speakers.tsv"};
+    enum { N_FILES = sizeof names / sizeof *names };
     char err[512] = "";
-    char *paths[3];
-    for (int i = 0; i < 3; i++)
+    char *paths[N_FILES];
+    for (int i = 0; i < N_FILES; i++)
         paths[i] = vp_path_join(dir, names[i]);
     int rc = 0;
-    for (int i = 0; i < 3 && rc == 0; i++)
+    for (int i = 0; i < N_FILES && rc == 0; i++)
         if (!paths[i]) {
             fprintf(stderr, "indexer: %s: %s\n", names[i], strerror(ENOMEM));
             rc = -1;
@@ -203,9 +207,11 @@ static int load_data(const char *dir, data *d)
     }
     if (rc == 0 && vp_synonyms_load(paths[2], &d->synonyms, err, sizeof err) != 0)
         rc = -1;
+    if (rc == 0 && !(d->speaker_words = vp_speaker_words_load(paths[3], err, sizeof err)))
+        rc = -1;
     if (rc != 0 && err[0])
         fprintf(stderr, "indexer: %s\n", err);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < N_FILES; i++)
         free(paths[i]);
     return rc;
 }
@@ -214,6 +220,7 @@ static void free_data(data *d)
 {
     vp_gazetteer_free(d->gazetteer);
     vp_themes_free(d->themes);
+    vp_speaker_words_free(d->speaker_words);
     vp_synonyms_clear(&d->synonyms);
 }
 
@@ -1088,7 +1095,8 @@ int main(int argc, char **argv)
     }
     double started = vp_now_ms();
     run r = {.opt = &opt, .data = &d, .sources = &sources,
-             .ctx = {.gazetteer = d.gazetteer, .themes = d.themes},
+             .ctx = {.gazetteer = d.gazetteer, .themes = d.themes,
+                     .speaker_words = d.speaker_words},
              .n = {.skipped = sources.n_problems},
              .lock = PTHREAD_MUTEX_INITIALIZER};
     vp_shards *live = NULL;

@@ -205,7 +205,9 @@ static void emit_table_row(walker *w, const char *row, int line)
     free(copy);
 }
 
-/* Lines [from, para.n) joined with spaces; caller frees (NULL: no memory). */
+/* Lines [from, para.n) joined with line breaks, so that the extractors can
+ * tell a list written one name a line from a sentence; caller frees (NULL:
+ * no memory). */
 static char *join_lines(walker *w, size_t from)
 {
     size_t total = 1;
@@ -218,7 +220,7 @@ static char *join_lines(walker *w, size_t from)
     }
     for (size_t i = from; i < w->para.n; i++) {
         if (p != joined)
-            *p++ = ' ';
+            *p++ = '\n';
         memcpy(p, line_text(&w->para.lines[i]), w->para.lines[i].len);
         p += w->para.lines[i].len;
     }
