@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "datadir.h"
@@ -283,10 +284,16 @@ static const char *prefix_map_json(void)
 
 /* Schema and stemmer go in with the first commit: a reader must never see
  * documents without them.  Each document's stamp carries the data hash, so
- * an interrupted re-extraction resumes where it stopped. */
+ * an interrupted re-extraction resumes where it stopped.  Every commit
+ * records its time (a feed's updated: searchd/feed.c). */
 static bool write_schema(xapc_wdb *wdb, xapc_error *err)
 {
-    return xapc_wdb_set_metadata(wdb, VP_META_SCHEMA, VP_SCHEMA_VERSION, err) == XAPC_OK &&
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+    return xapc_wdb_set_metadata(wdb, VP_META_UPDATED, now, err) == XAPC_OK &&
+           xapc_wdb_set_metadata(wdb, VP_META_SCHEMA, VP_SCHEMA_VERSION, err) == XAPC_OK &&
            xapc_wdb_set_metadata(wdb, VP_META_STEMMER, VP_DEFAULT_STEMMER, err) == XAPC_OK &&
            xapc_wdb_set_metadata(wdb, VP_META_PREFIXES, prefix_map_json(), err) == XAPC_OK;
 }

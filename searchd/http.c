@@ -43,6 +43,7 @@
 #include "params.h"
 #include "query.h"
 #include "sys.h"
+#include "explore.h"
 #include "export.h"
 #include "trends.h"
 
@@ -263,12 +264,90 @@ static enum MHD_Result route_facets(const route_call *c)
     return rc;
 }
 
+/* /documents/{id}/related: the reports most like one (explore.h).  An id
+ * may hold slashes, so "/related" at the end names this route only when a
+ * report has the id before it; else the whole rest is an id. */
+static enum MHD_Result route_related(const route_call *c, vp_searcher *s, size_t id_len)
+{
+    unsigned limit;
+    vp_qerror e = {0};
+    char *id = strndup(c->rest, id_len);
+    if (!id)
+        return unavailable(c);
+    json_t *out = NULL;
+    if (vp_related_params(c->query, &limit, &e) == 0)
+        out = vp_related(s, id, limit, &e);
+    free(id);
+    if (!out && e.kind == VP_QERR_NOT_FOUND) {
+        vp_qerror doc_e = {0};
+        json_t *doc = vp_document_get(s, c->rest, &doc_e);
+        if (doc)
+            return send_result(c->conn, c->ctx, doc, &doc_e);
+    }
+    c->ctx->route = VP_ROUTE_RELATED;
+    return send_result(c->conn, c->ctx, out, &e);
+}
+
 static enum MHD_Result route_document(const route_call *c)
 {
+    static const char related[] = "/related";
     vp_searcher *s = worker_searcher(c->srv);
+    if (!s)
+        return unavailable(c);
+    size_t n = strlen(c->rest), k = sizeof related - 1;
+    if (n > k && strcmp(c->rest + n - k, related) == 0)
+        return route_related(c, s, n - k);
     vp_qerror e = {0};
-    return s ? send_result(c->conn, c->ctx, vp_document_get(s, c->rest, &e), &e)
-             : unavailable(c);
+    return send_result(c->conn, c->ctx, vp_document_get(s, c->rest, &e), &e);
+}
+
+/* /municipalities/{name} and /speakers/{name} (explore.h). */
+static enum MHD_Result route_entity(const route_call *c,
+                                    json_t *(*read)(vp_searcher *, const char *,
+                                                    const vp_entity_request *, vp_qerror *))
+{
+    vp_entity_request r;
+    vp_qerror e = {0};
+    if (vp_entity_params(c->query, &r, &e) != 0)
+        return send_qerror(c->conn, c->ctx, &e);
+    vp_searcher *s = worker_searcher(c->srv);
+    return s ? send_result(c->conn, c->ctx, read(s, c->rest, &r, &e), &e) : unavailable(c);
+}
+
+static enum MHD_Result route_municipality(const route_call *c)
+{
+    return route_entity(c, vp_municipality_page);
+}
+
+static enum MHD_Result route_speaker(const route_call *c)
+{
+    return route_entity(c, vp_speaker_page);
+}
+
+/* /feed: a search as Atom (explore.h); sort is the feed's own (newest first). */
+static enum MHD_Result route_feed(const route_call *c)
+{
+    static const char *const ignored[] = {"sort", NULL};
+    vp_params params;
+    vp_request r;
+    vp_qerror e = {0};
+    vp_request_init(&r);
+    if (vp_params_parse(c->query, &params, &e) != 0 ||
+        vp_request_from_params(&params, &r, ignored, &e) != 0) {
+        vp_params_clear(&params);
+        vp_request_clear(&r);
+        return send_qerror(c->conn, c->ctx, &e);
+    }
+    vp_params_clear(&params);
+    vp_searcher *s = worker_searcher(c->srv);
+    char *xml = s ? vp_feed_atom(s, &r, c->query, &e) : NULL;
+    vp_request_clear(&r);
+    if (!s)
+        return unavailable(c);
+    if (!xml)
+        return send_qerror(c->conn, c->ctx, &e);
+    return send_body(c->conn, c->ctx, 200, "application/atom+xml; charset=utf-8", xml,
+                     strlen(xml), true, NULL);
 }
 
 static enum MHD_Result route_healthz(const route_call *c)
@@ -346,6 +425,18 @@ static enum MHD_Result route_report(const route_call *c)
 {
     vp_searcher *s = worker_searcher(c->srv);
     return s ? send_page(c, vp_page_report(s, c->rest, c->query)) : unavailable(c);
+}
+
+static enum MHD_Result route_municipality_page(const route_call *c)
+{
+    vp_searcher *s = worker_searcher(c->srv);
+    return s ? send_page(c, vp_page_municipality(s, c->rest, c->query)) : unavailable(c);
+}
+
+static enum MHD_Result route_speaker_page(const route_call *c)
+{
+    vp_searcher *s = worker_searcher(c->srv);
+    return s ? send_page(c, vp_page_speaker(s, c->rest, c->query)) : unavailable(c);
 }
 
 /* ---- /export and /trends ----------------------------------------------------------
@@ -597,6 +688,11 @@ static const route routes[] = {
     {"/documents/", VP_ROUTE_DOCUMENTS, route_document},
     {"/static/", VP_ROUTE_STATIC, route_static},
     {"/r/", VP_ROUTE_INDEX, route_report},
+    {"/gemeente/", VP_ROUTE_INDEX, route_municipality_page},
+    {"/spreker/", VP_ROUTE_INDEX, route_speaker_page},
+    {"/municipalities/", VP_ROUTE_MUNICIPALITIES, route_municipality},
+    {"/speakers/", VP_ROUTE_SPEAKERS, route_speaker},
+    {"/feed", VP_ROUTE_FEED, route_feed},
     {"/export", VP_ROUTE_EXPORT, route_export},
     {"/trends", VP_ROUTE_TRENDS, route_trends},
 };
@@ -810,7 +906,8 @@ static enum MHD_Result dispatch(vp_server *srv, struct MHD_Connection *conn,
     enum MHD_Result rc;
     if (!rt) {
         rc = send_error(conn, ctx, 404, "not_found", "no such page or API route "
-                        "(routes: /search, /facets/NAME, /documents/ID, /export, /trends, "
+                        "(routes: /search, /facets/NAME, /documents/ID, /documents/ID/related, "
+                        "/municipalities/NAME, /speakers/NAME, /feed, /export, /trends, "
                         "/healthz, /metrics)",
                         NULL);
     } else {

@@ -9,6 +9,9 @@
  *   /search             vp_search()
  *   /facets/NAME        vp_facet_values()
  *   /documents/ID       vp_document_get()
+ *   /documents/ID/related, /municipalities/NAME, /speakers/NAME, /feed
+ *                       explore.h
+ *   /r/ID, /gemeente/NAME, /spreker/NAME   the page's views (page.h)
  *   /healthz, /metrics
  */
 #ifndef VP_HTTP_H

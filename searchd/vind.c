@@ -5,6 +5,10 @@
  *        [--theme T]... [--from D] [--to D] [--sort S] [--page N] [--per-page N]
  *        [--facet-limit N] [--data DIR] [QUERY...]
  *   vind [--db PATH | --server URL] [--json] show ID
+ *   vind [--db PATH | --server URL] [--json] [--limit N] related ID
+ *   vind [--db PATH | --server URL] [--json] [--page N] [--per-page N]
+ *        municipality NAME | speaker NAME
+ *   vind [--db PATH | --server URL] feed [filters] [QUERY...]
  *
  * With --db the query runs here (vp_search); with --server it is sent to a
  * searchd and the JSON comes back.  Either way the same JSON is printed
@@ -22,6 +26,7 @@
 #include "params.h"
 #include "query.h"
 #include "vind_print.h"
+#include "vind_explore.h"
 #include "vind_research.h"
 #include "xapian_c.h"
 
@@ -35,6 +40,10 @@ typedef struct options {
     const char *show_id;   /* vind show ID */
     vind_research research;   /* --export or trends (vind_research.h) */
     bool trends, trends_options;
+    vind_explore explore;     /* related, municipality, speaker, feed (vind_explore.h) */
+    bool exploring;
+    const char *limit;        /* --limit: trends' or related's */
+    bool per_page_given;
 } options;
 
 static void usage(FILE *f)
@@ -43,6 +52,10 @@ static void usage(FILE *f)
           "            [--theme T]... [--from D] [--to D] [--sort relevance|date|date_asc]\n"
           "            [--page N] [--per-page N] [--facet-limit N] [--data DIR] [QUERY...]\n"
           "       vind [--db PATH | --server URL] [--json] show ID\n"
+          "       vind [--db PATH | --server URL] [--json] [--limit N] related ID\n"
+          "       vind [--db PATH | --server URL] [--json] [--page N] [--per-page N]\n"
+          "            municipality NAME | speaker NAME\n"
+          "       vind [--db PATH | --server URL] feed [filters] [QUERY...]\n"
           "       vind [--db PATH | --server URL] --export csv|jsonl [filters] [QUERY...]\n"
           "       vind [--db PATH | --server URL] [--json | --csv] trends\n"
           "            [--by theme|municipality|speaker] [--interval year|quarter] [--limit N]\n"
@@ -63,6 +76,69 @@ static char *join_words(char **words, int n)
         strcat(s, words[i]);
     }
     return s;
+}
+
+static int limit_misplaced(void)
+{
+    fprintf(stderr, "vind: --limit goes with trends or related\n");
+    return -1;
+}
+
+/* The subcommands of vind_explore.h that take one argument (an id or a
+ * name), or -1. */
+static int explore_word(const char *word)
+{
+    return strcmp(word, "related") == 0        ? VIND_RELATED
+           : strcmp(word, "municipality") == 0 ? VIND_MUNICIPALITY
+           : strcmp(word, "speaker") == 0      ? VIND_SPEAKER
+                                               : -1;
+}
+
+/* What the explore subcommands leave no room for. */
+static int explore_excludes(const options *o)
+{
+    const char *why = o->research.export_format >= 0 ? "--export goes with a search, not with %s"
+                    : o->trends_options ? "--by and --interval go with trends, not with %s"
+                    : o->explore.what == VIND_FEED && o->json ? "%s prints Atom XML: --json does not apply"
+                    : NULL;
+    static const char *const words[] = {"related", "municipality", "speaker", "feed"};
+    if (why) {
+        fputs("vind: ", stderr);
+        fprintf(stderr, why, words[o->explore.what]);
+        fputc('\n', stderr);
+    }
+    return why ? -1 : 0;
+}
+
+/* vind related ID, vind municipality NAME, vind speaker NAME: the word at
+ * argv[optind] and its one argument. */
+static int parse_explore(options *o, int argc, char **argv)
+{
+    o->exploring = true;
+    o->explore.what = (vind_explore_what)explore_word(argv[optind]);
+    if (argc - optind != 2) {
+        fprintf(stderr, "vind: %s wants exactly one %s\n", argv[optind],
+                o->explore.what == VIND_RELATED ? "report id" : "name");
+        return -1;
+    }
+    if (explore_excludes(o) != 0)
+        return -1;
+    o->explore.name = argv[optind + 1];
+    vp_qerror e = {0};
+    if (o->explore.what == VIND_RELATED) {
+        if (vp_related_limit(o->limit, &o->explore.limit, &e) != 0) {
+            fprintf(stderr, "vind: --%s\n", e.message);
+            return -1;
+        }
+        return 0;
+    }
+    if (o->limit)
+        return limit_misplaced();
+    vp_entity_request_init(&o->explore.page);
+    o->explore.page.page = o->req.page;
+    if (o->per_page_given)
+        o->explore.page.per_page = o->req.per_page;
+    return 0;
 }
 
 /* Maps an option to its request parameter and sets it (validated there). */
@@ -137,6 +213,7 @@ parse_options:   /* again after the word "trends", for its own options */
         if (k < sizeof keys / sizeof *keys) {
             if (set_param(o, keys[k].key, optarg) != 0)
                 return -1;
+            o->per_page_given |= c == 'n';
             continue;
         }
         switch (c) {
@@ -151,11 +228,11 @@ parse_options:   /* again after the word "trends", for its own options */
                 return -1;
             }
             break;
-        case 'B': case 'I': case 'L':
-            if (set_trends_option(o, c == 'B' ? "by" : c == 'I' ? "interval" : "limit",
-                                  optarg) != 0)
+        case 'B': case 'I':
+            if (set_trends_option(o, c == 'B' ? "by" : "interval", optarg) != 0)
                 return -1;
             break;
+        case 'L': o->limit = optarg; break;   /* trends' or related's: see below */
         case 'h': usage(stdout); exit(EXIT_RESULTS);
         case 'V':
             printf("vind (Vindplaats) %s, Xapian %s\n", VINDPLAATS_VERSION, xapc_version());
@@ -163,12 +240,20 @@ parse_options:   /* again after the word "trends", for its own options */
         default: usage(stderr); return -1;
         }
     }
-    if (!o->trends && optind < argc && strcmp(argv[optind], "trends") == 0) {
+    if (!o->trends && !o->exploring && optind < argc && strcmp(argv[optind], "trends") == 0) {
         o->trends = true;
         optind++;
         goto parse_options;
     }
-    if (check_research(o) != 0)
+    if (!o->trends && !o->exploring && optind < argc && strcmp(argv[optind], "feed") == 0) {
+        o->exploring = true;
+        o->explore.what = VIND_FEED;
+        optind++;
+        goto parse_options;
+    }
+    if (o->limit && o->trends && set_trends_option(o, "limit", o->limit) != 0)
+        return -1;
+    if (check_research(o) != 0 || (o->exploring && explore_excludes(o) != 0))
         return -1;
     if (!o->db == !o->server) {
         fprintf(stderr, "vind: give exactly one of --db PATH and --server URL\n");
@@ -180,8 +265,12 @@ parse_options:   /* again after the word "trends", for its own options */
             return -1;
         }
         o->show_id = argv[optind + 1];
-        return 0;
+        return o->limit ? limit_misplaced() : 0;
     }
+    if (!o->exploring && optind < argc && explore_word(argv[optind]) >= 0)
+        return parse_explore(o, argc, argv);
+    if (o->limit && !o->trends)
+        return limit_misplaced();
     if (optind < argc) {
         o->query = join_words(argv + optind, argc - optind);
         if (!o->query || set_param(o, "q", o->query) != 0)
@@ -192,6 +281,8 @@ parse_options:   /* again after the word "trends", for its own options */
         fprintf(stderr, "vind: %s\n", e.message);
         return -1;
     }
+    if (o->exploring)        /* vind feed */
+        o->explore.req = &o->req;
     return 0;
 }
 
@@ -297,7 +388,13 @@ int main(int argc, char **argv)
     o.research.export_format = -1;
     vp_trends_options_init(&o.research.trends);
     bool parsed = parse_args(argc, argv, &o) == 0;
-    if (parsed && (o.trends || o.research.export_format >= 0)) {
+    if (parsed && o.exploring) {
+        o.explore.db = o.db;
+        o.explore.server = o.server;
+        o.explore.data = o.data;
+        o.explore.json = o.json;
+        rc = vind_explore_run(&o.explore);
+    } else if (parsed && (o.trends || o.research.export_format >= 0)) {
         rc = run_research(&o);
     } else if (parsed) {
         vp_qerror e = {0};

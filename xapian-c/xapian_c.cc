@@ -1525,4 +1525,90 @@ char *xapc_mset_snippet(const xapc_mset *mset, const char *text, size_t len,
     });
 }
 
+// ---- relevance feedback: expand sets ----------------------------------------
+
+} // extern "C"
+
+namespace {
+
+// A C predicate as Xapian's ExpandDecider.  The predicate is C: it cannot
+// throw, so nothing but Xapian's own exceptions crosses get_eset().
+class CallbackDecider : public Xapian::ExpandDecider {
+  public:
+    CallbackDecider(xapc_expand_fn fn, void *ctx) : fn_(fn), ctx_(ctx) {}
+    bool operator()(const std::string &term) const override
+    {
+        return fn_(term.c_str(), term.size(), ctx_);
+    }
+
+  private:
+    xapc_expand_fn fn_;
+    void *ctx_;
+};
+
+} // namespace
+
+// The terms are copied out of the ESet, so that a borrowed term stays valid
+// as long as the handle (an ESetIterator hands out temporaries).
+struct xapc_eset {
+    std::vector<std::pair<std::string, double>> terms;
+};
+
+extern "C" {
+
+xapc_eset *xapc_enquire_get_eset(xapc_enquire *enq, uint32_t max, const xapc_docid *rel,
+                                 size_t n_rel, unsigned flags, xapc_expand_fn keep,
+                                 void *ctx, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_eset *>(nullptr), [&] {
+        need(enq, "enquire");
+        if (n_rel)
+            need(rel, "rel");
+        if (flags & ~unsigned(XAPC_ESET_INCLUDE_QUERY_TERMS | XAPC_ESET_EXACT_TERMFREQ))
+            throw Xapian::InvalidArgumentError("unknown XAPC_ESET_* flag bits");
+        Xapian::RSet rset;
+        for (size_t i = 0; i < n_rel; i++) {
+            if (rel[i] == 0)
+                throw Xapian::InvalidArgumentError("docid 0 in the relevance set");
+            rset.add_document(rel[i]);
+        }
+        int xflags = 0;
+        if (flags & XAPC_ESET_INCLUDE_QUERY_TERMS) xflags |= Xapian::Enquire::INCLUDE_QUERY_TERMS;
+        if (flags & XAPC_ESET_EXACT_TERMFREQ) xflags |= Xapian::Enquire::USE_EXACT_TERMFREQ;
+        std::unique_ptr<xapc_eset> out(new xapc_eset);
+        if (n_rel == 0 || max == 0)
+            return out.release();
+        CallbackDecider decider(keep, ctx);
+        Xapian::ESet eset = enq->enq.get_eset(max, rset, xflags, keep ? &decider : nullptr);
+        out->terms.reserve(eset.size());
+        for (auto it = eset.begin(); it != eset.end(); ++it)
+            out->terms.emplace_back(*it, it.get_weight());
+        return out.release();
+    });
+}
+
+void xapc_eset_free(xapc_eset *eset)
+{
+    delete eset;
+}
+
+uint32_t xapc_eset_size(const xapc_eset *eset)
+{
+    return eset ? uint32_t(eset->terms.size()) : 0;
+}
+
+const char *xapc_eset_term(const xapc_eset *eset, uint32_t i, size_t *len)
+{
+    if (!eset || i >= eset->terms.size())
+        return nullptr;
+    if (len)
+        *len = eset->terms[i].first.size();
+    return eset->terms[i].first.c_str();
+}
+
+double xapc_eset_weight(const xapc_eset *eset, uint32_t i)
+{
+    return eset && i < eset->terms.size() ? eset->terms[i].second : 0.0;
+}
+
 } // extern "C"

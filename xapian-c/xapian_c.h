@@ -470,6 +470,34 @@ char *xapc_mset_snippet(const xapc_mset *mset, const char *text, size_t len,
                         const char *hi_start, const char *hi_end,
                         const char *omit, xapc_error *err);
 
+/* ---- relevance feedback: expand sets ------------------------------------ */
+
+typedef struct xapc_eset xapc_eset;   /* terms chosen by relevance feedback */
+
+/* Decides whether a term may enter an expand set: true keeps it.  Called
+ * from inside Xapian; it must not longjmp out. */
+typedef bool (*xapc_expand_fn)(const char *term, size_t len, void *ctx);
+
+enum {
+    XAPC_ESET_INCLUDE_QUERY_TERMS = 1,  /* the enquire's query terms may be chosen */
+    XAPC_ESET_EXACT_TERMFREQ = 2        /* exact term frequencies over several shards */
+};
+
+/* Xapian's relevance feedback (Enquire::get_eset): the at most max terms
+ * that best tell the documents rel[0..n_rel) (the relevance set) apart from
+ * the rest of the database, by Xapian's "trad" expansion weight, best
+ * first; only terms keep accepts (keep NULL: all).  flags: XAPC_ESET_*.
+ * An empty rel gives an empty set.  Caller frees. */
+xapc_eset *xapc_enquire_get_eset(xapc_enquire *enq, uint32_t max, const xapc_docid *rel,
+                                 size_t n_rel, unsigned flags, xapc_expand_fn keep,
+                                 void *ctx, xapc_error *err);
+void xapc_eset_free(xapc_eset *eset);
+uint32_t xapc_eset_size(const xapc_eset *eset);
+/* The i-th term (borrowed from eset, NUL-terminated; *len may be NULL) and
+ * its expansion weight; NULL and 0 for i out of range. */
+const char *xapc_eset_term(const xapc_eset *eset, uint32_t i, size_t *len);
+double xapc_eset_weight(const xapc_eset *eset, uint32_t i);
+
 #ifdef __cplusplus
 }
 #endif
