@@ -19,6 +19,7 @@
 #include "budget.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,14 +110,24 @@ int vp_budget_fail_export(const vp_budget_limits *l, double ms, bool projected,
 /* ---- what a query asks for ------------------------------------------------------ */
 
 int vp_budget_check_query(const vp_budget_limits *l, const xapc_query *q,
-                          const xapc_db *lexicon, vp_qerror *e)
+                          const xapc_db *lexicon, xapc_error *xe, vp_qerror *e)
 {
-    (void)lexicon;
     size_t terms = 0, wildcards = 0;
-    xapc_error xe;
-    xapc_error_clear(&xe);
-    if (xapc_query_count_leaves(q, &terms, &wildcards, &xe) != XAPC_OK)
-        return vp_qfail(e, VP_QERR_INTERNAL, "looking into the query failed: %s", xe.message);
+    xapc_error_clear(xe);
+    if (xapc_query_count_leaves(q, &terms, &wildcards, xe) != XAPC_OK)
+        return -1;
+    /* The wildcards first: what they expand to is what makes a short query
+     * expensive, and what its author can change. */
+    uint64_t expanded = 0;
+    if (wildcards && l->max_wildcard_terms &&
+        xapc_query_wildcard_terms(q, lexicon, l->max_wildcard_terms, &expanded, xe) != XAPC_OK)
+        return -1;
+    if (expanded > l->max_wildcard_terms)
+        return vp_qfail(e, VP_QERR_TOO_EXPENSIVE, "the query's %zu wildcard%s expand%s to "
+                        "more than the %u terms a query's wildcards may expand to in all (each "
+                        "expands to at most its %d commonest terms): use fewer wildcards, or "
+                        "longer words before the *", wildcards, wildcards == 1 ? "" : "s",
+                        wildcards == 1 ? "s" : "", l->max_wildcard_terms, VP_MAX_WILDCARD_TERMS);
     if (l->max_query_terms && terms + wildcards > l->max_query_terms)
         return vp_qfail(e, VP_QERR_TOO_EXPENSIVE, "the query has %zu terms (with the "
                         "synonyms the index adds), more than the %u a query may have: "

@@ -84,9 +84,11 @@ int vp_budget_fail_export(const vp_budget_limits *l, double ms, bool projected,
                           vp_qerror *e);
 
 /* Refuses a parsed query over max_query_terms or max_wildcard_terms (its
- * wildcards expanded against lexicon, as the match would).  0, or -1 with e
- * set (400 query_too_expensive, or the index's error). */
+ * wildcards counted against lexicon as the match would expand them, up to
+ * the limit).  0; -1 with e set (400 query_too_expensive); or -1 with xe
+ * set when the index fails (for the caller to report, and retry a
+ * modified database). */
 int vp_budget_check_query(const vp_budget_limits *l, const xapc_query *q,
-                          const xapc_db *lexicon, vp_qerror *e);
+                          const xapc_db *lexicon, xapc_error *xe, vp_qerror *e);
 
 #endif /* VP_BUDGET_H */

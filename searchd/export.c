@@ -181,8 +181,17 @@ static bool render_next(vp_export *x, double since, vp_qerror *e)
     return true;
 }
 
-/* Records rendered before an export answers, to know what one costs. */
-enum { EXPORT_SAMPLE = 32 };
+/* Records rendered before an export answers, to know what one costs.
+ * VP_EXPORT_SAMPLE (0..1000) overrides it: 0 projects from the first
+ * batch's matching alone, which the tests use to reach the check between
+ * records. */
+static uint32_t sample_size(void)
+{
+    const char *env = getenv("VP_EXPORT_SAMPLE");
+    char *end;
+    unsigned long n = env ? strtoul(env, &end, 10) : 0;
+    return env && *env && !*end && n <= 1000 ? (uint32_t)n : 32;
+}
 
 /* The work the whole export is expected to take: the batches' matching
  * (vp_match_iter_projected_ms) and every record at the sample's rate. */
@@ -214,11 +223,11 @@ vp_export *vp_export_new(vp_searcher *s, const vp_request *r, vp_export_format f
      * the first batch they project the whole export's work, and one that
      * would run past its budget is refused before its first byte (a 503
      * the client can act on) instead of being cut short later. */
-    uint32_t sampled = 0;
+    uint32_t sampled = 0, sample = sample_size();
     double t1 = vp_now_ms();
-    while (x->it && sampled < EXPORT_SAMPLE && render_next(x, t0, e))
+    while (x->it && sampled < sample && render_next(x, t0, e))
         sampled++;
-    x->done = x->it && sampled < EXPORT_SAMPLE;
+    x->done = x->it && sampled < sample && e->kind == VP_QERR_NONE;
     double projected = x->it ? projected_ms(x, sampled, vp_now_ms() - t1) : 0;
     if (x->it && e->kind == VP_QERR_NONE && x->limits.export_ms &&
         projected > x->limits.export_ms)

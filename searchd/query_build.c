@@ -81,9 +81,11 @@ static xapc_query *parse_text(vp_searcher *s, xapc_qp *qp, const char *q, vp_qer
     xapc_error_clear(&xe);
     xapc_query *text = vp_query_blank(q) ? xapc_query_match_all(&xe)
                                 : xapc_qp_parse(qp, q, vp_parse_flags, "", &xe);
-    if (!text)
+    if (!text) {
         vp_searcher_fail(s, &xe, e, "parsing the query");
-    else if (vp_budget_check_query(&s->limits, text, vp_searcher_lexicon(s), e) != 0) {
+    } else if (vp_budget_check_query(&s->limits, text, vp_searcher_lexicon(s), &xe, e) != 0) {
+        if (xe.status != XAPC_OK)
+            vp_searcher_fail(s, &xe, e, "counting the query's terms");
         xapc_query_free(text);
         return NULL;
     }

@@ -335,6 +335,14 @@ bool xapc_query_is_empty(const xapc_query *q);
  * query costs before any document is looked at.  Added. */
 xapc_status xapc_query_count_leaves(const xapc_query *q, size_t *terms, size_t *wildcards,
                                     xapc_error *err);
+/* How many terms the wildcards of q expand to against db, summed over
+ * them all: each wildcard counts what Xapian would expand it to (the terms
+ * starting with its pattern, at most its own limit).  Counting stops once
+ * the sum exceeds stop_after (0: never), so checking a budget costs about
+ * the budget's worth of term lookups, not the expansion.  Added. */
+xapc_status xapc_query_wildcard_terms(const xapc_query *q, const xapc_db *db,
+                                      uint64_t stop_after, uint64_t *terms,
+                                      xapc_error *err);
 /* Xapian's description of the query, for logs and tests; caller frees. */
 char *xapc_query_describe(const xapc_query *q, xapc_error *err);
 void xapc_query_free(xapc_query *q);
