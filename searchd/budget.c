@@ -70,8 +70,6 @@ double vp_budget_deadline(const vp_budget_limits *l, double start_ms)
 
 int vp_budget_arm(xapc_enquire *enq, double deadline, bool remote, vp_qerror *e)
 {
-    if (deadline <= 0)
-        return 0;
     xapc_error xe;
     xapc_error_clear(&xe);
     if (xapc_enquire_set_deadline(enq, deadline, !remote, &xe) != XAPC_OK)

@@ -68,8 +68,9 @@ int vp_budget_option(vp_budget_limits *l, const char *prog, const char *name,
 /* The deadline of a request started at start_ms (vp_now_ms()), 0: none. */
 double vp_budget_deadline(const vp_budget_limits *l, double start_ms);
 
-/* Arms enq with deadline (0: nothing to do); remote: the database has
- * remote shards (no match decider there).  0, or -1 with e set. */
+/* Arms enq with deadline (0: none, which also disarms it); remote: the
+ * database has remote shards (no match decider there).  0, or -1 with e
+ * set. */
 int vp_budget_arm(xapc_enquire *enq, double deadline, bool remote, vp_qerror *e);
 
 /* -1 with the 503 message in e when deadline (not 0) has passed, else 0. */

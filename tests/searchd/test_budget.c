@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "budget.h"
 #include "fixture.h"
@@ -173,6 +174,37 @@ static void test_every_route_refuses(void **state)
     limit(VP_DEFAULT_MAX_QUERY_TERMS, VP_DEFAULT_MAX_WILDCARD_TERMS);
 }
 
+/* An export's batches after the first run under the export's budget, not
+ * the request's deadline: with no export budget, batches fetched after
+ * the request's deadline has passed still come. */
+static void test_batches_outlive_the_request_deadline(void **state)
+{
+    (void)state;
+    vp_budget_limits l = vp_budget_defaults();
+    l.deadline_ms = 1000;
+    vp_searcher_set_limits(searcher, &l);
+    setenv("VP_EXPORT_BATCH", "7", 1);
+    vp_request r;
+    vp_qerror e = {0};
+    vp_request_init(&r);
+    assert_int_equal(vp_request_set(&r, "q", "kleur1 OR kleur2", &e), 0);
+    vp_match_iter *it = vp_match_iter_new(searcher, &r, &e);
+    unsetenv("VP_EXPORT_BATCH");
+    assert_non_null(it);
+    vp_match_iter_set_deadline(it, 0);
+    struct timespec wait = {1, 200 * 1000 * 1000};
+    nanosleep(&wait, NULL);
+    uint32_t seen = 0, index;
+    while (vp_match_iter_next(it, &index, &e))
+        seen++;
+    assert_int_equal(e.kind, VP_QERR_NONE);
+    assert_int_equal(seen, vp_match_iter_total(it));
+    assert_true(seen > 7);
+    vp_match_iter_free(it);
+    vp_request_clear(&r);
+    limit(VP_DEFAULT_MAX_QUERY_TERMS, VP_DEFAULT_MAX_WILDCARD_TERMS);
+}
+
 static void test_deadline_error(void **state)
 {
     (void)state;
@@ -306,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_term_cap),
         cmocka_unit_test(test_wildcard_budget),
         cmocka_unit_test(test_every_route_refuses),
+        cmocka_unit_test(test_batches_outlive_the_request_deadline),
         cmocka_unit_test(test_deadline_error),
         cmocka_unit_test(test_count_leaves),
         cmocka_unit_test(test_wildcard_terms),
