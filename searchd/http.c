@@ -22,6 +22,9 @@
 #include "http.h"
 
 #include <arpa/inet.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <microhttpd.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -57,6 +60,7 @@ struct vp_server {
     vp_log_format log_format;
     bool log_queries;
     vp_conns *conns;                 /* every connection, the header deadline */
+    vp_budget_limits limits;         /* what a request may cost (budget.h) */
     char trusted_proxy[INET6_ADDRSTRLEN];   /* "": none */
 };
 
@@ -74,6 +78,8 @@ typedef struct request_ctx {
     bool head_checked;         /* the first call of the access handler is done */
     bool head;                 /* a HEAD request: the headers, no body */
     bool close_after;          /* too many connections to keep this one alive */
+    unsigned retry_after_s;    /* of a 503 (0: VP_RETRY_AFTER_S) */
+    bool expensive;            /* answered query_too_expensive */
     vp_conn *conn;
 } request_ctx;
 
@@ -86,6 +92,7 @@ static vp_searcher *worker_searcher(vp_server *srv)
     vp_searcher *s = vp_searcher_new(&srv->searcher_cfg);
     if (!s)
         return NULL;
+    vp_searcher_set_limits(s, &srv->limits);
     pthread_mutex_lock(&srv->lock);
     vp_searcher **list = realloc(srv->searchers, (srv->n_searchers + 1) * sizeof *list);
     if (list) {
@@ -98,6 +105,22 @@ static vp_searcher *worker_searcher(vp_server *srv)
         return NULL;
     }
     return thread_searcher = s;
+}
+
+/* Memory a long request freed goes back to the system.  glibc keeps what a
+ * thread freed in that thread's arena for its next allocations, so after a
+ * match over many posting lists searchd's RSS stayed where the peak had
+ * been (issue 21: 9 MB before, 455 MB after, for good); malloc_trim()
+ * hands the free pages of every arena back.  It takes each arena's lock
+ * for about a millisecond, so only after requests that took long enough
+ * to have used much (or were stopped for their cost), and after exports. */
+#define VP_TRIM_AFTER_S 0.25
+
+static void give_back_memory(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 /* ---- responses ----------------------------------------------------------- */
@@ -146,8 +169,12 @@ static enum MHD_Result send_body(struct MHD_Connection *conn, request_ctx *ctx,
     common_headers(resp, content_type, "no-store");
     if (allow)
         MHD_add_response_header(resp, "Allow", allow);
-    if (status == 503)
-        MHD_add_response_header(resp, "Retry-After", "1");
+    if (status == 503) {
+        char retry[16];
+        snprintf(retry, sizeof retry, "%u", ctx->retry_after_s ? ctx->retry_after_s
+                                                               : VP_RETRY_AFTER_S);
+        MHD_add_response_header(resp, "Retry-After", retry);
+    }
     return queue(conn, ctx, status, resp, len);
 }
 
@@ -176,6 +203,10 @@ static enum MHD_Result send_error(struct MHD_Connection *conn, request_ctx *ctx,
 static enum MHD_Result send_qerror(struct MHD_Connection *conn, request_ctx *ctx,
                                    const vp_qerror *e)
 {
+    /* Too expensive now: an immediate retry would be too. */
+    if (e->kind == VP_QERR_OVER_DEADLINE)
+        ctx->retry_after_s = VP_RETRY_AFTER_EXPENSIVE_S;
+    ctx->expensive = e->kind == VP_QERR_OVER_DEADLINE || e->kind == VP_QERR_TOO_EXPENSIVE;
     return send_json(conn, ctx, vp_qerr_http_status(e->kind), vp_qerror_to_json(e), NULL);
 }
 
@@ -508,6 +539,7 @@ static void export_stream_free(void *cls)
     vp_searcher_free(st->s);
     free(st);
     atomic_fetch_sub(&exports_running, 1);
+    give_back_memory();
 }
 
 static ssize_t export_stream_read(void *cls, uint64_t pos, char *buf, size_t max)
@@ -569,8 +601,10 @@ static enum MHD_Result start_export(const route_call *c, const vp_request *r,
 {
     export_stream *st = calloc(1, sizeof *st);
     vp_qerror e = {0};
-    if (st && (st->s = vp_searcher_new(&c->srv->searcher_cfg)) != NULL)
+    if (st && (st->s = vp_searcher_new(&c->srv->searcher_cfg)) != NULL) {
+        vp_searcher_set_limits(st->s, &c->srv->limits);
         st->x = vp_export_new(st->s, r, f, &e);
+    }
     if (!st || !st->x) {
         if (st)
             vp_searcher_free(st->s);
@@ -969,8 +1003,11 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         if (ctx->conn->request == ctx)
             ctx->conn->request = NULL;
     }
+    bool trim = seconds >= VP_TRIM_AFTER_S || ctx->expensive;
     free_ctx(ctx);
     *con_cls = NULL;
+    if (trim)
+        give_back_memory();
 }
 
 /* libmicrohttpd's own messages (requests it refuses by itself, connections
@@ -1077,6 +1114,7 @@ vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t err
                                              VP_REOPEN_INTERVAL_MS};
     srv->log_format = cfg->log_format;
     srv->log_queries = cfg->log_queries;
+    srv->limits = cfg->limits ? *cfg->limits : vp_budget_defaults();
     /* One thread: MHD's own polling thread does the work (a pool of one is
      * refused with a warning), so the pool size goes last and is optional. */
     struct MHD_OptionItem pool[] = {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "schema.h"
+#include "sys.h"
 
 /* ---- every match, in batches (/export) ------------------------------------------
  * Keyset paging: the match is sorted by the unique VP_SLOT_SORTKEY, and each
@@ -32,6 +33,8 @@ struct vp_match_iter {
     char *last_key;           /* of the last match of the current batch */
     xapc_docid last_docid;    /* the same match: skipped when it comes again */
     bool has_text;
+    double deadline;          /* of the batches (0: none), see set_deadline */
+    double first_ms;          /* what the first batch took */
 };
 
 /* VP_EXPORT_BATCH (2..100000) overrides the batch size: the tests use it to
@@ -88,6 +91,10 @@ static int fetch_batch(vp_match_iter *it, uint32_t check_at_least, vp_qerror *e)
     xapc_mset_free(it->mset);
     it->mset = NULL;
     xapc_query *q = batch_query(it, &xe);
+    if (q && vp_budget_arm(it->enq, it->deadline, it->s->remote, e) != 0) {
+        xapc_query_free(q);
+        return -1;
+    }
     if (q && xapc_enquire_set_query(it->enq, q, &xe) == XAPC_OK)
         it->mset = xapc_enquire_get_mset(it->enq, 0, it->batch, check_at_least, &xe);
     xapc_query_free(q);
@@ -135,8 +142,11 @@ static json_t *start_match_iter(vp_searcher *s, const void *arg, vp_qerror *e)
     it->enq = it->query ? vp_make_enquire(s, it->query, it->descending ? VP_SORT_DATE
                                                                     : VP_SORT_DATE_ASC, e)
                         : NULL;
+    it->deadline = s->deadline;
+    double t0 = vp_now_ms();
     if (!it->enq || fetch_batch(it, all, e) != 0)
         return NULL;
+    it->first_ms = vp_now_ms() - t0;
     it->total = xapc_mset_matches_estimated(it->mset);
     return json_true();
 }
@@ -161,6 +171,7 @@ vp_match_iter *vp_match_iter_new(vp_searcher *s, const vp_request *r, vp_qerror 
     it->descending = r->sort != VP_SORT_DATE_ASC;
     it->batch = batch_size();
     iter_arg a = {it, r};
+    vp_searcher_start_request(s);
     json_t *ok = vp_searcher_with_retry(s, start_match_iter, &a, e);
     if (!ok) {
         vp_match_iter_free(it);
@@ -186,6 +197,13 @@ const xapc_mset *vp_match_iter_next(vp_match_iter *it, uint32_t *index, vp_qerro
 uint32_t vp_match_iter_total(const vp_match_iter *it) { return it->total; }
 const xapc_stem *vp_match_iter_stem(const vp_match_iter *it) { return it->s->stem; }
 bool vp_match_iter_has_text(const vp_match_iter *it) { return it->has_text; }
+void vp_match_iter_set_deadline(vp_match_iter *it, double deadline) { it->deadline = deadline; }
+
+double vp_match_iter_projected_ms(const vp_match_iter *it)
+{
+    double batches = it->total / it->batch + (it->total % it->batch != 0);
+    return it->first_ms * (batches + 1) / 2;
+}
 
 void vp_match_iter_free(vp_match_iter *it)
 {

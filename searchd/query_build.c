@@ -76,15 +76,22 @@ bool vp_query_blank(const char *q)
     return !q || q[strspn(q, " \t\r\n")] == '\0';
 }
 
-/* The free-text part; MatchAll for an empty q. */
+/* The free-text part; MatchAll for an empty q.  A query that asks for more
+ * than a request may cost (budget.h) is refused here, before any match. */
 static xapc_query *parse_text(vp_searcher *s, xapc_qp *qp, const char *q, vp_qerror *e)
 {
     xapc_error xe;
     xapc_error_clear(&xe);
     xapc_query *text = vp_query_blank(q) ? xapc_query_match_all(&xe)
                                 : xapc_qp_parse(qp, q, vp_parse_flags, "", &xe);
-    if (!text)
+    if (!text) {
         vp_searcher_fail(s, &xe, e, "parsing the query");
+    } else if (vp_budget_check_query(&s->limits, text, vp_searcher_lexicon(s), &xe, e) != 0) {
+        if (xe.status != XAPC_OK)
+            vp_searcher_fail(s, &xe, e, "counting the query's terms");
+        xapc_query_free(text);
+        return NULL;
+    }
     return text;
 }
 
@@ -194,8 +201,9 @@ xapc_enquire *vp_make_enquire(vp_searcher *s, const xapc_query *q, vp_sort sort,
         ok = xapc_enquire_sort_by_value(enq, VP_SLOT_SORTKEY, true, false, &xe) == XAPC_OK;
     if (ok && sort == VP_SORT_DATE_ASC)
         ok = xapc_enquire_sort_by_value(enq, VP_SLOT_SORTKEY, false, false, &xe) == XAPC_OK;
-    if (!ok) {
+    if (!ok)
         vp_searcher_fail(s, &xe, e, "preparing the match");
+    if (!ok || vp_searcher_arm(s, enq, e) != 0) {
         xapc_enquire_free(enq);
         return NULL;
     }
@@ -235,6 +243,10 @@ static bool matches_up_to(vp_searcher *s, const xapc_query *q, uint32_t limit,
     xapc_error xe;
     xapc_error_clear(&xe);
     xapc_enquire *enq = xapc_enquire_new(s->db, &xe);
+    if (enq && vp_searcher_arm(s, enq, e) != 0) {
+        xapc_enquire_free(enq);
+        return false;
+    }
     xapc_mset *mset = enq && xapc_enquire_set_query(enq, q, &xe) == XAPC_OK
                           ? xapc_enquire_get_mset(enq, 0, 0, limit, &xe) : NULL;
     if (mset)

@@ -42,12 +42,18 @@ struct vp_searcher {
     bool modified;            /* the last failure was DatabaseModifiedError */
     bool broken;              /* a shard failed (network): open afresh next time */
     bool timed_out;           /* ... by not answering: retrying now would wait again */
+    vp_budget_limits limits;  /* what a request may cost (budget.h) */
+    double deadline;          /* of the request in progress (vp_now_ms()), 0: none */
 };
 
 /* Turns a wrapper error into a request error (what: the step that failed,
  * for the message); remembers whether a reopen and retry may help.
  * Returns -1, for `return vp_searcher_fail(...)`. */
 int vp_searcher_fail(vp_searcher *s, const xapc_error *xe, vp_qerror *e, const char *what);
+
+/* Makes enq stop at the request's deadline (budget.h).  0, or -1 with e
+ * set. */
+int vp_searcher_arm(const vp_searcher *s, xapc_enquire *enq, vp_qerror *e);
 
 /* Opens the database at s->db_path (schema checked, stemmer loaded).
  * 0, or -1 with e set (VP_QERR_UNAVAILABLE). */

@@ -25,6 +25,8 @@ int vp_qerr_http_status(vp_qerr_kind kind)
     case VP_QERR_BAD_QUERY: return 400;
     case VP_QERR_NOT_FOUND: return 404;
     case VP_QERR_UNAVAILABLE: return 503;
+    case VP_QERR_TOO_EXPENSIVE: return 400;
+    case VP_QERR_OVER_DEADLINE: return 503;
     case VP_QERR_INTERNAL: break;
     }
     return 500;
@@ -38,6 +40,8 @@ const char *vp_qerr_code(vp_qerr_kind kind)
     case VP_QERR_BAD_QUERY: return "bad_query";
     case VP_QERR_NOT_FOUND: return "not_found";
     case VP_QERR_UNAVAILABLE: return "unavailable";
+    case VP_QERR_TOO_EXPENSIVE:
+    case VP_QERR_OVER_DEADLINE: return "query_too_expensive";
     case VP_QERR_INTERNAL: break;
     }
     return "internal";

@@ -300,6 +300,7 @@ json_t *vp_search(vp_searcher *s, const vp_request *r, vp_qerror *e)
     e->message[0] = '\0';
     if (vp_request_validate(r, e) != 0)
         return NULL;
+    vp_searcher_start_request(s);
     return vp_searcher_with_retry(s, do_search, r, e);
 }
 
@@ -330,6 +331,7 @@ json_t *vp_facet_values(vp_searcher *s, vp_facet f, const vp_request *r, vp_qerr
     if (vp_request_validate(r, e) != 0)
         return NULL;
     facet_arg a = {f, r};
+    vp_searcher_start_request(s);
     return vp_searcher_with_retry(s, do_facet_values, &a, e);
 }
 

@@ -22,6 +22,8 @@ int vp_searcher_fail(vp_searcher *s, const xapc_error *xe, vp_qerror *e, const c
     s->timed_out = xe->status == XAPC_ERR_TIMEOUT;
     s->broken = s->broken || s->timed_out || xe->status == XAPC_ERR_NETWORK;
     switch (xe->status) {
+    case XAPC_ERR_DEADLINE:
+        return vp_budget_fail_deadline(&s->limits, e);
     case XAPC_ERR_QUERY:
         return vp_qfail(e, VP_QERR_BAD_QUERY, "the query cannot be understood: %s",
                         xe->message);
@@ -56,7 +58,35 @@ vp_searcher *vp_searcher_new(const vp_searcher_config *cfg)
     s->gazetteer = cfg->gazetteer;
     s->themes = cfg->themes;
     s->reopen_interval_ms = cfg->reopen_interval_ms;
+    s->limits = vp_budget_defaults();
     return s;
+}
+
+/* ---- the request's budget ------------------------------------------------ */
+
+void vp_searcher_start_request(vp_searcher *s)
+{
+    s->deadline = vp_budget_deadline(&s->limits, vp_now_ms());
+}
+
+int vp_searcher_check_deadline(const vp_searcher *s, vp_qerror *e)
+{
+    return vp_budget_check_deadline(&s->limits, s->deadline, e);
+}
+
+void vp_searcher_set_limits(vp_searcher *s, const vp_budget_limits *limits)
+{
+    s->limits = *limits;
+}
+
+const vp_budget_limits *vp_searcher_limits(const vp_searcher *s)
+{
+    return &s->limits;
+}
+
+int vp_searcher_arm(const vp_searcher *s, xapc_enquire *enq, vp_qerror *e)
+{
+    return vp_budget_arm(enq, s->deadline, s->remote, e);
 }
 
 void vp_searcher_forget_counts(vp_searcher *s)

@@ -242,6 +242,12 @@ static json_t *build_trends(vp_searcher *s, const vp_request *r, const vp_trends
     for (size_t i = 0; ok && i < n; i++) {
         if (ov->totals[i] == 0 || json_array_size(values) == 0)
             continue;
+        /* Each count parses and matches anew: one whose request is out of
+         * time is not started (its match would be stopped at once). */
+        if (vp_searcher_check_deadline(s, e) != 0) {
+            ok = false;
+            break;
+        }
         json_t *column = json_array();
         json_array_foreach(values, v, entry)
             json_array_append_new(column, json_integer(0));
@@ -272,6 +278,7 @@ json_t *vp_trends(vp_searcher *s, const vp_request *r, const vp_trends_options *
     e->message[0] = '\0';
     if (vp_searcher_refresh(s, e) != 0)
         return NULL;
+    vp_searcher_start_request(s);
     overview ov;
     json_t *out = NULL;
     if (run_overview(s, r, o, &ov, e) == 0)

@@ -44,6 +44,7 @@ typedef struct options {
     bool exploring;
     const char *limit;        /* --limit: trends' or related's */
     bool per_page_given;
+    vp_budget_limits limits;  /* with --db (budget.h); a server has its own */
 } options;
 
 static void usage(FILE *f)
@@ -60,6 +61,8 @@ static void usage(FILE *f)
           "       vind [--db PATH | --server URL] [--json | --csv] trends\n"
           "            [--by theme|municipality|speaker] [--interval year|quarter] [--limit N]\n"
           "            [filters] [QUERY...]\n"
+          "with --db, what one query may cost (a server has its own limits):\n"
+          VP_BUDGET_OPTIONS_USAGE
           "  --help, --version\n"
           "exit status: 0 results, 1 none, 2 error\n", f);
 }
@@ -184,6 +187,7 @@ static int run_research(options *o)
     o->research.data = o->data;
     o->research.req = &o->req;
     o->research.json = o->json;
+    o->research.limits = &o->limits;
     return vind_research_run(&o->research);
 }
 
@@ -200,13 +204,17 @@ static int parse_args(int argc, char **argv, options *o)
         {"to", required_argument, NULL, 'T'}, {"sort", required_argument, NULL, 'o'},
         {"page", required_argument, NULL, 'p'}, {"per-page", required_argument, NULL, 'n'},
         {"facet-limit", required_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'},
+        {"deadline", required_argument, NULL, 'b'},
+        {"export-deadline", required_argument, NULL, 'b'},
+        {"max-query-terms", required_argument, NULL, 'b'},
+        {"max-wildcard-terms", required_argument, NULL, 'b'},
         {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
     static const struct { int opt; const char *key; } keys[] = {
         {'m', "municipality"}, {'s', "speaker"}, {'t', "theme"}, {'f', "from"}, {'T', "to"},
         {'o', "sort"}, {'p', "page"}, {'n', "per_page"}, {'l', "facet_limit"}};
-    int c;
+    int c, index = 0;
 parse_options:   /* again after the word "trends", for its own options */
-    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+", longopts, &index)) != -1) {
         size_t k;
         for (k = 0; k < sizeof keys / sizeof *keys && keys[k].opt != c; k++)
             ;
@@ -233,6 +241,10 @@ parse_options:   /* again after the word "trends", for its own options */
                 return -1;
             break;
         case 'L': o->limit = optarg; break;   /* trends' or related's: see below */
+        case 'b':   /* the limits of budget.h */
+            if (vp_budget_option(&o->limits, "vind", longopts[index].name, optarg) != 0)
+                return -1;
+            break;
         case 'h': usage(stdout); exit(EXIT_RESULTS);
         case 'V':
             printf("vind (Vindplaats) %s, Xapian %s\n", VINDPLAATS_VERSION, xapc_version());
@@ -297,6 +309,8 @@ static json_t *run_local(const options *o, vp_qerror *e)
     vp_searcher_config cfg = {o->db, data.gazetteer, data.themes, 0};
     vp_searcher *s = vp_searcher_new(&cfg);
     json_t *out = NULL;
+    if (s)
+        vp_searcher_set_limits(s, &o->limits);
     if (!s)
         vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
     else
@@ -383,6 +397,7 @@ static int print_output(const options *o, json_t *out)
 int main(int argc, char **argv)
 {
     options o = {0};
+    o.limits = vp_budget_defaults();
     vp_request_init(&o.req);
     int rc = EXIT_ERROR;
     o.research.export_format = -1;

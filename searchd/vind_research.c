@@ -60,6 +60,8 @@ static int run_local(const vind_research *r)
     vp_searcher_config cfg = {r->db, data.gazetteer, data.themes, 0};
     vp_searcher *s = vp_searcher_new(&cfg);
     int rc;
+    if (s && r->limits)
+        vp_searcher_set_limits(s, r->limits);
     if (!s) {
         rc = fail("out of memory");
     } else if (r->export_format >= 0) {

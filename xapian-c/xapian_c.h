@@ -42,7 +42,8 @@ typedef enum {
     XAPC_ERR_IO,            /* DatabaseError other than the above: disk full, unwritable */
     XAPC_ERR_NO_MEMORY,     /* std::bad_alloc */
     XAPC_ERR_OTHER,         /* anything else, message says what */
-    XAPC_ERR_TIMEOUT        /* remote backend did not answer in time (NetworkTimeoutError) */
+    XAPC_ERR_TIMEOUT,       /* remote backend did not answer in time (NetworkTimeoutError) */
+    XAPC_ERR_DEADLINE       /* a match ran past its deadline (xapc_enquire_set_deadline) */
 } xapc_status;
 
 typedef struct xapc_error {
@@ -335,6 +336,20 @@ xapc_query *xapc_query_scale(const xapc_query *q, double factor, xapc_error *err
 /* A copy of q. */
 xapc_query *xapc_query_clone(const xapc_query *q, xapc_error *err);
 bool xapc_query_is_empty(const xapc_query *q);
+/* The leaves of q: *terms the term leaves (every occurrence: the words of a
+ * phrase and the members of a synonym group each count) and *wildcards the
+ * wildcard leaves, which Xapian 1.4 expands only when a match runs.  What a
+ * query costs before any document is looked at.  Added. */
+xapc_status xapc_query_count_leaves(const xapc_query *q, size_t *terms, size_t *wildcards,
+                                    xapc_error *err);
+/* How many terms the wildcards of q expand to against db, summed over
+ * them all: each wildcard counts what Xapian would expand it to (the terms
+ * starting with its pattern, at most its own limit).  Counting stops once
+ * the sum exceeds stop_after (0: never), so checking a budget costs about
+ * the budget's worth of term lookups, not the expansion.  Added. */
+xapc_status xapc_query_wildcard_terms(const xapc_query *q, const xapc_db *db,
+                                      uint64_t stop_after, uint64_t *terms,
+                                      xapc_error *err);
 /* Xapian's description of the query, for logs and tests; caller frees. */
 char *xapc_query_describe(const xapc_query *q, xapc_error *err);
 void xapc_query_free(xapc_query *q);
@@ -430,6 +445,18 @@ xapc_status xapc_enquire_clear_spies(xapc_enquire *enq, xapc_error *err);
  * totals and spy counts).  Caller frees the mset. */
 xapc_mset *xapc_enquire_get_mset(xapc_enquire *enq, uint32_t first, uint32_t max,
                                  uint32_t check_at_least, xapc_error *err);
+
+/* Bounds the time of the matches enq runs: deadline_ms is a time on
+ * CLOCK_MONOTONIC in milliseconds (0: no deadline).  A get_mset() that
+ * starts or ends past it fails with XAPC_ERR_DEADLINE.  With stop_matcher
+ * (local databases only: the remote backend refuses it, as it refuses any
+ * match decider) a match still running at the deadline is stopped there,
+ * within a few documents.  Without it (remote shards) Xapian's own time
+ * limit is set to three quarters of the time left when the match starts:
+ * past it the shards stop counting beyond check_at_least, so the match
+ * ends sooner.  Added. */
+xapc_status xapc_enquire_set_deadline(xapc_enquire *enq, double deadline_ms,
+                                      bool stop_matcher, xapc_error *err);
 
 /* Number of documents the spy saw. */
 uint32_t xapc_spy_total(const xapc_spy *spy);

@@ -102,6 +102,8 @@ CASES = [
     ("GET", "/search?page=0", 400),
     ("GET", "/search?q=%ff", 400),
     ("GET", "/search?from=gisteren", 400),
+    ("GET", "/search?q=" + "+OR+".join("w%d" % i for i in range(101)), 400),
+    ("GET", "/search?q=" + "+OR+".join(c + "*" for c in "abdegosv"), 400),
     ("GET", "/search?q=" + "a" * 9000, 414),
     ("POST", "/search", 405),
     ("GET", "/facets/theme?prefix=w", 200),
