@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ingest.h"
+#include "mem.h"
 #include "schema.h"
 #include "stamp.h"
 #include "strvec.h"
@@ -275,9 +276,7 @@ static int remove_missing_from(vp_run *r, xapc_wdb *wdb, char **seen, size_t n_s
  * hand-made change of the set, is removed too). */
 int vp_run_remove_missing(vp_run *r, const vp_sources *sources)
 {
-    char **seen = malloc((sources->len + 1) * sizeof *seen);
-    if (!seen)
-        return -1;
+    char **seen = vp_xmalloc((sources->len + 1) * sizeof *seen);
     for (size_t i = 0; i < sources->len; i++)
         seen[i] = vp_ingest_id_for_path(sources->items[i].rel_path);
     qsort(seen, sources->len, sizeof *seen, by_string);

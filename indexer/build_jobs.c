@@ -75,9 +75,8 @@ char *vp_numbered_path(const char *dir, const char *name, unsigned i)
 /* The folder for the jobs' own databases, emptied. */
 int vp_make_parts_dir(const char *dir)
 {
-    if (!dir || vp_remove_tree(dir) != 0 || mkdir(dir, 0777) != 0) {
-        fprintf(stderr, "indexer: %s: cannot make the folder: %s\n", dir ? dir : "parts",
-                dir ? strerror(errno) : "out of memory");
+    if (vp_remove_tree(dir) != 0 || mkdir(dir, 0777) != 0) {
+        fprintf(stderr, "indexer: %s: cannot make the folder: %s\n", dir, strerror(errno));
         return -1;
     }
     return 0;
@@ -113,8 +112,8 @@ int vp_run_index_shards_in_jobs(vp_run *r, unsigned n)
     int rc = vp_make_parts_dir(dir);
     for (; rc == 0 && made < n; made++) {
         char *path = vp_numbered_path(dir, "spelling", made);
-        xapc_error err = {.message = "out of memory"};
-        spelling[made] = path ? xapc_wdb_open(path, XAPC_WDB_CREATE_OR_OVERWRITE, &err) : NULL;
+        xapc_error err;
+        spelling[made] = xapc_wdb_open(path, XAPC_WDB_CREATE_OR_OVERWRITE, &err);
         free(path);
         if (!spelling[made])
             fprintf(stderr, "indexer: %s: %s\n", dir, err.message);
@@ -139,8 +138,7 @@ int vp_run_index_shards_in_jobs(vp_run *r, unsigned n)
         vp_docbuilder_free(jobs[i].builder);
         xapc_wdb_free(spelling[i]);
     }
-    if (dir)
-        vp_remove_tree(dir);
+    vp_remove_tree(dir);
     free(dir);
     return rc;
 }

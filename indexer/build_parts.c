@@ -7,6 +7,7 @@
  */
 #include "build_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,9 +42,9 @@ void vp_run_plan_parts(const vp_run *r, vp_parts_plan *plan, unsigned min_parts)
 static int write_part(vp_run *j, unsigned k)
 {
     vp_parts_plan *plan = j->plan;
-    char msg[1024] = "out of memory";
+    char msg[1024];
     char *path = vp_numbered_path(plan->dir, "part", k);
-    vp_shards *part = path ? vp_shards_open(path, 0, true, msg, sizeof msg) : NULL;
+    vp_shards *part = vp_shards_open(path, 0, true, msg, sizeof msg);
     free(path);
     if (!part) {
         fprintf(stderr, "indexer: %s\n", msg);
@@ -83,17 +84,19 @@ static void *parts_job_main(void *arg)
 /* Merges the parts, in order, into a new database at dest (emptied first). */
 static int compact_parts(vp_run *r, const vp_parts_plan *plan, const char *dest)
 {
-    char **paths = calloc(plan->count, sizeof *paths);
-    int rc = paths && vp_remove_tree(dest) == 0 ? 0 : -1;
-    for (unsigned k = 0; rc == 0 && k < plan->count; k++)
-        if (!(paths[k] = vp_numbered_path(plan->dir, "part", k)))
-            rc = -1;
-    xapc_error err = {.message = "out of memory"};
-    if (rc == 0 && xapc_compact((const char *const *)paths, plan->count, dest, &err) != XAPC_OK)
-        rc = -1;
+    xapc_error err;
+    if (vp_remove_tree(dest) != 0) {
+        fprintf(stderr, "indexer: %s: cannot merge the parts: %s\n", dest, strerror(errno));
+        return -1;
+    }
+    char **paths = vp_xcalloc(plan->count, sizeof *paths);
+    for (unsigned k = 0; k < plan->count; k++)
+        paths[k] = vp_numbered_path(plan->dir, "part", k);
+    int rc = xapc_compact((const char *const *)paths, plan->count, dest, &err) == XAPC_OK
+             ? 0 : -1;
     if (rc != 0)
         fprintf(stderr, "indexer: %s: cannot merge the parts: %s\n", r->opt->db, err.message);
-    for (unsigned k = 0; paths && k < plan->count; k++)
+    for (unsigned k = 0; k < plan->count; k++)
         free(paths[k]);
     free(paths);
     return rc;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "compound_split.h"
+#include "mem.h"
 #include "strvec.h"
 #include "text.h"
 
@@ -43,14 +44,14 @@ static char *fold_word(const char *t)
     return f;
 }
 
-/* Splits q into words; false when q is not plain (or out of memory). */
+/* Splits q into words; false when q is not plain. */
 static bool plain_words(const char *q, words *w)
 {
     if (strpbrk(q, "\"():*+~"))
         return false;
-    char *copy = strdup(q);
-    bool ok = copy != NULL;
-    for (char *save = NULL, *t = copy ? strtok_r(copy, " \t\r\n", &save) : NULL;
+    char *copy = vp_xstrdup(q);
+    bool ok = true;
+    for (char *save = NULL, *t = strtok_r(copy, " \t\r\n", &save);
          ok && t; t = strtok_r(NULL, " \t\r\n", &save)) {
         char *f = fold_word(t);
         ok = t[0] != '-' && !is_operator(t) && f && *f &&
@@ -68,9 +69,7 @@ static char *join(const vp_strvec *v, size_t from, size_t n)
     size_t len = 1;
     for (size_t i = 0; i < n; i++)
         len += strlen(v->items[from + i]) + 1;
-    char *out = malloc(len);
-    if (!out)
-        return NULL;
+    char *out = vp_xmalloc(len);
     out[0] = '\0';
     for (size_t i = 0; i < n; i++) {
         if (i)
@@ -109,11 +108,10 @@ static xapc_query *or_with(xapc_qp *qp, xapc_query *first, const vp_strvec *text
                            bool quote, unsigned flags, xapc_error *err)
 {
     size_t n = 1 + texts->len;
-    xapc_query **qs = calloc(n, sizeof *qs);
+    xapc_query **qs = vp_xcalloc(n, sizeof *qs);
     xapc_query *out = NULL;
-    bool ok = qs != NULL;
-    if (ok)
-        qs[0] = first;
+    bool ok = true;
+    qs[0] = first;
     for (size_t i = 0; ok && i < texts->len; i++) {
         char buf[512];
         snprintf(buf, sizeof buf, quote ? "\"%s\"" : "%s", texts->items[i]);
@@ -121,7 +119,7 @@ static xapc_query *or_with(xapc_qp *qp, xapc_query *first, const vp_strvec *text
     }
     if (ok)
         out = xapc_query_combine(XAPC_OP_OR, (const xapc_query *const *)qs, n, 0, err);
-    for (size_t i = 1; qs && i < n; i++)
+    for (size_t i = 1; i < n; i++)
         xapc_query_free(qs[i]);
     free(qs);
     return out;
@@ -209,12 +207,12 @@ static xapc_query *group_query(xapc_qp *qp, const xapc_db *db, const words *w, s
     for (size_t n = max; n >= 2; n--) {
         char *key = join(&w->folded, i, n);
         vp_strvec phrases = VP_STRVEC_INIT;
-        bool any = key && synonyms_of(db, key, &phrases, err);
+        bool any = synonyms_of(db, key, &phrases, err);
         free(key);
         xapc_query *q = NULL;
         if (any) {
             char *span = join(&w->typed, i, n);
-            xapc_query *typed = span ? parse(qp, span, flags, err) : NULL;
+            xapc_query *typed = parse(qp, span, flags, err);
             q = typed ? or_with(qp, typed, &phrases, true, flags, err) : NULL;
             xapc_query_free(typed);
             free(span);

@@ -161,11 +161,7 @@ static bool render_next(vp_export *x, vp_qerror *e)
 vp_export *vp_export_new(vp_searcher *s, const vp_request *r, vp_export_format f,
                          vp_qerror *e)
 {
-    vp_export *x = calloc(1, sizeof *x);
-    if (!x) {
-        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
-        return NULL;
-    }
+    vp_export *x = vp_xcalloc(1, sizeof *x);
     x->format = f;
     x->it = vp_match_iter_new(s, r, e);
     if (!x->it) {

@@ -15,8 +15,10 @@ typedef enum {
     VP_N_ROUTES
 } vp_route;
 
+/* The route's label in the metrics ("search", "documents" ...): static. */
 const char *vp_route_name(vp_route r);
 
+/* Counts one answered request and its duration (thread-safe). */
 void vp_metrics_record(vp_route route, int status, double seconds);
 
 /* The exposition text, with the documents and revision gauges (negative

@@ -359,6 +359,18 @@ static vp_page fill_template(slots *sl, int status)
     return page;
 }
 
+/* The page with the form fields of r and the search box filled in; frees
+ * the request and its parameters. */
+static vp_page finish_page(slots *sl, vp_request *r, vp_params *p, int status)
+{
+    put_form_extra(&sl->hidden, r);
+    sl->q = r->q ? r->q : "";
+    vp_page page = fill_template(sl, status);
+    vp_request_clear(r);
+    vp_params_clear(p);
+    return page;
+}
+
 /* Parses the query string, leaving out empty fields (an empty search box or
  * sort choice of the plain form). */
 static int parse_page_request(const char *query, vp_params *p, vp_request *r, vp_qerror *e)
@@ -398,12 +410,7 @@ vp_page vp_page_search(vp_searcher *s, const char *query)
         status = res ? 200 : vp_qerr_http_status(e.kind);
         json_decref(res);
     }
-    put_form_extra(&sl.hidden, &r);
-    sl.q = r.q ? r.q : "";
-    vp_page page = fill_template(&sl, status);
-    vp_request_clear(&r);
-    vp_params_clear(&p);
-    return page;
+    return finish_page(&sl, &r, &p, status);
 }
 
 /* ---- the report page ----------------------------------------------------------- */
@@ -472,10 +479,5 @@ vp_page vp_page_report(vp_searcher *s, const char *id, const char *query)
         put_report(&sl.content, &p, doc);
     }
     json_decref(doc);
-    put_form_extra(&sl.hidden, &r);
-    sl.q = r.q ? r.q : "";
-    vp_page page = fill_template(&sl, status);
-    vp_request_clear(&r);
-    vp_params_clear(&p);
-    return page;
+    return finish_page(&sl, &r, &p, status);
 }
