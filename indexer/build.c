@@ -8,6 +8,7 @@
 #include "build_internal.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,15 +97,18 @@ static bool data_unchanged(xapc_wdb *wdb, const vp_build_data *d)
 
 /* ---- the run ------------------------------------------------------------ */
 
+/* The files under the PATHs; what the scan skipped is reported here, and
+ * counted as skipped by vp_build. */
 static int collect_sources(const vp_build_options *o, vp_sources *sources)
 {
     for (int i = 0; i < o->n_paths; i++) {
-        char err[512];
+        char err[PATH_MAX + 100];
         if (vp_scan_path(sources, o->paths[i], err, sizeof err) != 0) {
             fprintf(stderr, "indexer: %s\n", err);
             return -1;
         }
     }
+    vp_run_report_scan_problems(o, sources);
     vp_sources_sort(sources);
     return 0;
 }
@@ -198,6 +202,7 @@ int vp_build(const vp_build_options *o, vp_build_counts *counts)
     double started = vp_now_ms();
     vp_run r = {.opt = o, .data = &d, .sources = &sources,
                 .ctx = {.gazetteer = d.gazetteer, .themes = d.themes},
+                .n = {.skipped = sources.n_problems},
                 .lock = PTHREAD_MUTEX_INITIALIZER};
     vp_shards *live = NULL;
     vp_rebuild rebuild = {0};

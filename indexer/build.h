@@ -28,7 +28,8 @@
 
 /* The limits of the options, as `indexer --help` states them. */
 enum { VP_BUILD_JOBS_MAX = 64, VP_BUILD_MEMORY_MIN_MIB = 64,
-       VP_BUILD_MEMORY_MAX_MIB = 1 << 20, VP_BUILD_MEMORY_DEFAULT_MIB = 512 };
+       VP_BUILD_MEMORY_MAX_MIB = 1 << 20, VP_BUILD_MEMORY_DEFAULT_MIB = 512,
+       VP_BUILD_MAX_SIZE_DEFAULT_MIB = 4, VP_BUILD_MAX_SIZE_MAX_MIB = 1024 };
 
 typedef struct vp_build_options {
     const char *db;         /* the database folder (created when missing) */
@@ -40,6 +41,7 @@ typedef struct vp_build_options {
     unsigned shards;        /* 0: one database, or the shard set already at db */
     unsigned jobs;          /* threads, each writing its own database */
     unsigned memory;        /* MiB the run may use; commits keep under it */
+    unsigned max_size;      /* MiB: a larger report is skipped, unread */
     char **paths;           /* what to index: folders or files */
     int n_paths;
 } vp_build_options;

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <limits.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +53,17 @@ static void report_problem_json(const vp_source *src, int line, const char *msg,
 
 /* One line per problem, "path:line: message", on a clean terminal line;
  * skipped: the file was left out (else indexed without the bad part). */
+void vp_run_report_scan_problems(const vp_build_options *o, const vp_sources *sources)
+{
+    for (size_t i = 0; i < sources->n_problems; i++) {
+        const vp_scan_problem *p = &sources->problems[i];
+        if (o->errors_json)
+            report_problem_json(&(vp_source){.abs_path = p->path}, 0, p->message, true);
+        else
+            fprintf(stderr, "%s: %s\n", p->path, p->message);
+    }
+}
+
 static void report_problem(vp_run *r, const vp_source *src, int line, const char *msg,
                            bool skipped)
 {
@@ -219,9 +231,11 @@ static int index_file(vp_run *r, const vp_source *src)
         goto done;
     }
     size_t len;
-    char *content = vp_read_file(src->abs_path, &len);
-    if (!content) {
-        report_problem(r, src, 0, strerror(errno), true);
+    char *content, why[PATH_MAX + 100];
+    vp_read_result got = vp_source_read(r->sources, src, (size_t)r->opt->max_size << 20,
+                                        &content, &len, why, sizeof why);
+    if (got != VP_READ_OK) {
+        report_problem(r, src, 0, why, true);
         r->n.skipped++;
         goto done;
     }

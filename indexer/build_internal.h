@@ -78,6 +78,10 @@ typedef struct vp_run {
 /* The whole run r belongs to (r itself for the run). */
 vp_run *vp_run_whole(vp_run *r);
 
+/* Reports what the scan of the paths skipped (links that leave a root or
+ * loop, folders that cannot be read), as the problems of files are. */
+void vp_run_report_scan_problems(const vp_build_options *o, const vp_sources *sources);
+
 /* Indexes the sources r->begin .. r->end - 1 that are r's (all of them, or
  * in a shard set shared out by step, those of its own shards).  0, or -1
  * after a fatal error (reported); a bad file is reported and counted. */

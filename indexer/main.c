@@ -2,7 +2,7 @@
  * main.c: the `indexer` program: its options, then one build (build.h).
  *
  *   indexer --db PATH [--shards N] [--rebuild] [--jobs N] [--memory MiB]
- *           [--data DIR] [--batch N] [--quiet] PATH...
+ *           [--max-size MiB] [--data DIR] [--batch N] [--quiet] PATH...
  *
  * Exit codes: 0 everything indexed, 1 some file had a problem (reported,
  * and skipped or indexed without the bad field), 2 usage or fatal error.
@@ -23,7 +23,7 @@ static void usage(FILE *out)
 {
     fprintf(out,
         "usage: indexer --db PATH [--shards N] [--rebuild] [--jobs N] [--memory MiB]\n"
-        "               [--data DIR] [--batch N] [--quiet] PATH...\n"
+        "               [--max-size MiB] [--data DIR] [--batch N] [--quiet] PATH...\n"
         "\n"
         "Indexes the Markdown reports (*.md) under each PATH into the Xapian\n"
         "database at --db.  Unchanged reports are left alone, changed ones are\n"
@@ -37,6 +37,8 @@ static void usage(FILE *out)
         "                merged at the end (default 1; see indexer(1))\n"
         "  --memory MiB  commit before buffered changes outgrow this much memory,\n"
         "                shared by the jobs (64 to 1048576, default 512)\n"
+        "  --max-size MiB\n"
+        "                skip larger reports unread (1 to 1024, default 4)\n"
         "  --data DIR    gazetteer, themes and synonyms (default %s)\n"
         "  --batch N     commit every N changed reports (default 1000)\n"
         "  --quiet       no progress and no summary (problems are still reported)\n"
@@ -70,9 +72,11 @@ static int parse_options(int argc, char **argv, vp_build_options *o)
         {"batch", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},    {"errors-json", no_argument, NULL, 'J'},
         {"shards", required_argument, NULL, 's'}, {"jobs", required_argument, NULL, 'j'},
-        {"memory", required_argument, NULL, 'm'}, {NULL, 0, NULL, 0}};
+        {"memory", required_argument, NULL, 'm'},
+        {"max-size", required_argument, NULL, 'M'}, {NULL, 0, NULL, 0}};
     *o = (vp_build_options){.data_dir = vp_default_data_dir(), .batch = 1000, .jobs = 1,
-                            .memory = VP_BUILD_MEMORY_DEFAULT_MIB};
+                            .memory = VP_BUILD_MEMORY_DEFAULT_MIB,
+                            .max_size = VP_BUILD_MAX_SIZE_DEFAULT_MIB};
     int c;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         bool ok = true;
@@ -87,6 +91,8 @@ static int parse_options(int argc, char **argv, vp_build_options *o)
         case 'j': ok = number_option("--jobs", 1, VP_BUILD_JOBS_MAX, &o->jobs); break;
         case 'm': ok = number_option("--memory", VP_BUILD_MEMORY_MIN_MIB,
                                      VP_BUILD_MEMORY_MAX_MIB, &o->memory); break;
+        case 'M': ok = number_option("--max-size", 1, VP_BUILD_MAX_SIZE_MAX_MIB, &o->max_size);
+                  break;
         case 'h': usage(stdout); exit(0);
         case 'V': printf("indexer (Vindplaats) %s, Xapian %s\n", VINDPLAATS_VERSION, xapc_version()); exit(0);
         default: usage(stderr); return EXIT_FATAL;

@@ -20,6 +20,10 @@ const char *vp_route_name(vp_route r);
 
 /* Counts one answered request and its duration (thread-safe). */
 void vp_metrics_record(vp_route route, int status, double seconds);
+/* A connection was accepted (keep-alive makes these far fewer than requests). */
+void vp_metrics_connection_opened(void);
+/* n connections were closed mid-request by the header deadline (conns.h). */
+void vp_metrics_header_timeouts(unsigned n);
 
 /* The exposition text, with the documents and revision gauges (negative
  * documents: database unavailable, gauges left out).  Caller frees (never

@@ -206,7 +206,7 @@ static vp_build_options options_for(fixture *f)
     static char *paths[1];
     paths[0] = f->src;
     return (vp_build_options){.db = f->db, .data_dir = VP_DATA_DIR, .quiet = true,
-                              .batch = 1000, .jobs = 1, .memory = 512,
+                              .batch = 1000, .jobs = 1, .memory = 512, .max_size = 4,
                               .paths = paths, .n_paths = 1};
 }
 
