@@ -19,10 +19,12 @@
 
 int vp_build_data_load(const char *dir, vp_build_data *d)
 {
-    static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv"};
+    static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv",
+                                  "speakers.tsv"};
+    enum { N_FILES = sizeof names / sizeof *names };
     char err[512] = "";
-    char *paths[3];
-    for (int i = 0; i < 3; i++)
+    char *paths[N_FILES];
+    for (int i = 0; i < N_FILES; i++)
         paths[i] = vp_path_join(dir, names[i]);
     int rc = 0;
     if (!vp_extract_version(dir, d->hash, err, sizeof err))
@@ -37,9 +39,11 @@ int vp_build_data_load(const char *dir, vp_build_data *d)
     }
     if (rc == 0 && vp_synonyms_load(paths[2], &d->synonyms, err, sizeof err) != 0)
         rc = -1;
+    if (rc == 0 && !(d->speaker_words = vp_speaker_words_load(paths[3], err, sizeof err)))
+        rc = -1;
     if (rc != 0 && err[0])
         fprintf(stderr, "indexer: %s\n", err);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < N_FILES; i++)
         free(paths[i]);
     return rc;
 }
@@ -48,6 +52,7 @@ void vp_build_data_free(vp_build_data *d)
 {
     vp_gazetteer_free(d->gazetteer);
     vp_themes_free(d->themes);
+    vp_speaker_words_free(d->speaker_words);
     vp_synonyms_clear(&d->synonyms);
 }
 
@@ -201,7 +206,8 @@ int vp_build(const vp_build_options *o, vp_build_counts *counts)
     }
     double started = vp_now_ms();
     vp_run r = {.opt = o, .data = &d, .sources = &sources,
-                .ctx = {.gazetteer = d.gazetteer, .themes = d.themes},
+                .ctx = {.gazetteer = d.gazetteer, .themes = d.themes,
+                        .speaker_words = d.speaker_words},
                 .n = {.skipped = sources.n_problems},
                 .lock = PTHREAD_MUTEX_INITIALIZER};
     vp_shards *live = NULL;

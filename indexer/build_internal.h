@@ -21,6 +21,7 @@
 #include "rebuild.h"
 #include "scan.h"
 #include "shards.h"
+#include "speaker_words.h"
 #include "synonyms.h"
 #include "themes.h"
 #include "xapian_c.h"
@@ -30,11 +31,12 @@
 typedef struct vp_build_data {
     vp_gazetteer *gazetteer;
     vp_themes *themes;
+    vp_speaker_words *speaker_words;
     vp_synonyms synonyms;
     char hash[VP_EXTRACT_VERSION_LEN];   /* vp_extract_version(): code and data */
 } vp_build_data;
 
-/* Loads gemeenten.tsv, themes.tsv and synonyms.tsv from dir, and the
+/* Loads gemeenten.tsv, themes.tsv, synonyms.tsv and speakers.tsv from dir, and the
  * extractor version of this code with those files (extract.h).  0, or -1
  * (reported on stderr); free with vp_build_data_free() either way. */
 int vp_build_data_load(const char *dir, vp_build_data *d);

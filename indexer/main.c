@@ -39,7 +39,7 @@ static void usage(FILE *out)
         "                shared by the jobs (64 to 1048576, default 512)\n"
         "  --max-size MiB\n"
         "                skip larger reports unread (1 to 1024, default 4)\n"
-        "  --data DIR    gazetteer, themes and synonyms (default %s)\n"
+        "  --data DIR    gazetteer, themes, synonyms, speaker words (default %s)\n"
         "  --batch N     commit every N changed reports (default 1000)\n"
         "  --quiet       no progress and no summary (problems are still reported)\n"
         "  --errors-json each problem as one JSON object per line on stderr:\n"

@@ -197,7 +197,8 @@ static void emit_table_row(walker *w, const char *row, int line)
     free(copy);
 }
 
-/* Lines [from, para.n) joined with spaces; caller frees. */
+/* Lines [from, para.n) joined with line breaks, so that the extractors can
+ * tell a list written one name a line from a sentence; caller frees. */
 static char *join_lines(walker *w, size_t from)
 {
     size_t total = 1;
@@ -206,7 +207,7 @@ static char *join_lines(walker *w, size_t from)
     char *joined = vp_xmalloc(total), *p = joined;
     for (size_t i = from; i < w->para.n; i++) {
         if (p != joined)
-            *p++ = ' ';
+            *p++ = '\n';
         memcpy(p, line_text(&w->para.lines[i]), w->para.lines[i].len);
         p += w->para.lines[i].len;
     }
