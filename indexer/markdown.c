@@ -33,7 +33,7 @@ typedef struct walker {
     int first_line;
     int item_depth, quote_depth, strong_depth;
     para_buf para;
-    bool oom;
+    bool oom;         /* vp_parsed_add_block failed */
 } walker;
 
 /* ---- line and paragraph buffers ----------------------------------------- */
@@ -176,11 +176,7 @@ static vp_block_kind paragraph_kind(const walker *w)
 static void emit(walker *w, vp_block_kind kind, int level, bool pseudo, int line,
                  const char *text)
 {
-    char *copy = strdup(text);
-    if (!copy) {
-        w->oom = true;
-        return;
-    }
+    char *copy = vp_xstrdup(text);
     vp_trim(copy);
     if (*copy && !vp_parsed_add_block(w->out, kind, level, pseudo, line, copy))
         w->oom = true;
@@ -190,11 +186,7 @@ static void emit(walker *w, vp_block_kind kind, int level, bool pseudo, int line
 /* "| a | b |" -> "a | b": the cells, trimmed, joined by " | ". */
 static void emit_table_row(walker *w, const char *row, int line)
 {
-    char *copy = strdup(row);
-    if (!copy) {
-        w->oom = true;
-        return;
-    }
+    char *copy = vp_xstrdup(row);
     char *s = vp_trim(copy);
     if (*s == '|')
         s++;
@@ -206,18 +198,13 @@ static void emit_table_row(walker *w, const char *row, int line)
 }
 
 /* Lines [from, para.n) joined with line breaks, so that the extractors can
- * tell a list written one name a line from a sentence; caller frees (NULL:
- * no memory). */
+ * tell a list written one name a line from a sentence; caller frees. */
 static char *join_lines(walker *w, size_t from)
 {
     size_t total = 1;
     for (size_t i = from; i < w->para.n; i++)
         total += w->para.lines[i].len + 1;
-    char *joined = malloc(total), *p = joined;
-    if (!joined) {
-        w->oom = true;
-        return NULL;
-    }
+    char *joined = vp_xmalloc(total), *p = joined;
     for (size_t i = from; i < w->para.n; i++) {
         if (p != joined)
             *p++ = '\n';

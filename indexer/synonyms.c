@@ -9,14 +9,10 @@
 #include "mem.h"
 #include "text.h"
 
-static int add_group(vp_synonyms *s, vp_strvec *group)
+static void add_group(vp_synonyms *s, vp_strvec *group)
 {
-    vp_strvec *grown = realloc(s->groups, (s->n + 1) * sizeof *grown);
-    if (!grown)
-        return -1;
-    s->groups = grown;
+    s->groups = vp_xrealloc(s->groups, (s->n + 1) * sizeof *s->groups);
     s->groups[s->n++] = *group;
-    return 0;
 }
 
 /* A member as the term generator indexes it: ASCII letters lowered, white
@@ -72,8 +68,10 @@ static int synonyms_line(char *line, size_t lineno, const char *path, void *s,
                          char *errbuf, size_t errlen)
 {
     vp_strvec group = VP_STRVEC_INIT;
-    if (parse_line(line, &group) == 0 && add_group(s, &group) == 0)
+    if (parse_line(line, &group) == 0) {
+        add_group(s, &group);
         return 0;
+    }
     vp_strvec_clear(&group);
     vp_errorf(errbuf, errlen, "%s:%zu: expected `term<TAB>synonym; synonym ...` "
               "with at least one synonym", path, lineno);
@@ -127,8 +125,11 @@ static xapc_status store_member(const vp_strvec *group, size_t self, xapc_wdb *w
             st = xapc_wdb_add_synonym(wdb, zkey, zval, err);
         free(zval);
     }
-    if (st == XAPC_OK && !(vp_strvec_push(keys, key) && (!zkey || vp_strvec_push(keys, zkey))))
-        st = XAPC_ERR_NO_MEMORY;
+    if (st == XAPC_OK) {
+        vp_strvec_push(keys, key);
+        if (zkey)
+            vp_strvec_push(keys, zkey);
+    }
     free(zkey);
     free(key);
     return st;
@@ -162,11 +163,11 @@ xapc_status vp_synonyms_store(const vp_synonyms *s, xapc_wdb *wdb,
     for (size_t g = 0; g < s->n && st == XAPC_OK; g++)
         for (size_t i = 0; i < s->groups[g].len && st == XAPC_OK; i++)
             st = store_member(&s->groups[g], i, wdb, stem, &keys, err);
-    char *encoded = st == XAPC_OK ? vp_list_encode(&keys) : NULL;
-    if (st == XAPC_OK)
-        st = encoded ? xapc_wdb_set_metadata(wdb, VP_META_SYNONYM_KEYS, encoded, err)
-                     : XAPC_ERR_NO_MEMORY;
-    free(encoded);
+    if (st == XAPC_OK) {
+        char *encoded = vp_list_encode(&keys);
+        st = xapc_wdb_set_metadata(wdb, VP_META_SYNONYM_KEYS, encoded, err);
+        free(encoded);
+    }
     vp_strvec_clear(&keys);
     xapc_stem_free(stem);
     return st;

@@ -206,11 +206,7 @@ static double projected_ms(const vp_export *x, uint32_t sampled, double sample_m
 vp_export *vp_export_new(vp_searcher *s, const vp_request *r, vp_export_format f,
                          vp_qerror *e)
 {
-    vp_export *x = calloc(1, sizeof *x);
-    if (!x) {
-        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
-        return NULL;
-    }
+    vp_export *x = vp_xcalloc(1, sizeof *x);
     x->format = f;
     x->limits = *vp_searcher_limits(s);
     if (f == VP_EXPORT_CSV) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "schema.h"
 #include "sys.h"
 
@@ -133,8 +134,8 @@ static json_t *start_match_iter(vp_searcher *s, const void *arg, vp_qerror *e)
     vp_match_iter *it = a->it;
     match_iter_reset(it);
     vp_parsed_text pt;
-    bool ok;
-    uint32_t all = vp_searcher_doccount(s, e, &ok);
+    uint32_t all;
+    bool ok = vp_searcher_doccount(s, &all, e) == 0;
     if (ok && vp_parse_request_text(s, a->r, VP_READ_EVERY_MATCH, &pt, e) == 0)
         it->query = vp_build_query(s, a->r, VP_N_FACETS, pt.query, e);
     if (ok)
@@ -153,19 +154,14 @@ static json_t *start_match_iter(vp_searcher *s, const void *arg, vp_qerror *e)
 
 vp_match_iter *vp_match_iter_new(vp_searcher *s, const vp_request *r, vp_qerror *e)
 {
-    e->kind = VP_QERR_NONE;
-    e->message[0] = '\0';
+    vp_problem_clear(e);
     if (vp_request_validate(r, e) != 0)
         return NULL;
     if (r->sort == VP_SORT_RELEVANCE) {
         vp_qfail(e, VP_QERR_BAD_PARAMETER, VP_EXPORT_SORT_MESSAGE);
         return NULL;
     }
-    vp_match_iter *it = calloc(1, sizeof *it);
-    if (!it) {
-        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
-        return NULL;
-    }
+    vp_match_iter *it = vp_xcalloc(1, sizeof *it);
     it->s = s;
     it->has_text = !vp_query_blank(r->q);
     it->descending = r->sort != VP_SORT_DATE_ASC;

@@ -16,8 +16,10 @@ typedef enum {
     VP_N_ROUTES
 } vp_route;
 
+/* The route's label in the metrics ("search", "documents" ...): static. */
 const char *vp_route_name(vp_route r);
 
+/* Counts one answered request and its duration (thread-safe). */
 void vp_metrics_record(vp_route route, int status, double seconds);
 /* A connection was accepted (keep-alive makes these far fewer than requests). */
 void vp_metrics_connection_opened(void);

@@ -393,6 +393,18 @@ vp_page vp_page_fill(vp_page_slots *sl, int status)
     return page;
 }
 
+/* The page with the form fields of r and the search box filled in; frees
+ * the request and its parameters. */
+static vp_page finish_page(vp_page_slots *sl, vp_request *r, vp_params *p, int status)
+{
+    vp_page_form_extra(&sl->hidden, r);
+    sl->q = r->q ? r->q : "";
+    vp_page page = vp_page_fill(sl, status);
+    vp_request_clear(r);
+    vp_params_clear(p);
+    return page;
+}
+
 /* Parses the query string, leaving out empty fields (an empty search box or
  * sort choice of the plain form). */
 static int parse_page_request(const char *query, vp_params *p, vp_request *r, vp_qerror *e)
@@ -436,12 +448,7 @@ vp_page vp_page_search(vp_searcher *s, const char *query)
     put_feed_query(&feed, &p);
     vp_page_feed_link(&sl.head, "Vindplaats: deze zoekopdracht als Atom-feed", vp_buf_str(&feed));
     vp_buf_free(&feed);
-    vp_page_form_extra(&sl.hidden, &r);
-    sl.q = r.q ? r.q : "";
-    vp_page page = vp_page_fill(&sl, status);
-    vp_request_clear(&r);
-    vp_params_clear(&p);
-    return page;
+    return finish_page(&sl, &r, &p, status);
 }
 
 /* ---- the report page ----------------------------------------------------------- */
@@ -522,10 +529,5 @@ vp_page vp_page_report(vp_searcher *s, const char *id, const char *query)
         put_report(&sl.content, s, &p, doc);
     }
     json_decref(doc);
-    vp_page_form_extra(&sl.hidden, &r);
-    sl.q = r.q ? r.q : "";
-    vp_page page = vp_page_fill(&sl, status);
-    vp_request_clear(&r);
-    vp_params_clear(&p);
-    return page;
+    return finish_page(&sl, &r, &p, status);
 }

@@ -30,6 +30,7 @@
 #include <jansson.h>
 
 #include "budget.h"
+#include "problem.h"
 #include "strvec.h"
 #include "gazetteer.h"
 #include "themes.h"
@@ -58,10 +59,8 @@ typedef enum {
     VP_QERR_OVER_DEADLINE    /* 503 query_too_expensive: stopped at its deadline */
 } vp_qerr_kind;
 
-typedef struct vp_qerror {
-    vp_qerr_kind kind;
-    char message[512];       /* for a person: what is wrong and what is allowed */
-} vp_qerror;
+/* A request's problem: kind is a vp_qerr_kind (problem.h), no line. */
+typedef vp_problem vp_qerror;
 
 /* HTTP status and the stable error code string ("bad_parameter") of kind. */
 int vp_qerr_http_status(vp_qerr_kind kind);
@@ -118,7 +117,8 @@ int vp_request_set(vp_request *r, const char *key, const char *value, vp_qerror 
 int vp_request_validate(const vp_request *r, vp_qerror *e);
 
 /* The request as URL query parameters (percent-encoded, repeated keys for
- * multiple filter values): what vind sends to a server.  Caller frees. */
+ * multiple filter values): what vind sends to a server.  Caller frees
+ * (never NULL). */
 char *vp_request_to_query_string(const vp_request *r);
 
 /* Expands a date bound: YYYY / YYYY-MM / YYYY-MM-DD into an inclusive
@@ -139,7 +139,7 @@ typedef struct vp_searcher_config {
 
 /* Creates a searcher; the database is opened lazily (and again after a
  * failure), so a searcher exists even while the database cannot be opened.
- * NULL only when out of memory.  Caller frees. */
+ * Caller frees (never NULL). */
 vp_searcher *vp_searcher_new(const vp_searcher_config *cfg);
 void vp_searcher_free(vp_searcher *s);
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "expand.h"
+#include "mem.h"
 #include "schema.h"
 #include "spelling.h"
 #include "terms.h"
@@ -116,21 +117,20 @@ static xapc_query *facet_filter(vp_searcher *s, vp_facet f, const vp_strvec *val
 {
     xapc_error xe;
     xapc_error_clear(&xe);
-    xapc_query **terms = calloc(values->len, sizeof *terms);
+    xapc_query **terms = vp_xcalloc(values->len, sizeof *terms);
     xapc_query *any = NULL;
-    bool ok = terms != NULL;
+    bool ok = true;
     for (size_t i = 0; ok && i < values->len; i++) {
         char *term = filter_term(s, f, values->items[i]);
-        ok = term && (terms[i] = xapc_query_term(term, 1, 0, &xe)) != NULL;
+        ok = (terms[i] = xapc_query_term(term, 1, 0, &xe)) != NULL;
         free(term);
     }
     if (ok)
         any = xapc_query_combine(XAPC_OP_OR, (const xapc_query *const *)terms,
                                  values->len, 0, &xe);
     if (!any)
-        xe.status != XAPC_OK ? vp_searcher_fail(s, &xe, e, "building a filter")
-                             : vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
-    for (size_t i = 0; terms && i < values->len; i++)
+        vp_searcher_fail(s, &xe, e, "building a filter");
+    for (size_t i = 0; i < values->len; i++)
         xapc_query_free(terms[i]);
     free(terms);
     return any;

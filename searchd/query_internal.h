@@ -66,9 +66,8 @@ const xapc_db *vp_searcher_lexicon(const vp_searcher *s);
 /* Forgets the facet counts kept for this revision. */
 void vp_searcher_forget_counts(vp_searcher *s);
 
-/* Documents in the open database; *ok false (and e set) when the index
- * fails. */
-uint32_t vp_searcher_doccount(vp_searcher *s, vp_qerror *e, bool *ok);
+/* The documents in the open database into *n.  0, or -1 with e set. */
+int vp_searcher_doccount(vp_searcher *s, uint32_t *n, vp_qerror *e);
 
 /* A read of the index: the result, or NULL with e set. */
 typedef json_t *(*vp_read_fn)(vp_searcher *s, const void *arg, vp_qerror *e);

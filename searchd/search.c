@@ -101,9 +101,8 @@ static bool counted_everywhere(const vp_request *r, vp_facet f)
  * (relevance order, which remote shards count exactly) with a spy each. */
 static int count_everywhere(vp_searcher *s, vp_qerror *e)
 {
-    bool ok;
-    uint32_t all = vp_searcher_doccount(s, e, &ok);
-    if (!ok)
+    uint32_t all;
+    if (vp_searcher_doccount(s, &all, e) != 0)
         return -1;
     xapc_error xe;
     xapc_error_clear(&xe);
@@ -116,6 +115,7 @@ static int count_everywhere(vp_searcher *s, vp_qerror *e)
     if (!enq)
         return -1;
     xapc_spy *spies[VP_N_FACETS] = {0};
+    bool ok = true;
     for (int f = 0; ok && f < VP_N_FACETS; f++)
         ok = (spies[f] = add_facet_spy(s, enq, (vp_facet)f, &xe)) != NULL;
     xapc_mset *mset = ok ? xapc_enquire_get_mset(enq, 0, 0, all, &xe) : NULL;
@@ -144,8 +144,8 @@ static json_t *count_facet_alone(vp_searcher *s, const vp_request *r, vp_facet f
                                  const xapc_query *text, const char *prefix,
                                  vp_qerror *e)
 {
-    bool ok;
-    uint32_t all = vp_searcher_doccount(s, e, &ok);
+    uint32_t all;
+    bool ok = vp_searcher_doccount(s, &all, e) == 0;
     xapc_query *q = ok ? vp_build_query(s, r, f, text, e) : NULL;
     xapc_enquire *enq = q ? vp_make_enquire(s, q, VP_SORT_RELEVANCE, e) : NULL;
     xapc_error xe;
@@ -190,8 +190,8 @@ static int run_main_match(vp_searcher *s, const vp_request *r, const xapc_query 
                           main_match *m, vp_qerror *e)
 {
     memset(m, 0, sizeof *m);
-    bool ok;
-    uint32_t all = vp_searcher_doccount(s, e, &ok);
+    uint32_t all;
+    bool ok = vp_searcher_doccount(s, &all, e) == 0;
     xapc_query *q = ok ? vp_build_query(s, r, VP_N_FACETS, text, e) : NULL;
     m->enq = q ? vp_make_enquire(s, q, effective_sort(r), e) : NULL;
     xapc_query_free(q);
@@ -296,8 +296,7 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
 
 json_t *vp_search(vp_searcher *s, const vp_request *r, vp_qerror *e)
 {
-    e->kind = VP_QERR_NONE;
-    e->message[0] = '\0';
+    vp_problem_clear(e);
     if (vp_request_validate(r, e) != 0)
         return NULL;
     vp_searcher_start_request(s);
@@ -326,8 +325,7 @@ static json_t *do_facet_values(vp_searcher *s, const void *arg, vp_qerror *e)
 
 json_t *vp_facet_values(vp_searcher *s, vp_facet f, const vp_request *r, vp_qerror *e)
 {
-    e->kind = VP_QERR_NONE;
-    e->message[0] = '\0';
+    vp_problem_clear(e);
     if (vp_request_validate(r, e) != 0)
         return NULL;
     facet_arg a = {f, r};
@@ -365,8 +363,7 @@ static json_t *do_document(vp_searcher *s, const void *arg, vp_qerror *e)
 
 json_t *vp_document_get(vp_searcher *s, const char *id, vp_qerror *e)
 {
-    e->kind = VP_QERR_NONE;
-    e->message[0] = '\0';
+    vp_problem_clear(e);
     if (!*id || !vp_utf8_valid(id, strlen(id), NULL) || strlen(id) > 1000) {
         vp_qfail(e, VP_QERR_NOT_FOUND, "no report with that id");
         return NULL;

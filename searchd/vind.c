@@ -23,6 +23,7 @@
 
 #include "cli.h"
 #include "httpget.h"
+#include "mem.h"
 #include "params.h"
 #include "query.h"
 #include "vind_print.h"
@@ -72,8 +73,8 @@ static char *join_words(char **words, int n)
     size_t len = 1;
     for (int i = 0; i < n; i++)
         len += strlen(words[i]) + 1;
-    char *s = calloc(1, len);
-    for (int i = 0; s && i < n; i++) {
+    char *s = vp_xcalloc(1, len);
+    for (int i = 0; i < n; i++) {
         if (i)
             strcat(s, " ");
         strcat(s, words[i]);
@@ -285,7 +286,7 @@ parse_options:   /* again after the word "trends", for its own options */
         return limit_misplaced();
     if (optind < argc) {
         o->query = join_words(argv + optind, argc - optind);
-        if (!o->query || set_param(o, "q", o->query) != 0)
+        if (set_param(o, "q", o->query) != 0)
             return -1;
     }
     vp_qerror e = {0};
@@ -308,13 +309,8 @@ static json_t *run_local(const options *o, vp_qerror *e)
     }
     vp_searcher_config cfg = {o->db, data.gazetteer, data.themes, 0};
     vp_searcher *s = vp_searcher_new(&cfg);
-    json_t *out = NULL;
-    if (s)
-        vp_searcher_set_limits(s, &o->limits);
-    if (!s)
-        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
-    else
-        out = o->show_id ? vp_document_get(s, o->show_id, e) : vp_search(s, &o->req, e);
+    vp_searcher_set_limits(s, &o->limits);
+    json_t *out = o->show_id ? vp_document_get(s, o->show_id, e) : vp_search(s, &o->req, e);
     vp_searcher_free(s);
     vp_data_free(&data);
     return out;
@@ -324,9 +320,7 @@ static char *document_path(const char *id)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t n = strlen(id);
-    char *p = malloc(12 + 3 * n + 1), *w = p;
-    if (!p)
-        return NULL;
+    char *p = vp_xmalloc(12 + 3 * n + 1), *w = p;
     w += sprintf(w, "/documents/");
     for (const unsigned char *s = (const unsigned char *)id; *s; s++) {
         if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
@@ -351,12 +345,12 @@ static json_t *run_remote(const options *o, vp_qerror *e)
     size_t len = 0;
     int status = 0;
     json_t *out = NULL;
-    if (!o->show_id && qs && (target = malloc(strlen(qs) + 9)) != NULL)
+    if (!o->show_id) {
+        target = vp_xmalloc(strlen(qs) + 9);
         sprintf(target, "/search?%s", qs);
-    if (!target && !path) {
-        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
-    } else if (vp_http_get(o->server, target ? target : path, &status, &body, &len, why,
-                           sizeof why) != 0) {
+    }
+    if (vp_http_get(o->server, target ? target : path, &status, &body, &len, why,
+                    sizeof why) != 0) {
         vp_qfail(e, VP_QERR_UNAVAILABLE, "%s", why);
     } else if (!(out = json_loadb(body, len, 0, NULL))) {
         vp_qfail(e, VP_QERR_INTERNAL, "the server sent something that is not JSON (HTTP %d)", status);

@@ -100,6 +100,7 @@ xapc_status xapc_db_add(xapc_db *db, const xapc_db *other, xapc_error *err);
  * whether anything changed.  Does not re-read a stub file. */
 xapc_status xapc_db_reopen(xapc_db *db, bool *changed, xapc_error *err);
 
+/* Closes the handle (NULL is fine). */
 void xapc_db_free(xapc_db *db);
 
 /* Number of documents; 0 and err set on failure (check err->status). */
@@ -205,8 +206,10 @@ xapc_status xapc_compact(const char *const *sources, size_t n_sources,
 
 /* ---- documents --------------------------------------------------------- */
 
+/* An empty document; free with xapc_doc_free (NULL is fine). */
 xapc_doc *xapc_doc_new(xapc_error *err);
 void xapc_doc_free(xapc_doc *doc);
+/* The stored data: len bytes, copied. */
 xapc_status xapc_doc_set_data(xapc_doc *doc, const char *data, size_t len,
                               xapc_error *err);
 /* A term with no positional information, wdf incremented by wdf_inc. */
@@ -466,7 +469,9 @@ typedef bool (*xapc_spy_fn)(const char *value, size_t len, uint32_t count, void 
 xapc_status xapc_spy_foreach(const xapc_spy *spy, xapc_spy_fn fn, void *ctx,
                              xapc_error *err);
 
+/* Frees the result set (NULL is fine). */
 void xapc_mset_free(xapc_mset *mset);
+/* The matches in this set (at most the maxitems asked for). */
 uint32_t xapc_mset_size(const xapc_mset *mset);
 /* Exact when check_at_least covered every match. */
 uint32_t xapc_mset_matches_estimated(const xapc_mset *mset);
