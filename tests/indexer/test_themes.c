@@ -251,6 +251,59 @@ static void test_short_news_item(void **state)
     assert_string_equal(themes_of(lines), "veiligheid");
 }
 
+/* Reports written for one class of text, each with the themes a reader
+ * sees in it. */
+typedef struct case_ {
+    const char *md, *themes;
+} case_;
+
+static void expect_each(const case_ *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(themes_of(c[i].md), c[i].themes);
+}
+
+/* Local government itself is a subject: councillors on their own role,
+ * the relations between tiers of government, in Dutch and in English. */
+static void test_local_government(void **state)
+{
+    (void)state;
+    static const case_ cases[] = {
+        {"# Raadsledendag over de rol van de raad\n\n"
+         "Raadsleden van vijf gemeenteraden spraken over hun kaderstellende en controlerende "
+         "rol. Fractievoorzitters wilden de zeggenschap dicht bij de eigen raad houden; "
+         "een hoogleraar bestuurskunde schetste de bestuurlijke verhoudingen tussen rijk, "
+         "provincie en gemeenten.\n\n",
+         "bestuur-financien"},
+        {"# A visit from the monitoring committee\n\n"
+         "A delegation met representatives of local authorities and of the national "
+         "association of municipalities to discuss local self-government, local autonomy "
+         "and subsidiarity in the Netherlands.\n\n",
+         "bestuur-financien"},
+    };
+    expect_each(cases, sizeof cases / sizeof *cases);
+}
+
+/* A meeting held online is no evidence of digitalisation: the words that
+ * say how a day was held (digitaal, online, the website with the
+ * recordings) weigh little, the policy field's own words a lot. */
+static void test_online_meeting_is_not_digitalisation(void **state)
+{
+    (void)state;
+    static const case_ cases[] = {
+        {"# Digitaal voorjaarscongres\n\n"
+         "Het congres was dit jaar digitaal: deelnemers keken online mee via de website en "
+         "stelden vragen in de chat. Wethouders spraken over woningbouw, de woningmarkt en "
+         "betaalbare huurwoningen voor starters.\n\n",
+         "wonen-leefomgeving"},
+        {"# Digitale dienstverlening van gemeenten\n\n"
+         "Gemeenten werken aan digitale vaardigheden van inwoners, informatieveiligheid en "
+         "het veilig gebruik van algoritmes.\n\n",
+         "digitalisering"},
+    };
+    expect_each(cases, sizeof cases / sizeof *cases);
+}
+
 /* Tags: a slug or a label assigns its theme; a free tag (Dutch or English)
  * is evidence like a word of the title; an unknown tag is no error. */
 static void test_tags(void **state)
@@ -299,6 +352,8 @@ int main(void)
         cmocka_unit_test(test_workshops_each_a_theme),
         cmocka_unit_test(test_english_report),
         cmocka_unit_test(test_short_news_item),
+        cmocka_unit_test(test_local_government),
+        cmocka_unit_test(test_online_meeting_is_not_digitalisation),
         cmocka_unit_test(test_tags),
         cmocka_unit_test(test_without_model),
     };
