@@ -304,6 +304,46 @@ static void test_online_meeting_is_not_digitalisation(void **state)
     expect_each(cases, sizeof cases / sizeof *cases);
 }
 
+/* A short page names each subject once, in a sentence that lists them
+ * (data/theme_cues.tsv); the same subjects named in passing, in a sentence
+ * that lists nothing, are no subjects. */
+static void test_listed_subjects(void **state)
+{
+    (void)state;
+    static const char listed[] =
+        "# Bestuurders zetten handtekening onder regioagenda\n\n"
+        "Nieuws - maart\n\n"
+        "In het gemeentehuis tekenden de bestuurders van zes gemeenten de nieuwe agenda. "
+        "De drie thema's voor de komende jaren zijn woningbouw, bereikbaarheid en de "
+        "energietransitie. Na afloop was er een lunch.\n\n";
+    static const char passing[] =
+        "# Bestuurders zetten handtekening onder regioagenda\n\n"
+        "Nieuws - maart\n\n"
+        "In het gemeentehuis tekenden de bestuurders van zes gemeenten de nieuwe agenda. "
+        "Wie met de auto kwam, reed langs de woningbouw bij het station en de nieuwe "
+        "zonnepanelen op het dak. Na afloop was er een lunch.\n\n";
+    vp_theme_evidence ev;
+    evidence(listed, &ev);
+    size_t won = theme("wonen-leefomgeving"), mob = theme("mobiliteit");
+    size_t duu = theme("duurzaamheid-energie");
+    assert_true(ev.x[won][VP_TF_TITLE] > 0 && ev.x[mob][VP_TF_TITLE] > 0 &&
+                ev.x[duu][VP_TF_TITLE] > 0);
+    vp_theme_evidence_clear(&ev);
+    evidence(passing, &ev);
+    assert_true(ev.x[won][VP_TF_TITLE] == 0 && ev.x[duu][VP_TF_TITLE] == 0);
+    vp_theme_evidence_clear(&ev);
+    /* "the theme of the day" names one subject, whatever qualifies it */
+    evidence("# Netwerkdag\n\nHet thema van de dag was hoe scholen bijdragen aan de "
+             "leefbaarheid van kleine kernen.\n\n", &ev);
+    assert_true(ev.x[won][VP_TF_TITLE] == 0 && ev.x[theme("onderwijs-cultuur")][VP_TF_TITLE] == 0);
+    vp_theme_evidence_clear(&ev);
+    const char *got = themes_of(listed);
+    assert_non_null(strstr(got, "wonen-leefomgeving"));
+    assert_non_null(strstr(got, "mobiliteit"));
+    assert_non_null(strstr(got, "duurzaamheid-energie"));
+    assert_null(strstr(themes_of(passing), "duurzaamheid-energie"));
+}
+
 /* Tags: a slug or a label assigns its theme; a free tag (Dutch or English)
  * is evidence like a word of the title; an unknown tag is no error. */
 static void test_tags(void **state)
@@ -354,6 +394,7 @@ int main(void)
         cmocka_unit_test(test_short_news_item),
         cmocka_unit_test(test_local_government),
         cmocka_unit_test(test_online_meeting_is_not_digitalisation),
+        cmocka_unit_test(test_listed_subjects),
         cmocka_unit_test(test_tags),
         cmocka_unit_test(test_without_model),
     };
