@@ -71,7 +71,9 @@ enum {
  * themes: housing, accessibility and the regional economy").  The themes
  * it names count as if the title named them: a news item of 200 words
  * names each of its subjects once, in such a list, where a long report
- * comes back to it. */
+ * comes back to it.  A sentence with a cue that ends in a colon goes on in
+ * the list items after it ("four topical issues:" and a bullet a theme);
+ * a heading with a cue ("Drie thema's: wonen, ...") may name one theme. */
 #define LIST_MAX_WORDS 40
 #define LIST_MIN_THEMES 2
 #define LIST_MIN_WEIGHT 2.0
@@ -89,6 +91,8 @@ typedef struct tally {
     size_t *sent_terms, sent_n, sent_cap;   /* its strong descriptors */
     size_t sent_words;
     bool sent_cue;
+    bool sent_heading;                      /* it is a heading */
+    bool list_open;                         /* it goes on in list items */
     /* per word, reused */
     vp_word *w;
     size_t w_cap;
@@ -150,11 +154,12 @@ static size_t sentence_themes(const tally *t)
  * names are counted as the title's (see LIST_MAX_WORDS). */
 static void close_sentence(tally *t)
 {
-    if (t->sent_cue && t->sent_words <= LIST_MAX_WORDS && sentence_themes(t) >= LIST_MIN_THEMES)
+    size_t min_themes = t->sent_heading ? 1 : LIST_MIN_THEMES;
+    if (t->sent_cue && t->sent_words <= LIST_MAX_WORDS && sentence_themes(t) >= min_themes)
         for (size_t i = 0; i < t->sent_n; i++)
             count_hit(t, t->sent_terms[i], ZONE_TITLE);
     t->sent_n = t->sent_words = 0;
-    t->sent_cue = false;
+    t->sent_cue = t->list_open = false;
 }
 
 /* Is the word at w, in the folded text that ends at end, a word of
@@ -264,8 +269,16 @@ static size_t count_word(tally *t, vp_term_match *m, size_t k, enum zone z)
     return longest;
 }
 
-/* Reads one piece of text in a zone. */
-static void read_text(tally *t, const char *text, enum zone z)
+/* Does the folded text end in a colon (an introduction to a list)? */
+static bool ends_in_colon(const char *f, const char *end)
+{
+    while (end > f && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\t'))
+        end--;
+    return end > f && end[-1] == ':';
+}
+
+/* Reads one piece of text in a zone; item: it is a list item. */
+static void read_text(tally *t, const char *text, enum zone z, bool item)
 {
     char *f = vp_fold(text);
     if (!f)
@@ -280,8 +293,13 @@ static void read_text(tally *t, const char *text, enum zone z)
         t->words += n;
     vp_term_match m[MAX_MATCHES];
     bool sentences = z != ZONE_TITLE;
+    bool in_list = sentences && item && t->list_open;   /* the items go on */
+    if (sentences && !in_list && t->list_open)
+        close_sentence(t);
+    if (sentences && !in_list)
+        t->sent_heading = z == ZONE_HEADING;
     for (size_t i = 0; i < n;) {
-        if (sentences && i > 0 && sentence_ends(&t->w[i - 1], &t->w[i]))
+        if (sentences && !in_list && i > 0 && sentence_ends(&t->w[i - 1], &t->w[i]))
             close_sentence(t);
         if (sentences)
             t->sent_cue |= cue_at(t, &t->w[i], end);
@@ -290,8 +308,14 @@ static void read_text(tally *t, const char *text, enum zone z)
         t->sent_words += sentences ? step : 0;
         i += step;
     }
-    if (sentences)
-        close_sentence(t);      /* a block ends its sentence */
+    if (sentences && !in_list) {
+        if (t->sent_cue && ends_in_colon(f, end)) {
+            t->list_open = true;        /* the items after it are the list */
+            t->sent_words = 0;
+        } else {
+            close_sentence(t);          /* a block ends its sentence */
+        }
+    }
     free(f);
 }
 
@@ -323,9 +347,23 @@ static void read_tags(tally *t, const vp_themes *th, const vp_parsed *p, bool *n
             continue;
         }
         char *spelled = spell_ampersand(tag);
-        read_text(t, spelled, ZONE_TITLE);
+        read_text(t, spelled, ZONE_TITLE, false);
         free(spelled);
     }
+}
+
+/* Is the block a list item: Markdown's, or lines that start with a
+ * typographic bullet (a page converted to text keeps "•" as a paragraph)? */
+static bool is_item(const vp_block *b)
+{
+    static const char *const bullets[] = {"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa"};
+    const char *s = b->text + strspn(b->text, " \t");
+    if (b->kind == VP_BLOCK_ITEM)
+        return true;
+    for (size_t i = 0; i < sizeof bullets / sizeof *bullets; i++)
+        if (!strncmp(s, bullets[i], strlen(bullets[i])))
+            return true;
+    return false;
 }
 
 /* Reads the whole report into t. */
@@ -333,7 +371,7 @@ static void read_report(tally *t, const vp_themes *th, const vp_parsed *p, const
                         bool *named)
 {
     if (title)
-        read_text(t, title, ZONE_TITLE);
+        read_text(t, title, ZONE_TITLE, false);
     read_tags(t, th, p, named);
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
@@ -343,8 +381,9 @@ static void read_report(tally *t, const vp_themes *th, const vp_parsed *p, const
             continue;   /* it is the title */
         bool heading = b->kind == VP_BLOCK_HEADING || b->pseudo_heading ||
                        b->kind == VP_BLOCK_TABLE_ROW;
-        read_text(t, b->text, heading ? ZONE_HEADING : ZONE_BODY);
+        read_text(t, b->text, heading ? ZONE_HEADING : ZONE_BODY, is_item(b));
     }
+    close_sentence(t);
 }
 
 /* The features of every theme from the counts. */

@@ -344,6 +344,41 @@ static void test_listed_subjects(void **state)
     assert_null(strstr(themes_of(passing), "duurzaamheid-energie"));
 }
 
+/* A list of subjects goes on in the items after a sentence that announces
+ * it with a colon, Markdown's items or a converted page's "•" lines; a
+ * heading that announces subjects may name one. */
+static void test_listed_in_items_and_headings(void **state)
+{
+    (void)state;
+    static const char *const pages[] = {
+        "# Burgemeestersoverleg\n\nHet overleg sprak over drie onderwerpen:\n\n"
+        "- woningbouw voor starters;\n- het openbaar vervoer op het platteland;\n"
+        "- armoede onder gezinnen.\n\nDaarna volgde een rondleiding.\n\n",
+        "# Burgemeestersoverleg\n\nHet overleg sprak over drie onderwerpen:\n\n"
+        "  \xe2\x80\xa2 woningbouw voor starters;\n"
+        "  \xe2\x80\xa2 het openbaar vervoer op het platteland;\n"
+        "  \xe2\x80\xa2 armoede onder gezinnen.\n\nDaarna volgde een rondleiding.\n\n",
+    };
+    size_t won = theme("wonen-leefomgeving"), mob = theme("mobiliteit");
+    size_t soc = theme("sociaal-domein");
+    vp_theme_evidence ev;
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        evidence(pages[i], &ev);
+        assert_true(ev.x[won][VP_TF_TITLE] > 0 && ev.x[mob][VP_TF_TITLE] > 0 &&
+                    ev.x[soc][VP_TF_TITLE] > 0);
+        vp_theme_evidence_clear(&ev);
+    }
+    /* without the colon the items are only items */
+    evidence("# Burgemeestersoverleg\n\nHet overleg sprak over drie onderwerpen.\n\n"
+             "- woningbouw voor starters;\n- armoede onder gezinnen.\n\n", &ev);
+    assert_true(ev.x[won][VP_TF_TITLE] == 0 && ev.x[soc][VP_TF_TITLE] == 0);
+    vp_theme_evidence_clear(&ev);
+    evidence("# Regioagenda\n\nDe regio tekende.\n\n## Drie thema's: woningbouw\n\n"
+             "Tekst.\n\n", &ev);
+    assert_true(ev.x[won][VP_TF_TITLE] > 0);
+    vp_theme_evidence_clear(&ev);
+}
+
 /* Tags: a slug or a label assigns its theme; a free tag (Dutch or English)
  * is evidence like a word of the title; an unknown tag is no error. */
 static void test_tags(void **state)
@@ -395,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_local_government),
         cmocka_unit_test(test_online_meeting_is_not_digitalisation),
         cmocka_unit_test(test_listed_subjects),
+        cmocka_unit_test(test_listed_in_items_and_headings),
         cmocka_unit_test(test_tags),
         cmocka_unit_test(test_without_model),
     };
