@@ -26,9 +26,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "problem.h"
 #include "xapian_c.h"
 
-typedef struct vp_qerror vp_qerror;   /* query.h */
+typedef vp_problem vp_qerror;   /* as query.h says it */
 
 #define VP_DEFAULT_DEADLINE_MS        2000
 #define VP_DEFAULT_EXPORT_MS          60000

@@ -338,8 +338,8 @@ static json_t *count_hosted(vp_searcher *s, const vp_request *r, const vp_strvec
 {
     xapc_error xe;
     xapc_error_clear(&xe);
-    bool ok;
-    uint32_t all = vp_searcher_doccount(s, e, &ok);
+    uint32_t all = 0;
+    bool ok = vp_searcher_doccount(s, &all, e) == 0;
     if (!ok)
         return NULL;
     xapc_query *every = xapc_query_match_all(&xe);
