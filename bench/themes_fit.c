@@ -3,10 +3,14 @@
  * reports and says how well it generalises.
  *
  *   themes_fit [--data DIR] [--write FILE] [--folds K] [--repeats R]
- *              [--lambda L] [--explain] [--test SET_DIR]... SET_DIR...
+ *              [--lambda L] [--explain] [--features] [--test SET_DIR]...
+ *              SET_DIR...
  *
  * A --test set is never fitted on: the model fitted on the SET_DIRs scores
  * it at the end, set by set.
+ *
+ * --features is --explain with each theme's features (in the order of
+ * theme_model.tsv) after its probability.
  *
  * --explain lists, under each set's leave-one-set-out line, every report
  * with the themes the model fitted without that set gives it (and their
@@ -346,6 +350,8 @@ static vp_theme_model fit(const corpus *c, const bool *use, double lambda)
 
 /* ---- cross-validation --------------------------------------------------- */
 
+static bool show_features;   /* --features: explain() prints them too */
+
 static void print_score(const char *what, score s)
 {
     printf("%-28s P %.3f  R %.3f  F1 %.3f  (%g hits, %g false, %g missed)\n", what,
@@ -374,7 +380,11 @@ static void explain(const corpus *c, const report *r, const vp_theme_model *m,
             continue;
         const char *mark = r->label[t] < 0 ? " optional" : got && r->label[t] ? "" :
                            got ? " FALSE" : r->label[t] ? " MISSED" : "";
-        printf(" %s %.2f%s;", vp_themes_at(th, t)->slug, p, mark);
+        printf(" %s %.2f%s", vp_themes_at(th, t)->slug, p, mark);
+        if (show_features)
+            for (size_t f = 0; f < F; f++)
+                printf(" %c%.2f", f ? ',' : '[', r->ev.x[t][f]);
+        printf("%s;", show_features ? "]" : "");
     }
     putchar('\n');
     free(buf);
@@ -509,7 +519,7 @@ int main(int argc, char **argv)
         {"data", required_argument, 0, 'd'}, {"write", required_argument, 0, 'w'},
         {"folds", required_argument, 0, 'k'}, {"repeats", required_argument, 0, 'r'},
         {"lambda", required_argument, 0, 'l'}, {"explain", no_argument, 0, 'e'},
-        {"test", required_argument, 0, 't'},
+        {"test", required_argument, 0, 't'}, {"features", no_argument, 0, 'f'},
         {0, 0, 0, 0}};
     int o;
     while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -520,10 +530,11 @@ int main(int argc, char **argv)
         case 'r': repeats = strtoul(optarg, NULL, 10); break;
         case 'l': lambda = strtod(optarg, NULL); break;
         case 'e': want_explain = true; break;
+        case 'f': want_explain = show_features = true; break;
         case 't': VP_GROW(test_dirs, n_test_cap, n_test + 1); test_dirs[n_test++] = optarg; break;
         default:
             fprintf(stderr, "usage: themes_fit [--data DIR] [--write FILE] [--folds K] "
-                            "[--repeats R] [--lambda L] [--explain] [--test SET_DIR]... SET_DIR...\n");
+                            "[--repeats R] [--lambda L] [--explain] [--features] [--test SET_DIR]... SET_DIR...\n");
             return 2;
         }
     }

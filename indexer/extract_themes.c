@@ -11,7 +11,10 @@
  *    tags, headings (workshop titles in capitals and programme rows
  *    included), and the running text.  At one word each theme takes only
  *    its weightiest descriptor, and a phrase claims its words for every
- *    theme ("circulaire economie" is sustainability, not economy).
+ *    theme ("circulaire economie" is sustainability, not economy).  A
+ *    sentence that lists the day's subjects ("de drie thema's: wonen,
+ *    bereikbaarheid en de regionale economie") counts as the title for
+ *    the themes it names.
  * 2. Per theme the hits become five features (model/theme_model.h): what
  *    the title and the headings say, how much the body says with each
  *    descriptor's repeats counting less and less (one word said ten times
@@ -34,6 +37,7 @@
 #include "extract_stages.h"
 #include "extract_themes.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,15 +64,35 @@ enum {
 /* A "title" of more words is a paragraph taken for one (a report without
  * headings); it is read as body text only. */
 #define TITLE_MAX_WORDS 30
+/* A sentence of at most this many words that holds a word announcing a
+ * list (data/theme_cues.tsv: thema's, onderwerpen, opgaven, zoals, topics
+ * ...) and names LIST_MIN_THEMES themes or more by descriptors of
+ * LIST_MIN_WEIGHT or more lists the subjects of the day ("the three
+ * themes: housing, accessibility and the regional economy").  The themes
+ * it names count as if the title named them: a news item of 200 words
+ * names each of its subjects once, in such a list, where a long report
+ * comes back to it.  A sentence with a cue that ends in a colon goes on in
+ * the list items after it ("four topical issues:" and a bullet a theme);
+ * a heading with a cue ("Drie thema's: wonen, ...") may name one theme. */
+#define LIST_MAX_WORDS 40
+#define LIST_MIN_THEMES 2
+#define LIST_MIN_WEIGHT 2.0
 
 /* The counts of one report while its text is read. */
 typedef struct tally {
+    const vp_themes *th;
     const vp_theme_terms *terms;
     size_t n_themes, n_terms;
     unsigned *head_count, *body_count;  /* per descriptor */
     bool *in_title;                     /* per descriptor */
     double *title;                      /* per theme: distinct weights */
     size_t words;                       /* outside the title */
+    /* the sentence being read (see LIST_MAX_WORDS) */
+    size_t *sent_terms, sent_n, sent_cap;   /* its strong descriptors */
+    size_t sent_words;
+    bool sent_cue;
+    bool sent_heading;                      /* it is a heading */
+    bool list_open;                         /* it goes on in list items */
     /* per word, reused */
     vp_word *w;
     size_t w_cap;
@@ -83,11 +107,12 @@ static void tally_free(tally *t)
     free(t->title);
     free(t->w);
     free(t->best);
+    free(t->sent_terms);
 }
 
 static void tally_init(tally *t, const vp_themes *th)
 {
-    *t = (tally){.terms = vp_themes_terms(th), .n_themes = vp_themes_count(th)};
+    *t = (tally){.th = th, .terms = vp_themes_terms(th), .n_themes = vp_themes_count(th)};
     t->n_terms = vp_theme_terms_count(t->terms);
     t->head_count = vp_xcalloc(t->n_terms, sizeof *t->head_count);
     t->body_count = vp_xcalloc(t->n_terms, sizeof *t->body_count);
@@ -108,6 +133,64 @@ static size_t cut_words(tally *t, const char *f, size_t len)
     return n;
 }
 
+static void count_hit(tally *t, size_t term, enum zone z);
+
+/* How many themes the sentence's descriptors name (at most LIST_MAX_WORDS
+ * of them, so the double loop is a constant). */
+static size_t sentence_themes(const tally *t)
+{
+    size_t themes = 0;
+    for (size_t i = 0; i < t->sent_n; i++) {
+        size_t theme = vp_theme_terms_at(t->terms, t->sent_terms[i])->theme;
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = vp_theme_terms_at(t->terms, t->sent_terms[j])->theme == theme;
+        themes += !seen;
+    }
+    return themes;
+}
+
+/* Ends the sentence: when it lists the subjects of the day, the themes it
+ * names are counted as the title's (see LIST_MAX_WORDS). */
+static void close_sentence(tally *t)
+{
+    size_t min_themes = t->sent_heading ? 1 : LIST_MIN_THEMES;
+    if (t->sent_cue && t->sent_words <= LIST_MAX_WORDS && sentence_themes(t) >= min_themes)
+        for (size_t i = 0; i < t->sent_n; i++)
+            count_hit(t, t->sent_terms[i], ZONE_TITLE);
+    t->sent_n = t->sent_words = 0;
+    t->sent_cue = t->list_open = false;
+}
+
+/* Is the word at w, in the folded text that ends at end, a word of
+ * theme_cues.tsv?  The words are cut at an apostrophe, so a plural in 's
+ * ("thema's", "agenda's") is looked up with it: the singular may be no
+ * cue ("het thema van de dag" names one subject). */
+static bool cue_at(const tally *t, const vp_word *w, const char *end)
+{
+    char buf[64];
+    const char *after = w->s + w->len;
+    size_t apos = end - after >= 2 && after[0] == '\'' ? 1
+                : end - after >= 4 && !memcmp(after, "\xe2\x80\x99", 3) ? 3 : 0;
+    bool plural = apos && after[apos] == 's' &&
+                  (after + apos + 1 == end || !isalnum((unsigned char)after[apos + 1]));
+    if (plural && w->len + 2 <= sizeof buf) {
+        memcpy(buf, w->s, w->len);
+        memcpy(buf + w->len, "'s", 2);
+        return vp_themes_is_list_cue(t->th, buf, w->len + 2);
+    }
+    return vp_themes_is_list_cue(t->th, w->s, w->len);
+}
+
+/* Does the text between two words end a sentence? */
+static bool sentence_ends(const vp_word *prev, const vp_word *next)
+{
+    for (const char *c = prev->s + prev->len; c < next->s; c++)
+        if (*c == '.' || *c == '!' || *c == '?')
+            return true;
+    return false;
+}
+
 /* Counts one descriptor hit in its zone. */
 static void count_hit(tally *t, size_t term, enum zone z)
 {
@@ -125,6 +208,10 @@ static void count_hit(tally *t, size_t term, enum zone z)
     case ZONE_BODY:
         t->body_count[term]++;
         break;
+    }
+    if (z != ZONE_TITLE && d->weight >= LIST_MIN_WEIGHT && t->sent_words <= LIST_MAX_WORDS) {
+        VP_GROW(t->sent_terms, t->sent_cap, t->sent_n + 1);
+        t->sent_terms[t->sent_n++] = term;
     }
 }
 
@@ -182,13 +269,22 @@ static size_t count_word(tally *t, vp_term_match *m, size_t k, enum zone z)
     return longest;
 }
 
-/* Reads one piece of text in a zone. */
-static void read_text(tally *t, const char *text, enum zone z)
+/* Does the folded text end in a colon (an introduction to a list)? */
+static bool ends_in_colon(const char *f, const char *end)
+{
+    while (end > f && (end[-1] == ' ' || end[-1] == '\n' || end[-1] == '\t'))
+        end--;
+    return end > f && end[-1] == ':';
+}
+
+/* Reads one piece of text in a zone; item: it is a list item. */
+static void read_text(tally *t, const char *text, enum zone z, bool item)
 {
     char *f = vp_fold(text);
     if (!f)
         vp_oom(strlen(text));
-    size_t n = cut_words(t, f, strlen(f));
+    const char *end = f + strlen(f);
+    size_t n = cut_words(t, f, (size_t)(end - f));
     if (z == ZONE_TITLE && n > TITLE_MAX_WORDS) {
         free(f);
         return;
@@ -196,9 +292,29 @@ static void read_text(tally *t, const char *text, enum zone z)
     if (z != ZONE_TITLE)
         t->words += n;
     vp_term_match m[MAX_MATCHES];
+    bool sentences = z != ZONE_TITLE;
+    bool in_list = sentences && item && t->list_open;   /* the items go on */
+    if (sentences && !in_list && t->list_open)
+        close_sentence(t);
+    if (sentences && !in_list)
+        t->sent_heading = z == ZONE_HEADING;
     for (size_t i = 0; i < n;) {
+        if (sentences && !in_list && i > 0 && sentence_ends(&t->w[i - 1], &t->w[i]))
+            close_sentence(t);
+        if (sentences)
+            t->sent_cue |= cue_at(t, &t->w[i], end);
         size_t k = vp_theme_terms_match(t->terms, t->w, n, i, m, MAX_MATCHES);
-        i += k ? count_word(t, m, k, z) : 1;   /* a phrase claims its words */
+        size_t step = k ? count_word(t, m, k, z) : 1;   /* a phrase claims its words */
+        t->sent_words += sentences ? step : 0;
+        i += step;
+    }
+    if (sentences && !in_list) {
+        if (t->sent_cue && ends_in_colon(f, end)) {
+            t->list_open = true;        /* the items after it are the list */
+            t->sent_words = 0;
+        } else {
+            close_sentence(t);          /* a block ends its sentence */
+        }
     }
     free(f);
 }
@@ -231,9 +347,23 @@ static void read_tags(tally *t, const vp_themes *th, const vp_parsed *p, bool *n
             continue;
         }
         char *spelled = spell_ampersand(tag);
-        read_text(t, spelled, ZONE_TITLE);
+        read_text(t, spelled, ZONE_TITLE, false);
         free(spelled);
     }
+}
+
+/* Is the block a list item: Markdown's, or lines that start with a
+ * typographic bullet (a page converted to text keeps "•" as a paragraph)? */
+static bool is_item(const vp_block *b)
+{
+    static const char *const bullets[] = {"\xe2\x80\xa2", "\xc2\xb7", "\xe2\x96\xaa"};
+    const char *s = b->text + strspn(b->text, " \t");
+    if (b->kind == VP_BLOCK_ITEM)
+        return true;
+    for (size_t i = 0; i < sizeof bullets / sizeof *bullets; i++)
+        if (!strncmp(s, bullets[i], strlen(bullets[i])))
+            return true;
+    return false;
 }
 
 /* Reads the whole report into t. */
@@ -241,7 +371,7 @@ static void read_report(tally *t, const vp_themes *th, const vp_parsed *p, const
                         bool *named)
 {
     if (title)
-        read_text(t, title, ZONE_TITLE);
+        read_text(t, title, ZONE_TITLE, false);
     read_tags(t, th, p, named);
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
@@ -251,8 +381,9 @@ static void read_report(tally *t, const vp_themes *th, const vp_parsed *p, const
             continue;   /* it is the title */
         bool heading = b->kind == VP_BLOCK_HEADING || b->pseudo_heading ||
                        b->kind == VP_BLOCK_TABLE_ROW;
-        read_text(t, b->text, heading ? ZONE_HEADING : ZONE_BODY);
+        read_text(t, b->text, heading ? ZONE_HEADING : ZONE_BODY, is_item(b));
     }
+    close_sentence(t);
 }
 
 /* The features of every theme from the counts. */

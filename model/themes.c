@@ -1,8 +1,10 @@
 /*
- * themes.c: data/themes.tsv and its companions theme_terms.tsv and
+ * themes.c: data/themes.tsv and its companions theme_terms.tsv,
+ * theme_cues.tsv and
  * theme_model.tsv (see themes.h).
  */
 #include "themes.h"
+#include "strset.h"
 #include "datafile.h"
 #include "mem.h"
 #include "sys.h"
@@ -16,6 +18,7 @@
 
 #define TERMS_FILE "theme_terms.tsv"
 #define MODEL_FILE "theme_model.tsv"
+#define CUES_FILE "theme_cues.tsv"
 
 struct vp_themes {
     vp_theme *t;
@@ -24,6 +27,7 @@ struct vp_themes {
     vp_theme_terms *terms;   /* keywords and theme_terms.tsv */
     vp_theme_model model;
     bool has_model;
+    vp_strset *cues;         /* theme_cues.tsv, folded */
 };
 
 static bool slug_ok(const char *s)
@@ -195,6 +199,25 @@ static int parse_terms_line(char *line, size_t lineno, const char *path, void *c
     return 0;
 }
 
+/* One line of theme_cues.tsv: a word. */
+static int parse_cue_line(char *line, size_t lineno, const char *path, void *ctx,
+                          char *errbuf, size_t errlen)
+{
+    vp_themes *th = ctx;
+    char *w = vp_fold(vp_trim(line));
+    if (!w)
+        vp_oom(strlen(line));
+    int rc = 0;
+    if (!*w || strpbrk(w, " \t")) {
+        vp_errorf(errbuf, errlen, "%s:%zu: want one word", path, lineno);
+        rc = -1;
+    } else {
+        vp_strset_add(th->cues, w, strlen(w), NULL);
+    }
+    free(w);
+    return rc;
+}
+
 /* The file `name` in path's folder; caller frees. */
 static char *beside(const char *path, const char *name)
 {
@@ -217,6 +240,8 @@ static int load_companion(vp_themes *th, const char *path, const char *name, boo
         *present = true;
         if (!strcmp(name, TERMS_FILE))
             rc = vp_datafile_each_line(p, parse_terms_line, th, errbuf, errlen);
+        else if (!strcmp(name, CUES_FILE))
+            rc = vp_datafile_each_line(p, parse_cue_line, th, errbuf, errlen);
         else
             rc = vp_theme_model_load(p, &th->model, errbuf, errlen);
     } else if (errno != ENOENT) {
@@ -232,8 +257,10 @@ static vp_themes *load(const char *path, bool with_model, char *errbuf, size_t e
     vp_themes *th = vp_xcalloc(1, sizeof *th);
     bool present;
     th->terms = vp_theme_terms_new();
+    th->cues = vp_strset_new();
     if (vp_datafile_each_line(path, parse_line, th, errbuf, errlen) != 0 ||
         load_companion(th, path, TERMS_FILE, &present, errbuf, errlen) != 0 ||
+        load_companion(th, path, CUES_FILE, &present, errbuf, errlen) != 0 ||
         (with_model &&
          load_companion(th, path, MODEL_FILE, &th->has_model, errbuf, errlen) != 0)) {
         vp_themes_free(th);
@@ -257,6 +284,11 @@ const vp_theme_terms *vp_themes_terms(const vp_themes *th)
     return th ? th->terms : NULL;
 }
 
+bool vp_themes_is_list_cue(const vp_themes *th, const char *w, size_t len)
+{
+    return th && vp_strset_find(th->cues, w, len) != VP_STRSET_NONE;
+}
+
 const vp_theme_model *vp_themes_model(const vp_themes *th)
 {
     return th && th->has_model ? &th->model : NULL;
@@ -275,6 +307,7 @@ void vp_themes_free(vp_themes *th)
     free(th->t);
     free(th->folded_label);
     vp_theme_terms_free(th->terms);
+    vp_strset_free(th->cues);
     free(th);
 }
 

@@ -40,6 +40,9 @@ const vp_theme *vp_themes_lookup(const vp_themes *t, const char *name);
 /* Every descriptor: the themes' own words and theme_terms.tsv.  Never NULL
  * for a loaded taxonomy. */
 const vp_theme_terms *vp_themes_terms(const vp_themes *t);
+/* Is the folded word w[0..len) one that announces a list of subjects
+ * (theme_cues.tsv, beside the taxonomy; none when it is absent)? */
+bool vp_themes_is_list_cue(const vp_themes *t, const char *w, size_t len);
 /* The classifier; NULL when theme_model.tsv was not beside the taxonomy. */
 const vp_theme_model *vp_themes_model(const vp_themes *t);
 

@@ -251,6 +251,134 @@ static void test_short_news_item(void **state)
     assert_string_equal(themes_of(lines), "veiligheid");
 }
 
+/* Reports written for one class of text, each with the themes a reader
+ * sees in it. */
+typedef struct case_ {
+    const char *md, *themes;
+} case_;
+
+static void expect_each(const case_ *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(themes_of(c[i].md), c[i].themes);
+}
+
+/* Local government itself is a subject: councillors on their own role,
+ * the relations between tiers of government, in Dutch and in English. */
+static void test_local_government(void **state)
+{
+    (void)state;
+    static const case_ cases[] = {
+        {"# Raadsledendag over de rol van de raad\n\n"
+         "Raadsleden van vijf gemeenteraden spraken over hun kaderstellende en controlerende "
+         "rol. Fractievoorzitters wilden de zeggenschap dicht bij de eigen raad houden; "
+         "een hoogleraar bestuurskunde schetste de bestuurlijke verhoudingen tussen rijk, "
+         "provincie en gemeenten.\n\n",
+         "bestuur-financien"},
+        {"# A visit from the monitoring committee\n\n"
+         "A delegation met representatives of local authorities and of the national "
+         "association of municipalities to discuss local self-government, local autonomy "
+         "and subsidiarity in the Netherlands.\n\n",
+         "bestuur-financien"},
+    };
+    expect_each(cases, sizeof cases / sizeof *cases);
+}
+
+/* A meeting held online is no evidence of digitalisation: the words that
+ * say how a day was held (digitaal, online, the website with the
+ * recordings) weigh little, the policy field's own words a lot. */
+static void test_online_meeting_is_not_digitalisation(void **state)
+{
+    (void)state;
+    static const case_ cases[] = {
+        {"# Digitaal voorjaarscongres\n\n"
+         "Het congres was dit jaar digitaal: deelnemers keken online mee via de website en "
+         "stelden vragen in de chat. Wethouders spraken over woningbouw, de woningmarkt en "
+         "betaalbare huurwoningen voor starters.\n\n",
+         "wonen-leefomgeving"},
+        {"# Digitale dienstverlening van gemeenten\n\n"
+         "Gemeenten werken aan digitale vaardigheden van inwoners, informatieveiligheid en "
+         "het veilig gebruik van algoritmes.\n\n",
+         "digitalisering"},
+    };
+    expect_each(cases, sizeof cases / sizeof *cases);
+}
+
+/* A short page names each subject once, in a sentence that lists them
+ * (data/theme_cues.tsv); the same subjects named in passing, in a sentence
+ * that lists nothing, are no subjects. */
+static void test_listed_subjects(void **state)
+{
+    (void)state;
+    static const char listed[] =
+        "# Bestuurders zetten handtekening onder regioagenda\n\n"
+        "Nieuws - maart\n\n"
+        "In het gemeentehuis tekenden de bestuurders van zes gemeenten de nieuwe agenda. "
+        "De drie thema's voor de komende jaren zijn woningbouw, bereikbaarheid en de "
+        "energietransitie. Na afloop was er een lunch.\n\n";
+    static const char passing[] =
+        "# Bestuurders zetten handtekening onder regioagenda\n\n"
+        "Nieuws - maart\n\n"
+        "In het gemeentehuis tekenden de bestuurders van zes gemeenten de nieuwe agenda. "
+        "Wie met de auto kwam, reed langs de woningbouw bij het station en de nieuwe "
+        "zonnepanelen op het dak. Na afloop was er een lunch.\n\n";
+    vp_theme_evidence ev;
+    evidence(listed, &ev);
+    size_t won = theme("wonen-leefomgeving"), mob = theme("mobiliteit");
+    size_t duu = theme("duurzaamheid-energie");
+    assert_true(ev.x[won][VP_TF_TITLE] > 0 && ev.x[mob][VP_TF_TITLE] > 0 &&
+                ev.x[duu][VP_TF_TITLE] > 0);
+    vp_theme_evidence_clear(&ev);
+    evidence(passing, &ev);
+    assert_true(ev.x[won][VP_TF_TITLE] == 0 && ev.x[duu][VP_TF_TITLE] == 0);
+    vp_theme_evidence_clear(&ev);
+    /* "the theme of the day" names one subject, whatever qualifies it */
+    evidence("# Netwerkdag\n\nHet thema van de dag was hoe scholen bijdragen aan de "
+             "leefbaarheid van kleine kernen.\n\n", &ev);
+    assert_true(ev.x[won][VP_TF_TITLE] == 0 && ev.x[theme("onderwijs-cultuur")][VP_TF_TITLE] == 0);
+    vp_theme_evidence_clear(&ev);
+    const char *got = themes_of(listed);
+    assert_non_null(strstr(got, "wonen-leefomgeving"));
+    assert_non_null(strstr(got, "mobiliteit"));
+    assert_non_null(strstr(got, "duurzaamheid-energie"));
+    assert_null(strstr(themes_of(passing), "duurzaamheid-energie"));
+}
+
+/* A list of subjects goes on in the items after a sentence that announces
+ * it with a colon, Markdown's items or a converted page's "•" lines; a
+ * heading that announces subjects may name one. */
+static void test_listed_in_items_and_headings(void **state)
+{
+    (void)state;
+    static const char *const pages[] = {
+        "# Burgemeestersoverleg\n\nHet overleg sprak over drie onderwerpen:\n\n"
+        "- woningbouw voor starters;\n- het openbaar vervoer op het platteland;\n"
+        "- armoede onder gezinnen.\n\nDaarna volgde een rondleiding.\n\n",
+        "# Burgemeestersoverleg\n\nHet overleg sprak over drie onderwerpen:\n\n"
+        "  \xe2\x80\xa2 woningbouw voor starters;\n"
+        "  \xe2\x80\xa2 het openbaar vervoer op het platteland;\n"
+        "  \xe2\x80\xa2 armoede onder gezinnen.\n\nDaarna volgde een rondleiding.\n\n",
+    };
+    size_t won = theme("wonen-leefomgeving"), mob = theme("mobiliteit");
+    size_t soc = theme("sociaal-domein");
+    vp_theme_evidence ev;
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        evidence(pages[i], &ev);
+        assert_true(ev.x[won][VP_TF_TITLE] > 0 && ev.x[mob][VP_TF_TITLE] > 0 &&
+                    ev.x[soc][VP_TF_TITLE] > 0);
+        vp_theme_evidence_clear(&ev);
+    }
+    /* without the colon the items are only items */
+    evidence("# Burgemeestersoverleg\n\nHet overleg sprak over drie onderwerpen.\n\n"
+             "- woningbouw voor starters;\n- armoede onder gezinnen.\n\n", &ev);
+    assert_true(ev.x[won][VP_TF_TITLE] == 0 && ev.x[soc][VP_TF_TITLE] == 0);
+    vp_theme_evidence_clear(&ev);
+    evidence("# Regioagenda\n\nDe regio tekende.\n\n## Drie thema's: woningbouw\n\n"
+             "Tekst.\n\n", &ev);
+    assert_true(ev.x[won][VP_TF_TITLE] > 0);
+    vp_theme_evidence_clear(&ev);
+}
+
 /* Tags: a slug or a label assigns its theme; a free tag (Dutch or English)
  * is evidence like a word of the title; an unknown tag is no error. */
 static void test_tags(void **state)
@@ -299,6 +427,10 @@ int main(void)
         cmocka_unit_test(test_workshops_each_a_theme),
         cmocka_unit_test(test_english_report),
         cmocka_unit_test(test_short_news_item),
+        cmocka_unit_test(test_local_government),
+        cmocka_unit_test(test_online_meeting_is_not_digitalisation),
+        cmocka_unit_test(test_listed_subjects),
+        cmocka_unit_test(test_listed_in_items_and_headings),
         cmocka_unit_test(test_tags),
         cmocka_unit_test(test_without_model),
     };

@@ -157,8 +157,9 @@ static const char *put(const char *sub, const char *name, const char *content)
 static void remove_dir(const char *sub)
 {
     char path[192];
-    static const char *const names[] = {"themes.tsv", "theme_terms.tsv", "theme_model.tsv"};
-    for (size_t i = 0; i < 3; i++) {
+    static const char *const names[] = {"themes.tsv", "theme_terms.tsv", "theme_model.tsv",
+                                        "theme_cues.tsv"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         snprintf(path, sizeof path, "%s/%s/%s", tmpdir, sub, names[i]);
         unlink(path);
     }
@@ -175,9 +176,14 @@ static void test_companions(void **state)
         "wonen\t2\thuurwoning*, *woningen ,sociale huur*\n"
         "krimp\t1.5\tvergrijzing\n");
     put("c", "theme_model.tsv", model);
+    put("c", "theme_cues.tsv", "# words\nThema's\n  onderwerpen \n");
     vp_themes *t = vp_themes_load(put("c", "themes.tsv", taxonomy), err, sizeof err);
     if (!t)
         fail_msg("%s", err);
+    /* cues are folded and trimmed */
+    assert_true(vp_themes_is_list_cue(t, "thema's", 7));
+    assert_true(vp_themes_is_list_cue(t, "onderwerpen", 11));
+    assert_false(vp_themes_is_list_cue(t, "thema", 5));
     const vp_theme_terms *tt = vp_themes_terms(t);
     /* the own words (weight 3) first, then the file's, in order */
     assert_int_equal(vp_theme_terms_count(tt), 6);
@@ -199,6 +205,7 @@ static void test_companions(void **state)
     assert_non_null(t);
     assert_int_equal(vp_theme_terms_count(vp_themes_terms(t)), 2);
     assert_null(vp_themes_model(t));
+    assert_false(vp_themes_is_list_cue(t, "onderwerpen", 11));
     vp_themes_free(t);
     remove_dir("bare");
 }
@@ -233,6 +240,7 @@ static void test_companion_errors(void **state)
                            ":2: 'X': given twice for the same theme");
     expect_companion_error("theme_terms.tsv", "wonen\t1\twoningbouw*\n",
                            ":1: 'woningbouw*': given twice for the same theme");
+    expect_companion_error("theme_cues.tsv", "de thema's\n", ":1: want one word");
     expect_companion_error("theme_model.tsv", "bias\t1\n", ": no 'title'");
     expect_companion_error("theme_model.tsv", "bias 1\n", ":1: want `name <TAB> value`");
     expect_companion_error("theme_model.tsv", "tilte\t1\n", ":1: unknown name 'tilte'");
