@@ -296,7 +296,8 @@ static char *speaker_query(const vp_strvec *names)
 
 static json_t *people_json(people *p, bool with_dates)
 {
-    qsort(p->items, p->len, sizeof *p->items, by_reports_then_name);
+    if (p->len > 1)   /* items is NULL when nobody is listed */
+        qsort(p->items, p->len, sizeof *p->items, by_reports_then_name);
     json_t *a = json_array();
     for (size_t i = 0; i < p->len; i++) {
         json_t *o = json_pack("{s:s,s:o,s:o,s:I}", "name", p->items[i].name,

@@ -557,7 +557,7 @@ static json_t *do_related(vp_searcher *s, const void *arg, vp_qerror *e)
         int rc = 0;
         for (size_t i = 0; rc == 0 && i < r.n_cands; i++)
             rc = score_candidate(&r, &r.cands[i], top);
-        if (rc == 0)
+        if (rc == 0 && r.n_cands > 1)   /* cands is NULL when none was found */
             qsort(r.cands, r.n_cands, sizeof *r.cands, by_score);
         json_t *list = rc == 0 ? choose(&r) : NULL;
         if (list) {
