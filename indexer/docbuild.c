@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "compound.h"
+#include "hit_record.h"
 #include "schema.h"
 #include "strvec.h"
 #include "text.h"
@@ -25,6 +26,8 @@ struct vp_docbuilder {
     const vp_gazetteer *gazetteer;
     vp_lexicon *lexicon;      /* compound splitting; NULL without a word list */
     xapc_stem *stem;
+    xapc_stem *memo;          /* the same stemmer remembering, for the hit record */
+    char stem_buf[VP_HIT_MAX_WORD * 2];
 };
 
 /* The Dutch word list for compound splitting.  Without it (wdutch not
@@ -45,7 +48,8 @@ vp_docbuilder *vp_docbuilder_new(const char *stemmer, const vp_gazetteer *gazett
                                  xapc_wdb *spelling_db, xapc_error *err)
 {
     vp_docbuilder *b = calloc(1, sizeof *b);
-    if (!b || !(b->stem = xapc_stem_new(stemmer, err)))
+    if (!b || !(b->stem = xapc_stem_new(stemmer, err)) ||
+        !(b->memo = xapc_stem_new_memo(stemmer, err)))
         goto fail;
     b->gazetteer = gazetteer;
     b->lexicon = load_lexicon();
@@ -74,6 +78,7 @@ void vp_docbuilder_free(vp_docbuilder *b)
     xapc_termgen_free(b->tg);
     vp_lexicon_free(b->lexicon);
     xapc_stem_free(b->stem);
+    xapc_stem_free(b->memo);
     free(b);
 }
 
@@ -232,6 +237,25 @@ static bool add_sort_key(xapc_doc *doc, const vp_document *d, xapc_error *err)
     return ok;
 }
 
+/* vp_stem_fn over the builder's remembering stemmer. */
+static const char *stem_for_record(void *ctx, const char *word, size_t *len)
+{
+    vp_docbuilder *b = ctx;
+    *len = xapc_stem_into(b->memo, word, strlen(word), b->stem_buf, sizeof b->stem_buf, NULL);
+    return *len ? b->stem_buf : NULL;
+}
+
+/* What a search hit shows, in the form the query layer reads in place. */
+static bool add_hit_record(vp_docbuilder *b, xapc_doc *doc, const vp_document *d,
+                           xapc_error *err)
+{
+    size_t len;
+    char *record = vp_hit_record_build(d, stem_for_record, b, &len);
+    bool ok = xapc_doc_add_value(doc, VP_SLOT_HIT, record, len, err) == XAPC_OK;
+    free(record);
+    return ok;
+}
+
 xapc_doc *vp_docbuilder_build(vp_docbuilder *b, const vp_document *d,
                               const char *stamp, xapc_error *err)
 {
@@ -247,6 +271,7 @@ xapc_doc *vp_docbuilder_build(vp_docbuilder *b, const vp_document *d,
               add_facets(b, doc, d, err) &&
               add_date(doc, d->date, err) &&
               add_sort_key(doc, d, err) &&
+              add_hit_record(b, doc, d, err) &&
               add_value(doc, VP_SLOT_STAMP, stamp, err) &&
               xapc_doc_set_data(doc, json, strlen(json), err) == XAPC_OK;
     free(json);
