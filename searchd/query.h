@@ -188,6 +188,10 @@ const xapc_mset *vp_match_iter_next(vp_match_iter *it, uint32_t *index, vp_qerro
 uint32_t vp_match_iter_total(const vp_match_iter *it);     /* exact */
 const xapc_stem *vp_match_iter_stem(const vp_match_iter *it);
 bool vp_match_iter_has_text(const vp_match_iter *it);      /* q was not empty */
+/* The query's words (snippet.h), NULL without text: what chooses a
+ * record's section. */
+typedef struct vp_snip_terms vp_snip_terms;
+const vp_snip_terms *vp_match_iter_terms(const vp_match_iter *it);
 void vp_match_iter_free(vp_match_iter *it);
 
 /* ---- counting by value slots (GET /trends) ------------------------------- */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout.h"
 #include "schema.h"
 #include "sys.h"
 
@@ -46,8 +47,12 @@ vp_searcher *vp_searcher_new(const vp_searcher_config *cfg)
     }
     s->spell = vp_spell_cache_new();
     s->cache = calloc(1, sizeof *s->cache);
+    if (s->cache)
+        s->cache->sets = vp_docsets_new(VP_DOCSET_BUDGET);
     if (!s->spell || !s->cache) {
         vp_spell_cache_free(s->spell);
+        if (s->cache)
+            vp_docsets_free(s->cache->sets);
         free(s->cache);
         free(s->db_path);
         free(s);
@@ -72,6 +77,28 @@ static void forget_revision(vp_searcher *s)
 {
     vp_spell_cache_clear(s->spell);
     vp_searcher_forget_counts(s);
+    vp_colcount_free(s->cache->column);
+    s->cache->column = NULL;
+    s->cache->column_sought_ms = -1e9;
+    vp_docsets_clear(s->cache->sets);
+}
+
+vp_colcount *vp_searcher_column(vp_searcher *s)
+{
+    if (s->cache->column || !s->plain || s->remote || !s->db)
+        return s->cache->column;
+    /* The indexer writes the column just after its commit: a searcher that
+     * reopened in between looks again a little later, not per request. */
+    double now = vp_now_ms();
+    if (now - s->cache->column_sought_ms < 250)
+        return NULL;
+    s->cache->column_sought_ms = now;
+    uint32_t slots[VP_N_FACETS];
+    for (int f = 0; f < VP_N_FACETS; f++)
+        slots[f] = vp_facet_slots[f];
+    char why[300];
+    s->cache->column = vp_colcount_open(s->db_path, s->db, slots, why, sizeof why);
+    return s->cache->column;
 }
 
 static void close_db(vp_searcher *s)
@@ -97,6 +124,8 @@ void vp_searcher_free(vp_searcher *s)
         return;
     close_db(s);
     vp_searcher_forget_counts(s);
+    vp_colcount_free(s->cache->column);
+    vp_docsets_free(s->cache->sets);
     vp_spell_cache_free(s->spell);
     free(s->cache);
     free(s->db_path);
@@ -162,6 +191,7 @@ int vp_searcher_open(vp_searcher *s, vp_qerror *e)
     s->lexicon = set.lexicon;
     s->stub = set.stub;
     s->remote = set.remote;
+    s->plain = !set.remote && !set.lexicon && vp_layout_is_database(s->db_path);
     s->last_check_ms = vp_now_ms();
     if (check_schema(s, e) != 0 || new_revision(s, e) != 0) {
         close_db(s);
