@@ -267,6 +267,24 @@ static bool add_spelling(vp_searcher *s, xapc_qp *qp, const char *text,
     return true;
 }
 
+/* Wildcards expanded once against every shard together: Xapian expands a
+ * wildcard on each shard by that shard's own terms and frequencies, so a
+ * sharded index ranked participatie* otherwise than one database (issue
+ * 17).  The counting path then reads the terms' posting lists too. */
+static bool expand_wildcards(vp_searcher *s, xapc_query **query, vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_query *expanded = xapc_query_expand_wildcards(*query, s->db, &xe);
+    if (!expanded) {
+        vp_searcher_fail(s, &xe, e, "expanding a wildcard");
+        return false;
+    }
+    xapc_query_free(*query);
+    *query = expanded;
+    return true;
+}
+
 int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_parsed_text *pt,
                           vp_qerror *e)
 {
@@ -276,7 +294,8 @@ int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_parsed_text *p
         return -1;
     pt->query = parse_text(s, qp, r->q, e);
     if (pt->query && !vp_query_blank(r->q) &&
-        (!widen(s, qp, r->q, &pt->query, e) || !add_spelling(s, qp, r->q, pt, e))) {
+        (!widen(s, qp, r->q, &pt->query, e) || !add_spelling(s, qp, r->q, pt, e) ||
+         !expand_wildcards(s, &pt->query, e))) {
         xapc_query_free(pt->query);
         pt->query = NULL;
     }

@@ -542,29 +542,31 @@ Xapian::termcount branch_parameter(const Xapian::Query &q)
     return Xapian::termcount(decode_length(p, end));
 }
 
-// q with its wildcards expanded; q itself when it has none.  A node is
-// rebuilt only when a subquery changed: through its public constructor, or
-// for OP_SCALE_WEIGHT (whose factor the API hides) from its own
-// serialisation with the new subquery's in place of the old.
-Xapian::Query expand_wildcards(const Xapian::Query &q, const Xapian::Database &db)
+// q with its wildcards expanded; q itself when it has none (*changed
+// false).  A node is rebuilt only when a subquery changed: through its
+// public constructor, or for OP_SCALE_WEIGHT (whose factor the API hides)
+// from its own serialisation with the new subquery's in place of the old.
+Xapian::Query expand_wildcards(const Xapian::Query &q, const Xapian::Database &db,
+                               bool *changed)
 {
     using Q = Xapian::Query;
     const Q::op type = q.get_type();
-    if (type == Q::OP_WILDCARD)
+    if (type == Q::OP_WILDCARD) {
+        *changed = true;
         return expand_wildcard(read_wildcard_leaf(q), db);
+    }
     const size_t n = q.get_num_subqueries();
+    *changed = false;
     if (n == 0)
         return q;
     std::vector<Q> subs;
     subs.reserve(n);
-    bool changed = false;
     for (size_t i = 0; i < n; i++) {
-        Q sub = q.get_subquery(i);
-        Q expanded = expand_wildcards(sub, db);
-        changed = changed || expanded.serialise() != sub.serialise();
-        subs.push_back(std::move(expanded));
+        bool sub_changed;
+        subs.push_back(expand_wildcards(q.get_subquery(i), db, &sub_changed));
+        *changed = *changed || sub_changed;
     }
-    if (!changed)
+    if (!*changed)
         return q;
     switch (type) {
     case Q::OP_SCALE_WEIGHT: {
@@ -1643,7 +1645,8 @@ xapc_query *xapc_query_expand_wildcards(const xapc_query *q, const xapc_db *db,
     return guard(err, static_cast<xapc_query *>(nullptr), [&] {
         need(q, "query");
         need(db, "db");
-        return new_query(expand_wildcards(q->q, db->db));
+        bool changed;
+        return new_query(expand_wildcards(q->q, db->db, &changed));
     });
 }
 
