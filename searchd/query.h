@@ -148,6 +148,11 @@ int vp_searcher_refresh(vp_searcher *s, vp_qerror *e);
 int vp_searcher_stats(vp_searcher *s, unsigned *documents,
                       unsigned long long *revision, vp_qerror *e);
 
+/* Whether the revision the searcher has open is counted from its facet
+ * column (the counting path) rather than by Xapian's match spies; for
+ * tests and /healthz.  False before the first request. */
+bool vp_searcher_counts_by_column(vp_searcher *s);
+
 /* GET /search: the result object (see issue 3), or NULL with e set. */
 json_t *vp_search(vp_searcher *s, const vp_request *r, vp_qerror *e);
 

@@ -83,6 +83,11 @@ static void forget_revision(vp_searcher *s)
     vp_docsets_clear(s->cache->sets);
 }
 
+bool vp_searcher_counts_by_column(vp_searcher *s)
+{
+    return s->db && s->cache->column != NULL;
+}
+
 vp_colcount *vp_searcher_column(vp_searcher *s)
 {
     if (s->cache->column || !s->plain || s->remote || !s->db)
