@@ -39,3 +39,24 @@ request = function()
   end
   return wrk.format("GET", paths[(i % #paths) + 1])
 end
+
+-- Connections: wrk opens one per connection of the level and a new one
+-- after every answer that closes its connection ("Connection: close"), so
+-- the connections opened are the level's concurrency plus these.
+local threads = {}
+closed = 0
+
+function setup(thread)
+  threads[#threads + 1] = thread
+end
+
+function response(status, headers, body)
+  local c = headers["Connection"] or headers["connection"]
+  if c and c:lower() == "close" then closed = closed + 1 end
+end
+
+function done(summary, latency, requests)
+  local n = 0
+  for _, t in ipairs(threads) do n = n + (t:get("closed") or 0) end
+  io.write(string.format("CLOSED_BY_SERVER %d\n", n))
+end

@@ -190,6 +190,10 @@ static int load_data(const char *dir, data *d)
         rc = -1;
     if (rc == 0 && !(d->themes = vp_themes_load(paths[1], err, sizeof err)))
         rc = -1;
+    if (rc == 0 && !vp_themes_model(d->themes)) {   /* themes from the text need it */
+        snprintf(err, sizeof err, "%s: no theme_model.tsv beside it", paths[1]);
+        rc = -1;
+    }
     if (rc == 0 && vp_synonyms_load(paths[2], &d->synonyms, err, sizeof err) != 0)
         rc = -1;
     if (rc != 0 && err[0])

@@ -1,18 +1,29 @@
 /*
- * themes.c: data/themes.tsv.
+ * themes.c: data/themes.tsv and its companions theme_terms.tsv and
+ * theme_model.tsv (see themes.h).
  */
 #include "themes.h"
 #include "datafile.h"
+#include "mem.h"
+#include "sys.h"
 #include "text.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#define TERMS_FILE "theme_terms.tsv"
+#define MODEL_FILE "theme_model.tsv"
 
 struct vp_themes {
     vp_theme *t;
     char **folded_label;     /* vp_fold(label), parallel to t */
     size_t n, cap;
+    vp_theme_terms *terms;   /* keywords and theme_terms.tsv */
+    vp_theme_model model;
+    bool has_model;
 };
 
 static bool slug_ok(const char *s)
@@ -78,27 +89,26 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
     }
     char *save = NULL;
     for (char *k = strtok_r(col[2], ",", &save); k; k = strtok_r(NULL, ",", &save)) {
-        char *f, *star;
+        char *f;
         vp_trim(k);
         if (!*k)
             continue;
         f = vp_fold(k);
         if (!f)
             goto oom;
-        star = strchr(f, '*');
-        if (star && (star[1] != '\0' || star == f)) {
-            vp_errorf(errbuf, errlen, "%s:%zu: keyword '%s': '*' only at the end of a word",
-                 path, lineno, k);
+        if (vp_strvec_contains(&t.keywords, f)) {
+            free(f);
+            continue;
+        }
+        char why[96];
+        int rc = vp_theme_terms_add(th->terms, f, th->n, VP_THEME_KEYWORD_WEIGHT, why,
+                                    sizeof why);
+        if (rc != 0) {
+            vp_errorf(errbuf, errlen, "%s:%zu: keyword '%s': %s", path, lineno, k, why);
             free(f);
             goto fail;
         }
-        if (star && star > f && star[-1] == ' ') {
-            vp_errorf(errbuf, errlen, "%s:%zu: keyword '%s': '*' only at the end of a word",
-                 path, lineno, k);
-            free(f);
-            goto fail;
-        }
-        bool ok = vp_strvec_push_unique(&t.keywords, f);
+        bool ok = vp_strvec_push(&t.keywords, f);
         free(f);
         if (!ok)
             goto oom;
@@ -137,18 +147,119 @@ fail:
     return -1;
 }
 
-vp_themes *vp_themes_load(const char *path, char *errbuf, size_t errlen)
+/* One line of theme_terms.tsv: slug <TAB> weight <TAB> descriptors. */
+static int parse_terms_line(char *line, size_t lineno, const char *path, void *ctx,
+                            char *errbuf, size_t errlen)
 {
-    vp_themes *th = calloc(1, sizeof *th);
-    if (!th) {
-        vp_errorf(errbuf, errlen, "%s: out of memory", path);
-        return NULL;
+    vp_themes *th = ctx;
+    char *weight = strchr(line, '\t'), *list = weight ? strchr(weight + 1, '\t') : NULL;
+    if (!list || strchr(list + 1, '\t')) {
+        vp_errorf(errbuf, errlen, "%s:%zu: want slug <TAB> weight <TAB> descriptors", path,
+                  lineno);
+        return -1;
     }
-    if (vp_datafile_each_line(path, parse_line, th, errbuf, errlen) != 0) {
+    *weight++ = '\0';
+    *list++ = '\0';
+    const char *slug = vp_trim(line);
+    size_t theme = th->n;
+    for (size_t i = 0; i < th->n; i++)
+        if (!strcmp(th->t[i].slug, slug))
+            theme = i;
+    if (theme == th->n) {
+        vp_errorf(errbuf, errlen, "%s:%zu: unknown theme '%s'", path, lineno, slug);
+        return -1;
+    }
+    char *end;
+    errno = 0;
+    double w = strtod(vp_trim(weight), &end);
+    if (!*weight || *end || errno || !(w > 0 && w <= 10)) {
+        vp_errorf(errbuf, errlen, "%s:%zu: weight '%s' is not a number in (0, 10]", path,
+                  lineno, weight);
+        return -1;
+    }
+    char *save = NULL;
+    for (char *k = strtok_r(list, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
+        vp_trim(k);
+        if (!*k)
+            continue;
+        char *f = vp_fold(k), why[96];
+        if (!f)
+            vp_oom(strlen(k));
+        int rc = vp_theme_terms_add(th->terms, f, theme, w, why, sizeof why);
+        free(f);
+        if (rc != 0) {
+            vp_errorf(errbuf, errlen, "%s:%zu: '%s': %s", path, lineno, k, why);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The file `name` in path's folder; caller frees. */
+static char *beside(const char *path, const char *name)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? vp_xstrndup(path, (size_t)(slash - path)) : vp_xstrdup(".");
+    char *p = vp_path_join(dir, name);
+    free(dir);
+    return p;
+}
+
+/* Loads the companion file `name` beside path when it is there: 0 when
+ * loaded or absent (*present tells), -1 on an error. */
+static int load_companion(vp_themes *th, const char *path, const char *name, bool *present,
+                          char *errbuf, size_t errlen)
+{
+    char *p = beside(path, name);
+    int rc = 0;
+    *present = false;
+    if (access(p, F_OK) == 0) {
+        *present = true;
+        if (!strcmp(name, TERMS_FILE))
+            rc = vp_datafile_each_line(p, parse_terms_line, th, errbuf, errlen);
+        else
+            rc = vp_theme_model_load(p, &th->model, errbuf, errlen);
+    } else if (errno != ENOENT) {
+        vp_errorf(errbuf, errlen, "%s: %s", p, strerror(errno));
+        rc = -1;
+    }
+    free(p);
+    return rc;
+}
+
+static vp_themes *load(const char *path, bool with_model, char *errbuf, size_t errlen)
+{
+    vp_themes *th = vp_xcalloc(1, sizeof *th);
+    bool present;
+    th->terms = vp_theme_terms_new();
+    if (vp_datafile_each_line(path, parse_line, th, errbuf, errlen) != 0 ||
+        load_companion(th, path, TERMS_FILE, &present, errbuf, errlen) != 0 ||
+        (with_model &&
+         load_companion(th, path, MODEL_FILE, &th->has_model, errbuf, errlen) != 0)) {
         vp_themes_free(th);
         return NULL;
     }
     return th;
+}
+
+vp_themes *vp_themes_load(const char *path, char *errbuf, size_t errlen)
+{
+    return load(path, true, errbuf, errlen);
+}
+
+vp_themes *vp_themes_load_unfitted(const char *path, char *errbuf, size_t errlen)
+{
+    return load(path, false, errbuf, errlen);
+}
+
+const vp_theme_terms *vp_themes_terms(const vp_themes *th)
+{
+    return th ? th->terms : NULL;
+}
+
+const vp_theme_model *vp_themes_model(const vp_themes *th)
+{
+    return th && th->has_model ? &th->model : NULL;
 }
 
 void vp_themes_free(vp_themes *th)
@@ -163,6 +274,7 @@ void vp_themes_free(vp_themes *th)
     }
     free(th->t);
     free(th->folded_label);
+    vp_theme_terms_free(th->terms);
     free(th);
 }
 

@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Vindplaats builds, runs and tests with.
 # Run as root.  Safe to run again: apt-get skips what is there.
+#   scripts/deps.sh [--print] [PACKAGE...]
+# BUILD and RUN are all that scripts/run.sh needs; VP_WITH_TESTS=1 adds what
+# the tests need (scripts/test.sh), VP_WITH_BENCH=1 what bench/ needs.
+# --print lists the packages this environment asks for, one a line, and
+# installs nothing (tests/hardening/test_runtime_only.py reads it).
 set -euo pipefail
+print=0
+if [ "${1:-}" = --print ]; then
+  print=1
+  shift
+fi
 
 BUILD=(build-essential cmake pkg-config
        libxapian-dev libcmark-dev libyaml-dev libjansson-dev libmicrohttpd-dev
@@ -21,23 +31,21 @@ TEST+=(dpkg-dev systemd python3-jsonschema python3-yaml)
 # hardening: libFuzzer targets (clang), memcheck (valgrind), bench/load (wrk)
 TEST+=(clang libclang-rt-14-dev valgrind wrk)
 
-missing=()
-for p in "${BUILD[@]}" "${RUN[@]}" "$@"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${VP_WITH_TESTS:-0}" = 1 ]; then
-  for p in "${TEST[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-fi
 # bench/run (not the test command): wrk for the HTTP load, /usr/bin/time for
 # CPU time and peak RSS; installed with VP_WITH_BENCH=1
 BENCH=(wrk time)
-if [ "${VP_WITH_BENCH:-0}" = 1 ]; then
-  for p in "${BENCH[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
+
+wanted=("${BUILD[@]}" "${RUN[@]}" "$@")
+[ "${VP_WITH_TESTS:-0}" = 1 ] && wanted+=("${TEST[@]}")
+[ "${VP_WITH_BENCH:-0}" = 1 ] && wanted+=("${BENCH[@]}")
+if [ "$print" = 1 ]; then
+  printf '%s\n' "${wanted[@]}"
+  exit 0
 fi
+missing=()
+for p in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Only the packages to build and run (no VP_WITH_TESTS): the tests are then
+# not configured, and configure says so in one line on stderr.
 scripts/deps.sh
 cmake --preset default >/dev/null
 cmake --build --preset default -j"$(nproc)"

@@ -5,16 +5,23 @@
 
 #include <string.h>
 
+bool vp_csv_needs_guard(const char *s)
+{
+    s += strspn(s, "'");
+    return *s && strchr("=+-@\t\r", *s);
+}
+
 void vp_csv_field(vp_buf *b, const char *s, bool first)
 {
     if (!first)
         vp_buf_append(b, ",", 1);
     s = s ? s : "";
-    if (!s[strcspn(s, "\",\r\n")]) {
+    bool guard = vp_csv_needs_guard(s);
+    if (!guard && !s[strcspn(s, "\",\r\n")]) {
         vp_buf_puts(b, s);
         return;
     }
-    vp_buf_append(b, "\"", 1);
+    vp_buf_append(b, guard ? "\"'" : "\"", guard ? 2 : 1);
     for (const char *p = s; *p; ) {
         size_t n = strcspn(p, "\"");
         vp_buf_append(b, p, n);

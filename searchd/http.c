@@ -9,6 +9,15 @@
  * We parse the raw request target ourselves (captured by MHD's URI log
  * callback) so that a bad percent-encoding or invalid UTF-8 is a 400 rather
  * than something MHD silently passes on.
+ *
+ * libmicrohttpd calls the access handler twice for a request without a body:
+ * once when the headers are in, and again when the (empty) body is.  A
+ * response queued on the first call is an "early" one, after which it
+ * closes the connection; so the first call only checks the request head
+ * (version, method, Host, header limits, body framing), answering at once
+ * (and closing) what is wrong there, and the answer proper is queued on the
+ * second call, which keeps the connection open for the next request
+ * (keep-alive and pipelining).
  */
 #include "http.h"
 
@@ -21,10 +30,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <stdarg.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 
+#include "accesslog.h"
 #include "assets.h"
+#include "conns.h"
 #include "page.h"
 #include "metrics.h"
 #include "params.h"
@@ -42,6 +55,8 @@ struct vp_server {
     size_t n_searchers;
     vp_log_format log_format;
     bool log_queries;
+    vp_conns *conns;                 /* every connection, the header deadline */
+    char trusted_proxy[INET6_ADDRSTRLEN];   /* "": none */
 };
 
 /* Per request: made by the URI log callback, freed when the request ends. */
@@ -49,11 +64,16 @@ typedef struct request_ctx {
     char *raw_uri;
     char method[16];
     char version[16];
+    char client[INET6_ADDRSTRLEN];   /* for the log (the proxy's client, if trusted) */
     long long results;         /* for the log: hits or facet values, -1: none */
     double start;              /* vp_now_ms() */
     int status;
     vp_route route;
     size_t bytes;
+    bool head_checked;         /* the first call of the access handler is done */
+    bool head;                 /* a HEAD request: the headers, no body */
+    bool close_after;          /* too many connections to keep this one alive */
+    vp_conn *conn;
 } request_ctx;
 
 static _Thread_local vp_searcher *thread_searcher;
@@ -87,6 +107,30 @@ static const char csp[] =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/* The headers of every answer.  Everything but the compiled-in files
+ * follows the index (or the moment, /metrics): no-store. */
+static void common_headers(struct MHD_Response *resp, const char *content_type,
+                           const char *cache_control)
+{
+    MHD_add_response_header(resp, "Content-Type", content_type);
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Content-Security-Policy", csp);
+    MHD_add_response_header(resp, "Cache-Control", cache_control);
+}
+
+/* Queues resp and records what the log says of it. */
+static enum MHD_Result queue(struct MHD_Connection *conn, request_ctx *ctx, int status,
+                             struct MHD_Response *resp, size_t body_len)
+{
+    ctx->status = status;
+    ctx->bytes = ctx->head ? 0 : body_len;
+    if (ctx->close_after)
+        MHD_add_response_header(resp, "Connection", "close");
+    enum MHD_Result rc = MHD_queue_response(conn, (unsigned)status, resp);
+    MHD_destroy_response(resp);
+    return rc;
+}
+
 static enum MHD_Result send_body(struct MHD_Connection *conn, request_ctx *ctx,
                                  int status, const char *content_type, char *body,
                                  size_t len, bool owned, const char *allow)
@@ -98,21 +142,12 @@ static enum MHD_Result send_body(struct MHD_Connection *conn, request_ctx *ctx,
             free(body);
         return MHD_NO;
     }
-    MHD_add_response_header(resp, "Content-Type", content_type);
-    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(resp, "Content-Security-Policy", csp);
+    common_headers(resp, content_type, "no-store");
     if (allow)
         MHD_add_response_header(resp, "Allow", allow);
     if (status == 503)
         MHD_add_response_header(resp, "Retry-After", "1");
-    if (strncmp(content_type, "application/json", 16) == 0 ||
-        strncmp(content_type, "text/html", 9) == 0)     /* answers that follow the index */
-        MHD_add_response_header(resp, "Cache-Control", "no-store");
-    ctx->status = status;
-    ctx->bytes = len;
-    enum MHD_Result rc = MHD_queue_response(conn, (unsigned)status, resp);
-    MHD_destroy_response(resp);
-    return rc;
+    return queue(conn, ctx, status, resp, len);
 }
 
 static enum MHD_Result send_json(struct MHD_Connection *conn, request_ctx *ctx,
@@ -278,16 +313,9 @@ static enum MHD_Result route_asset(const route_call *c, const char *name)
         fresh ? 0 : a->len, fresh ? NULL : (void *)a->data, MHD_RESPMEM_PERSISTENT);
     if (!resp)
         return MHD_NO;
-    MHD_add_response_header(resp, "Content-Type", a->content_type);
-    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(resp, "Content-Security-Policy", csp);
+    common_headers(resp, a->content_type, "no-cache");
     MHD_add_response_header(resp, "ETag", a->etag);
-    MHD_add_response_header(resp, "Cache-Control", "no-cache");
-    c->ctx->status = fresh ? 304 : 200;
-    c->ctx->bytes = fresh ? 0 : a->len;
-    enum MHD_Result rc = MHD_queue_response(c->conn, fresh ? 304u : 200u, resp);
-    MHD_destroy_response(resp);
-    return rc;
+    return queue(c->conn, c->ctx, fresh ? 304 : 200, resp, fresh ? 0 : a->len);
 }
 
 /* The members' page, filled in on the server (page.h). */
@@ -424,6 +452,27 @@ static void bound_send_buffer(struct MHD_Connection *conn)
         (void)setsockopt(ci->connect_fd, SOL_SOCKET, SO_SNDBUF, &size, sizeof size);
 }
 
+/* The answer to HEAD /export: the headers a GET gets, and nothing after
+ * them.  libmicrohttpd 0.9.75 ends a chunked answer to HEAD with the
+ * chunked terminator all the same (a stray "0\r\n\r\n" that a kept-alive
+ * client would read as the start of the next answer), and a Content-Length
+ * would have to be the export's size, which only making it tells.  So
+ * neither: no framing, and the connection is closed after the headers. */
+static ssize_t no_body(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)cls, (void)pos, (void)buf, (void)max;
+    return MHD_CONTENT_READER_END_OF_STREAM;
+}
+
+static struct MHD_Response *head_response(void)
+{
+    struct MHD_Response *resp =
+        MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1024, no_body, NULL, NULL);
+    if (resp)
+        MHD_set_response_options(resp, MHD_RF_HTTP_1_0_COMPATIBLE_STRICT, MHD_RO_END);
+    return resp;
+}
+
 static enum MHD_Result start_export(const route_call *c, const vp_request *r,
                                     vp_export_format f)
 {
@@ -438,26 +487,27 @@ static enum MHD_Result start_export(const route_call *c, const vp_request *r,
         atomic_fetch_sub(&exports_running, 1);
         return e.kind != VP_QERR_NONE ? send_qerror(c->conn, c->ctx, &e) : unavailable(c);
     }
-    bound_send_buffer(c->conn);
-    struct MHD_Response *resp = MHD_create_response_from_callback(
-        MHD_SIZE_UNKNOWN, 64 * 1024, export_stream_read, st, export_stream_free);
-    if (!resp) {
-        export_stream_free(st);
-        return MHD_NO;
-    }
     char total[24];
     snprintf(total, sizeof total, "%u", vp_export_total(st->x));
-    MHD_add_response_header(resp, "Content-Type", vp_export_content_type(f));
+    struct MHD_Response *resp;
+    if (c->ctx->head) {
+        export_stream_free(st);
+        resp = head_response();
+    } else {
+        bound_send_buffer(c->conn);
+        resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024,
+                                                 export_stream_read, st, export_stream_free);
+        if (!resp)
+            export_stream_free(st);
+    }
+    if (!resp)
+        return MHD_NO;
+    common_headers(resp, vp_export_content_type(f), "no-store");
     MHD_add_response_header(resp, "Content-Disposition", f == VP_EXPORT_CSV
                                 ? "attachment; filename=\"vindplaats.csv\""
                                 : "attachment; filename=\"vindplaats.jsonl\"");
     MHD_add_response_header(resp, "X-Total-Count", total);
-    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(resp, "Cache-Control", "no-store");
-    c->ctx->status = 200;
-    enum MHD_Result rc = MHD_queue_response(c->conn, 200, resp);
-    MHD_destroy_response(resp);
-    return rc;
+    return queue(c->conn, c->ctx, 200, resp, 0);
 }
 
 static enum MHD_Result route_export(const route_call *c)
@@ -572,19 +622,111 @@ vp_route vp_http_route_of(const char *path, const char **rest)
     return rt ? rt->id : VP_ROUTE_OTHER;
 }
 
-/* ---- the MHD callbacks -------------------------------------------------------- */
+/* ---- the request head -------------------------------------------------------- */
 
-/* libmicrohttpd reports a request as completed only after the access handler
- * has seen it; a request it refuses by itself (more query arguments than its
- * pool holds) would leak the context on_uri made.  So each connection keeps
- * its current context in a slot, and closing the connection frees what is
- * left there. */
-static request_ctx **connection_slot(struct MHD_Connection *conn)
+/* What the first call learns from the header fields. */
+typedef struct head_scan {
+    size_t fields, bytes;          /* bytes: "Name: value\r\n" each */
+    unsigned hosts, content_lengths;
+    const char *forwarded_for;     /* the last X-Forwarded-For field, or NULL */
+} head_scan;
+
+static enum MHD_Result scan_field(void *cls, enum MHD_ValueKind kind, const char *key,
+                                  size_t key_size, const char *value, size_t value_size)
 {
-    const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-    return ci ? ci->socket_context : NULL;
+    (void)kind;
+    head_scan *h = cls;
+    h->fields++;
+    h->bytes += key_size + value_size + 4;
+    if (key_size == 4 && strncasecmp(key, "Host", 4) == 0)
+        h->hosts++;
+    else if (key_size == 14 && strncasecmp(key, "Content-Length", 14) == 0)
+        h->content_lengths++;
+    else if (key_size == 15 && strncasecmp(key, "X-Forwarded-For", 15) == 0)
+        h->forwarded_for = value;
+    return MHD_YES;
 }
+
+/* The client as the log names it: the peer, or, when the peer is the
+ * trusted proxy, the last address of its X-Forwarded-For (the one the proxy
+ * added; those before it are whatever the client claimed). */
+static void client_of(const vp_server *srv, const request_ctx *ctx, const head_scan *h,
+                      char *out, size_t len)
+{
+    snprintf(out, len, "%s", ctx->conn ? ctx->conn->peer : "-");
+    if (!srv->trusted_proxy[0] || !ctx->conn || !h->forwarded_for ||
+        strcmp(ctx->conn->peer, srv->trusted_proxy) != 0)
+        return;
+    const char *last = strrchr(h->forwarded_for, ',');
+    last = last ? last + 1 : h->forwarded_for;
+    last += strspn(last, " \t");
+    char addr[INET6_ADDRSTRLEN];
+    size_t n = strcspn(last, " \t");
+    unsigned char bin[sizeof(struct in6_addr)];
+    if (n == 0 || n >= sizeof addr)
+        return;
+    memcpy(addr, last, n);
+    addr[n] = '\0';
+    if (inet_pton(AF_INET, addr, bin) == 1 || inet_pton(AF_INET6, addr, bin) == 1)
+        snprintf(out, len, "%s", addr);
+}
+
+/* A request target with a space or a control character: libmicrohttpd
+ * takes "GET /a b HTTP/1.1" as the target "/a b". */
+static bool target_is_clean(const char *raw)
+{
+    for (const unsigned char *p = (const unsigned char *)raw; *p; p++)
+        if (*p <= 0x20 || *p == 0x7f)
+            return false;
+    return true;
+}
+
+/* The first call: whatever is wrong with the request head is answered at
+ * once, and libmicrohttpd then closes the connection, which for a request
+ * whose framing is in doubt (two lengths, a body) is the only safe thing.
+ * Returns true when it answered (*rc). */
+static bool refuse_head(struct MHD_Connection *conn, request_ctx *ctx, const head_scan *h,
+                        const char *method, const char *version, enum MHD_Result *rc)
+{
+    char msg[200];
+    bool http11 = strcmp(version, "HTTP/1.1") == 0;
+    /* MHD reads a request line cut short by a NUL byte as HTTP/0.9 with an
+     * empty version: refuse it rather than answer the truncated target. */
+    if (strncmp(version, "HTTP/1.", 7) != 0)
+        *rc = send_error(conn, ctx, 400, "bad_request",
+                         "malformed request line (expected HTTP/1.0 or HTTP/1.1)", NULL);
+    else if (h->fields > VP_HTTP_MAX_HEADER_FIELDS || h->bytes > VP_HTTP_MAX_HEADER_BYTES) {
+        snprintf(msg, sizeof msg, "the request header fields are too large (%zu fields, "
+                 "%zu bytes; at most %d fields and %d bytes)", h->fields, h->bytes,
+                 VP_HTTP_MAX_HEADER_FIELDS, VP_HTTP_MAX_HEADER_BYTES);
+        *rc = send_error(conn, ctx, 431, "headers_too_large", msg, NULL);
+    } else if (!target_is_clean(ctx->raw_uri))
+        *rc = send_error(conn, ctx, 400, "bad_request", "the request target contains a "
+                         "space or a control character", NULL);
+    else if (h->hosts > 1 || (http11 && h->hosts == 0))
+        *rc = send_error(conn, ctx, 400, "bad_request", h->hosts ? "more than one Host "
+                         "header" : "an HTTP/1.1 request needs a Host header", NULL);
+    else if (h->content_lengths > 1 ||
+             (h->content_lengths &&
+              MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding")))
+        *rc = send_error(conn, ctx, 400, "bad_request", "the request's length is ambiguous "
+                         "(more than one Content-Length, or one with Transfer-Encoding)", NULL);
+    else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+        *rc = send_error(conn, ctx, 405, "method_not_allowed",
+                         "only GET and HEAD are allowed", "GET, HEAD");
+    else {
+        const char *clen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+        if ((clen && strcmp(clen, "0") != 0) ||
+            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding"))
+            *rc = send_error(conn, ctx, 413, "payload_too_large",
+                             "a GET request takes no body", NULL);
+        else
+            return false;
+    }
+    return true;
+}
+
+/* ---- the MHD callbacks -------------------------------------------------------- */
 
 static void free_ctx(request_ctx *ctx)
 {
@@ -593,36 +735,59 @@ static void free_ctx(request_ctx *ctx)
     free(ctx);
 }
 
+/* Each connection is registered with the header deadline (conns.h) and
+ * keeps its current request's context, so that closing the connection
+ * frees what is left: libmicrohttpd reports a request as completed only
+ * after the access handler has seen it, and one it refuses by itself (more
+ * query arguments than its pool holds) would leak the context on_uri made. */
 static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
                           enum MHD_ConnectionNotificationCode code)
 {
-    (void)cls;
-    (void)conn;
+    vp_server *srv = cls;
     if (code == MHD_CONNECTION_NOTIFY_STARTED) {
-        *socket_context = calloc(1, sizeof(request_ctx *));
+        const union MHD_ConnectionInfo *fd =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+        const union MHD_ConnectionInfo *addr =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        *socket_context = vp_conns_add(srv->conns, fd ? fd->connect_fd : -1,
+                                       addr ? addr->client_addr : NULL);
+        vp_metrics_connection_opened();
         return;
     }
-    request_ctx **slot = *socket_context;
-    if (slot)
-        free_ctx(*slot);
-    free(slot);
+    vp_conn *vc = *socket_context;
+    if (vc) {
+        free_ctx(vc->request);
+        vp_conns_remove(srv->conns, vc);
+    }
     *socket_context = NULL;
+}
+
+static vp_conn *connection_state(struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
 }
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
-    (void)cls;
+    vp_server *srv = cls;
     request_ctx *ctx = calloc(1, sizeof *ctx);
+    if (ctx && !(ctx->raw_uri = strdup(uri))) {
+        free(ctx);
+        ctx = NULL;
+    }
+    vp_conn *vc = connection_state(conn);
     if (ctx) {
-        ctx->raw_uri = strdup(uri);
         ctx->start = vp_now_ms();
         ctx->route = VP_ROUTE_OTHER;
         ctx->results = -1;
+        ctx->conn = vc;
     }
-    request_ctx **slot = connection_slot(conn);
-    if (slot) {
-        free_ctx(*slot);    /* a request MHD dropped on this connection */
-        *slot = ctx;
+    if (vc) {
+        free_ctx(vc->request);    /* a request MHD dropped on this connection */
+        vc->request = ctx;
+        vp_conn_request_line(srv->conns, vc);
     }
     return ctx;
 }
@@ -664,146 +829,150 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
     (void)url;
     (void)upload_data;
+    vp_server *srv = cls;
     request_ctx *ctx = *con_cls;
     if (!ctx)
         return MHD_NO;
-    if (ctx->status)            /* already answered; swallow any body */
+    if (ctx->status || *upload_data_size)   /* answered, or a body (refused): swallow */
         return *upload_data_size = 0, MHD_YES;
+    if (ctx->head_checked)
+        return dispatch(srv, conn, ctx);     /* the second call: the answer */
+    ctx->head_checked = true;
     snprintf(ctx->method, sizeof ctx->method, "%s", method);
     snprintf(ctx->version, sizeof ctx->version, "%s", version);
-    /* MHD reads a request line cut short by a NUL byte as HTTP/0.9 with an
-     * empty version: refuse it rather than answer the truncated target. */
-    if (strncmp(version, "HTTP/1.", 7) != 0)
-        return send_error(conn, ctx, 400, "bad_request",
-                          "malformed request line (expected HTTP/1.0 or HTTP/1.1)", NULL);
-    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-        return send_error(conn, ctx, 405, "method_not_allowed",
-                          "only GET and HEAD are allowed", "GET, HEAD");
-    const char *clen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-    if ((clen && strcmp(clen, "0") != 0) ||
-        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding"))
-        return send_error(conn, ctx, 413, "payload_too_large",
-                          "a GET request takes no body", NULL);
-    return dispatch(cls, conn, ctx);
-}
-
-/* ---- access log ------------------------------------------------------------- */
-
-/* The request target as logged: printable ASCII only (the rest becomes '?'),
- * without the query string unless the operator asked for it. */
-static void loggable_target(const char *raw, bool with_query, char *out, size_t outlen)
-{
-    size_t n = 0;
-    for (const char *p = raw ? raw : "-"; *p && n < outlen - 1; p++) {
-        if (*p == '?' && !with_query)
-            break;
-        out[n++] = (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\') ? *p : '?';
-    }
-    out[n] = '\0';
-}
-
-static void client_ip(struct MHD_Connection *conn, char *ip, size_t len)
-{
-    const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    snprintf(ip, len, "-");
-    if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
-        inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, ip,
-                  (socklen_t)len);
-}
-
-/* 127.0.0.1 - - [27/Nov/2026:22:46:32 +0000] "GET /search HTTP/1.1" 200 1234 */
-static void log_clf(const char *ip, const request_ctx *ctx, const char *target,
-                    const struct tm *tm)
-{
-    static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    fprintf(stderr, "%s - - [%02d/%s/%04d:%02d:%02d:%02d +0000] \"%s %s %s\" %d %zu\n", ip,
-            tm->tm_mday, months[tm->tm_mon], tm->tm_year + 1900, tm->tm_hour, tm->tm_min,
-            tm->tm_sec, ctx->method[0] ? ctx->method : "-", target,
-            ctx->version[0] ? ctx->version : "HTTP/1.1", ctx->status, ctx->bytes);
-}
-
-static void log_json(const char *ip, const request_ctx *ctx, const char *target,
-                     const struct tm *tm, double seconds)
-{
-    char when[32];
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", tm);
-    json_t *line = json_pack("{s:s,s:s,s:s,s:s,s:s,s:i,s:I,s:f}", "time", when, "client", ip,
-                             "method", ctx->method[0] ? ctx->method : "-",
-                             "route", vp_route_name(ctx->route), "path", target,
-                             "status", ctx->status, "bytes", (json_int_t)ctx->bytes,
-                             "latency_ms", (double)(long long)(seconds * 1e6) / 1e3);
-    if (line && ctx->results >= 0)
-        json_object_set_new(line, "results", json_integer(ctx->results));
-    char *text = line ? json_dumps(line, VP_JSON_FLAGS) : NULL;
-    if (text)
-        fprintf(stderr, "%s\n", text);
-    free(text);
-    json_decref(line);
-}
-
-static void log_line(const vp_server *srv, struct MHD_Connection *conn,
-                     const request_ctx *ctx, double seconds)
-{
-    char ip[INET6_ADDRSTRLEN], target[512];
-    client_ip(conn, ip, sizeof ip);
-    loggable_target(ctx->raw_uri, srv->log_queries, target, sizeof target);
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    if (srv->log_format == VP_LOG_JSON)
-        log_json(ip, ctx, target, &tm, seconds);
-    else
-        log_clf(ip, ctx, target, &tm);
+    ctx->head = strcmp(method, "HEAD") == 0;
+    head_scan h = {0};
+    MHD_get_connection_values_n(conn, MHD_HEADER_KIND, scan_field, &h);
+    client_of(srv, ctx, &h, ctx->client, sizeof ctx->client);
+    ctx->close_after = vp_conns_open(srv->conns) > VP_HTTP_KEEP_ALIVE_MAX;
+    vp_conn_request_started(srv->conns, ctx->conn);
+    enum MHD_Result rc;
+    return refuse_head(conn, ctx, &h, method, version, &rc) ? rc : MHD_YES;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
+    (void)conn;
     (void)toe;
+    vp_server *srv = cls;
     request_ctx *ctx = *con_cls;
     if (!ctx)
         return;
     double seconds = (vp_now_ms() - ctx->start) / 1e3;
     if (ctx->status) {
         vp_metrics_record(ctx->route, ctx->status, seconds);
-        log_line(cls, conn, ctx, seconds);
+        vp_access a = {ctx->client[0] ? ctx->client : "-", ctx->method, ctx->raw_uri,
+                       ctx->version, ctx->route, ctx->status, ctx->bytes, seconds,
+                       ctx->results};
+        vp_access_log(srv->log_format, srv->log_queries, &a);
     }
-    free(ctx->raw_uri);
-    request_ctx **slot = connection_slot(conn);
-    if (slot && *slot == ctx)
-        *slot = NULL;
-    free(ctx);
+    if (ctx->conn) {
+        vp_conn_request_done(srv->conns, ctx->conn);
+        if (ctx->conn->request == ctx)
+            ctx->conn->request = NULL;
+    }
+    free_ctx(ctx);
     *con_cls = NULL;
+}
+
+/* libmicrohttpd's own messages (requests it refuses by itself, connections
+ * it drops, resources running out), as searchd's other lines on stderr, one
+ * line each.  Under attack it writes one per refused or dropped connection:
+ * at most MHD_LOG_PER_S lines a second, then one line saying how many were
+ * left out. */
+#define MHD_LOG_PER_S 10
+
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static time_t second;
+    static unsigned lines, dropped;
+    char msg[600];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    for (char *p = msg; *p; p++)
+        if ((unsigned char)*p < 0x20)
+            *p = ' ';
+    size_t n = strlen(msg);
+    while (n && msg[n - 1] == ' ')
+        msg[--n] = '\0';
+    time_t now = time(NULL);
+    pthread_mutex_lock(&lock);
+    if (now != second) {
+        if (dropped)
+            fprintf(stderr, "searchd: libmicrohttpd: %u more messages left out\n", dropped);
+        second = now;
+        lines = dropped = 0;
+    }
+    if (lines++ < MHD_LOG_PER_S)
+        fprintf(stderr, "searchd: libmicrohttpd: %s\n", msg);
+    else
+        dropped++;
+    pthread_mutex_unlock(&lock);
 }
 
 /* ---- start and stop ------------------------------------------------------------- */
 
-/* Room for VP_HTTP_CONNECTION_LIMIT sockets plus the index files: the usual
- * soft limit of 1024 descriptors is below it. */
-static void raise_fd_limit(void)
+/* Room for max_connections sockets plus the index files: the usual soft
+ * limit of 1024 descriptors is below the default. */
+static void raise_fd_limit(unsigned max_connections)
 {
     struct rlimit rl;
-    rlim_t want = VP_HTTP_CONNECTION_LIMIT + 256;
+    rlim_t want = (rlim_t)max_connections + 256;
     if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < want) {
         rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
         setrlimit(RLIMIT_NOFILE, &rl);
     }
 }
 
+/* An address as inet_ntop writes it (the form peers are compared in), or
+ * false when text is not an IP address.  An IPv4-mapped IPv6 address is
+ * written as IPv4, as peers on the IPv4 listening socket are. */
+static bool canonical_address(const char *text, char *out, size_t len)
+{
+    struct in6_addr a6;
+    struct in_addr a4;
+    if (inet_pton(AF_INET, text, &a4) == 1)
+        return inet_ntop(AF_INET, &a4, out, (socklen_t)len) != NULL;
+    if (inet_pton(AF_INET6, text, &a6) != 1)
+        return false;
+    if (IN6_IS_ADDR_V4MAPPED(&a6)) {
+        memcpy(&a4, &a6.s6_addr[12], 4);
+        return inet_ntop(AF_INET, &a4, out, (socklen_t)len) != NULL;
+    }
+    return inet_ntop(AF_INET6, &a6, out, (socklen_t)len) != NULL;
+}
+
 vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t errlen)
 {
-    raise_fd_limit();
+    unsigned max_conns = cfg->max_connections ? cfg->max_connections
+                                              : VP_HTTP_CONNECTION_LIMIT;
+    unsigned per_address = cfg->max_per_address ? cfg->max_per_address : VP_HTTP_PER_IP_LIMIT;
+    unsigned header_timeout = cfg->header_timeout_s ? cfg->header_timeout_s
+                                                    : VP_HTTP_HEADER_TIMEOUT_S;
+    raise_fd_limit(max_conns);
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(cfg->port)};
     if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
         snprintf(errbuf, errlen, "cannot listen on '%s': not an IPv4 address", cfg->host);
         return NULL;
     }
     vp_server *srv = calloc(1, sizeof *srv);
-    if (!srv || !(srv->db_path = strdup(cfg->db_path))) {
+    if (!srv || !(srv->db_path = strdup(cfg->db_path)) ||
+        !(srv->conns = vp_conns_start(header_timeout))) {
+        if (srv)
+            free(srv->db_path);
         free(srv);
         snprintf(errbuf, errlen, "out of memory");
+        return NULL;
+    }
+    if (cfg->trusted_proxy && !canonical_address(cfg->trusted_proxy, srv->trusted_proxy,
+                                                 sizeof srv->trusted_proxy)) {
+        snprintf(errbuf, errlen, "--trusted-proxy: '%s' is not an IP address",
+                 cfg->trusted_proxy);
+        vp_conns_stop(srv->conns);
+        free(srv->db_path);
+        free(srv);
         return NULL;
     }
     pthread_mutex_init(&srv->lock, NULL);
@@ -819,20 +988,26 @@ vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t err
     srv->daemon = MHD_start_daemon(
         MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL,
         on_request, srv,
+        MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,    /* first, or MHD warns */
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)VP_HTTP_CONNECTION_LIMIT,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)VP_HTTP_PER_IP_LIMIT,
+        MHD_OPTION_CONNECTION_LIMIT, max_conns,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_address,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)VP_HTTP_TIMEOUT_S,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)VP_HTTP_MEMORY_LIMIT,
-        MHD_OPTION_STRICT_FOR_CLIENT, 1,     /* e.g. a NUL byte in the request line: 400 */
-        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+        /* Not strict: its checks (a Host header, no space in the target)
+         * are ours (refuse_head), because libmicrohttpd 0.9.75 sends its
+         * own answer to a missing Host with the status line and headers
+         * twice. */
+        MHD_OPTION_STRICT_FOR_CLIENT, 0,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-        MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
         MHD_OPTION_ARRAY, cfg->threads > 1 ? pool : pool + 1,
         MHD_OPTION_END);
     if (!srv->daemon) {
         snprintf(errbuf, errlen, "cannot listen on %s:%u (address in use or not allowed?)",
                  cfg->host, (unsigned)cfg->port);
+        vp_conns_stop(srv->conns);
         pthread_mutex_destroy(&srv->lock);
         free(srv->db_path);
         free(srv);
@@ -853,7 +1028,9 @@ void vp_server_stop(vp_server *srv, unsigned grace_ms)
     if (!srv)
         return;
     MHD_quiesce_daemon(srv->daemon);
-    /* Let requests in flight finish before the workers are stopped. */
+    /* Kept-alive connections between requests need not wait for their
+     * deadline; requests in flight finish before the workers are stopped. */
+    vp_conns_cut_idle(srv->conns);
     for (unsigned waited = 0; waited < grace_ms; waited += 10) {
         const union MHD_DaemonInfo *info =
             MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
@@ -862,6 +1039,7 @@ void vp_server_stop(vp_server *srv, unsigned grace_ms)
         nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
     }
     MHD_stop_daemon(srv->daemon);
+    vp_conns_stop(srv->conns);
     for (size_t i = 0; i < srv->n_searchers; i++)
         vp_searcher_free(srv->searchers[i]);
     free(srv->searchers);

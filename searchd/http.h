@@ -1,6 +1,7 @@
 /*
  * http.h: searchd's HTTP server on libmicrohttpd: routes, status codes, JSON
- * errors, limits, one database handle per worker thread, access log.
+ * errors, limits, keep-alive, one database handle per worker thread, the
+ * access log (accesslog.h) and the connections' deadline (conns.h).
  *
  * Routes (GET and HEAD only; anything else is a 405 with Allow):
  *   /                   the search page (compiled in, assets.h)
@@ -17,32 +18,43 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "accesslog.h"
 #include "gazetteer.h"
 #include "metrics.h"
 #include "themes.h"
 
-/* Limits that protect the server. */
+/* Limits that protect the server (docs/api.md, "Limits"). */
 #define VP_HTTP_MAX_URI         8192   /* longer request target: 414 */
+/* The header fields of a request, counted as "Name: value" CRLF each: more
+ * is a 431 (nginx and Apache stop at 8 kB a field or about 100 fields). */
+#define VP_HTTP_MAX_HEADER_BYTES  16384
+#define VP_HTTP_MAX_HEADER_FIELDS 100
 /* Idle connections cost a file descriptor and little else (epoll), and behind
  * a reverse proxy every client is 127.0.0.1: 500 idle connections from one
- * address must not lock others out (tests/hardening). */
+ * address must not lock others out (tests/hardening).  Defaults of
+ * --max-connections and --max-per-address. */
 #define VP_HTTP_CONNECTION_LIMIT 2000
 #define VP_HTTP_PER_IP_LIMIT     1000
 #define VP_HTTP_TIMEOUT_S        15    /* idle or slow connection */
+/* The request line and headers must be in within this many seconds of the
+ * accept or of the end of the previous answer (conns.h): a client that
+ * trickles them holds a slot no longer.  Default of --header-timeout. */
+#define VP_HTTP_HEADER_TIMEOUT_S 10
 /* Per connection: headers, URI and libmicrohttpd's record of every argument
  * (about 48 bytes each).  A URI within VP_HTTP_MAX_URI can hold 4096
  * arguments ("a&a&..."); when their record does not fit, libmicrohttpd
  * 0.9.75 neither answers nor closes until the timeout.  The pool is mmap'ed,
  * so only the pages a request touches become resident. */
 #define VP_HTTP_MEMORY_LIMIT     (512 * 1024)
+/* Keep-alive is offered while at most this many connections are open;
+ * beyond, every answer closes its connection.  libmicrohttpd 0.9.75 zeroes
+ * a kept-alive connection's whole pool between two requests, so each one
+ * holds VP_HTTP_MEMORY_LIMIT resident: 32 hold 16 MB (searchd itself needs
+ * about as much), where 2000 would hold 1 GB.  A closed connection's pool
+ * was only touched where used.  32 is more than a browser (6) or a proxy's
+ * pool of idle connections (nginx's keepalive 16) opens. */
+#define VP_HTTP_KEEP_ALIVE_MAX   32
 #define VP_REOPEN_INTERVAL_MS    200   /* how often a worker checks for a commit */
-
-/* The access log on stderr, one line per request.  CLF: the common log
- * format (host ident user [time] "request" status bytes).  JSON: one object
- * per line with time, method, route, path, status, bytes, latency_ms and
- * results (the total of a search, the values of a facet).  The query
- * string is left out unless log_queries: it is what a member searched for. */
-typedef enum { VP_LOG_CLF, VP_LOG_JSON } vp_log_format;
 
 typedef struct vp_server_config {
     const char *db_path;
@@ -51,8 +63,14 @@ typedef struct vp_server_config {
     unsigned threads;          /* worker threads */
     const vp_gazetteer *gazetteer;   /* borrowed, outlives the server */
     const vp_themes *themes;         /* borrowed, outlives the server */
-    vp_log_format log_format;
+    vp_log_format log_format;        /* the access log (accesslog.h) */
     bool log_queries;                /* log the query string too */
+    unsigned max_connections;        /* 0: VP_HTTP_CONNECTION_LIMIT */
+    unsigned max_per_address;        /* 0: VP_HTTP_PER_IP_LIMIT */
+    unsigned header_timeout_s;       /* 0: VP_HTTP_HEADER_TIMEOUT_S */
+    /* A reverse proxy's address (NULL: none): for requests from it, the
+     * access log names the client its X-Forwarded-For names last. */
+    const char *trusted_proxy;
 } vp_server_config;
 
 typedef struct vp_server vp_server;

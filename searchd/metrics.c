@@ -26,6 +26,7 @@ static struct {
     unsigned long long bucket_counts[VP_N_ROUTES][N_BUCKETS];
     unsigned long long count[VP_N_ROUTES];
     double sum[VP_N_ROUTES];
+    unsigned long long connections, header_timeouts;
 } m = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 const char *vp_route_name(vp_route r)
@@ -51,6 +52,20 @@ void vp_metrics_record(vp_route route, int status, double seconds)
             m.bucket_counts[route][b]++;
     m.count[route]++;
     m.sum[route] += seconds;
+    pthread_mutex_unlock(&m.lock);
+}
+
+void vp_metrics_connection_opened(void)
+{
+    pthread_mutex_lock(&m.lock);
+    m.connections++;
+    pthread_mutex_unlock(&m.lock);
+}
+
+void vp_metrics_header_timeouts(unsigned n)
+{
+    pthread_mutex_lock(&m.lock);
+    m.header_timeouts += n;
     pthread_mutex_unlock(&m.lock);
 }
 
@@ -87,6 +102,12 @@ char *vp_metrics_render(long long documents, unsigned long long revision)
     pthread_mutex_lock(&m.lock);
     render_requests(&o);
     render_latency(&o);
+    vp_buf_printf(&o, "# HELP vindplaats_connections_total TCP connections accepted.\n"
+            "# TYPE vindplaats_connections_total counter\nvindplaats_connections_total %llu\n"
+            "# HELP vindplaats_header_timeouts_total Connections closed because their request "
+            "line and headers took longer than the deadline.\n"
+            "# TYPE vindplaats_header_timeouts_total counter\n"
+            "vindplaats_header_timeouts_total %llu\n", m.connections, m.header_timeouts);
     pthread_mutex_unlock(&m.lock);
     vp_buf_printf(&o, "# HELP vindplaats_database_up Whether the index can be opened.\n"
             "# TYPE vindplaats_database_up gauge\nvindplaats_database_up %d\n",

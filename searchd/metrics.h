@@ -18,6 +18,10 @@ typedef enum {
 const char *vp_route_name(vp_route r);
 
 void vp_metrics_record(vp_route route, int status, double seconds);
+/* A connection was accepted (keep-alive makes these far fewer than requests). */
+void vp_metrics_connection_opened(void);
+/* n connections were closed mid-request by the header deadline (conns.h). */
+void vp_metrics_header_timeouts(unsigned n);
 
 /* The exposition text, with the documents and revision gauges (negative
  * documents: database unavailable, gauges left out).  Caller frees (never

@@ -135,12 +135,51 @@ def check_themes(path):
         for w in words:
             if not w or w != w.strip():
                 err(path, n, f"empty or padded keyword {w!r}")
-            if "*" in w.rstrip("*") or w.endswith("**"):
-                err(path, n, f"'*' only as the last character: {w!r}")
+            if bad_star(w):
+                err(path, n, f"'*' only at the start or the end of one word: {w!r}")
         if len({w.lower() for w in words}) != len(words):
             err(path, n, "duplicate keyword")
     if slugs != THEMES:
         err(path, 0, f"slugs {slugs} differ from the twelve expected")
+
+
+def bad_star(w):
+    """A descriptor's '*' marks: a trailing one, or a leading one on a single
+    word (a compound's head), always next to a letter or digit."""
+    core = w[1:] if w.startswith("*") else w
+    core = core[:-1] if core.endswith("*") else core
+    return ("*" in core or not core or (w.startswith("*") and (w.endswith("*") or " " in w))
+            or not core[0].isalnum() or not core[-1].isalnum())
+
+
+def check_theme_terms(path, themes_path):
+    """theme_terms.tsv: slug, weight, descriptors; no descriptor twice for a
+    theme, here or among the theme's own words in themes.tsv."""
+    seen = {slug: {w.lower() for w in kws.split(",")}
+            for _, (slug, _, kws) in rows(themes_path)}
+    count = 0
+    for n, cols in rows(path):
+        if len(cols) != 3:
+            err(path, n, f"{len(cols)} columns, want 3")
+            continue
+        slug, weight, terms = cols
+        if slug not in seen:
+            err(path, n, f"unknown theme {slug!r}")
+            continue
+        try:
+            if not 0 < float(weight) <= 10:
+                raise ValueError
+        except ValueError:
+            err(path, n, f"weight {weight!r} not a number in (0, 10]")
+        for w in terms.split(","):
+            count += 1
+            if not w or w != w.strip() or bad_star(w):
+                err(path, n, f"malformed descriptor {w!r}")
+            elif w.lower() in seen[slug]:
+                err(path, n, f"{w!r} given twice for {slug}")
+            seen[slug].add(w.lower())
+    if count < 12 * 20:
+        err(path, 0, f"{count} descriptors, want at least 20 a theme")
 
 
 def check_synonyms(path):
@@ -169,6 +208,8 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "data")
     checks = [("gemeenten.tsv", check_gemeenten), ("themes.tsv", check_themes),
+              ("theme_terms.tsv",
+               lambda p: check_theme_terms(p, os.path.join(data, "themes.tsv"))),
               ("synonyms.tsv", check_synonyms)]
     passed = failed = 0
     for fname, fn in checks:

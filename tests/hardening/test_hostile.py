@@ -7,6 +7,8 @@ the next normal request correctly."""
 import http.client
 import json
 import os
+import re
+import resource
 import shutil
 import signal
 import socket
@@ -260,6 +262,145 @@ class HostileTest(unittest.TestCase):
         self.assertNotIn("<iframe", snippet)
         tags = set(t.split(">")[0].split(" ")[0] for t in snippet.split("<")[1:])
         self.assertLessEqual(tags, {"mark", "/mark"}, snippet)   # only our own markup
+
+
+class SlowClientsTest(unittest.TestCase):
+    """Issue 21, slow clients: 2,000 connections that each send a header line
+    now and then used to lock every other client out (the 15 s limit is an
+    idle timeout).  Now a connection has --header-timeout seconds (3 here,
+    10 by default) for its request line and headers, and one address at most
+    --max-per-address connections (1000)."""
+    TIMEOUT = 3
+
+    @classmethod
+    def setUpClass(cls):
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft < 4500:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4500), hard))
+        cls.tmp = fresh_dir("slow")
+        cls.db = os.path.join(cls.tmp, "corpus.db")
+        assert run_indexer(cls.db, CORPUS).returncode in (0, 1)
+        cls.proc, cls.port, cls.log = start_searchd(
+            cls.db, threads=2, extra=("--header-timeout", str(cls.TIMEOUT)))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.proc.send_signal(signal.SIGTERM)
+        rc = cls.proc.wait(timeout=30)
+        assert rc == 0, f"searchd exited {rc}: " + "".join(cls.log)[-4000:]
+
+    def trickle(self, sources):
+        """Opens a connection from each source address in sources, sends a
+        request line and then one header line every half second on each
+        until the server closes it.  Returns (sockets, {socket: when closed},
+        stop event, thread)."""
+        socks = []
+        for src in sources:
+            try:
+                s = socket.create_connection(("127.0.0.1", self.port), timeout=5,
+                                             source_address=(src, 0))
+                s.setblocking(False)
+                s.send(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+                socks.append(s)
+            except OSError:
+                pass       # refused at once: the limits at work
+        closed, stop = {}, threading.Event()
+
+        def loop():
+            while not stop.is_set():
+                for s in socks:
+                    if s in closed:
+                        continue
+                    try:
+                        if s.recv(4096) == b"":
+                            closed[s] = time.monotonic()
+                            continue
+                    except BlockingIOError:
+                        pass       # nothing from the server: still open
+                    except OSError:
+                        closed[s] = time.monotonic()
+                        continue
+                    try:
+                        s.send(b"X-Slow: a\r\n")
+                    except BlockingIOError:
+                        pass
+                    except OSError:
+                        closed[s] = time.monotonic()
+                stop.wait(0.5)
+        thread = threading.Thread(target=loop)
+        thread.start()
+        return socks, closed, stop, thread
+
+    def end(self, socks, stop, thread):
+        stop.set()
+        thread.join()
+        for s in socks:
+            s.close()
+
+    def served_within(self, seconds, source="127.0.0.1"):
+        """Seconds until a normal request from source is answered (retrying
+        while the server is full), or fails the test after seconds."""
+        started = time.monotonic()
+        while time.monotonic() - started < seconds:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2,
+                                              source_address=(source, 0))
+            try:
+                conn.request("GET", "/search?q=samenwerking&per_page=1")
+                resp = conn.getresponse()
+                total = json.loads(resp.read())["total"]
+                self.assertEqual(resp.status, 200)
+                self.assertGreater(total, 0)
+                return time.monotonic() - started
+            except (OSError, http.client.HTTPException, ValueError):
+                time.sleep(0.1)
+            finally:
+                conn.close()
+        self.fail(f"a client from {source} was not served within {seconds} s")
+
+    def timeouts(self):
+        status, body = get(self.port, "/metrics")
+        return int(re.search(r"(?m)^vindplaats_header_timeouts_total (\d+)$",
+                             body.decode()).group(1))
+
+    def test_2000_trickling_connections_from_one_address(self):
+        before = self.timeouts()
+        started = time.monotonic()
+        socks, closed, stop, thread = self.trickle(["127.0.0.2"] * 2000)
+        try:
+            self.assertGreater(len(socks), 1000)
+            # Other addresses are served at once: the attacker's address
+            # holds at most 1000 connections of the 2000.
+            waited = self.served_within(5)
+            print(f"  another address served after {waited:.2f} s with {len(socks)} trickling")
+            self.assertLess(waited, 1.5)
+            # Every trickling connection is closed by the deadline (those
+            # beyond the per-address limit at once).
+            deadline = started + self.TIMEOUT + 5
+            while len(closed) < len(socks) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            self.assertEqual(len(closed), len(socks), "trickling connections left open")
+            self.assertLess(max(closed.values()) - started, self.TIMEOUT + 5)
+            cut = self.timeouts() - before
+            self.assertGreaterEqual(cut, 900)       # the ~1000 that were let in
+            self.assertLessEqual(cut, 1000)
+        finally:
+            self.end(socks, stop, thread)
+        # ... and the attacker's address is not locked out afterwards.
+        self.served_within(2, source="127.0.0.2")
+        self.assertTrue(any("took longer than 3 s" in l for l in self.log))
+
+    def test_2000_trickling_connections_from_many_addresses(self):
+        # 500 from each of four addresses fill all 2000 connections: others
+        # wait, but only until the deadline has closed the trickling ones.
+        sources = [f"127.0.0.{3 + i % 4}" for i in range(2000)]
+        started = time.monotonic()
+        socks, closed, stop, thread = self.trickle(sources)
+        try:
+            waited = self.served_within(self.TIMEOUT + 4)
+            self.assertLess(time.monotonic() - started, self.TIMEOUT + 5, waited)
+            print(f"  served after {waited:.1f} s with {len(socks)} trickling connections")
+        finally:
+            self.end(socks, stop, thread)
 
 
 class ConfinementTest(unittest.TestCase):

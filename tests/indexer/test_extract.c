@@ -718,79 +718,7 @@ static void test_parse_speaker_strings(void **state)
     assert_false(vp_parse_speaker("(Platform31)", &n, &o, &r));
 }
 
-/* ---- themes ---- */
-
-static void test_themes_from_keywords(void **state)
-{
-    (void)state;
-    static const char *const lines[] = {
-        "# Kennisdag jeugdzorg en sociaal domein",
-        "!JEUGDZORG",
-        "De decentralisaties in het sociaal domein vragen veel van gemeenten: jeugdzorg, de Wmo en de participatiewet. Wijkteams en mantelzorgers vormen de sociale basis.",
-        "Ook armoede en schuldhulpverlening kwamen aan bod. Een wethouder vertelde over de jeugdhulp.",
-        NULL,
-    };
-    report r;
-    run(&r, lines);
-    static const char *const want[] = {"sociaal-domein", NULL};
-    assert_list(&r.d.themes, want);
-    done(&r);
-}
-
-/* A secondary theme: four different keywords once each count, one keyword
- * four times does not (said in passing). */
-static void test_themes_secondary_by_several_keywords(void **state)
-{
-    (void)state;
-    static const char *const broad[] = {
-        "# Een levendige binnenstad",
-        "De binnenstad, de winkelstraat, de horeca, de detailhandel en de weekmarkt.",
-        "Binnenstad, winkelstraat, horeca, detailhandel en weekmarkt kwamen terug.",
-        "Opnieuw binnenstad, winkelstraat, horeca, detailhandel en weekmarkt.",
-        "Ook woningbouw, de woningmarkt, huurwoningen en de woningcorporatie kwamen aan bod.",
-        NULL,
-    };
-    report r;
-    run(&r, broad);
-    static const char *const want[] = {"binnenstad", "wonen-leefomgeving", NULL};
-    assert_list(&r.d.themes, want);
-    done(&r);
-
-    static const char *const passing[] = {
-        "# Een levendige binnenstad",
-        "De binnenstad, de winkelstraat, de horeca, de detailhandel en de weekmarkt.",
-        "Binnenstad, winkelstraat, horeca, detailhandel en weekmarkt kwamen terug.",
-        "Opnieuw binnenstad, winkelstraat, horeca, detailhandel en weekmarkt.",
-        "Woningbouw hier, woningbouw daar, woningbouw overal: woningbouw.",
-        NULL,
-    };
-    run(&r, passing);
-    static const char *const only[] = {"binnenstad", NULL};
-    assert_list(&r.d.themes, only);
-    done(&r);
-}
-
-static void test_themes_front_matter_wins(void **state)
-{
-    (void)state;
-    static const char *const lines[] = {"# Jeugdzorg", "Jeugdzorg en de Wmo.", NULL};
-    report r;
-    build(&r.p, lines);
-    vp_strvec_push(&r.p.fm.themes, "Binnenstad en centrum");
-    vp_strvec_push(&r.p.fm.themes, "mobiliteit");
-    vp_strvec_push(&r.p.fm.themes, "ruimtevaart");           /* a free tag: no theme */
-    vp_strvec_push(&r.p.fm.themes, "economie & arbeidsmarkt"); /* start of a label */
-    vp_strvec_push(&r.p.fm.themes, "energietransitie");        /* a keyword */
-    vp_document_init(&r.d);
-    memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes};
-    vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
-    static const char *const want[] = {"binnenstad", "duurzaamheid-energie",
-                                       "economie-arbeidsmarkt", "mobiliteit", NULL};
-    assert_list(&r.d.themes, want);
-    assert_string_equal(r.issue.message, ""); /* tags are free-form, not errors */
-    done(&r);
-}
+/* ---- themes: tests/indexer/test_themes.c ---- */
 
 /* ---- title ---- */
 
@@ -847,9 +775,6 @@ int main(void)
         cmocka_unit_test(test_speakers_bullet_list),
         cmocka_unit_test(test_speakers_front_matter_wins),
         cmocka_unit_test(test_parse_speaker_strings),
-        cmocka_unit_test(test_themes_from_keywords),
-        cmocka_unit_test(test_themes_secondary_by_several_keywords),
-        cmocka_unit_test(test_themes_front_matter_wins),
         cmocka_unit_test(test_title_sources),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);

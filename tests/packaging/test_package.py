@@ -80,6 +80,7 @@ class PackageTest(unittest.TestCase):
         files = set(re.findall(r"\s\.(/\S+)\n", run("dpkg-deb", "-c", self.deb).stdout))
         for f in ["/usr/bin/indexer", "/usr/bin/searchd", "/usr/bin/vind",
                   "/usr/share/vindplaats/gemeenten.tsv", "/usr/share/vindplaats/themes.tsv",
+                  "/usr/share/vindplaats/theme_terms.tsv", "/usr/share/vindplaats/theme_model.tsv",
                   "/usr/share/vindplaats/synonyms.tsv", "/usr/share/man/man1/indexer.1",
                   "/usr/share/man/man1/searchd.1", "/usr/share/man/man1/vind.1",
                   "/usr/lib/systemd/system/vindplaats-searchd.service",

@@ -13,6 +13,10 @@
   (quotes, commas, semicolons, LF and CRLF, UTF-8) against the JSON lines;
 - trend counts equal the year facet of /search under the same query, and
   every value's counts equal a brute-force count over the export;
+- spreadsheet safety: reports written for the test, whose title, file
+  name, heading and organisation begin with = + - @, come out of the CSV
+  (/export, vind --export with --db and --server) with an apostrophe in
+  front, reversibly, and unchanged in the JSON lines;
 - error cases, the limit on concurrent exports, vind's output and exit codes.
 Run by ctest with the paths of the binaries (see CMakeLists.txt).
 """
@@ -89,6 +93,12 @@ def export_csv(port, qs):
     status, headers, data = get(port, "/export?%s&format=csv" % qs)
     assert status == 200, (qs, status, data[:300])
     return list(csv.reader(io.StringIO(data.decode("utf-8"), newline=""))), headers
+
+
+def unguard(cell):
+    """The value of a CSV cell: a cell that begins with apostrophes followed
+    by = + - @ tab or CR had one apostrophe put in front (docs/api.md)."""
+    return cell[1:] if re.match(r"'+[=+\-@\t\r]", cell) else cell
 
 
 def close(a, b):
@@ -218,6 +228,7 @@ class ExportTest(unittest.TestCase):
                                            "section_anchor"])
                 self.assertEqual(len(rows) - 1, len(records))
                 for row, rec in zip(rows[1:], records):
+                    row = [unguard(cell) for cell in row]
                     self.assertEqual(row[:4], [rec["id"], rec["title"], rec["date"] or "",
                                                rec["host"] or ""])
                     self.assertEqual(row[4], "; ".join(rec["municipalities"]))
@@ -475,6 +486,137 @@ class ExportTest(unittest.TestCase):
         self.assertEqual(len(lines), 2 + len(t["values"]))
         self.assertTrue(lines[1].startswith(t["values"][0]["label"]))
         self.assertEqual(lines[-1].split()[-1], str(t["total"]))
+
+
+# Reports written for the spreadsheet-safety test: what a careless or
+# hostile author can put at the start of a cell.
+FORMULA_REPORTS = {
+    "=formule.md": """---
+title: "=HYPERLINK(\\"https://example.org/x\\",\\"Klik\\")"
+date: 2021-03-04
+location: Zwolle
+speakers:
+  - name: "Karin de Wit"
+    organisation: "=1+1"
+themes:
+  - wonen-leefomgeving
+---
+
+## =SUM(A1:A9)
+
+Zwolle en Deventer over wonen en formuleveiligheid in spreadsheets.
+""",
+    "-min.md": """---
+title: "-2+3 is geen titel"
+date: 2021-03-05
+location: Zwolle
+---
+
+## +31 bellen
+
+Over formuleveiligheid en telefoonnummers.
+""",
+    "@at.md": """---
+title: "@gemeente op sociale media"
+date: 2021-03-06
+location: Deventer
+---
+
+## @vermelding
+
+Formuleveiligheid bij vermeldingen.
+""",
+    "apostrof.md": """---
+title: "'=al met een apostrof"
+date: 2021-03-07
+location: Deventer
+---
+
+Formuleveiligheid met een apostrof vooraan.
+""",
+    "hertogenbosch.md": """---
+title: "'s-Hertogenbosch en de formuleveiligheid"
+date: 2021-03-08
+location: "'s-Hertogenbosch"
+speakers:
+  - "Jan de Vries (gemeente 's-Hertogenbosch)"
+---
+
+Over formuleveiligheid in 's-Hertogenbosch.
+""",
+}
+
+
+class CsvSafetyTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = os.path.join(ARGS.tmp, "csv-safety")
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+        reports = os.path.join(cls.tmp, "reports")
+        os.makedirs(reports)
+        for name, text in FORMULA_REPORTS.items():
+            with open(os.path.join(reports, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        cls.db = os.path.join(cls.tmp, "formula.db")
+        r = subprocess.run([ARGS.indexer, "--db", cls.db, "--quiet", "--data", ARGS.data,
+                            reports], capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        cls.proc, cls.port = start_searchd(cls.db, threads=1)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.proc.send_signal(signal.SIGTERM)
+        cls.proc.wait(timeout=10)
+
+    def check_csv(self, data, records):
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+        self.assertEqual(len(rows) - 1, len(FORMULA_REPORTS))
+        by_id = {unguard(row[0]): row for row in rows[1:]}
+        for row in rows[1:]:
+            for cell in row:
+                self.assertNotRegex(cell, r"^[=+\-@\t\r]", row)   # never a formula
+        # What was guarded: the title, file name and heading of each report
+        # that begins with = + - @ (and a guard that was there already).
+        f = by_id["=formule"]
+        self.assertEqual([f[0], f[1], f[7], f[9]],
+                         ["'=formule", "'=HYPERLINK(\"https://example.org/x\",\"Klik\")",
+                          "'=formule.md", "'=SUM(A1:A9)"])
+        self.assertEqual(f[5], "Karin de Wit (=1+1)")     # begins with a name: as it is
+        self.assertEqual([by_id["-min"][i] for i in (0, 1, 9)],
+                         ["'-min", "'-2+3 is geen titel", "'+31 bellen"])
+        self.assertEqual([by_id["@at"][i] for i in (0, 1, 9)],
+                         ["'@at", "'@gemeente op sociale media", "'@vermelding"])
+        self.assertEqual(by_id["apostrof"][1], "''=al met een apostrof")
+        h = by_id["hertogenbosch"]                        # Dutch names stay as they are
+        self.assertEqual(h[1], "'s-Hertogenbosch en de formuleveiligheid")
+        self.assertEqual(h[3], "'s-Hertogenbosch")
+        # Reversible: every cell gives the JSON lines' value back.
+        for rec in records:
+            row = [unguard(cell) for cell in by_id[rec["id"]]]
+            self.assertEqual(row[:4], [rec["id"], rec["title"], rec["date"], rec["host"] or ""])
+            self.assertEqual(row[7], rec["path"])
+            self.assertEqual(row[9], (rec["section"] or {}).get("heading", ""))
+        # The raw bytes: guarded cells are quoted.
+        self.assertIn(b'"\'=formule","\'=HYPERLINK(', data)
+
+    def test_export_csv_is_safe_and_jsonl_untouched(self):
+        q = "q=formuleveiligheid"
+        records, _ = export_jsonl(self.port, q)
+        titles = {r["id"]: r["title"] for r in records}
+        self.assertEqual(titles["=formule"], '=HYPERLINK("https://example.org/x","Klik")')
+        self.assertEqual(titles["-min"], "-2+3 is geen titel")
+        self.assertEqual(titles["apostrof"], "'=al met een apostrof")
+        status, headers, data = get(self.port, "/export?%s&format=csv" % q)
+        self.assertEqual(status, 200)
+        self.check_csv(data, records)
+        # vind prints the same bytes, from the database and from the server.
+        for where in (["--db", self.db, "--data", ARGS.data],
+                      ["--server", "http://127.0.0.1:%d" % self.port]):
+            r = vind(*where, "--export", "csv", "formuleveiligheid")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stdout, data)
+            r = vind(*where, "--export", "jsonl", "formuleveiligheid")
+            self.assertEqual([json.loads(l) for l in r.stdout.splitlines()], records)
 
 
 def main():

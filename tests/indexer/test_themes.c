@@ -1,0 +1,306 @@
+/*
+ * Unit tests of the themes stage (indexer/extract_themes.c) with the real
+ * data files (VP_DATA_DIR: themes.tsv, theme_terms.tsv, theme_model.tsv).
+ * The reports are written for these tests in Markdown and parsed as the
+ * indexer parses them (front matter, cmark, title).  Two kinds of test:
+ * what the evidence is (the features, whatever the fitted weights), and
+ * what a reader would call the themes of a report that leaves no doubt
+ * (the decisions of the shipped model).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "extract_stages.h"
+#include "extract_themes.h"
+#include "frontmatter.h"
+#include "markdown.h"
+
+static vp_themes *themes;
+
+static int load_data(void **state)
+{
+    (void)state;
+    char err[256];
+    themes = vp_themes_load(VP_DATA_DIR "/themes.tsv", err, sizeof err);
+    if (!themes || !vp_themes_model(themes)) {
+        fprintf(stderr, "%s\n", themes ? "no theme_model.tsv" : err);
+        return -1;
+    }
+    return 0;
+}
+
+static int free_data(void **state)
+{
+    (void)state;
+    vp_themes_free(themes);
+    return 0;
+}
+
+/* A report in Markdown (front matter allowed), parsed as the indexer
+ * parses it. */
+static void parse(const char *md, vp_parsed *p)
+{
+    size_t off;
+    int line;
+    vp_fm_error err = {0};
+    vp_parsed_init(p);
+    assert_int_equal(vp_frontmatter_parse(md, strlen(md), &p->fm, &off, &line, &err), 0);
+    assert_int_equal(vp_markdown_parse(md + off, strlen(md) - off, line, p), 0);
+}
+
+/* The themes of a report, ", "-joined in slug order. */
+static const char *themes_of(const char *md)
+{
+    static char out[256];
+    vp_parsed p;
+    vp_document d;
+    vp_extract_issue issue = {0};
+    parse(md, &p);
+    vp_document_init(&d);
+    d.title = vp_extract_title(&p);
+    vp_extract_ctx ctx = {NULL, themes};
+    assert_int_equal(vp_extract_themes(&ctx, &p, &d, &issue), VP_EXTRACT_OK);
+    assert_string_equal(issue.message, "");   /* tags are free-form, never an error */
+    out[0] = '\0';
+    for (size_t i = 0; i < d.themes.len; i++) {
+        strncat(out, i ? ", " : "", sizeof out - strlen(out) - 1);
+        strncat(out, d.themes.items[i], sizeof out - strlen(out) - 1);
+    }
+    vp_document_clear(&d);
+    vp_parsed_clear(&p);
+    return out;
+}
+
+static size_t theme(const char *slug)
+{
+    const vp_theme *t = vp_themes_lookup(themes, slug);
+    assert_non_null(t);
+    return (size_t)(t - vp_themes_at(themes, 0));
+}
+
+/* The evidence of one report. */
+static void evidence(const char *md, vp_theme_evidence *ev)
+{
+    vp_parsed p;
+    parse(md, &p);
+    char *title = vp_extract_title(&p);
+    vp_theme_evidence_of(themes, &p, title, ev);
+    free(title);
+    vp_parsed_clear(&p);
+}
+
+/* ---- the evidence ---- */
+
+/* A Dutch compound is what its last part is: burglaries in homes are
+ * safety, not housing; a phrase claims its words: the circular economy is
+ * sustainability, not the economy, and the regional energy strategy is not
+ * regional collaboration. */
+static void test_heads_and_phrases_decide(void **state)
+{
+    (void)state;
+    static const char lines[] =
+        "# Een avond in het dorpshuis\n\n"
+        "Het aantal woninginbraken steeg, en de circulaire economie kwam ter sprake.\n\n"
+        "Ook de regionale energiestrategie.\n\n";
+    vp_theme_evidence ev;
+    evidence(lines, &ev);
+    assert_true(ev.x[theme("regionale-samenwerking")][VP_TF_BODY] == 0);
+    assert_true(ev.x[theme("veiligheid")][VP_TF_BODY] > 0);
+    assert_true(ev.x[theme("wonen-leefomgeving")][VP_TF_BODY] == 0);
+    assert_true(ev.x[theme("duurzaamheid-energie")][VP_TF_BODY] > 0);
+    assert_true(ev.x[theme("economie-arbeidsmarkt")][VP_TF_BODY] == 0);
+    vp_theme_evidence_clear(&ev);
+}
+
+/* Where a word stands counts: the title, a heading, the body. */
+static void test_zones(void **state)
+{
+    (void)state;
+    static const char lines[] =
+        "# Bereikbaarheid van de kernen\n\n"
+        "WORKSHOP JEUGDZORG\n\n"
+        "Over de woningmarkt werd kort gesproken.\n\n";
+    vp_theme_evidence ev;
+    evidence(lines, &ev);
+    size_t mob = theme("mobiliteit"), soc = theme("sociaal-domein");
+    size_t won = theme("wonen-leefomgeving");
+    assert_true(ev.x[mob][VP_TF_TITLE] > 0 && ev.x[mob][VP_TF_HEADING] == 0);
+    assert_true(ev.x[soc][VP_TF_HEADING] > 0 && ev.x[soc][VP_TF_TITLE] == 0);
+    assert_true(ev.x[won][VP_TF_BODY] > 0 && ev.x[won][VP_TF_HEADING] == 0);
+    assert_true(ev.x[mob][VP_TF_SHARE] == 1 && ev.x[won][VP_TF_SHARE] < 1);
+    vp_theme_evidence_clear(&ev);
+}
+
+/* One word said many times is not many words: repeats saturate. */
+static void test_repeats_saturate(void **state)
+{
+    (void)state;
+    vp_theme_evidence a, b;
+    evidence("# Verslag\n\nHet ging over krimp.\n", &a);
+    evidence("# Verslag\n\nHet ging over krimp, krimp, krimp, krimp, krimp en krimp.\n", &b);
+    size_t dem = theme("demografie");
+    assert_true(b.x[dem][VP_TF_BODY] > a.x[dem][VP_TF_BODY]);
+    assert_true(b.x[dem][VP_TF_BODY] < 2.5 * a.x[dem][VP_TF_BODY]);
+    assert_true(a.x[dem][VP_TF_DISTINCT] == b.x[dem][VP_TF_DISTINCT]);
+    vp_theme_evidence_clear(&a);
+    vp_theme_evidence_clear(&b);
+}
+
+/* A report without headings: a paragraph taken for its title is no title. */
+static void test_long_title_is_no_title(void **state)
+{
+    (void)state;
+    vp_theme_evidence ev;
+    evidence("Over de woningbouw, de woningmarkt, de huurwoningen en de middenhuur werd op "
+             "deze dag in de zaal van het gemeentehuis lang en uitvoerig gesproken door alle "
+             "aanwezige wethouders en ambtenaren uit de hele provincie.\n", &ev);
+    assert_true(ev.x[theme("wonen-leefomgeving")][VP_TF_TITLE] == 0);
+    assert_true(ev.x[theme("wonen-leefomgeving")][VP_TF_BODY] > 0);
+    vp_theme_evidence_clear(&ev);
+}
+
+/* A report of one enormous token: no word, no evidence, and done in one
+ * pass (the ctest timeout would catch a quadratic scan). */
+static void test_one_huge_token(void **state)
+{
+    (void)state;
+    size_t n = 4u << 20, head = strlen("# Verslag\n\n");
+    char *md = malloc(head + n + 2);
+    assert_non_null(md);
+    memcpy(md, "# Verslag\n\n", head);
+    for (size_t i = 0; i < n; i++)
+        md[head + i] = "woningbouw"[i % 10];
+    memcpy(md + head + n, "\n", 2);
+    vp_theme_evidence ev;
+    evidence(md, &ev);
+    for (size_t t = 0; t < ev.n; t++)
+        assert_true(ev.x[t][VP_TF_BODY] == 0);
+    vp_theme_evidence_clear(&ev);
+    assert_string_equal(themes_of(md), "");
+    free(md);
+}
+
+/* ---- the decisions ---- */
+
+/* The subjects of the day, not what the introduction names in passing. */
+static void test_subjects_not_passing_mentions(void **state)
+{
+    (void)state;
+    static const char lines[] =
+        "# Netwerkdag over het wonen in kleine kernen\n\n"
+        "Gemeenten werken aan veel opgaven, van jeugdzorg tot digitalisering en "
+        "verkeersveiligheid. Deze dag ging over de woningmarkt.\n\n"
+        "WORKSHOP A: BOUWEN VOOR STARTERS\n\n"
+        "De woningcorporatie liet zien hoe starterswoningen en huurwoningen in de dorpen "
+        "betaalbaar blijven. De wachtlijsten voor sociale huurwoningen groeien.\n\n"
+        "WORKSHOP B: WONEN EN ZORG\n\n"
+        "Ouderen willen langer in hun eigen woning blijven; de woningvoorraad moet daarop "
+        "worden aangepast met levensloopbestendige nieuwbouw.\n\n";
+    assert_string_equal(themes_of(lines), "wonen-leefomgeving");
+}
+
+/* A day of workshops: each workshop's subject is a theme. */
+static void test_workshops_each_a_theme(void **state)
+{
+    (void)state;
+    static const char lines[] =
+        "# Kennisdag middelgrote gemeenten\n\n"
+        "Na de opening gingen de deelnemers uiteen in drie workshops.\n\n"
+        "A. DE BINNENSTAD VAN MORGEN\n\n"
+        "Winkelleegstand in de binnenstad vraagt om een kleiner kernwinkelgebied, meer "
+        "horeca en een ondernemersfonds. De winkelstraat verandert.\n\n"
+        "B. SAMEN STERK IN DE REGIO\n\n"
+        "De regionale samenwerking tussen buurgemeenten krijgt vorm in een "
+        "gemeenschappelijke regeling en een regiodeal met het Rijk.\n\n"
+        "C. WERK EN ARBEIDSMARKT\n\n"
+        "Werkgevers vinden geen personeel: de krapte op de arbeidsmarkt raakt de "
+        "maakindustrie en de vacatures blijven open.\n\n";
+    assert_string_equal(themes_of(lines),
+                        "binnenstad, economie-arbeidsmarkt, regionale-samenwerking");
+}
+
+/* Reports in English. */
+static void test_english_report(void **state)
+{
+    (void)state;
+    static const char lines[] =
+        "# Network day on the future of the city centre\n\n"
+        "Retail vacancy hits the high street of many mid-sized towns. Shopkeepers, the "
+        "hospitality sector and the municipality discussed how to keep the town centre "
+        "lively, with fewer shops and more housing above them.\n\n"
+        "A second session looked at energy poverty and the energy transition: insulation "
+        "of homes, solar panels and heat networks, and who pays for them.\n\n";
+    assert_string_equal(themes_of(lines), "binnenstad, duurzaamheid-energie");
+}
+
+/* A news item of a few lines gets its subject. */
+static void test_short_news_item(void **state)
+{
+    (void)state;
+    static const char lines[] =
+        "# Gemeenten trekken samen op tegen ondermijning\n\n"
+        "Burgemeesters uit de regio tekenden een convenant tegen drugscriminaliteit. "
+        "Politie en gemeenten delen voortaan informatie over verdachte panden.\n\n";
+    assert_string_equal(themes_of(lines), "veiligheid");
+}
+
+/* Tags: a slug or a label assigns its theme; a free tag (Dutch or English)
+ * is evidence like a word of the title; an unknown tag is no error. */
+static void test_tags(void **state)
+{
+    (void)state;
+    assert_string_equal(themes_of("---\n"
+                                  "tags: [Mobiliteit en bereikbaarheid, ruimtevaart]\n"
+                                  "---\n"
+                                  "# Verslag\n\n"
+                                  "Op de bijeenkomst spraken werkgevers over vacatures en over "
+                                  "banen voor jongeren.\n"),
+                        "economie-arbeidsmarkt, mobiliteit");
+    static const char quiet[] = "# Verslag\n\nEen middag met drie sprekers en een borrel.\n";
+    assert_string_equal(themes_of("---\ntags: [economy, jobs]\n---\n# Verslag\n\n"
+                                  "Een middag met drie sprekers en een borrel.\n"),
+                        "economie-arbeidsmarkt");
+    assert_string_equal(themes_of(quiet), "");
+}
+
+/* Without a model (theme_model.tsv absent) only tags that name a theme count. */
+static void test_without_model(void **state)
+{
+    (void)state;
+    vp_theme_evidence ev = {0};
+    static const char lines[] =
+        "# Jeugdzorg\n\n"
+        "Jeugdzorg en de Wmo.\n\n";
+    evidence(lines, &ev);
+    size_t out[16];
+    assert_int_equal(vp_theme_decide(NULL, &ev, out), 0);
+    ev.named[theme("veiligheid")] = true;
+    assert_int_equal(vp_theme_decide(NULL, &ev, out), 1);
+    assert_int_equal(out[0], theme("veiligheid"));
+    vp_theme_evidence_clear(&ev);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_heads_and_phrases_decide),
+        cmocka_unit_test(test_zones),
+        cmocka_unit_test(test_repeats_saturate),
+        cmocka_unit_test(test_long_title_is_no_title),
+        cmocka_unit_test(test_one_huge_token),
+        cmocka_unit_test(test_subjects_not_passing_mentions),
+        cmocka_unit_test(test_workshops_each_a_theme),
+        cmocka_unit_test(test_english_report),
+        cmocka_unit_test(test_short_news_item),
+        cmocka_unit_test(test_tags),
+        cmocka_unit_test(test_without_model),
+    };
+    return cmocka_run_group_tests(tests, load_data, free_data);
+}
