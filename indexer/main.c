@@ -34,8 +34,10 @@
 #include "datadir.h"
 #include "docbuild.h"
 #include "extract.h"
+#include "facet_column_write.h"
 #include "gazetteer.h"
 #include "ingest.h"
+#include "layout.h"
 #include "progress.h"
 #include "rebuild.h"
 #include "scan.h"
@@ -1049,6 +1051,18 @@ static int finish(run *r)
     return commit_if_due(r, true);
 }
 
+/* The facet column of the database at its last commit (facet_column_write.h),
+ * while this run still holds its lock.  searchd counts from it; without
+ * one (a failure here, a shard set) it counts through Xapian, so a failure
+ * is a warning, not a failed run. */
+static void write_facet_column(const char *path)
+{
+    char why[600];
+    if (vp_layout_is_database(path) && vp_facet_column_write(path, why, sizeof why) != 0)
+        fprintf(stderr, "indexer: warning: no facet column written (%s): searches count "
+                "more slowly until the next run\n", why);
+}
+
 int main(int argc, char **argv)
 {
     options opt;
@@ -1074,6 +1088,8 @@ int main(int argc, char **argv)
     bool done = r.shards && index_sources(&r, &live, &rebuild) == 0 &&
                 remove_missing(&r, &sources) == 0 &&
                 resolve_speakers(&r) == 0 && finish(&r) == 0;
+    if (done)
+        write_facet_column((opt.rebuild || r.swap) ? rebuild.fresh : opt.db);
     vp_docbuilder_free(r.builder);
     vp_shards_free(r.shards); /* an unfinished run keeps its last commit */
     if ((opt.rebuild || r.swap) && done)

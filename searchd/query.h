@@ -150,7 +150,7 @@ int vp_searcher_stats(vp_searcher *s, unsigned *documents,
 
 /* Whether the revision the searcher has open is counted from its facet
  * column (the counting path) rather than by Xapian's match spies; for
- * tests and /healthz.  False before the first request. */
+ * tests and /healthz.  False before the database is opened. */
 bool vp_searcher_counts_by_column(vp_searcher *s);
 
 /* GET /search: the result object (see issue 3), or NULL with e set. */

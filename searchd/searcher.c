@@ -85,7 +85,7 @@ static void forget_revision(vp_searcher *s)
 
 bool vp_searcher_counts_by_column(vp_searcher *s)
 {
-    return s->db && s->cache->column != NULL;
+    return s->db && vp_searcher_column(s) != NULL;
 }
 
 vp_colcount *vp_searcher_column(vp_searcher *s)
