@@ -39,16 +39,25 @@ static bool utf8_is_separator(const unsigned char *p, size_t n)
     return n == 3 && p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81);
 }
 
-static bool ascii_word_char(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* ASCII letters and digits. */
+static const bool ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
 
 /* The length of the word character at p, 0 when p starts no word char. */
-static size_t word_char(const unsigned char *p, const unsigned char *end)
+static inline size_t word_char(const unsigned char *p, const unsigned char *end)
 {
     if (*p < 0x80)
-        return ascii_word_char(*p) ? 1 : 0;
+        return ascii_word[*p];
     size_t n = utf8_len(p, end);
     return utf8_is_separator(p, n) ? 0 : n;
 }

@@ -29,8 +29,16 @@ struct vp_snip_terms {
     vp_strset *stems;        /* id = index into terms */
     term *terms;
     size_t cap;
-    bool first[256];         /* bytes a stem starts with */
+    uint64_t starts[64];     /* a bit per hash of a stem's first two bytes */
 };
+
+/* The bit of a word's or stem's first two bytes (a stem starts as its
+ * word does, but for accents). */
+static unsigned start_bit(const char *s)
+{
+    unsigned a = (unsigned char)s[0], b = s[0] ? (unsigned char)s[1] : 0;
+    return (a * 31 + b) & 4095;
+}
 
 /* ---- the query's words --------------------------------------------------------- */
 
@@ -70,7 +78,8 @@ static void add_term(vp_snip_terms *st, const char *stem, size_t len, double wei
         VP_GROW(st->terms, st->cap, id + 1);
         st->terms[id].weight = weight;
         vp_hit_bloom_probes(stem, len, st->terms[id].probes);
-        st->first[(unsigned char)stem[0]] = true;
+        unsigned bit = start_bit(stem);
+        st->starts[bit / 64] |= 1ull << (bit % 64);
     } else if (weight > st->terms[id].weight) {
         st->terms[id].weight = weight;
     }
@@ -149,7 +158,12 @@ static size_t word_term(const vp_snip_terms *t, const xapc_stem *stem, const cha
                         size_t len)
 {
     char lower[VP_HIT_MAX_WORD + 1], st[VP_HIT_MAX_WORD * 2];
-    if (!vp_word_lower(w, len, lower, sizeof lower) || !t->first[(unsigned char)lower[0]])
+    if (!vp_word_lower(w, len, lower, sizeof lower))
+        return SIZE_MAX;
+    /* the stemmer drops accents: a word that starts with one is stemmed */
+    unsigned bit = start_bit(lower);
+    bool accented = (unsigned char)lower[0] >= 0x80 || (unsigned char)lower[1] >= 0x80;
+    if (!accented && !(t->starts[bit / 64] & (1ull << (bit % 64))))
         return SIZE_MAX;
     size_t n = xapc_stem_into(stem, lower, len, st, sizeof st, NULL);
     if (n == 0)
@@ -318,33 +332,42 @@ int vp_snippet(const vp_snip_terms *t, const vp_hit_view *v, const xapc_stem *st
     }
     /* read those blocks: the one whose words match best gives the snippet;
      * the section is its section, else the best matching block's that has
-     * one (text before the first heading belongs to no section) */
-    scan *s = vp_xmalloc(sizeof *s);
+     * one (text before the first heading belongs to no section).  A block's
+     * filter score bounds what its words can match (but for repeats), so
+     * reading stops once no block left could do better. */
+    scan *s = vp_xmalloc(sizeof *s), *best_scan = vp_xmalloc(sizeof *best_scan);
     double best = 0, best_in_section = 0;
     size_t best_c = SIZE_MAX;
     int section = -1;
     for (size_t c = 0; c < n_cand; c++) {
+        if (best_c != SIZE_MAX && cand_score[c] < best &&
+            (section >= 0 || cand[c].section < 0 || cand_score[c] < best_in_section))
+            break;
         find_matches(t, stem, v, cand[c].start, cand[c].start + cand[c].len, s);
         double w = s->n ? matched_weight(t, s) : 0;   /* 0: the filter's false positive */
         if (w > best) {
             best = w;
             best_c = c;
+            scan *swap = best_scan;
+            best_scan = s;
+            s = swap;
         }
         if (w > best_in_section && cand[c].section >= 0) {
             best_in_section = w;
             section = cand[c].section;
         }
     }
-    if (best_c == SIZE_MAX) {
-        free(s);
+    if (best_c != SIZE_MAX) {
+        size_t last = 0, first = best_run(t, best_scan, length, &last), from, to;
+        window(v, best_scan->m[first].start, best_scan->m[last].end, length, &from, &to);
+        /* every match shown: the window may reach past the block */
+        if (from < cand[best_c].start || to > cand[best_c].start + cand[best_c].len)
+            find_matches(t, stem, v, from, to, best_scan);
+        render(out, v, from, to, best_scan);
+    } else {
         lead(out, v, length);
-        return -1;
     }
-    find_matches(t, stem, v, cand[best_c].start, cand[best_c].start + cand[best_c].len, s);
-    size_t last = 0, first = best_run(t, s, length, &last), from, to;
-    window(v, s->m[first].start, s->m[last].end, length, &from, &to);
-    find_matches(t, stem, v, from, to, s);   /* every match shown, also past the block */
-    render(out, v, from, to, s);
     free(s);
-    return section;
+    free(best_scan);
+    return best_c == SIZE_MAX ? -1 : section;
 }
