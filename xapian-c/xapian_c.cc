@@ -1114,6 +1114,16 @@ xapc_status xapc_wdb_add_spelling(xapc_wdb *wdb, const char *word,
     });
 }
 
+xapc_status xapc_wdb_remove_spelling(xapc_wdb *wdb, const char *word,
+                                     uint32_t freq_dec, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(wdb, "wdb");
+        need(word, "word");
+        wdb->wdb.remove_spelling(word, freq_dec);
+    });
+}
+
 xapc_status xapc_wdb_add_synonym(xapc_wdb *wdb, const char *term,
                                  const char *synonym, xapc_error *err)
 {
@@ -1274,20 +1284,19 @@ class MemoStem : public Xapian::StemImplementation {
         uint8_t word_len, stem_len;   // word_len 0: empty
         char word[MAX], stem[MAX];
     };
-    static constexpr size_t SLOTS = XAPC_STEM_MEMO_WORDS;
     Xapian::Stem inner;
     std::string language;
-    std::vector<Slot> slots;
+    std::vector<Slot> slots;   // a power of two of them
 
   public:
-    explicit MemoStem(const char *lang) : inner(lang), language(lang), slots(SLOTS) {}
+    MemoStem(const char *lang, size_t words) : inner(lang), language(lang), slots(words) {}
 
     std::string operator()(const std::string &word) override
     {
         if (word.empty() || word.size() > MAX)
             return inner(word);
         uint32_t h = uint32_t(std::hash<std::string>{}(word));
-        Slot &slot = slots[h & (SLOTS - 1)];
+        Slot &slot = slots[h & (slots.size() - 1)];
         if (slot.hash == h && slot.word_len == word.size() &&
             std::memcmp(slot.word, word.data(), word.size()) == 0)
             return std::string(slot.stem, slot.stem_len);
@@ -1309,15 +1318,22 @@ class MemoStem : public Xapian::StemImplementation {
 
 extern "C" {
 
-xapc_stem *xapc_stem_new_memo(const char *language, xapc_error *err)
+xapc_stem *xapc_stem_new_memo_sized(const char *language, size_t words, xapc_error *err)
 {
     return guard(err, static_cast<xapc_stem *>(nullptr), [&] {
         need(language, "language");
+        if (words == 0 || (words & (words - 1)) != 0)
+            throw Xapian::InvalidArgumentError("a memo's size is a power of two");
         Xapian::Stem plain(language);   // "none" stays none: nothing to remember
         if (plain.is_none())
             return new xapc_stem{plain};
-        return new xapc_stem{Xapian::Stem(new MemoStem(language))};
+        return new xapc_stem{Xapian::Stem(new MemoStem(language, words))};
     });
+}
+
+xapc_stem *xapc_stem_new_memo(const char *language, xapc_error *err)
+{
+    return xapc_stem_new_memo_sized(language, XAPC_STEM_MEMO_WORDS, err);
 }
 
 void xapc_stem_free(xapc_stem *stem)

@@ -228,6 +228,10 @@ xapc_status xapc_wdb_set_metadata(xapc_wdb *wdb, const char *key,
                                   const char *value, xapc_error *err);
 xapc_status xapc_wdb_add_spelling(xapc_wdb *wdb, const char *word,
                                   uint32_t freq_inc, xapc_error *err);
+/* Lowers word's spelling frequency by freq_dec; at 0 the word leaves the
+ * table.  Added. */
+xapc_status xapc_wdb_remove_spelling(xapc_wdb *wdb, const char *word,
+                                     uint32_t freq_dec, xapc_error *err);
 xapc_status xapc_wdb_add_synonym(xapc_wdb *wdb, const char *term,
                                  const char *synonym, xapc_error *err);
 /* Removes every synonym of term. */
@@ -284,6 +288,9 @@ xapc_stem *xapc_stem_new(const char *language, xapc_error *err);
  * own).  Added. */
 enum { XAPC_STEM_MEMO_WORDS = 8192 };   /* a power of two */
 xapc_stem *xapc_stem_new_memo(const char *language, xapc_error *err);
+/* The same with a table of `words` slots (a power of two): the indexer's
+ * stemmer meets a whole archive's vocabulary.  Added. */
+xapc_stem *xapc_stem_new_memo_sized(const char *language, size_t words, xapc_error *err);
 void xapc_stem_free(xapc_stem *stem);
 /* The stem of word; caller frees. */
 char *xapc_stem_word(const xapc_stem *stem, const char *word, xapc_error *err);
