@@ -21,12 +21,17 @@
 enum { WDF_TITLE = 5, WDF_HEADING = 3, WDF_BODY = 1, WDF_FACET_TEXT = 2,
        FIELD_GAP = 100 };
 
+/* Words the builder's stemmer remembers: an archive's vocabulary runs to
+ * hundreds of thousands of words, and the term generator, the compound
+ * parts and the hit record's filters all stem the same words (64 bytes a
+ * word: 4 MiB). */
+enum { STEM_MEMO_WORDS = 1 << 16 };
+
 struct vp_docbuilder {
     xapc_termgen *tg;
     const vp_gazetteer *gazetteer;
     vp_lexicon *lexicon;      /* compound splitting; NULL without a word list */
-    xapc_stem *stem;
-    xapc_stem *memo;          /* the same stemmer remembering, for the hit record */
+    xapc_stem *stem;          /* remembering (one builder per thread) */
     char stem_buf[VP_HIT_MAX_WORD * 2];
 };
 
@@ -45,11 +50,10 @@ static vp_lexicon *load_lexicon(void)
 }
 
 vp_docbuilder *vp_docbuilder_new(const char *stemmer, const vp_gazetteer *gazetteer,
-                                 xapc_wdb *spelling_db, xapc_error *err)
+                                 xapc_error *err)
 {
     vp_docbuilder *b = calloc(1, sizeof *b);
-    if (!b || !(b->stem = xapc_stem_new(stemmer, err)) ||
-        !(b->memo = xapc_stem_new_memo(stemmer, err)))
+    if (!b || !(b->stem = xapc_stem_new_memo_sized(stemmer, STEM_MEMO_WORDS, err)))
         goto fail;
     b->gazetteer = gazetteer;
     b->lexicon = load_lexicon();
@@ -57,18 +61,10 @@ vp_docbuilder *vp_docbuilder_new(const char *stemmer, const vp_gazetteer *gazett
     if (!b->tg || xapc_termgen_set_stemmer(b->tg, b->stem, err) != XAPC_OK ||
         xapc_termgen_set_stemming_strategy(b->tg, XAPC_STEM_SOME, err) != XAPC_OK)
         goto fail;
-    if (spelling_db && xapc_termgen_set_spelling_db(b->tg, spelling_db, err) != XAPC_OK)
-        goto fail;
     return b;
 fail:
     vp_docbuilder_free(b);
     return NULL;
-}
-
-xapc_status vp_docbuilder_set_spelling_db(vp_docbuilder *b, xapc_wdb *spelling_db,
-                                          xapc_error *err)
-{
-    return xapc_termgen_set_spelling_db(b->tg, spelling_db, err);
 }
 
 void vp_docbuilder_free(vp_docbuilder *b)
@@ -78,7 +74,6 @@ void vp_docbuilder_free(vp_docbuilder *b)
     xapc_termgen_free(b->tg);
     vp_lexicon_free(b->lexicon);
     xapc_stem_free(b->stem);
-    xapc_stem_free(b->memo);
     free(b);
 }
 
@@ -237,11 +232,11 @@ static bool add_sort_key(xapc_doc *doc, const vp_document *d, xapc_error *err)
     return ok;
 }
 
-/* vp_stem_fn over the builder's remembering stemmer. */
+/* vp_stem_fn over the builder's stemmer. */
 static const char *stem_for_record(void *ctx, const char *word, size_t *len)
 {
     vp_docbuilder *b = ctx;
-    *len = xapc_stem_into(b->memo, word, strlen(word), b->stem_buf, sizeof b->stem_buf, NULL);
+    *len = xapc_stem_into(b->stem, word, strlen(word), b->stem_buf, sizeof b->stem_buf, NULL);
     return *len ? b->stem_buf : NULL;
 }
 

@@ -44,6 +44,7 @@
 #include "schema.h"
 #include "shards.h"
 #include "speakers_corpus.h"
+#include "spelling_sync.h"
 #include "strvec.h"
 #include "synonyms.h"
 #include "sys.h"
@@ -652,14 +653,13 @@ static int index_all(run *r)
 
 /* ---- jobs (--jobs) ------------------------------------------------------- */
 
-/* A job over the whole run's sources, writing into shards, its builder's
- * spelling data into spelling. */
-static int job_init(run *j, run *all, vp_shards *shards, xapc_wdb *spelling)
+/* A job over the whole run's sources, writing into shards. */
+static int job_init(run *j, run *all, vp_shards *shards)
 {
     *j = (run){.opt = all->opt, .data = all->data, .sources = all->sources,
                .shards = shards, .ctx = all->ctx, .all = all, .end = all->sources->len};
     xapc_error err;
-    j->builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, all->data->gazetteer, spelling, &err);
+    j->builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, all->data->gazetteer, &err);
     if (!j->builder)
         fprintf(stderr, "indexer: %s\n", err.message);
     return j->builder ? 0 : -1;
@@ -719,43 +719,15 @@ static int make_parts_dir(const char *dir)
     return 0;
 }
 
-/* Adds the spelling data a job gathered to the run's meta database. */
-static int merge_spelling(run *r, xapc_wdb *from)
-{
-    xapc_error err = {0};
-    xapc_termiter *it = xapc_db_spellings(xapc_wdb_reader(from), &err);
-    const char *word;
-    uint32_t freq;
-    while (it && xapc_termiter_next(it, &word, &freq, &err))
-        if (xapc_wdb_add_spelling(vp_shards_meta(r->shards), word, freq, &err) != XAPC_OK)
-            break;
-    xapc_termiter_free(it);
-    if (err.status != XAPC_OK)
-        fprintf(stderr, "indexer: %s: cannot store the spelling data: %s\n", r->opt->db,
-                err.message);
-    r->pending++;
-    return err.status == XAPC_OK ? 0 : -1;
-}
-
-/* A shard set: job i writes the shards i, i + n, ...; its spelling data goes
- * to a database of its own, added to meta after the jobs (meta has one
- * writer handle, which the threads cannot share). */
+/* A shard set: job i writes the shards i, i + n, ...  (The spelling table
+ * in meta is filled once the jobs are done: sync_spelling.) */
 static int index_shards_in_jobs(run *r, unsigned n)
 {
     run jobs[JOBS_MAX];
-    xapc_wdb *spelling[JOBS_MAX] = {0};
-    char *dir = vp_sibling_path(r->opt->db, ".parts");
     unsigned made = 0;
-    int rc = make_parts_dir(dir);
-    for (; rc == 0 && made < n; made++) {
-        char *path = numbered_path(dir, "spelling", made);
-        xapc_error err = {.message = "out of memory"};
-        spelling[made] = path ? xapc_wdb_open(path, XAPC_WDB_CREATE_OR_OVERWRITE, &err) : NULL;
-        free(path);
-        if (!spelling[made])
-            fprintf(stderr, "indexer: %s: %s\n", dir, err.message);
-        if (!spelling[made] || job_init(&jobs[made], r, r->shards, spelling[made]) != 0) {
-            xapc_wdb_free(spelling[made]);
+    int rc = 0;
+    for (; made < n; made++) {
+        if (job_init(&jobs[made], r, r->shards) != 0) {
             rc = -1;
             break;
         }
@@ -764,20 +736,8 @@ static int index_shards_in_jobs(run *r, unsigned n)
     }
     if (rc == 0)
         rc = run_jobs(r, jobs, n, job_main);
-    for (unsigned i = 0; i < made; i++) {
-        xapc_error err;
-        if (rc == 0 && xapc_wdb_commit(spelling[i], &err) != XAPC_OK) {
-            fprintf(stderr, "indexer: %s: %s\n", dir, err.message);
-            rc = -1;
-        }
-        if (rc == 0)
-            rc = merge_spelling(r, spelling[i]);
+    for (unsigned i = 0; i < made; i++)
         vp_docbuilder_free(jobs[i].builder);
-        xapc_wdb_free(spelling[i]);
-    }
-    if (dir)
-        vp_remove_tree(dir);
-    free(dir);
     return rc;
 }
 
@@ -786,9 +746,9 @@ static int index_shards_in_jobs(run *r, unsigned n)
 /* A full build of one database is written as parts of about PART_BYTES of
  * reports each, every part a database of its own, then merged in order by
  * Xapian's compactor.  Xapian's commit merges a batch into the database's
- * B-trees, which costs more as they grow (the spelling table's trigram lists
- * most: they hold the whole vocabulary); a part stays small, and the merge
- * is one linear pass.  VP_PART_BYTES sets the size, for tests. */
+ * B-trees, which costs more as they grow (the position and posting lists of
+ * a vocabulary that keeps growing); a part stays small, and the merge is
+ * one linear pass.  VP_PART_BYTES sets the size, for tests. */
 enum { PART_BYTES_DEFAULT = 64 << 20, PARTS_MAX = 100000 };
 
 typedef struct parts_plan {
@@ -867,17 +827,10 @@ static int write_part(run *j, unsigned k)
         fprintf(stderr, "indexer: %s\n", msg);
         return -1;
     }
-    xapc_error err;
-    int rc = vp_docbuilder_set_spelling_db(j->builder, vp_shards_meta(part), &err) == XAPC_OK
-             ? 0 : -1;
-    if (rc != 0)
-        fprintf(stderr, "indexer: %s\n", err.message);
     j->shards = part;
     j->begin = plan->bounds[k];
     j->end = plan->bounds[k + 1];
-    if (rc == 0)
-        rc = index_range(j) == 0 && commit_if_due(j, true) == 0 ? 0 : -1;
-    vp_docbuilder_set_spelling_db(j->builder, NULL, &err);
+    int rc = index_range(j) == 0 && commit_if_due(j, true) == 0 ? 0 : -1;
     vp_shards_free(part);
     j->shards = NULL;
     return rc;
@@ -924,7 +877,7 @@ static int write_parts(run *r, parts_plan *plan, unsigned n)
     unsigned made = 0;
     int rc = 0;
     for (; made < n; made++) {
-        if (job_init(&jobs[made], r, NULL, NULL) != 0) {
+        if (job_init(&jobs[made], r, NULL) != 0) {
             rc = -1;
             break;
         }
@@ -986,8 +939,7 @@ static bool empty_database(run *r)
 static int make_builder(run *r)
 {
     xapc_error err;
-    r->builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, r->data->gazetteer,
-                                   vp_shards_meta(r->shards), &err);
+    r->builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, r->data->gazetteer, &err);
     if (!r->builder)
         fprintf(stderr, "indexer: %s\n", err.message);
     return r->builder ? 0 : -1;
@@ -1035,9 +987,36 @@ static int resolve_speakers(run *r)
     return 0;
 }
 
+/* The spelling table from the reports' words (spelling_sync.h), when the
+ * run changed any report: the term generator no longer feeds it word by
+ * word. */
+static int sync_spelling(run *r)
+{
+    if (r->n.indexed + r->n.removed == 0 && r->pending == 0)
+        return 0;
+    xapc_error err;
+    xapc_error_clear(&err);
+    xapc_db *all = xapc_db_new_empty(&err);
+    for (unsigned i = 0; all && i < vp_shards_count(r->shards); i++)
+        if (xapc_db_add(all, xapc_wdb_reader(vp_shards_at(r->shards, i)), &err) != XAPC_OK)
+            break;
+    if (err.status == XAPC_OK)
+        vp_spelling_sync(vp_shards_meta(r->shards), all, NULL, &err);
+    xapc_db_free(all);
+    if (err.status != XAPC_OK) {
+        fprintf(stderr, "indexer: %s: cannot update the spelling table: %s\n", r->opt->db,
+                err.message);
+        return -1;
+    }
+    r->pending++;
+    return 0;
+}
+
 static int finish(run *r)
 {
     xapc_error err;
+    if (sync_spelling(r) != 0)
+        return -1;
     bool ok = !r->data_changed ||
               (vp_synonyms_store(&r->data->synonyms, vp_shards_meta(r->shards), VP_DEFAULT_STEMMER,
                                  &err) == XAPC_OK &&
