@@ -95,8 +95,7 @@ static void gather(vp_snip_terms *st, const xapc_query *q, const xapc_db *db,
         bool stemmed;
         const char *w = name ? word_part(name, &stemmed) : NULL;
         if (w) {
-            uint32_t tf = xapc_db_termfreq(db, name, NULL);
-            double weight = log(1.0 + docs / (tf + 1.0));
+            double weight = db ? log(1.0 + docs / (xapc_db_termfreq(db, name, NULL) + 1.0)) : 1;
             char buf[VP_HIT_MAX_WORD * 2];
             size_t n = stemmed ? strlen(w)
                                : xapc_stem_into(stem, w, strlen(w), buf, sizeof buf, NULL);
@@ -122,8 +121,8 @@ vp_snip_terms *vp_snip_terms_new(const xapc_query *q, const xapc_db *db, const x
 {
     vp_snip_terms *st = vp_xcalloc(1, sizeof *st);
     st->stems = vp_strset_new();
-    if (q && db && stem)
-        gather(st, q, db, stem, (double)xapc_db_doccount(db, NULL));
+    if (q && stem)
+        gather(st, q, db, stem, db ? (double)xapc_db_doccount(db, NULL) : 0);
     return st;
 }
 

@@ -27,9 +27,9 @@
 
 typedef struct vp_snip_terms vp_snip_terms;
 
-/* The words of query q (NULL: none) with weights from db's term counts;
- * stem must be the index's stemmer.  Never NULL (mem.h); an index error
- * leaves a term its default weight. */
+/* The words of query q (NULL: none) with weights from db's term counts
+ * (db NULL: all alike); stem must be the index's stemmer.  Never NULL
+ * (mem.h); an index error leaves a term its default weight. */
 vp_snip_terms *vp_snip_terms_new(const xapc_query *q, const xapc_db *db, const xapc_stem *stem);
 void vp_snip_terms_free(vp_snip_terms *t);
 size_t vp_snip_terms_count(const vp_snip_terms *t);
