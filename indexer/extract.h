@@ -19,9 +19,12 @@
 #include "gazetteer.h"
 #include "themes.h"
 
+typedef struct vp_speaker_words vp_speaker_words;   /* speaker_words.h */
+
 typedef struct vp_extract_ctx {
     const vp_gazetteer *gazetteer;   /* may be NULL: no municipalities */
     const vp_themes *themes;         /* may be NULL: no themes */
+    const vp_speaker_words *speaker_words;   /* may be NULL: no speakers */
 } vp_extract_ctx;
 
 /* A problem worth one line on stderr ("path:line: message"); the first one
@@ -83,6 +86,7 @@ bool vp_parse_date(const char *text, int default_year, char out[11]);
  * "burgemeester Govert Veldhuijzen (Gorinchem)") into name, organisation,
  * role.  Returns false when no name is found.  Outputs are malloc'd (NULL
  * when absent); caller frees. */
-bool vp_parse_speaker(const char *s, char **name, char **org, char **role);
+bool vp_parse_speaker(const vp_speaker_words *w, const char *s, char **name,
+                      char **org, char **role);
 
 #endif /* VP_EXTRACT_H */

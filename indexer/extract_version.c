@@ -79,7 +79,8 @@ static char **sorted_names(const char *dir, size_t *n)
         errno = ENOMEM;
         return NULL;
     }
-    qsort(names, len, sizeof *names, by_name);
+    if (len > 1)   /* qsort(NULL, 0) is undefined: an empty folder has no names */
+        qsort(names, len, sizeof *names, by_name);
     *n = len;
     return names ? names : calloc(1, sizeof *names);
 }

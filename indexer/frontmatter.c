@@ -155,11 +155,67 @@ static int read_field(yaml_document_t *doc, const char *key, yaml_node_t *v,
 
 /* ---- the YAML document ------------------------------------------------- */
 
+/* libyaml's cost per token grows with the depth of flow nesting (it looks
+ * at every open level's possible simple key for each token), so
+ * `[[[[...]]]]` is quadratic: 200 kB took 21 s.  Its loader also looks up
+ * every alias among all anchors.  An event pass stops at the first
+ * construct past these limits, long before the cost adds up; no real
+ * front matter comes near them. */
+enum { FM_MAX_DEPTH = 32, FM_MAX_ANCHORS = 256 };
+
+static const unsigned char *event_anchor(const yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_SCALAR_EVENT: return ev->data.scalar.anchor;
+    case YAML_SEQUENCE_START_EVENT: return ev->data.sequence_start.anchor;
+    case YAML_MAPPING_START_EVENT: return ev->data.mapping_start.anchor;
+    default: return NULL;
+    }
+}
+
+/* 0 when yaml stays within the limits (or is invalid: the loader says
+ * how); -1 with err filled when it does not. */
+static int check_shape(const char *yaml, size_t len, int line_base, vp_fm_error *err)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return set_error(err, line_base, "out of memory", NULL), -1;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
+    int depth = 0, anchors = 0, rc = 0;
+    for (bool done = false; !done && rc == 0;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev))
+            break;
+        if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT)
+            depth++;
+        else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT)
+            depth--;
+        if (event_anchor(&ev) || ev.type == YAML_ALIAS_EVENT)
+            anchors++;
+        if (depth > FM_MAX_DEPTH || anchors > FM_MAX_ANCHORS) {
+            err->line = line_base + (int)ev.start_mark.line;
+            if (depth > FM_MAX_DEPTH)
+                snprintf(err->message, sizeof err->message,
+                         "front matter nested more than %d levels deep", FM_MAX_DEPTH);
+            else
+                snprintf(err->message, sizeof err->message,
+                         "front matter with more than %d anchors and aliases", FM_MAX_ANCHORS);
+            rc = -1;
+        }
+        done = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    return rc;
+}
+
 static int parse_yaml(const char *yaml, size_t len, vp_frontmatter *fm,
                       int line_base, vp_fm_error *err)
 {
     yaml_parser_t parser;
     yaml_document_t doc;
+    if (check_shape(yaml, len, line_base, err) != 0)
+        return -1;
     if (!yaml_parser_initialize(&parser))
         return set_error(err, line_base, "out of memory", NULL), -1;
     yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
@@ -217,6 +273,10 @@ int vp_frontmatter_parse(const char *src, size_t len, vp_frontmatter *fm,
                 pos++;
             *body_offset += pos < len ? pos + 1 : pos;
             *body_line = line + 1;
+            if (end - yaml_start > VP_FM_MAX_BYTES) {
+                set_error(err, 1, "front matter longer than 64 KiB", NULL);
+                return -1;
+            }
             return parse_yaml(src + yaml_start, end - yaml_start, fm, 2, err);
         }
         while (pos < len && src[pos] != '\n')

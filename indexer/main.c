@@ -2,7 +2,7 @@
  * main.c: the `indexer` program.
  *
  *   indexer --db PATH [--shards N] [--rebuild] [--jobs N] [--memory MiB]
- *           [--data DIR] [--batch N] [--quiet] PATH...
+ *           [--max-size MiB] [--data DIR] [--batch N] [--quiet] PATH...
  *
  * Reads top to bottom as a run does: options, data files, the files to
  * index, the database, then one pass over the files (unchanged ones are
@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <limits.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -49,12 +50,13 @@
 #include "synonyms.h"
 #include "sys.h"
 #include "text.h"
+#include "speaker_words.h"
 #include "themes.h"
 #include "xapian_c.h"
 
 enum { EXIT_PROBLEMS = 1, EXIT_FATAL = 2 };
 enum { JOBS_MAX = 64, MEMORY_MIN_MIB = 64, MEMORY_MAX_MIB = 1 << 20,
-       MEMORY_DEFAULT_MIB = 512 };
+       MEMORY_DEFAULT_MIB = 512, MAX_SIZE_DEFAULT_MIB = 4, MAX_SIZE_MAX_MIB = 1024 };
 
 /* Xapian holds a stored report's postings, positions, spelling and data in
  * memory until the commit: about 36 bytes per byte of Markdown in batches
@@ -71,6 +73,7 @@ typedef struct options {
     unsigned shards;    /* 0: one database, or the shard set already at db */
     unsigned jobs;      /* threads, each writing its own database */
     unsigned memory;    /* MiB the run may use; commits keep under it */
+    unsigned max_size;  /* MiB: a larger report is skipped, unread */
     char **paths;
     int n_paths;
 } options;
@@ -78,6 +81,7 @@ typedef struct options {
 typedef struct data {
     vp_gazetteer *gazetteer;
     vp_themes *themes;
+    vp_speaker_words *speaker_words;
     vp_synonyms synonyms;
     char hash[VP_EXTRACT_VERSION_LEN];   /* vp_extract_version(): code and data */
 } data;
@@ -92,7 +96,7 @@ static void usage(FILE *out)
 {
     fprintf(out,
         "usage: indexer --db PATH [--shards N] [--rebuild] [--jobs N] [--memory MiB]\n"
-        "               [--data DIR] [--batch N] [--quiet] PATH...\n"
+        "               [--max-size MiB] [--data DIR] [--batch N] [--quiet] PATH...\n"
         "\n"
         "Indexes the Markdown reports (*.md) under each PATH into the Xapian\n"
         "database at --db.  Unchanged reports are left alone, changed ones are\n"
@@ -106,7 +110,9 @@ static void usage(FILE *out)
         "                merged at the end (default 1; see README)\n"
         "  --memory MiB  commit before buffered changes outgrow this much memory,\n"
         "                shared by the jobs (64 to 1048576, default 512)\n"
-        "  --data DIR    gazetteer, themes and synonyms (default %s)\n"
+        "  --max-size MiB\n"
+        "                skip larger reports unread (1 to 1024, default 4)\n"
+        "  --data DIR    gazetteer, themes, synonyms, speaker words (default %s)\n"
         "  --batch N     commit every N changed reports (default 1000)\n"
         "  --quiet       no progress and no summary (problems are still reported)\n"
         "  --errors-json each problem as one JSON object per line on stderr:\n"
@@ -139,9 +145,10 @@ static int parse_options(int argc, char **argv, options *o)
         {"batch", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},    {"errors-json", no_argument, NULL, 'J'},
         {"shards", required_argument, NULL, 's'}, {"jobs", required_argument, NULL, 'j'},
-        {"memory", required_argument, NULL, 'm'}, {NULL, 0, NULL, 0}};
+        {"memory", required_argument, NULL, 'm'},
+        {"max-size", required_argument, NULL, 'M'}, {NULL, 0, NULL, 0}};
     *o = (options){.data_dir = vp_default_data_dir(), .batch = 1000, .jobs = 1,
-                   .memory = MEMORY_DEFAULT_MIB};
+                   .memory = MEMORY_DEFAULT_MIB, .max_size = MAX_SIZE_DEFAULT_MIB};
     int c;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         bool ok = true;
@@ -155,6 +162,7 @@ static int parse_options(int argc, char **argv, options *o)
         case 's': ok = number_option("--shards", 1, VP_SHARDS_MAX, &o->shards); break;
         case 'j': ok = number_option("--jobs", 1, JOBS_MAX, &o->jobs); break;
         case 'm': ok = number_option("--memory", MEMORY_MIN_MIB, MEMORY_MAX_MIB, &o->memory); break;
+        case 'M': ok = number_option("--max-size", 1, MAX_SIZE_MAX_MIB, &o->max_size); break;
         case 'h': usage(stdout); exit(0);
         case 'V': printf("indexer (Vindplaats) %s, Xapian %s\n", VINDPLAATS_VERSION, xapc_version()); exit(0);
         default: usage(stderr); return EXIT_FATAL;
@@ -176,13 +184,15 @@ static int parse_options(int argc, char **argv, options *o)
 
 static int load_data(const char *dir, data *d)
 {
-    static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv"};
+    static const char *names[] = {"gemeenten.tsv", "themes.tsv", "synonyms.tsv",
+                                  "speakers.tsv"};
+    enum { N_FILES = sizeof names / sizeof *names };
     char err[512] = "";
-    char *paths[3];
-    for (int i = 0; i < 3; i++)
+    char *paths[N_FILES];
+    for (int i = 0; i < N_FILES; i++)
         paths[i] = vp_path_join(dir, names[i]);
     int rc = 0;
-    for (int i = 0; i < 3 && rc == 0; i++)
+    for (int i = 0; i < N_FILES && rc == 0; i++)
         if (!paths[i]) {
             fprintf(stderr, "indexer: %s: %s\n", names[i], strerror(ENOMEM));
             rc = -1;
@@ -199,9 +209,11 @@ static int load_data(const char *dir, data *d)
     }
     if (rc == 0 && vp_synonyms_load(paths[2], &d->synonyms, err, sizeof err) != 0)
         rc = -1;
+    if (rc == 0 && !(d->speaker_words = vp_speaker_words_load(paths[3], err, sizeof err)))
+        rc = -1;
     if (rc != 0 && err[0])
         fprintf(stderr, "indexer: %s\n", err);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < N_FILES; i++)
         free(paths[i]);
     return rc;
 }
@@ -210,6 +222,7 @@ static void free_data(data *d)
 {
     vp_gazetteer_free(d->gazetteer);
     vp_themes_free(d->themes);
+    vp_speaker_words_free(d->speaker_words);
     vp_synonyms_clear(&d->synonyms);
 }
 
@@ -497,9 +510,11 @@ static int index_file(run *r, const vp_source *src)
         goto done;
     }
     size_t len;
-    char *content = vp_read_file(src->abs_path, &len);
-    if (!content) {
-        report_problem(r, src, 0, strerror(errno), true);
+    char *content, why[PATH_MAX + 100];
+    vp_read_result got = vp_source_read(r->sources, src, (size_t)r->opt->max_size << 20,
+                                        &content, &len, why, sizeof why);
+    if (got != VP_READ_OK) {
+        report_problem(r, src, 0, why, true);
         r->n.skipped++;
         goto done;
     }
@@ -572,14 +587,23 @@ static int remove_missing(run *r, const vp_sources *sources)
 
 /* ---- the run ------------------------------------------------------------ */
 
+/* The files under the PATHs; what the scan skipped (links that leave a
+ * root or loop) is reported here, and counted as skipped by main. */
 static int collect_sources(const options *o, vp_sources *sources)
 {
     for (int i = 0; i < o->n_paths; i++) {
-        char err[512];
+        char err[PATH_MAX + 100];
         if (vp_scan_path(sources, o->paths[i], err, sizeof err) != 0) {
             fprintf(stderr, "indexer: %s\n", err);
             return -1;
         }
+    }
+    for (size_t i = 0; i < sources->n_problems; i++) {
+        const vp_scan_problem *p = &sources->problems[i];
+        if (o->errors_json)
+            report_problem_json(&(vp_source){.abs_path = p->path}, 0, p->message, true);
+        else
+            fprintf(stderr, "%s: %s\n", p->path, p->message);
     }
     vp_sources_sort(sources);
     return 0;
@@ -1057,7 +1081,9 @@ int main(int argc, char **argv)
     }
     double started = vp_now_ms();
     run r = {.opt = &opt, .data = &d, .sources = &sources,
-             .ctx = {.gazetteer = d.gazetteer, .themes = d.themes},
+             .ctx = {.gazetteer = d.gazetteer, .themes = d.themes,
+                     .speaker_words = d.speaker_words},
+             .n = {.skipped = sources.n_problems},
              .lock = PTHREAD_MUTEX_INITIALIZER};
     vp_shards *live = NULL;
     vp_rebuild rebuild = {0};

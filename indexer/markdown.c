@@ -205,7 +205,9 @@ static void emit_table_row(walker *w, const char *row, int line)
     free(copy);
 }
 
-/* Lines [from, para.n) joined with spaces; caller frees (NULL: no memory). */
+/* Lines [from, para.n) joined with line breaks, so that the extractors can
+ * tell a list written one name a line from a sentence; caller frees (NULL:
+ * no memory). */
 static char *join_lines(walker *w, size_t from)
 {
     size_t total = 1;
@@ -218,7 +220,7 @@ static char *join_lines(walker *w, size_t from)
     }
     for (size_t i = from; i < w->para.n; i++) {
         if (p != joined)
-            *p++ = ' ';
+            *p++ = '\n';
         memcpy(p, line_text(&w->para.lines[i]), w->para.lines[i].len);
         p += w->para.lines[i].len;
     }
@@ -315,7 +317,97 @@ static void leave_node(walker *w, cmark_node *node)
     }
 }
 
-int vp_markdown_parse(const char *md, size_t len, int first_line, vp_parsed *out)
+/* ---- chunks ------------------------------------------------------------- */
+
+/* cmark keeps the whole tree of a document: over 100 bytes a node, and a
+ * line of "[[[[" or a paragraph of a million one-letter lines makes a node
+ * per byte or two.  A long body is therefore parsed in chunks of about
+ * CHUNK_BYTES, each tree walked and freed before the next, cut where a
+ * top-level block starts: after a blank line, at a line that is not
+ * indented (so not the rest of a list item or of indented code), outside a
+ * fenced code block.  There a block ends whatever follows, so the blocks
+ * are those of one parse (a reference link defined in another chunk stays
+ * unresolved, shown as its text).  A chunk without such a place (one
+ * paragraph, list or code block of that size) is cut at its last line end,
+ * or last space, or character: two blocks where there was one. */
+enum { CHUNK_BYTES = 64 * 1024 };
+
+typedef struct line_scan {
+    char fence;          /* '`' or '~' while inside a fenced code block */
+    size_t fence_len;
+} line_scan;
+
+static bool blank_line(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return false;
+    return true;
+}
+
+/* Opens or closes a fence when the line s[0..n) is a fence line. */
+static void track_fence(line_scan *ls, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 3 && s[i] == ' ')
+        i++;
+    if (i >= n || (s[i] != '`' && s[i] != '~'))
+        return;
+    char c = s[i];
+    size_t run = 0;
+    while (i + run < n && s[i + run] == c)
+        run++;
+    if (run < 3)
+        return;
+    if (!ls->fence) {
+        ls->fence = c;
+        ls->fence_len = run;
+    } else if (c == ls->fence && run >= ls->fence_len && blank_line(s + i + run, n - i - run)) {
+        ls->fence = 0;
+    }
+}
+
+/* Where the chunk that starts at md[start] ends; looks at no byte past
+ * start + CHUNK_BYTES, so that cutting a long line costs no more than its
+ * length.  A chunk starts outside any fence: at a block boundary, which
+ * is never inside one, or after a cut, which ends it. */
+static size_t chunk_end(const char *md, size_t len, size_t start)
+{
+    if (len - start <= CHUNK_BYTES)
+        return len;
+    line_scan ls = {0};
+    size_t limit = start + CHUNK_BYTES, block = 0, line_end = 0, space = 0;
+    bool after_blank = false;
+    for (size_t pos = start; pos < limit;) {
+        const char *nl = memchr(md + pos, '\n', limit - pos);
+        size_t n = nl ? (size_t)(nl - (md + pos)) : limit - pos;
+        if (!nl)
+            break;  /* the line goes on past the limit */
+        if (pos > start && !ls.fence && after_blank && n > 0 && md[pos] != ' ' &&
+            md[pos] != '\t' && !blank_line(md + pos, n))
+            block = pos;
+        track_fence(&ls, md + pos, n);
+        after_blank = blank_line(md + pos, n);
+        pos += n + 1;
+        line_end = pos;
+    }
+    if (block)
+        return block;
+    if (line_end > start)
+        return line_end;
+    for (size_t i = limit; i > start + 1 && !space; i--)
+        if (md[i - 1] == ' ')
+            space = i;
+    if (space)
+        return space;
+    size_t cut = limit;
+    while (cut > start + 1 && ((unsigned char)md[cut] & 0xC0) == 0x80)
+        cut--;  /* not inside a character */
+    return cut;
+}
+
+/* One chunk: cmark's tree of md[0..len), walked into out and freed. */
+static int parse_chunk(const char *md, size_t len, int first_line, vp_parsed *out)
 {
     cmark_node *doc = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
     if (!doc)
@@ -323,15 +415,32 @@ int vp_markdown_parse(const char *md, size_t len, int first_line, vp_parsed *out
     walker w = {.out = out, .first_line = first_line};
     cmark_iter *it = cmark_iter_new(doc);
     cmark_event_type ev;
-    while (!w.oom && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    while (it && !w.oom && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *node = cmark_iter_get_node(it);
         if (ev == CMARK_EVENT_ENTER)
             enter_node(&w, node);
         else
             leave_node(&w, node);
     }
+    bool failed = !it || w.oom;
     cmark_iter_free(it);
     cmark_node_free(doc);
     free_para(&w);
-    return w.oom ? -1 : 0;
+    return failed ? -1 : 0;
+}
+
+int vp_markdown_parse(const char *md, size_t len, int first_line, vp_parsed *out)
+{
+    int line = first_line;
+    for (size_t start = 0;;) {
+        size_t end = chunk_end(md, len, start);
+        if (parse_chunk(md + start, end - start, line, out) != 0)
+            return -1;
+        for (const char *p = md + start; (p = memchr(p, '\n', (size_t)(md + end - p))); p++)
+            line++;
+        if (end == len)
+            break;
+        start = end;
+    }
+    return 0;
 }

@@ -17,139 +17,57 @@
 #include "document.h"
 #include "extract_stages.h"
 #include "extract_text.h"
+#include "person_name.h"
 #include "schema.h"
 #include "strvec.h"
 #include "text.h"
 
-/* A name taken apart, folded: given names (or the letters of initials)
- * and the surname with its particles ("de vries"). */
+/* A name taken apart by the person-name model, with its folded form. */
 typedef struct parsed_name {
-    char *name;          /* as written; owned */
+    vp_person_name person;
     char *folded;        /* vp_fold(name): the identity; owned */
-    char *surname;       /* folded; owned */
-    vp_strvec given;     /* folded words, or initials' letters ("th", "j") */
-    bool initials;       /* some given name written as initials */
-    bool words;          /* some given name written out */
 } parsed_name;
 
 /* The names in order of arrival, and two open-addressing tables over them
  * (indexes into v, SIZE_MAX empty): by folded form, so that adding stays
- * linear on a large corpus, and by surname, each slot the first of a chain
- * through same_surname, so that resolving a short name looks only at the
- * names that share its surname (a scan of every name made the pass
+ * linear on a large corpus, and by surname core (the surname without its
+ * particles, so that "Dijk" meets "van Dijk"), each slot the first of a
+ * chain through same_surname, so that resolving a short name looks only at
+ * the names that share its core (a scan of every name made the pass
  * quadratic: minutes at 100,000 reports). */
 struct vp_speaker_names {
     parsed_name *v;
-    size_t *same_surname;    /* per name: the next one with its surname */
+    size_t *same_surname;    /* per name: the next one with its core */
     size_t n, cap;
     size_t *slots;
     size_t *surname_slots;
     size_t n_slots;      /* a power of two, at least twice n */
 };
 
-/* "J.P." -> adds "j", "p"; "Th." -> "th".  False when w is not initials. */
-static bool add_initials(const char *w, vp_strvec *given)
-{
-    size_t n = strlen(w), i = 0, groups = 0;
-    while (i < n) {
-        size_t k = i;
-        while (k < n && k - i < 2 && w[k] != '.' && w[k] != '-')
-            k++;
-        if (k == i || k >= n || w[k] != '.')
-            return false;
-        groups++;
-        i = k + 1;
-        if (i < n && w[i] == '-')
-            i++;   /* "J.-P." */
-    }
-    if (!groups)
-        return false;
-    for (i = 0; i < n;) {
-        size_t k = i;
-        while (w[k] != '.')
-            k++;
-        char *g = vp_strndup(w + i, k - i);
-        bool ok = g && vp_strvec_push(given, g);
-        free(g);
-        if (!ok)
-            return false;
-        i = k + 1 + (k + 1 < n && w[k + 1] == '-');
-    }
-    return true;
-}
-
 static void parsed_clear(parsed_name *p)
 {
-    free(p->name);
+    vp_person_name_clear(&p->person);
     free(p->folded);
-    free(p->surname);
-    vp_strvec_clear(&p->given);
     memset(p, 0, sizeof *p);
 }
 
-/* Given names run up to the first particle or the last word; the rest is
- * the surname.  A capitalised particle at the start ("Van Dijk") is one
- * too: the folded word is what is tested. */
 static bool parse_name(const char *name, parsed_name *p)
 {
     memset(p, 0, sizeof *p);
-    char *folded = vp_fold(name);
-    p->name = strdup(name);
-    p->folded = folded ? strdup(folded) : NULL;
-    if (!folded || !p->name || !p->folded) {
-        free(folded);
+    if (!vp_person_name_parse(name, &p->person))
         return false;
-    }
-    char *words[64];
-    size_t n = 0;
-    for (char *save = NULL, *w = strtok_r(folded, " ", &save); w && n < 64;
-         w = strtok_r(NULL, " ", &save))
-        words[n++] = w;
-    size_t i = 0;
-    bool ok = n > 0;
-    for (; ok && i + 1 < n && !vp_ex_is_particle(words[i], strlen(words[i])); i++) {
-        if (add_initials(words[i], &p->given))
-            p->initials = true;
-        else {
-            p->words = true;
-            ok = vp_strvec_push(&p->given, words[i]);
-        }
-    }
-    size_t len = 0;
-    for (size_t j = i; j < n; j++)
-        len += strlen(words[j]) + 1;
-    if (ok && (p->surname = malloc(len + 1))) {
-        p->surname[0] = '\0';
-        for (size_t j = i; j < n; j++)
-            strcat(strcat(p->surname, j > i ? " " : ""), words[j]);
-    }
-    free(folded);
-    return ok && p->surname;
+    p->folded = vp_fold(p->person.display);
+    return p->folded != NULL;
 }
 
 static bool is_full(const parsed_name *p)
 {
-    return p->words && !p->initials;
+    return p->person.form == VP_PERSON_FULL;
 }
 
 static bool is_short(const parsed_name *p)
 {
-    return !p->words;
-}
-
-/* full can be the person short names: same surname, and each initial of
- * short starts the given name in its place. */
-static bool may_be(const parsed_name *short_form, const parsed_name *full)
-{
-    if (strcmp(short_form->surname, full->surname) != 0 ||
-        short_form->given.len > full->given.len)
-        return false;
-    for (size_t i = 0; i < short_form->given.len; i++) {
-        const char *g = short_form->given.items[i];
-        if (strncmp(full->given.items[i], g, strlen(g)) != 0)
-            return false;
-    }
-    return true;
+    return p->person.form != VP_PERSON_FULL;
 }
 
 vp_speaker_names *vp_speaker_names_new(void)
@@ -182,7 +100,7 @@ static size_t surname_slot_of(const vp_speaker_names *n, const char *surname)
 {
     size_t i = (size_t)vp_fnv1a(VP_FNV1A_INIT, surname, strlen(surname)) & (n->n_slots - 1);
     while (n->surname_slots[i] != SIZE_MAX &&
-           strcmp(n->v[n->surname_slots[i]].surname, surname) != 0)
+           strcmp(n->v[n->surname_slots[i]].person.core, surname) != 0)
         i = (i + 1) & (n->n_slots - 1);
     return i;
 }
@@ -191,7 +109,7 @@ static size_t surname_slot_of(const vp_speaker_names *n, const char *surname)
 static void file_name(vp_speaker_names *n, size_t i)
 {
     n->slots[slot_of(n, n->v[i].folded)] = i;
-    size_t s = surname_slot_of(n, n->v[i].surname);
+    size_t s = surname_slot_of(n, n->v[i].person.core);
     n->same_surname[i] = n->surname_slots[s];
     n->surname_slots[s] = i;
 }
@@ -257,10 +175,10 @@ const char *vp_speaker_names_resolve(const vp_speaker_names *n, const char *name
     const char *found = NULL;
     size_t hits = 0;
     if (parse_name(name, &p) && is_short(&p) && n->n_slots)
-        for (size_t i = n->surname_slots[surname_slot_of(n, p.surname)];
+        for (size_t i = n->surname_slots[surname_slot_of(n, p.person.core)];
              i != SIZE_MAX && hits < 2; i = n->same_surname[i])
-            if (is_full(&n->v[i]) && may_be(&p, &n->v[i])) {
-                found = n->v[i].name;
+            if (is_full(&n->v[i]) && vp_person_name_may_be(&p.person, &n->v[i].person)) {
+                found = n->v[i].person.display;
                 hits++;
             }
     parsed_clear(&p);

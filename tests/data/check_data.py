@@ -204,13 +204,39 @@ def check_synonyms(path):
         err(path, 0, f"{count} lines, want 60 to 120")
 
 
+SPEAKER_LISTS = {"role", "role-adjective", "role-suffix", "honorific", "verb-before",
+                 "verb-after", "audience-cue", "not-speaker-cue", "audience-heading",
+                 "speaker-heading", "speaker-column", "org-column", "not-name", "org-word",
+                 "speaker-cue", "not-speaker-lead", "action-column", "second-given-name", "chair-role"}
+
+
+def check_speakers(path):
+    seen = {}
+    for n, cols in rows(path):
+        if len(cols) != 2:
+            err(path, n, f"{len(cols)} columns, want 2")
+            continue
+        kind, entries = cols
+        if kind not in SPEAKER_LISTS:
+            err(path, n, f"unknown list {kind!r}")
+        for e in entries.split(","):
+            if not e.strip():
+                err(path, n, "empty entry")
+            if "*" in e.strip()[:-1]:
+                err(path, n, f"'*' only as the last character: {e.strip()!r}")
+            key = (kind, e.strip().lower())
+            if key in seen:
+                err(path, n, f"{e.strip()!r} also in list {kind} on line {seen[key]}")
+            seen[key] = n
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "data")
     checks = [("gemeenten.tsv", check_gemeenten), ("themes.tsv", check_themes),
               ("theme_terms.tsv",
                lambda p: check_theme_terms(p, os.path.join(data, "themes.tsv"))),
-              ("synonyms.tsv", check_synonyms)]
+              ("synonyms.tsv", check_synonyms), ("speakers.tsv", check_speakers)]
     passed = failed = 0
     for fname, fn in checks:
         before = len(errors)

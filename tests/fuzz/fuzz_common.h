@@ -25,5 +25,8 @@ char *fuzz_cstring(const uint8_t *data, size_t size);
 /* The real data files, loaded on first use; abort when they are missing. */
 const vp_gazetteer *fuzz_gazetteer(void);
 const vp_themes *fuzz_themes(void);
+/* The speaker word lists (fuzz_speaker_words.c, in the indexer targets). */
+typedef struct vp_speaker_words vp_speaker_words;
+const vp_speaker_words *fuzz_speaker_words(void);
 
 #endif /* VP_FUZZ_COMMON_H */

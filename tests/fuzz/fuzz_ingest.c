@@ -28,7 +28,7 @@ static void check_round_trip(const vp_document *doc)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    vp_extract_ctx ctx = {fuzz_gazetteer(), fuzz_themes()};
+    vp_extract_ctx ctx = {fuzz_gazetteer(), fuzz_themes(), fuzz_speaker_words()};
     vp_document doc;
     vp_document_init(&doc);
     vp_ingest_problem problem;

@@ -29,7 +29,7 @@ static void check_speaker(const uint8_t *data, size_t size)
 {
     char *s = fuzz_cstring(data, size);
     char *name = NULL, *org = NULL, *role = NULL;
-    if (vp_parse_speaker(s, &name, &org, &role) && (!name || !name[0]))
+    if (vp_parse_speaker(fuzz_speaker_words(), s, &name, &org, &role) && (!name || !name[0]))
         abort();
     free(name);
     free(org);

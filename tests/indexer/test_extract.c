@@ -14,9 +14,11 @@
 #include <string.h>
 
 #include "extract.h"
+#include "speaker_words.h"
 
 static vp_gazetteer *gaz;
 static vp_themes *themes;
+static vp_speaker_words *words;
 
 static int load_data(void **state)
 {
@@ -24,6 +26,11 @@ static int load_data(void **state)
     char err[256];
     gaz = vp_gazetteer_load(VP_DATA_DIR "/gemeenten.tsv", err, sizeof err);
     if (!gaz) {
+        fprintf(stderr, "%s\n", err);
+        return -1;
+    }
+    words = vp_speaker_words_load(VP_DATA_DIR "/speakers.tsv", err, sizeof err);
+    if (!words) {
         fprintf(stderr, "%s\n", err);
         return -1;
     }
@@ -40,6 +47,7 @@ static int free_data(void **state)
     (void)state;
     vp_gazetteer_free(gaz);
     vp_themes_free(themes);
+    vp_speaker_words_free(words);
     return 0;
 }
 
@@ -88,7 +96,7 @@ static void run(report *r, const char *const *lines)
     build(&r->p, lines);
     vp_document_init(&r->d);
     memset(&r->issue, 0, sizeof r->issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r->p, &r->d, &r->issue);
 }
 
@@ -306,7 +314,7 @@ static void test_date_front_matter_wins(void **state)
     r.p.fm.date = strdup("22 april 2017");
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     assert_string_equal(r.d.date, "2017-04-22");
     assert_string_equal(r.issue.message, "");
@@ -327,7 +335,7 @@ static void test_date_front_matter_invalid(void **state)
     r.p.fm.date_line = 3;
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     assert_int_equal(r.issue.line, 3);
     assert_string_equal(r.issue.message, "unrecognised date '31-02-2017'");
@@ -439,7 +447,7 @@ static void test_places_front_matter_host_with_more_words(void **state)
         r.p.fm.host = strdup(hosts[i][0]);
         vp_document_init(&r.d);
         memset(&r.issue, 0, sizeof r.issue);
-        vp_extract_ctx ctx = {gaz, themes};
+        vp_extract_ctx ctx = {gaz, themes, words};
         vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
         assert_string_equal(r.d.host, hosts[i][1]);
         assert_string_equal(r.issue.message, "");
@@ -450,7 +458,7 @@ static void test_places_front_matter_host_with_more_words(void **state)
     r.p.fm.host = strdup("Nergensdorp");
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     assert_null(r.d.host);
     assert_string_equal(r.issue.message, "unknown municipality 'Nergensdorp'");
@@ -488,7 +496,7 @@ static void test_places_front_matter_wins(void **state)
     r.p.fm.host = strdup("Den Haag");
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     static const char *const want[] = {"'s-Gravenhage", "'s-Hertogenbosch", NULL};
     assert_list(&r.d.municipalities, want);
@@ -658,6 +666,274 @@ static void test_speakers_bullet_list(void **state)
     done(&r);
 }
 
+/* The names speakers are stored under: the whole list, in order. */
+static void assert_speakers(const report *r, const char *const *names)
+{
+    size_t n = 0;
+    for (; names[n]; n++) {
+        if (n >= r->d.n_speakers)
+            fail_msg("missing speaker %s", names[n]);
+        assert_string_equal(r->d.speakers[n].name, names[n]);
+    }
+    if (r->d.n_speakers != n)
+        fail_msg("%zu speakers, the first extra one %s", r->d.n_speakers,
+                 r->d.speakers[n].name);
+}
+
+/* English and German roles are roles, not given names. */
+static void test_speakers_english_roles(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Study day",
+        "Alderman Joost Hamelink (Almere) opened the day. Councillor Ilse Mertens "
+        "explained the plan, and Deputy Mayor Ruud Kalkman closed.",
+        "Bürgermeister Uwe Lensing (Kleve) described the German side.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Ilse Mertens", "Joost Hamelink", "Ruud Kalkman",
+                                       "Uwe Lensing", NULL};
+    assert_speakers(&r, want);
+    assert_string_equal(speaker(&r, "Joost Hamelink")->role, "alderman");
+    assert_string_equal(speaker(&r, "Joost Hamelink")->organisation, "Almere");
+    done(&r);
+}
+
+/* A span with an organisation word is never a person, in either language. */
+static void test_speakers_organisations_are_no_persons(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Study day",
+        "Dr. Maaike Roest of the Regional Innovation Centre presented the figures.",
+        "The Netherlands Association of Municipalities presented its agenda.",
+        "Namens Stichting Groene Kracht sprak Tijmen Ros.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Maaike Roest", "Tijmen Ros", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* "Van Amstel" on its own is the surname of the full name in the report; a
+ * particle written with a capital inside a name is still a particle. */
+static void test_speakers_surname_with_particle(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Jeroen van Amstel (Vitens) vertelde over drinkwater. Van Amstel liet zien "
+        "hoe de vraag groeit.",
+        "Daarna opende Anna Van der Linden (Platform31) de middag.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Anna van der Linden", "Jeroen van Amstel", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* "van X" after two capitalised words: the organisation or place, unless
+ * the report writes "Van X" as a surname. */
+static void test_speakers_van_after_given_names(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Wethouder Hendrik Jan van Terborg opende de dag. Van Terborg vertelde over "
+        "de dorpen.",
+        "Daarna sprak Frans Bakkum van Zwolle over het spoor.",
+        "Tot slot presenteerde Greet Hoving van het Drents Museum de plannen.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Frans Bakkum", "Greet Hoving", "Hendrik Jan van Terborg",
+                                       NULL};
+    assert_speakers(&r, want);
+    assert_string_equal(speaker(&r, "Frans Bakkum")->organisation, "Zwolle");
+    done(&r);
+}
+
+/* A name never runs over a line break; "Mw." is an honorific, not initials. */
+static void test_speakers_lines_and_honorifics(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Notulen",
+        "5b. Woningbouw in de Achterhoek\nMarleen Dijkhof (Winterswijk) vertelt over "
+        "de plannen.\nMw. Dijkhof (Winterswijk) licht de cijfers toe.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Marleen Dijkhof", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* Minutes: the attendee list only spells names; the one who presents
+ * under a numbered item speaks; an action table names no speakers. */
+static void test_speakers_minutes(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Notulen",
+        "Datum: 3 maart 2016\nVoorzitter: Harm Teunis",
+        "Aanwezig:\nG. Brinkhuis (Oldenzaal)\nT. Wessels (Almelo)",
+        "3. Regionale inkoop (presentatie Gijs Brinkhuis, Oldenzaal)",
+        "Dhr. Brinkhuis licht de cijfers toe. Dhr. Wessels (Almelo) vraagt naar de kosten.",
+        "4. Open data (Nienke Bolt, KING)",
+        "| nr | actie | wie | wanneer",
+        "| 1 | Cijfers rondsturen | Brinkhuis, Wessels | z.s.m.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Gijs Brinkhuis", "Harm Teunis", "Nienke Bolt", NULL};
+    assert_speakers(&r, want);
+    assert_string_equal(speaker(&r, "Nienke Bolt")->organisation, "KING");
+    done(&r);
+}
+
+/* Absent, a successor, thanked: not speakers, even when the programme
+ * lists them; "beschreef" is no "schreef". */
+static void test_speakers_who_did_not_speak(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "| Tijd | Onderdeel | Spreker",
+        "| 10.00 | Panel | wethouder Lotte Vermeulen (Tiel), Bas Hoefnagel (Culemborg)",
+        "Wethouder Vermeulen moest helaas afzeggen; Bas Hoefnagel nam haar deel over.",
+        "Per 1 mei wordt de voorzitter opgevolgd door Karin Dorrestein, wethouder in Ede.",
+        "Hoefnagel beschreef de plannen en bedankte tot slot Sem Lankhorst voor de organisatie.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Bas Hoefnagel", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* Cues in English and around appositions, panels and programme cells. */
+static void test_speakers_cues(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Study day",
+        "Wendela Kroes, who leads the housing programme in Zwolle, explained the figures.",
+        "Onno Smeding of the Flevoland Energy Board presented the grid plans.",
+        "On the panel were Jorien Aalbers (Dronten), Arend Flapper and Councillor Roel Vink.",
+        "The day was chaired by Ilona Brakman.",
+        "| Tijd | Onderdeel",
+        "| 10.00 | Welkom door burgemeester Jos Lamers, gemeente Hattem",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Arend Flapper", "Ilona Brakman", "Jorien Aalbers",
+                                       "Jos Lamers", "Onno Smeding", "Roel Vink",
+                                       "Wendela Kroes", NULL};
+    assert_speakers(&r, want);
+    assert_string_equal(speaker(&r, "Onno Smeding")->organisation, "Flevoland Energy Board");
+    done(&r);
+}
+
+/* Minutes that name the chair by role, a list that spells the names of
+ * those who speak by surname, a byline, a surname that is also a place. */
+static void test_speakers_minutes_by_role_and_surname(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag regio-overleg",
+        "*Door Fenna Zijlstra, communicatieadviseur*",
+        "Aanwezig:\nK.J. Wolters (voorzitter)\nR. Sanders (RIEC)\nInge Weert, gemeente Venray",
+        "1. Opening\nDe voorzitter opent de vergadering om 10.00 uur.",
+        "2. Ondermijning\nSanders liet zien hoe leegstaande schuren worden gebruikt. "
+        "Mevrouw Weert schetst de aanpak in Venray.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Inge Weert", "K.J. Wolters", "R. Sanders", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* Names that hold a particle or a place: a double surname ending in a
+ * particle, "van X" after a double given name, a place of several words,
+ * and the place after a surname that another mention spells out. */
+static void test_speakers_names_and_places(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Gastheer was Capelle aan den IJssel; wethouder Sanne Hofland-de Boer opende.",
+        "Daarna sprak Pieter Jan van Zwolle (Platform31) over wonen.",
+        "| Tijd | Onderdeel | Spreker",
+        "| 11.00 | Reactie | wethouder Frans Lemmens (Deurne)",
+        "Wethouder Lemmens van Deurne kon door ziekte niet komen.",
+        "Een werkgroep (presentatie Dirk Bosman, TNO) sloot af.",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Dirk Bosman", "Pieter Jan van Zwolle",
+                                       "Sanne Hofland-de Boer", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* The front matter names the programme; the text can say one did not come. */
+static void test_speakers_front_matter_less_the_absent(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Verslag",
+        "Wethouder Joop Klaassen moest helaas afzeggen.",
+        NULL,
+    };
+    report r;
+    build(&r.p, lines);
+    vp_strvec_push(&r.p.fm.speakers, "Marloes Hoogerbrugge (Platform31)");
+    vp_strvec_push(&r.p.fm.speakers, "wethouder Joop Klaassen (Tiel)");
+    vp_document_init(&r.d);
+    memset(&r.issue, 0, sizeof r.issue);
+    vp_extract_ctx ctx = {gaz, themes, words};
+    vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
+    static const char *const want[] = {"Marloes Hoogerbrugge", NULL};
+    assert_speakers(&r, want);
+    done(&r);
+}
+
+/* Bullets inside a paragraph are items of their own; "plv." before a word
+ * in lower case ends no sentence. */
+static void test_speakers_bullets_and_abbreviations(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Programma",
+        "Sprekers:\n  \xE2\x80\xA2 Wonen in de regio, Jan Hendrik Smit, museumdirecteur "
+        "Kunsthal Laren\n  \xE2\x80\xA2 Water, Anna Bos, directeur Vitens",
+        "Een panelgesprek met Ria Bos (plv. directeur Kasper/Telos) en Tim Ooms (Fontys).",
+        NULL,
+    };
+    report r;
+    run(&r, lines);
+    static const char *const want[] = {"Anna Bos", "Jan Hendrik Smit", "Ria Bos", "Tim Ooms",
+                                       NULL};
+    assert_speakers(&r, want);
+    assert_string_equal(speaker(&r, "Ria Bos")->role, "directeur");
+    done(&r);
+}
+
 static void test_speakers_front_matter_wins(void **state)
 {
     (void)state;
@@ -672,7 +948,7 @@ static void test_speakers_front_matter_wins(void **state)
     vp_strvec_push(&r.p.fm.speakers, "burgemeester Govert Veldhuijzen (Gorinchem)");
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes};
+    vp_extract_ctx ctx = {gaz, themes, words};
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     assert_int_equal(r.d.n_speakers, 2);
     assert_string_equal(r.d.speakers[0].name, "Govert Veldhuijzen");
@@ -684,7 +960,7 @@ static void expect_speaker(const char *s, const char *name, const char *org,
                            const char *role)
 {
     char *n, *o, *r;
-    assert_true(vp_parse_speaker(s, &n, &o, &r));
+    assert_true(vp_parse_speaker(words, s, &n, &o, &r));
     assert_string_equal(n, name);
     if (org)
         assert_string_equal(o, org);
@@ -714,8 +990,8 @@ static void test_parse_speaker_strings(void **state)
     expect_speaker("Joost Engels (wethouder, Roermond)", "Joost Engels",
                    "Roermond", "wethouder");
     char *n, *o, *r;
-    assert_false(vp_parse_speaker("", &n, &o, &r));
-    assert_false(vp_parse_speaker("(Platform31)", &n, &o, &r));
+    assert_false(vp_parse_speaker(words, "", &n, &o, &r));
+    assert_false(vp_parse_speaker(words, "(Platform31)", &n, &o, &r));
 }
 
 /* ---- themes: tests/indexer/test_themes.c ---- */
@@ -773,6 +1049,18 @@ int main(void)
         cmocka_unit_test(test_speakers_mentions_and_pseudo_names),
         cmocka_unit_test(test_speakers_table_column),
         cmocka_unit_test(test_speakers_bullet_list),
+        cmocka_unit_test(test_speakers_english_roles),
+        cmocka_unit_test(test_speakers_organisations_are_no_persons),
+        cmocka_unit_test(test_speakers_surname_with_particle),
+        cmocka_unit_test(test_speakers_van_after_given_names),
+        cmocka_unit_test(test_speakers_lines_and_honorifics),
+        cmocka_unit_test(test_speakers_minutes),
+        cmocka_unit_test(test_speakers_who_did_not_speak),
+        cmocka_unit_test(test_speakers_cues),
+        cmocka_unit_test(test_speakers_minutes_by_role_and_surname),
+        cmocka_unit_test(test_speakers_names_and_places),
+        cmocka_unit_test(test_speakers_front_matter_less_the_absent),
+        cmocka_unit_test(test_speakers_bullets_and_abbreviations),
         cmocka_unit_test(test_speakers_front_matter_wins),
         cmocka_unit_test(test_parse_speaker_strings),
         cmocka_unit_test(test_title_sources),

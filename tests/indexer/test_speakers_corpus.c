@@ -60,7 +60,8 @@ static void test_no_candidate(void **state)
     assert_resolves(n, "Marloes Hoogerbrugge", NULL);   /* already full */
     assert_resolves(n, "P. Hoogerbrugge", NULL);        /* other initial */
     assert_resolves(n, "J.P. de Vries", NULL);          /* more initials than names */
-    assert_resolves(n, "J. Vries", NULL);               /* particle is part of the surname */
+    assert_resolves(n, "J. Vries", "Jan de Vries");     /* written without its particle */
+    assert_resolves(n, "J. van Vries", NULL);           /* other particle */
     assert_resolves(n, "M. Hoogenboom", NULL);          /* other surname */
     assert_resolves(n, "P. Jansen", "Piet Jansen");
     vp_speaker_names_free(n);

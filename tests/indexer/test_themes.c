@@ -65,7 +65,7 @@ static const char *themes_of(const char *md)
     parse(md, &p);
     vp_document_init(&d);
     d.title = vp_extract_title(&p);
-    vp_extract_ctx ctx = {NULL, themes};
+    vp_extract_ctx ctx = {.themes = themes};
     assert_int_equal(vp_extract_themes(&ctx, &p, &d, &issue), VP_EXTRACT_OK);
     assert_string_equal(issue.message, "");   /* tags are free-form, never an error */
     out[0] = '\0';

@@ -1,0 +1,453 @@
+/*
+ * speaker_cues.c: the names of one text and the cues that make them
+ * speakers (see speakers_internal.h).
+ *
+ * A sentence is read as groups of names joined by "en", "and" or commas,
+ * each with its role ("burgemeester", "Alderman"), honorific, parentheses
+ * ("(Platform31)", "(wethouder Tiel)") or ", role Org" after it, then "van
+ * Org" and a speaking verb after the group.  A name speaks with a cue: a
+ * role before it, an organisation or role beside it, a verb before or
+ * after the group ("presenteerde A", "A en B vertelden", "chaired by A",
+ * "A, who heads X, explained"), a panel ("aan tafel zaten"), "(A, Org)"
+ * after an agenda item.  The sentence can also say its names did not speak
+ * (audience, absence, thanks: the lists in data/speakers.tsv).
+ */
+#include "speakers_internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_text.h"
+#include "text.h"
+
+/* ---- one sentence ---- */
+
+typedef struct member {
+    name_span span;
+    mention m;
+} member;
+
+/* Copies a member's mention into the list (ownership moves). */
+static void keep_member(mentions *out, member *mb, const toks *k)
+{
+    mention *m = vp_sp_add_mention(out);
+    if (!m) {
+        free(mb->m.org);
+        free(mb->m.role_owned);
+        return;
+    }
+    *m = mb->m;
+    m->name = vp_sp_text(k, mb->span.s, mb->span.e);
+    m->words = mb->span.words;
+    m->initials = mb->span.initials;
+    memset(&mb->m, 0, sizeof mb->m);
+}
+
+/* What the sentence around a group says about its names. */
+typedef struct cues {
+    size_t speaker_from;   /* "aan tafel zaten ...": names from here speak */
+    size_t listed_from;    /* "bedankte ...": names from here did not */
+    bool listed;           /* the text lists attendees or actions */
+    size_t vetoed_before;  /* "X moest afzeggen, dus Y nam het over": the
+                              names before here did not speak */
+} cues;
+
+/* Words that join the members of a group: "A en B", "A, B and C". */
+static bool joins_members(const toks *k, size_t j)
+{
+    return tok_is(k, j, "en") || tok_is(k, j, "and") || tok_is(k, j, "und") ||
+           tok_punct(k, j, ',') || tok_punct(k, j, '&');
+}
+
+/* Words that put an organisation after a name: "van", "of", "namens". */
+static bool links_org(const toks *k, size_t j)
+{
+    return tok_is(k, j, "van") || tok_is(k, j, "namens") || tok_is(k, j, "bij") ||
+           tok_is(k, j, "of") || tok_is(k, j, "from");
+}
+
+/* A role of several words at q ("Commissaris van de Koning"): its token
+ * count, 0 when none; *role gets the entry. */
+static size_t role_phrase(const toks *k, size_t q, size_t limit, const char **role)
+{
+    for (const char *const *r = SW(k, VP_SW_ROLE); *r; r++) {
+        if (!strchr(*r, ' '))
+            continue;
+        size_t t = q;
+        const char *w = *r;
+        while (*w && t < limit) {
+            char word[64];
+            size_t n = strcspn(w, " ");
+            if (n >= sizeof word)
+                break;
+            memcpy(word, w, n);
+            word[n] = '\0';
+            if (!tok_is(k, t, word))
+                break;
+            t++;
+            w += n;
+            while (*w == ' ')
+                w++;
+        }
+        if (!*w) {
+            *role = *r;
+            return t - q;
+        }
+    }
+    return 0;
+}
+
+/* The role before a member at q, with its adjective ("strategisch
+ * adviseur") or as a phrase ("Commissaris van de Koning"), and a colon
+ * after it ("Voorzitter: Anna Smit").  Returns the token after it. */
+static size_t role_at(const toks *k, const sentence *st, size_t q, const char **role,
+                      char **owned, size_t *first)
+{
+    *role = NULL;
+    *owned = NULL;
+    *first = q;
+    size_t n = role_phrase(k, q, st->e, role);
+    if (n)
+        q += n;
+    else {
+        if (tok_in(k, q, SW(k, VP_SW_ROLE_ADJECTIVE)) && vp_sp_role(k, q + 1))
+            q++;
+        if (vp_sp_role(k, q))
+            *role = vp_sp_role_before(k, q++, first, owned);
+    }
+    /* "Voorzitter: Anna Smit", "de dagvoorzitter, Anna Smit", "The chair of
+     * the day, Anna Smit" */
+    size_t after = q;
+    while (*role && after < q + 3 && after < st->e && k->v[after].kind == T_WORD &&
+           vp_ex_is_lower(k->t + k->v[after].s, k->v[after].e - k->v[after].s))
+        after++;
+    if (*role && (tok_punct(k, after, ':') || tok_punct(k, after, ',')))
+        q = after + 1;
+    return q;
+}
+
+/* "PMG voorzitter Koos Janssen": an acronym before the role is the
+ * organisation. */
+static char *acronym_before(const toks *k, const sentence *st, size_t first)
+{
+    if (first <= st->s || k->v[first - 1].kind != T_WORD)
+        return NULL;
+    const char *s = k->t + k->v[first - 1].s;
+    size_t len = k->v[first - 1].e - k->v[first - 1].s;
+    if (len < 2)
+        return NULL;
+    for (size_t c = 0; c < len; c++)
+        if (!((s[c] >= 'A' && s[c] <= 'Z') || (s[c] >= '0' && s[c] <= '9')))
+            return NULL;
+    return vp_strndup(s, len);
+}
+
+/* A speaking verb or noun before the group's first member (p is the token
+ * before its role and honorifics): "presenteerde A", "presentatie door A",
+ * "chaired by A", "... lieten zien: A, B en C". */
+static bool cued_before(const toks *k, const sentence *st, size_t p)
+{
+    if (p <= st->s)
+        return false;
+    if (tok_in(k, p - 1, SW(k, VP_SW_VERB_BEFORE)))
+        return true;
+    bool link = tok_is(k, p - 1, "door") || tok_is(k, p - 1, "van") ||
+                tok_is(k, p - 1, "met") || tok_is(k, p - 1, "by") ||
+                tok_is(k, p - 1, "with") || tok_is(k, p - 1, "of");
+    if (p > st->s + 1 && link && tok_in(k, p - 2, SW(k, VP_SW_VERB_BEFORE)))
+        return true;
+    if (tok_punct(k, p - 1, ':'))   /* a speaking verb before the colon */
+        for (size_t t = st->s; t + 1 < p; t++)
+            if (tok_in(k, t, SW(k, VP_SW_VERB_AFTER)) || tok_in(k, t, SW(k, VP_SW_VERB_BEFORE)))
+                return true;
+    return false;
+}
+
+/* "Anna Smit was dagvoorzitter", "Piet Bos is de moderator": the role
+ * after the name.  Returns the token after the role, or 0. */
+static size_t role_after_was(const toks *k, size_t j, mention *m)
+{
+    if (!tok_is(k, j, "was") && !tok_is(k, j, "is"))
+        return 0;
+    size_t r = j + 1;
+    if (tok_is(k, r, "de") || tok_is(k, r, "the") || tok_is(k, r, "onze"))
+        r++;
+    const char *role = vp_sp_role(k, r);
+    if (!role)
+        return 0;
+    if (!m->role)
+        m->role = role;
+    return r + 1;
+}
+
+/* After a member's name: parentheses, ", role Org", "van Org", "is
+ * dagvoorzitter".  Returns the token after all of it. */
+static size_t read_after_name(const doc_ctx *dc, const toks *k, const sentence *st,
+                              size_t j, mention *m)
+{
+    bool cue;
+    size_t after = vp_sp_paren_after(k, j, st->e, m, &cue);
+    if (after) {
+        m->triggered = m->triggered || cue;
+        j = after;
+    }
+    const char *paren_role = m->role;
+    after = vp_sp_comma_role_after(dc, k, j, st->e, m);
+    if (after) {
+        m->triggered = true;
+        j = after;
+    }
+    if (paren_role && m->role != paren_role)
+        m->also_role = paren_role;
+    if (after && tok_punct(k, j, '(')) {   /* ", burgemeester Heerenveen (voorzitter)" */
+        mention extra = {0};
+        bool cue;
+        size_t e = vp_sp_paren_after(k, j, st->e, &extra, &cue);
+        if (e && extra.role && !m->also_role) {
+            m->also_role = extra.role;
+            j = e;
+        }
+        free(extra.org);
+    }
+    if (!m->org && links_org(k, j)) {
+        size_t os, oe = vp_sp_org_at(k, j + 1, st->e, &os);
+        if (oe > os) {
+            m->org = vp_sp_text(k, os, oe);
+            j = oe;
+        }
+    }
+    after = role_after_was(k, j, m);
+    if (after) {
+        m->triggered = true;
+        j = after;
+    }
+    return j;
+}
+
+/* "(Jelle Smit, KING)": a name opening a parenthesis after a title, with
+ * its organisation, names the one who presents it. */
+static bool presenter_in_parentheses(const toks *k, const sentence *st, size_t p,
+                                     size_t *j, mention *m)
+{
+    if (p <= st->s || !tok_punct(k, p - 1, '('))
+        return false;
+    size_t e = *j;
+    if (tok_punct(k, e, ',')) {
+        size_t os, oe = vp_sp_org_at(k, e + 1, st->e, &os);
+        if (oe > os && tok_punct(k, oe, ')')) {
+            if (!m->org)
+                m->org = vp_sp_text(k, os, oe);
+            *j = oe + 1;
+            return true;
+        }
+    }
+    return tok_punct(k, e, ')');
+}
+
+/* A speaking verb after the group: right after it, after "in Place",
+ * or after an apposition between commas ("Anna Smit, who heads the
+ * programme, explained"). */
+static bool cued_after(const toks *k, const sentence *st, size_t *j)
+{
+    size_t t = *j;
+    if ((tok_is(k, t, "in") || tok_is(k, t, "uit")) && t + 1 < st->e &&
+        k->v[t + 1].kind == T_WORD &&
+        (vp_ex_is_upper(k->t + k->v[t + 1].s, 1) || vp_ex_apostrophe(k->t + k->v[t + 1].s, 3)))
+        t += 2;   /* "van de ChristenUnie in Borger-Odoorn waarschuwde" */
+    if (tok_punct(k, t, '(')) {   /* "of the HAN (Hogeschool ...) presented" */
+        size_t c = t + 1;
+        while (c < st->e && c < t + 16 && !tok_punct(k, c, ')'))
+            c++;
+        if (tok_punct(k, c, ')') && tok_in(k, c + 1, SW(k, VP_SW_VERB_AFTER)))
+            t = c + 1;
+    }
+    if (tok_punct(k, t, ',')) {
+        size_t c = t + 1;
+        while (c < st->e && c < t + 30 && !tok_punct(k, c, ',') && !tok_punct(k, c, '('))
+            c++;
+        if (tok_punct(k, c, ',') && tok_in(k, c + 1, SW(k, VP_SW_VERB_AFTER)))
+            t = c + 1;
+        else if (tok_in(k, t + 1, SW(k, VP_SW_VERB_AFTER)))
+            t++;
+    }
+    *j = t;
+    return tok_in(k, t, SW(k, VP_SW_VERB_AFTER)) ||
+           (tok_is(k, t, "was") && tok_is(k, t + 1, "aan"));
+}
+
+/* The next member of a group after j ("en", ",", ", en", "and"): its
+ * first token, or 0. */
+static size_t next_member(const doc_ctx *dc, const toks *k, size_t j)
+{
+    if (!joins_members(k, j))
+        return 0;
+    size_t nx = j + 1;
+    if (tok_punct(k, j, ',') && (tok_is(k, nx, "en") || tok_is(k, nx, "and")))
+        nx++;
+    size_t start = nx;
+    if (tok_in(k, nx, SW(k, VP_SW_ROLE_ADJECTIVE)))
+        nx++;
+    if (vp_sp_role(k, nx))
+        nx++;
+    while (tok_in(k, nx, SW(k, VP_SW_HONORIFIC)) || tok_punct(k, nx, '.'))
+        nx++;
+    name_span probe;
+    if (vp_sp_name_at(dc, k, nx, &probe) || (nx > start && vp_sp_name_word(k, nx)))
+        return start;
+    return 0;
+}
+
+/* Reads a group of names joined by "en" or ",", each with its own role,
+ * parentheses or ", role Org"; then "van Org" and a verb after the group.
+ * Returns the token after the group. */
+static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
+                         const cues *cs, size_t i, mentions *out)
+{
+    member group[8];
+    size_t n = 0;
+    size_t j = i;
+    bool verb_before = false, in_parens = false;
+    while (n < 8) {
+        const char *role;
+        char *owned;
+        size_t role_first;
+        size_t q = role_at(k, st, j, &role, &owned, &role_first);
+        bool honorific = false;
+        while (q < st->e && (tok_in(k, q, SW(k, VP_SW_HONORIFIC)) || tok_punct(k, q, '.') ||
+                             (tok_is(k, q, "de") && tok_is(k, q + 1, "heer")))) {
+            honorific = honorific || !tok_punct(k, q, '.');
+            q++;
+        }
+        name_span span;
+        bool named = vp_sp_name_at(dc, k, q, &span);
+        if (!named && (role || honorific) && vp_sp_name_word(k, q)) {
+            /* "burgemeester Backhuys", "mevrouw Hoorn": a bare surname after
+             * a role or an honorific, even one that is a place */
+            span = (name_span){q, q + 1, 1, false};
+            named = true;
+        }
+        /* "Wethouder Bakker van Eindhoven": the place, not the surname */
+        if (named && role && span.words == 1 && !span.initials && span.e > q + 2 &&
+            tok_is(k, q + 1, "van") && vp_sp_van_org(dc, k, q + 1))
+            span.e = q + 1;
+        if (!named || span.s >= st->e) {
+            free(owned);
+            if (n == 0)
+                return i + 1;
+            break;
+        }
+        member *mb = &group[n++];
+        memset(mb, 0, sizeof *mb);
+        mb->span = span;
+        mb->m.role = role;
+        mb->m.role_owned = owned;
+        mb->m.role_before = role != NULL;
+        mb->m.honorific = honorific;
+        if (role)
+            mb->m.org = acronym_before(k, st, role_first);
+        size_t p = vp_sp_before_honorifics(k, role ? role_first : span.s);
+        if (!role && p < span.s)
+            mb->m.honorific = true;   /* "Dhr. Bakker" read from the name on */
+        if (n == 1) {
+            verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
+            /* "Dagvoorzitter was Pieter Kousemaker", "Gespreksleider van de
+             * dag was Merel Smit" */
+            for (size_t r = p - 1; !role && p > st->s + 1 && r > st->s && r + 5 >= p; r--) {
+                if (!(tok_is(k, p - 1, "was") || tok_is(k, p - 1, "is")))
+                    break;
+                if (vp_sp_role(k, r - 1)) {
+                    mb->m.role = vp_sp_role(k, r - 1);
+                    mb->m.role_before = true;
+                    break;
+                }
+            }
+            /* "in de Zwolse Statenzaal": an article never precedes a person */
+            if (!role && p > st->s &&
+                (tok_is(k, p - 1, "de") || tok_is(k, p - 1, "het") ||
+                 tok_is(k, p - 1, "een") || tok_is(k, p - 1, "the"))) {
+                free(mb->m.org);
+                return span.e;
+            }
+        }
+        j = read_after_name(dc, k, st, span.e, &mb->m);
+        if (span.words >= 2 && presenter_in_parentheses(k, st, p, &j, &mb->m))
+            in_parens = true;   /* not "Nieuwegein (Ramdin) meldt" */
+        if (mb->m.role_before)
+            mb->m.triggered = true;
+        size_t nx = next_member(dc, k, j);
+        if (!nx)
+            break;
+        j = nx;
+    }
+    /* "... van Platform31" after the group */
+    char *group_org = NULL;
+    if (links_org(k, j)) {
+        size_t os, oe = vp_sp_org_at(k, j + 1, st->e, &os);
+        if (oe > os) {
+            group_org = vp_sp_text(k, os, oe);
+            j = oe;
+        }
+    }
+    bool verb_after = cued_after(k, st, &j);
+    if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
+        group_org = strdup(group[n - 1].m.org);   /* "A en B van Platform31" */
+    for (size_t g = 0; g < n; g++) {
+        member *mb = &group[g];
+        if (group_org && !mb->m.org)
+            mb->m.org = strdup(group_org);
+        mb->m.cued = verb_before || verb_after || in_parens;
+        mb->m.triggered = mb->m.triggered || mb->m.cued;
+        mb->m.listed = cs->listed || mb->span.s >= cs->listed_from;
+        mb->m.vetoed = cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before;
+        if (mb->m.listed)
+            mb->m.triggered = false;
+        keep_member(out, mb, k);
+    }
+    free(group_org);
+    return j > i ? j : i + 1;
+}
+
+/* "De voorzitter opent ...": a role as the subject of a speaking verb. */
+static void note_speaking_role(const toks *k, const sentence *st, mentions *out)
+{
+    for (size_t t = st->s; t + 2 < st->e && t < st->s + 2; t++) {
+        const char *role = vp_sp_role(k, t + 1);
+        if (!(tok_is(k, t, "de") || tok_is(k, t, "the")) || !role ||
+            !tok_in(k, t + 2, SW(k, VP_SW_VERB_AFTER)))
+            continue;
+        for (size_t r = 0; r < out->n_speaking_roles; r++)
+            if (strcmp(out->speaking_roles[r], role) == 0)
+                return;
+        if (out->n_speaking_roles < 8)
+            out->speaking_roles[out->n_speaking_roles++] = role;
+    }
+}
+
+/* Reads the names of one text (a paragraph, an item, a table cell). */
+void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
+                       mentions *out)
+{
+    if (!vp_sp_tokenize(k, text))
+        return;
+    sentence sents[256];
+    size_t ns = vp_sp_sentences(k, sents, 256);
+    for (size_t si = 0; si < ns; si++) {
+        sentence *st = &sents[si];
+        cues cs = {
+            .speaker_from = vp_sp_sentence_find(k, st, VP_SW_SPEAKER_CUE),
+            .listed_from = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_LEAD),
+            .listed = listed || vp_sp_sentence_has(k, st, VP_SW_AUDIENCE_CUE),
+            .vetoed_before = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_CUE),
+        };
+        note_speaking_role(k, st, out);
+        size_t i = st->s;
+        while (i < st->e) {
+            bool could_start = k->v[i].kind == T_INITIALS || vp_sp_name_word(k, i) ||
+                               vp_sp_opens_surname(k, i) || vp_sp_role(k, i) ||
+                               tok_in(k, i, SW(k, VP_SW_ROLE_ADJECTIVE)) ||
+                               tok_in(k, i, SW(k, VP_SW_HONORIFIC));
+            i = could_start ? read_group(dc, k, st, &cs, i, out) : i + 1;
+        }
+    }
+}

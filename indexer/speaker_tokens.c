@@ -1,0 +1,193 @@
+/*
+ * speaker_tokens.c: a block of the report as tokens and sentences, the way
+ * the speaker extractor reads it (see speakers_internal.h).
+ *
+ * Initials are one token ("J.P.", "Th.") so that a name reads as words; a
+ * dot after an abbreviation ("dhr.", "o.a.") does not end a sentence.
+ */
+#include "speakers_internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static bool push_tok(toks *k, size_t s, size_t e, tok_kind kind)
+{
+    if (k->n == k->cap) {
+        size_t cap = k->cap ? k->cap * 2 : 64;
+        tok *grown = realloc(k->v, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        k->v = grown;
+        k->cap = cap;
+    }
+    k->v[k->n++] = (tok){s, e, kind};
+    return true;
+}
+
+/* "Dr." "Mw." "Ir.": honorifics, which look like "Th." but are no initials
+ * (so that "Dr. P. Sluis" is P. Sluis, the same as Pieter Sluis). */
+static bool is_title_abbreviation(const toks *k, const char *t)
+{
+    return vp_speaker_words_has(k->w, VP_SW_HONORIFIC, t, 2);
+}
+
+/* "M." "J.P." "Th.": one or two letters, the first upper case, then a dot. */
+static size_t initials_at(const toks *tk, const char *t, size_t len, size_t i)
+{
+    size_t j = i;
+    size_t groups = 0;
+    while (j + 1 < len && t[j] >= 'A' && t[j] <= 'Z') {
+        size_t k = j + 1;
+        if (k < len && t[k] >= 'a' && t[k] <= 'z' && groups == 0) {
+            if (is_title_abbreviation(tk, t + j))
+                break;
+            k++;   /* "Th." */
+        }
+        if (k >= len || t[k] != '.')
+            break;
+        k++;
+        groups++;
+        j = k;
+        while (j < len && t[j] == ' ' && j + 2 < len && t[j + 1] >= 'A' &&
+               t[j + 1] <= 'Z' && t[j + 2] == '.')
+            j++;   /* "J. P. de Vries" */
+    }
+    if (!groups || (j < len && vp_ex_is_wordchar(t + j, len - j)))
+        return 0;
+    return j;
+}
+
+bool vp_sp_tokenize(toks *k, const char *t)
+{
+    k->t = t;
+    k->len = strlen(t);
+    k->n = 0;
+    size_t len = k->len, i = 0;
+    while (i < len) {
+        if (is_space(t[i])) {
+            i++;
+            continue;
+        }
+        size_t end = initials_at(k, t, len, i);
+        if (end) {
+            if (!push_tok(k, i, end, T_INITIALS))
+                return false;
+            i = end;
+            continue;
+        }
+        size_t ws, we;
+        if (vp_ex_next_word(t, len, i, &ws, &we) && ws == i) {
+            /* inner apostrophes: "Mc'Donald", "d'Hondt" */
+            while (we < len && vp_ex_apostrophe(t + we, len - we) &&
+                   we + vp_ex_apostrophe(t + we, len - we) < len &&
+                   vp_ex_is_wordchar(t + we + vp_ex_apostrophe(t + we, len - we),
+                                     len - we))
+                if (!vp_ex_next_word(t, len, we + vp_ex_apostrophe(t + we, len - we),
+                                     &ws, &we))
+                    break;
+            if (!push_tok(k, i, we, T_WORD))
+                return false;
+            i = we;
+            continue;
+        }
+        size_t n = vp_ex_charlen(t + i, len - i);
+        if (!push_tok(k, i, i + n, T_PUNCT))
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+/* The text of tokens [s, e) with single spaces. */
+char *vp_sp_text(const toks *k, size_t s, size_t e)
+{
+    size_t cap = 1;
+    for (size_t i = s; i < e; i++)
+        cap += k->v[i].e - k->v[i].s + 1;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = s; i < e; i++) {
+        bool glue = i > s && k->v[i].kind == T_PUNCT &&
+                    strchr(",.)", k->t[k->v[i].s]);
+        bool after_open = i > s && tok_punct(k, i - 1, '(');
+        if (i > s && !glue && !after_open && k->v[i].s > k->v[i - 1].e)
+            out[n++] = ' ';
+        memcpy(out + n, k->t + k->v[i].s, k->v[i].e - k->v[i].s);
+        n += k->v[i].e - k->v[i].s;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static bool is_abbreviation_dot(const toks *k, size_t dot)
+{
+    static const char *const abbrev[] = {
+        "dhr", "mevr", "mw", "drs", "dr", "ir", "mr", "prof", "ing", "bijv",
+        "ca", "nr", "o.a", "m.m.v", "t.a.v", "i.s.m", "ds", "st", "jl", NULL,
+    };
+    return dot > 0 && tok_in(k, dot - 1, abbrev);
+}
+
+/* Cuts tokens into sentences at . ! ? (not after abbreviations). */
+size_t vp_sp_sentences(const toks *k, sentence *out, size_t max)
+{
+    size_t n = 0, s = 0;
+    for (size_t i = 0; i < k->n && n + 1 < max; i++) {
+        if (k->v[i].kind != T_PUNCT)
+            continue;
+        char c = k->t[k->v[i].s];
+        /* ";" too: "X moest afzeggen; Y nam het over" are two statements;
+         * and a bullet opens a new item of a list written in a paragraph */
+        bool bullet = k->v[i].e - k->v[i].s == 3 && memcmp(k->t + k->v[i].s, "\xE2\x80\xA2", 3) == 0;
+        if (bullet) {
+            if (i > s)
+                out[n++] = (sentence){s, i};
+            s = i + 1;
+            continue;
+        }
+        /* "plv. directeur": a dot before a word in lower case ends an
+         * abbreviation, not a sentence */
+        bool lower_next = c == '.' && i + 1 < k->n && k->v[i + 1].kind == T_WORD &&
+                          vp_ex_is_lower(k->t + k->v[i + 1].s, k->v[i + 1].e - k->v[i + 1].s);
+        if ((c == '.' || c == '!' || c == '?' || c == ';') && !is_abbreviation_dot(k, i) &&
+            !lower_next) {
+            if (i > s)
+                out[n++] = (sentence){s, i};
+            s = i + 1;
+        }
+    }
+    if (s < k->n)
+        out[n++] = (sentence){s, k->n};
+    return n;
+}
+
+size_t vp_sp_sentence_find(const toks *k, const sentence *s, vp_speaker_list list)
+{
+    char buf[1024];
+    size_t base = k->v[s->s].s;
+    vp_ex_lower(k->t, base, k->v[s->e - 1].e, buf, sizeof buf);
+    size_t at = SIZE_MAX;
+    for (const char *const *e = SW(k, list); *e; e++) {
+        const char *hit = vp_speaker_words_find(buf, *e);
+        if (hit && (size_t)(hit - buf) < at)
+            at = (size_t)(hit - buf);
+    }
+    if (at == SIZE_MAX)
+        return SIZE_MAX;
+    size_t t = s->s;
+    while (t < s->e && k->v[t].e <= base + at)
+        t++;
+    return t;
+}
+
+bool vp_sp_sentence_has(const toks *k, const sentence *s, vp_speaker_list list)
+{
+    char buf[1024];
+    vp_ex_lower(k->t, k->v[s->s].s, k->v[s->e - 1].e, buf, sizeof buf);
+    return vp_speaker_words_in(k->w, list, buf);
+}

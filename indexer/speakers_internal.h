@@ -1,0 +1,214 @@
+/*
+ * speakers_internal.h: what the files of the speaker extractor share; not a
+ * public API (extract.h is).
+ *
+ *  speaker_tokens.c   a block cut into tokens (words, initials, punctuation)
+ *                     and sentences
+ *  speaker_names.c    the words of a report, and where in the tokens a
+ *                     person's name stands ("Koos van Dijken", "J.P. de Vries")
+ *  speaker_orgs.c     organisation and role around a name ("(Platform31)",
+ *                     ", directeur Platform31", "burgemeester"), and the
+ *                     same for a front matter speaker string
+ *  speaker_cues.c     the names of a sentence and the cues that make them
+ *                     speakers (or not)
+ *  speaker_merge.c    one person per set of mentions; the speakers stored
+ *  extract_speakers.c the stage: the blocks in order (headings over
+ *                     attendees, tables, lists of speakers, bylines), the
+ *                     front matter
+ *  speaker_words.c    the word lists (data/speakers.tsv)
+ */
+#ifndef VP_SPEAKERS_INTERNAL_H
+#define VP_SPEAKERS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract_stages.h"
+#include "extract_text.h"
+#include "person_name.h"
+#include "speaker_words.h"
+
+/* ---- tokens (speaker_tokens.c) ---- */
+
+typedef enum { T_WORD, T_INITIALS, T_PUNCT } tok_kind;
+
+typedef struct tok {
+    size_t s, e;
+    tok_kind kind;
+} tok;
+
+/* The tokens of one text, and the word lists they are read with. */
+typedef struct toks {
+    const char *t;
+    size_t len;
+    tok *v;
+    size_t n, cap;
+    const vp_speaker_words *w;
+} toks;
+
+typedef struct sentence {
+    size_t s, e;   /* token range */
+} sentence;
+
+#define SW(k, list) vp_speaker_words_list((k)->w, (list))
+
+/* Cuts t into k's tokens (k->t points into t); false when out of memory. */
+bool vp_sp_tokenize(toks *k, const char *t);
+/* The text of tokens [s, e) with single spaces; malloc'd. */
+char *vp_sp_text(const toks *k, size_t s, size_t e);
+/* Cuts k into sentences at . ! ? ; (not after abbreviations); at most max. */
+size_t vp_sp_sentences(const toks *k, sentence *out, size_t max);
+/* The token where the first phrase of the list starts in the sentence;
+ * SIZE_MAX when it holds none. */
+size_t vp_sp_sentence_find(const toks *k, const sentence *s, vp_speaker_list list);
+/* The sentence holds a phrase of the list (lower-cased comparison). */
+bool vp_sp_sentence_has(const toks *k, const sentence *s, vp_speaker_list list);
+
+static inline bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static inline bool tok_is(const toks *k, size_t i, const char *w)
+{
+    return i < k->n && vp_ex_eq(k->t + k->v[i].s, k->v[i].e - k->v[i].s, w);
+}
+
+static inline bool tok_punct(const toks *k, size_t i, char c)
+{
+    return i < k->n && k->v[i].kind == T_PUNCT && k->t[k->v[i].s] == c;
+}
+
+static inline bool tok_in(const toks *k, size_t i, const char *const *words)
+{
+    if (i >= k->n || k->v[i].kind != T_WORD)
+        return false;
+    for (size_t w = 0; words[w]; w++)
+        if (tok_is(k, i, words[w]))
+            return true;
+    return false;
+}
+
+/* "-", en dash or em dash. */
+static inline bool tok_dash(const toks *k, size_t i)
+{
+    if (i >= k->n || k->v[i].kind != T_PUNCT)
+        return false;
+    const char *s = k->t + k->v[i].s;
+    size_t n = k->v[i].e - k->v[i].s;
+    return (n == 1 && s[0] == '-') ||
+           (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+            ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94));
+}
+
+/* ---- names (speaker_names.c) ---- */
+
+typedef struct doc_ctx {
+    const vp_gazetteer *gazetteer;
+    const vp_speaker_words *words;
+    /* lower-case words of the report: a capitalised word that also occurs in
+     * lower case ("Concept", "Binnenstad") is an ordinary word */
+    char **lower_words;
+    size_t n_lower, cap_lower;
+} doc_ctx;
+
+typedef struct name_span {
+    size_t s, e;        /* token range */
+    size_t words;       /* capitalised words and initials */
+    bool initials;
+} name_span;
+
+/* Collects the lower-case words of the report into dc. */
+void vp_sp_doc_words(doc_ctx *dc, const vp_parsed *p);
+void vp_sp_doc_free(doc_ctx *dc);
+/* The canonical role for token i ("burgemeester"; "manager" for
+ * "informatiemanager"), or NULL. */
+const char *vp_sp_role(const toks *k, size_t i);
+/* A capitalised word that may be part of a name. */
+bool vp_sp_name_word(const toks *k, size_t i);
+/* The longest name starting at token i. */
+bool vp_sp_name_at(const doc_ctx *dc, const toks *k, size_t i, name_span *out);
+/* Skips honorifics right before token i; returns the token before them. */
+size_t vp_sp_before_honorifics(const toks *k, size_t i);
+/* "van" at token van, after a full name, introduces an organisation or a
+ * place rather than the rest of the surname. */
+bool vp_sp_van_org(const doc_ctx *dc, const toks *k, size_t van);
+/* A particle written with a capital at token i that opens a surname. */
+bool vp_sp_opens_surname(const toks *k, size_t i);
+
+static inline bool vp_sp_particle(const toks *k, size_t i)
+{
+    return i < k->n && k->v[i].kind == T_WORD &&
+           vp_ex_is_particle(k->t + k->v[i].s, k->v[i].e - k->v[i].s);
+}
+
+/* ---- mentions (extract_speakers.c) and their organisations
+ * (speaker_orgs.c) ---- */
+
+typedef struct mention {
+    char *name;
+    char *org;
+    const char *role;   /* borrowed from the word lists */
+    const char *also_role;   /* a second one: "burgemeester X (voorzitter)" */
+    char *role_owned;   /* "strategisch adviseur" */
+    size_t words;
+    bool initials;
+    bool triggered;     /* a cue makes this mention a speaker */
+    bool role_before;   /* "wethouder Bakker" */
+    bool honorific;     /* "dhr. Bakker" */
+    bool cued;          /* by a verb or a phrase: "presentatie door", "vertelde" */
+    bool listed;        /* in a list of attendees or actions: only a spelling */
+    bool vetoed;        /* absent, a successor: the person did not speak */
+    vp_person_name person;   /* parsed name, filled by the merge */
+} mention;
+
+/* Organisation tokens at i (capitalised words, acronyms, "Platform31",
+ * maybe after "gemeente"); the end token, *start the first. */
+size_t vp_sp_org_at(const toks *k, size_t i, size_t limit, size_t *start);
+/* A role ending at token p ("burgemeester", "strategische adviseur"); *first
+ * its first token, *owned a malloc'd two-word role. */
+const char *vp_sp_role_before(const toks *k, size_t p, size_t *first, char **owned);
+/* A parenthesis at token i with an organisation or a role ("(Platform31)",
+ * "(wethouder Roermond)", "(plv. directeur Pon)"): that goes into m, *cue
+ * is set, and the token after ')' is returned; 0 for any other
+ * parenthesis. */
+size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m, bool *cue);
+/* ", directeur Platform31" at token i; the token after it, or 0. */
+size_t vp_sp_comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
+                              size_t limit, mention *m);
+
+/* The mentions of one report (extract_speakers.c). */
+typedef struct mentions {
+    mention *v;
+    size_t n, cap;
+    /* roles that speak without a name ("De voorzitter opent de
+     * vergadering"): the one listed person with that role spoke */
+    const char *speaking_roles[8];
+    size_t n_speaking_roles;
+} mentions;
+
+/* A new zeroed mention at the end; NULL when out of memory or past the
+ * bound that keeps the merge linear in the report's size. */
+mention *vp_sp_add_mention(mentions *ms);
+void vp_sp_free_mentions(mentions *ms);
+
+/* ---- cues (speaker_cues.c) ---- */
+
+/* Reads the names of one text (a paragraph, an item, a table cell) into
+ * out; listed: the text only lists names (attendees, actions). */
+void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
+                      mentions *out);
+
+/* ---- merging (speaker_merge.c) ---- */
+
+/* One person per set of mentions that may name the same person. */
+void vp_sp_merge(mentions *ms, mentions *persons);
+/* The triggered, unvetoed persons into d->speakers; false when out of
+ * memory. */
+bool vp_sp_store(vp_document *d, const mentions *persons);
+/* A vetoed person that name may be ("moest afzeggen"). */
+bool vp_sp_vetoed(const mentions *persons, const char *name);
+/* qsort order of speakers: by folded name. */
+int vp_sp_compare_speakers(const void *a, const void *b);
+
+#endif /* VP_SPEAKERS_INTERNAL_H */
