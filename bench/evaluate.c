@@ -342,7 +342,8 @@ static int set_filter(vp_request *r, const char *key, const json_t *v, vp_qerror
     return json_is_array(v) ? 0 : vp_qfail(e, VP_QERR_BAD_PARAMETER, "filter %s: a string or a list", key);
 }
 
-/* Filter names in queries.json and the request keys they map to. */
+/* Filter names in queries.json and the request keys they map to (sets
+ * name the date range either way). */
 static const char *request_key(const char *filter)
 {
     static const char *const map[][2] = {{"municipality", "municipality"}, {"speaker", "speaker"},

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "scan.h"
 #include "sys.h"
 #include "text.h"
@@ -20,14 +21,14 @@ struct vp_fts5 {
     sqlite3_stmt *query;
 };
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
+static int fail(char *errbuf, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static int fail(char *err, size_t errlen, const char *fmt, ...)
+static int fail(char *errbuf, size_t errlen, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
+    vsnprintf(errbuf, errlen, fmt, ap);
     va_end(ap);
     return -1;
 }
@@ -88,12 +89,12 @@ static void split_report(const char *text, char **title, const char **body)
 
 /* ---- building -------------------------------------------------------- */
 
-/* Inserts one report; 0, or -1 with a message in err. */
-static int add_report(sqlite3_stmt *insert, const vp_source *src, char *err, size_t errlen)
+/* Inserts one report; 0, or -1 with a message in errbuf. */
+static int add_report(sqlite3_stmt *insert, const vp_source *src, char *errbuf, size_t errlen)
 {
     char *text = vp_read_file(src->abs_path, NULL);
     if (!text)
-        return fail(err, errlen, "%s: %s", src->abs_path, strerror(errno));
+        return fail(errbuf, errlen, "%s: %s", src->abs_path, strerror(errno));
     char *title;
     const char *body;
     split_report(text, &title, &body);
@@ -104,7 +105,7 @@ static int add_report(sqlite3_stmt *insert, const vp_source *src, char *err, siz
     sqlite3_reset(insert);
     free(title);
     free(text);
-    return rc == SQLITE_DONE ? 0 : fail(err, errlen, "%s: %s", src->abs_path, sqlite3_errstr(rc));
+    return rc == SQLITE_DONE ? 0 : fail(errbuf, errlen, "%s: %s", src->abs_path, sqlite3_errstr(rc));
 }
 
 static const char schema_sql[] =
@@ -113,10 +114,10 @@ static const char schema_sql[] =
     " tokenize = 'unicode61 remove_diacritics 2');"
     "BEGIN;";
 
-long vp_fts5_build(const char *db_path, const char *corpus_dir, char *err, size_t errlen)
+long vp_fts5_build(const char *db_path, const char *corpus_dir, char *errbuf, size_t errlen)
 {
     vp_sources sources = {0};
-    if (vp_scan_path(&sources, corpus_dir, err, errlen) != 0)
+    if (vp_scan_path(&sources, corpus_dir, errbuf, errlen) != 0)
         return -1;
     vp_sources_sort(&sources);
     sqlite3 *db = NULL;
@@ -126,12 +127,12 @@ long vp_fts5_build(const char *db_path, const char *corpus_dir, char *err, size_
         sqlite3_exec(db, schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db, "INSERT INTO reports(id, title, body) VALUES (?, ?, ?)", -1,
                            &insert, NULL) != SQLITE_OK)
-        rc = fail(err, errlen, "%s: %s", db_path, db ? sqlite3_errmsg(db) : "out of memory");
+        rc = fail(errbuf, errlen, "%s: %s", db_path, db ? sqlite3_errmsg(db) : "out of memory");
     for (size_t i = 0; rc == 0 && i < sources.len; i++)
-        rc = add_report(insert, &sources.items[i], err, errlen);
+        rc = add_report(insert, &sources.items[i], errbuf, errlen);
     sqlite3_finalize(insert);
     if (rc == 0 && sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK)
-        rc = fail(err, errlen, "%s: %s", db_path, sqlite3_errmsg(db));
+        rc = fail(errbuf, errlen, "%s: %s", db_path, sqlite3_errmsg(db));
     sqlite3_close(db);
     long n = rc == 0 ? (long)sources.len : -1;
     vp_sources_clear(&sources);
@@ -140,18 +141,14 @@ long vp_fts5_build(const char *db_path, const char *corpus_dir, char *err, size_
 
 /* ---- querying -------------------------------------------------------- */
 
-vp_fts5 *vp_fts5_open(const char *db_path, char *err, size_t errlen)
+vp_fts5 *vp_fts5_open(const char *db_path, char *errbuf, size_t errlen)
 {
-    vp_fts5 *f = calloc(1, sizeof *f);
-    if (!f) {
-        fail(err, errlen, "out of memory");
-        return NULL;
-    }
+    vp_fts5 *f = vp_xcalloc(1, sizeof *f);
     if (sqlite3_open_v2(db_path, &f->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(f->db,
                            "SELECT id FROM reports WHERE reports MATCH ? ORDER BY bm25(reports), id",
                            -1, &f->query, NULL) != SQLITE_OK) {
-        fail(err, errlen, "%s: %s (build it with fts5_baseline build)", db_path,
+        fail(errbuf, errlen, "%s: %s (build it with fts5_baseline build)", db_path,
              f->db ? sqlite3_errmsg(f->db) : "out of memory");
         vp_fts5_close(f);
         return NULL;
@@ -200,9 +197,7 @@ static char *append_phrase(char *out, const char *s, size_t n)
 char *vp_fts5_match_expr(const char *q)
 {
     size_t n = strlen(q);
-    char *out = malloc(3 * n + 3), *w = out;
-    if (!out)
-        return NULL;
+    char *out = vp_xmalloc(3 * n + 3), *w = out;
     for (size_t i = 0; i < n;) {
         if (q[i] == '"') {
             const char *close = strchr(q + i + 1, '"');
@@ -225,11 +220,9 @@ char *vp_fts5_match_expr(const char *q)
 }
 
 int vp_fts5_query(vp_fts5 *f, const char *q, size_t limit, vp_strvec *ids,
-                  char *err, size_t errlen)
+                  char *errbuf, size_t errlen)
 {
     char *expr = vp_fts5_match_expr(q ? q : "");
-    if (!expr)
-        return fail(err, errlen, "out of memory");
     int rc = SQLITE_DONE;
     if (*expr) {
         sqlite3_bind_text(f->query, 1, expr, -1, SQLITE_TRANSIENT);
@@ -245,6 +238,6 @@ int vp_fts5_query(vp_fts5 *f, const char *q, size_t limit, vp_strvec *ids,
     }
     free(expr);
     if (rc != SQLITE_DONE)
-        return fail(err, errlen, "baseline query \"%s\": %s", q, sqlite3_errmsg(f->db));
+        return fail(errbuf, errlen, "baseline query \"%s\": %s", q, sqlite3_errmsg(f->db));
     return 0;
 }

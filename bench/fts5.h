@@ -20,17 +20,17 @@ typedef struct vp_fts5 vp_fts5;
 
 /* (Re)creates the baseline database at db_path from every *.md file under
  * corpus_dir (hidden folders skipped; id = relative path without ".md").
- * Returns the number of reports, or -1 with a message in err. */
-long vp_fts5_build(const char *db_path, const char *corpus_dir, char *err, size_t errlen);
+ * Returns the number of reports, or -1 with a message in errbuf. */
+long vp_fts5_build(const char *db_path, const char *corpus_dir, char *errbuf, size_t errlen);
 
-/* Opens a built baseline read-only; NULL with a message in err. */
-vp_fts5 *vp_fts5_open(const char *db_path, char *err, size_t errlen);
+/* Opens a built baseline read-only; NULL with a message in errbuf. */
+vp_fts5 *vp_fts5_open(const char *db_path, char *errbuf, size_t errlen);
 void vp_fts5_close(vp_fts5 *f);
 
 /* The ids of the reports matching q, best bm25 first, at most limit (0: all),
- * appended to ids.  A q without words matches nothing.  0, or -1 with err. */
+ * appended to ids.  A q without words matches nothing.  0, or -1 with errbuf. */
 int vp_fts5_query(vp_fts5 *f, const char *q, size_t limit, vp_strvec *ids,
-                  char *err, size_t errlen);
+                  char *errbuf, size_t errlen);
 
 /* The FTS5 MATCH expression for q ("" when q holds no word); caller frees. */
 char *vp_fts5_match_expr(const char *q);

@@ -22,8 +22,8 @@
 #include <sys/resource.h>
 
 #include "fts5.h"
-#include "params.h"
 #include "mem.h"
+#include "params.h"
 #include "strvec.h"
 #include "sys.h"
 #include "text.h"
@@ -287,7 +287,7 @@ static int run_queries(const char *db_path, const char *mix_path, unsigned threa
     fclose(f);
     if (!sh.n)
         return fail(NULL, "empty query mix");
-    sh.latencies = calloc(sh.n, sizeof *sh.latencies);
+    sh.latencies = vp_xcalloc(sh.n, sizeof *sh.latencies);
     pthread_t pool[256];
     double t0 = vp_now_ms(), cpu0 = cpu_seconds();
     for (unsigned t = 0; t < threads; t++)

@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "mem.h"
 #include "strvec.h"
 #include "sys.h"
 
@@ -120,16 +121,16 @@ static void corpus_vocabulary(const char *dir, vp_strvec *ranked)
     closedir(d);
     vp_strvec_sort(&names);   /* readdir order is not deterministic */
     for (size_t i = 0; i < names.len; i++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, names.items[i]);
+        char *path = vp_path_join(dir, names.items[i]);
         char *text = slurp(path);
         if (!text)
             die(path);
         collect_words(text, &all);
         free(text);
+        free(path);
     }
     vp_strvec_sort(&all);
-    word_count *wc = calloc(all.len + 1, sizeof *wc);
+    word_count *wc = vp_xcalloc(all.len + 1, sizeof *wc);
     size_t n = 0;
     for (size_t i = 0; i < all.len; i++) {
         if (n && strcmp(wc[n - 1].word, all.items[i]) == 0)
@@ -152,7 +153,7 @@ static void dict_vocabulary(const char *path, vp_strvec *ranked)
     char *text = slurp(path);
     if (!text)
         return;   /* optional: wdutch may be missing */
-    word_count *known = calloc(ranked->len + 1, sizeof *known);
+    word_count *known = vp_xcalloc(ranked->len + 1, sizeof *known);
     for (size_t i = 0; i < ranked->len; i++)
         known[i].word = ranked->items[i];
     qsort(known, ranked->len, sizeof *known, by_word);
@@ -184,7 +185,7 @@ static size_t zipf_n;
 static void zipf_init(size_t n, double s)
 {
     zipf_n = n;
-    zipf_cdf = malloc(n * sizeof *zipf_cdf);
+    zipf_cdf = vp_xmalloc(n * sizeof *zipf_cdf);
     double sum = 0;
     for (size_t r = 0; r < n; r++)
         zipf_cdf[r] = (sum += 1.0 / pow((double)r + 2.7, s));
@@ -594,7 +595,7 @@ int main(int argc, char **argv)
     FILE *facets = fopen(path, "wb");
     if (!facets)
         die(path);
-    report *reports = calloc(n, sizeof *reports);
+    report *reports = vp_xcalloc(n, sizeof *reports);
     for (size_t i = 0; i < n; i++) {
         pick_facets(&reports[i], i);
         write_report(dir, &reports[i], i);

@@ -20,6 +20,7 @@
 
 #include "datadir.h"
 #include "gazetteer.h"
+#include "mem.h"
 #include "params.h"
 #include "query.h"
 #include "strvec.h"
@@ -86,10 +87,10 @@ static int by_value(const void *a, const void *b)
 /* The n slowest queries, slowest first, on stderr. */
 static void print_slowest(const shared *sh, size_t n)
 {
-    size_t *order = malloc(sh->mix.len * sizeof *order);
-    for (size_t i = 0; order && i < sh->mix.len; i++)
+    size_t *order = vp_xmalloc(sh->mix.len * sizeof *order);
+    for (size_t i = 0; i < sh->mix.len; i++)
         order[i] = i;
-    for (size_t k = 0; order && k < n && k < sh->mix.len; k++) {   /* selection: n is small */
+    for (size_t k = 0; k < n && k < sh->mix.len; k++) {   /* selection: n is small */
         size_t max = k;
         for (size_t i = k + 1; i < sh->mix.len; i++)
             if (sh->latencies[order[i]] > sh->latencies[order[max]])
@@ -151,10 +152,8 @@ int main(int argc, char **argv)
     }
     sh.cfg = (vp_searcher_config){.db_path = db, .gazetteer = gz, .themes = themes,
                                   .reopen_interval_ms = 200};
-    sh.latencies = calloc(sh.mix.len, sizeof *sh.latencies);
-    sh.totals = calloc(sh.mix.len, sizeof *sh.totals);
-    if (!sh.latencies || !sh.totals)
-        return 2;
+    sh.latencies = vp_xcalloc(sh.mix.len, sizeof *sh.latencies);
+    sh.totals = vp_xcalloc(sh.mix.len, sizeof *sh.totals);
     pthread_t pool[256];
     double t0 = vp_now_ms(), cpu0 = cpu_seconds();
     for (unsigned t = 0; t < threads; t++)

@@ -14,6 +14,7 @@
 
 #include "compound.h"
 #include "hit_record.h"
+#include "mem.h"
 #include "schema.h"
 #include "strvec.h"
 #include "text.h"
@@ -52,8 +53,8 @@ static vp_lexicon *load_lexicon(void)
 vp_docbuilder *vp_docbuilder_new(const char *stemmer, const vp_gazetteer *gazetteer,
                                  xapc_error *err)
 {
-    vp_docbuilder *b = calloc(1, sizeof *b);
-    if (!b || !(b->stem = xapc_stem_new_memo_sized(stemmer, STEM_MEMO_WORDS, err)))
+    vp_docbuilder *b = vp_xcalloc(1, sizeof *b);
+    if (!(b->stem = xapc_stem_new_memo_sized(stemmer, STEM_MEMO_WORDS, err)))
         goto fail;
     b->gazetteer = gazetteer;
     b->lexicon = load_lexicon();
@@ -102,8 +103,6 @@ static bool add_filter_term(xapc_doc *doc, const char *prefix, const char *value
                             xapc_error *err)
 {
     char *term = vp_filter_term(prefix, value);
-    if (!term)
-        return false;
     bool ok = strlen(term) > VP_MAX_TERM ||
               xapc_doc_add_boolean_term(doc, term, err) == XAPC_OK;
     free(term);
@@ -123,7 +122,7 @@ static bool add_list_value(xapc_doc *doc, int slot, const vp_strvec *values,
     if (values->len == 0)
         return true;
     char *encoded = vp_list_encode(values);
-    bool ok = encoded && add_value(doc, slot, encoded, err);
+    bool ok = add_value(doc, slot, encoded, err);
     free(encoded);
     return ok;
 }
@@ -227,7 +226,7 @@ static bool add_date(xapc_doc *doc, const char *date, xapc_error *err)
 static bool add_sort_key(xapc_doc *doc, const vp_document *d, xapc_error *err)
 {
     char *key = vp_sort_key(d->date, d->id);
-    bool ok = key && add_value(doc, VP_SLOT_SORTKEY, key, err);
+    bool ok = add_value(doc, VP_SLOT_SORTKEY, key, err);
     free(key);
     return ok;
 }
@@ -257,7 +256,7 @@ xapc_doc *vp_docbuilder_build(vp_docbuilder *b, const vp_document *d,
     xapc_doc *doc = xapc_doc_new(err);
     char *json = vp_document_to_json(d);
     char *idterm = vp_id_term(d->id);
-    bool ok = doc && json && idterm &&
+    bool ok = doc && json &&
               xapc_termgen_set_document(b->tg, doc, err) == XAPC_OK &&
               xapc_doc_add_boolean_term(doc, idterm, err) == XAPC_OK &&
               add_text(b, d, err) &&
@@ -272,9 +271,10 @@ xapc_doc *vp_docbuilder_build(vp_docbuilder *b, const vp_document *d,
     free(json);
     free(idterm);
     if (!ok) {
-        if (err && err->status == XAPC_OK) {
-            err->status = XAPC_ERR_NO_MEMORY;
-            snprintf(err->message, sizeof err->message, "out of memory building %s", d->id);
+        if (err && err->status == XAPC_OK) {   /* jansson refused a string */
+            err->status = XAPC_ERR_OTHER;
+            snprintf(err->message, sizeof err->message, "cannot build the document of %s",
+                     d->id);
         }
         xapc_doc_free(doc);
         return NULL;

@@ -13,15 +13,17 @@
  *
  *   title     extract_title.c    front matter title, first heading, or the
  *                                first line
- *   date      extract_date.c     the event date: front matter, title, then
+ *   date      extract_date.c     the event date (date_parse.c reads one
+ *                                date): front matter, title, then
  *                                the text (Dutch and English prose, numeric,
  *                                ISO 8601), skipping dates of next meetings,
  *                                publications and laws; the year of a date
  *                                without one from the title, the publication
  *                                line, the file name (d->path)
- *   places    extract_places.c   municipalities and the host, through the
- *                                gazetteer of municipalities and places; the
- *                                date says which municipality a place was in
+ *   places    extract_places.c   municipalities and the host (extract_host.c),
+ *                                through the gazetteer of municipalities and
+ *                                places; the date says which municipality a
+ *                                place was in
  *   speakers  extract_speakers.c persons who present, open, lead or close,
  *                                with organisation and role
  *   themes    extract_themes.c   themes of the taxonomy; the title weighs more

@@ -35,7 +35,9 @@ typedef struct vp_extract_issue {
 } vp_extract_issue;
 
 /* What a stage, and the whole extraction, returns.  A report whose stage
- * failed must not be indexed as if its facets were complete. */
+ * failed must not be indexed as if its facets were complete.  Our own
+ * allocations abort when memory runs out (mem.h), so a stage fails only
+ * where a library it calls hands back NULL. */
 typedef enum vp_extract_status {
     VP_EXTRACT_OK = 0,
     VP_EXTRACT_NO_MEMORY,    /* a facet may be incomplete: do not store */

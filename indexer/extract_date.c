@@ -1,13 +1,28 @@
 /*
- * extract_date.c: the date stage (see extract.c).
+ * extract_date.c: the date stage (see extract.c): the day the event began.
  *
- * Order of trust: the front matter date, a full date in the title, then the
- * first date in the text that is about the event itself.  Reports mention
- * other dates too: the next meeting ("de volgende bijeenkomst is op ..."),
- * laws and publications ("sinds 1 januari 2015"); those are skipped by
- * looking at the words around the date within its sentence and at the
- * heading of its section.  A date without a year ("op vrijdag 21 april")
- * takes the year of the title, the front matter or the report's other dates.
+ * Reports carry two kinds of dates.  Anchors date the report itself: the
+ * front matter date, a full date in the title, a dateline under the title
+ * ("Hoorn, 2017-09-29", "Nieuws · 20 november 2023") or a publication line
+ * ("Gepubliceerd op 3 maart 2021").  Mentions in the text date what
+ * happened: "Op vrijdag 16 maart kwamen ...", "From 25 to 27 January".
+ * A web page or a newsletter is dated the day it was written, so an anchor
+ * is not always the event: when the opening names a weekday date a few
+ * weeks before the anchor and the text never names the anchor's day as
+ * that of something that happened, the mention is the event and the anchor
+ * the day it was written up.  "Afgelopen donderdag" counts back from the
+ * anchor.
+ *
+ * Mentions of other things are skipped by the words around them in their
+ * sentence and by their section's heading: the next meeting ("de volgende
+ * bijeenkomst is op ...", "save the date"), laws and deadlines ("sinds 1
+ * januari 2015"), publications ("verschenen op ...").  A date without a year
+ * ("op vrijdag 21 april") takes the year of an anchor, else of a month and
+ * year line ("mei 2015", "Strasbourg, January 2021"), the title, the text's
+ * first full date or the file name; its weekday picks the year next to it
+ * when it does not fit (a report written in January about a December day).
+ * A range ("donderdag 9 en vrijdag 10 november", "September 12th-13th") is
+ * its first day.
  */
 #include "extract_stages.h"
 
@@ -15,303 +30,40 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date_parse.h"
 #include "extract_text.h"
+#include "mem.h"
 
-typedef struct date_hit {
-    size_t start, end;   /* byte range of the expression (weekday excluded) */
-    int y, m, d;
-    bool has_year;
-    bool has_weekday;    /* "vrijdag 21 april": a strong event signal */
-} date_hit;
-
-static const struct { const char *name; int month; } MONTHS[] = {
-    {"januari", 1}, {"jan", 1}, {"februari", 2}, {"feb", 2}, {"febr", 2},
-    {"maart", 3}, {"mrt", 3}, {"mar", 3}, {"march", 3}, {"april", 4},
-    {"apr", 4}, {"mei", 5}, {"may", 5}, {"juni", 6}, {"jun", 6},
-    {"june", 6}, {"juli", 7}, {"jul", 7}, {"july", 7}, {"augustus", 8},
-    {"aug", 8}, {"september", 9}, {"sep", 9}, {"sept", 9}, {"oktober", 10},
-    {"okt", 10}, {"oct", 10}, {"october", 10}, {"november", 11},
-    {"nov", 11}, {"december", 12}, {"dec", 12}, {"january", 1},
-    {"february", 2}, {"august", 8},
-};
-
-static const char *const WEEKDAYS[] = {
-    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
-    "zondag", "ma", "di", "wo", "do", "vr", "za", "zo", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", NULL,
-};
-
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_alpha(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static bool valid_date(int y, int m, int d)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1)
-        return false;
-    int max = days[m - 1];
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        max = 29;
-    return d <= max;
-}
-
-/* Reads up to maxd digits at t[*i]; returns the count and the value. */
-static int read_number(const char *t, size_t len, size_t *i, int maxd, int *value)
-{
-    int n = 0, v = 0;
-    while (*i < len && is_digit(t[*i]) && n < maxd + 1) {
-        v = v * 10 + (t[*i] - '0');
-        (*i)++;
-        n++;
-    }
-    *value = v;
-    return n;
-}
-
-static int month_from_word(const char *s, size_t n)
-{
-    for (size_t k = 0; k < sizeof MONTHS / sizeof MONTHS[0]; k++)
-        if (vp_ex_eq(s, n, MONTHS[k].name))
-            return MONTHS[k].month;
-    return 0;
-}
-
-static bool has_weekday_before(const char *t, size_t pos)
-{
-    size_t i = pos;
-    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == ','))
-        i--;
-    if (i > 0 && t[i - 1] == '.')   /* "vr." */
-        i--;
-    size_t end = i;
-    while (i > 0 && is_alpha(t[i - 1]))
-        i--;
-    if (i == end || (i > 0 && vp_ex_is_wordchar(t + i - 1, 1)))
-        return false;
-    for (size_t k = 0; WEEKDAYS[k]; k++)
-        if (vp_ex_eq(t + i, end - i, WEEKDAYS[k]))
-            return true;
-    return false;
-}
-
-/* A four-digit year at t[*i], after optional spaces/comma. */
-static bool read_year(const char *t, size_t len, size_t *i, int *year)
-{
-    size_t j = *i;
-    while (j < len && (t[j] == ' ' || t[j] == ','))
-        j++;
-    int y;
-    size_t k = j;
-    if (read_number(t, len, &k, 4, &y) != 4)
-        return false;
-    if (k < len && vp_ex_is_wordchar(t + k, len - k))
-        return false;
-    *year = y;
-    *i = k;
-    return true;
-}
-
-/* "2017-04-21" */
-static bool match_iso(const char *t, size_t len, size_t i, date_hit *h)
-{
-    int y, m, d;
-    size_t k = i;
-    if (read_number(t, len, &k, 4, &y) != 4 || k >= len || t[k] != '-')
-        return false;
-    k++;
-    int nm = read_number(t, len, &k, 2, &m);
-    if (nm < 1 || nm > 2 || k >= len || t[k] != '-')
-        return false;
-    k++;
-    int nd = read_number(t, len, &k, 2, &d);
-    if (nd < 1 || nd > 2 || (k < len && vp_ex_is_wordchar(t + k, len - k)))
-        return false;
-    *h = (date_hit){.start = i, .end = k, .y = y, .m = m, .d = d,
-                    .has_year = true};
-    return true;
-}
-
-/* "21-04-2017", "21/4/2017", "21.04.2017" (one separator throughout) */
-static bool match_numeric(const char *t, size_t len, size_t i, date_hit *h)
-{
-    int d, m, y;
-    size_t k = i;
-    int nd = read_number(t, len, &k, 2, &d);
-    if (nd < 1 || nd > 2 || k >= len)
-        return false;
-    char sep = t[k];
-    if (sep != '-' && sep != '/' && sep != '.')
-        return false;
-    k++;
-    int nm = read_number(t, len, &k, 2, &m);
-    if (nm < 1 || nm > 2 || k >= len || t[k] != sep)
-        return false;
-    k++;
-    if (read_number(t, len, &k, 4, &y) != 4)
-        return false;
-    if (k < len && (vp_ex_is_wordchar(t + k, len - k) ||
-                    (t[k] == sep && k + 1 < len && is_digit(t[k + 1]))))
-        return false;
-    *h = (date_hit){.start = i, .end = k, .y = y, .m = m, .d = d,
-                    .has_year = true};
-    return true;
-}
-
-/* Skips an ordinal suffix ("1e", "1ste", "2de") right after a day number. */
-static void skip_ordinal(const char *t, size_t len, size_t *k)
-{
-    static const char *const suffixes[] = {"ste", "de", "e", NULL};
-    for (size_t s = 0; suffixes[s]; s++) {
-        size_t n = strlen(suffixes[s]);
-        if (*k + n <= len && vp_ex_eq(t + *k, n, suffixes[s]) &&
-            (*k + n == len || !vp_ex_is_wordchar(t + *k + n, len - *k - n))) {
-            *k += n;
-            return;
-        }
-    }
-}
-
-/* Skips the second day of a range: "21 en 22 april", "21-22 april",
- * "21 t/m 23 april"; the event date is the first day. */
-static void skip_day_range(const char *t, size_t len, size_t *k)
-{
-    size_t j = *k;
-    while (j < len && t[j] == ' ')
-        j++;
-    if (j + 2 < len && vp_ex_eq(t + j, 2, "en") && t[j + 2] == ' ')
-        j += 3;
-    else if (j + 3 < len && vp_ex_eq(t + j, 3, "t/m") && t[j + 3] == ' ')
-        j += 4;
-    else if (j < len && (t[j] == '-' || t[j] == '&'))
-        j++;
-    else if (j + 2 < len && (unsigned char)t[j] == 0xE2 &&
-             (unsigned char)t[j + 1] == 0x80 && (unsigned char)t[j + 2] == 0x93)
-        j += 3;   /* en dash */
-    else
-        return;
-    while (j < len && t[j] == ' ')
-        j++;
-    int d2;
-    size_t e = j;
-    int n = read_number(t, len, &e, 2, &d2);
-    if (n < 1 || n > 2 || d2 < 1 || d2 > 31)
-        return;
-    skip_ordinal(t, len, &e);
-    *k = e;
-}
-
-/* "21 april 2017", "21 apr. 2017", "1e mei", "21 en 22 april" */
-static bool match_prose(const char *t, size_t len, size_t i, int default_year,
-                        date_hit *h)
-{
-    int d;
-    size_t k = i;
-    int nd = read_number(t, len, &k, 2, &d);
-    if (nd < 1 || nd > 2 || d < 1 || d > 31)
-        return false;
-    skip_ordinal(t, len, &k);
-    skip_day_range(t, len, &k);
-    if (k >= len || t[k] != ' ')
-        return false;
-    while (k < len && t[k] == ' ')
-        k++;
-    size_t ms = k;
-    while (k < len && is_alpha(t[k]))
-        k++;
-    if (k < len && vp_ex_is_wordchar(t + k, len - k))
-        return false;
-    int m = month_from_word(t + ms, k - ms);
-    if (!m)
-        return false;
-    if (k < len && t[k] == '.')
-        k++;
-    int y = default_year;
-    bool has_year = read_year(t, len, &k, &y);
-    if (!has_year && !default_year)
-        return false;
-    *h = (date_hit){.start = i, .end = k, .y = y, .m = m, .d = d,
-                    .has_year = has_year};
-    return true;
-}
-
-/* The next valid date at or after *from in t[0..len). */
-static bool next_date(const char *t, size_t len, size_t *from, int default_year,
-                      date_hit *h)
-{
-    for (size_t i = *from; i < len; i++) {
-        if (!is_digit(t[i]) || (i > 0 && vp_ex_is_wordchar(t + i - 1, 1)) ||
-            (i > 0 && (t[i - 1] == '-' || t[i - 1] == '/' || t[i - 1] == '.') &&
-             i > 1 && is_digit(t[i - 2])))
-            continue;
-        bool found = match_iso(t, len, i, h) || match_numeric(t, len, i, h) ||
-                     match_prose(t, len, i, default_year, h);
-        if (found && valid_date(h->y, h->m, h->d)) {
-            h->has_weekday = has_weekday_before(t, i);
-            *from = h->end;
-            return true;
-        }
-        while (i + 1 < len && is_digit(t[i + 1]))
-            i++;
-    }
-    *from = len;
-    return false;
-}
-
-static void format_date(const date_hit *h, char out[11])
-{
-    /* y, m and d are validated: 1900-2099, 1-12, 1-31 */
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)h->y % 10000u,
-             (unsigned)h->m % 100u, (unsigned)h->d % 100u);
-}
-
-bool vp_parse_date(const char *text, int default_year, char out[11])
-{
-    if (!text)
-        return false;
-    size_t from = 0;
-    date_hit h;
-    if (!next_date(text, strlen(text), &from, default_year, &h))
-        return false;
-    format_date(&h, out);
-    return true;
-}
-
-/* ---- context ---- */
+/* ---- what a date is about ---- */
 
 /* How far around a date its sentence is read. */
 enum { SENTENCE_REACH = 120 };
 
-static bool contains_any(const char *lower, const char *const *cues)
-{
-    for (size_t k = 0; cues[k]; k++)
-        if (strstr(lower, cues[k]))
-            return true;
-    return false;
-}
-
-/* Words that make a date the one of a later meeting. */
-static const char *const NEXT_CUES[] = {
-    "volgende", "save the date", "noteer", "in uw agenda", "in je agenda",
-    "in de agenda", "agenda alvast", "komende bijeenkomst", "komende kennisdag",
-    "staat gepland", "gepland op", "zal plaatsvinden", "zal worden gehouden",
-    NULL,
+/* Words right before a date that make it the day a text was published:
+ * an anchor, never the event, whatever weekday it names. */
+static const char *const PUBLISHED_CUES[] = {
+    "gepubliceerd op ", "gepubliceerd ", "verschenen op ", "verschenen ",
+    "geplaatst op ", "bijgewerkt op ", "laatst gewijzigd op ", "publicatiedatum ",
+    "datum publicatie ", "published on ", "published ", "posted on ", "posted ",
+    "updated on ", "updated ", "date published ", NULL,
 };
 
-/* Words right before a date that make it the date of a law, a publication
- * or a deadline. */
+/* Words right before a date that make it the date of a law, a deadline or
+ * a life: not the event, unless a weekday says it is a day out. */
 static const char *const PAST_CUES[] = {
     "sinds ", "per ", "vanaf ", "sedert ", "uiterlijk ", "tot ", "t/m ",
     "voor ", "na ", "d.d. ", "rapport van ", "publicatie van ", "brief van ",
-    "wet van ", "besluit van ", "in werking", "ingegaan op ", "verschenen op ",
-    "gepubliceerd op ", "verschenen ", "gepubliceerd ", "deadline ",
+    "wet van ", "besluit van ", "in werking", "ingegaan op ", "deadline ",
     "ingaande ", "met ingang van ", "geboren ", "overleden ", "opgericht ",
-    NULL,
+    "since ", "as of ", "until ", "before ", "after ", "by ", NULL,
 };
 
-/* Does the text right before [ctx_start..pos) end with a cue? */
+/* Does lower end with a cue (at a word start)? */
 static bool ends_with_cue(const char *lower, const char *const *cues)
 {
     size_t n = strlen(lower);
@@ -324,40 +76,39 @@ static bool ends_with_cue(const char *lower, const char *const *cues)
     return false;
 }
 
-/* True when the date in t is about something other than the event. */
-static bool is_distractor(const char *t, size_t len, const date_hit *h)
+typedef enum { ABOUT_EVENT, ABOUT_PUBLICATION, ABOUT_OTHER } date_about;
+
+/* What the date in t is about, by the words of its sentence. */
+static date_about about(const char *t, size_t len, const date_hit *h)
 {
     char before[160], after[160];
     size_t ss = vp_ex_sentence_start(t, h->start, SENTENCE_REACH);
     size_t se = vp_ex_sentence_end(t, len, h->end, SENTENCE_REACH);
-    /* the weekday belongs to the date; look before it */
     vp_ex_lower(t, ss, h->start, before, sizeof before);
     vp_ex_lower(t, h->end, se, after, sizeof after);
-    if (contains_any(before, NEXT_CUES) || contains_any(after, NEXT_CUES))
-        return true;
-    /* strip a weekday before the date, then test the words before */
-    size_t n = strlen(before);
-    while (n > 0 && (before[n - 1] == ' ' || before[n - 1] == ','))
-        n--;
-    size_t w = n;
+    if (vp_ex_about_next_meeting(t, len, h->start, h->end))
+        return ABOUT_OTHER;
+    /* the weekday belongs to the date: look before it */
+    size_t n = strlen(before), w = n;
+    while (w > 0 && (before[w - 1] == ' ' || before[w - 1] == ',' || before[w - 1] == '.'))
+        w--;
+    size_t wend = w;
     while (w > 0 && is_alpha(before[w - 1]))
         w--;
-    for (size_t k = 0; WEEKDAYS[k]; k++)
-        if (n - w == strlen(WEEKDAYS[k]) && memcmp(before + w, WEEKDAYS[k], n - w) == 0) {
-            before[w] = '\0';
-            break;
-        }
-    if (!h->has_weekday && ends_with_cue(before, PAST_CUES))
-        return true;
-    const char *tail = strstr(before, "in werking");
-    return tail != NULL;
-}
-
-static bool heading_is_next_meeting(const vp_block *b)
-{
-    char lower[160];
-    vp_ex_lower(b->text, 0, strlen(b->text), lower, sizeof lower);
-    return contains_any(lower, NEXT_CUES);
+    if (vp_date_weekday_from_word(before + w, wend - w) >= 0)
+        n = w;
+    /* "Publicatiedatum: 28 januari": the cue without its colon */
+    while (n > 0 && (before[n - 1] == ' ' || before[n - 1] == ':' || before[n - 1] == '*'))
+        n--;
+    if (n + 2 > sizeof before)
+        n = sizeof before - 2;
+    before[n] = ' ';
+    before[n + 1] = '\0';
+    if (ends_with_cue(before, PUBLISHED_CUES))
+        return ABOUT_PUBLICATION;
+    if (h->weekday < 0 && ends_with_cue(before, PAST_CUES))
+        return ABOUT_OTHER;
+    return strstr(before, "in werking") ? ABOUT_OTHER : ABOUT_EVENT;
 }
 
 static bool is_heading(const vp_block *b)
@@ -365,69 +116,166 @@ static bool is_heading(const vp_block *b)
     return b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
 }
 
-/* A plausible event year (a four-digit number 1990-2099) anywhere in s. */
-static int find_year(const char *s)
+static bool heading_is_next_meeting(const vp_block *b)
 {
-    if (!s)
-        return 0;
-    size_t len = strlen(s);
-    for (size_t i = 0; i + 4 <= len; i++) {
-        if (!is_digit(s[i]) || (i > 0 && vp_ex_is_wordchar(s + i - 1, 1)))
-            continue;
-        size_t k = i;
-        int y;
-        if (read_number(s, len, &k, 4, &y) == 4 && y >= 1990 && y <= 2099 &&
-            (k == len || !vp_ex_is_wordchar(s + k, len - k)))
-            return y;
-        while (i + 1 < len && is_digit(s[i + 1]))
-            i++;
-    }
-    return 0;
+    size_t len = strlen(b->text);
+    return vp_ex_about_next_meeting(b->text, len, 0, len < 120 ? len : 120);
 }
 
-/* The year of the first full date in the text that is no distractor. */
-static int year_from_text(const vp_parsed *p)
+/* ---- the report ---- */
+
+/* How many blocks after the title count as the opening of a report, and
+ * how many of the first blocks may be a dateline. */
+enum { OPENING_BLOCKS = 8, DATELINE_BLOCKS = 4, DATELINE_MAX = 160,
+       LEDE_PARAGRAPHS = 2 };
+/* How long after an event a report is written up, at most. */
+enum { WRITE_UP_DAYS = 62 };
+
+typedef enum { ANCHOR_NONE, ANCHOR_FRONT_MATTER, ANCHOR_TITLE, ANCHOR_DATELINE,
+               ANCHOR_PUBLISHED } anchor_kind;
+
+typedef struct anchor {
+    anchor_kind kind;
+    int y, m, d;
+    const vp_block *block;   /* the dateline's block */
+} anchor;
+
+typedef struct event {
+    bool found;
+    bool strong;             /* a weekday in the opening */
+    int y, m, d;
+} event;
+
+/* Is b the title block (the heading or first line the title came from)? */
+static bool is_title_block(const vp_parsed *p, const vp_document *d, size_t i)
 {
+    return !p->fm.title && d->title && strncmp(p->blocks[i].text, d->title,
+                                               strlen(d->title)) == 0;
+}
+
+/* A dateline or publication line among the first blocks: a short block
+ * holding a full date ("Hoorn, 2017-09-29", "*Gepubliceerd op woensdag 3
+ * maart 2021*", "euregio · 20 november 2023"). */
+static anchor dateline(const vp_parsed *p, const vp_document *d)
+{
+    anchor a = {ANCHOR_NONE, 0, 0, 0, NULL};
+    for (size_t i = 0, seen = 0; i < p->n_blocks && seen < DATELINE_BLOCKS; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind == VP_BLOCK_CODE || is_title_block(p, d, i))
+            continue;
+        seen++;
+        size_t len = strlen(b->text);
+        if (len > DATELINE_MAX || b->kind == VP_BLOCK_TABLE_ROW)
+            continue;
+        size_t from = 0;
+        date_hit h;
+        while (vp_date_next(b->text, len, &from, 0, &h)) {
+            date_about what = h.has_year ? about(b->text, len, &h) : ABOUT_OTHER;
+            if (what == ABOUT_OTHER)
+                continue;
+            return (anchor){what == ABOUT_PUBLICATION ? ANCHOR_PUBLISHED : ANCHOR_DATELINE,
+                            h.y, h.m, h.d, b};
+        }
+    }
+    return a;
+}
+
+/* The year a date without one takes. */
+static int default_year(const vp_parsed *p, const vp_document *d, const anchor *a)
+{
+    if (a->kind != ANCHOR_NONE)
+        return a->y;
+    for (size_t i = 0, seen = 0; i < p->n_blocks && seen < DATELINE_BLOCKS; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind == VP_BLOCK_CODE || strlen(b->text) > DATELINE_MAX)
+            continue;
+        seen++;
+        int y = vp_date_month_year(b->text);
+        if (y)
+            return y;
+    }
+    int y = vp_date_find_year(d->title);
+    if (y)
+        return y;
     for (size_t bi = 0; bi < p->n_blocks; bi++) {
         const vp_block *b = &p->blocks[bi];
         if (b->kind == VP_BLOCK_CODE)
             continue;
         size_t len = strlen(b->text), from = 0;
         date_hit h;
-        while (next_date(b->text, len, &from, 0, &h))
-            if (h.has_year && !is_distractor(b->text, len, &h))
+        while (vp_date_next(b->text, len, &from, 0, &h))
+            if (h.has_year && about(b->text, len, &h) == ABOUT_EVENT)
                 return h.y;
     }
     return 0;
 }
 
-/* The date in the path's file name: "2017-04-21-gorinchem.md". */
-static bool date_from_path(const char *path, char out[11])
+/* "afgelopen donderdag", "vorige vrijdag", "last Thursday": the weekday
+ * named, counted back from the day the text was written. */
+static bool relative_weekday(const vp_parsed *p, const anchor *a, event *e)
 {
-    if (!path)
+    static const char *const PAST[] = {"afgelopen", "vorige", "last", "jongstleden", NULL};
+    if (a->kind == ANCHOR_NONE)
         return false;
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    date_hit h;
-    size_t len = strlen(base);
-    if (len >= 10 && match_iso(base, len, 0, &h) && valid_date(h.y, h.m, h.d)) {
-        format_date(&h, out);
-        return true;
+    for (size_t bi = 0, seen = 0; bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        if (b->kind == VP_BLOCK_CODE || is_heading(b))
+            continue;
+        seen++;
+        const char *t = b->text;
+        size_t len = strlen(t), pos = 0, ws, we, ns, ne;
+        while (vp_ex_next_word(t, len, pos, &ws, &we)) {
+            pos = we;
+            if (!vp_ex_eq_any(t + ws, we - ws, PAST) || !vp_ex_next_word(t, len, we, &ns, &ne))
+                continue;
+            int wd = vp_date_weekday_from_word(t + ns, ne - ns);
+            if (wd < 0)
+                continue;
+            long anchor_day = vp_date_day_number(a->y, a->m, a->d);
+            int back = (vp_date_weekday_of(a->y, a->m, a->d) - wd + 7) % 7;
+            vp_date_from_day_number(anchor_day - (back ? back : 7), &e->y, &e->m, &e->d);
+            e->found = e->strong = true;
+            return true;
+        }
     }
     return false;
 }
 
-/* How many blocks after the title count as the opening of a report. */
-enum { OPENING_BLOCKS = 8 };
-
-/* The first event date in the text; a date with a weekday in the opening
- * wins over an earlier one without. */
-static bool date_from_text(const vp_parsed *p, int default_year, char out[11])
+/* "Op 6 oktober hielden wij ...", "On March 13th, ...": a sentence that
+ * opens with the date. */
+static bool opens_sentence(const char *t, size_t start)
 {
-    bool next_section = false;
-    date_hit first = {0};
-    bool have_first = false;
-    size_t seen = 0;
+    size_t ws, we;
+    if (!vp_ex_prev_word(t, start, &ws, &we) || !(vp_ex_eq(t + ws, we - ws, "op") ||
+                                                 vp_ex_eq(t + ws, we - ws, "on")))
+        return false;
+    size_t i = ws;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '*' || t[i - 1] == '_'))
+        i--;
+    return i == 0 || t[i - 1] == '.' || t[i - 1] == '!' || t[i - 1] == '?' ||
+           t[i - 1] == '\n';
+}
+
+/* A date that says when something happened, not when a text was dated: in
+ * a sentence, or with its weekday.  A byline ("Tekst: secretariaat, 28
+ * september 2023") does not confirm an anchor. */
+static bool in_a_sentence(size_t block_len, const date_hit *h)
+{
+    return h->weekday >= 0 || block_len > DATELINE_MAX / 2;
+}
+
+/* The event date the text gives: the first date of the opening with a
+ * weekday or that opens the first sentences, else the first date about an
+ * event.  *confirms is set when some date about an event (outside the
+ * anchor's own line) is the anchor's day. */
+static void event_from_text(const vp_parsed *p, int year, const anchor *a, event *e,
+                            bool *confirms)
+{
+    bool next_section = false, have_first = false;
+    event first = {0};
+    size_t seen = 0, paragraphs = 0;
+    *confirms = false;
+    *e = (event){0};
     for (size_t bi = 0; bi < p->n_blocks; bi++) {
         const vp_block *b = &p->blocks[bi];
         if (b->kind == VP_BLOCK_CODE)
@@ -436,57 +284,113 @@ static bool date_from_text(const vp_parsed *p, int default_year, char out[11])
             next_section = heading_is_next_meeting(b);
         if (next_section)
             continue;
-        if (!is_heading(b))
-            seen++;
         size_t len = strlen(b->text), from = 0;
+        if (!is_heading(b)) {
+            seen++;
+            paragraphs += len > DATELINE_MAX / 2;
+        }
         date_hit h;
-        while (next_date(b->text, len, &from, default_year, &h)) {
-            if (is_distractor(b->text, len, &h))
+        while (vp_date_next(b->text, len, &from, year, &h)) {
+            if (about(b->text, len, &h) != ABOUT_EVENT)
                 continue;
-            if (h.has_weekday && seen <= OPENING_BLOCKS) {
-                format_date(&h, out);
-                return true;
-            }
+            if (b != a->block && h.y == a->y && h.m == a->m && h.d == a->d &&
+                in_a_sentence(len, &h))
+                *confirms = true;
+            bool strong = (h.weekday >= 0 && seen <= OPENING_BLOCKS) ||
+                          (paragraphs <= LEDE_PARAGRAPHS && opens_sentence(b->text, h.start));
+            if (strong && !e->found)
+                *e = (event){true, true, h.y, h.m, h.d};
             if (!have_first) {
-                first = h;
+                first = (event){true, false, h.y, h.m, h.d};
                 have_first = true;
             }
         }
     }
-    if (have_first)
-        format_date(&first, out);
-    return have_first;
+    if (!e->found)
+        *e = first;
 }
 
-static vp_extract_status set_date(vp_document *d, const char *value)
+/* Was the anchor the day the report was written rather than the event? */
+static bool written_after(const anchor *a, const event *e, bool confirmed)
+{
+    if (!e->found)
+        return false;
+    if (a->kind == ANCHOR_PUBLISHED)
+        return true;
+    long gap = vp_date_day_number(a->y, a->m, a->d) - vp_date_day_number(e->y, e->m, e->d);
+    return e->strong && !confirmed && gap > 0 && gap <= WRITE_UP_DAYS;
+}
+
+static vp_extract_status set_date(vp_document *d, int y, int m, int day, bool found)
 {
     free(d->date);
-    d->date = value ? strdup(value) : NULL;
-    return value && !d->date ? VP_EXTRACT_NO_MEMORY : VP_EXTRACT_OK;
+    d->date = NULL;
+    if (found) {
+        char out[11];
+        vp_date_format(y, m, day, out);
+        d->date = vp_xstrdup(out);
+    }
+    return VP_EXTRACT_OK;
+}
+
+/* A date that is the whole value (front matter), with its year default. */
+static bool parse_anchor(const char *s, anchor_kind kind, anchor *a)
+{
+    date_hit h;
+    size_t from = 0;
+    if (!s || !vp_date_next(s, strlen(s), &from, vp_date_find_year(s), &h))
+        return false;
+    *a = (anchor){kind, h.y, h.m, h.d, NULL};
+    return true;
+}
+
+/* The first full date of the title that is not a publication date. */
+static bool title_date(const vp_parsed *p, const vp_document *d, anchor *a)
+{
+    const char *title = d->title;
+    if (!title)
+        return false;
+    size_t len = strlen(title), from = 0;
+    date_hit h;
+    while (vp_date_next(title, len, &from, 0, &h))
+        if (about(title, len, &h) != ABOUT_PUBLICATION) {
+            *a = (anchor){ANCHOR_TITLE, h.y, h.m, h.d, NULL};
+            /* the block it came from does not confirm itself */
+            for (size_t i = 0; i < p->n_blocks && !a->block; i++)
+                if (is_title_block(p, d, i))
+                    a->block = &p->blocks[i];
+            return true;
+        }
+    return false;
 }
 
 vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
                                   vp_document *d, vp_extract_issue *issue)
 {
     (void)ctx;
-    char out[11];
+    anchor a = {ANCHOR_NONE, 0, 0, 0, NULL};
     const char *fm = p->fm.date;
-    if (fm && *fm) {
-        if (vp_parse_date(fm, find_year(fm), out))
-            return set_date(d, out);
+    if (fm && *fm && !parse_anchor(fm, ANCHOR_FRONT_MATTER, &a))
         vp_extract_note(issue, p->fm.date_line, "unrecognised date '%s'", fm);
+    if (a.kind == ANCHOR_NONE && !title_date(p, d, &a))
+        a = dateline(p, d);
+
+    int year = default_year(p, d, &a);
+    int py, pm, pd;
+    if (!year && vp_date_from_path(d->path, &py, &pm, &pd))
+        year = py;
+    event e;
+    bool confirmed;
+    event_from_text(p, year, &a, &e, &confirmed);
+    if (!e.strong && a.kind != ANCHOR_NONE) {
+        event rel = {0};
+        if (relative_weekday(p, &a, &rel))
+            e = rel;
     }
-    const char *title = d->title;
-    bool found = title && vp_parse_date(title, 0, out);
-    if (!found) {
-        int year = find_year(title);
-        if (!year)
-            year = find_year(fm);
-        if (!year)
-            year = year_from_text(p);
-        if (!year && d->path && date_from_path(d->path, out))
-            year = atoi(out);
-        found = date_from_text(p, year, out) || date_from_path(d->path, out);
-    }
-    return set_date(d, found ? out : NULL);
+    if (a.kind != ANCHOR_NONE && !written_after(&a, &e, confirmed))
+        return set_date(d, a.y, a.m, a.d, true);
+    if (e.found)
+        return set_date(d, e.y, e.m, e.d, true);
+    bool by_path = vp_date_from_path(d->path, &py, &pm, &pd);
+    return set_date(d, py, pm, pd, by_path);
 }

@@ -1,52 +1,45 @@
 /*
- * extract_places.c: the places stage, municipalities and the host (see
- * extract.c).
+ * extract_places.c: the places stage (see extract.c): the municipalities a
+ * report names and the one that hosted it.
  *
- * The gazetteer finds every name; this file decides which mentions are the
- * municipality.  A mention is rejected when it is written in lower case
- * ("best"), follows "provincie"/"regio" (the province or region of the same
- * name), or is the tail of a person's name ("Joost van Hoorn").  Names that
- * are also common words or surnames (flagged ambiguous in the gazetteer)
- * need support: "gemeente X", "in X", "(X)" after a speaker, or a list of
- * other municipalities.  The name kept is the entry's official spelling, so
- * aliases resolve ("Den Bosch" -> "'s-Hertogenbosch") and former
- * municipalities stay as the report wrote them (Veghel in 2016).
+ * The gazetteer finds every name of a municipality (current or former) and
+ * of a place (woonplaats: "Emmeloord", "Hoogezand"); this file decides
+ * which mentions count, and what each stood for in the report's year
+ * (d->date): a place is its municipality of that year ("Hoogezand" is
+ * Hoogezand-Sappemeer in 2016, Midden-Groningen in 2019), a former
+ * municipality named after it ended is a town of its successor ("Sneek" in
+ * 2013 is Súdwest-Fryslân), and a place whose municipality of that year is
+ * not known counts for nothing.
+ *
+ * A mention is rejected when it is written in lower case ("best"), stands
+ * by a word that makes it a province, region or institution ("provincie
+ * Utrecht", "regio Eindhoven", "the Eindhoven region", "Port of
+ * Rotterdam"), is a destination ("de trein naar Zwolle"), the place of the
+ * next meeting, or the tail of a person's name ("Joost van Hoorn", "dhr.
+ * Weert", "Van Kampen zei"; though "burgemeester Kooistra van Veenendaal"
+ * is the mayor of Veenendaal).  Names that are also ordinary words,
+ * surnames or provinces (flagged ambiguous in the data) need support:
+ * "gemeente X", "in X", "(X)" after a speaker, or a list of other
+ * municipalities.  Two places of one name ("Bergen" in Limburg and in
+ * Noord-Holland) are told apart by the province the report's other
+ * municipalities are in, and a place outside that province counts only in
+ * a list ("op Willemsoord" in Den Helder is no village in Overijssel).
+ * The seat of government after "richting", "uit", "op" is the government.
+ *
+ * The host is found in extract_host.c, from the same mentions.
  */
-#include "extract_stages.h"
+#include "extract_places.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract_text.h"
+#include "mem.h"
+#include "person_name.h"
+#include "text.h"
 
-typedef struct mention {
-    size_t start, end;
-    const vp_municipality *m;
-    bool accepted;
-} mention;
-
-typedef struct mention_list {
-    mention *items;
-    size_t len, cap;
-    bool failed;         /* out of memory: mentions are missing */
-} mention_list;
-
-static bool collect_match(const vp_gaz_match *match, void *ctx)
-{
-    mention_list *l = ctx;
-    if (l->len == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        mention *grown = realloc(l->items, cap * sizeof *grown);
-        if (!grown) {
-            l->failed = true;
-            return false;
-        }
-        l->items = grown;
-        l->cap = cap;
-    }
-    l->items[l->len++] = (mention){match->start, match->end, match->m, false};
-    return true;
-}
+/* ---- word lists ---- */
 
 /* Words before a name that make it a province, region or institution. */
 static const char *const REGION_WORDS[] = {
@@ -56,14 +49,45 @@ static const char *const REGION_WORDS[] = {
     "rechtbank", "gerechtshof", "bisdom", "waterschap", "hoogheemraadschap",
     "gemeentelijke", "provinciale", "regionale", "omgevingsdienst", "ggd",
     "hanzehogeschool", "museum", "station", "ziekenhuis", "fc", "sc", "vv",
-    NULL,
+    "province", "university", "kreis", "landkreis", "stadt", "county", NULL,
+};
+
+/* Words after a name that make it a region or an institution: "the
+ * Eindhoven region", "Wageningen University". */
+static const char *const REGION_AFTER[] = {
+    "region", "regio", "area", "e.o.", "eo", "university", "universiteit", "airport",
+    "academy", NULL,
+};
+
+/* "X of Y", "X van Y": the institution or region of a place ("Port of
+ * Rotterdam", "Hogeschool van Arnhem en Nijmegen", "Province of Utrecht"). */
+static const char *const INSTITUTION_OF[] = {
+    "province", "provincie", "port", "haven", "university", "universiteit", "hogeschool",
+    "region", "regio", "county", "bisdom", "diocese", "kingdom", "koninkrijk", NULL,
+};
+
+/* "Den Haag" after these is the government: "richting Den Haag", "geld uit
+ * Den Haag", "wachten op Den Haag". */
+static const char *const GOVERNMENT_BEFORE[] = {
+    "richting", "uit", "op", "tegen", "vanuit", "aan", "towards", "from", NULL,
+};
+
+/* A sentence about getting there: names after "naar", "tussen", "via",
+ * "met" are destinations, not the report's municipalities. */
+static const char *const TRAVEL_WORDS[] = {
+    "bus", "trein", "spoor", "lijn", "route", "verbinding", "snelweg", "rijdt", "reistijd",
+    "kwartier", "half uur", "minuten", "train", "railway", "motorway", "pendel", NULL,
+};
+static const char *const TRAVEL_BEFORE[] = {
+    "naar", "tussen", "via", "met", "richting", "to", "between", NULL,
 };
 
 /* Words before an ambiguous name that make it the municipality. */
 static const char *const SUPPORT_WORDS[] = {
     "gemeente", "gemeenten", "gastgemeente", "in", "uit", "van", "te",
     "burgemeester", "wethouder", "wethouders", "naar", "bij", "stad",
-    "binnenstad", "centrum", "raad", "gemeenteraad", "college", NULL,
+    "binnenstad", "centrum", "raad", "gemeenteraad", "college", "of",
+    "municipality", "mayor", "alderman", "from", NULL,
 };
 
 /* Capitalised words that may stand before a municipality without making
@@ -73,13 +97,27 @@ static const char *const NOT_FIRST_NAMES[] = {
     "naar", "bij", "op", "voor", "met", "door", "om", "rond", "rondom",
     "burgemeester", "wethouder", "stad", "binnenstad", "centrum", "en", "of",
     "de", "het", "een", "als", "zoals", "waaronder", "over", "tussen", "na",
-    "ook", "dat", "die", "zowel", "maar", "want", "dus", "ook", "welkom",
+    "ook", "dat", "die", "zowel", "maar", "want", "dus", "welkom",
     "college", "raad", "gemeenteraad", "regio", "provincie", "kennisdag",
     "netwerkdag", "bijeenkomst", "werkbezoek", "excursie", "bezoek",
     "ontvangst", "locatie", "plaats", "datum", "host", "gastheer", "vanuit",
     "tot", "via", "namens", "richting", "noord", "zuid", "oost", "west",
-    "midden", NULL,
+    "midden", "municipality", "city", "town", "mayor", "alderman", "the",
+    "from", "to", "at", "and", "visit", "hosted", "toen", "daarna", "daarom",
+    "hier", "daar", "nu", "verder", "vervolgens", "zo", "wel", "niet", "alleen",
+    "vooral", "zelfs", "bovendien", "tevens", "later", "eerder", "ja", "nee",
+    "also", "then", "both", "only", "even", "later", "when", "while", "after",
+    "before", "since", "as", "for", "with", "by", "on", "near", "wie", "wat",
+    "waar", "hoe", "waarom", "wanneer", "aanwezig", "afwezig", "deelnemers",
+    "gemeenten", "sprekers", "programma", "thema", "organisatie", NULL,
 };
+
+/* Roles that put "X van Y" on the mayor of Y, not on a person "X van Y". */
+static const char *const OFFICE_WORDS[] = {
+    "burgemeester", "wethouder", "gemeentesecretaris", "mayor", "alderman", NULL,
+};
+
+/* ---- what a mention looks like ---- */
 
 static bool starts_upper(const char *t, size_t len, size_t start)
 {
@@ -87,20 +125,7 @@ static bool starts_upper(const char *t, size_t len, size_t start)
         return true;
     /* 's-Hertogenbosch, ’s-Gravenhage, 't Hoogeland */
     size_t ap = vp_ex_apostrophe(t + start, len - start);
-    return ap && start + ap < len &&
-           (t[start + ap] == 's' || t[start + ap] == 't');
-}
-
-/* All letters upper case: a heading written in capitals. */
-static bool all_caps(const char *s, size_t n)
-{
-    bool any = false;
-    for (size_t i = 0; i < n; i += vp_ex_charlen(s + i, n - i)) {
-        if (vp_ex_is_lower(s + i, n - i))
-            return false;
-        any = any || vp_ex_is_upper(s + i, n - i);
-    }
-    return any;
+    return ap && start + ap < len && (t[start + ap] == 's' || t[start + ap] == 't');
 }
 
 /* Sentence start: only spaces, nothing, or . ! ? : before pos. */
@@ -113,12 +138,23 @@ static bool at_sentence_start(const char *t, size_t pos)
            t[i - 1] == ':' || t[i - 1] == '\n' || t[i - 1] == '"';
 }
 
+static bool preceded_by(const char *t, size_t start, const char *const *words)
+{
+    size_t ws, we;
+    return vp_ex_prev_word(t, start, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, words);
+}
+
+static bool followed_by(const char *t, size_t len, size_t end, const char *const *words)
+{
+    size_t ws, we;
+    return vp_ex_next_word(t, len, end, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, words);
+}
+
 /* A capitalised word that is neither all caps nor a known function word:
  * looks like a given name. */
 static bool looks_like_given_name(const char *t, size_t ws, size_t we)
 {
-    size_t len = we;
-    if (!vp_ex_is_upper(t + ws, len - ws) || all_caps(t + ws, we - ws))
+    if (!vp_ex_is_upper(t + ws, we - ws) || vp_ex_all_caps(t + ws, we - ws))
         return false;
     if (vp_ex_eq_any(t + ws, we - ws, NOT_FIRST_NAMES))
         return false;
@@ -128,35 +164,96 @@ static bool looks_like_given_name(const char *t, size_t ws, size_t we)
     return true;
 }
 
-/* "Joost van Hoorn", "Jan Best": the municipality name is a surname here.
- * The bare-word rule ("Jan Best") is only applied to running text: titles
- * and headings name places after nouns ("Netwerkdag Gorinchem"). */
-static bool is_person_tail(const char *t, size_t start, bool bare_rule)
+/* "burgemeester van Venlo", "burgemeester Govert Veldhuijzen van
+ * Gorinchem": an office, perhaps a given name and a surname, then "van" and
+ * the municipality.  One word between office and "van" is a given name,
+ * and "van X" its surname ("wethouder Joris van Mierlo"). */
+static bool office_holder_of(const char *t, size_t van_start)
+{
+    size_t ws = van_start, we;
+    for (int words = 0; words < 4 && vp_ex_prev_word(t, ws, &ws, &we); words++)
+        if (vp_ex_eq_any(t + ws, we - ws, OFFICE_WORDS))
+            return words != 1;
+    return false;
+}
+
+/* A capitalised word that names a building, not a person: "Parktheater
+ * Eindhoven", "Stadsgehoorzaal Vlaardingen", "Maritime Museum Amsterdam". */
+static bool is_venue_word(const char *s, size_t n)
+{
+    static const char *const SUFFIXES[] = {"theater", "zaal", "huis", "kerk", "fabriek",
+                                           "paleis", "hal", "centrum", "museum", "campus",
+                                           "park", "hotel", "school", "plein", "hall",
+                                           "centre", "center", "gebouw", "kasteel", "slot",
+                                           NULL};
+    char lower[64];
+    if (n >= sizeof lower)
+        return false;
+    vp_ex_lower(s, 0, n, lower, sizeof lower);
+    for (size_t k = 0; SUFFIXES[k]; k++) {
+        size_t c = strlen(SUFFIXES[k]);
+        if (n >= c && strcmp(lower + n - c, SUFFIXES[k]) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* "in Singer Laren", "at Parkstad Heerlen": after these a capitalised word
+ * and a place are a venue and its place, not a person. */
+static const char *const VENUE_PREPOSITIONS[] = {"in", "at", "te", NULL};
+
+/* Words after "Van X" that make it a journey from X. */
+static const char *const JOURNEY_WORDS[] = {"naar", "tot", "via", "richting", "to", NULL};
+
+/* Lower-case articles that stand before a surname, never before a place. */
+static const char *const SURNAME_ARTICLES[] = {"de", "der", "den", "ter", "ten", NULL};
+
+/* Words the person-name model must not take for a given name before a
+ * place: function words ("Ook Zeist"), buildings ("Parktheater
+ * Eindhoven"). */
+static bool never_given(const char *folded, void *ctx)
+{
+    (void)ctx;
+    size_t n = strlen(folded);
+    return vp_ex_eq_any(folded, n, NOT_FIRST_NAMES) || is_venue_word(folded, n);
+}
+
+/* Is the name at t[start..end) inside a person's name ("Ruud van
+ * Gorinchem", "J. de Vries", "dhr. Weert", "zei Van Kampen")?  The
+ * person-name model decides (person_name.h); the places stage adds what it
+ * knows of places: "burgemeester Kooistra van Veenendaal" is the mayor of
+ * Veenendaal, a sentence opened by a capitalised particle names a person
+ * ("Van Kampen: ...", "In 't Veld presented") unless a journey follows
+ * ("Van Rijswijk naar Delft"), "de Vries" in lower case is no place, and
+ * after a preposition a capitalised word and a place are a venue ("in
+ * Singer Laren").  The bare given name ("Jan Best") only counts in running
+ * text: titles and headings name places after nouns ("Netwerkdag
+ * Gorinchem"). */
+static bool in_person_name(const char *t, size_t len, size_t start, size_t end, bool bare_rule)
 {
     size_t ws, we;
     if (!vp_ex_prev_word(t, start, &ws, &we))
-        return false;
-    bool particle = false;
-    /* particles: "van", "van der", "in 't" */
-    while (vp_ex_is_particle(t + ws, we - ws)) {
-        particle = true;
-        if (!vp_ex_prev_word(t, ws, &ws, &we))
-            return false;
-    }
-    if (!looks_like_given_name(t, ws, we))
-        return false;
-    if (particle)
+        return vp_person_name_at(t, len, start, end, 0, never_given, NULL);
+    if (vp_ex_eq(t + ws, we - ws, "van") && t[ws] == 'v' && office_holder_of(t, ws))
+        return false;   /* "burgemeester van Venlo", not "wethouder Van Boxtel" */
+    if (vp_person_name_at(t, len, start, end, 0, never_given, NULL))
         return true;
-    /* a bare capitalised word right before: a name unless it opens the
-     * sentence ("Ook Zeist ...") */
-    return bare_rule && !at_sentence_start(t, ws) && t[we] == ' ' &&
-           we + 1 == start;
-}
-
-static bool preceded_by(const char *t, size_t start, const char *const *words)
-{
-    size_t ws, we;
-    return vp_ex_prev_word(t, start, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, words);
+    bool cap = vp_ex_is_upper(t + ws, 1);
+    bool article = t[start] == '\'' || (unsigned char)t[start] == 0xE2;   /* 't Veld */
+    if (cap && (vp_ex_eq_any(t + ws, we - ws, SURNAME_ARTICLES) || vp_ex_eq(t + ws, we - ws, "van") ||
+                (article && vp_ex_eq(t + ws, we - ws, "in"))))
+        return !followed_by(t, len, end, JOURNEY_WORDS);
+    if (!cap && vp_ex_eq_any(t + ws, we - ws, SURNAME_ARTICLES))
+        return true;
+    /* "Sanne in 't Veld", "J. in 't Veld": the place's own article makes
+     * "in" a particle when a given name or initials stand before it */
+    if (article && vp_ex_eq(t + ws, we - ws, "in") &&
+        vp_person_name_at(t, len, ws, we, VP_PERSON_BARE_GIVEN, never_given, NULL))
+        return true;
+    return bare_rule && t[we] == ' ' && we + 1 == start && looks_like_given_name(t, ws, we) &&
+           !is_venue_word(t + ws, we - ws) &&
+           !(at_sentence_start(t, ws) && vp_ex_eq_any(t + ws, we - ws, NOT_FIRST_NAMES)) &&
+           !preceded_by(t, ws, VENUE_PREPOSITIONS);
 }
 
 /* "(Utrecht)" or "(Utrecht," right after a speaker. */
@@ -180,19 +277,20 @@ static bool list_gap(const char *t, size_t a, size_t b)
         return false;
     size_t i = a;
     bool any = false;
+    while (i < b && (t[i] == '.' || t[i] == ')'))   /* "Bergen (NH.), Zeist" */
+        i++;
     while (i < b) {
         if (t[i] == ' ') {
             i++;
         } else if (t[i] == ',' || t[i] == '&' || t[i] == '/' || t[i] == ';') {
             i++;
             any = true;
-        } else if (i + 2 <= b && vp_ex_eq(t + i, 2, "en") &&
+        } else if (i + 2 <= b && (vp_ex_eq(t + i, 2, "en") || vp_ex_eq(t + i, 2, "of")) &&
                    (i + 2 == b || t[i + 2] == ' ')) {
             i += 2;
             any = true;
-        } else if (i + 2 <= b && vp_ex_eq(t + i, 2, "of") &&
-                   (i + 2 == b || t[i + 2] == ' ')) {
-            i += 2;
+        } else if (i + 3 <= b && vp_ex_eq(t + i, 3, "and") && (i + 3 == b || t[i + 3] == ' ')) {
+            i += 3;
             any = true;
         } else {
             return false;
@@ -201,10 +299,12 @@ static bool list_gap(const char *t, size_t a, size_t b)
     return any;
 }
 
+/* ---- judging the mentions of one text ---- */
+
+
 /* Mentions in a run joined by list separators; the list supports its
- * ambiguous members when it is long or holds a plain municipality. */
-static void accept_lists(const char *t, mention *ms, size_t n,
-                         const bool *plausible)
+ * ambiguous members when it is long or holds a plain name. */
+static void accept_lists(const char *t, mention *ms, size_t n)
 {
     size_t i = 0;
     while (i < n) {
@@ -213,281 +313,265 @@ static void accept_lists(const char *t, mention *ms, size_t n,
             j++;
         size_t count = j - i + 1, plain = 0;
         for (size_t k = i; k <= j; k++)
-            if (plausible[k] && !ms[k].m->ambiguous)
+            if (ms[k].plausible && !ms[k].ambiguous)
                 plain++;
         if (count >= 2 && (count >= 3 || plain > 0))
             for (size_t k = i; k <= j; k++)
-                if (plausible[k])
+                if (ms[k].plausible)
                     ms[k].accepted = true;
         i = j + 1;
     }
 }
 
-typedef enum { IN_BODY, IN_HEADING, IN_TITLE } text_kind;
-
-/* Decides every mention of one block.  In the title, places follow nouns
- * ("Netwerkdag Utrecht") and ambiguous names are taken at face value unless
- * a region word precedes them. */
-static bool judge_block(const char *t, size_t len, mention *ms, size_t n,
-                        text_kind kind)
+/* "Port of Rotterdam", "Hogeschool van Arnhem": an institution's name. */
+static bool institution_of(const char *t, size_t start)
 {
-    bool *plausible = calloc(n ? n : 1, sizeof *plausible);
-    if (!plausible)
+    size_t ws, we, ps, pe;
+    return vp_ex_prev_word(t, start, &ws, &we) &&
+           (vp_ex_eq(t + ws, we - ws, "of") || vp_ex_eq(t + ws, we - ws, "van")) &&
+           vp_ex_prev_word(t, ws, &ps, &pe) && vp_ex_eq_any(t + ps, pe - ps, INSTITUTION_OF);
+}
+
+/* "op buslijnen naar Zwolle", "tussen Hoogeveen en Assen via Beilen". */
+static bool travel(const char *t, size_t len, const mention *m)
+{
+    if (!preceded_by(t, m->start, TRAVEL_BEFORE))
         return false;
-    bool caps = all_caps(t, len);
+    char lower[256];
+    size_t ss = vp_ex_sentence_start(t, m->start, 120);
+    size_t se = vp_ex_sentence_end(t, len, m->end, 120);
+    vp_ex_lower(t, ss, se, lower, sizeof lower);
+    for (size_t k = 0; TRAVEL_WORDS[k]; k++)
+        if (strstr(lower, TRAVEL_WORDS[k]))
+            return true;
+    return false;
+}
+
+/* Decides every mention of one text.  In the title, places follow nouns
+ * ("Netwerkdag Utrecht") and ambiguous names are taken at face value unless
+ * a region word stands by them. */
+static void judge(const char *t, size_t len, mention *ms, size_t n, text_kind kind)
+{
+    bool caps = vp_ex_all_caps(t, len);
     for (size_t i = 0; i < n; i++) {
         mention *m = &ms[i];
-        if (!starts_upper(t, len, m->start) ||
-            preceded_by(t, m->start, REGION_WORDS) ||
-            is_person_tail(t, m->start, kind == IN_BODY && !caps))
+        if (vp_ex_about_next_meeting(t, len, m->start, m->end))
+            continue;   /* "de volgende netwerkdag is in Oss" */
+        if (preceded_by(t, m->start, REGION_WORDS) || followed_by(t, len, m->end, REGION_AFTER) ||
+            institution_of(t, m->start) || travel(t, len, m)) {
+            m->carries = true;
             continue;
-        plausible[i] = true;
-        if (!m->m->ambiguous || in_parentheses(t, len, m) ||
+        }
+        if (!caps && !starts_upper(t, len, m->start))
+            continue;
+        if (in_person_name(t, len, m->start, m->end, kind == IN_BODY && !caps))
+            continue;
+        /* in capitals "EEN" and "Een" look alike */
+        if (m->place && m->ambiguous && vp_ex_all_caps(t + m->start, m->end - m->start))
+            continue;
+        m->plausible = true;
+        m->government = m->named && m->named->seat && preceded_by(t, m->start, GOVERNMENT_BEFORE);
+        if (!m->ambiguous || in_parentheses(t, len, m) ||
             preceded_by(t, m->start, SUPPORT_WORDS))
             m->accepted = true;
         else if (kind == IN_TITLE && !caps)
             m->accepted = true;
     }
-    accept_lists(t, ms, n, plausible);
-    free(plausible);
+    accept_lists(t, ms, n);
+    for (size_t i = 0; i + 1 < n; i++)
+        if (ms[i].carries && list_gap(t, ms[i].end, ms[i + 1].start)) {
+            ms[i + 1].carries = true;
+            ms[i + 1].plausible = ms[i + 1].accepted = false;
+        }
+    for (size_t i = 0; i < n; i++)
+        if (ms[i].government && !(i > 0 && list_gap(t, ms[i - 1].end, ms[i].start)) &&
+            !(i + 1 < n && list_gap(t, ms[i].end, ms[i + 1].start)))
+            ms[i].accepted = false;
+}
+
+static bool collect_match(const vp_gaz_match *match, void *ctx)
+{
+    mention_list *l = ctx;
+    VP_GROW(l->items, l->cap, l->len + 1);
+    l->items[l->len++] = (mention){.start = match->start, .end = match->end,
+                                   .named = match->m, .place = match->place};
     return true;
 }
 
-/* Scans one text and calls back with every accepted municipality; a
- * callback returns false when out of memory. */
-typedef bool (*accept_fn)(const char *t, const mention *m, void *ctx);
-
-static vp_extract_status scan_text(const vp_gazetteer *g, const char *t, text_kind kind,
-                                   accept_fn fn, void *ctx)
+/* The place of p's name whose municipality (in the report's year) lies in
+ * the report's province; NULL when that does not single one out. */
+static const vp_municipality *homonym_in_province(const places_ctx *pc, const vp_place *p)
 {
-    mention_list l = {0};
+    const vp_municipality *found = NULL;
+    if (!pc->province)
+        return NULL;
+    for (const vp_place *h = p; h; h = h->homonym) {
+        const vp_municipality *m = vp_place_in_year(pc->g, h, pc->year);
+        if (m && strcmp(m->province, pc->province) == 0) {
+            if (found && found != m)
+                return NULL;
+            found = m;
+        }
+    }
+    return found;
+}
+
+/* "Horst aan de Maas", "Bergen (NH)": the full name of a municipality
+ * flagged ambiguous for a short alias ("Horst", "Bergen") is no word and
+ * no surname. */
+static bool full_multiword_name(const char *t, const mention *m)
+{
+    if (!memchr(t + m->start, ' ', m->end - m->start))
+        return false;
+    char *written = vp_xstrndup(t + m->start, m->end - m->start);
+    char *a = vp_fold_key(written), *b = vp_fold_key(m->named->name);
+    bool same = a && b && strcmp(a, b) == 0;
+    free(written);
+    free(a);
+    free(b);
+    return same;
+}
+
+/* What each mention stood for in the report's year. */
+static void resolve(const places_ctx *pc, const char *t, mention *m)
+{
+    if (m->named) {
+        m->m = vp_gazetteer_in_year(pc->g, m->named, pc->year);
+        m->ambiguous = m->named->ambiguous && !full_multiword_name(t, m);
+        return;
+    }
+    m->ambiguous = m->place->ambiguous;
+    m->m = m->place->homonym ? homonym_in_province(pc, m->place)
+                             : vp_place_in_year(pc->g, m->place, pc->year);
+}
+
+void vp_places_mentions(const places_ctx *pc, const char *t, text_kind kind, mention_list *l)
+{
+    *l = (mention_list){0};
     size_t len = strlen(t);
-    vp_gazetteer_scan(g, t, len, collect_match, &l);
-    bool ok = !l.failed && judge_block(t, len, l.items, l.len, kind);
-    for (size_t i = 0; ok && i < l.len; i++)
-        if (l.items[i].accepted)
-            ok = fn(t, &l.items[i], ctx);
-    free(l.items);
-    return ok ? VP_EXTRACT_OK : VP_EXTRACT_NO_MEMORY;
+    vp_gazetteer_scan_places(pc->g, t, len, collect_match, l);
+    for (size_t i = 0; i < l->len; i++)
+        resolve(pc, t, &l->items[i]);
+    judge(t, len, l->items, l->len, kind);
 }
 
-typedef struct name_sink {
-    vp_strvec *names;
-    int year;           /* of the report; 0 when unknown */
-} name_sink;
+/* ---- the report's municipalities ---- */
 
-/* A former municipality in a report written after it ended is a town
- * ("Sneek" in 2018 is part of Súdwest-Fryslân); before, it is the
- * municipality of the day ("Veghel" in 2016). */
-static bool add_name(const char *t, const mention *m, void *ctx)
+static bool is_heading(const vp_block *b)
 {
-    (void)t;
-    name_sink *sink = ctx;
-    if (m->m->ended && sink->year && sink->year >= m->m->ended)
-        return true;
-    return vp_strvec_push_unique(sink->names, m->m->name);
+    return b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
 }
 
-/* ---- host ---- */
-
-typedef struct host_pick {
-    const vp_municipality *m;
-    int score;
-} host_pick;
-
-/* How strongly the words before a mention say "this is the host". */
-static int host_score(const char *t, const mention *m, bool first_paragraph)
+text_kind vp_places_kind(const vp_parsed *p, const vp_document *d, const vp_block *b)
 {
-    char before[96];
-    size_t a = m->start > 80 ? m->start - 80 : 0;
-    vp_ex_lower(t, a, m->start, before, sizeof before);
-    size_t n = strlen(before);
-    while (n > 0 && before[n - 1] == ' ')
-        before[--n] = '\0';
-    static const struct { const char *cue; int score; } cues[] = {
-        {"gastgemeente", 5}, {"te gast in", 4}, {"te gast bij", 4},
-        {"gastheer", 4}, {"ontvangen door de gemeente", 4},
-        {"ontvangen in", 4}, {"stadhuis van", 4}, {"gemeentehuis van", 4},
-        {"raadhuis van", 4}, {"welkom in", 3}, {"vanuit", 3},
-        {"plaatsvond in", 3}, {"plaats in", 3}, {"bijeen in", 2},
-        {"gehouden in", 3}, {"locatie", 2},
-    };
-    int best = 0;
-    for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++) {
-        size_t c = strlen(cues[k].cue);
-        if (c <= n && strstr(before, cues[k].cue) &&
-            cues[k].score > best)
-            best = cues[k].score;
-    }
-    /* "burgemeester Govert Veldhuijzen van Gorinchem" */
-    const char *mayor = strstr(before, "burgemeester");
-    if (mayor && n >= 4 && strcmp(before + n - 3, "van") == 0 && best < 3)
-        best = 3;
-    if (first_paragraph && n >= 3 && strcmp(before + n - 2, "in") == 0 &&
-        (n == 2 || before[n - 3] == ' ') && best < 1)
-        best = 1;
-    return best;
+    if (d->title && !p->fm.title && strcmp(b->text, d->title) == 0)
+        return IN_TITLE;
+    return is_heading(b) ? IN_HEADING : IN_BODY;
 }
 
-typedef struct host_ctx {
-    host_pick pick;
-    bool first_paragraph;
-} host_ctx;
+/* Calls fn on every text of the report: the front matter title, then the
+ * blocks. */
+typedef void (*text_fn)(const places_ctx *pc, const char *t, text_kind kind, void *ctx);
 
-static bool consider_host(const char *t, const mention *m, void *ctx)
+static void each_text(const places_ctx *pc, const vp_parsed *p, const vp_document *d,
+                      text_fn fn, void *ctx)
 {
-    host_ctx *h = ctx;
-    int s = host_score(t, m, h->first_paragraph);
-    if (s > h->pick.score)
-        h->pick = (host_pick){m->m, s};
-    return true;
-}
-
-static bool first_in_title(const char *t, const mention *m, void *ctx)
-{
-    (void)t;
-    const vp_municipality **first = ctx;
-    if (!*first)
-        *first = m->m;
-    return true;
-}
-
-/* The host into *out (NULL when none is found). */
-static vp_extract_status host_from_text(const vp_gazetteer *g, const vp_parsed *p,
-                                        const char *title,
-                                        const vp_municipality **out)
-{
-    const vp_municipality *m = NULL;
-    *out = NULL;
-    if (title && scan_text(g, title, IN_TITLE, first_in_title, &m) != VP_EXTRACT_OK)
-        return VP_EXTRACT_NO_MEMORY;
-    if ((*out = m))
-        return VP_EXTRACT_OK;
-    /* a subtitle right under the title: "Verslag kennisdag, Deventer,
-     * 20 november 2014" */
-    for (size_t i = 0, seen = 0; i < p->n_blocks && seen < 3; i++) {
-        const vp_block *b = &p->blocks[i];
-        if (b->kind == VP_BLOCK_CODE || (title && strcmp(b->text, title) == 0))
-            continue;
-        seen++;
-        bool short_line = strlen(b->text) < 160;
-        if (!short_line || b->kind == VP_BLOCK_ITEM)
-            break;
-        /* a dated line is a subtitle ("Hoorn, 2017-09-29"); so is a heading,
-         * but without a date an ambiguous name there needs support */
-        char date[11];
-        bool dated = vp_parse_date(b->text, 0, date);
-        bool heading = b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
-        if (!dated && !heading)
-            continue;
-        if (scan_text(g, b->text, dated ? IN_TITLE : IN_HEADING, first_in_title, &m) !=
-            VP_EXTRACT_OK)
-            return VP_EXTRACT_NO_MEMORY;
-        if ((*out = m))
-            return VP_EXTRACT_OK;
-    }
-    host_ctx h = {{NULL, 0}, true};
-    size_t paragraphs = 0;
-    for (size_t i = 0; i < p->n_blocks && paragraphs < 4; i++) {
-        const vp_block *b = &p->blocks[i];
-        if (b->kind == VP_BLOCK_CODE || b->kind == VP_BLOCK_TABLE_ROW)
-            continue;
-        bool heading = b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
-        h.first_paragraph = paragraphs == 0 && !heading;
-        if (scan_text(g, b->text, heading ? IN_HEADING : IN_BODY, consider_host, &h) !=
-            VP_EXTRACT_OK)
-            return VP_EXTRACT_NO_MEMORY;
-        if (!heading)
-            paragraphs++;
-    }
-    *out = h.pick.m;
-    return VP_EXTRACT_OK;
-}
-
-typedef struct only_match {
-    const vp_municipality *m;
-    bool several;
-} only_match;
-
-static bool keep_only_match(const vp_gaz_match *match, void *ctx)
-{
-    only_match *o = ctx;
-    if (o->m && o->m != match->m)
-        o->several = true;
-    o->m = match->m;
-    return !o->several;
-}
-
-/* Front matter names through the gazetteer.  Authors write more than the
- * bare name ("gemeente Zeist", "Purmerend, Stadhuis", "online (vanuit
- * Oss)"): a value naming exactly one municipality means that one.  A value
- * naming none (or several) is an issue. */
-static const vp_municipality *lookup_fm(const vp_gazetteer *g, const char *name,
-                                        int line, vp_extract_issue *issue)
-{
-    const vp_municipality *m = vp_gazetteer_lookup(g, name);
-    if (m)
-        return m;
-    only_match o = {0};
-    vp_gazetteer_scan(g, name, strlen(name), keep_only_match, &o);
-    if (o.m && !o.several)
-        return o.m;
-    vp_extract_note(issue, line, "unknown municipality '%s'", name);
-    return NULL;
-}
-
-/* Every municipality the text names into names. */
-static vp_extract_status names_from_text(const vp_gazetteer *g, const vp_parsed *p,
-                                         const vp_document *d, vp_strvec *names)
-{
-    const char *title = d->title;
-    name_sink sink = {names, d->date ? atoi(d->date) : 0};
-    if (title && p->fm.title &&
-        scan_text(g, title, IN_TITLE, add_name, &sink) != VP_EXTRACT_OK)
-        return VP_EXTRACT_NO_MEMORY;
+    if (d->title && p->fm.title)
+        fn(pc, d->title, IN_TITLE, ctx);
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
-        if (b->kind == VP_BLOCK_CODE)
-            continue;
-        bool is_title = title && !p->fm.title && strcmp(b->text, title) == 0;
-        text_kind kind = is_title ? IN_TITLE
-                       : (b->kind == VP_BLOCK_HEADING || b->pseudo_heading)
-                           ? IN_HEADING : IN_BODY;
-        if (scan_text(g, b->text, kind, add_name, &sink) != VP_EXTRACT_OK)
-            return VP_EXTRACT_NO_MEMORY;
+        if (b->kind != VP_BLOCK_CODE)
+            fn(pc, b->text, vp_places_kind(p, d, b), ctx);
     }
-    return VP_EXTRACT_OK;
 }
+
+/* Counts the provinces of the plain, accepted municipality names. */
+typedef struct province_votes {
+    const char *name[16];
+    size_t votes[16], n;
+} province_votes;
+
+static void vote_province(const places_ctx *pc, const char *t, text_kind kind, void *ctx)
+{
+    province_votes *v = ctx;
+    mention_list l;
+    vp_places_mentions(pc, t, kind, &l);
+    for (size_t i = 0; i < l.len; i++) {
+        const mention *m = &l.items[i];
+        if (!m->accepted || !m->named || !m->m)
+            continue;
+        size_t k = 0;
+        while (k < v->n && strcmp(v->name[k], m->m->province) != 0)
+            k++;
+        if (k == v->n && v->n < 16)
+            v->name[v->n++] = m->m->province;
+        if (k < v->n)
+            v->votes[k]++;
+    }
+    free(l.items);
+}
+
+/* A place counts when it lies in the report's province or stands in a
+ * list of names: "op Willemsoord" in a report from Noord-Holland is not the
+ * village in Overijssel.  Municipalities always count. */
+static bool in_the_region(const places_ctx *pc, const char *t, const mention_list *l, size_t i)
+{
+    const mention *m = &l->items[i];
+    if (!m->place || !pc->province || strcmp(m->m->province, pc->province) == 0)
+        return true;
+    return (i > 0 && list_gap(t, l->items[i - 1].end, m->start)) ||
+           (i + 1 < l->len && list_gap(t, m->end, l->items[i + 1].start));
+}
+
+static void add_names(const places_ctx *pc, const char *t, text_kind kind, void *ctx)
+{
+    vp_strvec *names = ctx;
+    mention_list l;
+    vp_places_mentions(pc, t, kind, &l);
+    for (size_t i = 0; i < l.len; i++)
+        if (l.items[i].accepted && l.items[i].m && in_the_region(pc, t, &l, i))
+            vp_strvec_push_unique(names, l.items[i].m->name);
+    free(l.items);
+}
+
+/* ---- the stage ---- */
 
 vp_extract_status vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *p,
                                     vp_document *d, vp_extract_issue *issue)
 {
-    const vp_gazetteer *g = ctx->gazetteer;
+    places_ctx pc = {ctx->gazetteer, d->date ? atoi(d->date) : 0, NULL};
     vp_strvec names = VP_STRVEC_INIT;
     int fm_line = 1;   /* front matter starts the file; fields carry no line */
-    bool ok = true;
 
-    for (size_t i = 0; ok && i < p->fm.municipalities.len; i++) {
-        const vp_municipality *m =
-            lookup_fm(g, p->fm.municipalities.items[i], fm_line, issue);
+    province_votes votes = {0};
+    each_text(&pc, p, d, vote_province, &votes);
+    for (size_t k = 0, top = 0; k < votes.n; k++)
+        if (votes.votes[k] > top) {
+            top = votes.votes[k];
+            pc.province = votes.name[k];
+        }
+
+    for (size_t i = 0; i < p->fm.municipalities.len; i++) {
+        const vp_municipality *m = vp_places_lookup(&pc, p->fm.municipalities.items[i], fm_line,
+                                                    issue);
         if (m)
-            ok = vp_strvec_push_unique(&names, m->name);
+            vp_strvec_push_unique(&names, m->name);
     }
-    if (ok && names.len == 0)
-        ok = names_from_text(g, p, d, &names) == VP_EXTRACT_OK;
+    if (names.len == 0)
+        each_text(&pc, p, d, add_names, &names);
 
     const vp_municipality *host = NULL;
-    if (ok && p->fm.host && *p->fm.host)
-        host = lookup_fm(g, p->fm.host, fm_line, issue);
-    if (ok && !host)
-        ok = host_from_text(g, p, d->title, &host) == VP_EXTRACT_OK;
+    if (p->fm.host && *p->fm.host)
+        host = vp_places_lookup(&pc, p->fm.host, fm_line, issue);
+    if (!host)
+        host = vp_places_host(&pc, p, d);
     free(d->host);
-    d->host = ok && host ? strdup(host->name) : NULL;
-    if (ok && host)
-        ok = d->host && vp_strvec_push_unique(&names, host->name);
+    d->host = host ? vp_xstrdup(host->name) : NULL;
+    if (host)
+        vp_strvec_push_unique(&names, host->name);
 
     vp_strvec_sort(&names);
     vp_strvec_clear(&d->municipalities);
     d->municipalities = names;
-    return ok ? VP_EXTRACT_OK : VP_EXTRACT_NO_MEMORY;
+    return VP_EXTRACT_OK;
 }

@@ -7,7 +7,8 @@
  * stages filled (extract.c's table says which), fills its own fields, and
  * returns a status.  A problem the user can fix (an unknown name in the
  * front matter) goes into the issue with vp_extract_note() and is not a
- * failure; running out of memory is.
+ * failure; a library call that fails for want of memory is (ours abort,
+ * mem.h).
  */
 #ifndef VP_EXTRACT_STAGES_H
 #define VP_EXTRACT_STAGES_H

@@ -69,6 +69,17 @@ bool vp_ex_is_lower(const char *s, size_t len)
     return false;
 }
 
+bool vp_ex_all_caps(const char *s, size_t n)
+{
+    bool any = false;
+    for (size_t i = 0; i < n; i += vp_ex_charlen(s + i, n - i)) {
+        if (vp_ex_is_lower(s + i, n - i))
+            return false;
+        any = any || vp_ex_is_upper(s + i, n - i);
+    }
+    return any;
+}
+
 size_t vp_ex_apostrophe(const char *s, size_t len)
 {
     if (len >= 1 && s[0] == '\'')
@@ -234,4 +245,34 @@ size_t vp_ex_sentence_end(const char *t, size_t len, size_t pos, size_t reach)
             return i;
     }
     return limit;
+}
+
+/* Words that make a sentence about a later meeting. */
+static const char *const NEXT_CUES[] = {
+    "volgende", "save the date", "noteer", "in uw agenda", "in je agenda",
+    "in de agenda", "agenda alvast", "komende bijeenkomst", "komende kennisdag",
+    "staat gepland", "gepland op", "zal plaatsvinden", "zal worden gehouden",
+    "next meeting", "next session", "next network", "will take place",
+    "will be held", NULL,
+};
+
+bool vp_ex_about_next_meeting(const char *t, size_t len, size_t start, size_t end)
+{
+    enum { REACH = 120 };
+    char lower[2 * REACH + 64];
+    size_t ss = vp_ex_sentence_start(t, start, REACH);
+    size_t se = vp_ex_sentence_end(t, len, end, REACH);
+    vp_ex_lower(t, ss, se, lower, sizeof lower);
+    size_t at = start - ss, after = end - ss;    /* the span within lower */
+    for (size_t k = 0; NEXT_CUES[k]; k++) {
+        for (const char *hit = strstr(lower, NEXT_CUES[k]); hit; hit = strstr(hit + 1, NEXT_CUES[k])) {
+            size_t pos = (size_t)(hit - lower);
+            /* before the span anywhere in the sentence; after it only in the
+             * same clause ("netwerkdag in Vlaardingen, en de datum van de
+             * volgende" is about two things) */
+            if (pos < at || strcspn(lower + after, ",;") >= pos - after)
+                return true;
+        }
+    }
+    return false;
 }

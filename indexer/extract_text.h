@@ -24,6 +24,8 @@ bool vp_ex_is_wordchar(const char *s, size_t len);
 /* An upper-case / lower-case letter (ASCII, Latin-1, Latin Extended-A). */
 bool vp_ex_is_upper(const char *s, size_t len);
 bool vp_ex_is_lower(const char *s, size_t len);
+/* All letters of s[0..n) upper case, and some letter: "NOORD-SLEEN". */
+bool vp_ex_all_caps(const char *s, size_t n);
 /* An apostrophe: ' or U+2019 (U+2018); returns its byte length, 0 when none. */
 size_t vp_ex_apostrophe(const char *s, size_t len);
 
@@ -53,5 +55,10 @@ bool vp_ex_is_particle(const char *s, size_t n);
  * after a digit ("21. april", "nr. 3.") does not end a sentence before pos. */
 size_t vp_ex_sentence_start(const char *t, size_t pos, size_t reach);
 size_t vp_ex_sentence_end(const char *t, size_t len, size_t pos, size_t reach);
+
+/* Does the sentence around t[start..end) speak of a later meeting ("de
+ * volgende bijeenkomst is op 14 juni in Ede", "save the date", "will take
+ * place")?  Dates and places there are not the report's. */
+bool vp_ex_about_next_meeting(const char *t, size_t len, size_t start, size_t end);
 
 #endif /* VP_EXTRACT_TEXT_H */

@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
+
 /* A copy of s[0..n) with runs of white space made one space, trimmed. */
 static char *squeeze_space(const char *s, size_t n)
 {
-    char *out = malloc(n + 1);
-    if (!out)
-        return NULL;
+    char *out = vp_xmalloc(n + 1);
     size_t k = 0;
     bool space = false;
     for (size_t i = 0; i < n; i++) {
@@ -71,9 +71,7 @@ vp_extract_status vp_extract_title_stage(const vp_extract_ctx *ctx, const vp_par
 {
     (void)ctx;
     (void)issue;
-    size_t n;
-    const char *s = title_span(p, &n);
     free(d->title);
-    d->title = s ? squeeze_space(s, n) : NULL;
-    return s && !d->title ? VP_EXTRACT_NO_MEMORY : VP_EXTRACT_OK;
+    d->title = vp_extract_title(p);
+    return VP_EXTRACT_OK;
 }

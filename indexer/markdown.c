@@ -33,7 +33,7 @@ typedef struct walker {
     int first_line;
     int item_depth, quote_depth, strong_depth;
     para_buf para;
-    bool oom;
+    bool oom;         /* vp_parsed_add_block failed */
 } walker;
 
 /* ---- line and paragraph buffers ----------------------------------------- */
@@ -176,11 +176,7 @@ static vp_block_kind paragraph_kind(const walker *w)
 static void emit(walker *w, vp_block_kind kind, int level, bool pseudo, int line,
                  const char *text)
 {
-    char *copy = strdup(text);
-    if (!copy) {
-        w->oom = true;
-        return;
-    }
+    char *copy = vp_xstrdup(text);
     vp_trim(copy);
     if (*copy && !vp_parsed_add_block(w->out, kind, level, pseudo, line, copy))
         w->oom = true;
@@ -190,11 +186,7 @@ static void emit(walker *w, vp_block_kind kind, int level, bool pseudo, int line
 /* "| a | b |" -> "a | b": the cells, trimmed, joined by " | ". */
 static void emit_table_row(walker *w, const char *row, int line)
 {
-    char *copy = strdup(row);
-    if (!copy) {
-        w->oom = true;
-        return;
-    }
+    char *copy = vp_xstrdup(row);
     char *s = vp_trim(copy);
     if (*s == '|')
         s++;
@@ -206,18 +198,13 @@ static void emit_table_row(walker *w, const char *row, int line)
 }
 
 /* Lines [from, para.n) joined with line breaks, so that the extractors can
- * tell a list written one name a line from a sentence; caller frees (NULL:
- * no memory). */
+ * tell a list written one name a line from a sentence; caller frees. */
 static char *join_lines(walker *w, size_t from)
 {
     size_t total = 1;
     for (size_t i = from; i < w->para.n; i++)
         total += w->para.lines[i].len + 1;
-    char *joined = malloc(total), *p = joined;
-    if (!joined) {
-        w->oom = true;
-        return NULL;
-    }
+    char *joined = vp_xmalloc(total), *p = joined;
     for (size_t i = from; i < w->para.n; i++) {
         if (p != joined)
             *p++ = '\n';
@@ -247,6 +234,27 @@ static bool all_table_lines(const walker *w)
     return true;
 }
 
+/* The first line of the paragraph stands alone: short, not cut off in
+ * mid-sentence (no comma or hyphen at its end), and the next line starts
+ * anew (a capital, a digit or a bracket), as a title above a dateline does;
+ * prose wrapped at 72 columns goes on in lower case. */
+static bool is_title_line(const walker *w)
+{
+    if (w->para.n < 2)
+        return false;
+    const line_buf *first = &w->para.lines[0];
+    const char *next = line_text(&w->para.lines[1]);
+    size_t n = first->len;
+    while (n > 0 && isspace((unsigned char)first->text[n - 1]))
+        n--;
+    if (n == 0 || n > 150 || strchr(",;-(", first->text[n - 1]))
+        return false;
+    while (isspace((unsigned char)*next))
+        next++;
+    return isupper((unsigned char)*next) || isdigit((unsigned char)*next) || *next == '[' ||
+           (unsigned char)*next >= 0xC0;
+}
+
 static void emit_paragraph(walker *w, int line)
 {
     if (w->para.n == 0)
@@ -262,6 +270,12 @@ static void emit_paragraph(walker *w, int line)
     size_t from = 0;
     if (w->item_depth == 0 && is_pseudo_heading(&w->para.lines[0])) {
         emit(w, VP_BLOCK_PARAGRAPH, 0, true, line, line_text(&w->para.lines[0]));
+        from = 1;
+    } else if (w->item_depth == 0 && w->out->n_blocks == 0 && is_title_line(w)) {
+        /* a document that opens with lines and no blank line between (a
+         * converted Word file): its first line is the title, not the start
+         * of a paragraph */
+        emit(w, VP_BLOCK_PARAGRAPH, 0, false, line, line_text(&w->para.lines[0]));
         from = 1;
     }
     if (from < w->para.n)

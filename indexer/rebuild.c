@@ -11,15 +11,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mem.h"
+
 char *vp_sibling_path(const char *path, const char *suffix)
 {
     size_t n = strlen(path);
     while (n > 1 && path[n - 1] == '/')
         n--;
     size_t len = n + strlen(suffix) + 1;
-    char *s = malloc(len);
-    if (s)
-        snprintf(s, len, "%.*s%s", (int)n, path, suffix);
+    char *s = vp_xmalloc(len);
+    snprintf(s, len, "%.*s%s", (int)n, path, suffix);
     return s;
 }
 
@@ -40,32 +41,28 @@ int vp_remove_tree(const char *path)
     return nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-int vp_rebuild_begin(vp_rebuild *r, const char *live, char *msg, size_t msglen)
+int vp_rebuild_begin(vp_rebuild *r, const char *live, char *errbuf, size_t errlen)
 {
-    r->live = strdup(live);
+    r->live = vp_xstrdup(live);
     r->fresh = vp_sibling_path(live, ".rebuild");
     r->parts = vp_sibling_path(live, ".parts");
-    if (!r->live || !r->fresh || !r->parts) {
-        snprintf(msg, msglen, "out of memory");
-        return -1;
-    }
     const char *left = vp_remove_tree(r->fresh) != 0 ? r->fresh
                      : vp_remove_tree(r->parts) != 0 ? r->parts : NULL;
     if (left) {
-        snprintf(msg, msglen, "%s: cannot remove what an unfinished run left: %s",
+        snprintf(errbuf, errlen, "%s: cannot remove what an unfinished run left: %s",
                  left, strerror(errno));
         return -1;
     }
     return 0;
 }
 
-int vp_rebuild_swap(vp_rebuild *r, char *msg, size_t msglen)
+int vp_rebuild_swap(vp_rebuild *r, char *errbuf, size_t errlen)
 {
     if (renameat2(AT_FDCWD, r->fresh, AT_FDCWD, r->live, RENAME_EXCHANGE) == 0)
         return 0;
     if (errno == ENOENT && rename(r->fresh, r->live) == 0)
         return 0; /* there was no index yet */
-    snprintf(msg, msglen, "%s: cannot swap in the rebuilt index: %s", r->live,
+    snprintf(errbuf, errlen, "%s: cannot swap in the rebuilt index: %s", r->live,
              strerror(errno));
     return -1;
 }

@@ -22,13 +22,13 @@ typedef struct vp_rebuild {
 } vp_rebuild;
 
 /* Prepares a rebuild of the database at live: removes the fresh and parts
- * folders left by an interrupted earlier run.  Returns 0, or -1 with msg. */
-int vp_rebuild_begin(vp_rebuild *r, const char *live, char *msg, size_t msglen);
+ * folders left by an interrupted earlier run.  Returns 0, or -1 with errbuf. */
+int vp_rebuild_begin(vp_rebuild *r, const char *live, char *errbuf, size_t errlen);
 
 /* Exchanges fresh and live (or renames fresh to live when there was none):
  * the rebuilt index is live and the old one sits in the fresh folder.
- * Returns 0, or -1 with msg (the old index is then still live). */
-int vp_rebuild_swap(vp_rebuild *r, char *msg, size_t msglen);
+ * Returns 0, or -1 with errbuf (the old index is then still live). */
+int vp_rebuild_swap(vp_rebuild *r, char *errbuf, size_t errlen);
 
 /* Removes the fresh folder (the old index after a swap, the unfinished new
  * one after a failure) and the parts folder, and frees what r holds. */

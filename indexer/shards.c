@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mem.h"
 #include "sys.h"
 
 struct vp_shards {
@@ -32,15 +33,15 @@ static int stub_entries(const char *dir)
     return n;
 }
 
-static xapc_wdb *open_one(const char *path, bool rebuild, char *msg, size_t msglen)
+static xapc_wdb *open_one(const char *path, bool rebuild, char *errbuf, size_t errlen)
 {
     xapc_error err;
     xapc_wdb *wdb = xapc_wdb_open(path, rebuild ? XAPC_WDB_CREATE_OR_OVERWRITE
                                                 : XAPC_WDB_CREATE_OR_OPEN, &err);
     if (!wdb && err.status == XAPC_ERR_LOCKED)
-        snprintf(msg, msglen, "%s: database is locked by another indexer", path);
+        snprintf(errbuf, errlen, "%s: database is locked by another indexer", path);
     else if (!wdb)
-        snprintf(msg, msglen, "%s: cannot open the database for writing: %s", path,
+        snprintf(errbuf, errlen, "%s: cannot open the database for writing: %s", path,
                  err.message);
     return wdb;
 }
@@ -49,24 +50,16 @@ static xapc_wdb *open_one(const char *path, bool rebuild, char *msg, size_t msgl
 
 static vp_shards *alloc_shards(unsigned n)
 {
-    vp_shards *s = calloc(1, sizeof *s);
-    if (s && !(s->dbs = calloc(n, sizeof *s->dbs))) {
-        free(s);
-        return NULL;
-    }
-    if (s)
-        s->n = n;
+    vp_shards *s = vp_xcalloc(1, sizeof *s);
+    s->dbs = vp_xcalloc(n, sizeof *s->dbs);
+    s->n = n;
     return s;
 }
 
-static vp_shards *open_single(const char *path, bool rebuild, char *msg, size_t msglen)
+static vp_shards *open_single(const char *path, bool rebuild, char *errbuf, size_t errlen)
 {
     vp_shards *s = alloc_shards(1);
-    if (!s) {
-        snprintf(msg, msglen, "out of memory");
-        return NULL;
-    }
-    s->meta = s->dbs[0] = open_one(path, rebuild, msg, msglen);
+    s->meta = s->dbs[0] = open_one(path, rebuild, errbuf, errlen);
     if (!s->meta) {
         vp_shards_free(s);
         return NULL;
@@ -74,21 +67,21 @@ static vp_shards *open_single(const char *path, bool rebuild, char *msg, size_t 
     return s;
 }
 
-/* How many shards to open, or 0 with msg set when the request cannot be
+/* How many shards to open, or 0 with errbuf set when the request cannot be
  * honoured without losing the user's index. */
 static unsigned shard_count(const char *path, unsigned wanted, bool rebuild,
-                            char *msg, size_t msglen)
+                            char *errbuf, size_t errlen)
 {
     int have = stub_entries(path);
     if (vp_layout_is_database(path)) {
-        snprintf(msg, msglen, "%s holds a single database; index the shards into a "
+        snprintf(errbuf, errlen, "%s holds a single database; index the shards into a "
                  "new path (or remove this one first)", path);
         return 0;
     }
     if (wanted == 0)
         return (unsigned)have;
     if (have > 0 && (unsigned)have != wanted && !rebuild) {
-        snprintf(msg, msglen, "%s holds %d shards, not %u: the number of shards "
+        snprintf(errbuf, errlen, "%s holds %d shards, not %u: the number of shards "
                  "only changes with --rebuild", path, have, wanted);
         return 0;
     }
@@ -96,44 +89,42 @@ static unsigned shard_count(const char *path, unsigned wanted, bool rebuild,
 }
 
 static vp_shards *open_sharded(const char *path, unsigned wanted, bool rebuild,
-                               char *msg, size_t msglen)
+                               char *errbuf, size_t errlen)
 {
     if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-        snprintf(msg, msglen, "%s: cannot create the folder: %s", path, strerror(errno));
+        snprintf(errbuf, errlen, "%s: cannot create the folder: %s", path, strerror(errno));
         return NULL;
     }
-    unsigned n = shard_count(path, wanted, rebuild, msg, msglen);
+    unsigned n = shard_count(path, wanted, rebuild, errbuf, errlen);
     if (n == 0)
         return NULL;
     vp_shards *s = alloc_shards(n);
     char *meta = vp_path_join(path, VP_LAYOUT_META);
-    bool ok = s && meta && (s->meta = open_one(meta, rebuild, msg, msglen)) != NULL;
+    bool ok = (s->meta = open_one(meta, rebuild, errbuf, errlen)) != NULL;
     free(meta);
     for (unsigned i = 0; ok && i < n; i++) {
         char name[32];
         vp_shard_name(i, name);
         char *p = vp_path_join(path, name);
-        ok = p && (s->dbs[i] = open_one(p, rebuild, msg, msglen)) != NULL;
+        ok = (s->dbs[i] = open_one(p, rebuild, errbuf, errlen)) != NULL;
         free(p);
     }
-    if (!ok && !s)
-        snprintf(msg, msglen, "out of memory");
-    if (ok && vp_stub_write(path, n, msg, msglen) == 0)
+    if (ok && vp_stub_write(path, n, errbuf, errlen) == 0)
         return s;
     vp_shards_free(s);
     return NULL;
 }
 
 vp_shards *vp_shards_open(const char *path, unsigned n_shards, bool rebuild,
-                          char *msg, size_t msglen)
+                          char *errbuf, size_t errlen)
 {
     if (n_shards > VP_SHARDS_MAX) {
-        snprintf(msg, msglen, "at most %d shards", VP_SHARDS_MAX);
+        snprintf(errbuf, errlen, "at most %d shards", VP_SHARDS_MAX);
         return NULL;
     }
     if (n_shards == 0 && stub_entries(path) <= 0)
-        return open_single(path, rebuild, msg, msglen);
-    return open_sharded(path, n_shards, rebuild, msg, msglen);
+        return open_single(path, rebuild, errbuf, errlen);
+    return open_sharded(path, n_shards, rebuild, errbuf, errlen);
 }
 
 void vp_shards_free(vp_shards *s)

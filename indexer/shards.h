@@ -24,9 +24,9 @@ typedef struct vp_shards vp_shards;
  * or the existing shard set when path holds one.  n_shards > 0: a shard set
  * of that size; a different existing number is refused unless rebuild.
  * rebuild starts every database empty.  NULL with a message for the user in
- * msg (locked, unwritable, wrong number of shards). */
+ * errbuf (locked, unwritable, wrong number of shards). */
 vp_shards *vp_shards_open(const char *path, unsigned n_shards, bool rebuild,
-                          char *msg, size_t msglen);
+                          char *errbuf, size_t errlen);
 /* Frees every handle and releases the locks; uncommitted changes are lost. */
 void vp_shards_free(vp_shards *s);
 

@@ -6,35 +6,58 @@
 #include <string.h>
 
 #include "datafile.h"
+#include "mem.h"
 #include "text.h"
 
-static int add_group(vp_synonyms *s, vp_strvec *group)
+static void add_group(vp_synonyms *s, vp_strvec *group)
 {
-    vp_strvec *grown = realloc(s->groups, (s->n + 1) * sizeof *grown);
-    if (!grown)
-        return -1;
-    s->groups = grown;
+    s->groups = vp_xrealloc(s->groups, (s->n + 1) * sizeof *s->groups);
     s->groups[s->n++] = *group;
-    return 0;
 }
 
-/* "term<TAB>syn; syn" -> group {term, syn, syn}, folded. */
+/* A member as the term generator indexes it: ASCII letters lowered, white
+ * space made single, accents kept (a phrase "financiële positie" must match
+ * the words of the text, which keep their accents).  NULL for a member of
+ * white space only.  Caller frees. */
+static char *as_indexed(const char *s)
+{
+    char *out = vp_xmalloc(strlen(s) + 1), *o = out;
+    for (const char *p = s + strspn(s, " \t"); *p; p++) {
+        if (*p == ' ' || *p == '\t') {
+            if (o > out && o[-1] != ' ')
+                *o++ = ' ';
+            continue;
+        }
+        *o++ = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+    }
+    while (o > out && o[-1] == ' ')
+        o--;
+    *o = '\0';
+    if (o == out) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* "term<TAB>syn; syn" -> group {term, syn, syn}, as indexed (as_indexed);
+ * members that fold alike are one. */
 static int parse_line(char *line, vp_strvec *group)
 {
     char *tab = strchr(line, '\t');
     if (!tab)
         return -1;
     *tab = '\0';
-    char *first = vp_fold(line);
-    if (!first || !*first || !vp_strvec_push_unique(group, first)) {
+    char *first = as_indexed(line);
+    if (!first || !vp_strvec_push_unique(group, first)) {
         free(first);
         return -1;
     }
     free(first);
     for (char *save = NULL, *tok = strtok_r(tab + 1, ";", &save); tok;
          tok = strtok_r(NULL, ";", &save)) {
-        char *f = vp_fold(tok);
-        if (f && *f)
+        char *f = as_indexed(tok);
+        if (f)
             vp_strvec_push_unique(group, f);
         free(f);
     }
@@ -45,8 +68,10 @@ static int synonyms_line(char *line, size_t lineno, const char *path, void *s,
                          char *errbuf, size_t errlen)
 {
     vp_strvec group = VP_STRVEC_INIT;
-    if (parse_line(line, &group) == 0 && add_group(s, &group) == 0)
+    if (parse_line(line, &group) == 0) {
+        add_group(s, &group);
         return 0;
+    }
     vp_strvec_clear(&group);
     vp_errorf(errbuf, errlen, "%s:%zu: expected `term<TAB>synonym; synonym ...` "
               "with at least one synonym", path, lineno);
@@ -77,21 +102,18 @@ static char *stemmed_term(const xapc_stem *stem, const char *word, xapc_error *e
 {
     if (strchr(word, ' '))
         return NULL;
-    char *s = xapc_stem_word(stem, word, err);
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 2;
-    char *z = malloc(n);
-    if (z)
-        snprintf(z, n, "Z%s", s);
-    free(s);
-    return z;
+    return xapc_stem_term(stem, word, err);
 }
 
+/* The member self of group as a key (folded, as the query layer looks it
+ * up) whose synonyms are the other members as indexed; a one-word member
+ * also as the Z-prefixed stem Xapian's FLAG_AUTO_SYNONYMS looks up. */
 static xapc_status store_member(const vp_strvec *group, size_t self, xapc_wdb *wdb,
                                 const xapc_stem *stem, vp_strvec *keys, xapc_error *err)
 {
-    const char *key = group->items[self];
+    char *key = vp_fold(group->items[self]);
+    if (!key)
+        return XAPC_ERR_NO_MEMORY;
     char *zkey = stemmed_term(stem, key, err);
     xapc_status st = XAPC_OK;
     for (size_t j = 0; j < group->len && st == XAPC_OK; j++) {
@@ -103,9 +125,13 @@ static xapc_status store_member(const vp_strvec *group, size_t self, xapc_wdb *w
             st = xapc_wdb_add_synonym(wdb, zkey, zval, err);
         free(zval);
     }
-    if (st == XAPC_OK && !(vp_strvec_push(keys, key) && (!zkey || vp_strvec_push(keys, zkey))))
-        st = XAPC_ERR_NO_MEMORY;
+    if (st == XAPC_OK) {
+        vp_strvec_push(keys, key);
+        if (zkey)
+            vp_strvec_push(keys, zkey);
+    }
     free(zkey);
+    free(key);
     return st;
 }
 
@@ -137,11 +163,11 @@ xapc_status vp_synonyms_store(const vp_synonyms *s, xapc_wdb *wdb,
     for (size_t g = 0; g < s->n && st == XAPC_OK; g++)
         for (size_t i = 0; i < s->groups[g].len && st == XAPC_OK; i++)
             st = store_member(&s->groups[g], i, wdb, stem, &keys, err);
-    char *encoded = st == XAPC_OK ? vp_list_encode(&keys) : NULL;
-    if (st == XAPC_OK)
-        st = encoded ? xapc_wdb_set_metadata(wdb, VP_META_SYNONYM_KEYS, encoded, err)
-                     : XAPC_ERR_NO_MEMORY;
-    free(encoded);
+    if (st == XAPC_OK) {
+        char *encoded = vp_list_encode(&keys);
+        st = xapc_wdb_set_metadata(wdb, VP_META_SYNONYM_KEYS, encoded, err);
+        free(encoded);
+    }
     vp_strvec_clear(&keys);
     xapc_stem_free(stem);
     return st;

@@ -1,13 +1,16 @@
 /*
  * synonyms.h: data/synonyms.tsv into the database's synonym table.
  *
- * Each line is a group of words or phrases meaning the same (Dutch variants
- * and the English terms researchers type).  Every member becomes a key whose
- * synonyms are the other members, in two forms: the folded text itself
- * ("regional collaboration" -> "regionale samenwerking"), for the query
- * layer's phrase expansion, and for single words also the Z-prefixed stem
- * Xapian's own FLAG_AUTO_SYNONYMS looks up.  The keys written are recorded
- * in metadata so that a later run can remove lines deleted from the file.
+ * Each line is a group of words or phrases that find the same subject
+ * (the query glossary: Dutch variants and policy vocabulary, and the English
+ * terms researchers type).  Every member becomes a key, folded as the query
+ * layer looks it up, whose synonyms are the other members, in two forms: the
+ * text as the term generator indexes it, accents kept ("regional
+ * collaboration" -> "regionale samenwerking", "municipal finances" ->
+ * "gemeentefinanciën"), for the query layer's phrases and words, and for
+ * single words also the Z-prefixed stem Xapian's own FLAG_AUTO_SYNONYMS
+ * looks up.  The keys written are recorded in metadata so that a later run
+ * can remove lines deleted from the file.
  */
 #ifndef VP_SYNONYMS_H
 #define VP_SYNONYMS_H

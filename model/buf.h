@@ -19,6 +19,8 @@ typedef struct vp_buf {
 
 #define VP_BUF_INIT {NULL, 0, 0}
 
+/* Appends n bytes of s (NULs included), a string, a byte, or printf's
+ * output (a format error appends nothing). */
 void vp_buf_append(vp_buf *b, const char *s, size_t n);
 void vp_buf_puts(vp_buf *b, const char *s);
 void vp_buf_putc(vp_buf *b, char c);

@@ -16,6 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sys.h"
+
 /* Room for the program's folder, '/' and VP_BIN_TO_DATA. */
 static char default_dir[PATH_MAX + sizeof VP_BIN_TO_DATA + 1];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -28,9 +30,10 @@ static bool path_is_under(const char *path, const char *dir)
 
 static bool is_data_dir(const char *dir)
 {
-    char probe[sizeof default_dir + sizeof "/gemeenten.tsv"];
-    snprintf(probe, sizeof probe, "%s/gemeenten.tsv", dir);
-    return access(probe, R_OK) == 0;
+    char *probe = vp_path_join(dir, "gemeenten.tsv");
+    bool yes = access(probe, R_OK) == 0;
+    free(probe);
+    return yes;
 }
 
 static void find_default_dir(void)
@@ -43,7 +46,9 @@ static void find_default_dir(void)
     if (slash) {
         *slash = '\0';
         /* An installed tree: bin/../share/vindplaats beside the program. */
-        snprintf(default_dir, sizeof default_dir, "%s/%s", exe, VP_BIN_TO_DATA);
+        char *beside = vp_path_join(exe, VP_BIN_TO_DATA);
+        snprintf(default_dir, sizeof default_dir, "%s", beside);
+        free(beside);
         if (is_data_dir(default_dir)) {
             if (realpath(default_dir, resolved))
                 snprintf(default_dir, sizeof default_dir, "%s", resolved);

@@ -9,16 +9,6 @@
 
 #include "text.h"
 
-void vp_errorf(char *errbuf, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    if (!errbuf || errlen == 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(errbuf, errlen, fmt, ap);
-    va_end(ap);
-}
-
 int vp_datafile_each_line(const char *path, vp_datafile_line_fn fn, void *ctx,
                           char *errbuf, size_t errlen)
 {

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "problem.h"   /* vp_errorf */
+
 /* Called for each content line (end of line removed; the line may be
  * modified in place).  Returns 0 to go on, non-zero (after filling errbuf)
  * to stop. */
@@ -21,9 +23,5 @@ typedef int (*vp_datafile_line_fn)(char *line, size_t lineno, const char *path,
  * fn reported). */
 int vp_datafile_each_line(const char *path, vp_datafile_line_fn fn, void *ctx,
                           char *errbuf, size_t errlen);
-
-/* snprintf into errbuf, which may be NULL. */
-void vp_errorf(char *errbuf, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 #endif /* VP_DATAFILE_H */

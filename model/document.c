@@ -3,6 +3,7 @@
  */
 #include "document.h"
 #include "datafile.h"
+#include "mem.h"
 
 #include <jansson.h>
 #include <stdarg.h>
@@ -41,57 +42,29 @@ void vp_document_clear(vp_document *d)
     vp_document_init(d);
 }
 
-/* strdup that keeps NULL; *ok cleared when out of memory. */
-static char *dup_opt(const char *s, int *ok)
+/* A copy of s, NULL for NULL. */
+static char *dup_opt(const char *s)
 {
-    char *r;
-    if (!s)
-        return NULL;
-    r = strdup(s);
-    if (!r)
-        *ok = 0;
-    return r;
+    return s ? vp_xstrdup(s) : NULL;
 }
 
 int vp_document_add_speaker(vp_document *d, const char *name, const char *org,
                             const char *role)
 {
-    vp_speaker *n, sp;
-    int ok = 1;
     if (!name)
         return 0;
-    sp.name = dup_opt(name, &ok);
-    sp.organisation = dup_opt(org, &ok);
-    sp.role = dup_opt(role, &ok);
-    n = ok ? realloc(d->speakers, (d->n_speakers + 1) * sizeof *n) : NULL;
-    if (!n) {
-        free(sp.name);
-        free(sp.organisation);
-        free(sp.role);
-        return 0;
-    }
-    d->speakers = n;
-    d->speakers[d->n_speakers++] = sp;
+    d->speakers = vp_xrealloc(d->speakers, (d->n_speakers + 1) * sizeof *d->speakers);
+    d->speakers[d->n_speakers++] = (vp_speaker){dup_opt(name), dup_opt(org), dup_opt(role)};
     return 1;
 }
 
 int vp_document_add_section(vp_document *d, const char *heading,
                             const char *anchor, const char *text)
 {
-    vp_section *n, sec;
-    int ok = 1;
-    sec.heading = dup_opt(heading ? heading : "", &ok);
-    sec.anchor = dup_opt(anchor ? anchor : "", &ok);
-    sec.text = dup_opt(text ? text : "", &ok);
-    n = ok ? realloc(d->sections, (d->n_sections + 1) * sizeof *n) : NULL;
-    if (!n) {
-        free(sec.heading);
-        free(sec.anchor);
-        free(sec.text);
-        return 0;
-    }
-    d->sections = n;
-    d->sections[d->n_sections++] = sec;
+    d->sections = vp_xrealloc(d->sections, (d->n_sections + 1) * sizeof *d->sections);
+    d->sections[d->n_sections++] = (vp_section){vp_xstrdup(heading ? heading : ""),
+                                                vp_xstrdup(anchor ? anchor : ""),
+                                                vp_xstrdup(text ? text : "")};
     return 1;
 }
 
@@ -207,11 +180,7 @@ static int get_str(json_t *o, const char *key, const char *ctx, int mode, char *
     } else {
         s = json_string_value(v);
     }
-    *out = strdup(s);
-    if (!*out) {
-        vp_errorf(errbuf, errlen, "out of memory");
-        return -1;
-    }
+    *out = vp_xstrdup(s);
     return 0;
 }
 
@@ -230,10 +199,7 @@ static int get_strvec(json_t *o, const char *key, vp_strvec *v, char *errbuf, si
             vp_errorf(errbuf, errlen, "%s[%zu]: expected a string", key, i);
             return -1;
         }
-        if (!vp_strvec_push(v, json_string_value(e))) {
-            vp_errorf(errbuf, errlen, "out of memory");
-            return -1;
-        }
+        vp_strvec_push(v, json_string_value(e));
     }
     return 0;
 }
@@ -266,11 +232,7 @@ static int parse(json_t *root, vp_document *d, char *errbuf, size_t errlen)
             return -1;
         }
         if (json_array_size(a) > 0) {
-            d->speakers = calloc(json_array_size(a), sizeof *d->speakers);
-            if (!d->speakers) {
-                vp_errorf(errbuf, errlen, "out of memory");
-                return -1;
-            }
+            d->speakers = vp_xcalloc(json_array_size(a), sizeof *d->speakers);
         }
         json_array_foreach(a, i, e) {
             vp_speaker *s = &d->speakers[i];
@@ -294,11 +256,7 @@ static int parse(json_t *root, vp_document *d, char *errbuf, size_t errlen)
             return -1;
         }
         if (json_array_size(a) > 0) {
-            d->sections = calloc(json_array_size(a), sizeof *d->sections);
-            if (!d->sections) {
-                vp_errorf(errbuf, errlen, "out of memory");
-                return -1;
-            }
+            d->sections = vp_xcalloc(json_array_size(a), sizeof *d->sections);
         }
         json_array_foreach(a, i, e) {
             vp_section *s = &d->sections[i];

@@ -46,14 +46,16 @@ void vp_document_init(vp_document *d);
 /* Frees everything d owns and zero-initialises it. */
 void vp_document_clear(vp_document *d);
 
-/* Appends a speaker (copies the strings; org and role may be NULL). Returns
- * false when out of memory. */
+/* Appends a speaker (copies the strings; org and role may be NULL).
+ * Returns 1, or 0 (nothing added) when name is NULL. */
 int vp_document_add_speaker(vp_document *d, const char *name, const char *org,
                             const char *role);
+/* Appends a section (copies the strings; NULL is taken as "").  Returns 1. */
 int vp_document_add_section(vp_document *d, const char *heading,
                             const char *anchor, const char *text);
 
-/* The stored JSON; caller frees.  NULL when out of memory. */
+/* The stored JSON; caller frees.  NULL when jansson refuses a string (not
+ * valid UTF-8). */
 char *vp_document_to_json(const vp_document *d);
 /* Parses stored JSON into d (which must be initialised).  Returns 0, or -1
  * with a message in errbuf. */

@@ -6,9 +6,14 @@
  * two keys (usually equal): vp_fold_key() for lookups, and its "scan key",
  * the words the scanner sees joined by single spaces (which differs only for
  * names with other punctuation, such as "Bergen (NH)" -> "bergen nh").
+ *
+ * Places (data/woonplaatsen.tsv) go into the same table, marked with
+ * PLACE_BIT in the slot's index; a key a municipality has stays the
+ * municipality's, and places of one name are chained (homonyms).
  */
 #include "gazetteer.h"
 #include "datafile.h"
+#include "mem.h"
 #include "text.h"
 #include "text_internal.h"
 
@@ -21,6 +26,8 @@
 #define SCAN_MAX_WORDS 6     /* longest name the scanner tries, in words */
 #define WORD_MAX 64          /* longest folded word the scanner keeps */
 #define NCOLS 6
+#define PLACE_COLS 5
+#define PLACE_BIT ((size_t)1 << (sizeof(size_t) * 8 - 1))
 
 struct entry {
     vp_municipality m;       /* first: vp_gazetteer_at() hands out &e->m */
@@ -36,14 +43,24 @@ struct slot {
     size_t idx;
 };
 
+struct place {
+    vp_place p;              /* first: handed out as &pl->p */
+    size_t homonym;          /* index of the next place of the same name, NONE */
+};
+
 struct vp_gazetteer {
     struct entry *e;
     size_t n, cap;
+    struct place *pl;
+    size_t np, pcap;
     struct slot *tab;
     size_t tcap, tcount;
     size_t max_words;        /* most words in a scannable key */
     size_t max_key_len;      /* longest scannable key, bytes */
 };
+
+static void free_places(vp_gazetteer *g);
+static size_t index_of(const vp_gazetteer *g, const vp_municipality *m);
 
 /* ---- hash table --------------------------------------------------------- */
 
@@ -72,16 +89,12 @@ static struct slot *tab_find(const vp_gazetteer *g, const char *key, size_t klen
     }
 }
 
-static bool tab_grow(vp_gazetteer *g)
+/* Moves every key into a table of ncap slots (a power of two). */
+static void tab_resize(vp_gazetteer *g, size_t ncap)
 {
-    size_t ncap = g->tcap ? g->tcap * 2 : 1024;
     struct slot *old = g->tab, *s;
     size_t ocap = g->tcap;
-    g->tab = calloc(ncap, sizeof *g->tab);
-    if (!g->tab) {
-        g->tab = old;
-        return false;
-    }
+    g->tab = vp_xcalloc(ncap, sizeof *g->tab);
     g->tcap = ncap;
     for (size_t i = 0; i < ocap; i++) {
         if (!old[i].key)
@@ -90,7 +103,18 @@ static bool tab_grow(vp_gazetteer *g)
         *s = old[i];
     }
     free(old);
-    return true;
+}
+
+static void tab_grow(vp_gazetteer *g)
+{
+    tab_resize(g, g->tcap ? g->tcap * 2 : 1024);
+}
+
+/* After keys were taken out: probe chains must not have holes. */
+static void tab_rehash(vp_gazetteer *g)
+{
+    if (g->tcap)
+        tab_resize(g, g->tcap);
 }
 
 /* ---- the scanner's words ------------------------------------------------ */
@@ -119,7 +143,7 @@ typedef struct word {
     bool apos_s;             /* the word is 's: joined to the next one */
     bool clitic;             /* 's, 't, 'n ...: a leading apostrophe belongs to it */
     bool too_long;           /* folded form exceeds WORD_MAX: matches nothing */
-    bool join_next;          /* only spaces, hyphens and dots up to the next word */
+    bool join_next;          /* only spaces, hyphens, dots and "(" up to the next word */
     char f[WORD_MAX];
 } word;
 
@@ -168,8 +192,9 @@ static bool next_word(const char *t, size_t len, size_t *pos, word *w, bool *gap
         if (cp == '\n') {
             if (++newlines > 1)
                 ok = false;
-        } else if (!(vp_text_is_space(cp) || vp_text_is_hyphen(cp) || cp == '.')) {
-            ok = false;
+        } else if (!(vp_text_is_space(cp) || vp_text_is_hyphen(cp) || cp == '.' ||
+                     cp == '(')) {
+            ok = false;     /* "(" lets "Bergen (NH)" be one name */
         }
         p += n;
     }
@@ -263,10 +288,8 @@ static int add_key(vp_gazetteer *g, const char *key, size_t klen, size_t idx,
 {
     uint64_t h = hash_bytes(key, klen);
     struct slot *s;
-    if ((g->tcount + 1) * 2 > g->tcap && !tab_grow(g)) {
-        vp_errorf(errbuf, errlen, "%s: out of memory", path);
-        return -1;
-    }
+    if ((g->tcount + 1) * 2 > g->tcap)
+        tab_grow(g);
     s = tab_find(g, key, klen, h);
     if (s->key) {
         if (s->idx == idx)
@@ -330,6 +353,54 @@ static bool is_year(const char *s)
     return s[4] == '\0';
 }
 
+/* Splits line at TABs into col[0..max) (trimmed); *ncol gets the count.
+ * -1 with an error when there are more than max columns. */
+static int split_columns(char *line, char **col, size_t max, size_t *ncol, const char *path,
+                         size_t lineno, char *errbuf, size_t errlen)
+{
+    char *p = line;
+    *ncol = 0;
+    for (;;) {
+        char *tab = strchr(p, '\t');
+        if (*ncol == max) {
+            size_t more = 1;
+            for (char *q = p; (q = strchr(q, '\t')); q++)
+                more++;
+            vp_errorf(errbuf, errlen, "%s:%zu: %zu columns, expected at most %zu", path, lineno,
+                      max + more, max);
+            return -1;
+        }
+        col[(*ncol)++] = p;
+        if (!tab)
+            break;
+        *tab = '\0';
+        p = tab + 1;
+    }
+    for (size_t i = 0; i < *ncol; i++)
+        vp_trim(col[i]);
+    return 0;
+}
+
+/* The flags of a column ("ambiguous, seat") as bits of their index in
+ * names; -1 with an error for a flag not in names. */
+static int parse_flags(char *s, const char *const *names, unsigned *bits, const char *path,
+                       size_t lineno, char *errbuf, size_t errlen)
+{
+    char *save = NULL;
+    *bits = 0;
+    for (char *f = strtok_r(s, ",; ", &save); f; f = strtok_r(NULL, ",; ", &save)) {
+        size_t k = 0;
+        while (names[k] && strcmp(f, names[k]) != 0)
+            k++;
+        if (!names[k]) {
+            vp_errorf(errbuf, errlen, "%s:%zu: unknown flag '%s'", path, lineno, f);
+            return -1;
+        }
+        *bits |= 1u << k;
+    }
+    return 0;
+}
+
 /* One line of the file (a vp_datafile_line_fn). */
 static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
                       char *errbuf, size_t errlen)
@@ -337,28 +408,11 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
     vp_gazetteer *g = ctx;
     char *col[NCOLS + 1] = {0};
     size_t ncol = 0;
-    char *p = line;
     struct entry *e;
     size_t idx;
 
-    for (;;) {
-        char *tab = strchr(p, '\t');
-        if (ncol == NCOLS) {
-            size_t more = 1;
-            for (char *q = p; (q = strchr(q, '\t')); q++)
-                more++;
-            vp_errorf(errbuf, errlen, "%s:%zu: %zu columns, expected at most %d", path, lineno,
-                 NCOLS + more, NCOLS);
-            return -1;
-        }
-        col[ncol++] = p;
-        if (!tab)
-            break;
-        *tab = '\0';
-        p = tab + 1;
-    }
-    for (size_t i = 0; i < ncol; i++)
-        vp_trim(col[i]);
+    if (split_columns(line, col, NCOLS, &ncol, path, lineno, errbuf, errlen))
+        return -1;
     if (!*col[0]) {
         vp_errorf(errbuf, errlen, "%s:%zu: empty name", path, lineno);
         return -1;
@@ -383,34 +437,20 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
              path, lineno, col[0], succ);
         return -1;
     }
-    bool ambiguous = false;
-    if (ncol > 5) {
-        char *save = NULL;
-        for (char *f = strtok_r(col[5], ",; ", &save); f; f = strtok_r(NULL, ",; ", &save)) {
-            if (strcmp(f, "ambiguous") == 0) {
-                ambiguous = true;
-            } else {
-                vp_errorf(errbuf, errlen, "%s:%zu: unknown flag '%s'", path, lineno, f);
-                return -1;
-            }
-        }
-    }
+    static const char *const FLAGS[] = {"ambiguous", "seat", NULL};
+    unsigned flags = 0;
+    if (ncol > 5 && parse_flags(col[5], FLAGS, &flags, path, lineno, errbuf, errlen))
+        return -1;
 
-    if (g->n == g->cap) {
-        size_t ncap = g->cap ? g->cap * 2 : 512;
-        struct entry *ne = realloc(g->e, ncap * sizeof *ne);
-        if (!ne)
-            goto oom;
-        g->e = ne;
-        g->cap = ncap;
-    }
+    VP_GROW(g->e, g->cap, g->n + 1);
     idx = g->n;
     e = &g->e[idx];
     memset(e, 0, sizeof *e);
     e->line = lineno;
     e->succ = e->final = NONE;
     e->m.ended = *ended ? atoi(ended) : 0;
-    e->m.ambiguous = ambiguous;
+    e->m.ambiguous = flags & 1u;
+    e->m.seat = flags & 2u;
     e->m.name = strdup(col[0]);
     e->m.province = strdup(col[1]);
     e->m.successor = *succ ? strdup(succ) : NULL;
@@ -512,10 +552,188 @@ void vp_gazetteer_free(vp_gazetteer *g)
         free((char *)g->e[i].m.successor);
     }
     free(g->e);
+    free_places(g);
     for (size_t i = 0; i < g->tcap; i++)
         free(g->tab[i].key);
     free(g->tab);
     free(g);
+}
+
+/* ---- places --------------------------------------------------------------- */
+
+static void free_places(vp_gazetteer *g)
+{
+    for (size_t i = 0; i < g->np; i++)
+        free((char *)g->pl[i].p.name);
+    free(g->pl);
+    g->pl = NULL;
+    g->np = g->pcap = 0;
+}
+
+/* Enters key -> place idx: a municipality's key stays the municipality's;
+ * a place's key gets the new place chained as its homonym. */
+static void add_place_key(vp_gazetteer *g, const char *key, size_t klen, size_t idx)
+{
+    uint64_t h = hash_bytes(key, klen);
+    if ((g->tcount + 1) * 2 > g->tcap)
+        tab_grow(g);
+    struct slot *s = tab_find(g, key, klen, h);
+    if (s->key) {
+        if (!(s->idx & PLACE_BIT))
+            return;
+        size_t j = s->idx & ~PLACE_BIT;
+        while (j != idx && g->pl[j].homonym != NONE)
+            j = g->pl[j].homonym;
+        if (j != idx)
+            g->pl[j].homonym = idx;
+        return;
+    }
+    s->key = vp_xstrndup(key, klen);
+    s->klen = klen;
+    s->hash = h;
+    s->idx = idx | PLACE_BIT;
+    g->tcount++;
+}
+
+/* Enters both keys of a place's name (see add_name). */
+static void add_place_keys(vp_gazetteer *g, const char *name, size_t idx)
+{
+    char buf[SCAN_MAX_WORDS * (WORD_MAX + 1)];
+    size_t klen, nw;
+    char *k = vp_fold_key(name);
+    if (!k)
+        vp_oom(strlen(name));
+    if (*k)
+        add_place_key(g, k, strlen(k), idx);
+    free(k);
+    nw = scan_key(name, buf, sizeof buf, &klen);
+    if (nw == 0)
+        return;
+    add_place_key(g, buf, klen, idx);
+    if (nw > g->max_words)
+        g->max_words = nw;
+    if (klen > g->max_key_len)
+        g->max_key_len = klen;
+}
+
+/* One line of woonplaatsen.tsv (a vp_datafile_line_fn). */
+static int parse_place(char *line, size_t lineno, const char *path, void *ctx,
+                       char *errbuf, size_t errlen)
+{
+    vp_gazetteer *g = ctx;
+    char *col[PLACE_COLS] = {0};
+    size_t ncol = 0;
+    if (split_columns(line, col, PLACE_COLS, &ncol, path, lineno, errbuf, errlen))
+        return -1;
+    const char *since = ncol > 2 ? col[2] : "", *former = ncol > 3 ? col[3] : "";
+    if (!*col[0] || ncol < 2 || !*col[1]) {
+        vp_errorf(errbuf, errlen, "%s:%zu: a place needs a name and a municipality", path, lineno);
+        return -1;
+    }
+    const vp_municipality *m = vp_gazetteer_lookup(g, col[1]);
+    if (!m || m->ended) {
+        vp_errorf(errbuf, errlen, "%s:%zu: '%s' is no current municipality of the gazetteer",
+                  path, lineno, col[1]);
+        return -1;
+    }
+    if (*since && !is_year(since)) {
+        vp_errorf(errbuf, errlen, "%s:%zu: since '%s' is not a 4-digit year", path, lineno, since);
+        return -1;
+    }
+    const vp_municipality *f = *former ? vp_gazetteer_lookup(g, former) : NULL;
+    if (*former && !f) {
+        vp_errorf(errbuf, errlen, "%s:%zu: former '%s' is not in the gazetteer", path, lineno,
+                  former);
+        return -1;
+    }
+    if (f && !*since) {
+        vp_errorf(errbuf, errlen, "%s:%zu: '%s' names a former municipality but no year since",
+                  path, lineno, col[0]);
+        return -1;
+    }
+    /* shared: the homonyms tell */
+    static const char *const FLAGS[] = {"ambiguous", "shared", NULL};
+    unsigned flags = 0;
+    if (ncol > 4 && parse_flags(col[4], FLAGS, &flags, path, lineno, errbuf, errlen))
+        return -1;
+    VP_GROW(g->pl, g->pcap, g->np + 1);
+    size_t idx = g->np;
+    struct place *pl = &g->pl[idx];
+    *pl = (struct place){
+        .p = {.name = vp_xstrdup(col[0]), .municipality = m,
+              .since = *since ? atoi(since) : 0, .former = f, .ambiguous = flags & 1u},
+        .homonym = NONE,
+    };
+    g->np++;
+    add_place_keys(g, col[0], idx);
+    return 0;
+}
+
+int vp_gazetteer_load_places(vp_gazetteer *g, const char *path, char *errbuf, size_t errlen)
+{
+    if (!g) {
+        vp_errorf(errbuf, errlen, "%s: no gazetteer to add places to", path);
+        return -1;
+    }
+    if (g->np) {
+        vp_errorf(errbuf, errlen, "%s: the gazetteer has its places already", path);
+        return -1;
+    }
+    if (vp_datafile_each_line(path, parse_place, g, errbuf, errlen) != 0) {
+        /* take the places out of the table again */
+        for (size_t i = 0; i < g->tcap; i++)
+            if (g->tab[i].key && (g->tab[i].idx & PLACE_BIT)) {
+                free(g->tab[i].key);
+                g->tab[i].key = NULL;
+                g->tcount--;
+            }
+        free_places(g);
+        tab_rehash(g);
+        return -1;
+    }
+    for (size_t i = 0; i < g->np; i++)
+        g->pl[i].p.homonym = g->pl[i].homonym == NONE ? NULL : &g->pl[g->pl[i].homonym].p;
+    if (g->max_words > SCAN_MAX_WORDS)
+        g->max_words = SCAN_MAX_WORDS;
+    return 0;
+}
+
+size_t vp_gazetteer_place_count(const vp_gazetteer *g)
+{
+    return g ? g->np : 0;
+}
+
+const vp_place *vp_gazetteer_lookup_place(const vp_gazetteer *g, const char *name)
+{
+    if (!g || !name || !g->np)
+        return NULL;
+    char *k = vp_fold_key(name);
+    if (!k)
+        return NULL;
+    size_t klen = strlen(k);
+    struct slot *s = tab_find(g, k, klen, hash_bytes(k, klen));
+    free(k);
+    return s && s->key && (s->idx & PLACE_BIT) ? &g->pl[s->idx & ~PLACE_BIT].p : NULL;
+}
+
+const vp_municipality *vp_gazetteer_in_year(const vp_gazetteer *g, const vp_municipality *m,
+                                            int year)
+{
+    size_t i = index_of(g, m);
+    if (i == NONE || year == 0)
+        return m;
+    while (g->e[i].m.ended && year >= g->e[i].m.ended && g->e[i].succ != NONE)
+        i = g->e[i].succ;
+    return &g->e[i].m;
+}
+
+const vp_municipality *vp_place_in_year(const vp_gazetteer *g, const vp_place *p, int year)
+{
+    if (!p)
+        return NULL;
+    if (year == 0 || !p->since || year >= p->since)
+        return p->municipality;
+    return p->former ? vp_gazetteer_in_year(g, p->former, year) : NULL;
 }
 
 /* ---- queries ------------------------------------------------------------ */
@@ -555,7 +773,7 @@ const vp_municipality *vp_gazetteer_lookup(const vp_gazetteer *g, const char *na
     size_t klen = strlen(k);
     s = tab_find(g, k, klen, hash_bytes(k, klen));
     free(k);
-    return s && s->key ? &g->e[s->idx].m : NULL;
+    return s && s->key && !(s->idx & PLACE_BIT) ? &g->e[s->idx].m : NULL;
 }
 
 const vp_municipality *vp_gazetteer_final_successor(const vp_gazetteer *g,
@@ -590,8 +808,8 @@ size_t vp_gazetteer_predecessors(const vp_gazetteer *g, const vp_municipality *m
 
 #define RING 8   /* > SCAN_MAX_WORDS */
 
-void vp_gazetteer_scan(const vp_gazetteer *g, const char *text, size_t len,
-                       vp_gaz_fn fn, void *ctx)
+static void scan(const vp_gazetteer *g, const char *text, size_t len, vp_gaz_fn fn,
+                 void *ctx, bool places)
 {
     word ring[RING];
     char key[SCAN_MAX_WORDS * (WORD_MAX + 1)];
@@ -637,7 +855,7 @@ void vp_gazetteer_scan(const vp_gazetteer *g, const char *text, size_t len,
         for (size_t k = n; k > 0; k--) {
             const struct slot *s = tab_find(g, key, klens[k - 1],
                                             hash_bytes(key, klens[k - 1]));
-            if (s && s->key) {
+            if (s && s->key && (places || !(s->idx & PLACE_BIT))) {
                 matched = k;
                 hit = s;
                 break;
@@ -648,7 +866,9 @@ void vp_gazetteer_scan(const vp_gazetteer *g, const char *text, size_t len,
             vp_gaz_match m;
             m.start = first->start + (first->clitic ? 0 : first->lead_apos);
             m.end = last->end;
-            m.m = &g->e[hit->idx].m;
+            bool is_place = hit->idx & PLACE_BIT;
+            m.m = is_place ? NULL : &g->e[hit->idx].m;
+            m.place = is_place ? &g->pl[hit->idx & ~PLACE_BIT].p : NULL;
             if (!fn(&m, ctx))
                 return;
             cur += matched;
@@ -658,4 +878,16 @@ void vp_gazetteer_scan(const vp_gazetteer *g, const char *text, size_t len,
             have--;
         }
     }
+}
+
+void vp_gazetteer_scan(const vp_gazetteer *g, const char *text, size_t len,
+                       vp_gaz_fn fn, void *ctx)
+{
+    scan(g, text, len, fn, ctx, false);
+}
+
+void vp_gazetteer_scan_places(const vp_gazetteer *g, const char *text, size_t len,
+                              vp_gaz_fn fn, void *ctx)
+{
+    scan(g, text, len, fn, ctx, true);
 }

@@ -23,6 +23,8 @@
 #define VP_META_PREFIXES  "vindplaats.prefixes"  /* JSON: {"field": "prefix"} */
 #define VP_META_DATA_HASH "vindplaats.datahash"  /* hash of data/ + extractor version:
                                                     a change forces a full re-index */
+#define VP_META_UPDATED   "vindplaats.updated"   /* UTC time of the last commit,
+                                                    "YYYY-MM-DDTHH:MM:SSZ": a feed's updated */
 
 /* ---- term prefixes ------------------------------------------------------ */
 /* Free-text fields (indexed with positions, stemmed with the Z convention). */

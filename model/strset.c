@@ -71,7 +71,7 @@ static size_t key_len(const vp_strset *s, size_t id)
 }
 
 /* The slot holding key, or the empty slot where it belongs. */
-static slot *probe(const vp_strset *s, const char *key, size_t len, uint32_t h)
+static inline slot *probe(const vp_strset *s, const char *key, size_t len, uint32_t h)
 {
     size_t mask = s->n_slots - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -93,22 +93,25 @@ size_t vp_strset_find(const vp_strset *s, const char *key, size_t len)
     return sl->id1 ? sl->id1 - 1 : VP_STRSET_NONE;
 }
 
-/* Twice the slots, every key placed again by its stored hash. */
+/* Twice the slots, every key placed again by the hash its slot kept. */
 static void grow_slots(vp_strset *s)
 {
     size_t n = s->n_slots ? s->n_slots * 2 : 16;
     if (n > (size_t)UINT32_MAX + 1)
         vp_oom(n * sizeof(slot));
-    free(s->slots);
+    slot *old = s->slots;
+    size_t n_old = s->n_slots;
     s->slots = vp_xcalloc(n, sizeof *s->slots);
     s->n_slots = n;
-    for (size_t id = 0; id < s->n; id++) {
-        uint32_t h = hash_key(s->arena + s->offsets[id], key_len(s, id));
-        size_t mask = n - 1, i = h & mask;
+    for (size_t j = 0; j < n_old; j++) {
+        if (!old[j].id1)
+            continue;
+        size_t mask = n - 1, i = old[j].hash & mask;
         while (s->slots[i].id1)
             i = (i + 1) & mask;
-        s->slots[i] = (slot){(uint32_t)(id + 1), h};
+        s->slots[i] = old[j];
     }
+    free(old);
 }
 
 size_t vp_strset_add(vp_strset *s, const char *key, size_t len, bool *added)

@@ -22,6 +22,8 @@ typedef struct vp_strset vp_strset;
 
 #define VP_STRSET_NONE ((size_t)-1)
 
+/* An empty set (never NULL: mem.h); free with vp_strset_free (NULL is
+ * fine). */
 vp_strset *vp_strset_new(void);
 void vp_strset_free(vp_strset *s);
 

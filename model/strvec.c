@@ -60,43 +60,21 @@ static int sort_cmp(const void *pa, const void *pb)
 
 void vp_strvec_sort(vp_strvec *v)
 {
-    struct sort_item *it;
-    size_t i;
     if (v->len < 2)
         return;
-    it = malloc(v->len * sizeof *it);
-    if (!it)
-        goto fallback;
-    for (i = 0; i < v->len; i++) {
+    struct sort_item *it = vp_xmalloc(v->len * sizeof *it);
+    for (size_t i = 0; i < v->len; i++) {
         it[i].s = v->items[i];
         it[i].pos = i;
-        it[i].folded = vp_fold(v->items[i]);
-        if (!it[i].folded) {
-            while (i-- > 0)
-                free(it[i].folded);
-            free(it);
-            goto fallback;
-        }
+        if (!(it[i].folded = vp_fold(v->items[i])))
+            vp_oom(0);          /* vp_fold fails for want of memory only */
     }
     qsort(it, v->len, sizeof *it, sort_cmp);
-    for (i = 0; i < v->len; i++) {
+    for (size_t i = 0; i < v->len; i++) {
         v->items[i] = it[i].s;
         free(it[i].folded);
     }
     free(it);
-    return;
-fallback:
-    /* out of memory: insertion sort comparing folds pairwise is impossible
-     * without memory either, so sort by bytes (still deterministic) */
-    for (i = 1; i < v->len; i++) {
-        char *x = v->items[i];
-        size_t j = i;
-        while (j > 0 && strcmp(v->items[j - 1], x) > 0) {
-            v->items[j] = v->items[j - 1];
-            j--;
-        }
-        v->items[j] = x;
-    }
 }
 
 void vp_strvec_clear(vp_strvec *v)
@@ -114,9 +92,7 @@ char *vp_list_encode(const vp_strvec *v)
     char *out;
     for (size_t i = 0; i < v->len; i++)
         total += strlen(v->items[i]) + 1;
-    out = malloc(total);
-    if (!out)
-        return NULL;
+    out = vp_xmalloc(total);
     for (size_t i = 0; i < v->len; i++) {
         const char *s = v->items[i];
         if (i > 0)
@@ -136,14 +112,8 @@ bool vp_list_decode(const char *s, size_t len, vp_strvec *v)
     for (size_t i = 0; i <= len; i++) {
         if (i == len || s[i] == VP_LIST_SEP) {
             if (i > start) {            /* empty values are skipped */
-                char *item = vp_strndup(s + start, i - start);
-                bool ok;
-                if (!item)
-                    return false;
-                ok = vp_strvec_push(v, item);
-                free(item);
-                if (!ok)
-                    return false;
+                VP_GROW(v->items, v->cap, v->len + 1);
+                v->items[v->len++] = vp_xstrndup(s + start, i - start);
             }
             start = i + 1;
         }

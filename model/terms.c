@@ -5,24 +5,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "schema.h"
 #include "text.h"
 
 static char *join(const char *prefix, const char *value)
 {
     size_t np = strlen(prefix), nv = strlen(value);
-    char *term = malloc(np + nv + 1);
-    if (term) {
-        memcpy(term, prefix, np);
-        memcpy(term + np, value, nv + 1);
-    }
+    char *term = vp_xmalloc(np + nv + 1);
+    memcpy(term, prefix, np);
+    memcpy(term + np, value, nv + 1);
     return term;
 }
 
 char *vp_filter_term(const char *prefix, const char *value)
 {
     char *folded = vp_fold(value);
-    char *term = folded ? join(prefix, folded) : NULL;
+    if (!folded)
+        vp_oom(0);          /* vp_fold fails for want of memory only */
+    char *term = join(prefix, folded);
     free(folded);
     return term;
 }

@@ -34,10 +34,14 @@ TEST+=(clang libclang-rt-14-dev valgrind wrk)
 # bench/run (not the test command): wrk for the HTTP load, /usr/bin/time for
 # CPU time and peak RSS; installed with VP_WITH_BENCH=1
 BENCH=(wrk time)
+# scripts/woonplaatsen.py (remaking data/woonplaatsen.tsv, not the build):
+# the English word list beside wdutch; installed with VP_WITH_DATA_TOOLS=1
+DATA_TOOLS=(wamerican)
 
 wanted=("${BUILD[@]}" "${RUN[@]}" "$@")
 [ "${VP_WITH_TESTS:-0}" = 1 ] && wanted+=("${TEST[@]}")
 [ "${VP_WITH_BENCH:-0}" = 1 ] && wanted+=("${BENCH[@]}")
+[ "${VP_WITH_DATA_TOOLS:-0}" = 1 ] && wanted+=("${DATA_TOOLS[@]}")
 if [ "$print" = 1 ]; then
   printf '%s\n' "${wanted[@]}"
   exit 0

@@ -63,11 +63,11 @@ static xapc_db *open_entry(const char *stub, const vp_stub_entry *e, xapc_error 
 }
 
 /* Adds every shard of the stub to set->db. */
-static int open_stub(vp_dbset *set, const char *stub, char *msg, size_t msglen)
+static int open_stub(vp_dbset *set, const char *stub, char *errbuf, size_t errlen)
 {
     vp_stub entries = VP_STUB_INIT;
     if (vp_stub_read(stub, &entries) != 0) {
-        snprintf(msg, msglen, "%s: %s", stub, strerror(errno));
+        snprintf(errbuf, errlen, "%s: %s", stub, strerror(errno));
         return -1;
     }
     int rc = 0;
@@ -78,7 +78,7 @@ static int open_stub(vp_dbset *set, const char *stub, char *msg, size_t msglen)
         xapc_db *shard = open_entry(stub, e, &xe);
         set->remote = set->remote || !strcmp(e->type, "remote");
         if (!shard || xapc_db_add(set->db, shard, &xe) != XAPC_OK) {
-            snprintf(msg, msglen, "%s:%d: shard `%s %s` is unavailable: %s", stub, e->line,
+            snprintf(errbuf, errlen, "%s:%d: shard `%s %s` is unavailable: %s", stub, e->line,
                      e->type, e->where, xe.message);
             rc = -1;
         }
@@ -90,7 +90,7 @@ static int open_stub(vp_dbset *set, const char *stub, char *msg, size_t msglen)
 
 /* ---- the set ----------------------------------------------------------------- */
 
-static int open_meta(vp_dbset *set, const char *stub, char *msg, size_t msglen)
+static int open_meta(vp_dbset *set, const char *stub, char *errbuf, size_t errlen)
 {
     char *p = vp_stub_meta(stub);
     if (!p)
@@ -102,13 +102,13 @@ static int open_meta(vp_dbset *set, const char *stub, char *msg, size_t msglen)
     bool ok = set->lexicon && xapc_db_add(set->lexicon, meta, &xe) == XAPC_OK &&
               xapc_db_add(set->lexicon, set->db, &xe) == XAPC_OK;
     if (!ok)
-        snprintf(msg, msglen, "%s: %s", p, xe.message);
+        snprintf(errbuf, errlen, "%s: %s", p, xe.message);
     xapc_db_free(meta);
     free(p);
     return ok ? 0 : -1;
 }
 
-int vp_dbset_open(vp_dbset *set, const char *path, char *msg, size_t msglen)
+int vp_dbset_open(vp_dbset *set, const char *path, char *errbuf, size_t errlen)
 {
     memset(set, 0, sizeof *set);
     xapc_error xe;
@@ -117,16 +117,16 @@ int vp_dbset_open(vp_dbset *set, const char *path, char *msg, size_t msglen)
     if (!stub) {
         set->db = xapc_db_open(path, &xe);
         if (!set->db)
-            snprintf(msg, msglen, "%s", xe.message);
+            snprintf(errbuf, errlen, "%s", xe.message);
         return set->db ? 0 : -1;
     }
     set->stub = identify(stub);   /* before reading: a newer stub is seen next time */
     set->db = xapc_db_new_empty(&xe);
-    int rc = set->db ? open_stub(set, stub, msg, msglen) : -1;
+    int rc = set->db ? open_stub(set, stub, errbuf, errlen) : -1;
     if (!set->db)
-        snprintf(msg, msglen, "%s", xe.message);
+        snprintf(errbuf, errlen, "%s", xe.message);
     if (rc == 0)
-        rc = open_meta(set, stub, msg, msglen);
+        rc = open_meta(set, stub, errbuf, errlen);
     free(stub);
     if (rc != 0)
         vp_dbset_close(set);

@@ -44,8 +44,8 @@ typedef struct vp_dbset {
 } vp_dbset;
 
 /* Opens path into set (which it overwrites).  0, or -1 with a message for
- * the user in msg, naming the stub line that failed. */
-int vp_dbset_open(vp_dbset *set, const char *path, char *msg, size_t msglen);
+ * the user in errbuf, naming the stub line that failed. */
+int vp_dbset_open(vp_dbset *set, const char *path, char *errbuf, size_t errlen);
 
 /* True when path now resolves to a stub other than the one set was opened
  * from (replaced, rewritten, appeared or gone). */

@@ -1,33 +1,100 @@
 /*
- * expand.h: a plain query widened before it runs, so that it finds what the
- * words mean and not only the words:
+ * expand.h: a plain query read for what its words mean, not only for the
+ * words as typed.  This is where the ranking of a plain query is decided;
+ * query_build.c runs what it builds.
  *
- *  - multi-word synonyms: a run of up to four words that is a key of the
- *    synonym table (data/synonyms.tsv, folded) is OR'ed with each of its
- *    multi-word synonyms as a phrase ("regional collaboration" also finds
- *    "regionale samenwerking").  Xapian's own auto-synonyms only handle
- *    single-term synonyms, which the parser still adds;
- *  - compound words: a word the index holds in fewer than
+ * The query is cut into groups, each one concept that a report must speak
+ * of, and each group is the OP_SYNONYM of every way of saying it, so that
+ * Xapian weighs the group as one term however it is written:
+ *
+ *  - glossary: a run of up to four words that is a key of the synonym table
+ *    (data/synonyms.tsv: Dutch municipal policy vocabulary with the English
+ *    terms researchers type, folded) is one group with all its synonyms,
+ *    taken as written: one-word synonyms by their stems, phrases as
+ *    phrases ("retail vacancy" also finds "winkelleegstand" and "lege
+ *    winkels"); a word without an entry of its own uses that of its
+ *    singular or plural;
+ *  - inflection: a word also finds the Dutch forms of it that the stemmer
+ *    leaves apart, and a phrase (typed in quotes or coming from the
+ *    glossary) finds each of its words in every form the index holds
+ *    ("sociaal domein" finds "het sociale domein"; inflect.h).  A phrase's
+ *    stopwords are left to its window, and a glossary phrase has
+ *    VP_EXPAND_PHRASE_SLACK words of slack ("stroomnet vol" finds "het
+ *    stroomnet zit vol");
+ *  - compound words: a typed word the index holds in fewer than
  *    VP_EXPAND_RARE_COMPOUND reports and that splits into indexed words
  *    (model/compound_split.h) also finds its first part, ranked up by the
- *    others ("samenwerkingsverband" also finds samenwerking).
+ *    others ("samenwerkingsverband" also finds samenwerking);
+ *  - stopwords: the function words and light verbs of a question ("welke
+ *    gemeenten hebben iets gedaan met ...", "what did ... say about ...")
+ *    form no group, so they decide nothing (a query of stopwords only keeps
+ *    them all).
  *
- * A query with quotes, brackets, fields, wildcards, +/- or operators is
- * taken as typed: whoever writes those means exactly them.
+ * Three queries come out of it:
+ *
+ *  - all: every group AND'ed, what a plain query means first;
+ *  - some: for a query of two words or more (stopwords not counted), the
+ *    groups OR'ed with coordination tiers: each query word a report
+ *    matches adds VP_EXPAND_COORD_WEIGHT, far above any BM25 weight, so
+ *    that the reports that match every word come first (they are `all`'s
+ *    matches), then those that match one word fewer, and so on, each tier
+ *    ranked by BM25.  A glossary run of k words counts k when the report
+ *    matches it (by any of its synonyms), else one for each of its words
+ *    the report has.  A ranked page (/search) runs `some` instead of `all`
+ *    when `all` finds fewer than VP_EXPAND_RELAX_BELOW reports under the
+ *    request's filters (and says so: "relaxed"): a query that finds little
+ *    with every word does not drop the reports that have most of them;
+ *  - themes: when a run of the query names a theme of data/themes.tsv (its
+ *    slug, its label or a part of the label, or a glossary synonym of one
+ *    of those: "housing" for Wonen en leefomgeving), the reports the
+ *    indexer gave that theme, each weighted VP_EXPAND_THEME_WEIGHT:
+ *    query_build.c adds it with AND_MAYBE, so within a tier the theme's
+ *    reports come first.  A boost, never a filter.
+ *
+ * A query with brackets, fields, wildcards, +/- or operators is taken as
+ * typed (NULL queries, 0 returned): whoever writes those means exactly
+ * them.  Quoted phrases are plain: each is a group of its own.
  */
 #ifndef VP_EXPAND_H
 #define VP_EXPAND_H
 
+#include <stddef.h>
+
+#include "themes.h"
 #include "xapian_c.h"
 
 #define VP_EXPAND_MAX_WORDS     16   /* longer plain queries are taken as typed */
 #define VP_EXPAND_MAX_SPAN       4   /* words in one synonym key */
 #define VP_EXPAND_RARE_COMPOUND  3
+#define VP_EXPAND_PHRASE_SLACK   1   /* words a glossary phrase may have between its own */
+#define VP_EXPAND_RELAX_BELOW   10   /* see `some` above */
+#define VP_EXPAND_COORD_WEIGHT  1000.0
+#define VP_EXPAND_THEME_WEIGHT  100.0
 
-/* The widened query for q (the words AND'ed, as the parser would), parsed
- * with qp and flags; db (the index) answers synonyms and term counts.
- * Returns NULL with err->status XAPC_OK when q is not plain.  Caller frees. */
-xapc_query *vp_expand_query(xapc_qp *qp, const xapc_db *db, const char *q,
-                            unsigned flags, xapc_error *err);
+typedef struct vp_expand_ctx {
+    xapc_qp *qp;               /* the request's parser */
+    unsigned flags;            /* its flags for one word */
+    const xapc_db *db;         /* the lexicon: synonyms and term counts */
+    const xapc_stem *stem;     /* the stemmer the index was built with */
+    const vp_themes *themes;   /* theme names; NULL: no theme boost */
+} vp_expand_ctx;
+
+typedef struct vp_expansion {
+    xapc_query *all;           /* every group AND'ed */
+    xapc_query *some;          /* the groups tiered (NULL below two words) */
+    xapc_query *themes;        /* the named themes' boost, or NULL */
+    size_t groups;             /* groups AND'ed in all */
+} vp_expansion;
+
+/* Reads q.  1: q was plain and out holds its queries; 0: q is to be taken
+ * as typed (out empty); -1: the lexicon failed (err set) or out of memory
+ * (err->status XAPC_ERR_NO_MEMORY).  Clear out with vp_expansion_clear. */
+int vp_expand(const vp_expand_ctx *ctx, const char *q, vp_expansion *out,
+              xapc_error *err);
+void vp_expansion_clear(vp_expansion *x);
+
+/* Whether the folded word is a function word of a question (Dutch or
+ * English) that forms no group. */
+bool vp_expand_is_stopword(const char *folded);
 
 #endif /* VP_EXPAND_H */

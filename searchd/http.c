@@ -22,6 +22,9 @@
 #include "http.h"
 
 #include <arpa/inet.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <microhttpd.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -43,6 +46,7 @@
 #include "params.h"
 #include "query.h"
 #include "sys.h"
+#include "explore.h"
 #include "export.h"
 #include "trends.h"
 
@@ -56,6 +60,7 @@ struct vp_server {
     vp_log_format log_format;
     bool log_queries;
     vp_conns *conns;                 /* every connection, the header deadline */
+    vp_budget_limits limits;         /* what a request may cost (budget.h) */
     char trusted_proxy[INET6_ADDRSTRLEN];   /* "": none */
 };
 
@@ -73,6 +78,8 @@ typedef struct request_ctx {
     bool head_checked;         /* the first call of the access handler is done */
     bool head;                 /* a HEAD request: the headers, no body */
     bool close_after;          /* too many connections to keep this one alive */
+    unsigned retry_after_s;    /* of a 503 (0: VP_RETRY_AFTER_S) */
+    bool expensive;            /* answered query_too_expensive */
     vp_conn *conn;
 } request_ctx;
 
@@ -85,6 +92,7 @@ static vp_searcher *worker_searcher(vp_server *srv)
     vp_searcher *s = vp_searcher_new(&srv->searcher_cfg);
     if (!s)
         return NULL;
+    vp_searcher_set_limits(s, &srv->limits);
     pthread_mutex_lock(&srv->lock);
     vp_searcher **list = realloc(srv->searchers, (srv->n_searchers + 1) * sizeof *list);
     if (list) {
@@ -97,6 +105,22 @@ static vp_searcher *worker_searcher(vp_server *srv)
         return NULL;
     }
     return thread_searcher = s;
+}
+
+/* Memory a long request freed goes back to the system.  glibc keeps what a
+ * thread freed in that thread's arena for its next allocations, so after a
+ * match over many posting lists searchd's RSS stayed where the peak had
+ * been (issue 21: 9 MB before, 455 MB after, for good); malloc_trim()
+ * hands the free pages of every arena back.  It takes each arena's lock
+ * for about a millisecond, so only after requests that took long enough
+ * to have used much (or were stopped for their cost), and after exports. */
+#define VP_TRIM_AFTER_S 0.25
+
+static void give_back_memory(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 /* ---- responses ----------------------------------------------------------- */
@@ -145,8 +169,12 @@ static enum MHD_Result send_body(struct MHD_Connection *conn, request_ctx *ctx,
     common_headers(resp, content_type, "no-store");
     if (allow)
         MHD_add_response_header(resp, "Allow", allow);
-    if (status == 503)
-        MHD_add_response_header(resp, "Retry-After", "1");
+    if (status == 503) {
+        char retry[16];
+        snprintf(retry, sizeof retry, "%u", ctx->retry_after_s ? ctx->retry_after_s
+                                                               : VP_RETRY_AFTER_S);
+        MHD_add_response_header(resp, "Retry-After", retry);
+    }
     return queue(conn, ctx, status, resp, len);
 }
 
@@ -175,6 +203,10 @@ static enum MHD_Result send_error(struct MHD_Connection *conn, request_ctx *ctx,
 static enum MHD_Result send_qerror(struct MHD_Connection *conn, request_ctx *ctx,
                                    const vp_qerror *e)
 {
+    /* Too expensive now: an immediate retry would be too. */
+    if (e->kind == VP_QERR_OVER_DEADLINE)
+        ctx->retry_after_s = VP_RETRY_AFTER_EXPENSIVE_S;
+    ctx->expensive = e->kind == VP_QERR_OVER_DEADLINE || e->kind == VP_QERR_TOO_EXPENSIVE;
     return send_json(conn, ctx, vp_qerr_http_status(e->kind), vp_qerror_to_json(e), NULL);
 }
 
@@ -263,12 +295,90 @@ static enum MHD_Result route_facets(const route_call *c)
     return rc;
 }
 
+/* /documents/{id}/related: the reports most like one (explore.h).  An id
+ * may hold slashes, so "/related" at the end names this route only when a
+ * report has the id before it; else the whole rest is an id. */
+static enum MHD_Result route_related(const route_call *c, vp_searcher *s, size_t id_len)
+{
+    unsigned limit;
+    vp_qerror e = {0};
+    char *id = strndup(c->rest, id_len);
+    if (!id)
+        return unavailable(c);
+    json_t *out = NULL;
+    if (vp_related_params(c->query, &limit, &e) == 0)
+        out = vp_related(s, id, limit, &e);
+    free(id);
+    if (!out && e.kind == VP_QERR_NOT_FOUND) {
+        vp_qerror doc_e = {0};
+        json_t *doc = vp_document_get(s, c->rest, &doc_e);
+        if (doc)
+            return send_result(c->conn, c->ctx, doc, &doc_e);
+    }
+    c->ctx->route = VP_ROUTE_RELATED;
+    return send_result(c->conn, c->ctx, out, &e);
+}
+
 static enum MHD_Result route_document(const route_call *c)
 {
+    static const char related[] = "/related";
     vp_searcher *s = worker_searcher(c->srv);
+    if (!s)
+        return unavailable(c);
+    size_t n = strlen(c->rest), k = sizeof related - 1;
+    if (n > k && strcmp(c->rest + n - k, related) == 0)
+        return route_related(c, s, n - k);
     vp_qerror e = {0};
-    return s ? send_result(c->conn, c->ctx, vp_document_get(s, c->rest, &e), &e)
-             : unavailable(c);
+    return send_result(c->conn, c->ctx, vp_document_get(s, c->rest, &e), &e);
+}
+
+/* /municipalities/{name} and /speakers/{name} (explore.h). */
+static enum MHD_Result route_entity(const route_call *c,
+                                    json_t *(*read)(vp_searcher *, const char *,
+                                                    const vp_entity_request *, vp_qerror *))
+{
+    vp_entity_request r;
+    vp_qerror e = {0};
+    if (vp_entity_params(c->query, &r, &e) != 0)
+        return send_qerror(c->conn, c->ctx, &e);
+    vp_searcher *s = worker_searcher(c->srv);
+    return s ? send_result(c->conn, c->ctx, read(s, c->rest, &r, &e), &e) : unavailable(c);
+}
+
+static enum MHD_Result route_municipality(const route_call *c)
+{
+    return route_entity(c, vp_municipality_page);
+}
+
+static enum MHD_Result route_speaker(const route_call *c)
+{
+    return route_entity(c, vp_speaker_page);
+}
+
+/* /feed: a search as Atom (explore.h); sort is the feed's own (newest first). */
+static enum MHD_Result route_feed(const route_call *c)
+{
+    static const char *const ignored[] = {"sort", NULL};
+    vp_params params;
+    vp_request r;
+    vp_qerror e = {0};
+    vp_request_init(&r);
+    if (vp_params_parse(c->query, &params, &e) != 0 ||
+        vp_request_from_params(&params, &r, ignored, &e) != 0) {
+        vp_params_clear(&params);
+        vp_request_clear(&r);
+        return send_qerror(c->conn, c->ctx, &e);
+    }
+    vp_params_clear(&params);
+    vp_searcher *s = worker_searcher(c->srv);
+    char *xml = s ? vp_feed_atom(s, &r, c->query, &e) : NULL;
+    vp_request_clear(&r);
+    if (!s)
+        return unavailable(c);
+    if (!xml)
+        return send_qerror(c->conn, c->ctx, &e);
+    return send_body(c->conn, c->ctx, 200, "application/atom+xml; charset=utf-8", xml,
+                     strlen(xml), true, NULL);
 }
 
 static enum MHD_Result route_healthz(const route_call *c)
@@ -349,6 +459,18 @@ static enum MHD_Result route_report(const route_call *c)
     return s ? send_page(c, vp_page_report(s, c->rest, c->query)) : unavailable(c);
 }
 
+static enum MHD_Result route_municipality_page(const route_call *c)
+{
+    vp_searcher *s = worker_searcher(c->srv);
+    return s ? send_page(c, vp_page_municipality(s, c->rest, c->query)) : unavailable(c);
+}
+
+static enum MHD_Result route_speaker_page(const route_call *c)
+{
+    vp_searcher *s = worker_searcher(c->srv);
+    return s ? send_page(c, vp_page_speaker(s, c->rest, c->query)) : unavailable(c);
+}
+
 /* ---- /export and /trends ----------------------------------------------------------
  * An export streams (chunked) from a searcher of its own, so that the worker
  * thread's searcher may move to a new revision meanwhile while every batch of
@@ -418,6 +540,7 @@ static void export_stream_free(void *cls)
     vp_searcher_free(st->s);
     free(st);
     atomic_fetch_sub(&exports_running, 1);
+    give_back_memory();
 }
 
 static ssize_t export_stream_read(void *cls, uint64_t pos, char *buf, size_t max)
@@ -479,8 +602,10 @@ static enum MHD_Result start_export(const route_call *c, const vp_request *r,
 {
     export_stream *st = calloc(1, sizeof *st);
     vp_qerror e = {0};
-    if (st && (st->s = vp_searcher_new(&c->srv->searcher_cfg)) != NULL)
+    if (st && (st->s = vp_searcher_new(&c->srv->searcher_cfg)) != NULL) {
+        vp_searcher_set_limits(st->s, &c->srv->limits);
         st->x = vp_export_new(st->s, r, f, &e);
+    }
     if (!st || !st->x) {
         if (st)
             vp_searcher_free(st->s);
@@ -598,6 +723,11 @@ static const route routes[] = {
     {"/documents/", VP_ROUTE_DOCUMENTS, route_document},
     {"/static/", VP_ROUTE_STATIC, route_static},
     {"/r/", VP_ROUTE_INDEX, route_report},
+    {"/gemeente/", VP_ROUTE_INDEX, route_municipality_page},
+    {"/spreker/", VP_ROUTE_INDEX, route_speaker_page},
+    {"/municipalities/", VP_ROUTE_MUNICIPALITIES, route_municipality},
+    {"/speakers/", VP_ROUTE_SPEAKERS, route_speaker},
+    {"/feed", VP_ROUTE_FEED, route_feed},
     {"/export", VP_ROUTE_EXPORT, route_export},
     {"/trends", VP_ROUTE_TRENDS, route_trends},
 };
@@ -811,7 +941,8 @@ static enum MHD_Result dispatch(vp_server *srv, struct MHD_Connection *conn,
     enum MHD_Result rc;
     if (!rt) {
         rc = send_error(conn, ctx, 404, "not_found", "no such page or API route "
-                        "(routes: /search, /facets/NAME, /documents/ID, /export, /trends, "
+                        "(routes: /search, /facets/NAME, /documents/ID, /documents/ID/related, "
+                        "/municipalities/NAME, /speakers/NAME, /feed, /export, /trends, "
                         "/healthz, /metrics)",
                         NULL);
     } else {
@@ -873,8 +1004,11 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         if (ctx->conn->request == ctx)
             ctx->conn->request = NULL;
     }
+    bool trim = seconds >= VP_TRIM_AFTER_S || ctx->expensive;
     free_ctx(ctx);
     *con_cls = NULL;
+    if (trim)
+        give_back_memory();
 }
 
 /* libmicrohttpd's own messages (requests it refuses by itself, connections
@@ -981,6 +1115,7 @@ vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t err
                                              VP_REOPEN_INTERVAL_MS};
     srv->log_format = cfg->log_format;
     srv->log_queries = cfg->log_queries;
+    srv->limits = cfg->limits ? *cfg->limits : vp_budget_defaults();
     /* One thread: MHD's own polling thread does the work (a pool of one is
      * refused with a warning), so the pool size goes last and is optional. */
     struct MHD_OptionItem pool[] = {

@@ -9,6 +9,9 @@
  *   /search             vp_search()
  *   /facets/NAME        vp_facet_values()
  *   /documents/ID       vp_document_get()
+ *   /documents/ID/related, /municipalities/NAME, /speakers/NAME, /feed
+ *                       explore.h
+ *   /r/ID, /gemeente/NAME, /spreker/NAME   the page's views (page.h)
  *   /healthz, /metrics
  */
 #ifndef VP_HTTP_H
@@ -19,6 +22,7 @@
 #include <stdint.h>
 
 #include "accesslog.h"
+#include "budget.h"
 #include "gazetteer.h"
 #include "metrics.h"
 #include "themes.h"
@@ -55,6 +59,7 @@
  * pool of idle connections (nginx's keepalive 16) opens. */
 #define VP_HTTP_KEEP_ALIVE_MAX   32
 #define VP_REOPEN_INTERVAL_MS    200   /* how often a worker checks for a commit */
+#define VP_RETRY_AFTER_S         1     /* Retry-After of a 503 (but budget.h's) */
 
 typedef struct vp_server_config {
     const char *db_path;
@@ -71,6 +76,8 @@ typedef struct vp_server_config {
     /* A reverse proxy's address (NULL: none): for requests from it, the
      * access log names the client its X-Forwarded-For names last. */
     const char *trusted_proxy;
+    /* What a request may cost (budget.h); NULL: vp_budget_defaults(). */
+    const vp_budget_limits *limits;
 } vp_server_config;
 
 typedef struct vp_server vp_server;

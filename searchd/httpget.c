@@ -20,10 +20,10 @@
 
 typedef struct url { char host[256], port[8], prefix[1024]; } url;
 
-static int parse_url(const char *s, url *u, char *why, size_t whylen)
+static int parse_url(const char *s, url *u, char *errbuf, size_t errlen)
 {
     if (strncmp(s, "http://", 7) != 0) {
-        snprintf(why, whylen, "--server wants an http:// URL, not '%s'", s);
+        snprintf(errbuf, errlen, "--server wants an http:// URL, not '%s'", s);
         return -1;
     }
     s += 7;
@@ -31,7 +31,7 @@ static int parse_url(const char *s, url *u, char *why, size_t whylen)
     const char *colon = memchr(s, ':', hostport);
     size_t hlen = colon ? (size_t)(colon - s) : hostport;
     if (hlen == 0 || hlen >= sizeof u->host || strlen(s + hostport) >= sizeof u->prefix) {
-        snprintf(why, whylen, "cannot read the server URL");
+        snprintf(errbuf, errlen, "cannot read the server URL");
         return -1;
     }
     memcpy(u->host, s, hlen);
@@ -45,12 +45,12 @@ static int parse_url(const char *s, url *u, char *why, size_t whylen)
     return 0;
 }
 
-static int connect_to(const url *u, char *why, size_t whylen)
+static int connect_to(const url *u, char *errbuf, size_t errlen)
 {
     struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *res, *ai;
     int rc = getaddrinfo(u->host, u->port, &hints, &res);
     if (rc != 0) {
-        snprintf(why, whylen, "cannot resolve %s: %s", u->host, gai_strerror(rc));
+        snprintf(errbuf, errlen, "cannot resolve %s: %s", u->host, gai_strerror(rc));
         return -1;
     }
     int fd = -1;
@@ -68,7 +68,7 @@ static int connect_to(const url *u, char *why, size_t whylen)
     }
     freeaddrinfo(res);
     if (fd < 0)
-        snprintf(why, whylen, "cannot connect to %s:%s", u->host, u->port);
+        snprintf(errbuf, errlen, "cannot connect to %s:%s", u->host, u->port);
     return fd;
 }
 
@@ -152,36 +152,32 @@ static int split_response(char *raw, size_t len, int *status, char **body, size_
         len = header + (size_t)n;
     }
     *body_len = len - header;
-    *body = malloc(*body_len + 1);
-    if (!*body)
-        return -1;
+    *body = vp_xmalloc(*body_len + 1);
     memcpy(*body, raw + header, *body_len);
     (*body)[*body_len] = '\0';
     return 0;
 }
 
 int vp_http_get(const char *base_url, const char *path_and_query, int *status,
-                char **body, size_t *body_len, char *why, size_t whylen)
+                char **body, size_t *body_len, char *errbuf, size_t errlen)
 {
     url u;
-    if (parse_url(base_url, &u, why, whylen) != 0)
+    if (parse_url(base_url, &u, errbuf, errlen) != 0)
         return -1;
-    int fd = connect_to(&u, why, whylen);
+    int fd = connect_to(&u, errbuf, errlen);
     if (fd < 0)
         return -1;
     size_t reqlen = strlen(u.prefix) + strlen(path_and_query) + strlen(u.host) + 128;
-    char *req = malloc(reqlen);
+    char *req = vp_xmalloc(reqlen);
     int rc = -1;
     size_t rawlen = 0;
     char *raw = NULL;
-    if (req) {
-        snprintf(req, reqlen, "GET %s%s HTTP/1.1\r\nHost: %s\r\nAccept: application/json\r\n"
-                 "Connection: close\r\n\r\n", u.prefix, path_and_query, u.host);
-        if (send_all(fd, req, strlen(req)) == 0 && (raw = read_all(fd, &rawlen)) != NULL)
-            rc = split_response(raw, rawlen, status, body, body_len);
-    }
+    snprintf(req, reqlen, "GET %s%s HTTP/1.1\r\nHost: %s\r\nAccept: application/json\r\n"
+             "Connection: close\r\n\r\n", u.prefix, path_and_query, u.host);
+    if (send_all(fd, req, strlen(req)) == 0 && (raw = read_all(fd, &rawlen)) != NULL)
+        rc = split_response(raw, rawlen, status, body, body_len);
     if (rc != 0)
-        snprintf(why, whylen, "no valid HTTP response from %s:%s", u.host, u.port);
+        snprintf(errbuf, errlen, "no valid HTTP response from %s:%s", u.host, u.port);
     free(raw);
     free(req);
     close(fd);

@@ -11,8 +11,8 @@
 
 /* GETs base_url + path_and_query ("http://HOST[:PORT][/PREFIX]" + "/search?...").
  * Returns 0 with *status and *body (malloc'd, NUL-terminated, caller frees),
- * or -1 with a message in why (cannot connect, timeout, not http://). */
+ * or -1 with a message in errbuf (cannot connect, timeout, not http://). */
 int vp_http_get(const char *base_url, const char *path_and_query, int *status,
-                char **body, size_t *body_len, char *why, size_t whylen);
+                char **body, size_t *body_len, char *errbuf, size_t errlen);
 
 #endif /* VP_HTTPGET_H */

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "schema.h"
 #include "snippet.h"
+#include "sys.h"
 
 /* ---- every match, in batches (/export) ------------------------------------------
  * Keyset paging: the match is sorted by the unique VP_SLOT_SORTKEY, and each
@@ -34,6 +36,8 @@ struct vp_match_iter {
     xapc_docid last_docid;    /* the same match: skipped when it comes again */
     bool has_text;
     vp_snip_terms *terms;     /* the query's words, for the records' sections */
+    double deadline;          /* of the batches (0: none), see set_deadline */
+    double first_ms;          /* what the first batch took */
 };
 
 /* VP_EXPORT_BATCH (2..100000) overrides the batch size: the tests use it to
@@ -90,6 +94,10 @@ static int fetch_batch(vp_match_iter *it, uint32_t check_at_least, vp_qerror *e)
     xapc_mset_free(it->mset);
     it->mset = NULL;
     xapc_query *q = batch_query(it, &xe);
+    if (q && vp_budget_arm(it->enq, it->deadline, it->s->remote, e) != 0) {
+        xapc_query_free(q);
+        return -1;
+    }
     if (q && xapc_enquire_set_query(it->enq, q, &xe) == XAPC_OK)
         it->mset = xapc_enquire_get_mset(it->enq, 0, it->batch, check_at_least, &xe);
     xapc_query_free(q);
@@ -130,9 +138,9 @@ static json_t *start_match_iter(vp_searcher *s, const void *arg, vp_qerror *e)
     vp_match_iter *it = a->it;
     match_iter_reset(it);
     vp_parsed_text pt;
-    bool ok;
-    uint32_t all = vp_searcher_doccount(s, e, &ok);
-    if (ok && vp_parse_request_text(s, a->r, &pt, e) == 0) {
+    uint32_t all;
+    bool ok = vp_searcher_doccount(s, &all, e) == 0;
+    if (ok && vp_parse_request_text(s, a->r, VP_READ_EVERY_MATCH, &pt, e) == 0) {
         it->query = vp_build_query(s, a->r, VP_N_FACETS, pt.query, e);
         if (it->has_text)
             it->terms = vp_snip_terms_new(pt.query, s->db, s->stem);
@@ -142,32 +150,31 @@ static json_t *start_match_iter(vp_searcher *s, const void *arg, vp_qerror *e)
     it->enq = it->query ? vp_make_enquire(s, it->query, it->descending ? VP_SORT_DATE
                                                                     : VP_SORT_DATE_ASC, e)
                         : NULL;
+    it->deadline = s->deadline;
+    double t0 = vp_now_ms();
     if (!it->enq || fetch_batch(it, all, e) != 0)
         return NULL;
+    it->first_ms = vp_now_ms() - t0;
     it->total = xapc_mset_matches_estimated(it->mset);
     return json_true();
 }
 
 vp_match_iter *vp_match_iter_new(vp_searcher *s, const vp_request *r, vp_qerror *e)
 {
-    e->kind = VP_QERR_NONE;
-    e->message[0] = '\0';
+    vp_problem_clear(e);
     if (vp_request_validate(r, e) != 0)
         return NULL;
     if (r->sort == VP_SORT_RELEVANCE) {
         vp_qfail(e, VP_QERR_BAD_PARAMETER, VP_EXPORT_SORT_MESSAGE);
         return NULL;
     }
-    vp_match_iter *it = calloc(1, sizeof *it);
-    if (!it) {
-        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
-        return NULL;
-    }
+    vp_match_iter *it = vp_xcalloc(1, sizeof *it);
     it->s = s;
     it->has_text = !vp_query_blank(r->q);
     it->descending = r->sort != VP_SORT_DATE_ASC;
     it->batch = batch_size();
     iter_arg a = {it, r};
+    vp_searcher_start_request(s);
     json_t *ok = vp_searcher_with_retry(s, start_match_iter, &a, e);
     if (!ok) {
         vp_match_iter_free(it);
@@ -194,6 +201,13 @@ uint32_t vp_match_iter_total(const vp_match_iter *it) { return it->total; }
 const xapc_stem *vp_match_iter_stem(const vp_match_iter *it) { return it->s->stem; }
 bool vp_match_iter_has_text(const vp_match_iter *it) { return it->has_text; }
 const vp_snip_terms *vp_match_iter_terms(const vp_match_iter *it) { return it->terms; }
+void vp_match_iter_set_deadline(vp_match_iter *it, double deadline) { it->deadline = deadline; }
+
+double vp_match_iter_projected_ms(const vp_match_iter *it)
+{
+    double batches = it->total / it->batch + (it->total % it->batch != 0);
+    return it->first_ms * (batches + 1) / 2;
+}
 
 void vp_match_iter_free(vp_match_iter *it)
 {

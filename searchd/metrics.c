@@ -13,7 +13,7 @@
 
 static const char *const route_names[VP_N_ROUTES] = {
     "index", "static", "search", "facets", "documents", "healthz", "metrics", "export",
-    "trends", "other"};
+    "trends", "related", "municipalities", "speakers", "feed", "other"};
 
 static const double buckets[] = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                  0.1, 0.25, 0.5, 1.0, 2.5, 10.0};

@@ -11,12 +11,15 @@
 typedef enum {
     VP_ROUTE_INDEX, VP_ROUTE_STATIC, VP_ROUTE_SEARCH, VP_ROUTE_FACETS,
     VP_ROUTE_DOCUMENTS, VP_ROUTE_HEALTHZ, VP_ROUTE_METRICS, VP_ROUTE_EXPORT,
-    VP_ROUTE_TRENDS, VP_ROUTE_OTHER,
+    VP_ROUTE_TRENDS, VP_ROUTE_RELATED, VP_ROUTE_MUNICIPALITIES, VP_ROUTE_SPEAKERS,
+    VP_ROUTE_FEED, VP_ROUTE_OTHER,
     VP_N_ROUTES
 } vp_route;
 
+/* The route's label in the metrics ("search", "documents" ...): static. */
 const char *vp_route_name(vp_route r);
 
+/* Counts one answered request and its duration (thread-safe). */
 void vp_metrics_record(vp_route route, int status, double seconds);
 /* A connection was accepted (keep-alive makes these far fewer than requests). */
 void vp_metrics_connection_opened(void);

@@ -4,10 +4,11 @@
  * The template has three slots: <!--vp:q--> (the search box's value),
  * <!--vp:hidden--> (form fields that carry the filters and the sort when the
  * form is submitted without JavaScript) and <!--vp:content-->.  Everything
- * written here goes through put_text() or put_url(); only the API's safe
+ * written here goes through vp_html_text() or put_url(); only the API's safe
  * "snippet" and "html" are copied as they are.
  */
 #include "page.h"
+#include "page_internal.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -20,7 +21,7 @@
 
 /* THE escaping helper: text from the index or the user as HTML text or
  * attribute value. */
-static void put_text(vp_buf *b, const char *s)
+void vp_html_text(vp_buf *b, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
@@ -34,7 +35,7 @@ static void put_text(vp_buf *b, const char *s)
     }
 }
 
-static void put_uint(vp_buf *b, unsigned long long n)
+void vp_html_uint(vp_buf *b, unsigned long long n)
 {
     char num[24];
     snprintf(num, sizeof num, "%llu", n);
@@ -42,7 +43,7 @@ static void put_uint(vp_buf *b, unsigned long long n)
 }
 
 /* A URL component, percent-encoded (so also safe in an attribute). */
-static void put_encoded(vp_buf *b, const char *s)
+void vp_html_url_part(vp_buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -86,9 +87,9 @@ static void put_url(vp_buf *b, const vp_params *p, link_op op, const char *key,
         }
         vp_buf_puts(b, first ? "?" : "&amp;");
         first = false;
-        put_encoded(b, k);
+        vp_html_url_part(b, k);
         vp_buf_puts(b, "=");
-        put_encoded(b, v);
+        vp_html_url_part(b, v);
     }
 }
 
@@ -123,9 +124,9 @@ static void put_facets(vp_buf *b, const vp_params *p, const vp_request *r, const
             vp_buf_puts(b, "<li><a href=\"");
             put_url(b, p, on ? LINK_REMOVE : LINK_ADD, name, value);
             vp_buf_puts(b, on ? "\" aria-current=\"true\">&#10003; " : "\">");
-            put_text(b, value);
+            vp_html_text(b, value);
             vp_buf_puts(b, "</a> <span class=\"count\">(");
-            put_uint(b, (unsigned long long)json_integer_value(json_object_get(v, "count")));
+            vp_html_uint(b, (unsigned long long)json_integer_value(json_object_get(v, "count")));
             vp_buf_puts(b, ")</span></li>\n");
         }
         vp_buf_puts(b, "</ul></section>\n");
@@ -139,9 +140,9 @@ static void put_chip(vp_buf *b, const vp_params *p, const char *label, const cha
     vp_buf_puts(b, "<li><a class=\"chip\" href=\"");
     put_url(b, p, LINK_REMOVE, key, value);
     vp_buf_puts(b, "\">");
-    put_text(b, label);
+    vp_html_text(b, label);
     vp_buf_puts(b, ": ");
-    put_text(b, value);
+    vp_html_text(b, value);
     vp_buf_puts(b, " <span aria-hidden=\"true\">&#215;</span></a></li>\n");
 }
 
@@ -169,7 +170,7 @@ static void put_string_list(vp_buf *b, const char *cls, const json_t *values)
     vp_buf_puts(b, "\">");
     json_array_foreach(values, i, v) {
         vp_buf_puts(b, "<li>");
-        put_text(b, json_string_value(v));
+        vp_html_text(b, json_string_value(v));
         vp_buf_puts(b, "</li>");
     }
     vp_buf_puts(b, "</ul>\n");
@@ -178,26 +179,31 @@ static void put_string_list(vp_buf *b, const char *cls, const json_t *values)
 static void put_report_href(vp_buf *b, const char *id, const vp_request *r)
 {
     vp_buf_puts(b, "/r/");
-    put_encoded(b, id);
+    vp_html_url_part(b, id);
     if (r->q && *r->q) {
         vp_buf_puts(b, "?q=");
-        put_encoded(b, r->q);
+        vp_html_url_part(b, r->q);
     }
 }
 
-static void put_hit(vp_buf *b, const vp_request *r, const json_t *hit)
+void vp_page_put_when_where(vp_buf *b, const json_t *report)
+{
+    vp_html_text(b, json_str(report, "date"));
+    if (json_str(report, "host")) {
+        vp_buf_puts(b, " &#183; ");
+        vp_html_text(b, json_str(report, "host"));
+    }
+}
+
+void vp_page_put_hit(vp_buf *b, const vp_request *r, const json_t *hit)
 {
     const char *id = json_str(hit, "id");
     vp_buf_puts(b, "<li class=\"hit\"><h3><a href=\"");
     put_report_href(b, id, r);
     vp_buf_puts(b, "\">");
-    put_text(b, json_str(hit, "title"));
+    vp_html_text(b, json_str(hit, "title"));
     vp_buf_puts(b, "</a></h3>\n<p class=\"meta\">");
-    put_text(b, json_str(hit, "date"));
-    if (json_str(hit, "host")) {
-        vp_buf_puts(b, " &#183; ");
-        put_text(b, json_str(hit, "host"));
-    }
+    vp_page_put_when_where(b, hit);
     vp_buf_puts(b, "</p>\n");
     put_string_list(b, "tags", json_object_get(hit, "themes"));
     vp_buf_puts(b, "<p class=\"snippet\">");
@@ -208,9 +214,9 @@ static void put_hit(vp_buf *b, const vp_request *r, const json_t *hit)
         vp_buf_puts(b, "<p class=\"section\">In de sectie <a href=\"");
         put_report_href(b, id, r);
         vp_buf_puts(b, "#");
-        put_encoded(b, json_str(section, "anchor"));
+        vp_html_url_part(b, json_str(section, "anchor"));
         vp_buf_puts(b, "\">");
-        put_text(b, json_str(section, "heading"));
+        vp_html_text(b, json_str(section, "heading"));
         vp_buf_puts(b, "</a></p>\n");
     }
     vp_buf_puts(b, "</li>\n");
@@ -230,7 +236,7 @@ static void put_pages(vp_buf *b, const vp_params *p, const vp_request *r, json_i
         vp_buf_puts(b, "\">Vorige</a> ");
     }
     vp_buf_puts(b, "<span class=\"current\" aria-current=\"page\">Pagina ");
-    put_uint(b, r->page);
+    vp_html_uint(b, r->page);
     vp_buf_puts(b, "</span>");
     if ((json_int_t)r->page < last && (json_int_t)r->page * r->per_page < VP_MAX_DEPTH) {
         snprintf(num, sizeof num, "%u", r->page + 1);
@@ -239,6 +245,35 @@ static void put_pages(vp_buf *b, const vp_params *p, const vp_request *r, json_i
         vp_buf_puts(b, "\">Volgende</a>");
     }
     vp_buf_puts(b, "</nav>\n");
+}
+
+/* "?q=..&theme=.." of the search's feed: what the search is, without its
+ * paging and order (a feed is newest first); "" for every report.  Escaped. */
+static void put_feed_query(vp_buf *b, const vp_params *p)
+{
+    static const char *const skipped[] = {"page", "per_page", "sort", "facet_limit", NULL};
+    bool first = true;
+    for (size_t i = 0; i < p->len; i++) {
+        bool skip = false;
+        for (size_t k = 0; skipped[k]; k++)
+            skip |= strcmp(p->items[i].key, skipped[k]) == 0;
+        if (skip)
+            continue;
+        vp_buf_puts(b, first ? "?" : "&amp;");
+        first = false;
+        vp_html_url_part(b, p->items[i].key);
+        vp_buf_puts(b, "=");
+        vp_html_url_part(b, p->items[i].value);
+    }
+}
+
+void vp_page_feed_link(vp_buf *b, const char *title, const char *query)
+{
+    vp_buf_puts(b, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"");
+    vp_html_text(b, title);
+    vp_buf_puts(b, "\" href=\"/feed");
+    vp_buf_puts(b, query);
+    vp_buf_puts(b, "\">");
 }
 
 static void put_results(vp_buf *b, const vp_params *p, const vp_request *r, const json_t *res)
@@ -251,7 +286,7 @@ static void put_results(vp_buf *b, const vp_params *p, const vp_request *r, cons
     if (total == 0) {
         vp_buf_puts(b, "Geen verslagen gevonden");
     } else {
-        put_uint(b, (unsigned long long)total);
+        vp_html_uint(b, (unsigned long long)total);
         vp_buf_puts(b, total == 1 ? " verslag gevonden" : " verslagen gevonden");
     }
     vp_buf_puts(b, "</p>\n");
@@ -260,23 +295,25 @@ static void put_results(vp_buf *b, const vp_params *p, const vp_request *r, cons
         vp_buf_puts(b, "<p class=\"suggestion\">");
         if (json_is_true(json_object_get(res, "corrected"))) {
             vp_buf_puts(b, "Niets gevonden voor &#8220;");
-            put_text(b, r->q);
+            vp_html_text(b, r->q);
             vp_buf_puts(b, "&#8221;; dit zijn de resultaten voor &#8220;");
-            put_text(b, suggestion);
+            vp_html_text(b, suggestion);
             vp_buf_puts(b, "&#8221;. ");
         }
         vp_buf_puts(b, "Bedoelde u: <a href=\"");
         put_url(b, p, LINK_SET, "q", suggestion);
         vp_buf_puts(b, "\">");
-        put_text(b, suggestion);
+        vp_html_text(b, suggestion);
         vp_buf_puts(b, "</a>?</p>\n");
     }
     put_chips(b, p, r);
-    vp_buf_puts(b, "<ol class=\"hits\">\n");
+    vp_buf_puts(b, "<p class=\"follow\"><a href=\"/feed");
+    put_feed_query(b, p);
+    vp_buf_puts(b, "\">Volg deze zoekopdracht (Atom-feed)</a></p>\n<ol class=\"hits\">\n");
     size_t i;
     const json_t *hit;
     json_array_foreach(json_object_get(res, "hits"), i, hit)
-        put_hit(b, r, hit);
+        vp_page_put_hit(b, r, hit);
     vp_buf_puts(b, "</ol>\n");
     put_pages(b, p, r, total);
     vp_buf_puts(b, "</section>\n</div>\n");
@@ -285,15 +322,15 @@ static void put_results(vp_buf *b, const vp_params *p, const vp_request *r, cons
 static void put_hidden(vp_buf *b, const char *key, const char *value)
 {
     vp_buf_puts(b, "<input type=\"hidden\" name=\"");
-    put_text(b, key);
+    vp_html_text(b, key);
     vp_buf_puts(b, "\" value=\"");
-    put_text(b, value);
+    vp_html_text(b, value);
     vp_buf_puts(b, "\">");
 }
 
 /* The form's fields besides q: the filters as hidden fields and a sort
  * choice (app.js removes them: it keeps its state itself). */
-static void put_form_extra(vp_buf *b, const vp_request *r)
+void vp_page_form_extra(vp_buf *b, const vp_request *r)
 {
     static const char *const sorts[][2] = {
         {"", "Relevantie"}, {"date", "Nieuwste eerst"}, {"date_asc", "Oudste eerst"}};
@@ -317,22 +354,16 @@ static void put_form_extra(vp_buf *b, const vp_request *r)
     vp_buf_puts(b, "</select></div>");
 }
 
-static void put_error(vp_buf *b, const vp_qerror *e)
+void vp_page_put_error(vp_buf *b, const vp_qerror *e)
 {
     vp_buf_puts(b, "<p class=\"status error\" role=\"alert\">Dat lukte niet: ");
-    put_text(b, e->message);
+    vp_html_text(b, e->message);
     vp_buf_puts(b, "</p>\n");
 }
 
 /* ---- the template ------------------------------------------------------------ */
 
-typedef struct slots {
-    const char *q;       /* text, escaped here */
-    vp_buf hidden;         /* HTML */
-    vp_buf content;        /* HTML */
-} slots;
-
-static vp_page fill_template(slots *sl, int status)
+vp_page vp_page_fill(vp_page_slots *sl, int status)
 {
     const vp_asset *tpl = vp_asset_find("index.html");
     vp_buf out = VP_BUF_INIT;
@@ -344,11 +375,13 @@ static vp_page fill_template(slots *sl, int status)
             break;
         size_t name_len = (size_t)(end - mark) - 7;
         if (name_len == 1 && strncmp(mark + 7, "q", 1) == 0)
-            put_text(&out, sl->q);
+            vp_html_text(&out, sl->q);
         else if (name_len == 6 && strncmp(mark + 7, "hidden", 6) == 0)
             vp_buf_puts(&out, vp_buf_str(&sl->hidden));
         else if (name_len == 7 && strncmp(mark + 7, "content", 7) == 0)
             vp_buf_puts(&out, vp_buf_str(&sl->content));
+        else if (name_len == 4 && strncmp(mark + 7, "head", 4) == 0)
+            vp_buf_puts(&out, vp_buf_str(&sl->head));
         at = end + 3;
     }
     vp_buf_puts(&out, at);
@@ -356,6 +389,19 @@ static vp_page fill_template(slots *sl, int status)
     vp_page page = {vp_buf_detach(&out), len, status};
     vp_buf_free(&sl->hidden);
     vp_buf_free(&sl->content);
+    vp_buf_free(&sl->head);
+    return page;
+}
+
+/* The page with the form fields of r and the search box filled in; frees
+ * the request and its parameters. */
+static vp_page finish_page(vp_page_slots *sl, vp_request *r, vp_params *p, int status)
+{
+    vp_page_form_extra(&sl->hidden, r);
+    sl->q = r->q ? r->q : "";
+    vp_page page = vp_page_fill(sl, status);
+    vp_request_clear(r);
+    vp_params_clear(p);
     return page;
 }
 
@@ -384,37 +430,44 @@ vp_page vp_page_search(vp_searcher *s, const char *query)
     vp_params p = {0};
     vp_request r;
     vp_qerror e = {0};
-    slots sl = {0};
+    vp_page_slots sl = {0};
     int status = 200;
     if (parse_page_request(query, &p, &r, &e) != 0) {
         status = vp_qerr_http_status(e.kind);
-        put_error(&sl.content, &e);
+        vp_page_put_error(&sl.content, &e);
     } else if (p.len > 0) {
         json_t *res = vp_search(s, &r, &e);
         if (res)
             put_results(&sl.content, &p, &r, res);
         else
-            put_error(&sl.content, &e);
+            vp_page_put_error(&sl.content, &e);
         status = res ? 200 : vp_qerr_http_status(e.kind);
         json_decref(res);
     }
-    put_form_extra(&sl.hidden, &r);
-    sl.q = r.q ? r.q : "";
-    vp_page page = fill_template(&sl, status);
-    vp_request_clear(&r);
-    vp_params_clear(&p);
-    return page;
+    vp_buf feed = VP_BUF_INIT;
+    put_feed_query(&feed, &p);
+    vp_page_feed_link(&sl.head, "Vindplaats: deze zoekopdracht als Atom-feed", vp_buf_str(&feed));
+    vp_buf_free(&feed);
+    return finish_page(&sl, &r, &p, status);
 }
 
 /* ---- the report page ----------------------------------------------------------- */
 
-/* One fact of the report as links that start a filtered search. */
-static void put_fact_links(vp_buf *b, const char *label, const char *facet,
+/* href of a name's page ("/gemeente/Emmen") or, for a theme, of the search
+ * filtered on it ("/?theme=binnenstad"). */
+static void put_fact_href(vp_buf *b, const char *page, const char *value)
+{
+    vp_buf_puts(b, page);
+    vp_html_url_part(b, value ? value : "");
+}
+
+/* One fact of the report as links: a municipality or speaker to its page,
+ * a theme to the search filtered on it. */
+static void put_fact_links(vp_buf *b, const char *label, const char *page,
                            const json_t *values, const char *field)
 {
     if (json_array_size(values) == 0)
         return;
-    vp_params none = {0};
     vp_buf_puts(b, "<dt>");
     vp_buf_puts(b, label);
     vp_buf_puts(b, "</dt><dd><ul class=\"links\">");
@@ -423,38 +476,42 @@ static void put_fact_links(vp_buf *b, const char *label, const char *facet,
     json_array_foreach(values, i, v) {
         const char *value = field ? json_str(v, field) : json_string_value(v);
         vp_buf_puts(b, "<li><a href=\"");
-        put_url(b, &none, LINK_ADD, facet, value ? value : "");
+        put_fact_href(b, page, value);
         vp_buf_puts(b, "\">");
-        put_text(b, value);
+        vp_html_text(b, value);
         vp_buf_puts(b, "</a></li>");
     }
     vp_buf_puts(b, "</ul></dd>\n");
 }
 
-static void put_report(vp_buf *b, const vp_params *p, const json_t *doc)
+static void put_report(vp_buf *b, vp_searcher *s, const vp_params *p, const json_t *doc)
 {
     vp_params back = *p;
     vp_buf_puts(b, "<article class=\"report\"><p><a class=\"back\" href=\"");
     put_url(b, &back, LINK_SET, "page", "");
     vp_buf_puts(b, "\">&#8592; Naar de zoekpagina</a></p>\n<h1>");
-    put_text(b, json_str(doc, "title"));
+    vp_html_text(b, json_str(doc, "title"));
     vp_buf_puts(b, "</h1>\n<dl class=\"facts\">");
     if (json_str(doc, "date")) {
         vp_buf_puts(b, "<dt>Datum</dt><dd>");
-        put_text(b, json_str(doc, "date"));
+        vp_html_text(b, json_str(doc, "date"));
         vp_buf_puts(b, "</dd>");
     }
     if (json_str(doc, "host")) {
-        vp_buf_puts(b, "<dt>Gastgemeente</dt><dd>");
-        put_text(b, json_str(doc, "host"));
-        vp_buf_puts(b, "</dd>");
+        vp_buf_puts(b, "<dt>Gastgemeente</dt><dd><a href=\"");
+        put_fact_href(b, "/gemeente/", json_str(doc, "host"));
+        vp_buf_puts(b, "\">");
+        vp_html_text(b, json_str(doc, "host"));
+        vp_buf_puts(b, "</a></dd>");
     }
-    put_fact_links(b, "Gemeenten", "municipality", json_object_get(doc, "municipalities"), NULL);
-    put_fact_links(b, "Sprekers", "speaker", json_object_get(doc, "speakers"), "name");
-    put_fact_links(b, "Thema&#8217;s", "theme", json_object_get(doc, "themes"), NULL);
+    put_fact_links(b, "Gemeenten", "/gemeente/", json_object_get(doc, "municipalities"), NULL);
+    put_fact_links(b, "Sprekers", "/spreker/", json_object_get(doc, "speakers"), "name");
+    put_fact_links(b, "Thema&#8217;s", "/?theme=", json_object_get(doc, "themes"), NULL);
     vp_buf_puts(b, "</dl>\n<div class=\"report-body\">");
     vp_buf_puts(b, json_str(doc, "html") ? json_str(doc, "html") : "");  /* safe HTML */
-    vp_buf_puts(b, "</div></article>\n");
+    vp_buf_puts(b, "</div>\n");
+    vp_page_put_related(b, s, json_str(doc, "id"));
+    vp_buf_puts(b, "</article>\n");
 }
 
 vp_page vp_page_report(vp_searcher *s, const char *id, const char *query)
@@ -462,20 +519,15 @@ vp_page vp_page_report(vp_searcher *s, const char *id, const char *query)
     vp_params p = {0};
     vp_request r;
     vp_qerror e = {0};
-    slots sl = {0};
+    vp_page_slots sl = {0};
     int status = 200;
     json_t *doc = NULL;
     if (parse_page_request(query, &p, &r, &e) != 0 || !(doc = vp_document_get(s, id, &e))) {
         status = vp_qerr_http_status(e.kind);
-        put_error(&sl.content, &e);
+        vp_page_put_error(&sl.content, &e);
     } else {
-        put_report(&sl.content, &p, doc);
+        put_report(&sl.content, s, &p, doc);
     }
     json_decref(doc);
-    put_form_extra(&sl.hidden, &r);
-    sl.q = r.q ? r.q : "";
-    vp_page page = fill_template(&sl, status);
-    vp_request_clear(&r);
-    vp_params_clear(&p);
-    return page;
+    return finish_page(&sl, &r, &p, status);
 }

@@ -1,5 +1,6 @@
 /*
- * page.h: the members' page as searchd serves it at "/" and "/r/{id}": the
+ * page.h: the members' page as searchd serves it at "/", "/r/{id}",
+ * "/gemeente/{name}" and "/spreker/{name}": the
  * compiled-in template (searchd/web/index.html) filled in on the server, so
  * that a member without JavaScript gets a working search (a plain GET form,
  * the first page of results with links for facets, suggestion and pages)
@@ -29,5 +30,10 @@ vp_page vp_page_search(vp_searcher *s, const char *query);
 
 /* "/r/{id}": the report page; query may carry q (kept in the back link). */
 vp_page vp_page_report(vp_searcher *s, const char *id, const char *query);
+
+/* "/gemeente/{name}" and "/spreker/{name}": a municipality's or a speaker's
+ * page (explore.h); query may carry page and per_page. */
+vp_page vp_page_municipality(vp_searcher *s, const char *name, const char *query);
+vp_page vp_page_speaker(vp_searcher *s, const char *name, const char *query);
 
 #endif /* VP_PAGE_H */

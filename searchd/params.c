@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "text.h"
 
 static int hex_value(char c)
@@ -19,12 +20,8 @@ static int hex_value(char c)
 
 static char *decode(const char *s, size_t len, bool plus_is_space, const char **why)
 {
-    char *out = malloc(len + 1);
+    char *out = vp_xmalloc(len + 1);
     size_t n = 0;
-    if (!out) {
-        *why = "out of memory";
-        return NULL;
-    }
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         if (c == '+' && plus_is_space) {
@@ -81,20 +78,13 @@ static int add_piece(vp_params *out, const char *piece, size_t len, vp_qerror *e
     char *key = vp_percent_decode(piece, klen, &why);
     if (!key)
         return vp_qfail(e, VP_QERR_BAD_PARAMETER, "a parameter name %s", why);
-    char *value = eq ? vp_percent_decode(eq + 1, len - klen - 1, &why) : strdup("");
+    char *value = eq ? vp_percent_decode(eq + 1, len - klen - 1, &why) : vp_xstrdup("");
     if (!value) {
-        vp_qfail(e, VP_QERR_BAD_PARAMETER, "the value of parameter '%.40s' %s", key,
-                 why ? why : "cannot be stored");
+        vp_qfail(e, VP_QERR_BAD_PARAMETER, "the value of parameter '%.40s' %s", key, why);
         free(key);
         return -1;
     }
-    vp_param *items = realloc(out->items, (out->len + 1) * sizeof *items);
-    if (!items) {
-        free(key);
-        free(value);
-        return vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
-    }
-    out->items = items;
+    out->items = vp_xrealloc(out->items, (out->len + 1) * sizeof *out->items);
     out->items[out->len++] = (vp_param){key, value};
     return 0;
 }

@@ -29,6 +29,8 @@
 #include <stddef.h>
 #include <jansson.h>
 
+#include "budget.h"
+#include "problem.h"
 #include "strvec.h"
 #include "gazetteer.h"
 #include "themes.h"
@@ -52,13 +54,13 @@ typedef enum {
     VP_QERR_BAD_QUERY,       /* 400 bad_query: the query parser refused q */
     VP_QERR_NOT_FOUND,       /* 404 not_found: no such document or facet */
     VP_QERR_UNAVAILABLE,     /* 503 unavailable: database cannot be opened/read */
-    VP_QERR_INTERNAL         /* 500 internal */
+    VP_QERR_INTERNAL,        /* 500 internal */
+    VP_QERR_TOO_EXPENSIVE,   /* 400 query_too_expensive: over a limit of budget.h */
+    VP_QERR_OVER_DEADLINE    /* 503 query_too_expensive: stopped at its deadline */
 } vp_qerr_kind;
 
-typedef struct vp_qerror {
-    vp_qerr_kind kind;
-    char message[512];       /* for a person: what is wrong and what is allowed */
-} vp_qerror;
+/* A request's problem: kind is a vp_qerr_kind (problem.h), no line. */
+typedef vp_problem vp_qerror;
 
 /* HTTP status and the stable error code string ("bad_parameter") of kind. */
 int vp_qerr_http_status(vp_qerr_kind kind);
@@ -115,7 +117,8 @@ int vp_request_set(vp_request *r, const char *key, const char *value, vp_qerror 
 int vp_request_validate(const vp_request *r, vp_qerror *e);
 
 /* The request as URL query parameters (percent-encoded, repeated keys for
- * multiple filter values): what vind sends to a server.  Caller frees. */
+ * multiple filter values): what vind sends to a server.  Caller frees
+ * (never NULL). */
 char *vp_request_to_query_string(const vp_request *r);
 
 /* Expands a date bound: YYYY / YYYY-MM / YYYY-MM-DD into an inclusive
@@ -136,9 +139,20 @@ typedef struct vp_searcher_config {
 
 /* Creates a searcher; the database is opened lazily (and again after a
  * failure), so a searcher exists even while the database cannot be opened.
- * NULL only when out of memory.  Caller frees. */
+ * Caller frees (never NULL). */
 vp_searcher *vp_searcher_new(const vp_searcher_config *cfg);
 void vp_searcher_free(vp_searcher *s);
+
+/* Starts a request's clock: its deadline (budget.h) runs from now, for
+ * every match until the next call.  vp_search, vp_facet_values,
+ * vp_match_iter_new and vp_trends call it themselves. */
+void vp_searcher_start_request(vp_searcher *s);
+/* -1 with e set (503 query_too_expensive) when the request's deadline has
+ * passed, else 0: for work between matches. */
+int vp_searcher_check_deadline(const vp_searcher *s, vp_qerror *e);
+/* What a request may cost (budget.h): vp_budget_defaults() until set. */
+void vp_searcher_set_limits(vp_searcher *s, const vp_budget_limits *limits);
+const vp_budget_limits *vp_searcher_limits(const vp_searcher *s);
 
 /* Opens the database if needed and, when the reopen interval has passed,
  * moves to the latest revision.  0, or -1 (VP_QERR_UNAVAILABLE). */
@@ -197,6 +211,14 @@ bool vp_match_iter_has_text(const vp_match_iter *it);      /* q was not empty */
  * record's section. */
 typedef struct vp_snip_terms vp_snip_terms;
 const vp_snip_terms *vp_match_iter_terms(const vp_match_iter *it);
+/* The batches fetched from now on stop at deadline (vp_now_ms(); 0: none):
+ * the first ran under the request's deadline, the others run under the
+ * budget of the whole export (export.c). */
+void vp_match_iter_set_deadline(vp_match_iter *it, double deadline);
+/* The matching all the batches are expected to take, in milliseconds,
+ * from the time the first took: batch k looks at the matches left after
+ * the k - 1 before it, so B batches take about (B + 1) / 2 first ones. */
+double vp_match_iter_projected_ms(const vp_match_iter *it);
 void vp_match_iter_free(vp_match_iter *it);
 
 /* ---- counting by value slots (GET /trends) ------------------------------- */
@@ -210,7 +232,8 @@ typedef bool (*vp_count_fn)(size_t slot_index, const char *value, size_t len,
  * ValueCountMatchSpy on each slot, so it also works on remote shards.  Opens
  * the database if needed but never moves to a newer revision, so that a
  * series of counts sees one revision (call vp_searcher_refresh first).
- * 0, or -1 with e set. */
+ * Every match stops at the deadline of the request that
+ * vp_searcher_start_request began.  0, or -1 with e set. */
 int vp_count_values(vp_searcher *s, const vp_request *r, const char *lo, const char *hi,
                     const xapc_slot *slots, size_t n_slots, vp_count_fn fn, void *ctx,
                     vp_qerror *e);

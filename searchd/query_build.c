@@ -1,9 +1,12 @@
 /*
  * query_build.c: how a request becomes a Xapian query:
  *   text    = QueryParser(q) with the stemmer named in the metadata, or
- *             MatchAll when q is empty, widened by synonyms and compound
- *             parts (expand.h), and run as corrected when it finds nothing
- *             and the spelling table knows better (spelling.h);
+ *             MatchAll when q is empty; a plain q read by expand.h (its
+ *             groups AND'ed, each with its synonyms and forms), run as
+ *             corrected when it finds nothing and the correction does
+ *             (spelling.h), relaxed when every word finds fewer than
+ *             VP_EXPAND_RELAX_BELOW reports under the filters, and ranked
+ *             up for a theme it names;
  *   filters = AND over facets of (OR over that facet's values of a boolean
  *             term), plus a value range on the date slot;
  *   query   = text FILTER filters (filters never change the weights).
@@ -15,6 +18,7 @@
 #include <string.h>
 
 #include "expand.h"
+#include "mem.h"
 #include "schema.h"
 #include "spelling.h"
 #include "terms.h"
@@ -73,15 +77,22 @@ bool vp_query_blank(const char *q)
     return !q || q[strspn(q, " \t\r\n")] == '\0';
 }
 
-/* The free-text part; MatchAll for an empty q. */
+/* The free-text part; MatchAll for an empty q.  A query that asks for more
+ * than a request may cost (budget.h) is refused here, before any match. */
 static xapc_query *parse_text(vp_searcher *s, xapc_qp *qp, const char *q, vp_qerror *e)
 {
     xapc_error xe;
     xapc_error_clear(&xe);
     xapc_query *text = vp_query_blank(q) ? xapc_query_match_all(&xe)
                                 : xapc_qp_parse(qp, q, vp_parse_flags, "", &xe);
-    if (!text)
+    if (!text) {
         vp_searcher_fail(s, &xe, e, "parsing the query");
+    } else if (vp_budget_check_query(&s->limits, text, vp_searcher_lexicon(s), &xe, e) != 0) {
+        if (xe.status != XAPC_OK)
+            vp_searcher_fail(s, &xe, e, "counting the query's terms");
+        xapc_query_free(text);
+        return NULL;
+    }
     return text;
 }
 
@@ -106,21 +117,20 @@ static xapc_query *facet_filter(vp_searcher *s, vp_facet f, const vp_strvec *val
 {
     xapc_error xe;
     xapc_error_clear(&xe);
-    xapc_query **terms = calloc(values->len, sizeof *terms);
+    xapc_query **terms = vp_xcalloc(values->len, sizeof *terms);
     xapc_query *any = NULL;
-    bool ok = terms != NULL;
+    bool ok = true;
     for (size_t i = 0; ok && i < values->len; i++) {
         char *term = filter_term(s, f, values->items[i]);
-        ok = term && (terms[i] = xapc_query_term(term, 1, 0, &xe)) != NULL;
+        ok = (terms[i] = xapc_query_term(term, 1, 0, &xe)) != NULL;
         free(term);
     }
     if (ok)
         any = xapc_query_combine(XAPC_OP_OR, (const xapc_query *const *)terms,
                                  values->len, 0, &xe);
     if (!any)
-        xe.status != XAPC_OK ? vp_searcher_fail(s, &xe, e, "building a filter")
-                             : vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
-    for (size_t i = 0; terms && i < values->len; i++)
+        vp_searcher_fail(s, &xe, e, "building a filter");
+    for (size_t i = 0; i < values->len; i++)
         xapc_query_free(terms[i]);
     free(terms);
     return any;
@@ -191,8 +201,9 @@ xapc_enquire *vp_make_enquire(vp_searcher *s, const xapc_query *q, vp_sort sort,
         ok = xapc_enquire_sort_by_value(enq, VP_SLOT_SORTKEY, true, false, &xe) == XAPC_OK;
     if (ok && sort == VP_SORT_DATE_ASC)
         ok = xapc_enquire_sort_by_value(enq, VP_SLOT_SORTKEY, false, false, &xe) == XAPC_OK;
-    if (!ok) {
+    if (!ok)
         vp_searcher_fail(s, &xe, e, "preparing the match");
+    if (!ok || vp_searcher_arm(s, enq, e) != 0) {
         xapc_enquire_free(enq);
         return NULL;
     }
@@ -200,21 +211,26 @@ xapc_enquire *vp_make_enquire(vp_searcher *s, const xapc_query *q, vp_sort sort,
 }
 
 
-/* A plain query widened by synonyms and compound parts (expand.h), else
- * the parser's query.  Replaces *query; false with e set on failure. */
+/* A plain query read by expand.h: x->all replaces *query.  Otherwise (not
+ * plain) *query stays the parser's.  false with e set on failure. */
 static bool widen(vp_searcher *s, xapc_qp *qp, const char *text, xapc_query **query,
-                  vp_qerror *e)
+                  vp_expansion *x, vp_qerror *e)
 {
     xapc_error xe;
-    xapc_error_clear(&xe);
-    xapc_query *wide = vp_expand_query(qp, vp_searcher_lexicon(s), text, vp_parse_flags, &xe);
-    if (!wide && xe.status != XAPC_OK) {
+    vp_expand_ctx ctx = {qp, vp_parse_flags, vp_searcher_lexicon(s), s->stem, s->themes};
+    vp_expansion_clear(x);
+    int rc = vp_expand(&ctx, text, x, &xe);
+    if (rc < 0) {
         vp_searcher_fail(s, &xe, e, "expanding the query");
         return false;
     }
-    if (wide) {
+    if (rc == 1) {
         xapc_query_free(*query);
-        *query = wide;
+        *query = xapc_query_clone(x->all, &xe);
+        if (!*query) {
+            vp_searcher_fail(s, &xe, e, "expanding the query");
+            return false;
+        }
     }
     return true;
 }
@@ -227,6 +243,10 @@ static bool matches_up_to(vp_searcher *s, const xapc_query *q, uint32_t limit,
     xapc_error xe;
     xapc_error_clear(&xe);
     xapc_enquire *enq = xapc_enquire_new(s->db, &xe);
+    if (enq && vp_searcher_arm(s, enq, e) != 0) {
+        xapc_enquire_free(enq);
+        return false;
+    }
     xapc_mset *mset = enq && xapc_enquire_set_query(enq, q, &xe) == XAPC_OK
                           ? xapc_enquire_get_mset(enq, 0, 0, limit, &xe) : NULL;
     if (mset)
@@ -240,9 +260,11 @@ static bool matches_up_to(vp_searcher *s, const xapc_query *q, uint32_t limit,
 
 
 /* A query that finds few reports gets the suggestion the spelling table
- * offers; one that finds nothing ("samenwerkng") is run as corrected: a
- * member who mistypes gets the reports, and the response says so
- * (corrected, suggestion). */
+ * offers; one that finds nothing ("samenwerkng") is run as corrected when
+ * the correction finds something: a member who mistypes gets the reports,
+ * and the response says so (corrected, suggestion).  A correction that
+ * finds nothing either ("hoe houdt de raad grip op ...", its words unknown
+ * to a small index) is dropped: the query is relaxed instead (relax()). */
 static bool add_spelling(vp_searcher *s, xapc_qp *qp, const char *text,
                          vp_parsed_text *pt, vp_qerror *e)
 {
@@ -252,18 +274,51 @@ static bool add_spelling(vp_searcher *s, xapc_qp *qp, const char *text,
     if (found >= VP_SUGGEST_BELOW)
         return true;
     pt->suggestion = vp_spelling_of(s->spell, vp_searcher_lexicon(s), qp, text, vp_parse_flags);
-    if (!pt->suggestion)
+    if (!pt->suggestion || found > 0)
         return true;
-    if (found > 0)
-        return true;
+    vp_expansion x = {0};
     xapc_query *fixed = parse_text(s, qp, pt->suggestion, e);
-    if (!fixed || !widen(s, qp, pt->suggestion, &fixed, e)) {
-        xapc_query_free(fixed);
-        return false;
+    bool ok = fixed && widen(s, qp, pt->suggestion, &fixed, &x, e) &&
+              matches_up_to(s, fixed, 1, &found, e);
+    if (ok && found > 0) {
+        xapc_query_free(pt->query);
+        vp_expansion_clear(&pt->x);
+        pt->query = fixed;
+        pt->x = x;
+        pt->corrected = true;
+        return true;
     }
+    if (ok) {
+        free(pt->suggestion);
+        pt->suggestion = NULL;
+    }
+    xapc_query_free(fixed);
+    vp_expansion_clear(&x);
+    return ok;
+}
+
+/* A plain query whose groups all match fewer than VP_EXPAND_RELAX_BELOW
+ * reports under the request's filters runs relaxed: every report with any
+ * of its words, in tiers by how many (expand.h).  Only in relevance order:
+ * the tiers are the point, and a list in date order lists every match, as
+ * an export does. */
+static bool relax(vp_searcher *s, const vp_request *r, vp_parsed_text *pt, vp_qerror *e)
+{
+    if (!pt->x.some || r->sort == VP_SORT_DATE || r->sort == VP_SORT_DATE_ASC)
+        return true;
+    xapc_query *filtered = vp_build_query(s, r, VP_N_FACETS, pt->query, e);
+    uint32_t found = 0;
+    bool ok = filtered && matches_up_to(s, filtered, VP_EXPAND_RELAX_BELOW, &found, e);
+    xapc_query_free(filtered);
+    if (!ok || found >= VP_EXPAND_RELAX_BELOW)
+        return ok;
+    xapc_error xe;
+    xapc_query *some = xapc_query_clone(pt->x.some, &xe);
+    if (!some)
+        return vp_searcher_fail(s, &xe, e, "relaxing the query") == 0;
     xapc_query_free(pt->query);
-    pt->query = fixed;
-    pt->corrected = true;
+    pt->query = some;
+    pt->relaxed = true;
     return true;
 }
 
@@ -285,8 +340,23 @@ static bool expand_wildcards(vp_searcher *s, xapc_query **query, vp_qerror *e)
     return true;
 }
 
-int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_parsed_text *pt,
-                          vp_qerror *e)
+/* The reports of the themes a plain query names ranked up (expand.h). */
+static bool boost_themes(vp_searcher *s, vp_parsed_text *pt, vp_qerror *e)
+{
+    if (!pt->x.themes)
+        return true;
+    xapc_error xe;
+    const xapc_query *both[2] = {pt->query, pt->x.themes};
+    xapc_query *boosted = xapc_query_combine(XAPC_OP_AND_MAYBE, both, 2, 0, &xe);
+    if (!boosted)
+        return vp_searcher_fail(s, &xe, e, "ranking by theme") == 0;
+    xapc_query_free(pt->query);
+    pt->query = boosted;
+    return true;
+}
+
+int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_reading reading,
+                          vp_parsed_text *pt, vp_qerror *e)
 {
     memset(pt, 0, sizeof *pt);
     xapc_qp *qp = make_parser(s, e);
@@ -294,7 +364,8 @@ int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_parsed_text *p
         return -1;
     pt->query = parse_text(s, qp, r->q, e);
     if (pt->query && !vp_query_blank(r->q) &&
-        (!widen(s, qp, r->q, &pt->query, e) || !add_spelling(s, qp, r->q, pt, e) ||
+        (!widen(s, qp, r->q, &pt->query, &pt->x, e) || !add_spelling(s, qp, r->q, pt, e) ||
+         (reading == VP_READ_RANKED && !relax(s, r, pt, e)) || !boost_themes(s, pt, e) ||
          !expand_wildcards(s, &pt->query, e))) {
         xapc_query_free(pt->query);
         pt->query = NULL;
@@ -307,4 +378,5 @@ void vp_parsed_text_clear(vp_parsed_text *pt)
 {
     xapc_query_free(pt->query);
     free(pt->suggestion);
+    vp_expansion_clear(&pt->x);
 }

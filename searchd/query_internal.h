@@ -14,6 +14,7 @@
 #include "colcount.h"
 #include "dbset.h"
 #include "docset.h"
+#include "expand.h"
 #include "facets.h"
 #include "query.h"
 #include "spelling.h"
@@ -54,12 +55,18 @@ struct vp_searcher {
     bool modified;            /* the last failure was DatabaseModifiedError */
     bool broken;              /* a shard failed (network): open afresh next time */
     bool timed_out;           /* ... by not answering: retrying now would wait again */
+    vp_budget_limits limits;  /* what a request may cost (budget.h) */
+    double deadline;          /* of the request in progress (vp_now_ms()), 0: none */
 };
 
 /* Turns a wrapper error into a request error (what: the step that failed,
  * for the message); remembers whether a reopen and retry may help.
  * Returns -1, for `return vp_searcher_fail(...)`. */
 int vp_searcher_fail(vp_searcher *s, const xapc_error *xe, vp_qerror *e, const char *what);
+
+/* Makes enq stop at the request's deadline (budget.h).  0, or -1 with e
+ * set. */
+int vp_searcher_arm(const vp_searcher *s, xapc_enquire *enq, vp_qerror *e);
 
 /* Opens the database at s->db_path (schema checked, stemmer loaded).
  * 0, or -1 with e set (VP_QERR_UNAVAILABLE). */
@@ -78,9 +85,8 @@ void vp_searcher_forget_counts(vp_searcher *s);
  * second), a damaged file.  Then the query layer counts with match spies. */
 vp_colcount *vp_searcher_column(vp_searcher *s);
 
-/* Documents in the open database; *ok false (and e set) when the index
- * fails. */
-uint32_t vp_searcher_doccount(vp_searcher *s, vp_qerror *e, bool *ok);
+/* The documents in the open database into *n.  0, or -1 with e set. */
+int vp_searcher_doccount(vp_searcher *s, uint32_t *n, vp_qerror *e);
 
 /* A read of the index: the result, or NULL with e set. */
 typedef json_t *(*vp_read_fn)(vp_searcher *s, const void *arg, vp_qerror *e);
@@ -112,18 +118,30 @@ xapc_query *vp_build_query(vp_searcher *s, const vp_request *r, vp_facet skip,
 xapc_enquire *vp_make_enquire(vp_searcher *s, const xapc_query *q, vp_sort sort,
                               vp_qerror *e);
 
-/* The parsed text query, the spelling suggestion (NULL when none) and
- * whether the query run is the suggestion's (corrected). */
+/* The parsed text query, the spelling suggestion (NULL when none),
+ * whether the query run is the suggestion's (corrected), and whether it is
+ * the relaxed one, which does not ask for every word (expand.h). */
 typedef struct vp_parsed_text {
     xapc_query *query;
     char *suggestion;
     bool corrected;
+    bool relaxed;
+    vp_expansion x;           /* a plain query's reading (all NULL otherwise) */
 } vp_parsed_text;
 
-/* r->q parsed, widened and, when it finds nothing, corrected (see
- * query_build.c).  0, or -1 with e set; clear pt either way. */
-int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_parsed_text *pt,
-                          vp_qerror *e);
+/* What the text query is for: a ranked page (/search and its /facets in
+ * relevance order), which a query that finds too little with every word
+ * may relax, or every match (/export, /trends, and /search in date
+ * order), which counts what has every word. */
+typedef enum { VP_READ_RANKED, VP_READ_EVERY_MATCH } vp_reading;
+
+/* r->q parsed and read (expand.h); when it finds nothing, corrected; for
+ * a ranked page, relaxed when it finds fewer than VP_EXPAND_RELAX_BELOW
+ * under r's filters; ranked up for a theme it names, which changes the
+ * scores and never the matches (see query_build.c).  0, or -1 with e set;
+ * clear pt either way. */
+int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_reading reading,
+                          vp_parsed_text *pt, vp_qerror *e);
 void vp_parsed_text_clear(vp_parsed_text *pt);
 
 #endif /* VP_QUERY_INTERNAL_H */

@@ -11,6 +11,7 @@
 #include "document.h"
 #include "hit_record.h"
 #include "schema.h"
+#include "mem.h"
 #include "text.h"
 
 static json_t *str_or_null(const char *s)
@@ -120,9 +121,7 @@ char *vp_json_without_member(const char *data, size_t len, const char *key,
             /* drop the comma before it, or else the one after it */
             const char *cut = before ? before : key_start;
             const char *resume = before ? p : (comma_after ? member_end + 1 : p);
-            char *out = malloc(len + 1);
-            if (!out)
-                return NULL;
+            char *out = vp_xmalloc(len + 1);
             size_t n = (size_t)(cut - data);
             memcpy(out, data, n);
             memcpy(out + n, resume, (size_t)(end - resume));
@@ -307,8 +306,8 @@ static void give_id(cmark_node *n, const char *anchor)
 static void add_heading_ids(cmark_node *doc, const vp_document *d)
 {
     size_t n_marked = 0, si = 0;
-    cmark_node **marked = calloc(d->n_sections + 1, sizeof *marked);
-    cmark_iter *it = marked ? cmark_iter_new(doc) : NULL;
+    cmark_node **marked = vp_xcalloc(d->n_sections + 1, sizeof *marked);
+    cmark_iter *it = cmark_iter_new(doc);
     char *base = NULL;
     for (cmark_event_type ev; it && si < d->n_sections &&
                               (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {

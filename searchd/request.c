@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "mem.h"
 #include "text.h"
 
 /* ---- errors ------------------------------------------------------------ */
@@ -25,6 +26,8 @@ int vp_qerr_http_status(vp_qerr_kind kind)
     case VP_QERR_BAD_QUERY: return 400;
     case VP_QERR_NOT_FOUND: return 404;
     case VP_QERR_UNAVAILABLE: return 503;
+    case VP_QERR_TOO_EXPENSIVE: return 400;
+    case VP_QERR_OVER_DEADLINE: return 503;
     case VP_QERR_INTERNAL: break;
     }
     return 500;
@@ -38,6 +41,8 @@ const char *vp_qerr_code(vp_qerr_kind kind)
     case VP_QERR_BAD_QUERY: return "bad_query";
     case VP_QERR_NOT_FOUND: return "not_found";
     case VP_QERR_UNAVAILABLE: return "unavailable";
+    case VP_QERR_TOO_EXPENSIVE:
+    case VP_QERR_OVER_DEADLINE: return "query_too_expensive";
     case VP_QERR_INTERNAL: break;
     }
     return "internal";
@@ -51,12 +56,9 @@ json_t *vp_qerror_to_json(const vp_qerror *e)
 
 int vp_qfail(vp_qerror *e, vp_qerr_kind kind, const char *fmt, ...)
 {
-    if (!e)
-        return -1;
-    e->kind = kind;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    vp_problem_vset(e, (int)kind, 0, fmt, ap);
     va_end(ap);
     return -1;
 }
@@ -193,19 +195,14 @@ static int set_string(char **slot, const char *key, const char *value,
                         "%s is too long: at most %zu bytes", key, max);
     if (!vp_utf8_valid(value, strlen(value), NULL))
         return vp_qfail(e, VP_QERR_BAD_PARAMETER, "%s is not valid UTF-8", key);
-    char *copy = strdup(value);
-    if (!copy)
-        return vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
     free(*slot);
-    *slot = copy;
+    *slot = vp_xstrdup(value);
     return 0;
 }
 
 static int add_filter(vp_request *r, vp_facet f, const char *value, vp_qerror *e)
 {
-    char *trimmed = strdup(value);
-    if (!trimmed)
-        return vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    char *trimmed = vp_xstrdup(value);
     vp_trim(trimmed);
     int rc = 0;
     if (*trimmed == '\0') {
@@ -219,8 +216,8 @@ static int add_filter(vp_request *r, vp_facet f, const char *value, vp_qerror *e
     } else if (r->filters[f].len >= VP_MAX_FILTER_VALUES) {
         rc = vp_qfail(e, VP_QERR_BAD_PARAMETER, "at most %d %s values may be given",
                       VP_MAX_FILTER_VALUES, vp_facet_name(f));
-    } else if (!vp_strvec_push_unique(&r->filters[f], trimmed)) {
-        rc = vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    } else {
+        vp_strvec_push_unique(&r->filters[f], trimmed);
     }
     free(trimmed);
     return rc;

@@ -112,9 +112,8 @@ static bool counted_everywhere(const vp_request *r, vp_facet f)
  * (relevance order, which remote shards count exactly) with a spy each. */
 static int count_everywhere(vp_searcher *s, vp_qerror *e)
 {
-    bool ok;
-    uint32_t all = vp_searcher_doccount(s, e, &ok);
-    if (!ok)
+    uint32_t all;
+    if (vp_searcher_doccount(s, &all, e) != 0)
         return -1;
     xapc_error xe;
     xapc_error_clear(&xe);
@@ -127,6 +126,7 @@ static int count_everywhere(vp_searcher *s, vp_qerror *e)
     if (!enq)
         return -1;
     xapc_spy *spies[VP_N_FACETS] = {0};
+    bool ok = true;
     for (int f = 0; ok && f < VP_N_FACETS; f++)
         ok = (spies[f] = add_facet_spy(s, enq, (vp_facet)f, &xe)) != NULL;
     xapc_mset *mset = ok ? xapc_enquire_get_mset(enq, 0, 0, all, &xe) : NULL;
@@ -155,8 +155,8 @@ static json_t *count_facet_alone(vp_searcher *s, const vp_request *r, vp_facet f
                                  const xapc_query *text, const char *prefix,
                                  vp_qerror *e)
 {
-    bool ok;
-    uint32_t all = vp_searcher_doccount(s, e, &ok);
+    uint32_t all;
+    bool ok = vp_searcher_doccount(s, &all, e) == 0;
     xapc_query *q = ok ? vp_build_query(s, r, f, text, e) : NULL;
     xapc_enquire *enq = q ? vp_make_enquire(s, q, VP_SORT_RELEVANCE, e) : NULL;
     xapc_error xe;
@@ -416,8 +416,8 @@ static int run_main_match(vp_searcher *s, const vp_request *r, const xapc_query 
                           main_match *m, vp_qerror *e)
 {
     memset(m, 0, sizeof *m);
-    bool ok;
-    uint32_t all = vp_searcher_doccount(s, e, &ok);
+    uint32_t all;
+    bool ok = vp_searcher_doccount(s, &all, e) == 0;
     xapc_query *q = ok ? vp_build_query(s, r, VP_N_FACETS, text, e) : NULL;
     m->enq = q ? vp_make_enquire(s, q, effective_sort(r), e) : NULL;
     xapc_query_free(q);
@@ -489,7 +489,7 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
     vp_parsed_text pt;
     json_t *out = NULL;
     answer a = {0};
-    if (vp_parse_request_text(s, r, &pt, e) != 0) {
+    if (vp_parse_request_text(s, r, VP_READ_RANKED, &pt, e) != 0) {
         vp_parsed_text_clear(&pt);
         return NULL;
     }
@@ -499,14 +499,14 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
     int rc = cc ? search_with_column(s, cc, r, pt.query, terms, &a, e)
                 : search_with_spies(s, r, pt.query, terms, &a, e);
     if (rc == 0) {
-        out = json_pack("{s:s,s:I,s:I,s:I,s:f,s:o,s:o,s:o*,s:b}",
+        out = json_pack("{s:s,s:I,s:I,s:I,s:f,s:o,s:o,s:o*,s:b,s:b}",
                         "query", r->q ? r->q : "",
                         "total", (json_int_t)a.total,
                         "page", (json_int_t)r->page, "per_page", (json_int_t)r->per_page,
                         "took_ms", (double)(long long)((vp_now_ms() - t0) * 1000) / 1000,
                         "hits", a.hits, "facets", a.facets,
                         "suggestion", pt.suggestion ? json_string(pt.suggestion) : json_null(),
-                        "corrected", pt.corrected);
+                        "corrected", pt.corrected, "relaxed", pt.relaxed);
         a.hits = a.facets = NULL;  /* stolen by "o" even on failure */
         if (!out)
             vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
@@ -520,10 +520,10 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
 
 json_t *vp_search(vp_searcher *s, const vp_request *r, vp_qerror *e)
 {
-    e->kind = VP_QERR_NONE;
-    e->message[0] = '\0';
+    vp_problem_clear(e);
     if (vp_request_validate(r, e) != 0)
         return NULL;
+    vp_searcher_start_request(s);
     return vp_searcher_with_retry(s, do_search, r, e);
 }
 
@@ -536,7 +536,7 @@ static json_t *do_facet_values(vp_searcher *s, const void *arg, vp_qerror *e)
     const facet_arg *a = arg;
     vp_parsed_text pt;
     json_t *values = NULL;
-    if (vp_parse_request_text(s, a->r, &pt, e) == 0) {
+    if (vp_parse_request_text(s, a->r, VP_READ_RANKED, &pt, e) == 0) {
         vp_colcount *cc = vp_searcher_column(s);
         if (cc)
             values = column_facet_json(s, cc, a->r, a->f, pt.query, NULL, a->r->prefix, e);
@@ -554,11 +554,11 @@ static json_t *do_facet_values(vp_searcher *s, const void *arg, vp_qerror *e)
 
 json_t *vp_facet_values(vp_searcher *s, vp_facet f, const vp_request *r, vp_qerror *e)
 {
-    e->kind = VP_QERR_NONE;
-    e->message[0] = '\0';
+    vp_problem_clear(e);
     if (vp_request_validate(r, e) != 0)
         return NULL;
     facet_arg a = {f, r};
+    vp_searcher_start_request(s);
     return vp_searcher_with_retry(s, do_facet_values, &a, e);
 }
 
@@ -592,8 +592,7 @@ static json_t *do_document(vp_searcher *s, const void *arg, vp_qerror *e)
 
 json_t *vp_document_get(vp_searcher *s, const char *id, vp_qerror *e)
 {
-    e->kind = VP_QERR_NONE;
-    e->message[0] = '\0';
+    vp_problem_clear(e);
     if (!*id || !vp_utf8_valid(id, strlen(id), NULL) || strlen(id) > 1000) {
         vp_qfail(e, VP_QERR_NOT_FOUND, "no report with that id");
         return NULL;

@@ -4,6 +4,8 @@
  *   searchd --db PATH [--listen 127.0.0.1:8080] [--threads N] [--data DIR]
  *           [--log-format clf|json] [--log-queries] [--trusted-proxy ADDR]
  *           [--max-connections N] [--max-per-address N] [--header-timeout S]
+ *           [--deadline MS] [--export-deadline MS] [--max-query-terms N]
+ *           [--max-wildcard-terms N]
  *
  * Port 0 picks a free port; the first line on stderr says which
  * ("searchd: listening on http://127.0.0.1:PORT/"), which the tests use.
@@ -29,6 +31,8 @@ static void usage(FILE *f)
     fprintf(f, "usage: searchd --db PATH [--listen HOST:PORT] [--threads N] [--data DIR]\n"
                "               [--log-format clf|json] [--log-queries] [--trusted-proxy ADDR]\n"
                "               [--max-connections N] [--max-per-address N] [--header-timeout S]\n"
+               "               [--deadline MS] [--export-deadline MS] [--max-query-terms N]\n"
+               "               [--max-wildcard-terms N]\n"
                "  --db PATH        the index (a directory or a stub database file)\n"
                "  --listen H:P     IPv4 address and port (default 127.0.0.1:8080; port 0: any)\n"
                "  --threads N      worker threads (default: one per core)\n"
@@ -43,6 +47,7 @@ static void usage(FILE *f)
                "  --header-timeout S    seconds a connection has to send a request line\n"
                "                   and headers, from the accept or the previous answer\n"
                "                   (default %d)\n"
+               VP_BUDGET_OPTIONS_USAGE
                "  --help, --version\n", vp_default_data_dir(), VP_HTTP_CONNECTION_LIMIT,
             VP_HTTP_PER_IP_LIMIT, VP_HTTP_HEADER_TIMEOUT_S);
 }
@@ -54,6 +59,7 @@ typedef struct options {
     vp_log_format log_format;
     bool log_queries;
     unsigned max_connections, max_per_address, header_timeout;
+    vp_budget_limits limits;
 } options;
 
 /* A whole number from min to max for option name; -1 with a message if not. */
@@ -99,14 +105,19 @@ static int parse_args(int argc, char **argv, options *o)
         {"max-connections", required_argument, NULL, 'M'},
         {"max-per-address", required_argument, NULL, 'A'},
         {"header-timeout", required_argument, NULL, 'H'},
+        {"deadline", required_argument, NULL, 'b'},
+        {"export-deadline", required_argument, NULL, 'b'},
+        {"max-query-terms", required_argument, NULL, 'b'},
+        {"max-wildcard-terms", required_argument, NULL, 'b'},
         {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    *o = (options){.host = "127.0.0.1", .port = 8080, .threads = cores > 0 ? (unsigned)cores : 1};
-    int c;
+    *o = (options){.host = "127.0.0.1", .port = 8080, .threads = cores > 0 ? (unsigned)cores : 1,
+                   .limits = vp_budget_defaults()};
+    int c, index = 0;
     char *end;
     unsigned char addr[sizeof(struct in6_addr)];
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "", longopts, &index)) != -1) {
         switch (c) {
         case 'd': o->db = optarg; break;
         case 'D': o->data = optarg; break;
@@ -151,6 +162,10 @@ static int parse_args(int argc, char **argv, options *o)
             if (parse_count("--header-timeout", optarg, 1, 3600, &o->header_timeout) != 0)
                 return -1;
             break;
+        case 'b':   /* the limits of budget.h */
+            if (vp_budget_option(&o->limits, "searchd", longopts[index].name, optarg) != 0)
+                return -1;
+            break;
         case 'h': usage(stdout); exit(0);
         case 'V':
             printf("searchd (Vindplaats) %s, Xapian %s\n", VINDPLAATS_VERSION, xapc_version());
@@ -185,7 +200,7 @@ int main(int argc, char **argv)
                             .log_queries = o.log_queries, .max_connections = o.max_connections,
                             .max_per_address = o.max_per_address,
                             .header_timeout_s = o.header_timeout,
-                            .trusted_proxy = o.trusted_proxy};
+                            .trusted_proxy = o.trusted_proxy, .limits = &o.limits};
     char why[512];
     vp_server *srv = vp_server_start(&cfg, why, sizeof why);
     if (!srv) {

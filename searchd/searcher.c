@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "mem.h"
 #include "schema.h"
 #include "sys.h"
 
@@ -23,6 +24,8 @@ int vp_searcher_fail(vp_searcher *s, const xapc_error *xe, vp_qerror *e, const c
     s->timed_out = xe->status == XAPC_ERR_TIMEOUT;
     s->broken = s->broken || s->timed_out || xe->status == XAPC_ERR_NETWORK;
     switch (xe->status) {
+    case XAPC_ERR_DEADLINE:
+        return vp_budget_fail_deadline(&s->limits, e);
     case XAPC_ERR_QUERY:
         return vp_qfail(e, VP_QERR_BAD_QUERY, "the query cannot be understood: %s",
                         xe->message);
@@ -40,28 +43,43 @@ int vp_searcher_fail(vp_searcher *s, const xapc_error *xe, vp_qerror *e, const c
 
 vp_searcher *vp_searcher_new(const vp_searcher_config *cfg)
 {
-    vp_searcher *s = calloc(1, sizeof *s);
-    if (!s || !(s->db_path = strdup(cfg->db_path))) {
-        free(s);
-        return NULL;
-    }
+    vp_searcher *s = vp_xcalloc(1, sizeof *s);
+    s->db_path = vp_xstrdup(cfg->db_path);
     s->spell = vp_spell_cache_new();
-    s->cache = calloc(1, sizeof *s->cache);
-    if (s->cache)
-        s->cache->sets = vp_docsets_new(VP_DOCSET_BUDGET);
-    if (!s->spell || !s->cache) {
-        vp_spell_cache_free(s->spell);
-        if (s->cache)
-            vp_docsets_free(s->cache->sets);
-        free(s->cache);
-        free(s->db_path);
-        free(s);
-        return NULL;
-    }
+    s->cache = vp_xcalloc(1, sizeof *s->cache);
+    s->cache->sets = vp_docsets_new(VP_DOCSET_BUDGET);
     s->gazetteer = cfg->gazetteer;
     s->themes = cfg->themes;
     s->reopen_interval_ms = cfg->reopen_interval_ms;
+    s->limits = vp_budget_defaults();
     return s;
+}
+
+/* ---- the request's budget ------------------------------------------------ */
+
+void vp_searcher_start_request(vp_searcher *s)
+{
+    s->deadline = vp_budget_deadline(&s->limits, vp_now_ms());
+}
+
+int vp_searcher_check_deadline(const vp_searcher *s, vp_qerror *e)
+{
+    return vp_budget_check_deadline(&s->limits, s->deadline, e);
+}
+
+void vp_searcher_set_limits(vp_searcher *s, const vp_budget_limits *limits)
+{
+    s->limits = *limits;
+}
+
+const vp_budget_limits *vp_searcher_limits(const vp_searcher *s)
+{
+    return &s->limits;
+}
+
+int vp_searcher_arm(const vp_searcher *s, xapc_enquire *enq, vp_qerror *e)
+{
+    return vp_budget_arm(enq, s->deadline, s->remote, e);
 }
 
 void vp_searcher_forget_counts(vp_searcher *s)
@@ -137,16 +155,27 @@ void vp_searcher_free(vp_searcher *s)
     free(s);
 }
 
+/* The lexicon's metadata under key into *value (NULL when it has none;
+ * caller frees).  0, or -1 with e set (what: for the message). */
+static int read_metadata(vp_searcher *s, const char *key, const char *what, char **value,
+                         vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    *value = xapc_db_get_metadata(vp_searcher_lexicon(s), key, &xe);
+    return *value || xe.status == XAPC_OK ? 0 : vp_searcher_fail(s, &xe, e, what);
+}
+
 /* The stemmer named in the metadata (meta's, beside a stub); a hand-made
  * stub of remote shards has none, and there the schema's default is all we
  * can know. */
 static int load_stemmer(vp_searcher *s, vp_qerror *e)
 {
+    char *name;
+    if (read_metadata(s, VP_META_STEMMER, "reading the stemmer name", &name, e) != 0)
+        return -1;
     xapc_error xe;
     xapc_error_clear(&xe);
-    char *name = xapc_db_get_metadata(vp_searcher_lexicon(s), VP_META_STEMMER, &xe);
-    if (!name && xe.status != XAPC_OK)
-        return vp_searcher_fail(s, &xe, e, "reading the stemmer name");
     xapc_stem *stem = xapc_stem_new_memo(name && *name ? name : VP_DEFAULT_STEMMER, &xe);
     free(name);
     if (!stem)
@@ -170,11 +199,9 @@ static int new_revision(vp_searcher *s, vp_qerror *e)
  * remote shards records no version: nothing to check. */
 static int check_schema(vp_searcher *s, vp_qerror *e)
 {
-    xapc_error xe;
-    xapc_error_clear(&xe);
-    char *version = xapc_db_get_metadata(vp_searcher_lexicon(s), VP_META_SCHEMA, &xe);
-    if (!version && xe.status != XAPC_OK)
-        return vp_searcher_fail(s, &xe, e, "reading the schema version");
+    char *version;
+    if (read_metadata(s, VP_META_SCHEMA, "reading the schema version", &version, e) != 0)
+        return -1;
     int rc = 0;
     if (version && *version && strcmp(version, VP_SCHEMA_VERSION) != 0)
         rc = vp_qfail(e, VP_QERR_UNAVAILABLE, "the index at %s has schema version %.20s "
@@ -289,13 +316,10 @@ json_t *vp_searcher_with_retry(vp_searcher *s, vp_read_fn fn, const void *arg,
     return fn(s, arg, e);
 }
 
-uint32_t vp_searcher_doccount(vp_searcher *s, vp_qerror *e, bool *ok)
+int vp_searcher_doccount(vp_searcher *s, uint32_t *n, vp_qerror *e)
 {
     xapc_error xe;
     xapc_error_clear(&xe);
-    uint32_t n = xapc_db_doccount(s->db, &xe);
-    *ok = xe.status == XAPC_OK;
-    if (!*ok)
-        vp_searcher_fail(s, &xe, e, "counting documents");
-    return n;
+    *n = xapc_db_doccount(s->db, &xe);
+    return xe.status == XAPC_OK ? 0 : vp_searcher_fail(s, &xe, e, "counting documents");
 }

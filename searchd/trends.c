@@ -136,9 +136,7 @@ static int run_overview(vp_searcher *s, const vp_request *r, const vp_trends_opt
     if (vp_count_values(s, r, NULL, NULL, slots, 2, overview_count, ov, e) != 0)
         return -1;
     size_t n = ov->min <= ov->max ? (size_t)(ov->max - ov->min + 1) : 0;
-    ov->totals = calloc(n ? n : 1, sizeof *ov->totals);
-    if (!ov->totals)
-        return vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    ov->totals = vp_xcalloc(n ? n : 1, sizeof *ov->totals);
     for (size_t i = 0; i < ov->n_dates; i++)
         ov->totals[ov->dates[i].k - ov->min] += ov->dates[i].n;
     return 0;
@@ -242,6 +240,12 @@ static json_t *build_trends(vp_searcher *s, const vp_request *r, const vp_trends
     for (size_t i = 0; ok && i < n; i++) {
         if (ov->totals[i] == 0 || json_array_size(values) == 0)
             continue;
+        /* Each count parses and matches anew: one whose request is out of
+         * time is not started (its match would be stopped at once). */
+        if (vp_searcher_check_deadline(s, e) != 0) {
+            ok = false;
+            break;
+        }
         json_t *column = json_array();
         json_array_foreach(values, v, entry)
             json_array_append_new(column, json_integer(0));
@@ -268,10 +272,10 @@ static json_t *build_trends(vp_searcher *s, const vp_request *r, const vp_trends
 json_t *vp_trends(vp_searcher *s, const vp_request *r, const vp_trends_options *o,
                   const vp_themes *themes, vp_qerror *e)
 {
-    e->kind = VP_QERR_NONE;
-    e->message[0] = '\0';
+    vp_problem_clear(e);
     if (vp_searcher_refresh(s, e) != 0)
         return NULL;
+    vp_searcher_start_request(s);
     overview ov;
     json_t *out = NULL;
     if (run_overview(s, r, o, &ov, e) == 0)

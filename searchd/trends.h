@@ -36,6 +36,7 @@ typedef struct vp_trends_options {
     bool csv;                /* format=csv (default json) */
 } vp_trends_options;
 
+/* The defaults: by theme, per year, VP_TRENDS_DEFAULT_LIMIT values, JSON. */
 void vp_trends_options_init(vp_trends_options *o);
 /* Sets "by", "interval", "limit" or "format" (validated; "" keeps the
  * default).  1 when key is not a trends option, 0 when set, -1 with a 400

@@ -15,7 +15,7 @@ static xapc_query *dated_query(vp_searcher *s, const vp_request *r, const char *
                                const char *hi, vp_qerror *e)
 {
     vp_parsed_text pt;
-    if (vp_parse_request_text(s, r, &pt, e) != 0) {
+    if (vp_parse_request_text(s, r, VP_READ_EVERY_MATCH, &pt, e) != 0) {
         vp_parsed_text_clear(&pt);
         return NULL;
     }
@@ -47,9 +47,8 @@ static int run_spies(vp_searcher *s, xapc_enquire *enq, const xapc_slot *slots,
     xapc_spy *spies[8];
     if (n_slots > sizeof spies / sizeof *spies)
         return vp_qfail(e, VP_QERR_INTERNAL, "too many value counters");
-    bool ok;
-    uint32_t all = vp_searcher_doccount(s, e, &ok);
-    if (!ok)
+    uint32_t all;
+    if (vp_searcher_doccount(s, &all, e) != 0)
         return -1;
     xapc_error xe;
     xapc_error_clear(&xe);
@@ -73,8 +72,7 @@ int vp_count_values(vp_searcher *s, const vp_request *r, const char *lo, const c
                     const xapc_slot *slots, size_t n_slots, vp_count_fn fn, void *ctx,
                     vp_qerror *e)
 {
-    e->kind = VP_QERR_NONE;
-    e->message[0] = '\0';
+    vp_problem_clear(e);
     if (vp_request_validate(r, e) != 0 || (!s->db && vp_searcher_open(s, e) != 0))
         return -1;
     xapc_query *q = dated_query(s, r, lo, hi, e);

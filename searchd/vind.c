@@ -5,6 +5,10 @@
  *        [--theme T]... [--from D] [--to D] [--sort S] [--page N] [--per-page N]
  *        [--facet-limit N] [--data DIR] [QUERY...]
  *   vind [--db PATH | --server URL] [--json] show ID
+ *   vind [--db PATH | --server URL] [--json] [--limit N] related ID
+ *   vind [--db PATH | --server URL] [--json] [--page N] [--per-page N]
+ *        municipality NAME | speaker NAME
+ *   vind [--db PATH | --server URL] feed [filters] [QUERY...]
  *
  * With --db the query runs here (vp_search); with --server it is sent to a
  * searchd and the JSON comes back.  Either way the same JSON is printed
@@ -19,9 +23,11 @@
 
 #include "cli.h"
 #include "httpget.h"
+#include "mem.h"
 #include "params.h"
 #include "query.h"
 #include "vind_print.h"
+#include "vind_explore.h"
 #include "vind_research.h"
 #include "xapian_c.h"
 
@@ -35,6 +41,11 @@ typedef struct options {
     const char *show_id;   /* vind show ID */
     vind_research research;   /* --export or trends (vind_research.h) */
     bool trends, trends_options;
+    vind_explore explore;     /* related, municipality, speaker, feed (vind_explore.h) */
+    bool exploring;
+    const char *limit;        /* --limit: trends' or related's */
+    bool per_page_given;
+    vp_budget_limits limits;  /* with --db (budget.h); a server has its own */
 } options;
 
 static void usage(FILE *f)
@@ -43,10 +54,16 @@ static void usage(FILE *f)
           "            [--theme T]... [--from D] [--to D] [--sort relevance|date|date_asc]\n"
           "            [--page N] [--per-page N] [--facet-limit N] [--data DIR] [QUERY...]\n"
           "       vind [--db PATH | --server URL] [--json] show ID\n"
+          "       vind [--db PATH | --server URL] [--json] [--limit N] related ID\n"
+          "       vind [--db PATH | --server URL] [--json] [--page N] [--per-page N]\n"
+          "            municipality NAME | speaker NAME\n"
+          "       vind [--db PATH | --server URL] feed [filters] [QUERY...]\n"
           "       vind [--db PATH | --server URL] --export csv|jsonl [filters] [QUERY...]\n"
           "       vind [--db PATH | --server URL] [--json | --csv] trends\n"
           "            [--by theme|municipality|speaker] [--interval year|quarter] [--limit N]\n"
           "            [filters] [QUERY...]\n"
+          "with --db, what one query may cost (a server has its own limits):\n"
+          VP_BUDGET_OPTIONS_USAGE
           "  --help, --version\n"
           "exit status: 0 results, 1 none, 2 error\n", f);
 }
@@ -56,13 +73,76 @@ static char *join_words(char **words, int n)
     size_t len = 1;
     for (int i = 0; i < n; i++)
         len += strlen(words[i]) + 1;
-    char *s = calloc(1, len);
-    for (int i = 0; s && i < n; i++) {
+    char *s = vp_xcalloc(1, len);
+    for (int i = 0; i < n; i++) {
         if (i)
             strcat(s, " ");
         strcat(s, words[i]);
     }
     return s;
+}
+
+static int limit_misplaced(void)
+{
+    fprintf(stderr, "vind: --limit goes with trends or related\n");
+    return -1;
+}
+
+/* The subcommands of vind_explore.h that take one argument (an id or a
+ * name), or -1. */
+static int explore_word(const char *word)
+{
+    return strcmp(word, "related") == 0        ? VIND_RELATED
+           : strcmp(word, "municipality") == 0 ? VIND_MUNICIPALITY
+           : strcmp(word, "speaker") == 0      ? VIND_SPEAKER
+                                               : -1;
+}
+
+/* What the explore subcommands leave no room for. */
+static int explore_excludes(const options *o)
+{
+    const char *why = o->research.export_format >= 0 ? "--export goes with a search, not with %s"
+                    : o->trends_options ? "--by and --interval go with trends, not with %s"
+                    : o->explore.what == VIND_FEED && o->json ? "%s prints Atom XML: --json does not apply"
+                    : NULL;
+    static const char *const words[] = {"related", "municipality", "speaker", "feed"};
+    if (why) {
+        fputs("vind: ", stderr);
+        fprintf(stderr, why, words[o->explore.what]);
+        fputc('\n', stderr);
+    }
+    return why ? -1 : 0;
+}
+
+/* vind related ID, vind municipality NAME, vind speaker NAME: the word at
+ * argv[optind] and its one argument. */
+static int parse_explore(options *o, int argc, char **argv)
+{
+    o->exploring = true;
+    o->explore.what = (vind_explore_what)explore_word(argv[optind]);
+    if (argc - optind != 2) {
+        fprintf(stderr, "vind: %s wants exactly one %s\n", argv[optind],
+                o->explore.what == VIND_RELATED ? "report id" : "name");
+        return -1;
+    }
+    if (explore_excludes(o) != 0)
+        return -1;
+    o->explore.name = argv[optind + 1];
+    vp_qerror e = {0};
+    if (o->explore.what == VIND_RELATED) {
+        if (vp_related_limit(o->limit, &o->explore.limit, &e) != 0) {
+            fprintf(stderr, "vind: --%s\n", e.message);
+            return -1;
+        }
+        return 0;
+    }
+    if (o->limit)
+        return limit_misplaced();
+    vp_entity_request_init(&o->explore.page);
+    o->explore.page.page = o->req.page;
+    if (o->per_page_given)
+        o->explore.page.per_page = o->req.per_page;
+    return 0;
 }
 
 /* Maps an option to its request parameter and sets it (validated there). */
@@ -108,6 +188,7 @@ static int run_research(options *o)
     o->research.data = o->data;
     o->research.req = &o->req;
     o->research.json = o->json;
+    o->research.limits = &o->limits;
     return vind_research_run(&o->research);
 }
 
@@ -124,19 +205,24 @@ static int parse_args(int argc, char **argv, options *o)
         {"to", required_argument, NULL, 'T'}, {"sort", required_argument, NULL, 'o'},
         {"page", required_argument, NULL, 'p'}, {"per-page", required_argument, NULL, 'n'},
         {"facet-limit", required_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'},
+        {"deadline", required_argument, NULL, 'b'},
+        {"export-deadline", required_argument, NULL, 'b'},
+        {"max-query-terms", required_argument, NULL, 'b'},
+        {"max-wildcard-terms", required_argument, NULL, 'b'},
         {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
     static const struct { int opt; const char *key; } keys[] = {
         {'m', "municipality"}, {'s', "speaker"}, {'t', "theme"}, {'f', "from"}, {'T', "to"},
         {'o', "sort"}, {'p', "page"}, {'n', "per_page"}, {'l', "facet_limit"}};
-    int c;
+    int c, index = 0;
 parse_options:   /* again after the word "trends", for its own options */
-    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+", longopts, &index)) != -1) {
         size_t k;
         for (k = 0; k < sizeof keys / sizeof *keys && keys[k].opt != c; k++)
             ;
         if (k < sizeof keys / sizeof *keys) {
             if (set_param(o, keys[k].key, optarg) != 0)
                 return -1;
+            o->per_page_given |= c == 'n';
             continue;
         }
         switch (c) {
@@ -151,9 +237,13 @@ parse_options:   /* again after the word "trends", for its own options */
                 return -1;
             }
             break;
-        case 'B': case 'I': case 'L':
-            if (set_trends_option(o, c == 'B' ? "by" : c == 'I' ? "interval" : "limit",
-                                  optarg) != 0)
+        case 'B': case 'I':
+            if (set_trends_option(o, c == 'B' ? "by" : "interval", optarg) != 0)
+                return -1;
+            break;
+        case 'L': o->limit = optarg; break;   /* trends' or related's: see below */
+        case 'b':   /* the limits of budget.h */
+            if (vp_budget_option(&o->limits, "vind", longopts[index].name, optarg) != 0)
                 return -1;
             break;
         case 'h': usage(stdout); exit(EXIT_RESULTS);
@@ -163,12 +253,20 @@ parse_options:   /* again after the word "trends", for its own options */
         default: usage(stderr); return -1;
         }
     }
-    if (!o->trends && optind < argc && strcmp(argv[optind], "trends") == 0) {
+    if (!o->trends && !o->exploring && optind < argc && strcmp(argv[optind], "trends") == 0) {
         o->trends = true;
         optind++;
         goto parse_options;
     }
-    if (check_research(o) != 0)
+    if (!o->trends && !o->exploring && optind < argc && strcmp(argv[optind], "feed") == 0) {
+        o->exploring = true;
+        o->explore.what = VIND_FEED;
+        optind++;
+        goto parse_options;
+    }
+    if (o->limit && o->trends && set_trends_option(o, "limit", o->limit) != 0)
+        return -1;
+    if (check_research(o) != 0 || (o->exploring && explore_excludes(o) != 0))
         return -1;
     if (!o->db == !o->server) {
         fprintf(stderr, "vind: give exactly one of --db PATH and --server URL\n");
@@ -180,11 +278,15 @@ parse_options:   /* again after the word "trends", for its own options */
             return -1;
         }
         o->show_id = argv[optind + 1];
-        return 0;
+        return o->limit ? limit_misplaced() : 0;
     }
+    if (!o->exploring && optind < argc && explore_word(argv[optind]) >= 0)
+        return parse_explore(o, argc, argv);
+    if (o->limit && !o->trends)
+        return limit_misplaced();
     if (optind < argc) {
         o->query = join_words(argv + optind, argc - optind);
-        if (!o->query || set_param(o, "q", o->query) != 0)
+        if (set_param(o, "q", o->query) != 0)
             return -1;
     }
     vp_qerror e = {0};
@@ -192,6 +294,8 @@ parse_options:   /* again after the word "trends", for its own options */
         fprintf(stderr, "vind: %s\n", e.message);
         return -1;
     }
+    if (o->exploring)        /* vind feed */
+        o->explore.req = &o->req;
     return 0;
 }
 
@@ -205,11 +309,8 @@ static json_t *run_local(const options *o, vp_qerror *e)
     }
     vp_searcher_config cfg = {o->db, data.gazetteer, data.themes, 0};
     vp_searcher *s = vp_searcher_new(&cfg);
-    json_t *out = NULL;
-    if (!s)
-        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
-    else
-        out = o->show_id ? vp_document_get(s, o->show_id, e) : vp_search(s, &o->req, e);
+    vp_searcher_set_limits(s, &o->limits);
+    json_t *out = o->show_id ? vp_document_get(s, o->show_id, e) : vp_search(s, &o->req, e);
     vp_searcher_free(s);
     vp_data_free(&data);
     return out;
@@ -219,9 +320,7 @@ static char *document_path(const char *id)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t n = strlen(id);
-    char *p = malloc(12 + 3 * n + 1), *w = p;
-    if (!p)
-        return NULL;
+    char *p = vp_xmalloc(12 + 3 * n + 1), *w = p;
     w += sprintf(w, "/documents/");
     for (const unsigned char *s = (const unsigned char *)id; *s; s++) {
         if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
@@ -246,12 +345,12 @@ static json_t *run_remote(const options *o, vp_qerror *e)
     size_t len = 0;
     int status = 0;
     json_t *out = NULL;
-    if (!o->show_id && qs && (target = malloc(strlen(qs) + 9)) != NULL)
+    if (!o->show_id) {
+        target = vp_xmalloc(strlen(qs) + 9);
         sprintf(target, "/search?%s", qs);
-    if (!target && !path) {
-        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
-    } else if (vp_http_get(o->server, target ? target : path, &status, &body, &len, why,
-                           sizeof why) != 0) {
+    }
+    if (vp_http_get(o->server, target ? target : path, &status, &body, &len, why,
+                    sizeof why) != 0) {
         vp_qfail(e, VP_QERR_UNAVAILABLE, "%s", why);
     } else if (!(out = json_loadb(body, len, 0, NULL))) {
         vp_qfail(e, VP_QERR_INTERNAL, "the server sent something that is not JSON (HTTP %d)", status);
@@ -292,12 +391,19 @@ static int print_output(const options *o, json_t *out)
 int main(int argc, char **argv)
 {
     options o = {0};
+    o.limits = vp_budget_defaults();
     vp_request_init(&o.req);
     int rc = EXIT_ERROR;
     o.research.export_format = -1;
     vp_trends_options_init(&o.research.trends);
     bool parsed = parse_args(argc, argv, &o) == 0;
-    if (parsed && (o.trends || o.research.export_format >= 0)) {
+    if (parsed && o.exploring) {
+        o.explore.db = o.db;
+        o.explore.server = o.server;
+        o.explore.data = o.data;
+        o.explore.json = o.json;
+        rc = vind_explore_run(&o.explore);
+    } else if (parsed && (o.trends || o.research.export_format >= 0)) {
         rc = run_research(&o);
     } else if (parsed) {
         vp_qerror e = {0};

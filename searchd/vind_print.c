@@ -55,19 +55,25 @@ static void put_snippet(FILE *out, const char *html, bool tty)
     }
 }
 
-static void print_hit(FILE *out, size_t rank, const json_t *hit, bool tty)
+/* "3. Title" and below it "   date | host | id", then "\n   ". */
+static void print_heading(FILE *out, size_t rank, const json_t *report, bool tty)
 {
     fprintf(out, "%zu. %s", rank, tty ? BOLD : "");
-    put_plain(out, str(hit, "title"));
+    put_plain(out, str(report, "title"));
     fprintf(out, "%s\n   ", tty ? HL_OFF : "");
-    put_plain(out, json_is_string(json_object_get(hit, "date")) ? str(hit, "date") : "zonder datum");
-    if (json_is_string(json_object_get(hit, "host"))) {
+    put_plain(out, json_is_string(json_object_get(report, "date")) ? str(report, "date") : "zonder datum");
+    if (json_is_string(json_object_get(report, "host"))) {
         fputs(" | ", out);
-        put_plain(out, str(hit, "host"));
+        put_plain(out, str(report, "host"));
     }
     fputs(" | ", out);
-    put_plain(out, str(hit, "id"));
+    put_plain(out, str(report, "id"));
     fputs("\n   ", out);
+}
+
+static void print_hit(FILE *out, size_t rank, const json_t *hit, bool tty)
+{
+    print_heading(out, rank, hit, tty);
     put_snippet(out, str(hit, "snippet"), tty);
     fputc('\n', out);
     const json_t *section = json_object_get(hit, "section");
@@ -80,7 +86,8 @@ static void print_hit(FILE *out, size_t rank, const json_t *hit, bool tty)
     }
 }
 
-static void print_facet(FILE *out, const char *label, const json_t *values)
+/* "Thema: binnenstad (2), ..." (with labels: the label where a value has one). */
+static void print_facet(FILE *out, const char *label, const json_t *values, bool labels)
 {
     if (json_array_size(values) == 0)
         return;
@@ -89,7 +96,8 @@ static void print_facet(FILE *out, const char *label, const json_t *values)
     const json_t *v;
     json_array_foreach(values, i, v) {
         fputs(i ? ", " : "", out);
-        put_plain(out, str(v, "value"));
+        const json_t *shown = labels ? json_object_get(v, "label") : NULL;
+        put_plain(out, json_is_string(shown) ? json_string_value(shown) : str(v, "value"));
         fprintf(out, " (%lld)", (long long)json_integer_value(json_object_get(v, "count")));
     }
     fputc('\n', out);
@@ -124,10 +132,10 @@ void vind_print_result(FILE *out, const json_t *result, bool tty)
     }
     const json_t *facets = json_object_get(result, "facets");
     fputc('\n', out);
-    print_facet(out, "Gemeente", json_object_get(facets, "municipality"));
-    print_facet(out, "Spreker", json_object_get(facets, "speaker"));
-    print_facet(out, "Thema", json_object_get(facets, "theme"));
-    print_facet(out, "Jaar", json_object_get(facets, "year"));
+    print_facet(out, "Gemeente", json_object_get(facets, "municipality"), false);
+    print_facet(out, "Spreker", json_object_get(facets, "speaker"), false);
+    print_facet(out, "Thema", json_object_get(facets, "theme"), false);
+    print_facet(out, "Jaar", json_object_get(facets, "year"), false);
 }
 
 static void print_list(FILE *out, const char *label, const json_t *list, const char *key)
@@ -169,4 +177,93 @@ void vind_print_document(FILE *out, const json_t *doc, bool tty)
     for (const char *s = str(doc, "text"); *s; s++)
         fputc(*s == '\n' || (unsigned char)*s >= 0x20 ? *s : ' ', out);
     fputc('\n', out);
+}
+
+void vind_print_related(FILE *out, const json_t *related, bool tty)
+{
+    fputs("Verwant aan: ", out);
+    put_plain(out, str(related, "title"));
+    fputs(" (", out);
+    put_plain(out, str(related, "id"));
+    fputs(")\n", out);
+    const json_t *list = json_object_get(related, "related"), *r;
+    size_t i;
+    if (json_array_size(list) == 0)
+        fputs("\nGeen verwante verslagen gevonden.\n", out);
+    json_array_foreach(list, i, r) {
+        fputc('\n', out);
+        print_heading(out, i + 1, r, tty);
+        put_plain(out, str(r, "reason"));
+        fputc('\n', out);
+    }
+}
+
+static void print_people(FILE *out, const char *label, const json_t *people)
+{
+    if (json_array_size(people) == 0)
+        return;
+    fprintf(out, "%s:\n", label);
+    size_t i;
+    const json_t *p;
+    json_array_foreach(people, i, p) {
+        fputs("  ", out);
+        if (json_object_get(p, "name")) {
+            put_plain(out, str(p, "name"));
+        } else {   /* a speaker's stretch */
+            put_plain(out, json_is_string(json_object_get(p, "from")) ? str(p, "from") : "?");
+            fputs(" - ", out);
+            put_plain(out, json_is_string(json_object_get(p, "to")) ? str(p, "to") : "?");
+        }
+        if (json_is_string(json_object_get(p, "organisation"))) {
+            fputs(", ", out);
+            put_plain(out, str(p, "organisation"));
+        }
+        if (json_is_string(json_object_get(p, "role"))) {
+            fputs(", ", out);
+            put_plain(out, str(p, "role"));
+        }
+        long long n = json_integer_value(json_object_get(p, "reports"));
+        fprintf(out, " (%lld %s)\n", n, n == 1 ? "verslag" : "verslagen");
+    }
+}
+
+void vind_print_entity(FILE *out, const json_t *page, bool municipality, bool tty)
+{
+    fputs(tty ? BOLD : "", out);
+    put_plain(out, str(page, "name"));
+    fprintf(out, "%s\n", tty ? HL_OFF : "");
+    if (municipality) {
+        fputs(json_is_integer(json_object_get(page, "ended")) ? "Voormalige gemeente" : "Gemeente", out);
+        if (json_is_string(json_object_get(page, "province"))) {
+            fputs(" in ", out);
+            put_plain(out, str(page, "province"));
+        }
+        fputc('\n', out);
+        if (json_is_string(json_object_get(page, "history"))) {
+            put_plain(out, str(page, "history"));
+            fputc('\n', out);
+        }
+    }
+    long long total = json_integer_value(json_object_get(page, "total"));
+    fprintf(out, "%lld %s", total, total == 1 ? "verslag" : "verslagen");
+    if (municipality)
+        fprintf(out, ", waarvan %lld als gastgemeente",
+                (long long)json_integer_value(json_object_get(page, "hosted")));
+    fputc('\n', out);
+    print_facet(out, "Per jaar", json_object_get(page, "years"), false);
+    print_facet(out, "Thema's", json_object_get(page, "themes"), true);
+    if (municipality) {
+        print_people(out, "Sprekers uit deze gemeente", json_object_get(page, "speakers"));
+    } else {
+        print_people(out, "Organisaties", json_object_get(page, "organisations"));
+        print_facet(out, "Gemeenten", json_object_get(page, "municipalities"), false);
+    }
+    const json_t *reports = json_object_get(page, "reports"), *hit;
+    long long first = (json_integer_value(json_object_get(page, "page")) - 1) *
+                      json_integer_value(json_object_get(page, "per_page"));
+    size_t i;
+    json_array_foreach(reports, i, hit) {
+        fputc('\n', out);
+        print_hit(out, (size_t)first + i + 1, hit, tty);
+    }
 }

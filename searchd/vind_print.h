@@ -18,4 +18,11 @@ void vind_print_result(FILE *out, const json_t *result, bool tty);
 /* A /documents/{id} result. */
 void vind_print_document(FILE *out, const json_t *doc, bool tty);
 
+/* A /documents/{id}/related result: each report with its reason. */
+void vind_print_related(FILE *out, const json_t *related, bool tty);
+
+/* A /municipalities/{name} (municipality) or /speakers/{name} result: the
+ * facts, the counts and the page of reports. */
+void vind_print_entity(FILE *out, const json_t *page, bool municipality, bool tty);
+
 #endif /* VP_VIND_PRINT_H */

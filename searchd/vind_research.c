@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "httpget.h"
+#include "mem.h"
 
 enum { EXIT_RESULTS = 0, EXIT_NONE = 1, EXIT_ERROR = 2 };
 
@@ -60,9 +61,9 @@ static int run_local(const vind_research *r)
     vp_searcher_config cfg = {r->db, data.gazetteer, data.themes, 0};
     vp_searcher *s = vp_searcher_new(&cfg);
     int rc;
-    if (!s) {
-        rc = fail("out of memory");
-    } else if (r->export_format >= 0) {
+    if (r->limits)
+        vp_searcher_set_limits(s, r->limits);
+    if (r->export_format >= 0) {
         rc = export_local(s, r);
     } else {
         vp_qerror e = {0};
@@ -103,13 +104,12 @@ static void drop_paging(char *qs, bool sort_too)
 static char *target_of(const vind_research *r)
 {
     char *qs = vp_request_to_query_string(r->req);
-    if (qs)
-        drop_paging(qs, r->export_format < 0);
-    char *target = qs ? malloc(strlen(qs) + 128) : NULL;
-    if (target && r->export_format >= 0)
+    drop_paging(qs, r->export_format < 0);
+    char *target = vp_xmalloc(strlen(qs) + 128);
+    if (r->export_format >= 0)
         sprintf(target, "/export?%s&format=%s", qs,
                 r->export_format == VP_EXPORT_CSV ? "csv" : "jsonl");
-    else if (target)
+    else
         sprintf(target, "/trends?%s&by=%s&interval=%s&limit=%u&format=json", qs,
                 vp_facet_name(r->trends.by),
                 r->trends.interval == VP_INTERVAL_QUARTER ? "quarter" : "year", r->trends.limit);
@@ -133,9 +133,7 @@ static int run_remote(const vind_research *r)
     char *target = target_of(r), *body = NULL, why[512];
     size_t len = 0;
     int status = 0, rc;
-    if (!target)
-        rc = fail("out of memory");
-    else if (vp_http_get(r->server, target, &status, &body, &len, why, sizeof why) != 0)
+    if (vp_http_get(r->server, target, &status, &body, &len, why, sizeof why) != 0)
         rc = fail(why);
     else if (status != 200)
         rc = remote_error(status, body, len);

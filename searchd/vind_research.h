@@ -27,6 +27,7 @@ typedef struct vind_research {
     int export_format;                 /* vp_export_format, or -1: trends */
     vp_trends_options trends;
     bool json, csv;                    /* trends output */
+    const vp_budget_limits *limits;    /* with db; NULL: vp_budget_defaults() */
 } vind_research;
 
 /* Runs an export or trends and prints it to stdout; the exit status:

@@ -12,12 +12,14 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <memory>
 #include <new>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -139,12 +141,49 @@ struct xapc_spy {
     std::unique_ptr<ListCountSpy> list;
 };
 
+// Milliseconds on CLOCK_MONOTONIC (the clock of xapc_enquire_set_deadline).
+static double monotonic_ms() noexcept
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// Thrown by DeadlineDecider through Xapian's matcher, which lets a match
+// decider's exceptions pass (it holds its state in RAII objects), and
+// turned into XAPC_ERR_DEADLINE at the boundary.
+struct DeadlinePassed : std::runtime_error {
+    DeadlinePassed() : std::runtime_error("the match ran past its deadline") {}
+};
+
+// A match decider that accepts every document and stops the match once the
+// deadline has passed.  With check_at_least at the doccount (exact counts)
+// the matcher asks it about every candidate, so a long match is stopped
+// within a few documents of the deadline; the clock is read every 16th
+// (a vDSO call, tens of nanoseconds, against microseconds per candidate).
+class DeadlineDecider : public Xapian::MatchDecider {
+  public:
+    explicit DeadlineDecider(double deadline_ms) : deadline_ms_(deadline_ms) {}
+    bool operator()(const Xapian::Document &) const override
+    {
+        if ((++calls_ & 15) == 0 && monotonic_ms() > deadline_ms_)
+            throw DeadlinePassed();
+        return true;
+    }
+
+  private:
+    double deadline_ms_;
+    mutable unsigned calls_ = 0;
+};
+
 struct xapc_enquire {
     explicit xapc_enquire(const Xapian::Database &db) : enq(db) {}
     // Declared before enq so they are destroyed after it: Enquire only keeps
     // raw pointers to them.
     std::vector<std::unique_ptr<xapc_spy>> spies;
     Xapian::Enquire enq;
+    double deadline_ms = 0;    // 0: none (xapc_enquire_set_deadline)
+    bool stop_matcher = false;
 };
 
 struct xapc_mset {
@@ -226,7 +265,10 @@ xapc_status report_current_exception(xapc_error *err) noexcept
     XAPC_MAP(RangeError, XAPC_ERR_INVALID)
     XAPC_MAP(Error, XAPC_ERR_OTHER)
 #undef XAPC_MAP
-    catch (const std::bad_alloc &) {
+    catch (const DeadlinePassed &e) {
+        set_error(err, XAPC_ERR_DEADLINE, "DeadlinePassed", e.what());
+        return XAPC_ERR_DEADLINE;
+    } catch (const std::bad_alloc &) {
         set_error(err, XAPC_ERR_NO_MEMORY, "std::bad_alloc", "out of memory");
         return XAPC_ERR_NO_MEMORY;
     } catch (const std::exception &e) {
@@ -657,6 +699,7 @@ const char *xapc_status_name(xapc_status status)
     case XAPC_ERR_NO_MEMORY: return "no memory";
     case XAPC_ERR_OTHER: return "other";
     case XAPC_ERR_TIMEOUT: return "timeout";
+    case XAPC_ERR_DEADLINE: return "deadline";
     }
     return "unknown status";
 }
@@ -1364,6 +1407,15 @@ size_t xapc_stem_into(const xapc_stem *stem, const char *word, size_t len, char 
     });
 }
 
+char *xapc_stem_term(const xapc_stem *stem, const char *word, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        need(stem, "stem");
+        need(word, "word");
+        return dup_string("Z" + stem->stem(word));
+    });
+}
+
 // ---- term generation --------------------------------------------------------
 
 xapc_termgen *xapc_termgen_new(xapc_error *err)
@@ -1534,6 +1586,14 @@ xapc_query *xapc_query_value_range(xapc_slot slot, const char *lo, const char *h
     });
 }
 
+xapc_query *xapc_query_constant_weight(double wt, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_query *>(nullptr), [&] {
+        // release(): the query owns the source and frees it with itself.
+        return new_query(Xapian::Query((new Xapian::FixedWeightPostingSource(wt))->release()));
+    });
+}
+
 xapc_query *xapc_query_scale(const xapc_query *q, double factor, xapc_error *err)
 {
     return guard(err, static_cast<xapc_query *>(nullptr), [&] {
@@ -1647,6 +1707,31 @@ char *xapc_query_posting_source_name(const xapc_query *q, xapc_error *err)
     });
 }
 
+xapc_status xapc_query_count_leaves(const xapc_query *q, size_t *terms, size_t *wildcards,
+                                    xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(q, "query");
+        need(terms, "terms");
+        need(wildcards, "wildcards");
+        *terms = *wildcards = 0;
+        // Depth first with a stack of our own: a parsed query nests as deep
+        // as its brackets.
+        std::vector<Xapian::Query> todo{q->q};
+        while (!todo.empty()) {
+            Xapian::Query node = std::move(todo.back());
+            todo.pop_back();
+            const Xapian::Query::op type = node.get_type();
+            if (type == Xapian::Query::LEAF_TERM)
+                ++*terms;
+            else if (type == Xapian::Query::OP_WILDCARD)
+                ++*wildcards;
+            for (size_t i = 0, n = node.get_num_subqueries(); i < n; i++)
+                todo.push_back(node.get_subquery(i));
+        }
+    });
+}
+
 char *xapc_query_serialise(const xapc_query *q, size_t *len, xapc_error *err)
 {
     return guard(err, static_cast<char *>(nullptr), [&] {
@@ -1696,6 +1781,89 @@ xapc_status xapc_db_match_docids(const xapc_db *db, const xapc_query *q,
         enq.add_matchspy(&spy);
         enq.get_mset(0, 0, db->db.get_doccount());
         spy.flush();
+    });
+}
+
+namespace {
+
+// A wildcard leaf's pattern and limit.  Xapian 1.4's Query hides them but
+// serialises the leaf in its documented remote-protocol form: 0x0b, the
+// limit, its mode, the combiner, the pattern, lengths as encode_length()
+// writes them (one byte below 255, else 0xff and 7-bit groups, the last
+// with its top bit set).
+struct wildcard_of_query {
+    std::string pattern;
+    Xapian::termcount limit = 0;   // 0: none
+};
+
+size_t serialised_length(const char *&p, const char *end)
+{
+    if (p == end)
+        throw Xapian::SerialisationError("wildcard serialisation: no length");
+    size_t len = static_cast<unsigned char>(*p++);
+    if (len != 0xff)
+        return len;
+    len = 0;
+    for (unsigned shift = 0;; shift += 7) {
+        if (p == end || shift > 56)
+            throw Xapian::SerialisationError("wildcard serialisation: bad length");
+        unsigned char ch = static_cast<unsigned char>(*p++);
+        len |= size_t(ch & 0x7f) << shift;
+        if (ch & 0x80)
+            return len + 255;
+    }
+}
+
+wildcard_of_query read_wildcard(const Xapian::Query &q)
+{
+    const std::string s = q.serialise();
+    const char *p = s.data(), *end = p + s.size();
+    if (p == end || *p++ != 0x0b)
+        throw Xapian::InvalidArgumentError("not a wildcard query");
+    wildcard_of_query w;
+    w.limit = Xapian::termcount(serialised_length(p, end));
+    if (end - p < 2)
+        throw Xapian::SerialisationError("wildcard serialisation: too short");
+    p += 2;                                  // the limit's mode, the combiner
+    size_t len = serialised_length(p, end);
+    if (len > size_t(end - p))
+        throw Xapian::SerialisationError("wildcard serialisation: short pattern");
+    w.pattern.assign(p, len);
+    return w;
+}
+
+}  // namespace
+
+xapc_status xapc_query_wildcard_terms(const xapc_query *q, const xapc_db *db,
+                                      uint64_t stop_after, uint64_t *terms,
+                                      xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(q, "query");
+        need(db, "db");
+        need(terms, "terms");
+        *terms = 0;
+        std::vector<Xapian::Query> todo{q->q};
+        while (!todo.empty() && (!stop_after || *terms <= stop_after)) {
+            Xapian::Query node = std::move(todo.back());
+            todo.pop_back();
+            for (size_t i = 0, n = node.get_num_subqueries(); i < n; i++)
+                todo.push_back(node.get_subquery(i));
+            if (node.get_type() != Xapian::Query::OP_WILDCARD)
+                continue;
+            // Whatever its mode (fail, the first or the most frequent
+            // terms), a wildcard that runs matches at most its limit.
+            const wildcard_of_query w = read_wildcard(node);
+            Xapian::termcount here = 0;
+            auto t = db->db.allterms_begin(w.pattern);
+            const auto end = db->db.allterms_end(w.pattern);
+            while (t != end && (!w.limit || here < w.limit) &&
+                   (!stop_after || *terms <= stop_after)) {
+                ++t;
+                ++here;
+                ++*terms;
+            }
+        }
     });
 }
 
@@ -1913,7 +2081,37 @@ xapc_mset *xapc_enquire_get_mset(xapc_enquire *enq, uint32_t first, uint32_t max
     // Wildcard limit overflows surface here (WildcardError -> XAPC_ERR_QUERY).
     return guard(err, static_cast<xapc_mset *>(nullptr), [&] {
         need(enq, "enquire");
-        return new xapc_mset{enq->enq.get_mset(first, max, check_at_least)};
+        if (enq->deadline_ms <= 0)
+            return new xapc_mset{enq->enq.get_mset(first, max, check_at_least)};
+        const double left_ms = enq->deadline_ms - monotonic_ms();
+        if (left_ms <= 0)
+            throw DeadlinePassed();
+        Xapian::MSet mset;
+        if (enq->stop_matcher) {
+            DeadlineDecider decider(enq->deadline_ms);
+            mset = enq->enq.get_mset(first, max, check_at_least, nullptr, &decider);
+        } else {
+            // Three quarters: Xapian 1.4's timer sets its flag from a thread
+            // of its own, which may still run after get_mset() has returned;
+            // firing well before the answer comes keeps that out of reach.
+            enq->enq.set_time_limit(left_ms * 0.75 / 1e3);
+            mset = enq->enq.get_mset(first, max, check_at_least);
+            enq->enq.set_time_limit(0);
+        }
+        if (monotonic_ms() > enq->deadline_ms)
+            throw DeadlinePassed();
+        return new xapc_mset{std::move(mset)};
+    });
+}
+
+xapc_status xapc_enquire_set_deadline(xapc_enquire *enq, double deadline_ms,
+                                      bool stop_matcher, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(enq, "enquire");
+        enq->deadline_ms = deadline_ms > 0 ? deadline_ms : 0;
+        enq->stop_matcher = stop_matcher;
+        enq->enq.set_time_limit(0);
     });
 }
 
@@ -2026,6 +2224,92 @@ char *xapc_mset_snippet(const xapc_mset *mset, const char *text, size_t len,
             hi_start ? hi_start : "<b>", hi_end ? hi_end : "</b>",
             omit ? omit : "..."));
     });
+}
+
+// ---- relevance feedback: expand sets ----------------------------------------
+
+} // extern "C"
+
+namespace {
+
+// A C predicate as Xapian's ExpandDecider.  The predicate is C: it cannot
+// throw, so nothing but Xapian's own exceptions crosses get_eset().
+class CallbackDecider : public Xapian::ExpandDecider {
+  public:
+    CallbackDecider(xapc_expand_fn fn, void *ctx) : fn_(fn), ctx_(ctx) {}
+    bool operator()(const std::string &term) const override
+    {
+        return fn_(term.c_str(), term.size(), ctx_);
+    }
+
+  private:
+    xapc_expand_fn fn_;
+    void *ctx_;
+};
+
+} // namespace
+
+// The terms are copied out of the ESet, so that a borrowed term stays valid
+// as long as the handle (an ESetIterator hands out temporaries).
+struct xapc_eset {
+    std::vector<std::pair<std::string, double>> terms;
+};
+
+extern "C" {
+
+xapc_eset *xapc_enquire_get_eset(xapc_enquire *enq, uint32_t max, const xapc_docid *rel,
+                                 size_t n_rel, unsigned flags, xapc_expand_fn keep,
+                                 void *ctx, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_eset *>(nullptr), [&] {
+        need(enq, "enquire");
+        if (n_rel)
+            need(rel, "rel");
+        if (flags & ~unsigned(XAPC_ESET_INCLUDE_QUERY_TERMS | XAPC_ESET_EXACT_TERMFREQ))
+            throw Xapian::InvalidArgumentError("unknown XAPC_ESET_* flag bits");
+        Xapian::RSet rset;
+        for (size_t i = 0; i < n_rel; i++) {
+            if (rel[i] == 0)
+                throw Xapian::InvalidArgumentError("docid 0 in the relevance set");
+            rset.add_document(rel[i]);
+        }
+        int xflags = 0;
+        if (flags & XAPC_ESET_INCLUDE_QUERY_TERMS) xflags |= Xapian::Enquire::INCLUDE_QUERY_TERMS;
+        if (flags & XAPC_ESET_EXACT_TERMFREQ) xflags |= Xapian::Enquire::USE_EXACT_TERMFREQ;
+        std::unique_ptr<xapc_eset> out(new xapc_eset);
+        if (n_rel == 0 || max == 0)
+            return out.release();
+        CallbackDecider decider(keep, ctx);
+        Xapian::ESet eset = enq->enq.get_eset(max, rset, xflags, keep ? &decider : nullptr);
+        out->terms.reserve(eset.size());
+        for (auto it = eset.begin(); it != eset.end(); ++it)
+            out->terms.emplace_back(*it, it.get_weight());
+        return out.release();
+    });
+}
+
+void xapc_eset_free(xapc_eset *eset)
+{
+    delete eset;
+}
+
+uint32_t xapc_eset_size(const xapc_eset *eset)
+{
+    return eset ? uint32_t(eset->terms.size()) : 0;
+}
+
+const char *xapc_eset_term(const xapc_eset *eset, uint32_t i, size_t *len)
+{
+    if (!eset || i >= eset->terms.size())
+        return nullptr;
+    if (len)
+        *len = eset->terms[i].first.size();
+    return eset->terms[i].first.c_str();
+}
+
+double xapc_eset_weight(const xapc_eset *eset, uint32_t i)
+{
+    return eset && i < eset->terms.size() ? eset->terms[i].second : 0.0;
 }
 
 } // extern "C"

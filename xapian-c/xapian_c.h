@@ -42,7 +42,8 @@ typedef enum {
     XAPC_ERR_IO,            /* DatabaseError other than the above: disk full, unwritable */
     XAPC_ERR_NO_MEMORY,     /* std::bad_alloc */
     XAPC_ERR_OTHER,         /* anything else, message says what */
-    XAPC_ERR_TIMEOUT        /* remote backend did not answer in time (NetworkTimeoutError) */
+    XAPC_ERR_TIMEOUT,       /* remote backend did not answer in time (NetworkTimeoutError) */
+    XAPC_ERR_DEADLINE       /* a match ran past its deadline (xapc_enquire_set_deadline) */
 } xapc_status;
 
 typedef struct xapc_error {
@@ -99,6 +100,7 @@ xapc_status xapc_db_add(xapc_db *db, const xapc_db *other, xapc_error *err);
  * whether anything changed.  Does not re-read a stub file. */
 xapc_status xapc_db_reopen(xapc_db *db, bool *changed, xapc_error *err);
 
+/* Closes the handle (NULL is fine). */
 void xapc_db_free(xapc_db *db);
 
 /* Number of documents; 0 and err set on failure (check err->status). */
@@ -244,8 +246,10 @@ xapc_status xapc_compact(const char *const *sources, size_t n_sources,
 
 /* ---- documents --------------------------------------------------------- */
 
+/* An empty document; free with xapc_doc_free (NULL is fine). */
 xapc_doc *xapc_doc_new(xapc_error *err);
 void xapc_doc_free(xapc_doc *doc);
+/* The stored data: len bytes, copied. */
 xapc_status xapc_doc_set_data(xapc_doc *doc, const char *data, size_t len,
                               xapc_error *err);
 /* A term with no positional information, wdf incremented by wdf_inc. */
@@ -299,6 +303,9 @@ char *xapc_stem_word(const xapc_stem *stem, const char *word, xapc_error *err);
  * caller's to free, for stemming every word of a text.  Added. */
 size_t xapc_stem_into(const xapc_stem *stem, const char *word, size_t len, char *out,
                       size_t cap, xapc_error *err);
+/* "Z" + the stem of word: the term the term generator and the query parser
+ * use for word under XAPC_STEM_SOME (lower-case word).  Caller frees. */
+char *xapc_stem_term(const xapc_stem *stem, const char *word, xapc_error *err);
 
 /* ---- term generation --------------------------------------------------- */
 
@@ -371,6 +378,10 @@ xapc_query *xapc_query_combine(xapc_op op, const xapc_query *const *subqueries,
  * lo or hi NULL for an open end. */
 xapc_query *xapc_query_value_range(xapc_slot slot, const char *lo, const char *hi,
                                    xapc_error *err);
+/* Every document, each with weight wt (Xapian's FixedWeightPostingSource,
+ * which remote shards know): AND'ed with a query it adds wt to the weight of
+ * each of that query's matches, a boost independent of the text. */
+xapc_query *xapc_query_constant_weight(double wt, xapc_error *err);
 /* Multiplies the weight of q by factor (0 makes it a pure filter). */
 xapc_query *xapc_query_scale(const xapc_query *q, double factor, xapc_error *err);
 /* A copy of q. */
@@ -435,6 +446,20 @@ typedef void (*xapc_docids_fn)(const uint32_t *ids, size_t n, void *ctx);
 xapc_status xapc_db_match_docids(const xapc_db *db, const xapc_query *q,
                                  xapc_docids_fn fn, void *ctx, xapc_error *err);
 
+/* The leaves of q: *terms the term leaves (every occurrence: the words of a
+ * phrase and the members of a synonym group each count) and *wildcards the
+ * wildcard leaves, which Xapian 1.4 expands only when a match runs.  What a
+ * query costs before any document is looked at.  Added. */
+xapc_status xapc_query_count_leaves(const xapc_query *q, size_t *terms, size_t *wildcards,
+                                    xapc_error *err);
+/* How many terms the wildcards of q expand to against db, summed over
+ * them all: each wildcard counts what Xapian would expand it to (the terms
+ * starting with its pattern, at most its own limit).  Counting stops once
+ * the sum exceeds stop_after (0: never), so checking a budget costs about
+ * the budget's worth of term lookups, not the expansion.  Added. */
+xapc_status xapc_query_wildcard_terms(const xapc_query *q, const xapc_db *db,
+                                      uint64_t stop_after, uint64_t *terms,
+                                      xapc_error *err);
 /* Xapian's description of the query, for logs and tests; caller frees. */
 char *xapc_query_describe(const xapc_query *q, xapc_error *err);
 void xapc_query_free(xapc_query *q);
@@ -531,6 +556,18 @@ xapc_status xapc_enquire_clear_spies(xapc_enquire *enq, xapc_error *err);
 xapc_mset *xapc_enquire_get_mset(xapc_enquire *enq, uint32_t first, uint32_t max,
                                  uint32_t check_at_least, xapc_error *err);
 
+/* Bounds the time of the matches enq runs: deadline_ms is a time on
+ * CLOCK_MONOTONIC in milliseconds (0: no deadline).  A get_mset() that
+ * starts or ends past it fails with XAPC_ERR_DEADLINE.  With stop_matcher
+ * (local databases only: the remote backend refuses it, as it refuses any
+ * match decider) a match still running at the deadline is stopped there,
+ * within a few documents.  Without it (remote shards) Xapian's own time
+ * limit is set to three quarters of the time left when the match starts:
+ * past it the shards stop counting beyond check_at_least, so the match
+ * ends sooner.  Added. */
+xapc_status xapc_enquire_set_deadline(xapc_enquire *enq, double deadline_ms,
+                                      bool stop_matcher, xapc_error *err);
+
 /* Number of documents the spy saw. */
 uint32_t xapc_spy_total(const xapc_spy *spy);
 /* Calls fn for every (value, count) the spy saw, in value order; stops when
@@ -539,7 +576,9 @@ typedef bool (*xapc_spy_fn)(const char *value, size_t len, uint32_t count, void 
 xapc_status xapc_spy_foreach(const xapc_spy *spy, xapc_spy_fn fn, void *ctx,
                              xapc_error *err);
 
+/* Frees the result set (NULL is fine). */
 void xapc_mset_free(xapc_mset *mset);
+/* The matches in this set (at most the maxitems asked for). */
 uint32_t xapc_mset_size(const xapc_mset *mset);
 /* Exact when check_at_least covered every match. */
 uint32_t xapc_mset_matches_estimated(const xapc_mset *mset);
@@ -569,6 +608,34 @@ char *xapc_mset_snippet(const xapc_mset *mset, const char *text, size_t len,
                         size_t length, const xapc_stem *stem, unsigned flags,
                         const char *hi_start, const char *hi_end,
                         const char *omit, xapc_error *err);
+
+/* ---- relevance feedback: expand sets ------------------------------------ */
+
+typedef struct xapc_eset xapc_eset;   /* terms chosen by relevance feedback */
+
+/* Decides whether a term may enter an expand set: true keeps it.  Called
+ * from inside Xapian; it must not longjmp out. */
+typedef bool (*xapc_expand_fn)(const char *term, size_t len, void *ctx);
+
+enum {
+    XAPC_ESET_INCLUDE_QUERY_TERMS = 1,  /* the enquire's query terms may be chosen */
+    XAPC_ESET_EXACT_TERMFREQ = 2        /* exact term frequencies over several shards */
+};
+
+/* Xapian's relevance feedback (Enquire::get_eset): the at most max terms
+ * that best tell the documents rel[0..n_rel) (the relevance set) apart from
+ * the rest of the database, by Xapian's "trad" expansion weight, best
+ * first; only terms keep accepts (keep NULL: all).  flags: XAPC_ESET_*.
+ * An empty rel gives an empty set.  Caller frees. */
+xapc_eset *xapc_enquire_get_eset(xapc_enquire *enq, uint32_t max, const xapc_docid *rel,
+                                 size_t n_rel, unsigned flags, xapc_expand_fn keep,
+                                 void *ctx, xapc_error *err);
+void xapc_eset_free(xapc_eset *eset);
+uint32_t xapc_eset_size(const xapc_eset *eset);
+/* The i-th term (borrowed from eset, NUL-terminated; *len may be NULL) and
+ * its expansion weight; NULL and 0 for i out of range. */
+const char *xapc_eset_term(const xapc_eset *eset, uint32_t i, size_t *len);
+double xapc_eset_weight(const xapc_eset *eset, uint32_t i);
 
 #ifdef __cplusplus
 }

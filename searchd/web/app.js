@@ -2,7 +2,10 @@
 //
 // One state (query, filters, period, sort, page) that lives in the URL: the
 // page reads it from location, asks the JSON API (/search, /facets/{name},
-// /documents/{id}) and draws.  history.pushState records every step, so
+// /documents/{id}, /documents/{id}/related, /municipalities/{name},
+// /speakers/{name}) and draws.  Besides the search there are three views:
+// a report (/r/{id}) with its related reports, a municipality
+// (/gemeente/{name}) and a speaker (/spreker/{name}).  history.pushState records every step, so
 // back/forward and a shared link give the same view.  Everything from the
 // index is put in with textContent; only `snippet` and `html`, which the API
 // escapes by contract, go in as HTML.
@@ -38,7 +41,7 @@
       else if (key === 'dataset') Object.assign(node.dataset, value);
       else node.setAttribute(key, value === true ? '' : String(value));
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       node.append(typeof child === 'string' || typeof child === 'number'
         ? document.createTextNode(String(child)) : child);
@@ -121,6 +124,33 @@
     return query ? `/?${query}` : '/';
   }
 
+  // The search's feed: what the search is, without paging and order (a
+  // feed is newest first).
+  function feedUrl(state) {
+    const params = stateParams(state, { withPage: false });
+    params.delete('sort');
+    const query = params.toString();
+    return query ? `/feed?${query}` : '/feed';
+  }
+
+  // The <link rel="alternate"> of the view's feed in the head (none: removed).
+  function setFeedLink(href, title) {
+    let link = document.head.querySelector('link[rel="alternate"][type="application/atom+xml"]');
+    if (!href) {
+      link?.remove();
+      return;
+    }
+    if (!link) {
+      link = el('link', { rel: 'alternate', type: 'application/atom+xml' });
+      document.head.append(link);
+    }
+    link.setAttribute('href', href);
+    link.setAttribute('title', title);
+  }
+
+  const municipalityUrl = (name) => `/gemeente/${encodeURIComponent(name)}`;
+  const speakerUrl = (name) => `/spreker/${encodeURIComponent(name)}`;
+
   function reportUrl(id, state) {
     const query = state && state.q.trim() ? `?${new URLSearchParams({ q: state.q.trim() })}` : '';
     return `/r/${encodeURIComponent(id)}${query}`;
@@ -165,6 +195,7 @@
     ui.sort = el('select', { id: 'sort', onchange: () => setState({ sort: ui.sort.value }) },
       SORTS.map(([value, label]) => el('option', { value }, label)));
     ui.downloads = el('p', { class: 'downloads', hidden: true });
+    ui.follow = el('p', { class: 'follow' });
     ui.hits = el('ol', { class: 'hits', id: 'hits' });
     ui.pages = el('nav', { class: 'pages', 'aria-label': 'Pagina’s' });
     ui.facets = el('div', { class: 'facets' });
@@ -173,7 +204,7 @@
       el('h2', { id: 'resultaten-kop', class: 'visually-hidden', tabindex: '-1' }, 'Resultaten'),
       el('div', { class: 'toolbar' }, ui.status,
         el('span', { class: 'sorter' }, el('label', { for: 'sort' }, 'Sorteren '), ui.sort)),
-      ui.suggestion, ui.chips, ui.downloads, ui.hits, ui.pages);
+      ui.suggestion, ui.chips, ui.downloads, ui.follow, ui.hits, ui.pages);
     const aside = el('aside', { class: 'sidebar', 'aria-label': 'Filters' },
       el('h2', {}, 'Filteren'), ui.facets,
       el('section', { class: 'facet', 'aria-labelledby': 'jaar-kop' },
@@ -200,6 +231,8 @@
     if (ui.layout.parentNode !== app) app.replaceChildren(ui.layout);
     document.title = state.q ? `${state.q} – Vindplaats` : 'Vindplaats – verslagen van kennis- en netwerkdagen';
     ui.sort.value = state.sort;
+    setFeedLink(feedUrl(state), 'Vindplaats: deze zoekopdracht als Atom-feed');
+    ui.follow.replaceChildren(el('a', { href: feedUrl(state) }, 'Volg deze zoekopdracht (Atom-feed)'));
     ui.from.value = state.from.slice(0, 4);
     ui.to.value = state.to.slice(0, 4);
     const params = stateParams(state);
@@ -398,35 +431,46 @@
   }
 
   function drawYears(state, values) {
-    const years = values.slice().sort((a, b) => a.value.localeCompare(b.value));
     ui.years.replaceChildren();
-    if (!years.length) return;
+    const chart = yearChart(values, (year) => {
+      const active = state.from === year && state.to === year;
+      return {
+        href: searchUrl(Object.assign({}, state, active ? { from: '', to: '' } : { from: year, to: year }, { page: 1 })),
+        active,
+      };
+    }, 'Verslagen per jaar; een staaf filtert op dat jaar');
+    if (chart) ui.years.append(chart);
+  }
+
+  // Matches per year as a small SVG bar chart; each bar is a link (focusable,
+  // keyboard-usable) to target(year).href.
+  function yearChart(values, target, label) {
+    const years = values.slice().sort((a, b) => a.value.localeCompare(b.value));
+    if (!years.length) return null;
     const W = 260, H = 110, TOP = 14, BOTTOM = 16;
     const step = W / years.length;
     const max = Math.max(1, ...years.map((y) => y.count));
     const chart = svg('svg', {
-      viewBox: `0 0 ${W} ${H}`, width: '100%', class: 'year-chart', role: 'group',
-      'aria-label': 'Verslagen per jaar; een staaf filtert op dat jaar',
+      viewBox: `0 0 ${W} ${H}`, width: '100%', class: 'year-chart', role: 'group', 'aria-label': label,
     });
     for (const [i, y] of years.entries()) {
-      const active = state.from === y.value && state.to === y.value;
-      const target = Object.assign({}, state, active ? { from: '', to: '' } : { from: y.value, to: y.value }, { page: 1 });
+      const { href, active } = target(y.value);
       const h = Math.max(2, ((H - TOP - BOTTOM) * y.count) / max);
       const x = i * step;
       const title = svg('title', {});
       title.textContent = `${y.value}: ${plural(y.count, 'verslag', 'verslagen')}`;
       const count = svg('text', { x: x + step / 2, y: H - BOTTOM - h - 3, class: 'n' });
       count.textContent = String(y.count);
-      const label = svg('text', { x: x + step / 2, y: H - 4, class: 'year' });
-      label.textContent = years.length > 8 ? `’${y.value.slice(2)}` : y.value;
+      const yearLabel = svg('text', { x: x + step / 2, y: H - 4, class: 'year' });
+      yearLabel.textContent = years.length > 8 ? `’${y.value.slice(2)}` : y.value;
       chart.append(svg('a', {
-        href: searchUrl(target), 'data-nav': '', 'data-year': y.value,
+        href, 'data-nav': '', 'data-year': y.value,
         class: active ? 'year-bar active' : 'year-bar', 'aria-label': title.textContent,
         'aria-current': active ? 'true' : 'false',
       }, title, svg('rect', { x: x + 2, y: H - BOTTOM - h, width: Math.max(2, step - 4), height: h, rx: 1 }),
-      count, label));
+      count, yearLabel));
     }
-    ui.years.append(chart);
+    return chart;
   }
 
   // ---- chips, clear all, downloads ------------------------------------------------
@@ -509,20 +553,39 @@
     }
   }
 
-  function facetLinks(label, name, values, show) {
+  // A fact of a report as links: a name to its page, a theme to the search
+  // filtered on it.
+  function factLinks(label, values, href, show) {
     if (!values.length) return null;
     return [el('dt', {}, label), el('dd', {}, el('ul', { class: 'links' }, values.map((v) =>
-      el('li', {}, el('a', { href: searchUrl(Object.assign(emptyState(), { [name]: [v.value] })), 'data-nav': true },
-        show(v)))))),
+      el('li', {}, el('a', { href: href(v), 'data-nav': true }, show(v)))))),
     ];
+  }
+
+  // The reports most like this one, each with the reason.
+  async function relatedSection(id) {
+    let answer;
+    try {
+      answer = await getJson(`/documents/${encodeURIComponent(id)}/related`);
+    } catch {
+      return null;
+    }
+    if (!answer.related.length) return null;
+    return el('section', { class: 'related', 'aria-labelledby': 'verwant-kop' },
+      el('h2', { id: 'verwant-kop' }, 'Verwante verslagen'),
+      el('ol', { class: 'related-list' }, answer.related.map((r) => el('li', {},
+        el('a', { href: reportUrl(r.id), 'data-nav': true }, r.title || r.id), ' ',
+        el('span', { class: 'meta' }, [dutchDate(r.date), r.host].filter(Boolean).join(' · ')),
+        el('p', { class: 'reason' }, r.reason)))));
   }
 
   async function renderReport(id, state) {
     const app = document.getElementById('app');
     const seq = ++requestSeq;
-    let doc;
+    let doc, related;
+    setFeedLink(null);
     try {
-      doc = await getJson(`/documents/${encodeURIComponent(id)}`);
+      [doc, related] = await Promise.all([getJson(`/documents/${encodeURIComponent(id)}`), relatedSection(id)]);
     } catch (error) {
       if (seq !== requestSeq) return;
       app.replaceChildren(el('p', { class: 'status', role: 'status' }, `Dit verslag is niet gevonden: ${error.message}`),
@@ -543,13 +606,14 @@
         el('li', {}, el('a', { href: `#${encodeURIComponent(s.anchor)}` }, s.heading))))) : null;
     const facts = el('dl', { class: 'facts' },
       doc.date ? [el('dt', {}, 'Datum'), el('dd', {}, dutchDate(doc.date))] : null,
-      doc.host ? [el('dt', {}, 'Gastgemeente'), el('dd', {}, doc.host)] : null,
-      facetLinks('Gemeenten', 'municipality', doc.municipalities.map((m) => ({ value: m })), (v) => v.value),
-      facetLinks('Sprekers', 'speaker', doc.speakers.map((s) => ({ value: s.name, s })), (v) =>
-        [v.s.name, v.s.role || v.s.organisation ? ` (${[v.s.role, v.s.organisation].filter(Boolean).join(', ')})` : '']),
-      facetLinks('Thema’s', 'theme', doc.themes.map((t) => ({ value: t })), (v) => themeLabel(v.value)));
+      doc.host ? [el('dt', {}, 'Gastgemeente'), el('dd', {},
+        el('a', { href: municipalityUrl(doc.host), 'data-nav': true }, doc.host))] : null,
+      factLinks('Gemeenten', doc.municipalities, municipalityUrl, (m) => m),
+      factLinks('Sprekers', doc.speakers, (s) => speakerUrl(s.name), (s) =>
+        [s.name, s.role || s.organisation ? ` (${[s.role, s.organisation].filter(Boolean).join(', ')})` : '']),
+      factLinks('Thema’s', doc.themes, (t) => searchUrl(Object.assign(emptyState(), { theme: [t] })), themeLabel));
     const article = el('article', { class: 'report' },
-      back, el('h1', { id: 'verslag-titel', tabindex: '-1' }, doc.title), facts, toc, body);
+      back, el('h1', { id: 'verslag-titel', tabindex: '-1' }, doc.title), facts, toc, body, related);
     app.replaceChildren(article);
     const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
     if (target) target.scrollIntoView();
@@ -557,6 +621,126 @@
       window.scrollTo(0, 0);
       article.querySelector('h1').focus({ preventScroll: true });
     }
+  }
+
+  // ---- a municipality's and a speaker's page ------------------------------------------
+
+  const ENTITY = {
+    municipality: { api: '/municipalities/', page: municipalityUrl, word: 'gemeente' },
+    speaker: { api: '/speakers/', page: speakerUrl, word: 'spreker' },
+  };
+
+  // A list of links with counts, or a line saying there are none.
+  function countList(items, none, link) {
+    if (!items.length) return el('p', { class: 'meta' }, none);
+    return el('ul', { class: 'counts' }, items.map((item) => el('li', {}, ...link(item))));
+  }
+
+  function part(title, ...content) {
+    return el('section', { class: 'entity-part' }, el('h2', {}, title), ...content);
+  }
+
+  function yearsText(from, to) {
+    if (!from && !to) return '';
+    const a = (from || to).slice(0, 4), b = (to || from).slice(0, 4);
+    return a === b ? a : `${a}–${b}`;
+  }
+
+  function municipalityParts(m, filtered) {
+    const lede = [m.ended ? 'Voormalige gemeente' : 'Gemeente', m.province ? ` in ${m.province}` : ''];
+    if (m.successor) lede.push(', opgegaan in ', el('a', { href: municipalityUrl(m.successor), 'data-nav': true }, m.successor));
+    lede.push('.');
+    const history = m.history ? el('p', { class: 'history' }, `${m.history}.`,
+      m.predecessors.length ? [' Voorgangers: ', m.predecessors.flatMap((p, i) =>
+        [i ? ', ' : '', el('a', { href: municipalityUrl(p.name), 'data-nav': true }, p.name)]), '.'] : null) : null;
+    return {
+      head: [el('p', { class: 'lede' }, ...lede), history],
+      extra: m.hosted ? `, waarvan ${m.hosted} als gastgemeente` : '',
+      parts: [
+        part(`Sprekers uit ${m.name}`, countList(m.speakers, 'Geen sprekers van deze gemeente gevonden.', (sp) => [
+          el('a', { href: speakerUrl(sp.name), 'data-nav': true }, sp.name),
+          sp.role || sp.organisation ? [' ', el('span', { class: 'meta' }, [sp.role, sp.organisation].filter(Boolean).join(', '))] : '',
+          ' ', el('span', { class: 'count' }, `(${sp.reports})`)])),
+      ],
+      filtered,
+    };
+  }
+
+  function speakerParts(sp, filtered) {
+    return {
+      head: [],
+      extra: '',
+      parts: [
+        part('Organisaties', el('ol', { class: 'timeline' }, sp.organisations.map((o) => el('li', {},
+          el('span', { class: 'when' }, yearsText(o.from, o.to)), ' ',
+          o.organisation || (o.role ? '' : 'zonder organisatie'),
+          o.role ? (o.organisation ? ` (${o.role})` : o.role) : '',
+          ' ', el('span', { class: 'count' }, `(${plural(o.reports, 'verslag', 'verslagen')})`))))),
+        part(`Gemeenten waar ${sp.name} sprak`, countList(sp.municipalities, 'Geen gastgemeente bekend.', (m) => [
+          el('a', { href: municipalityUrl(m.value), 'data-nav': true }, m.value), ' ',
+          el('span', { class: 'count' }, `(${m.count})`)])),
+      ],
+      filtered,
+    };
+  }
+
+  async function renderEntity(kind, name, state) {
+    const app = document.getElementById('app');
+    const seq = ++requestSeq;
+    const { api, page: pageUrl, word } = ENTITY[kind];
+    // The URL's paging, as the server's page links write it.
+    const paging = new URLSearchParams(location.search);
+    const perPage = paging.get('per_page');
+    const query = state.page > 1 || perPage
+      ? `?${new URLSearchParams(Object.assign({}, state.page > 1 ? { page: state.page } : {}, perPage ? { per_page: perPage } : {}))}`
+      : '';
+    let data;
+    try {
+      data = await getJson(`${api}${encodeURIComponent(name)}${query}`);
+    } catch (error) {
+      if (seq !== requestSeq) return;
+      setFeedLink(null);
+      app.replaceChildren(el('p', { class: 'status', role: 'status' }, `Niet gevonden: ${error.message}`),
+        el('p', {}, el('a', { href: '/', 'data-nav': true }, 'Naar de zoekpagina')));
+      return;
+    }
+    if (seq !== requestSeq) return;
+    document.title = `${data.name} – Vindplaats`;
+    const filtered = (more) => searchUrl(Object.assign(emptyState(), { [kind]: [data.name] }, more));
+    const feed = `/feed?${new URLSearchParams({ [kind]: data.name })}`;
+    setFeedLink(feed, `Vindplaats: verslagen met ${word} ${data.name}`);
+    const view = kind === 'municipality' ? municipalityParts(data, filtered) : speakerParts(data, filtered);
+    const chart = yearChart(data.years, (year) => ({ href: filtered({ from: year, to: year }), active: false }),
+      'Verslagen per jaar; een staaf zoekt in dat jaar');
+    const themes = countList(data.themes, 'Geen thema’s.', (t) => [
+      el('a', { href: filtered({ theme: [t.value] }), 'data-nav': true }, t.label || themeLabel(t.value)), ' ',
+      el('span', { class: 'count' }, `(${t.count})`)]);
+    const last = Math.max(1, Math.ceil(data.total / data.per_page));
+    const pageLink = (p, label, rel) => {
+      const params = new URLSearchParams(Object.assign({}, p > 1 ? { page: p } : {}, perPage ? { per_page: perPage } : {}));
+      return el('a', { href: `${pageUrl(data.name)}${params.toString() ? `?${params}` : ''}`, 'data-nav': true, rel }, label);
+    };
+    const pages = last > 1 ? el('nav', { class: 'pages', 'aria-label': 'Pagina’s' },
+      data.page > 1 ? pageLink(data.page - 1, 'Vorige', 'prev') : null,
+      el('span', { class: 'current', 'aria-current': 'page' }, `Pagina ${data.page}`),
+      data.page < last ? pageLink(data.page + 1, 'Volgende', 'next') : null) : null;
+    const hits = el('ol', { class: 'hits', start: String((data.page - 1) * data.per_page + 1) },
+      data.reports.map((hit) => hitItem(emptyState(), hit)));
+    const article = el('article', { class: 'entity', 'data-kind': kind },
+      el('p', {}, el('a', { class: 'back', href: '/', 'data-nav': true }, '← Naar de zoekpagina')),
+      el('h1', { tabindex: '-1' }, data.name), ...view.head,
+      el('p', { class: 'summary' }, el('span', { class: 'total' }, plural(data.total, 'verslag', 'verslagen')), view.extra,
+        ' · ', el('a', { href: filtered({}), 'data-nav': true }, 'Zoek in deze verslagen'),
+        ' · ', el('a', { href: feed }, 'Volg als Atom-feed')),
+      el('div', { class: 'entity-grid' },
+        kind === 'speaker' ? view.parts[0] : null,
+        part('Verslagen per jaar', chart),
+        part('Thema’s', themes),
+        kind === 'speaker' ? view.parts[1] : view.parts[0]),
+      el('section', { class: 'entity-reports' }, el('h2', {}, 'Verslagen'), hits, pages));
+    app.replaceChildren(article);
+    window.scrollTo(0, 0);
+    article.querySelector('h1').focus({ preventScroll: true });
   }
 
   // ---- start ----------------------------------------------------------------------
@@ -567,6 +751,10 @@
     if (document.activeElement !== input) input.value = state.q;
     const report = location.pathname.match(/^\/r\/(.+)$/);
     if (report) return renderReport(decodeURIComponent(report[1]), state);
+    const place = location.pathname.match(/^\/gemeente\/(.+)$/);
+    if (place) return renderEntity('municipality', decodeURIComponent(place[1]), state);
+    const speaker = location.pathname.match(/^\/spreker\/(.+)$/);
+    if (speaker) return renderEntity('speaker', decodeURIComponent(speaker[1]), state);
     return renderSearch(state);
   }
 

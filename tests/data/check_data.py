@@ -19,7 +19,8 @@ THEMES = ["binnenstad", "regionale-samenwerking", "economie-arbeidsmarkt",
           "wonen-leefomgeving", "demografie", "sociaal-domein",
           "duurzaamheid-energie", "mobiliteit", "digitalisering", "veiligheid",
           "onderwijs-cultuur", "bestuur-financien"]
-FLAGS = {"ambiguous"}
+FLAGS = {"ambiguous", "seat"}
+PLACE_FLAGS = {"ambiguous", "shared"}
 
 errors = []
 
@@ -200,8 +201,46 @@ def check_synonyms(path):
             if k in seen and seen[k] != n:
                 err(path, n, f"{w!r} also on line {seen[k]}")
             seen[k] = n
-    if not 60 <= count <= 120:
-        err(path, 0, f"{count} lines, want 60 to 120")
+    if not 300 <= count <= 2000:
+        err(path, 0, f"{count} lines, want 300 to 2000 (a glossary of the domain)")
+
+
+def check_woonplaatsen(path, gemeenten):
+    """Places: a current municipality each, `since` a year, `former` a
+    municipality that ended in `since`, known flags; shared names flagged."""
+    current = {n for n, ended in gemeenten.items() if not ended}
+    names = {}
+    count = 0
+    for n, cols in rows(path):
+        count += 1
+        if len(cols) < 2 or len(cols) > 5:
+            err(path, n, f"{len(cols)} columns, want 2 to 5")
+            continue
+        cols += [""] * (5 - len(cols))
+        name, muni, since, former, flags = cols
+        if muni not in current:
+            err(path, n, f"{muni!r} is no current municipality")
+        if since and not re.fullmatch(r"(19|20)\d\d", since):
+            err(path, n, f"since {since!r} is no year")
+        if former and (former not in gemeenten or str(gemeenten[former]) != since):
+            err(path, n, f"former {former!r} did not end in {since}")
+        for f in filter(None, flags.split(",")):
+            if f not in PLACE_FLAGS:
+                err(path, n, f"unknown flag {f!r}")
+        names.setdefault(fold(name), []).append((n, muni, "shared" in flags.split(",")))
+    for rows_ in names.values():
+        if len({m for _, m, _ in rows_}) > 1 and not all(s for _, _, s in rows_):
+            err(path, rows_[0][0], "a name of two municipalities not flagged shared")
+    if count < 1500:
+        err(path, 0, f"{count} places, want the whole country")
+
+
+def gemeenten_ended(path):
+    out = {}
+    for _, cols in rows(path):
+        cols += [""] * 3
+        out[cols[0]] = int(cols[2]) if cols[2].isdigit() else 0
+    return out
 
 
 SPEAKER_LISTS = {"role", "role-adjective", "role-suffix", "honorific", "verb-before",
@@ -236,7 +275,9 @@ def main():
     checks = [("gemeenten.tsv", check_gemeenten), ("themes.tsv", check_themes),
               ("theme_terms.tsv",
                lambda p: check_theme_terms(p, os.path.join(data, "themes.tsv"))),
-              ("synonyms.tsv", check_synonyms), ("speakers.tsv", check_speakers)]
+              ("synonyms.tsv", check_synonyms), ("speakers.tsv", check_speakers),
+              ("woonplaatsen.tsv", lambda p: check_woonplaatsen(
+                  p, gemeenten_ended(os.path.join(data, "gemeenten.tsv"))))]
     passed = failed = 0
     for fname, fn in checks:
         before = len(errors)

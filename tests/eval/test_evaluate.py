@@ -2,9 +2,10 @@
 ranking measured against the FTS5 baseline, and the measures themselves on
 queries whose answer is known.
 
-The ranking targets: mean nDCG@10 >= 0.85 and at least 0.10 above the
+The ranking targets: mean nDCG@10 >= 0.94 and at least 0.10 above the
 baseline (0.911 against 0.661 when compounds, multi-word synonyms and
-applied spelling corrections came in); the figures are printed so that
+applied spelling corrections came in; 0.956 with the query glossary,
+relaxed queries and the theme boost); the figures are printed so that
 later relevance work can be measured against them.
 """
 import json
@@ -22,7 +23,7 @@ DATA = os.environ["VP_DATA"]
 
 MIN_F1 = {"municipalities": 0.97, "speakers": 0.98, "date": 0.97, "themes": 0.85}
 MIN_GAIN_OVER_BASELINE = 0.10
-MIN_NDCG10 = 0.85
+MIN_NDCG10 = 0.94   # 0.956 since the query glossary, relaxation and theme boost
 
 
 def run(*args, check=True):

@@ -22,8 +22,10 @@ static vp_themes *themes;
 const vp_gazetteer *fuzz_gazetteer(void)
 {
     char err[256];
-    if (!gazetteer && !(gazetteer = vp_gazetteer_load(VP_DATA_DIR "/gemeenten.tsv",
-                                                      err, sizeof err))) {
+    if (!gazetteer && (!(gazetteer = vp_gazetteer_load(VP_DATA_DIR "/gemeenten.tsv",
+                                                       err, sizeof err)) ||
+                       vp_gazetteer_load_places(gazetteer, VP_DATA_DIR "/woonplaatsen.tsv",
+                                                err, sizeof err))) {
         fprintf(stderr, "fuzz: %s\n", err);
         abort();
     }

@@ -64,6 +64,32 @@ static void test_bold_line_is_a_pseudo_heading(void **state)
     vp_parsed_clear(&p);
 }
 
+/* A converted document opens with its title, a dateline and the text with
+ * no blank line between: the title line is a block of its own, so that it
+ * is the title rather than the whole text.  Prose wrapped at 72 columns
+ * (its next line goes on in lower case) stays one paragraph. */
+static void test_first_line_of_a_converted_document(void **state)
+{
+    (void)state;
+    vp_parsed p = parse("Verslag regiodag \"Zorg dichtbij\"\nKampen, 3 maart 2016\n"
+                        "Ruim dertig deelnemers kwamen bijeen.\n");
+    assert_int_equal(p.n_blocks, 2);
+    assert_string_equal(p.blocks[0].text, "Verslag regiodag \"Zorg dichtbij\"");
+    assert_string_equal(p.blocks[1].text,
+                        "Kampen, 3 maart 2016\nRuim dertig deelnemers kwamen bijeen.");
+    assert_int_equal(p.blocks[1].line, 2);
+    vp_parsed_clear(&p);
+
+    p = parse("Op vrijdag kwamen ruim dertig wethouders uit de regio\nbijeen in het "
+              "stadhuis.\n");
+    assert_int_equal(p.n_blocks, 1);
+    vp_parsed_clear(&p);
+    /* only the first paragraph of a document */
+    p = parse("# Titel\n\nEen regel\nEen tweede regel\n");
+    assert_int_equal(p.n_blocks, 2);
+    vp_parsed_clear(&p);
+}
+
 static void test_pipe_table_rows(void **state)
 {
     (void)state;
@@ -191,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_atx_and_setext_headings),
         cmocka_unit_test(test_caps_line_is_a_pseudo_heading),
         cmocka_unit_test(test_bold_line_is_a_pseudo_heading),
+        cmocka_unit_test(test_first_line_of_a_converted_document),
         cmocka_unit_test(test_pipe_table_rows),
         cmocka_unit_test(test_list_items_and_code),
         cmocka_unit_test(test_front_matter_fields),

@@ -254,9 +254,12 @@ static void test_scan(void **state)
     h = scan(g, "xGorinchem Gorinchem\xC3\xA9 \xC3\xA9Gorinchem Gorinchem's", 0);
     assert_int_equal(h.n, 0);
 
-    /* Bergen (NH) only as written without parentheses */
-    h = scan(g, "Bergen NH", 0);
-    assert_int_equal(h.n, 1);
+    /* a CBS suffix with or without parentheses and dots */
+    h = scan(g, "Bergen NH, Bergen (NH) en Bergen (NH.)", 0);
+    assert_int_equal(h.n, 3);
+    assert_string_equal(h.text[1], "Bergen (NH");
+    for (int i = 0; i < 3; i++)
+        assert_string_equal(h.m[i]->name, "Bergen (NH)");
 
     /* the callback can stop the scan */
     h = scan(g, "Amsterdam Amsterdam Amsterdam", 2);
@@ -393,6 +396,141 @@ static void test_load_lenient(void **state)
     vp_gazetteer_free(g);
 }
 
+/* ---- places ---- */
+
+static const char *PLACES =
+    "# name\tmunicipality\tsince\tformer\tflags\n"
+    "Boxtelsedijk\tMeierijstad\n"                           /* 2: always there */
+    "Zijtaart\tMeierijstad\t2017\tVeghel\n"                /* 3: Veghel before */
+    "Boskant\tMeierijstad\t2017\n"                         /* 4: not known before */
+    "Hoek\tPeel en Maas\t\t\tambiguous,shared\n"          /* 5 */
+    "Hoek\tGorinchem\t\t\tshared\n"
+    "Erp\tMeierijstad\n"                                    /* a municipality's name */
+    "Ammerzoden Dorp\tMeierijstad\n";
+
+static vp_gazetteer *load_with_places(void)
+{
+    char err[256] = "";
+    vp_gazetteer *g = load_fixture();
+    if (vp_gazetteer_load_places(g, write_tsv(PLACES), err, sizeof err) != 0)
+        fail_msg("places: %s", err);
+    return g;
+}
+
+static void test_places(void **state)
+{
+    (void)state;
+    vp_gazetteer *g = load_with_places();
+    assert_int_equal(vp_gazetteer_place_count(g), 7);
+    const vp_municipality *meierijstad = vp_gazetteer_lookup(g, "Meierijstad");
+    const vp_municipality *veghel = vp_gazetteer_lookup(g, "Veghel");
+
+    const vp_place *p = vp_gazetteer_lookup_place(g, "ZIJTAART");
+    assert_non_null(p);
+    assert_ptr_equal(p->municipality, meierijstad);
+    assert_ptr_equal(vp_place_in_year(g, p, 2016), veghel);
+    assert_ptr_equal(vp_place_in_year(g, p, 2017), meierijstad);
+    assert_ptr_equal(vp_place_in_year(g, p, 0), meierijstad);     /* year unknown */
+
+    p = vp_gazetteer_lookup_place(g, "Boskant");
+    assert_null(vp_place_in_year(g, p, 2016));                    /* not known */
+    assert_ptr_equal(vp_place_in_year(g, p, 2020), meierijstad);
+    p = vp_gazetteer_lookup_place(g, "Boxtelsedijk");
+    assert_ptr_equal(vp_place_in_year(g, p, 1999), meierijstad);
+
+    /* homonyms are chained, the first one found first */
+    p = vp_gazetteer_lookup_place(g, "hoek");
+    assert_non_null(p);
+    assert_true(p->ambiguous);
+    assert_string_equal(p->municipality->name, "Peel en Maas");
+    assert_non_null(p->homonym);
+    assert_string_equal(p->homonym->municipality->name, "Gorinchem");
+    assert_null(p->homonym->homonym);
+
+    /* a municipality's name stays the municipality's */
+    assert_null(vp_gazetteer_lookup_place(g, "Erp"));
+    assert_non_null(vp_gazetteer_lookup(g, "Erp"));
+    assert_null(vp_gazetteer_lookup(g, "Zijtaart"));
+
+    /* municipalities in a year: Veghel until 2017, then Meierijstad; Erp
+     * (1994) went to Veghel and on */
+    assert_ptr_equal(vp_gazetteer_in_year(g, veghel, 2016), veghel);
+    assert_ptr_equal(vp_gazetteer_in_year(g, veghel, 2017), meierijstad);
+    assert_ptr_equal(vp_gazetteer_in_year(g, vp_gazetteer_lookup(g, "Erp"), 2000), veghel);
+    assert_ptr_equal(vp_gazetteer_in_year(g, vp_gazetteer_lookup(g, "Erp"), 2020), meierijstad);
+    assert_ptr_equal(vp_gazetteer_in_year(g, veghel, 0), veghel);
+    vp_gazetteer_free(g);
+}
+
+struct place_hits {
+    size_t n;
+    const char *names[8];
+};
+
+static bool collect_place(const vp_gaz_match *match, void *ctx)
+{
+    struct place_hits *h = ctx;
+    if (h->n < 8)
+        h->names[h->n++] = match->place ? match->place->name : match->m->name;
+    return true;
+}
+
+static void test_scan_places(void **state)
+{
+    (void)state;
+    vp_gazetteer *g = load_with_places();
+    const char *text = "Van Zijtaart via Ammerzoden Dorp en Erp naar Gorinchem.";
+    struct place_hits h = {0};
+    vp_gazetteer_scan_places(g, text, strlen(text), collect_place, &h);
+    assert_int_equal(h.n, 4);
+    assert_string_equal(h.names[0], "Zijtaart");
+    assert_string_equal(h.names[1], "Ammerzoden Dorp");   /* the longest name */
+    assert_string_equal(h.names[2], "Erp");
+    assert_string_equal(h.names[3], "Gorinchem");
+    /* the municipalities-only scan does not see places */
+    struct hits m = scan(g, text, 0);
+    assert_int_equal(m.n, 2);
+    assert_string_equal(m.text[0], "Erp");
+    vp_gazetteer_free(g);
+}
+
+static void test_places_errors(void **state)
+{
+    (void)state;
+    static const struct { const char *content, *message; } cases[] = {
+        {"Zijtaart\n", "needs a name and a municipality"},
+        {"Zijtaart\tVeghel\n", "'Veghel' is no current municipality"},
+        {"Zijtaart\tNergenshuizen\n", "'Nergenshuizen' is no current municipality"},
+        {"Zijtaart\tMeierijstad\t17\n", "not a 4-digit year"},
+        {"Zijtaart\tMeierijstad\t2017\tNergens\n", "former 'Nergens' is not in"},
+        {"Zijtaart\tMeierijstad\t\tVeghel\n", "but no year since"},
+        {"Zijtaart\tMeierijstad\t\t\tgroot\n", "unknown flag 'groot'"},
+        {"Zijtaart\tMeierijstad\t\t\t\tmeer\n", "6 columns, expected at most 5"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char err[256] = "";
+        vp_gazetteer *g = load_fixture();
+        /* a good line first: a failed load takes it out again */
+        char content[256];
+        snprintf(content, sizeof content, "Boskant\tMeierijstad\n%s", cases[i].content);
+        assert_int_equal(vp_gazetteer_load_places(g, write_tsv(content), err, sizeof err), -1);
+        if (!strstr(err, cases[i].message) || !strstr(err, ":2:"))
+            fail_msg("case %zu: '%s' does not say '%s' at line 2", i, err, cases[i].message);
+        assert_int_equal(vp_gazetteer_place_count(g), 0);
+        assert_null(vp_gazetteer_lookup_place(g, "Boskant"));
+        /* the municipalities are all still found */
+        assert_non_null(vp_gazetteer_lookup(g, "Meierijstad"));
+        assert_non_null(vp_gazetteer_lookup(g, "Den Bosch"));
+        vp_gazetteer_free(g);
+    }
+    char err[256] = "";
+    assert_int_equal(vp_gazetteer_load_places(NULL, "x", err, sizeof err), -1);
+    vp_gazetteer *g = load_with_places();
+    assert_int_equal(vp_gazetteer_load_places(g, write_tsv(PLACES), err, sizeof err), -1);
+    assert_non_null(strstr(err, "has its places already"));
+    vp_gazetteer_free(g);
+}
+
 /* The real data file, when it is there and complete: it must load. */
 static void test_real_file(void **state)
 {
@@ -405,6 +543,24 @@ static void test_real_file(void **state)
     vp_gazetteer *g = vp_gazetteer_load(path, err, sizeof err);
     if (!g)
         fail_msg("%s", err);
+    snprintf(path, sizeof path, "%s/woonplaatsen.tsv", VP_DATA_DIR);
+    if (vp_gazetteer_load_places(g, path, err, sizeof err) != 0)
+        fail_msg("%s", err);
+    assert_true(vp_gazetteer_place_count(g) > 1500);
+    /* what the issue asks: Emmeloord, Hoogezand over the years, Drachten */
+    const vp_place *p = vp_gazetteer_lookup_place(g, "Emmeloord");
+    assert_non_null(p);
+    assert_string_equal(vp_place_in_year(g, p, 2015)->name, "Noordoostpolder");
+    p = vp_gazetteer_lookup_place(g, "Hoogezand");
+    assert_string_equal(vp_place_in_year(g, p, 2016)->name, "Hoogezand-Sappemeer");
+    assert_string_equal(vp_place_in_year(g, p, 2019)->name, "Midden-Groningen");
+    assert_string_equal(vp_place_in_year(g, vp_gazetteer_lookup_place(g, "Drachten"), 2020)->name,
+                        "Smallingerland");
+    const vp_municipality *m = vp_gazetteer_lookup(g, "Heerhugowaard");
+    assert_string_equal(vp_gazetteer_in_year(g, m, 2021)->name, "Heerhugowaard");
+    assert_string_equal(vp_gazetteer_in_year(g, m, 2023)->name, "Dijk en Waard");
+    m = vp_gazetteer_lookup(g, "Zierikzee");
+    assert_string_equal(vp_gazetteer_in_year(g, m, 2019)->name, "Schouwen-Duiveland");
     vp_gazetteer_free(g);
 }
 
@@ -417,6 +573,9 @@ int main(void)
         cmocka_unit_test(test_scan_long_text),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_load_lenient),
+        cmocka_unit_test(test_places),
+        cmocka_unit_test(test_scan_places),
+        cmocka_unit_test(test_places_errors),
         cmocka_unit_test(test_real_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

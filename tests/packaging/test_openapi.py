@@ -102,6 +102,8 @@ CASES = [
     ("GET", "/search?page=0", 400),
     ("GET", "/search?q=%ff", 400),
     ("GET", "/search?from=gisteren", 400),
+    ("GET", "/search?q=" + "+OR+".join("w%d" % i for i in range(101)), 400),
+    ("GET", "/search?q=" + "+OR+".join(c + "*" for c in "abdegosv"), 400),
     ("GET", "/search?q=" + "a" * 9000, 414),
     ("POST", "/search", 405),
     ("GET", "/facets/theme?prefix=w", 200),
@@ -113,6 +115,31 @@ CASES = [
     ("GET", "/documents/2017-04-21-gorinchem", 200),
     ("GET", "/documents/nope", 404),
     ("PUT", "/documents/2017-04-21-gorinchem", 405),
+    ("GET", "/documents/2017-04-21-gorinchem/related", 200),
+    ("GET", "/documents/2021-10-01-hoorn/related?limit=20", 200),
+    ("GET", "/documents/2017-04-21-gorinchem/related?limit=0", 400),
+    ("GET", "/documents/2017-04-21-gorinchem/related?q=x", 400),
+    ("GET", "/documents/nope/related", 404),
+    ("POST", "/documents/2017-04-21-gorinchem/related", 405),
+    ("GET", "/municipalities/Meierijstad", 200),
+    ("GET", "/municipalities/Veghel?per_page=1&page=2", 200),
+    ("GET", "/municipalities/Vaals", 200),
+    ("GET", "/municipalities/Emmen?page=0", 400),
+    ("GET", "/municipalities/Nergensdorp", 404),
+    ("POST", "/municipalities/Emmen", 405),
+    ("GET", "/speakers/Koos%20Janssen", 200),
+    ("GET", "/speakers/Koos%20Janssen?sort=date", 400),
+    ("GET", "/speakers/Niemand", 404),
+    ("POST", "/speakers/Koos%20Janssen", 405),
+    ("GET", "/feed", 200),
+    ("GET", "/feed?q=wonen&theme=wonen-leefomgeving&per_page=3", 200),
+    ("GET", "/feed?per_page=0", 400),
+    ("POST", "/feed", 405),
+    ("GET", "/gemeente/Meierijstad", 200),
+    ("GET", "/gemeente/Emmen?page=0", 400),
+    ("GET", "/gemeente/Nergensdorp", 404),
+    ("GET", "/spreker/Koos%20Janssen", 200),
+    ("GET", "/spreker/Niemand", 404),
     ("GET", "/healthz", 200),
     ("POST", "/healthz", 405),
     ("GET", "/export?q=wonen", 200),
@@ -195,7 +222,8 @@ class OpenApiTest(unittest.TestCase):
         proc, port, _ = start_searchd(os.path.join(ARGS.tmp, "missing.db"), ARGS.tmp)
         try:
             for target in ["/healthz", "/search?q=wonen", "/documents/x", "/facets/theme",
-                           "/export?q=wonen", "/trends"]:
+                           "/export?q=wonen", "/trends", "/documents/x/related",
+                           "/municipalities/Emmen", "/speakers/x", "/feed"]:
                 with self.subTest(target=target):
                     self.check(port, "GET", target, 503)
         finally:

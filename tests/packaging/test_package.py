@@ -82,6 +82,7 @@ class PackageTest(unittest.TestCase):
                   "/usr/share/vindplaats/gemeenten.tsv", "/usr/share/vindplaats/themes.tsv",
                   "/usr/share/vindplaats/theme_terms.tsv", "/usr/share/vindplaats/theme_model.tsv",
                   "/usr/share/vindplaats/synonyms.tsv", "/usr/share/vindplaats/speakers.tsv",
+                  "/usr/share/vindplaats/woonplaatsen.tsv",
                   "/usr/share/man/man1/indexer.1",
                   "/usr/share/man/man1/searchd.1", "/usr/share/man/man1/vind.1",
                   "/usr/lib/systemd/system/vindplaats-searchd.service",

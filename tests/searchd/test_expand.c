@@ -1,9 +1,14 @@
 /*
- * test_expand.c: the query widening of searchd/expand.c (multi-word
- * synonyms as phrases, compound words by their parts, advanced queries
- * taken as typed) and the spelling correction of the query layer (a query
- * that finds nothing runs as corrected, and says so), and that correcting a
- * plain query word by word (remembering words) gives the parser's answer.
+ * test_expand.c: how searchd/expand.c reads a plain query, on reports
+ * written for the test: glossary synonyms (multi-word keys, phrases, words),
+ * Dutch inflection inside phrases and of words, compound words by their
+ * parts, stopwords that decide nothing, the relaxed query with its
+ * coordination tiers, the theme a query names ranked first, and advanced
+ * queries taken as typed; then through the query layer: relaxation only
+ * when every word finds too little ("relaxed"), the theme boost, and the
+ * spelling correction (a query that finds nothing runs as corrected, and
+ * says so), and that correcting a plain query word by word (remembering
+ * words) gives the parser's answer.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,22 +27,30 @@
 #include "query.h"
 #include "schema.h"
 #include "spelling.h"
+#include "terms.h"
+#include "themes.h"
 #include "xapian_c.h"
 
 static char db_path[1024];
 static xapc_db *db;
 static xapc_qp *qp;
 static xapc_stem *stem;
+static vp_themes *themes;
 
 static const unsigned flags = XAPC_QP_DEFAULT | XAPC_QP_AUTO_SYNONYMS |
                               XAPC_QP_AUTO_MULTIWORD_SYNONYMS;
 
-static const char *const bodies[] = {
-    "De regionale samenwerking tussen gemeenten in de regio.",      /* Q1 */
-    "Een visie op de binnenstad en de winkels.",                     /* Q2 */
-    "Jeugdzorg en jeugdhulp in het sociaal domein.",                 /* Q3 */
-    "Samen werken in verband met de werking van het verkeer.",       /* Q4 */
+/* Each body, and the theme the indexer would have given it (or NULL). */
+static const char *const bodies[][2] = {
+    {"De regionale samenwerking tussen gemeenten in de regio.", NULL},          /* Q1 */
+    {"Een visie op de binnenstad en de winkel; de leegstand groeit.", NULL},   /* Q2 */
+    {"Jeugdzorg en jeugdhulp in het sociale domein.", NULL},                    /* Q3 */
+    {"Samen werken in verband met de werking van het verkeer.", NULL},          /* Q4 */
+    {"Verkeer en jeugdzorg: de kosten van het vervoer.", NULL},                 /* Q5 */
+    {"Wonen in de wijk.", "wonen-leefomgeving"},                                /* Q6 */
+    {"Wonen, wonen en nog eens wonen: een enkel woord over wonen.", NULL},      /* Q7 */
 };
+#define N_BODIES (sizeof bodies / sizeof *bodies)
 
 static const char *stem_word(void *ctx, const char *word, size_t *len)
 {
@@ -47,17 +60,25 @@ static const char *stem_word(void *ctx, const char *word, size_t *len)
     return *len ? out : NULL;
 }
 
-static void add_doc(xapc_wdb *w, xapc_termgen *tg, int i)
+static void add_doc(xapc_wdb *w, xapc_termgen *tg, size_t i)
 {
     xapc_error err;
-    char id[24];
-    snprintf(id, sizeof id, "Q%d", i + 1);
+    char id[24], theme[64];
+    snprintf(id, sizeof id, "Q%zu", i + 1);
     xapc_doc *doc = xapc_doc_new(&err);
     assert_int_equal(xapc_termgen_set_document(tg, doc, &err), XAPC_OK);
-    assert_int_equal(xapc_termgen_index_text(tg, bodies[i], strlen(bodies[i]), 1, "", &err),
-                     XAPC_OK);
+    assert_int_equal(xapc_termgen_index_text(tg, bodies[i][0], strlen(bodies[i][0]), 1, "",
+                                             &err), XAPC_OK);
     xapc_doc_add_boolean_term(doc, id, &err);
-    vp_document d = {.id = id, .title = id, .text = (char *)bodies[i]};
+    char *key = vp_sort_key(NULL, id);     /* what an export pages by */
+    xapc_doc_add_value(doc, VP_SLOT_SORTKEY, key, strlen(key), &err);
+    free(key);
+    if (bodies[i][1]) {
+        snprintf(theme, sizeof theme, "%s%s", VP_PREFIX_THEME, bodies[i][1]);
+        xapc_doc_add_boolean_term(doc, theme, &err);
+        xapc_doc_add_value(doc, VP_SLOT_THEMES, bodies[i][1], strlen(bodies[i][1]), &err);
+    }
+    vp_document d = {.id = id, .title = id, .text = (char *)bodies[i][0]};
     char *json = vp_document_to_json(&d);
     assert_non_null(json);
     xapc_doc_set_data(doc, json, strlen(json), &err);
@@ -85,12 +106,22 @@ static int setup(void **state)
     xapc_termgen_set_stemmer(tg, stem, &err);
     xapc_termgen_set_stemming_strategy(tg, XAPC_STEM_SOME, &err);
     xapc_termgen_set_spelling_db(tg, w, &err);
-    for (int i = 0; i < 4; i++)
+    for (size_t i = 0; i < N_BODIES; i++)
         add_doc(w, tg, i);
-    /* as indexer/synonyms.c stores a line: folded keys, folded values */
-    xapc_wdb_add_synonym(w, "regional collaboration", "regionale samenwerking", &err);
-    xapc_wdb_add_synonym(w, "regionale samenwerking", "regional collaboration", &err);
-    xapc_wdb_add_synonym(w, "city centre", "binnenstad", &err);
+    /* as indexer/synonyms.c stores a line: folded keys, values as indexed */
+    static const char *const lines[][3] = {
+        {"regional collaboration", "regionale samenwerking", NULL},
+        {"city centre", "binnenstad", NULL},
+        {"social domain", "sociaal domein", NULL},
+        {"retail vacancy", "winkelleegstand", NULL},
+        {"wonen", "housing", NULL},
+        {"intermunicipal cooperation", "samenwerking tussen de gemeenten", NULL},
+        {"centre vision", "visie op binnenstad", NULL},
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+        xapc_wdb_add_synonym(w, lines[i][0], lines[i][1], &err);
+        xapc_wdb_add_synonym(w, lines[i][1], lines[i][0], &err);
+    }
     /* a word and a more frequent neighbour: Xapian suggests the neighbour */
     xapc_wdb_add_spelling(w, "gemeente", 50, &err);
     xapc_wdb_add_spelling(w, "gemeenten", 2, &err);
@@ -105,7 +136,9 @@ static int setup(void **state)
     xapc_qp_set_stemming_strategy(qp, XAPC_STEM_SOME, &err);
     xapc_qp_set_database(qp, db, &err);
     xapc_qp_set_default_op(qp, XAPC_OP_AND, &err);
-    return db && qp ? 0 : -1;
+    char why[300];
+    themes = vp_themes_load(VP_DATA_DIR "/themes.tsv", why, sizeof why);
+    return db && qp && themes ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -114,6 +147,7 @@ static int teardown(void **state)
     xapc_qp_free(qp);
     xapc_db_free(db);
     xapc_stem_free(stem);
+    vp_themes_free(themes);
     return 0;
 }
 
@@ -138,15 +172,53 @@ static const char *matches(const xapc_query *q)
     return out;
 }
 
-static const char *expanded(const char *text)
+/* The ids matched by q best first (ties in docid order). */
+static const char *ranked(const xapc_query *q)
+{
+    static char out[64];
+    xapc_error err;
+    xapc_enquire *enq = xapc_enquire_new(db, &err);
+    xapc_enquire_set_query(enq, q, &err);
+    xapc_mset *m = xapc_enquire_get_mset(enq, 0, 10, 10, &err);
+    assert_non_null(m);
+    out[0] = '\0';
+    for (uint32_t i = 0; i < xapc_mset_size(m); i++) {
+        char id[24];
+        snprintf(id, sizeof id, "%sQ%u", i ? " " : "", (unsigned)xapc_mset_docid(m, i, &err));
+        strcat(out, id);
+    }
+    xapc_mset_free(m);
+    xapc_enquire_free(enq);
+    return out;
+}
+
+static void expand(const char *text, vp_expansion *x)
 {
     xapc_error err;
-    xapc_error_clear(&err);
-    xapc_query *q = vp_expand_query(qp, db, text, flags, &err);
+    vp_expand_ctx ctx = {qp, flags, db, stem, themes};
+    assert_int_equal(vp_expand(&ctx, text, x, &err), 1);
     assert_int_equal(err.status, XAPC_OK);
-    assert_non_null(q);
-    const char *out = matches(q);
-    xapc_query_free(q);
+    assert_non_null(x->all);
+}
+
+/* The reports every group of text matches, in docid order. */
+static const char *expanded(const char *text)
+{
+    vp_expansion x;
+    expand(text, &x);
+    const char *out = matches(x.all);
+    vp_expansion_clear(&x);
+    return out;
+}
+
+/* The reports of text's relaxed query, best first. */
+static const char *relaxed(const char *text)
+{
+    vp_expansion x;
+    expand(text, &x);
+    assert_non_null(x.some);
+    const char *out = ranked(x.some);
+    vp_expansion_clear(&x);
     return out;
 }
 
@@ -169,7 +241,7 @@ static void test_multiword_synonyms(void **state)
     /* with another word: the synonym group AND'ed with it */
     assert_string_equal(expanded("regional collaboration gemeenten"), "Q1");
     assert_string_equal(expanded("regional collaboration winkels"), "");
-    /* a multi-word key with a one-word synonym (Xapian's own, kept) */
+    /* a multi-word key with a one-word synonym */
     assert_string_equal(expanded("city centre"), "Q2");
 }
 
@@ -182,32 +254,132 @@ static void test_compounds(void **state)
     assert_string_equal(expanded("samenwerkingsverband"), "Q1");
     assert_string_equal(expanded("binnenstadsvisie"), "Q2");
     /* a word that is indexed as such is not split */
-    assert_string_equal(expanded("jeugdzorg"), "Q3");
+    assert_string_equal(expanded("jeugdzorg"), "Q3 Q5");
     /* nothing to split into */
     assert_string_equal(expanded("fietsenstalling"), "");
+    /* a glossary word is taken as written, never split: Q2 has winkel and
+     * leegstand, not winkelleegstand */
+    assert_string_equal(expanded("retail vacancy"), "");
+}
+
+/* Phrases, typed or from the glossary, find the words in every form the
+ * index holds; so do words. */
+static void test_inflection(void **state)
+{
+    (void)state;
+    assert_string_equal(parsed("\"sociaal domein\""), "");
+    assert_string_equal(expanded("\"sociaal domein\""), "Q3");
+    assert_string_equal(expanded("\"sociale domein\""), "Q3");
+    assert_string_equal(expanded("sociaal domein"), "Q3");
+    assert_string_equal(expanded("social domain"), "Q3");   /* glossary phrase */
+    assert_string_equal(expanded("\"domein sociaal\""), ""); /* still a phrase */
+    assert_string_equal(expanded("\"regionale samenwerking\" regio"), "Q1");
+    /* a phrase's stopwords are left to its window: "de" is not in Q1 */
+    assert_string_equal(expanded("intermunicipal cooperation"), "Q1");
+    /* a glossary phrase may have one more word between its own (Q2:
+     * "visie op de binnenstad") */
+    assert_string_equal(expanded("centre vision"), "Q2");
+    assert_string_equal(expanded("\"visie binnenstad\""), "");
+    /* a typed phrase the index lacks finds nothing, even beside a word
+     * that finds something */
+    assert_string_equal(expanded("\"sociaal verkeer\" jeugdzorg"), "");
+    assert_string_equal(relaxed("\"sociaal verkeer\" jeugdzorg"), "Q3 Q5");
+}
+
+/* The function words of a question decide nothing; a query of nothing
+ * else keeps them. */
+static void test_stopwords(void **state)
+{
+    (void)state;
+    assert_true(vp_expand_is_stopword("welke"));
+    assert_true(vp_expand_is_stopword("about"));
+    assert_false(vp_expand_is_stopword("jeugdzorg"));
+    const char *q = "Wat is er gezegd over jeugdzorg?";
+    assert_string_equal(parsed(q), "");
+    assert_string_equal(expanded(q), "Q3 Q5");
+    assert_string_equal(expanded("what did they say about youth care"), "");
+    assert_string_equal(expanded("what did they say about jeugdzorg"), "Q3 Q5");
+    vp_expansion x;
+    expand("wat is er", &x);          /* stopwords only: as asked */
+    assert_int_equal(x.groups, 3);
+    vp_expansion_clear(&x);
+}
+
+/* The relaxed query: every report with any word, those with more of the
+ * words first, BM25 within a tier; a glossary run counts its words. */
+static void test_relaxed_query_tiers(void **state)
+{
+    (void)state;
+    assert_string_equal(expanded("jeugdzorg verkeer kosten"), "Q5");
+    const char *order = relaxed("jeugdzorg verkeer kosten");
+    assert_int_equal(strlen(order), strlen("Q5 Q3 Q4"));
+    assert_memory_equal(order, "Q5 ", 3);          /* three words, then one each */
+    assert_non_null(strstr(order, "Q3"));
+    assert_non_null(strstr(order, "Q4"));
+    /* one word: nothing to relax */
+    vp_expansion x;
+    expand("jeugdzorg", &x);
+    assert_null(x.some);
+    vp_expansion_clear(&x);
+    /* stopwords do not count: one word left */
+    expand("de jeugdzorg", &x);
+    assert_null(x.some);
+    vp_expansion_clear(&x);
+    /* "social domain" is a glossary run of two words: Q3, which has it,
+     * matches two words of three, Q4 and Q5 one (verkeer) */
+    order = relaxed("social domain verkeer");
+    assert_int_equal(strlen(order), strlen("Q3 Q4 Q5"));
+    assert_memory_equal(order, "Q3 ", 3);
+}
+
+/* A run that names a theme (label, part of it, slug, or a synonym of one
+ * of those) boosts that theme's reports; other queries boost nothing. */
+static void test_theme_named(void **state)
+{
+    (void)state;
+    const char *named[] = {"wonen", "housing", "Wonen en leefomgeving", "wonen-leefomgeving",
+                           "leefomgeving", "betaalbaar wonen"};
+    for (size_t i = 0; i < sizeof named / sizeof *named; i++) {
+        vp_expansion x;
+        expand(named[i], &x);
+        assert_non_null(x.themes);
+        assert_string_equal(matches(x.themes), "Q6");
+        vp_expansion_clear(&x);
+    }
+    const char *not_named[] = {"jeugdzorg", "woning", "wonenx", "\"sociaal\""};
+    for (size_t i = 0; i < sizeof not_named / sizeof *not_named; i++) {
+        vp_expansion x;
+        expand(not_named[i], &x);
+        assert_null(x.themes);
+        vp_expansion_clear(&x);
+    }
 }
 
 static void test_advanced_queries_taken_as_typed(void **state)
 {
     (void)state;
-    const char *typed[] = {"\"regional collaboration\"", "titel:regio", "samen*",
-                           "regio -verkeer", "regio OR verkeer", "(regio)", "+regio"};
+    const char *typed[] = {"titel:regio", "samen*", "regio -verkeer", "regio OR verkeer",
+                           "(regio)", "+regio", "\"open quote", "regio ~verkeer"};
     for (size_t i = 0; i < sizeof typed / sizeof *typed; i++) {
         xapc_error err;
-        xapc_error_clear(&err);
-        assert_null(vp_expand_query(qp, db, typed[i], flags, &err));
+        vp_expansion x;
+        assert_int_equal(vp_expand(&(vp_expand_ctx){qp, flags, db, stem, themes}, typed[i],
+                                   &x, &err), 0);
+        assert_null(x.all);
         assert_int_equal(err.status, XAPC_OK);
     }
 }
 
-static json_t *search(const char *q)
+static json_t *search_with(const char *q, const char *key, const char *value)
 {
-    vp_searcher_config cfg = {db_path, NULL, NULL, 0};
+    vp_searcher_config cfg = {db_path, NULL, themes, 0};
     vp_searcher *s = vp_searcher_new(&cfg);
     vp_request r;
     vp_request_init(&r);
     vp_qerror e;
     assert_int_equal(vp_request_set(&r, "q", q, &e), 0);
+    if (key)
+        assert_int_equal(vp_request_set(&r, key, value, &e), 0);
     json_t *out = vp_search(s, &r, &e);
     if (!out)
         fail_msg("%s", e.message);
@@ -217,10 +389,108 @@ static json_t *search(const char *q)
     return out;
 }
 
+static json_t *search(const char *q)
+{
+    return search_with(q, NULL, NULL);
+}
+
+static const char *id_at(const json_t *out, size_t i)
+{
+    json_t *hit = json_array_get(json_object_get(out, "hits"), i);
+    return hit ? json_string_value(json_object_get(hit, "id")) : "";
+}
+
 static const char *first_id(const json_t *out)
 {
-    json_t *hit = json_array_get(json_object_get(out, "hits"), 0);
-    return hit ? json_string_value(json_object_get(hit, "id")) : "";
+    return id_at(out, 0);
+}
+
+static json_int_t total(const json_t *out)
+{
+    return json_integer_value(json_object_get(out, "total"));
+}
+
+/* Through the query layer: a query whose words all match fewer than ten
+ * reports runs relaxed, and says so; one word never does. */
+static void test_search_relaxes(void **state)
+{
+    (void)state;
+    json_t *out = search("jeugdzorg verkeer kosten");
+    assert_true(json_is_true(json_object_get(out, "relaxed")));
+    assert_int_equal(total(out), 3);
+    assert_string_equal(first_id(out), "Q5");
+    json_decref(out);
+
+    out = search("jeugdzorg");
+    assert_true(json_is_false(json_object_get(out, "relaxed")));
+    assert_int_equal(total(out), 2);
+    json_decref(out);
+
+    /* the filters count: relaxed within them */
+    out = search_with("jeugdzorg wonen", "theme", "wonen-leefomgeving");
+    assert_true(json_is_true(json_object_get(out, "relaxed")));
+    assert_int_equal(total(out), 1);
+    assert_string_equal(first_id(out), "Q6");
+    json_decref(out);
+
+    /* in date order a search lists every match: what has every word */
+    out = search_with("jeugdzorg verkeer kosten", "sort", "date");
+    assert_true(json_is_false(json_object_get(out, "relaxed")));
+    assert_int_equal(total(out), 1);
+    json_decref(out);
+
+    /* an export lists every match: what has every word, never relaxed */
+    vp_searcher_config cfg = {db_path, NULL, themes, 0};
+    vp_searcher *searcher = vp_searcher_new(&cfg);
+    vp_request r;
+    vp_request_init(&r);
+    vp_qerror e;
+    assert_int_equal(vp_request_set(&r, "q", "jeugdzorg verkeer kosten", &e), 0);
+    assert_int_equal(vp_request_set(&r, "sort", "date", &e), 0);
+    vp_match_iter *it = vp_match_iter_new(searcher, &r, &e);
+    assert_non_null(it);
+    assert_int_equal(vp_match_iter_total(it), 1);
+    vp_match_iter_free(it);
+    /* the facet values under a query count what /search shows: relaxed
+     * (no report has jeugdzorg and wonen; Q6, on the theme, has wonen) */
+    vp_request_clear(&r);
+    vp_request_init(&r);
+    assert_int_equal(vp_request_set(&r, "q", "jeugdzorg wonen", &e), 0);
+    json_t *values = vp_facet_values(searcher, VP_FACET_THEME, &r, &e);
+    assert_non_null(values);
+    json_t *first = json_array_get(json_object_get(values, "values"), 0);
+    assert_non_null(first);
+    assert_string_equal(json_string_value(json_object_get(first, "value")),
+                        "wonen-leefomgeving");
+    json_decref(values);
+    vp_request_clear(&r);
+    vp_searcher_free(searcher);
+
+    /* advanced queries are never relaxed */
+    out = search("jeugdzorg AND verkeer AND kosten AND wonen");
+    assert_true(json_is_false(json_object_get(out, "relaxed")));
+    assert_int_equal(total(out), 0);
+    json_decref(out);
+}
+
+/* A query that names a theme ranks its reports first, and keeps the
+ * others: Q7 says wonen four times, Q6 once but is on the theme. */
+static void test_search_theme_first(void **state)
+{
+    (void)state;
+    const char *queries[] = {"wonen", "housing"};
+    for (size_t i = 0; i < 2; i++) {
+        json_t *out = search(queries[i]);
+        assert_int_equal(total(out), 2);
+        assert_string_equal(id_at(out, 0), "Q6");
+        assert_string_equal(id_at(out, 1), "Q7");
+        json_decref(out);
+    }
+    /* without the boost Q7 comes first: the boost is what decides */
+    vp_expansion x;
+    expand("wonen", &x);
+    assert_string_equal(ranked(x.all), "Q7 Q6");
+    vp_expansion_clear(&x);
 }
 
 /* (samenwerking is rare in this index, so it also finds Q4 by its parts,
@@ -245,6 +515,24 @@ static void test_spelling_correction_applied(void **state)
     out = search("qqqxyz");
     assert_true(json_is_false(json_object_get(out, "corrected")));
     assert_int_equal(json_integer_value(json_object_get(out, "total")), 0);
+    json_decref(out);
+
+    /* several words, one mistyped: the correction finds them all */
+    out = search("regionale samenwerkng");
+    assert_true(json_is_true(json_object_get(out, "corrected")));
+    assert_string_equal(first_id(out), "Q1");
+    json_decref(out);
+
+    /* a correction that finds nothing with every word is no help: the
+     * query runs relaxed as typed, and no suggestion is offered */
+    char *offered = vp_spelling_of(NULL, db, qp, "jeugdzorg gemeentx", flags);
+    assert_string_equal(offered, "jeugdzorg gemeente");
+    free(offered);
+    out = search("jeugdzorg gemeentx");
+    assert_true(json_is_false(json_object_get(out, "corrected")));
+    assert_true(json_is_true(json_object_get(out, "relaxed")));
+    assert_true(json_is_null(json_object_get(out, "suggestion")));
+    assert_int_equal(json_integer_value(json_object_get(out, "total")), 2);
     json_decref(out);
 }
 
@@ -321,7 +609,13 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_multiword_synonyms),
         cmocka_unit_test(test_compounds),
+        cmocka_unit_test(test_inflection),
+        cmocka_unit_test(test_stopwords),
+        cmocka_unit_test(test_relaxed_query_tiers),
+        cmocka_unit_test(test_theme_named),
         cmocka_unit_test(test_advanced_queries_taken_as_typed),
+        cmocka_unit_test(test_search_relaxes),
+        cmocka_unit_test(test_search_theme_first),
         cmocka_unit_test(test_spelling_correction_applied),
         cmocka_unit_test(test_word_by_word_spelling_equals_parser),
         cmocka_unit_test(test_known_words_are_not_corrected),

@@ -140,7 +140,7 @@ class SearchdTest(unittest.TestCase):
         self.assertEqual(st, 200)
         self.assertTrue(hdrs["Content-Type"].startswith("application/json"))
         self.assertEqual(set(res), {"query", "total", "page", "per_page", "took_ms", "hits",
-                                    "facets", "suggestion", "corrected"})
+                                    "facets", "suggestion", "corrected", "relaxed"})
         self.assertEqual(res["total"], 1)
         hit = res["hits"][0]
         self.assertEqual(set(hit), {"id", "title", "date", "host", "path", "municipalities",

@@ -24,6 +24,7 @@ const { chromium } = createRequire(path.join(env.VP_NODE_MODULES, 'package.json'
 const OUT = env.VP_OUT;
 const SHOTS = path.join(OUT, 'screenshots');
 const XSS_ID = '2019-09-09-xss';
+const RELATED_ID = '2021-10-01-hoorn';   // a report whose related reports the tests follow
 const XSS = '<script>window.__xss=1</script>"><img src=x onerror="window.__xss=2">';
 
 let server;
@@ -286,10 +287,20 @@ test('"Toon meer" shows every counted value; the period form sets from and to', 
 });
 
 test('text colours have a contrast of at least 4.5:1', async () => {
-  const page = await newPage();
-  await page.goto(base + '/?q=samenwerking&theme=regionale-samenwerking');
-  await page.locator('.hits > li').first().waitFor();
-  const low = await page.evaluate(() => {
+  for (const [target, ready] of [['/?q=samenwerking&theme=regionale-samenwerking', '.hits > li'],
+    [`/r/${RELATED_ID}`, '.related-list > li'], ['/gemeente/Meierijstad', 'article.entity .hits > li'],
+    [`/spreker/${encodeURIComponent('Koos Janssen')}`, '.timeline li']]) {
+    const page = await newPage();
+    await page.goto(base + target);
+    await page.locator(ready).first().waitFor();
+    assert.deepEqual(await lowContrast(page), [], target);
+    await page.context().close();
+  }
+});
+
+// Text whose colour has a contrast below 4.5:1 on its background (WCAG AA).
+async function lowContrast(page) {
+  return page.evaluate(() => {
     const rgb = (c) => c.match(/[\d.]+/g).map(Number);
     const lum = ([r, g, b]) => {
       const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
@@ -312,9 +323,7 @@ test('text colours have a contrast of at least 4.5:1', async () => {
     }
     return bad;
   });
-  assert.deepEqual(low, []);
-  await page.context().close();
-});
+}
 
 test('the filter box of a long facet asks /facets/{name}?prefix=', async () => {
   const page = await newPage();
@@ -356,12 +365,19 @@ test('open a report, section deep link, back and forward', async () => {
   await page.locator('article.report > h1').waitFor();
   assert.equal(await page.locator('article.report > h1').textContent(), title);
 
-  // A facet link of the report starts a filtered search.
-  const muni = page.locator('.facts a[href*="municipality="]').first();
+  // A theme of the report starts a filtered search; a municipality opens its page.
+  const theme = page.locator('.facts a[href*="theme="]').first();
+  const slug = new URL(await theme.getAttribute('href'), base).searchParams.get('theme');
+  await theme.click();
+  await page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('theme') === slug);
+  await page.locator('.chips .chip').first().waitFor();
+  await page.goBack();
+  const muni = page.locator('.facts a[href^="/gemeente/"]').first();
+  await muni.waitFor();
   const value = await muni.textContent();
   await muni.click();
-  await page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('municipality') === value);
-  await page.locator('.chips .chip').first().waitFor();
+  await page.waitForURL((u) => decodeURIComponent(u.pathname) === `/gemeente/${value}`);
+  await until(async () => (await page.locator('article.entity h1').count()) === 1, 'the municipality page');
   await page.context().close();
 });
 
@@ -492,6 +508,162 @@ test('cache headers and the content security policy', async () => {
   assert.equal(template.status, 200);
   assert.doesNotMatch(await template.text(), /<!--vp:/, 'the template is served filled in');
   assert.equal((await fetch(base + '/static/../../etc/passwd')).status, 404);
+});
+
+// ---- following a thread (issue 20) ----------------------------------------------------------
+
+
+test('a report lists its related reports with reasons; every name links to its page', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/r/${RELATED_ID}`);
+  const items = page.locator('.related-list > li');
+  const expected = await api(`/documents/${RELATED_ID}/related`);
+  await until(async () => (await items.count()) === expected.related.length, 'the related reports');
+  assert.ok(expected.related.length >= 3);
+  assert.deepEqual(await items.locator('a').allTextContents(), expected.related.map((r) => r.title));
+  assert.deepEqual(await items.locator('.reason').allTextContents(), expected.related.map((r) => r.reason));
+  assert.ok(!(await items.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+    .includes(`/r/${RELATED_ID}`), 'never the report itself');
+  // Every municipality, the host and every speaker link to their pages.
+  const doc = await api(`/documents/${RELATED_ID}`);
+  const hrefs = await page.locator('.facts a').evaluateAll((as) => as.map((a) => decodeURIComponent(a.getAttribute('href'))));
+  for (const m of doc.municipalities) assert.ok(hrefs.includes(`/gemeente/${m}`), m);
+  for (const sp of doc.speakers) assert.ok(hrefs.includes(`/spreker/${sp.name}`), sp.name);
+  assert.ok(hrefs.includes(`/gemeente/${doc.host}`));
+  await page.locator('.related').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'related.png') });
+  // A related report opens as a report, with its own related reports.
+  await items.first().locator('a').click();
+  await page.waitForURL((u) => u.pathname === `/r/${expected.related[0].id}`);
+  await until(async () => (await page.locator('article.report > h1').textContent()) === expected.related[0].title, 'the related report');
+  await page.locator('.related-list > li').first().waitFor();
+  await page.context().close();
+});
+
+test('a municipality page: the merger in words, the filter\'s count, chart, themes, speakers, feed', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/gemeente/Meierijstad`);
+  const expected = await api('/municipalities/Meierijstad');
+  const search = await api('/search?municipality=Meierijstad');
+  assert.equal(expected.total, search.total);
+  await page.locator('article.entity h1').waitFor();
+  assert.equal(await page.locator('article.entity h1').textContent(), 'Meierijstad');
+  assert.match(await page.locator('.history').textContent(), /sinds 2017 Meierijstad/);
+  assert.equal(count(await page.locator('.summary .total').textContent()), expected.total);
+  assert.equal(await page.locator('.entity .year-chart a').count(), expected.years.length);
+  assert.equal(await page.locator('.entity-part .counts a[href*="theme="]').count(), expected.themes.length);
+  assert.deepEqual(await page.locator('.entity .hits h3').allTextContents(), expected.reports.map((h) => h.title));
+  const feed = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
+  assert.equal(feed, '/feed?municipality=Meierijstad');
+  assert.equal((await fetch(base + feed)).status, 200);
+  await page.screenshot({ path: path.join(SHOTS, 'municipality.png'), fullPage: true });
+  // A predecessor's page says where it went; its link leads back.
+  await page.locator('.history a', { hasText: 'Veghel' }).click();
+  await page.waitForURL((u) => u.pathname === '/gemeente/Veghel');
+  await until(async () => (await page.locator('.history').count()) === 1 &&
+    (await page.locator('.history').textContent()).startsWith('Veghel, sinds 2017 Meierijstad'), 'Veghel');
+  assert.equal(count(await page.locator('.summary .total').textContent()), (await api('/municipalities/Veghel')).total);
+  await page.locator('.lede a', { hasText: 'Meierijstad' }).click();
+  await page.waitForURL((u) => u.pathname === '/gemeente/Meierijstad');
+  // A bar of the chart searches the municipality in that year.
+  const bar = page.locator('.entity .year-chart a').first();
+  await bar.waitFor();
+  const year = await bar.getAttribute('data-year');
+  await bar.click();
+  await page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('municipality') === 'Meierijstad' &&
+    u.searchParams.get('from') === year && u.searchParams.get('to') === year);
+  await page.goBack();
+  await page.waitForURL((u) => u.pathname === '/gemeente/Meierijstad');
+  await page.locator('article.entity h1').waitFor();
+  await page.context().close();
+});
+
+test('a speaker page: organisations over time, municipalities spoken in, paging in the URL', async () => {
+  const page = await newPage();
+  const name = 'Gert-Jan Hoving';
+  await page.goto(`${base}/spreker/${encodeURIComponent(name)}`);
+  const expected = await api(`/speakers/${encodeURIComponent(name)}`);
+  await page.locator('article.entity h1').waitFor();
+  assert.equal(count(await page.locator('.summary .total').textContent()), expected.total);
+  assert.equal(await page.locator('.timeline li').count(), expected.organisations.length);
+  const places = await page.locator('.entity-part .counts a[href^="/gemeente/"]').allTextContents();
+  assert.deepEqual(places, expected.municipalities.map((m) => m.value));
+  await page.screenshot({ path: path.join(SHOTS, 'speaker.png') });
+  // Paging lives in the URL: a shared link opens the same page.
+  const second = await api(`/speakers/${encodeURIComponent(name)}?per_page=20&page=1`);
+  assert.deepEqual(await page.locator('.entity .hits h3').allTextContents(), second.reports.map((h) => h.title));
+  await page.locator('.entity-part .counts a[href^="/gemeente/"]').first().click();
+  await page.waitForURL((u) => u.pathname.startsWith('/gemeente/'));
+  await until(async () => (await page.locator('article.entity[data-kind="municipality"] h1').count()) === 1, 'a municipality');
+  await page.goBack();
+  await until(async () => (await page.locator('article.entity[data-kind="speaker"] h1').count()) === 1, 'the speaker again');
+  // per_page and page in the URL too, kept by the page links.
+  await page.goto(`${base}/spreker/${encodeURIComponent(name)}?per_page=2`);
+  const firstTwo = await api(`/speakers/${encodeURIComponent(name)}?per_page=2`);
+  await until(async () => (await page.locator('.entity .hits > li').count()) === 2, 'two reports');
+  assert.deepEqual(await page.locator('.entity .hits h3').allTextContents(), firstTwo.reports.map((h) => h.title));
+  await page.locator('.entity .pages a[rel="next"]').click();
+  await page.waitForURL((u) => u.searchParams.get('page') === '2' && u.searchParams.get('per_page') === '2');
+  const nextTwo = await api(`/speakers/${encodeURIComponent(name)}?per_page=2&page=2`);
+  await until(async () => (await page.locator('.entity .hits h3').first().textContent()) === nextTwo.reports[0].title, 'the second page');
+  await page.context().close();
+});
+
+test('the search links its Atom feed in the head and in the page', async () => {
+  const page = await newPage();
+  await page.goto(base + '/?q=samenwerking&theme=regionale-samenwerking&sort=date_asc');
+  await page.locator('.hits > li').first().waitFor();
+  const link = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
+  const href = await link.getAttribute('href');
+  assert.equal(href, '/feed?q=samenwerking&theme=regionale-samenwerking');
+  assert.equal(await page.locator('.follow a').getAttribute('href'), href);
+  const response = await fetch(base + href);
+  assert.match(response.headers.get('content-type'), /^application\/atom\+xml/);
+  assert.match(await response.text(), /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/);
+  // It follows the search as the member changes it.
+  await page.getByLabel('Zoeken in verslagen').fill('binnenstad');
+  await page.getByLabel('Zoeken in verslagen').press('Enter');
+  await until(async () => (await link.getAttribute('href')) === '/feed?q=binnenstad&theme=regionale-samenwerking', 'the new feed');
+  await page.context().close();
+  // Without JavaScript the server puts the same link in.
+  const plain = await newPage({ javaScriptEnabled: false });
+  await plain.goto(base + '/?q=samenwerking&theme=regionale-samenwerking&sort=date&page=1');
+  assert.equal(await plain.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href'),
+    '/feed?q=samenwerking&theme=regionale-samenwerking');
+  assert.equal(await plain.locator('.follow a').getAttribute('href'), '/feed?q=samenwerking&theme=regionale-samenwerking');
+  await plain.context().close();
+});
+
+test('without JavaScript: related reports, municipality and speaker pages come from the server', async () => {
+  const page = await newPage({ javaScriptEnabled: false });
+  await page.goto(`${base}/r/${RELATED_ID}`);
+  const expected = await api(`/documents/${RELATED_ID}/related`);
+  assert.deepEqual(await page.locator('.related-list > li > a').allTextContents(), expected.related.map((r) => r.title));
+  await page.locator('.facts a[href^="/gemeente/"]', { hasText: 'Hoorn' }).first().click();
+  await page.waitForURL((u) => u.pathname === '/gemeente/Hoorn');
+  const hoorn = await api('/municipalities/Hoorn');
+  assert.equal(count(await page.locator('.summary .total').textContent()), hoorn.total);
+  assert.equal(await page.locator('.entity .year-chart a').count(), hoorn.years.length);
+  assert.deepEqual(await page.locator('.entity .hits h3').allTextContents(), hoorn.reports.map((h) => h.title));
+  await page.goto(`${base}/spreker/${encodeURIComponent('Koos Janssen')}`);
+  assert.match(await page.locator('.timeline').textContent(), /PMG \(voorzitter\)/);
+  assert.equal((await fetch(`${base}/gemeente/Nergensdorp`)).status, 404);
+  assert.equal((await fetch(`${base}/spreker/Niemand`)).status, 404);
+  await page.context().close();
+});
+
+test('phone width: the new views fit, one column', async () => {
+  for (const target of [`/r/${RELATED_ID}`, '/gemeente/Hoogeveen', `/spreker/${encodeURIComponent('Koos Janssen')}`]) {
+    const page = await newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await page.goto(base + target);
+    await until(async () => (await page.locator('.related-list > li, article.entity .hits > li').count()) > 0, target);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${target} is ${overflow}px wider than the screen`);
+    const parts = await page.locator('.entity-part').evaluateAll((xs) => xs.map((x) => x.getBoundingClientRect().left));
+    assert.ok(parts.every((left) => Math.abs(left - parts[0]) < 1), `${target}: one column`);
+    if (target.startsWith('/gemeente/')) await page.screenshot({ path: path.join(SHOTS, 'phone-municipality.png'), fullPage: true });
+    await page.context().close();
+  }
 });
 
 test('server-rendered pages: errors as pages, the query escaped', async () => {

@@ -443,6 +443,56 @@ static void test_query_construction(void **state)
     xapc_db_free(db);
 }
 
+/* The pieces the query layer ranks with (searchd/expand.h): a constant
+ * weight AND'ed with a query adds exactly that weight to each of its
+ * matches and matches nothing else, and a phrase position may be an OR of
+ * words (two spellings of one word). */
+static void test_constant_weight_and_phrase_alternatives(void **state)
+{
+    xapc_error err;
+    xapc_docid ids[8];
+    const char *dbp = path_in(state, "db");
+    make_db(dbp, ROWS, 3);
+    xapc_db *db = xapc_db_open(dbp, &err);
+
+    xapc_query *fiets = xapc_query_term("fiets", 1, 0, &err);
+    xapc_query *ten = xapc_query_constant_weight(10.0, &err);
+    assert_non_null(ten);
+    assert_int_equal(search_ids(db, ten, ids, 8), 3);      /* every document */
+    const xapc_query *both[] = {fiets, ten};
+    xapc_query *boosted = xapc_query_combine(XAPC_OP_AND, both, 2, 0, &err);
+    xapc_enquire *enq = xapc_enquire_new(db, &err);
+    xapc_enquire_set_query(enq, fiets, &err);
+    xapc_mset *plain = xapc_enquire_get_mset(enq, 0, 8, 0, &err);
+    xapc_enquire_set_query(enq, boosted, &err);
+    xapc_mset *more = xapc_enquire_get_mset(enq, 0, 8, 0, &err);
+    assert_non_null(plain);
+    assert_non_null(more);
+    assert_int_equal(xapc_mset_size(plain), xapc_mset_size(more));
+    assert_true(xapc_mset_size(more) > 0);
+    for (uint32_t i = 0; i < xapc_mset_size(more); i++)
+        assert_float_equal(xapc_mset_weight(more, i, &err),
+                           xapc_mset_weight(plain, i, &err) + 10.0, 1e-9);
+    xapc_mset_free(plain);
+    xapc_mset_free(more);
+    xapc_enquire_free(enq);
+
+    xapc_query *rode = xapc_query_term("rode", 1, 1, &err);
+    xapc_query *rood = xapc_query_term("rood", 1, 1, &err);
+    const xapc_query *forms[] = {rood, rode};
+    xapc_query *either = xapc_query_combine(XAPC_OP_OR, forms, 2, 0, &err);
+    xapc_query *fiets2 = xapc_query_term("fiets", 1, 2, &err);
+    const xapc_query *words[] = {either, fiets2};
+    xapc_query *phrase = xapc_query_combine(XAPC_OP_PHRASE, words, 2, 2, &err);
+    assert_non_null(phrase);
+    assert_int_equal(search_ids(db, phrase, ids, 8), 1);
+
+    xapc_query *qs[] = {fiets, ten, boosted, rode, rood, either, fiets2, phrase};
+    for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++)
+        xapc_query_free(qs[i]);
+    xapc_db_free(db);
+}
+
 /* Index: title with prefix S, type as boolean XT, body unprefixed. */
 static xapc_db *make_prefixed_db(void **state)
 {
@@ -1426,6 +1476,9 @@ static void test_memo_stem(void **state)
     char *s = xapc_stem_word(memo, "fietsen", &err);
     assert_string_equal(s, "fiets");
     free(s);
+    s = xapc_stem_term(memo, "fietsen", &err);    /* as STEM_SOME indexes it */
+    assert_string_equal(s, "Zfiets");
+    free(s);
     xapc_stem_free(memo);
     xapc_stem_free(plain);
     memo = xapc_stem_new_memo("none", &err);
@@ -1436,6 +1489,124 @@ static void test_memo_stem(void **state)
     xapc_stem_free(memo);
     assert_null(xapc_stem_new_memo("klingon", &err));
     assert_int_equal(err.status, XAPC_ERR_INVALID);
+}
+
+/* ---- relevance feedback --------------------------------------------------- */
+
+typedef struct decider_ctx {
+    unsigned calls;
+} decider_ctx;
+
+/* Keeps the unprefixed words of four letters or more. */
+static bool keep_long_words(const char *term, size_t len, void *ctx)
+{
+    ((decider_ctx *)ctx)->calls++;
+    return len >= 4 && term[0] >= 'a' && term[0] <= 'z';
+}
+
+static bool eset_has(const xapc_eset *e, const char *term)
+{
+    for (uint32_t i = 0; i < xapc_eset_size(e); i++)
+        if (strcmp(xapc_eset_term(e, i, NULL), term) == 0)
+            return true;
+    return false;
+}
+
+static void test_expand_set(void **state)
+{
+    static const char *const rows[][3] = {
+        {"1", "De haven en de container: de haven van de stad, de douane bij de haven.", NULL},
+        {"2", "Haven, container en douane tegen smokkel.", NULL},
+        {"3", "De fiets bij het station en de trein.", NULL},
+        {"4", "De fiets in de regen.", NULL},
+        {"5", "Het station van de stad.", NULL},
+    };
+    const char *path = path_in(state, "eset.db");
+    make_db(path, rows, 5);
+    xapc_error err;
+    xapc_db *db = xapc_db_open(path, &err);
+    assert_non_null(db);
+    xapc_docid one = xapc_db_find_term(db, "Q1", &err);
+    assert_int_not_equal(one, 0);
+    xapc_enquire *enq = xapc_enquire_new(db, &err);
+    assert_non_null(enq);
+
+    /* Without a decider, prefixed (stemmed Z) terms and short words come too. */
+    xapc_eset *all = xapc_enquire_get_eset(enq, 100, &one, 1, 0, NULL, NULL, &err);
+    assert_non_null(all);
+    ASSERT_OK(err);
+    assert_true(eset_has(all, "haven"));
+    bool stemmed = false;
+    for (uint32_t i = 0; i < xapc_eset_size(all); i++)
+        stemmed |= xapc_eset_term(all, i, NULL)[0] == 'Z';
+    assert_true(stemmed);
+    assert_true(eset_has(all, "Q1"));   /* the unique term tells doc 1 apart best */
+
+    /* With one: only what it keeps, best first, at most max. */
+    decider_ctx ctx = {0};
+    xapc_eset *e = xapc_enquire_get_eset(enq, 3, &one, 1, XAPC_ESET_EXACT_TERMFREQ,
+                                         keep_long_words, &ctx, &err);
+    assert_non_null(e);
+    ASSERT_OK(err);
+    assert_true(ctx.calls > 0);
+    assert_int_equal(xapc_eset_size(e), 3);
+    for (uint32_t i = 0; i < xapc_eset_size(e); i++) {
+        size_t len = 0;
+        const char *t = xapc_eset_term(e, i, &len);
+        assert_non_null(t);
+        assert_int_equal(len, strlen(t));
+        assert_true(len >= 4 && t[0] >= 'a' && t[0] <= 'z');
+        assert_true(xapc_eset_weight(e, i) > 0);
+        if (i > 0)
+            assert_true(xapc_eset_weight(e, i) <= xapc_eset_weight(e, i - 1));
+    }
+    /* "haven" occurs three times in doc 1 and once elsewhere: the best. */
+    assert_string_equal(xapc_eset_term(e, 0, NULL), "haven");
+    assert_false(eset_has(e, "fiets"));   /* not in the relevance set */
+    assert_null(xapc_eset_term(e, 3, NULL));
+    assert_true(xapc_eset_weight(e, 3) == 0.0);
+    xapc_eset_free(e);
+
+    /* The query's own terms are left out unless asked for. */
+    xapc_query *q = xapc_query_term("haven", 1, 0, &err);
+    assert_int_equal(xapc_enquire_set_query(enq, q, &err), XAPC_OK);
+    ctx.calls = 0;
+    e = xapc_enquire_get_eset(enq, 10, &one, 1, 0, keep_long_words, &ctx, &err);
+    assert_non_null(e);
+    assert_false(eset_has(e, "haven"));
+    assert_true(eset_has(e, "container"));
+    xapc_eset_free(e);
+    e = xapc_enquire_get_eset(enq, 10, &one, 1, XAPC_ESET_INCLUDE_QUERY_TERMS,
+                              keep_long_words, &ctx, &err);
+    assert_non_null(e);
+    assert_true(eset_has(e, "haven"));
+    xapc_eset_free(e);
+    xapc_query_free(q);
+
+    /* No relevance set: no terms.  Bad arguments are errors, not crashes. */
+    e = xapc_enquire_get_eset(enq, 10, NULL, 0, 0, NULL, NULL, &err);
+    assert_non_null(e);
+    assert_int_equal(xapc_eset_size(e), 0);
+    xapc_eset_free(e);
+    xapc_docid zero = 0;
+    assert_null(xapc_enquire_get_eset(enq, 10, &zero, 1, 0, NULL, NULL, &err));
+    assert_int_equal(err.status, XAPC_ERR_INVALID);
+    assert_null(xapc_enquire_get_eset(enq, 10, &one, 1, 64, NULL, NULL, &err));
+    assert_int_equal(err.status, XAPC_ERR_INVALID);
+    assert_null(xapc_enquire_get_eset(NULL, 10, &one, 1, 0, NULL, NULL, &err));
+    assert_int_equal(err.status, XAPC_ERR_INVALID);
+    assert_null(xapc_enquire_get_eset(enq, 10, NULL, 1, 0, NULL, NULL, &err));
+    assert_int_equal(err.status, XAPC_ERR_INVALID);
+    xapc_docid gone = 999;
+    assert_null(xapc_enquire_get_eset(enq, 10, &gone, 1, 0, NULL, NULL, &err));
+    assert_int_equal(err.status, XAPC_ERR_NOT_FOUND);
+    assert_int_equal(xapc_eset_size(NULL), 0);
+    assert_null(xapc_eset_term(NULL, 0, NULL));
+    xapc_eset_free(NULL);
+
+    xapc_eset_free(all);
+    xapc_enquire_free(enq);
+    xapc_db_free(db);
 }
 
 int main(void)
@@ -1449,6 +1620,7 @@ int main(void)
         T(test_sort_by_value),
         T(test_value_ranges),
         T(test_query_construction),
+        T(test_constant_weight_and_phrase_alternatives),
         T(test_query_parser),
         T(test_spelling),
         T(test_synonyms),
@@ -1469,6 +1641,7 @@ int main(void)
         T(test_remote_errors),
         T(test_null_err_pointers),
         T(test_database_modified),
+        T(test_expand_set),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

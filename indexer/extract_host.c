@@ -1,0 +1,478 @@
+/*
+ * extract_host.c: the host of the places stage (see extract_places.c): the
+ * municipality the text places the event in.
+ *
+ * Every plausible mention in the title, the lines under it and the opening
+ * paragraphs gets a score from the words around it, and the highest wins
+ * (the earliest of equals):
+ *   5  a label or an explicit host: "Locatie: stadhuis Veenendaal",
+ *      "gastgemeente Altena", "(gastgemeente)", "hosted by Veldhoven", a
+ *      news dateline "NOORD-SLEEN - "
+ *   4  the town hall, a welcome, an organiser, a dateline: "stadhuis van
+ *      Winschoten", "de netwerkdag die de gemeente Ede organiseerde",
+ *      "Ulft, 11-4-2012", "... in Terneuzen" in the title
+ *   3  the meeting placed: "bijeen in", "gehouden in", "in het Parktheater
+ *      Eindhoven", "Netwerkdag Gorinchem"
+ *   2  "in X" in the opening when the clause is about the meeting
+ * A municipality writing about its own day ("ons stadhuis") hosts it.  A
+ * report without a score of 2 has no host: it is not guessed.
+ */
+#include "extract_places.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_text.h"
+#include "text.h"
+
+typedef struct cue {
+    const char *words;
+    int score;
+} cue;
+
+/* Words right before a mention (within its clause) that place the event. */
+static const cue HOST_BEFORE[] = {
+    {"gastgemeente", 5}, {"gastgemeente was", 5}, {"te gast in", 4}, {"te gast bij", 4},
+    {"gastheer", 4}, {"ontvangen door de gemeente", 4}, {"op uitnodiging van de gemeente", 4},
+    {"op uitnodiging van", 3}, {"ontvangen in", 4}, {"stadhuis van", 4},
+    {"gemeentehuis van", 4}, {"raadhuis van", 4}, {"stadhuis in", 4},
+    {"gemeentehuis in", 4}, {"raadhuis in", 4}, {"gemeentehuis", 3}, {"stadhuis", 3},
+    {"raadzaal van", 4}, {"stadshuis van", 4}, {"stadshuis in", 4}, {"welkom in", 3}, {"welkom in de gemeente", 4},
+    {"plaatsvond in", 3}, {"plaats in", 3}, {"bijeen in", 3}, {"gehouden in", 3},
+    {"kwamen naar", 3}, {"locatie", 2}, {"georganiseerd door", 4}, {"organised by", 4},
+    {"organized by", 4}, {"hosted by", 5}, {"hosted by the municipality of", 5},
+    {"hosted by the city of", 5}, {"host municipality", 5}, {"town hall in", 4},
+    {"town hall of", 4}, {"city hall of", 4}, {"city hall in", 4}, {"welcomed", 2},
+    {"took place in", 3}, {"met in", 3}, {"held in", 3}, {"gathered in", 3},
+    {"visit to", 2}, {"werkbezoek aan", 3}, {"ambtsbezoek aan", 3}, {"bezoek aan", 3},
+    {"centrum van", 2},
+};
+
+/* Words right after a mention that make it the host. */
+static const cue HOST_AFTER[] = {
+    {"(gastgemeente", 5}, {"(host", 5}, {"was gastgemeente", 5}, {"was gastheer", 5},
+    {"als gastgemeente", 5}, {"als gastheer", 5}, {"nam de rol van gastheer", 5},
+    {"was host", 5}, {"hosted", 5}, {"heeft dit evenement", 4}, {"organiseerde", 3},
+    {"'s town hall", 4}, {"\xE2\x80\x99s town hall", 4}, {"ontving", 3}, {"ontvangt", 3},
+    {"heette", 2},
+};
+
+/* The clause before pos: back to a sentence end, a colon or semicolon. */
+static size_t clause_start(const char *t, size_t pos)
+{
+    size_t limit = pos > 90 ? pos - 90 : 0;
+    for (size_t i = pos; i > limit; i--)
+        if (t[i - 1] == '.' || t[i - 1] == ';' || t[i - 1] == '\n' || t[i - 1] == '!' ||
+            t[i - 1] == '?')
+            return i;
+    return limit;
+}
+
+/* Does lower end with the words w (at a word start), ignoring a venue
+ * name between: "in het Glaspaleis in" ends with "in". */
+static bool ends_with_words(const char *lower, size_t n, const char *w)
+{
+    size_t c = strlen(w);
+    return c <= n && memcmp(lower + n - c, w, c) == 0 &&
+           (c == n || lower[n - c - 1] == ' ' || lower[n - c - 1] == '(');
+}
+
+/* Takes '*', '_' and ':' out of s ("**Hosted by:** the"), so cues match
+ * through Markdown emphasis and labels; returns the new length. */
+static size_t drop_markup(char *s)
+{
+    size_t o = 0;
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] == '*' || s[i] == '_' || s[i] == ':')
+            continue;
+        if (s[i] == ' ' && o > 0 && s[o - 1] == ' ')
+            continue;
+        s[o++] = s[i];
+    }
+    s[o] = '\0';
+    return o;
+}
+
+/* Between "in het"/"in de"/"in the"/"at the" and the mention at pos only a
+ * venue's name: capitalised words and the small words of names ("in de
+ * Stadsgehoorzaal van", "in het Glaspaleis in"). */
+static bool after_venue(const char *t, size_t from, size_t pos)
+{
+    static const char *const SMALL[] = {"van", "in", "te", "aan", "de", "het", "the", "of",
+                                        "op", "bij", "den", "der", NULL};
+    size_t ws, we, i = pos;
+    size_t words = 0;
+    while (i > from && vp_ex_prev_word(t, i, &ws, &we) && ws >= from) {
+        bool article = vp_ex_eq(t + ws, we - ws, "het") || vp_ex_eq(t + ws, we - ws, "de") ||
+                       vp_ex_eq(t + ws, we - ws, "the");
+        bool at = vp_ex_eq(t + ws, we - ws, "in") || vp_ex_eq(t + ws, we - ws, "at");
+        size_t ps, pe;
+        if (article && words > 0 && vp_ex_prev_word(t, ws, &ps, &pe) &&
+            (vp_ex_eq(t + ps, pe - ps, "in") || vp_ex_eq(t + ps, pe - ps, "at")))
+            return vp_ex_is_upper(t + we + 1, pos - we - 1);
+        /* no article: "in Singer Laren" */
+        if (at && words > 0)
+            return vp_ex_is_upper(t + we + 1, pos - we - 1);
+        if (!vp_ex_is_upper(t + ws, we - ws) && !vp_ex_eq_any(t + ws, we - ws, SMALL))
+            return false;
+        if (++words > 5)
+            return false;
+        i = ws;
+    }
+    return false;
+}
+
+/* "Locatie: stadhuis Veenendaal", "**Hosted by:** the Municipality of
+ * Tiel": a label for the place, then only words that are no sentence. */
+static bool after_label(const char *t, size_t from, size_t pos)
+{
+    static const char *const LABELS[] = {"locatie", "plaats", "location", "venue", "place",
+                                         "gastgemeente", "gastheer", "host", "by", NULL};
+    for (size_t i = pos; i > from; i--) {
+        if (t[i - 1] != ':')
+            continue;
+        size_t ws, we, k = i - 1;
+        while (k > from && (t[k - 1] == '*' || t[k - 1] == '_'))
+            k--;
+        if (!vp_ex_prev_word(t, k, &ws, &we) || !vp_ex_eq_any(t + ws, we - ws, LABELS))
+            return false;
+        return pos - i < 60 && !memchr(t + i, '.', pos - i);
+    }
+    return false;
+}
+
+/* "Ulft, 11-4-2012", "Emmeloord, vr. 12 jun. '15": a place and the date
+ * right after it, as a dateline has them. */
+static bool followed_by_date(const char *t, size_t len, size_t end)
+{
+    size_t i = end;
+    if (i >= len || t[i] != ',')
+        return false;
+    i += 1 + strspn(t + i + 1, " ");
+    char head[48], date[11];
+    size_t n = len - i < sizeof head - 1 ? len - i : sizeof head - 1;
+    memcpy(head, t + i, n);
+    head[n] = '\0';
+    size_t ws, we;
+    if (!vp_parse_date(head, 0, date) || !vp_ex_next_word(head, n, 0, &ws, &we) || ws != 0)
+        return false;
+    /* the date starts right there: a day number or a weekday */
+    return (head[0] >= '0' && head[0] <= '9') || we <= 10;
+}
+
+/* Words that make a clause about the meeting itself. */
+static bool about_the_meeting(const char *lower)
+{
+    static const char *const WORDS[] = {"bijeen", "kwamen", "vond", "plaats", "gehouden",
+                                        "bijeenkomst", "dag", "congres", "conferentie",
+                                        "meeting", "gathered", "met in", "held", "took place",
+                                        "sessie", "session", "overleg", "ontvangen", NULL};
+    for (size_t k = 0; WORDS[k]; k++)
+        if (strstr(lower, WORDS[k]))
+            return true;
+    return false;
+}
+
+/* The rest of the clause after a mention says it organised the meeting. */
+static bool organises(const char *after)
+{
+    static const char *const VERBS[] = {"organiseerde", "organiseert", "georganiseerd",
+                                        "organised", "organized", "hosted", "ontving",
+                                        "ontvangt", NULL};
+    size_t n = strcspn(after, ".,;:!?");
+    for (size_t k = 0; VERBS[k]; k++) {
+        const char *hit = strstr(after, VERBS[k]);
+        if (hit && (size_t)(hit - after) < n)
+            return true;
+    }
+    return false;
+}
+
+/* How strongly the words around a mention say "this is the host". */
+static int host_score(const char *t, size_t len, const mention *m, bool lede)
+{
+    char before[112], after[96];
+    size_t a = clause_start(t, m->start);
+    vp_ex_lower(t, a, m->start, before, sizeof before);
+    size_t n = drop_markup(before);
+    while (n > 0 && (before[n - 1] == ' ' || before[n - 1] == ','))
+        before[--n] = '\0';
+    size_t e = m->end + 80 < len ? m->end + 80 : len;
+    vp_ex_lower(t, m->end, e, after, sizeof after);
+    const char *aft = after + strspn(after, " ");
+    int best = 0;
+    /* a cue may name the municipality as such: "bezoek aan (de) gemeente X",
+     * "hosted by the municipality of X" */
+    static const char *const AS_SUCH[] = {"de gemeente", "gemeente", "the municipality of",
+                                          "the city of", "municipality of", "city of", NULL};
+    size_t bare = n;
+    for (size_t k = 0; AS_SUCH[k]; k++)
+        if (ends_with_words(before, n, AS_SUCH[k])) {
+            bare = n - strlen(AS_SUCH[k]);
+            while (bare > 0 && before[bare - 1] == ' ')
+                bare--;
+            break;
+        }
+    for (size_t k = 0; k < sizeof HOST_BEFORE / sizeof HOST_BEFORE[0]; k++)
+        if (HOST_BEFORE[k].score > best && (ends_with_words(before, n, HOST_BEFORE[k].words) ||
+                                            ends_with_words(before, bare, HOST_BEFORE[k].words)))
+            best = HOST_BEFORE[k].score;
+    for (size_t k = 0; k < sizeof HOST_AFTER / sizeof HOST_AFTER[0]; k++) {
+        size_t c = strlen(HOST_AFTER[k].words);
+        if (HOST_AFTER[k].score > best && strncmp(aft, HOST_AFTER[k].words, c) == 0)
+            best = HOST_AFTER[k].score;
+    }
+    /* "in het Parktheater Eindhoven", "in the Maritime Museum in Amsterdam":
+     * a venue, then the place */
+    if (best < 3 && lede && after_venue(t, a, m->start))
+        best = 3;
+    /* "Gaststad van de editie 2012 was de gemeente Venlo" */
+    if (best < 5 && (strstr(before, "gaststad") || strstr(before, "gastgemeente") ||
+                     strstr(before, "gastheer")) &&
+        (ends_with_words(before, n, "was") || ends_with_words(before, n, "is") ||
+         ends_with_words(before, n, "gemeente")))
+        best = 5;
+    /* "kwamen ... bijeen in X", "de kennisdag in X": a plain "in" counts
+     * when the clause is about the meeting, not "een wethouder in X" */
+    if (best < 2 && lede && (ends_with_words(before, n, "in") || ends_with_words(before, n, "te")) &&
+        about_the_meeting(before))
+        best = 2;
+    /* "de netwerkdag die de gemeente Ede op 29 september organiseerde",
+     * "Zeewolde heeft dit evenement georganiseerd": the organiser */
+    if (best < 4 && (bare < n || n == 0) && organises(aft))
+        best = 4;
+    /* "georganiseerd vanuit Emmen"; but someone who joins "vanuit Heerenveen"
+     * is not the host, and "vanuit Sittard naar Heerlen" is a journey */
+    if (best < 3 && ends_with_words(before, n, "vanuit") &&
+        (strstr(before, "georganiseerd") || strstr(before, "organised") ||
+         strstr(before, "organized")))
+        best = 3;
+    if (ends_with_words(before, n, "vanuit") && strncmp(aft, "naar", 4) == 0)
+        best = 0;
+    if (best < 5 && after_label(t, a, m->start))
+        best = 5;
+    if (best < 4 && lede && followed_by_date(t, len, m->end))
+        best = 4;
+    return best;
+}
+
+/* A line that says where: "Locatie: Biesbosch MuseumEiland, Werkendam",
+ * "Plaats: gemeentehuis Drachten", "Location: ...". */
+static bool is_location_line(const char *t)
+{
+    static const char *const LABELS[] = {"locatie", "plaats", "location", "venue", "place",
+                                         "waar", "where", "gastgemeente", "gastheer",
+                                         "host", "hosted", NULL};
+    size_t ws, we, len = strlen(t), i = strspn(t, "*_ ");
+    if (!vp_ex_next_word(t, len, i, &ws, &we) || !vp_ex_eq_any(t + ws, we - ws, LABELS))
+        return false;
+    size_t bs, be;   /* "Hosted by:" */
+    if (vp_ex_next_word(t, len, we, &bs, &be) && vp_ex_eq(t + bs, be - bs, "by"))
+        we = be;
+    we += strspn(t + we, "*_ ");
+    return we < len && t[we] == ':';
+}
+
+/* "NOORD-SLEEN - Dat regionaal ...": a news item's dateline, the place in
+ * capitals at the start, then a dash. */
+static bool news_dateline(const char *t, size_t len, const mention *m)
+{
+    if (m->start != strspn(t, "*_ ") || !vp_ex_all_caps(t + m->start, m->end - m->start))
+        return false;
+    size_t e = m->end + strspn(t + m->end, " ");
+    return e + 1 < len && (t[e] == '-' || (unsigned char)t[e] == 0xE2) && e > m->end;
+}
+
+/* A title that puts the event in a place: "Kennisdag Gorinchem", "...
+ * in Terneuzen", "Netwerkdag 22 sept. '17 – Veghel"; not a headline whose
+ * subject is a municipality ("Vlissingen wil weer overleg"). */
+static int title_score(const char *t, size_t len, const mention *m)
+{
+    char before[112];
+    vp_ex_lower(t, m->start > 100 ? m->start - 100 : 0, m->start, before, sizeof before);
+    size_t n = strlen(before);
+    while (n > 0 && before[n - 1] == ' ')
+        before[--n] = '\0';
+    size_t e = m->end + strspn(t + m->end, " *_\"'");
+    bool at_end = e >= len || t[e] == ',' || t[e] == ':' || t[e] == '(';
+    if (n == 0)
+        return at_end ? 3 : 1;     /* "Vlissingen wil ...": a subject */
+    if (ends_with_words(before, n, "in") || ends_with_words(before, n, "te") ||
+        ends_with_words(before, n, "bij") || ends_with_words(before, n, "at") ||
+        before[n - 1] == '-' || before[n - 1] == ',' || before[n - 1] == '|' ||
+        before[n - 1] == '.' || (n >= 3 && (unsigned char)before[n - 3] == 0xE2))
+        return 4;                  /* "... in Terneuzen", "... '17 – Veghel" */
+    /* after an event noun or a year: "Netwerkdag Gorinchem", "Kennisdag
+     * 2017 Assen" */
+    size_t w = n;
+    while (w > 0 && before[w - 1] != ' ')
+        w--;
+    static const char *const EVENTS[] = {"dag", "bijeenkomst", "congres", "conferentie",
+                                         "bezoek", "meeting", "sessie", "session", "visit",
+                                         "symposium", "middag", "avond", "verslag",
+                                         "impressie", "day", "days", "overleg", NULL};
+    bool year = n - w == 4 && before[w] >= '0' && before[w] <= '9';
+    for (size_t k = 0; EVENTS[k] && !year; k++) {
+        size_t c = strlen(EVENTS[k]);
+        if (n - w >= c && memcmp(before + n - c, EVENTS[k], c) == 0)
+            return 3;
+    }
+    return year ? 3 : 1;
+}
+
+typedef struct host_pick {
+    const vp_municipality *m;
+    int score;
+    size_t order;        /* earlier wins a tie */
+} host_pick;
+
+static void consider(host_pick *best, const vp_municipality *m, int score, size_t order)
+{
+    if (m && score > best->score)
+        *best = (host_pick){m, score, order};
+}
+
+/* Reads one text's mentions for the host. */
+static void host_in_text(const places_ctx *pc, const char *t, text_kind kind, bool lede,
+                         bool location, host_pick *best, size_t *order)
+{
+    mention_list l;
+    vp_places_mentions(pc, t, kind, &l);
+    size_t len = strlen(t);
+    bool first = true;
+    for (size_t i = 0; i < l.len; i++) {
+        const mention *m = &l.items[i];
+        if (!m->plausible || !m->m)
+            continue;
+        int score = host_score(t, len, m, lede);
+        if (kind == IN_TITLE) {
+            int ts = title_score(t, len, m);
+            score = ts > score ? ts : score;
+        }
+        if (location && first)
+            score = score > 5 ? score : 5;
+        if (news_dateline(t, len, m))
+            score = 5;
+        if (!m->accepted && score < 3)
+            continue;
+        first = false;
+        consider(best, m->m, score, (*order)++);
+    }
+    free(l.items);
+}
+
+/* How far into the report the host is looked for. */
+enum { HOST_PARAGRAPHS = 4, SUBTITLE_BLOCKS = 4, SUBTITLE_MAX = 200, MIN_HOST_SCORE = 2 };
+
+/* A municipality writing about its own day: "in de raadzaal van ons
+ * stadhuis", "organiseerde onze gemeente", with a byline or an opening
+ * that names it ("communicatieadviseur bij de gemeente Heerhugowaard"). */
+static void host_by_our_own(const places_ctx *pc, const vp_parsed *p, const vp_document *d,
+                            host_pick *best)
+{
+    static const char *const OURS[] = {"ons stadhuis", "ons gemeentehuis", "ons raadhuis",
+                                       "onze raadzaal", "onze gemeente organiseerde",
+                                       "organiseerde onze gemeente", "our town hall",
+                                       "our city hall", NULL};
+    bool ours = false;
+    const vp_municipality *named = NULL;
+    for (size_t i = 0, seen = 0; i < p->n_blocks && seen < SUBTITLE_BLOCKS + 2; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        seen++;
+        char lower[512];
+        vp_ex_lower(b->text, 0, strlen(b->text), lower, sizeof lower);
+        for (size_t k = 0; OURS[k] && !ours; k++)
+            ours = strstr(lower, OURS[k]) != NULL;
+        mention_list l;
+        vp_places_mentions(pc, b->text, vp_places_kind(p, d, b), &l);
+        for (size_t k = 0; k < l.len && !named; k++) {
+            size_t ws, we;
+            const mention *m = &l.items[k];
+            if (m->plausible && m->m && vp_ex_prev_word(b->text, m->start, &ws, &we) &&
+                vp_ex_eq(b->text + ws, we - ws, "gemeente"))
+                named = m->m;
+        }
+        free(l.items);
+    }
+    if (ours && named)
+        consider(best, named, 4, 0);
+}
+
+const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
+                                      const vp_document *d)
+{
+    host_pick best = {NULL, MIN_HOST_SCORE - 1, 0};
+    size_t order = 0, paragraphs = 0, seen = 0;
+    if (d->title && p->fm.title)
+        host_in_text(pc, d->title, IN_TITLE, false, false, &best, &order);
+    for (size_t i = 0; i < p->n_blocks && paragraphs < HOST_PARAGRAPHS; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        text_kind kind = vp_places_kind(p, d, b);
+        size_t len = strlen(b->text);
+        bool opening = ++seen <= SUBTITLE_BLOCKS || (paragraphs == 0 && seen <= 2 * SUBTITLE_BLOCKS);
+        bool subtitle = opening && len < SUBTITLE_MAX;
+        char date[11];
+        bool dated = subtitle && kind != IN_TITLE && vp_parse_date(b->text, 0, date);
+        bool location = is_location_line(b->text);
+        bool lede = kind == IN_BODY && len >= SUBTITLE_MAX / 2 && paragraphs < 2;
+        /* a dated line under the title names the place like a title does */
+        host_in_text(pc, b->text, dated ? IN_TITLE : kind, lede || subtitle, location, &best,
+                     &order);
+        if (kind == IN_BODY && len >= SUBTITLE_MAX / 2)
+            paragraphs++;
+    }
+    if (best.score < 4)
+        host_by_our_own(pc, p, d, &best);
+    return best.m;
+}
+
+/* ---- front matter ---- */
+
+typedef struct only_match {
+    const places_ctx *pc;
+    const vp_municipality *m;
+    bool several;
+} only_match;
+
+static bool keep_only_match(const vp_gaz_match *match, void *ctx)
+{
+    only_match *o = ctx;
+    const vp_municipality *m = match->m ? vp_gazetteer_in_year(o->pc->g, match->m, o->pc->year)
+                                        : vp_place_in_year(o->pc->g, match->place, o->pc->year);
+    if (!m)
+        return true;
+    if (o->m && o->m != m)
+        o->several = true;
+    o->m = m;
+    return !o->several;
+}
+
+/* A front matter value through the gazetteer.  Authors write more than the
+ * bare name ("gemeente Zeist", "Purmerend, Stadhuis", "DRU Industriepark,
+ * Ulft", "online (vanuit Oss)"): a value naming exactly one municipality or
+ * place means that one.  A value naming none or several is an issue, unless
+ * it says the meeting was online. */
+const vp_municipality *vp_places_lookup(const places_ctx *pc, const char *name, int line,
+                                        vp_extract_issue *issue)
+{
+    const vp_municipality *m = vp_gazetteer_lookup(pc->g, name);
+    if (m)
+        return vp_gazetteer_in_year(pc->g, m, pc->year);
+    const vp_place *place = vp_gazetteer_lookup_place(pc->g, name);
+    if (place && !place->homonym && (m = vp_place_in_year(pc->g, place, pc->year)))
+        return m;
+    only_match o = {pc, NULL, false};
+    vp_gazetteer_scan_places(pc->g, name, strlen(name), keep_only_match, &o);
+    if (o.m && !o.several)
+        return o.m;
+    char lower[64];
+    vp_ex_lower(name, 0, strlen(name), lower, sizeof lower);
+    if (!strstr(lower, "online") && !strstr(lower, "teams") && !strstr(lower, "zoom") &&
+        !strstr(lower, "webinar"))
+        vp_extract_note(issue, line, "unknown municipality '%s'", name);
+    return NULL;
+}

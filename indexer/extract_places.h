@@ -1,0 +1,60 @@
+/*
+ * extract_places.h: what the two files of the places stage share
+ * (extract_places.c: mentions and the municipalities; extract_host.c: the
+ * host).  Private to them.
+ */
+#ifndef VP_EXTRACT_PLACES_H
+#define VP_EXTRACT_PLACES_H
+
+#include "extract_stages.h"
+
+typedef struct mention {
+    size_t start, end;
+    const vp_municipality *named;   /* the municipality written, or NULL */
+    const vp_place *place;          /* the place written, or NULL */
+    const vp_municipality *m;       /* what it was in the report's year; NULL:
+                                       not known */
+    bool ambiguous;                 /* the name wants support */
+    bool plausible, accepted;
+    bool carries;                   /* rejected for its context ("Hogeschool van
+                                       Arnhem", "buslijnen naar Zwolle"): so
+                                       are the names listed right after it */
+    bool government;                /* "richting Den Haag": the government */
+} mention;
+
+typedef struct mention_list {
+    mention *items;
+    size_t len, cap;
+} mention_list;
+
+/* What the stage knows while it reads one report. */
+typedef struct places_ctx {
+    const vp_gazetteer *g;
+    int year;                       /* of the report; 0 when not known */
+    const char *province;           /* most of the report's municipalities */
+} places_ctx;
+
+/* Where a text stands in the report. */
+typedef enum { IN_BODY, IN_HEADING, IN_TITLE } text_kind;
+
+/* The judged mentions of text t, in l (the caller frees l->items): what
+ * each stood for in the report's year, and whether it counts. */
+void vp_places_mentions(const places_ctx *pc, const char *t, text_kind kind, mention_list *l);
+
+/* What kind of text block b is in the report (the title block, a heading
+ * or body). */
+text_kind vp_places_kind(const vp_parsed *p, const vp_document *d, const vp_block *b);
+
+/* The host from the text; NULL when the report does not say where it
+ * was. */
+const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
+                                      const vp_document *d);
+
+/* A front matter value ("Purmerend, Stadhuis", "DRU Industriepark, Ulft",
+ * "online (vanuit Oss)") as the one municipality it names, in the report's
+ * year; NULL, with an issue unless the value says online, when it names
+ * none or several. */
+const vp_municipality *vp_places_lookup(const places_ctx *pc, const char *value, int line,
+                                        vp_extract_issue *issue);
+
+#endif /* VP_EXTRACT_PLACES_H */

@@ -1,0 +1,333 @@
+/*
+ * Unit tests of the date stage (indexer/extract_date.c) on text written for
+ * the tests: the date forms, and which date of a report is the event's.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+static void expect_date(const char *text, int year, const char *want)
+{
+    char out[11] = "";
+    bool ok = vp_parse_date(text, year, out);
+    if (!want) {
+        if (ok)
+            fail_msg("'%s': expected no date, got %s", text, out);
+        return;
+    }
+    if (!ok)
+        fail_msg("'%s': expected %s, got none", text, want);
+    if (strcmp(out, want) != 0)
+        fail_msg("'%s': expected %s, got %s", text, want, out);
+}
+
+static void test_parse_date_forms(void **state)
+{
+    (void)state;
+    expect_date("vrijdag 21 april 2017", 0, "2017-04-21");
+    expect_date("Op 21 april 2017 kwamen", 0, "2017-04-21");
+    expect_date("21-04-2017", 0, "2017-04-21");
+    expect_date("21/4/2017", 0, "2017-04-21");
+    expect_date("21.04.2017", 0, "2017-04-21");
+    expect_date("2017-04-21", 0, "2017-04-21");
+    expect_date("21 apr. 2017", 0, "2017-04-21");
+    expect_date("21 apr 2017", 0, "2017-04-21");
+    expect_date("3 sept 2018", 0, "2018-09-03");
+    expect_date("3 sep. 2018", 0, "2018-09-03");
+    expect_date("12 mrt 2019", 0, "2019-03-12");
+    expect_date("1 okt. 2020", 0, "2020-10-01");
+    expect_date("1e mei 2015", 0, "2015-05-01");
+    expect_date("21 en 22 juni 2016", 0, "2016-06-21");
+    expect_date("5-4-2019", 0, "2019-04-05");
+    expect_date("Hoorn, 2017-09-29", 0, "2017-09-29");
+}
+
+static void test_parse_date_calendar(void **state)
+{
+    (void)state;
+    expect_date("31-02-2017", 0, NULL);
+    expect_date("31 februari 2017", 0, NULL);
+    expect_date("29-02-2016", 0, "2016-02-29");
+    expect_date("29-02-2017", 0, NULL);
+    expect_date("29 februari 2000", 0, "2000-02-29");
+    expect_date("29 februari 1900", 0, NULL);
+    expect_date("31 april 2017", 0, NULL);
+    expect_date("32 mei 2017", 0, NULL);
+    /* no year: only with a default */
+    expect_date("op vrijdag 21 april", 0, NULL);
+    expect_date("op vrijdag 21 april", 2017, "2017-04-21");
+    /* numbers that are no dates */
+    expect_date("2018-2022", 0, NULL);
+    expect_date("14 gemeenten", 2017, NULL);
+}
+
+static void test_iso_date_times(void **state)
+{
+    (void)state;
+    expect_date("2019-10-04T13:00:00+02:00", 0, "2019-10-04");
+    expect_date("2022-01-31T09:30", 0, "2022-01-31");
+    expect_date("2022-01-31 09:30", 0, "2022-01-31");
+    expect_date("2022-01-31x", 0, NULL);
+}
+
+static void test_english_dates(void **state)
+{
+    (void)state;
+    expect_date("April 21st, 2017", 0, "2017-04-21");
+    expect_date("on October 2nd 2019 the", 0, "2019-10-02");
+    expect_date("21 April 2017", 0, "2017-04-21");
+    expect_date("Friday 21 April", 2017, "2017-04-21");
+    expect_date("Thursday, March 3rd", 2022, "2022-03-03");
+    expect_date("June 9th", 0, NULL);            /* no year anywhere */
+    /* abbreviations come first only in Dutch text's day-month order: a
+     * given name followed by a number is no date */
+    expect_date("wethouder Jan 12 keer", 2017, NULL);
+    expect_date("in May 2018", 0, NULL);         /* a month, not a day */
+}
+
+static void test_two_digit_years(void **state)
+{
+    (void)state;
+    expect_date("Zwolle, do. 3 okt. '13", 0, "2013-10-03");
+    expect_date("Kennisdag 8 sept. \xE2\x80\x99" "19 in Assen", 0, "2019-09-08");
+    expect_date("8 sept. 19", 0, NULL);           /* no apostrophe: no year */
+}
+
+static void test_ranges_are_their_first_day(void **state)
+{
+    (void)state;
+    expect_date("woensdag 6 en donderdag 7 juni 2018", 0, "2018-06-06");
+    expect_date("Tuesday 5 and Wednesday 6 June 2018", 0, "2018-06-05");
+    expect_date("June 5th\xE2\x80\x93" "6th, 2018", 0, "2018-06-05");
+    expect_date("From 5 to 7 February", 2018, "2018-02-05");
+    expect_date("van 5 tot en met 7 februari 2018", 0, "2018-02-05");
+    /* the year of a range that ends in the next month */
+    expect_date("30 november en 1 december 2016", 0, "2016-11-30");
+}
+
+/* ---- reports ---- */
+
+typedef struct report {
+    vp_parsed p;
+    vp_document d;
+    vp_extract_issue issue;
+} report;
+
+/* One block per string; "# " makes a heading. */
+static const char *run(report *r, const char *fm_date, const char *const *lines)
+{
+    vp_parsed_init(&r->p);
+    for (int i = 0; lines[i]; i++) {
+        const char *s = lines[i];
+        bool heading = strncmp(s, "# ", 2) == 0;
+        assert_true(vp_parsed_add_block(&r->p, heading ? VP_BLOCK_HEADING : VP_BLOCK_PARAGRAPH,
+                                        heading, false, 10 + i, heading ? s + 2 : s));
+    }
+    if (fm_date) {
+        r->p.fm.present = true;
+        r->p.fm.date = strdup(fm_date);
+        r->p.fm.date_line = 3;
+    }
+    vp_document_init(&r->d);
+    memset(&r->issue, 0, sizeof r->issue);
+    vp_extract_ctx ctx = {0};
+    assert_int_equal(vp_extract_all(&ctx, &r->p, &r->d, &r->issue), VP_EXTRACT_OK);
+    return r->d.date;
+}
+
+static void done(report *r)
+{
+    vp_document_clear(&r->d);
+    vp_parsed_clear(&r->p);
+}
+
+#define EXPECT_REPORT(fm, want, ...)                                  \
+    do {                                                              \
+        static const char *const lines_[] = {__VA_ARGS__, NULL};      \
+        report r_;                                                    \
+        const char *got_ = run(&r_, fm, lines_);                      \
+        if (!want)                                                    \
+            assert_null(got_);                                        \
+        else if (!got_ || strcmp(got_, want ? want : "") != 0)        \
+            fail_msg("expected %s, got %s", want ? want : "none",     \
+                     got_ ? got_ : "none");                           \
+        done(&r_);                                                    \
+    } while (0)
+
+static void test_year_only_in_the_title(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2016-11-03", "# Kennisdag Binnensteden 2016",
+                  "Op donderdag 3 november kwamen ruim zestig deelnemers bijeen in Den Bosch.");
+}
+
+static void test_next_meeting_and_laws_are_skipped(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2018-02-16", "# Verslag netwerkdag Assen",
+                  "De volgende bijeenkomst vindt plaats op 14 juni 2018 in Ede.",
+                  "Op vrijdag 16 februari 2018 was Assen gastheer van het PMG.",
+                  "# Save the date", "Noteer alvast 12 oktober 2018.");
+    EXPECT_REPORT(NULL, "2015-03-27", "# Kennisdag sociaal domein",
+                  "Sinds 1 januari 2015 zijn gemeenten verantwoordelijk voor de jeugdzorg.",
+                  "De kennisdag vond plaats op 27 maart 2015 in Alphen aan den Rijn.");
+}
+
+static void test_front_matter_wins(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("22 april 2017", "2017-04-22", "# Netwerkdag 21 april 2017");
+}
+
+static void test_front_matter_invalid(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {"# Netwerkdag 21 april 2017", NULL};
+    report r;
+    run(&r, "31-02-2017", lines);
+    assert_int_equal(r.issue.line, 3);
+    assert_string_equal(r.issue.message, "unrecognised date '31-02-2017'");
+    assert_string_equal(r.d.date, "2017-04-21");   /* fell back to the title */
+    done(&r);
+}
+
+static void test_front_matter_date_time(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2019-10-04T13:00:00+02:00", "2019-10-04",
+                  "# Netwerkdag", "Een verslag zonder datum in de tekst.");
+}
+
+/* A blog's front matter date is the day it was posted: the weekday date of
+ * the opening, a few days before, is the event. */
+static void test_posted_after_the_event(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2019-06-10", "2019-06-07",
+                  "# Terugblik op een volle dag",
+                  "Afgelopen vrijdag 7 juni ontving de gemeente ruim vijftig collega's in "
+                  "het stadhuis voor een dag over de binnenstad.");
+    /* a newsletter: the publication line names the day it appeared */
+    EXPECT_REPORT(NULL, "2020-01-24",
+                  "# Nieuwsbrief februari 2020",
+                  "*Verschenen op maandag 3 februari 2020*",
+                  "Op vrijdag 24 januari kwamen zestig deelnemers bijeen in de schouwburg om "
+                  "te praten over jeugdzorg en de tekorten daarop.");
+    EXPECT_REPORT(NULL, "2020-01-24",
+                  "# Terugblik",
+                  "Publicatiedatum: 3 februari 2020",
+                  "Vrijdagmiddag 24 januari kwamen zestig deelnemers bijeen in de schouwburg om "
+                  "te praten over jeugdzorg en de tekorten daarop.");
+}
+
+/* When the text names the front matter's day as that of the event, the
+ * front matter holds, whatever else the opening says. */
+static void test_front_matter_confirmed_by_the_text(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2019-06-14", "2019-06-14",
+                  "# Kennisdag",
+                  "Op dinsdag 4 juni stemde de raad in met het plan voor de haven, en "
+                  "dat was het onderwerp van deze dag.",
+                  "De kennisdag van vrijdag 14 juni begon met een rondleiding over de kade "
+                  "en een lunch in het havengebouw.");
+    /* a byline with the same day does not confirm it */
+    EXPECT_REPORT("2019-06-14", "2019-06-07",
+                  "# Kennisdag",
+                  "Op vrijdag 7 juni kwamen veertig wethouders bijeen in het havengebouw "
+                  "voor een dag over de haven en de stad.",
+                  "*Tekst: secretariaat, 14 juni 2019*");
+}
+
+/* A dateline under the title dates the page; "afgelopen donderdag" counts
+ * back from it. */
+static void test_dateline_and_relative_weekday(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2022-03-10",
+                  "# Inspiratiesessie wonen",
+                  "14 maart 2022",
+                  "Afgelopen donderdag kwamen bestuurders uit de regio bijeen om terug te "
+                  "kijken op vier jaar woningbouw.");
+    /* the same dateline alone is the date */
+    EXPECT_REPORT(NULL, "2022-03-14",
+                  "# Inspiratiesessie wonen",
+                  "14 maart 2022",
+                  "Bestuurders uit de regio kwamen bijeen om terug te kijken op vier jaar "
+                  "woningbouw.");
+}
+
+/* The year of a date without one: a month-and-year line, a title. */
+static void test_year_from_a_publication_line(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2016-09-29",
+                  "# Werkbezoek aan de haven",
+                  "Nieuws \xC2\xB7 oktober 2016",
+                  "Op donderdag 29 september jl. bracht de vereniging een werkbezoek aan de "
+                  "haven en de nieuwe woonwijk erachter.");
+    EXPECT_REPORT(NULL, "2016-02-03",
+                  "# The Congress met online",
+                  "Geneva, February 2016",
+                  "From 3 to 5 February, the delegation held a series of online meetings "
+                  "with the national associations of municipalities.");
+}
+
+/* A weekday that does not fit the year moves the date to the year next to
+ * it: written in January about a day in December. */
+static void test_weekday_fits_the_year(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2019-12-13",
+                  "# Terugblik",
+                  "Nieuws \xC2\xB7 januari 2020",
+                  "Op vrijdag 13 december kwamen de raadsleden bijeen voor de laatste "
+                  "kennisdag van het jaar.");
+}
+
+/* Publications and next meetings are never the event, with a weekday too. */
+static void test_other_dates_with_weekdays(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2021-02-16",
+                  "# Online sessie over de binnenstad",
+                  "*Gepubliceerd op woensdag 24 februari 2021*",
+                  "Op dinsdag 16 februari 2021 spraken dertig wethouders via Teams over de "
+                  "winkelstraten.",
+                  "Een vervolgsessie staat gepland op donderdag 1 april 2021.");
+    /* a two-day event is its first day */
+    EXPECT_REPORT("2024-05-16T09:30:00+02:00", "2024-05-16",
+                  "# Twee dagen aan de kust",
+                  "*Verslag van de tweedaagse bijeenkomst, donderdag 16 en vrijdag 17 mei 2024*");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_date_forms),
+        cmocka_unit_test(test_parse_date_calendar),
+        cmocka_unit_test(test_iso_date_times),
+        cmocka_unit_test(test_english_dates),
+        cmocka_unit_test(test_two_digit_years),
+        cmocka_unit_test(test_ranges_are_their_first_day),
+        cmocka_unit_test(test_year_only_in_the_title),
+        cmocka_unit_test(test_next_meeting_and_laws_are_skipped),
+        cmocka_unit_test(test_front_matter_wins),
+        cmocka_unit_test(test_front_matter_invalid),
+        cmocka_unit_test(test_front_matter_date_time),
+        cmocka_unit_test(test_posted_after_the_event),
+        cmocka_unit_test(test_front_matter_confirmed_by_the_text),
+        cmocka_unit_test(test_dateline_and_relative_weekday),
+        cmocka_unit_test(test_year_from_a_publication_line),
+        cmocka_unit_test(test_weekday_fits_the_year),
+        cmocka_unit_test(test_other_dates_with_weekdays),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,375 @@
+/*
+ * Unit tests of the places stage (indexer/extract_places.c, extract_host.c)
+ * on text written for the tests, with the real gazetteer of municipalities
+ * and places (VP_DATA_DIR): places to their municipality in the report's
+ * year, the host, and the names that are no municipality.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+static vp_gazetteer *gaz;
+
+static int load_data(void **state)
+{
+    (void)state;
+    char err[256];
+    gaz = vp_gazetteer_load(VP_DATA_DIR "/gemeenten.tsv", err, sizeof err);
+    if (!gaz || vp_gazetteer_load_places(gaz, VP_DATA_DIR "/woonplaatsen.tsv", err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+static int free_data(void **state)
+{
+    (void)state;
+    vp_gazetteer_free(gaz);
+    return 0;
+}
+
+typedef struct report {
+    vp_parsed p;
+    vp_document d;
+    vp_extract_issue issue;
+} report;
+
+/* One block per line; "# " makes a heading.  date: the front matter date
+ * (sets the report's year), location: front matter location; NULL for
+ * none. */
+static void run(report *r, const char *date, const char *location, const char *const *lines)
+{
+    vp_parsed_init(&r->p);
+    for (int i = 0; lines[i]; i++) {
+        bool heading = strncmp(lines[i], "# ", 2) == 0;
+        assert_true(vp_parsed_add_block(&r->p, heading ? VP_BLOCK_HEADING : VP_BLOCK_PARAGRAPH,
+                                        heading, false, 10 + i, lines[i] + (heading ? 2 : 0)));
+    }
+    if (date) {
+        r->p.fm.present = true;
+        r->p.fm.date = strdup(date);
+    }
+    if (location) {
+        r->p.fm.present = true;
+        r->p.fm.host = strdup(location);
+    }
+    vp_document_init(&r->d);
+    memset(&r->issue, 0, sizeof r->issue);
+    vp_extract_ctx ctx = {.gazetteer = gaz};
+    assert_int_equal(vp_extract_all(&ctx, &r->p, &r->d, &r->issue), VP_EXTRACT_OK);
+}
+
+static void done(report *r)
+{
+    vp_document_clear(&r->d);
+    vp_parsed_clear(&r->p);
+}
+
+static bool has(const report *r, const char *name)
+{
+    for (size_t i = 0; i < r->d.municipalities.len; i++)
+        if (strcmp(r->d.municipalities.items[i], name) == 0)
+            return true;
+    return false;
+}
+
+static void expect_host(const report *r, const char *want)
+{
+    if (!want && r->d.host)
+        fail_msg("expected no host, got %s", r->d.host);
+    if (want && (!r->d.host || strcmp(r->d.host, want) != 0))
+        fail_msg("expected host %s, got %s", want, r->d.host ? r->d.host : "none");
+}
+
+#define LINES(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* ---- places and years ---- */
+
+static void test_place_is_its_municipality(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2015-06-12", NULL,
+        LINES("# Verslag regiodag arbeidsmigratie",
+              "De regiodag vond plaats in het gemeentehuis in Emmeloord. Er waren "
+              "deelnemers uit Urk, Dronten en Lelystad."));
+    expect_host(&r, "Noordoostpolder");
+    assert_true(has(&r, "Noordoostpolder"));
+    assert_true(has(&r, "Urk"));
+    done(&r);
+}
+
+/* The municipality of the report's year: before and after a merger. */
+static void test_place_in_its_year(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "# Kennisdag krimp en wonen",
+        "Op het stadhuis van Hoogezand kwamen veertig wethouders bijeen voor een dag "
+        "over wonen in krimpgebieden.",
+        NULL,
+    };
+    report r;
+    run(&r, "2016-03-04", NULL, lines);
+    expect_host(&r, "Hoogezand-Sappemeer");
+    done(&r);
+    run(&r, "2019-03-08", NULL, lines);
+    expect_host(&r, "Midden-Groningen");
+    done(&r);
+
+    /* a former municipality named after it ended is a town of its successor */
+    static const char *const town[] = {
+        "# Netwerkdag energie",
+        "De netwerkdag werd gehouden in Heerhugowaard, in de raadzaal van het stadhuis.",
+        NULL,
+    };
+    run(&r, "2021-05-07", NULL, town);
+    expect_host(&r, "Heerhugowaard");
+    done(&r);
+    run(&r, "2023-05-12", NULL, town);
+    expect_host(&r, "Dijk en Waard");
+    assert_false(has(&r, "Heerhugowaard"));
+    done(&r);
+}
+
+/* Before a merger nobody knows the municipality of some places: they count
+ * for nothing then, rather than for today's. */
+static void test_place_not_known_before_merger(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2012-05-04", NULL,
+        LINES("# Dorpendag", "De dorpendag vond plaats in Muiderberg, in het dorpshuis."));
+    expect_host(&r, NULL);
+    assert_int_equal(r.d.municipalities.len, 0);
+    done(&r);
+    run(&r, "2018-05-04", NULL,
+        LINES("# Dorpendag", "De dorpendag vond plaats in Muiderberg, in het dorpshuis."));
+    expect_host(&r, "Gooise Meren");
+    done(&r);
+}
+
+/* "Bergen" is a place in Limburg and one in Noord-Holland: the report's
+ * other municipalities tell which; the CBS suffix, with or without dots,
+ * tells it right away. */
+static void test_shared_names_and_suffixes(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2019-09-20", NULL,
+        LINES("# Grensoverleg Noord-Limburg",
+              "Raadsleden uit Venlo, Beesel, Bergen en Gennep spraken over de grens."));
+    assert_true(has(&r, "Bergen (L.)"));
+    assert_false(has(&r, "Bergen (NH.)"));
+    done(&r);
+    run(&r, "2019-09-20", NULL,
+        LINES("# Kustoverleg",
+              "Raadsleden uit Alkmaar, Heiloo, Bergen en Castricum spraken over de kust."));
+    assert_true(has(&r, "Bergen (NH.)"));
+    done(&r);
+    run(&r, "2019-09-20", NULL,
+        LINES("# Overleg", "Aanwezig waren Bergen (NH) en Bergen (L.) en Zeist."));
+    assert_true(has(&r, "Bergen (NH.)"));
+    assert_true(has(&r, "Bergen (L.)"));
+    done(&r);
+}
+
+/* ---- names that are no municipality ---- */
+
+static void test_regions_provinces_institutions(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2022-06-10", NULL,
+        LINES("# Kennisdag Zeeland zoekt werk",
+              "De provincie Groningen en de regio Eindhoven doen mee, en "
+              "onderzoekers van Wageningen University en de Port of Rotterdam.",
+              "Gastgemeente was Goes."));
+    expect_host(&r, "Goes");
+    assert_int_equal(r.d.municipalities.len, 1);   /* Goes only */
+    done(&r);
+}
+
+/* A place in a person's name is no municipality (class 4 of issue 16). */
+static void test_surnames(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2018-11-09", NULL,
+        LINES("# Netwerkdag in Zwolle",
+              "Spreker was Ruud van Gorinchem. Daarna vertelde dhr. Weert over data, "
+              "en mevrouw Ede over jeugdzorg. J. de Vries sloot af. Van Kampen: "
+              "\"Wij zijn klaar.\" Dagvoorzitter was Sanne in 't Veld."));
+    expect_host(&r, "Zwolle");
+    assert_int_equal(r.d.municipalities.len, 1);
+    done(&r);
+    /* the mayor of a municipality is not a person named after it */
+    run(&r, "2018-11-09", NULL,
+        LINES("# Netwerkdag",
+              "Burgemeester Gert-Jan Kooistra van Veenendaal opende de dag; wethouder "
+              "Joris van Mierlo sprak daarna."));
+    assert_true(has(&r, "Veenendaal"));
+    assert_false(has(&r, "Geldrop-Mierlo"));
+    done(&r);
+    run(&r, "2018-11-09", NULL,
+        LINES("# Netwerkdag", "Wethouder Van Boxtel sprak over werk in de regio."));
+    assert_int_equal(r.d.municipalities.len, 0);
+    done(&r);
+}
+
+/* A municipality flagged ambiguous for its short name ("Horst") is not
+ * ambiguous written in full, alone on a line. */
+static void test_full_names(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2022-09-29", NULL, LINES("# Deelnemers", "Venray", "Horst aan de Maas", "Horst"));
+    assert_true(has(&r, "Horst aan de Maas"));
+    assert_true(has(&r, "Venray"));
+    done(&r);
+    run(&r, "2022-09-29", NULL, LINES("# Deelnemers", "Horst"));
+    assert_int_equal(r.d.municipalities.len, 0);
+    done(&r);
+}
+
+/* The next meeting's place, a destination and the government are not the
+ * report's municipalities. */
+static void test_next_meeting_travel_government(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2014-04-11", NULL,
+        LINES("# Regiodag in Meppel",
+              "Deelnemers kwamen uit Meppel, Steenwijkerland en Westerveld.",
+              "Sinds de Hanzelijn rijdt de trein in een half uur naar Lelystad en Zwolle.",
+              "Meer geld uit Den Haag is er niet.",
+              "De volgende regiodag vindt in het najaar plaats in Assen."));
+    expect_host(&r, "Meppel");
+    assert_false(has(&r, "Lelystad"));
+    assert_false(has(&r, "Zwolle"));
+    assert_false(has(&r, "'s-Gravenhage"));
+    assert_false(has(&r, "Assen"));
+    assert_true(has(&r, "Westerveld"));
+    done(&r);
+    /* a list with the government's seat in it is a list of municipalities */
+    run(&r, "2014-04-11", NULL,
+        LINES("# Overleg", "Er waren deelnemers uit Den Haag, Delft en Leiden."));
+    assert_true(has(&r, "'s-Gravenhage"));
+    done(&r);
+}
+
+/* ---- the host ---- */
+
+static void test_host_cues(void **state)
+{
+    (void)state;
+    const struct { const char *const *lines; const char *host; } cases[] = {
+        {LINES("# Notulen", "Datum: 4 maart 2015 Locatie: stadhuis Tiel, raadzaal",
+               "Aanwezig: Culemborg, Zaltbommel en Buren."), "Tiel"},
+        {LINES("# Verslag", "Biesbosch Museum, Werkendam (gastgemeente Altena), 12 maart 2019"),
+         "Altena"},
+        {LINES("# Study visit", "**Hosted by:** the Municipality of Delft"), "Delft"},
+        {LINES("# Impressie van de netwerkdag \"Samen sterk\"",
+               "Ulft, 11-4-2015 Over de kracht van de kernen ging de dag die de PMG in het "
+               "oosten van het land organiseerde, met ruim zeventig deelnemers."),
+         "Oude IJsselstreek"},
+        {LINES("# Raden praten over samenwerking",
+               "NOORD-SLEEN - De raadsleden van drie gemeenten vergaderden gisteravond samen, "
+               "in een volle zaal; burgemeester Jan van Beek van Emmen opende."),
+         "Coevorden"},
+        {LINES("# Taal doet meer",
+               "Daarover ging de netwerkdag die de gemeente Ede op donderdag 29 september "
+               "organiseerde in het cultuurhuis, samen met de bibliotheek."),
+         "Ede"},
+        {LINES("# Terugblik",
+               "Op 6 oktober hielden wij de conferentie in het Parktheater Eindhoven. De hele "
+               "bijeenkomst is terug te kijken op de website van de regio."),
+         "Eindhoven"},
+        {LINES("# Blog",
+               "*Lotte Jansen is communicatieadviseur bij de gemeente Zutphen.*",
+               "Om half negen staan in de raadzaal van ons stadhuis twee camera's en veertig "
+               "stoelen klaar voor de eerste hybride netwerkdag."),
+         "Zutphen"},
+        {LINES("# Werk na corona: kennisdag economie in Venlo", "Een korte dag."), "Venlo"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        report r;
+        run(&r, "2019-03-12", NULL, cases[i].lines);
+        if (!r.d.host || strcmp(r.d.host, cases[i].host) != 0)
+            fail_msg("case %zu: expected host %s, got %s", i, cases[i].host,
+                     r.d.host ? r.d.host : "none");
+        done(&r);
+    }
+}
+
+/* A report that does not say where it was has no host; a subject in a
+ * headline, a participant joining from home, a speaker's municipality and
+ * a journey are no host. */
+static void test_no_host_without_a_cue(void **state)
+{
+    (void)state;
+    const char *const *const cases[] = {
+        LINES("# Vlissingen wil weer overleg met Middelburg en Veere",
+              "Raadsleden spraken in augustus over de samenwerking op Walcheren."),
+        LINES("# Webinar financien",
+              "Ruim 150 raadsleden volgden het webinar. De voorzitter, die vanuit haar werkkamer "
+              "in Heerenveen inbelde, opende de middag."),
+        LINES("# Overleg AI", "Een informatiemanager in Woerden liet een chatbot zien."),
+        LINES("# Treinreis", "Wie vanuit Sittard naar Heerlen rijdt, ziet de mijnstreek."),
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        report r;
+        run(&r, "2022-09-01", NULL, cases[i]);
+        if (r.d.host)
+            fail_msg("case %zu: expected no host, got %s", i, r.d.host);
+        done(&r);
+    }
+}
+
+/* Front matter: a venue and a place, a former municipality in its year,
+ * an online meeting (no host, no warning). */
+static void test_front_matter_location(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2018-06-15", "DRU Industriepark, Ulft", LINES("# Verslag", "Een dag."));
+    expect_host(&r, "Oude IJsselstreek");
+    done(&r);
+    run(&r, "2022-09-29", "Boxmeer", LINES("# Verslag", "Een dag."));
+    expect_host(&r, "Land van Cuijk");
+    done(&r);
+    run(&r, "2020-06-12", "online (Microsoft Teams)",
+        LINES("# Verslag", "De gemeente Gouda nam de rol van gastheer op zich."));
+    expect_host(&r, "Gouda");
+    assert_string_equal(r.issue.message, "");
+    done(&r);
+    run(&r, "2020-06-12", "Nergenshuizen aan Zee", LINES("# Verslag", "Een dag."));
+    assert_string_equal(r.issue.message, "unknown municipality 'Nergenshuizen aan Zee'");
+    done(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_place_is_its_municipality),
+        cmocka_unit_test(test_place_in_its_year),
+        cmocka_unit_test(test_place_not_known_before_merger),
+        cmocka_unit_test(test_shared_names_and_suffixes),
+        cmocka_unit_test(test_regions_provinces_institutions),
+        cmocka_unit_test(test_surnames),
+        cmocka_unit_test(test_full_names),
+        cmocka_unit_test(test_next_meeting_travel_government),
+        cmocka_unit_test(test_host_cues),
+        cmocka_unit_test(test_no_host_without_a_cue),
+        cmocka_unit_test(test_front_matter_location),
+    };
+    return cmocka_run_group_tests(tests, load_data, free_data);
+}
