@@ -29,7 +29,7 @@
 #include "problem.h"
 #include "xapian_c.h"
 
-typedef vp_problem vp_qerror;   /* as query.h says */
+typedef vp_problem vp_qerror;   /* query.h says what it holds */
 
 #define VP_DEFAULT_DEADLINE_MS        2000
 #define VP_DEFAULT_EXPORT_MS          60000
