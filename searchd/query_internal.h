@@ -53,6 +53,9 @@ struct vp_searcher {
     revision_cache *cache;
     double last_check_ms;     /* vp_now_ms() */
     bool modified;            /* the last failure was DatabaseModifiedError */
+    bool discarded_maybe;     /* ... or what a discarded revision may also
+                                 give a reader of posting lists (corrupt
+                                 data, a document not found) */
     bool broken;              /* a shard failed (network): open afresh next time */
     bool timed_out;           /* ... by not answering: retrying now would wait again */
     vp_budget_limits limits;  /* what a request may cost (budget.h) */

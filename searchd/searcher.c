@@ -21,6 +21,7 @@
 int vp_searcher_fail(vp_searcher *s, const xapc_error *xe, vp_qerror *e, const char *what)
 {
     s->modified = xe->status == XAPC_ERR_MODIFIED;
+    s->discarded_maybe = xe->status == XAPC_ERR_CORRUPT || xe->status == XAPC_ERR_NOT_FOUND;
     s->timed_out = xe->status == XAPC_ERR_TIMEOUT;
     s->broken = s->broken || s->timed_out || xe->status == XAPC_ERR_NETWORK;
     switch (xe->status) {
@@ -296,21 +297,45 @@ int vp_searcher_stats(vp_searcher *s, unsigned *documents,
     return 0;
 }
 
+/* How many times a request runs again at the newest revision when the
+ * revision it read was discarded.  Xapian keeps the last two revisions
+ * readable, so an indexer committing twice while a request reads (a commit
+ * per report, a loaded machine) discards it; each retry reopens at the
+ * newest, so a few always suffice unless commits come faster than any
+ * request can read. */
+enum { MODIFIED_RETRIES = 4 };
+
 json_t *vp_searcher_with_retry(vp_searcher *s, vp_read_fn fn, const void *arg,
                                vp_qerror *e)
 {
     if (vp_searcher_refresh(s, e) != 0)
         return NULL;
-    s->modified = s->timed_out = false;
+    s->modified = s->discarded_maybe = s->timed_out = false;
     json_t *out = fn(s, arg, e);
-    if (out || (!s->modified && !s->broken) || s->timed_out)
+    for (int i = 0; !out && (s->modified || s->discarded_maybe) && !s->broken &&
+                    !s->timed_out && i < MODIFIED_RETRIES; i++) {
+        /* Reading a revision the writer has just discarded may also end in
+         * corrupt data or a missing document: that is retried only when a
+         * newer revision is there, else it is what it says. */
+        xapc_error xe;
+        xapc_error_clear(&xe);
+        uint64_t read = xapc_db_revision(s->db, &xe);
+        bool maybe = !s->modified;
+        if (reopen_db(s, e) != 0)
+            return NULL;
+        if (maybe && xapc_db_revision(s->db, &xe) == read)
+            return NULL;
+        s->modified = s->discarded_maybe = false;
+        out = fn(s, arg, e);
+    }
+    if (out || !s->broken || s->timed_out)
         return out;
     /* A shard server that restarted closed our connection to it: one
      * reconnection answers this request (a shard still down fails fast).
      * Not after a timeout: a shard that is alive but not answering would
      * make this request wait out the timeout once more; the next request
      * reconnects. */
-    if ((s->broken ? replace_db(s, e) : reopen_db(s, e)) != 0)
+    if (replace_db(s, e) != 0)
         return NULL;
     s->modified = false;
     return fn(s, arg, e);
