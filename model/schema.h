@@ -53,7 +53,12 @@ enum {
     VP_SLOT_STAMP = 6,          /* source stamp "size:mtime:hash" for incremental runs */
     VP_SLOT_SORTKEY = 7,        /* vp_sort_key(): "YYYYMMDD" (or "00000000") + id, unique:
                                    the date orders, ties broken by id (terms.h) */
-    VP_SLOT_HIT = 8             /* hit_record.h: what a search hit shows, read in place */
+    VP_SLOT_HIT = 8,            /* hit_record.h: what a search hit shows, read in place */
+    VP_SLOT_PEOPLE = 9          /* vp_list_encode()d full names of everyone the report
+                                   names (vp_document.people): read by the indexer's
+                                   cross-report speaker pass only.  An index without it
+                                   reads as "no people": no schema version bump, the
+                                   extractor's code hash re-extracts every report */
 };
 
 /*
