@@ -13,8 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facet_column_write.h"
+#include "layout.h"
 #include "schema.h"
 #include "speakers_corpus.h"
+#include "spelling_sync.h"
 #include "sys.h"
 
 int vp_build_data_load(const char *dir, vp_build_data *d)
@@ -135,8 +138,7 @@ static bool empty_database(vp_run *r)
 static int make_builder(vp_run *r)
 {
     xapc_error err;
-    r->builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, r->data->gazetteer,
-                                   vp_shards_meta(r->shards), &err);
+    r->builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, r->data->gazetteer, &err);
     if (!r->builder)
         fprintf(stderr, "indexer: %s\n", err.message);
     return r->builder ? 0 : -1;
@@ -183,9 +185,36 @@ static int resolve_speakers(vp_run *r)
     return 0;
 }
 
+/* The spelling table from the reports' words (spelling_sync.h), when the
+ * run changed any report: the term generator no longer feeds it word by
+ * word. */
+static int sync_spelling(vp_run *r)
+{
+    if (r->n.indexed + r->n.removed == 0 && r->pending == 0)
+        return 0;
+    xapc_error err;
+    xapc_error_clear(&err);
+    xapc_db *all = xapc_db_new_empty(&err);
+    for (unsigned i = 0; all && i < vp_shards_count(r->shards); i++)
+        if (xapc_db_add(all, xapc_wdb_reader(vp_shards_at(r->shards, i)), &err) != XAPC_OK)
+            break;
+    if (all && err.status == XAPC_OK)
+        vp_spelling_sync(vp_shards_meta(r->shards), all, NULL, &err);
+    xapc_db_free(all);
+    if (err.status != XAPC_OK) {
+        fprintf(stderr, "indexer: %s: cannot update the spelling table: %s\n", r->opt->db,
+                err.message);
+        return -1;
+    }
+    r->pending++;
+    return 0;
+}
+
 static int finish(vp_run *r)
 {
     xapc_error err;
+    if (sync_spelling(r) != 0)
+        return -1;
     bool ok = !r->data_changed ||
               (vp_synonyms_store(&r->data->synonyms, vp_shards_meta(r->shards), VP_DEFAULT_STEMMER,
                                  &err) == XAPC_OK &&
@@ -197,6 +226,18 @@ static int finish(vp_run *r)
     if (r->data_changed)
         r->pending++;
     return vp_run_commit(r, true);
+}
+
+/* The facet column of the database at its last commit (facet_column_write.h),
+ * while this run still holds its lock.  searchd counts from it; without
+ * one (a failure here, a shard set) it counts through Xapian, so a failure
+ * is a warning, not a failed run. */
+static void write_facet_column(const char *path)
+{
+    char why[600];
+    if (vp_layout_is_database(path) && vp_facet_column_write(path, why, sizeof why) != 0)
+        fprintf(stderr, "indexer: warning: no facet column written (%s): searches count "
+                "more slowly until the next run\n", why);
 }
 
 int vp_build(const vp_build_options *o, vp_build_counts *counts)
@@ -223,6 +264,8 @@ int vp_build(const vp_build_options *o, vp_build_counts *counts)
     bool done = r.shards && index_sources(&r, &live, &rebuild) == 0 &&
                 vp_run_remove_missing(&r, &sources) == 0 &&
                 resolve_speakers(&r) == 0 && finish(&r) == 0;
+    if (done)
+        write_facet_column((o->rebuild || r.swap) ? rebuild.fresh : o->db);
     vp_docbuilder_free(r.builder);
     vp_shards_free(r.shards); /* an unfinished run keeps its last commit */
     if ((o->rebuild || r.swap) && done)

@@ -108,9 +108,8 @@ int vp_run_remove_missing(vp_run *r, const vp_sources *sources);
 /* ---- build_jobs.c ------------------------------------------------------- */
 
 /* Makes j a job of the run `all`, writing into shards (may be NULL: set
- * later) with its builder's spelling data going to spelling (may be
- * NULL).  0, or -1 (reported). */
-int vp_run_job_init(vp_run *j, vp_run *all, vp_shards *shards, xapc_wdb *spelling);
+ * later).  0, or -1 (reported). */
+int vp_run_job_init(vp_run *j, vp_run *all, vp_shards *shards);
 
 /* Runs job_fn on each of the n jobs on a thread of its own and adds up
  * their counts into r.  0, or -1 when a job failed (reported). */

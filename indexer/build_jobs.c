@@ -1,9 +1,9 @@
 /*
  * build_jobs.c: a run on several threads (--jobs): each job writes
  * databases of its own, so that no two threads share a Xapian writer.  For
- * a shard set job i writes the shards i, i + n, ...; its spelling data goes
- * to a database of its own, added to meta after the jobs.  The threads of
- * a full build in parts are started here too (build_parts.c).
+ * a shard set job i writes the shards i, i + n, ...  (The spelling table in
+ * meta is filled once at the end of the run: spelling_sync.h.)  The threads
+ * of a full build in parts are started here too (build_parts.c).
  */
 #include "build_internal.h"
 
@@ -16,14 +16,13 @@
 #include "schema.h"
 #include "sys.h"
 
-/* A job over the whole run's sources, writing into shards, its builder's
- * spelling data into spelling. */
-int vp_run_job_init(vp_run *j, vp_run *all, vp_shards *shards, xapc_wdb *spelling)
+/* A job over the whole run's sources, writing into shards. */
+int vp_run_job_init(vp_run *j, vp_run *all, vp_shards *shards)
 {
     *j = (vp_run){.opt = all->opt, .data = all->data, .sources = all->sources,
                .shards = shards, .ctx = all->ctx, .all = all, .end = all->sources->len};
     xapc_error err;
-    j->builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, all->data->gazetteer, spelling, &err);
+    j->builder = vp_docbuilder_new(VP_DEFAULT_STEMMER, all->data->gazetteer, &err);
     if (!j->builder)
         fprintf(stderr, "indexer: %s\n", err.message);
     return j->builder ? 0 : -1;
@@ -82,43 +81,14 @@ int vp_make_parts_dir(const char *dir)
     return 0;
 }
 
-/* Adds the spelling data a job gathered to the run's meta database. */
-static int merge_spelling(vp_run *r, xapc_wdb *from)
-{
-    xapc_error err = {0};
-    xapc_termiter *it = xapc_db_spellings(xapc_wdb_reader(from), &err);
-    const char *word;
-    uint32_t freq;
-    while (it && xapc_termiter_next(it, &word, &freq, &err))
-        if (xapc_wdb_add_spelling(vp_shards_meta(r->shards), word, freq, &err) != XAPC_OK)
-            break;
-    xapc_termiter_free(it);
-    if (err.status != XAPC_OK)
-        fprintf(stderr, "indexer: %s: cannot store the spelling data: %s\n", r->opt->db,
-                err.message);
-    r->pending++;
-    return err.status == XAPC_OK ? 0 : -1;
-}
-
-/* A shard set: job i writes the shards i, i + n, ...; its spelling data goes
- * to a database of its own, added to meta after the jobs (meta has one
- * writer handle, which the threads cannot share). */
+/* A shard set: job i writes the shards i, i + n, ... */
 int vp_run_index_shards_in_jobs(vp_run *r, unsigned n)
 {
     vp_run jobs[VP_BUILD_JOBS_MAX];
-    xapc_wdb *spelling[VP_BUILD_JOBS_MAX] = {0};
-    char *dir = vp_sibling_path(r->opt->db, ".parts");
     unsigned made = 0;
-    int rc = vp_make_parts_dir(dir);
-    for (; rc == 0 && made < n; made++) {
-        char *path = vp_numbered_path(dir, "spelling", made);
-        xapc_error err;
-        spelling[made] = xapc_wdb_open(path, XAPC_WDB_CREATE_OR_OVERWRITE, &err);
-        free(path);
-        if (!spelling[made])
-            fprintf(stderr, "indexer: %s: %s\n", dir, err.message);
-        if (!spelling[made] || vp_run_job_init(&jobs[made], r, r->shards, spelling[made]) != 0) {
-            xapc_wdb_free(spelling[made]);
+    int rc = 0;
+    for (; made < n; made++) {
+        if (vp_run_job_init(&jobs[made], r, r->shards) != 0) {
             rc = -1;
             break;
         }
@@ -127,18 +97,7 @@ int vp_run_index_shards_in_jobs(vp_run *r, unsigned n)
     }
     if (rc == 0)
         rc = vp_run_jobs(r, jobs, n, job_main);
-    for (unsigned i = 0; i < made; i++) {
-        xapc_error err;
-        if (rc == 0 && xapc_wdb_commit(spelling[i], &err) != XAPC_OK) {
-            fprintf(stderr, "indexer: %s: %s\n", dir, err.message);
-            rc = -1;
-        }
-        if (rc == 0)
-            rc = merge_spelling(r, spelling[i]);
+    for (unsigned i = 0; i < made; i++)
         vp_docbuilder_free(jobs[i].builder);
-        xapc_wdb_free(spelling[i]);
-    }
-    vp_remove_tree(dir);
-    free(dir);
     return rc;
 }

@@ -50,17 +50,10 @@ static int write_part(vp_run *j, unsigned k)
         fprintf(stderr, "indexer: %s\n", msg);
         return -1;
     }
-    xapc_error err;
-    int rc = vp_docbuilder_set_spelling_db(j->builder, vp_shards_meta(part), &err) == XAPC_OK
-             ? 0 : -1;
-    if (rc != 0)
-        fprintf(stderr, "indexer: %s\n", err.message);
     j->shards = part;
     j->begin = plan->bounds[k];
     j->end = plan->bounds[k + 1];
-    if (rc == 0)
-        rc = vp_run_index_range(j) == 0 && vp_run_commit(j, true) == 0 ? 0 : -1;
-    vp_docbuilder_set_spelling_db(j->builder, NULL, &err);
+    int rc = vp_run_index_range(j) == 0 && vp_run_commit(j, true) == 0 ? 0 : -1;
     vp_shards_free(part);
     j->shards = NULL;
     return rc;
@@ -109,7 +102,7 @@ static int write_parts(vp_run *r, vp_parts_plan *plan, unsigned n)
     unsigned made = 0;
     int rc = 0;
     for (; made < n; made++) {
-        if (vp_run_job_init(&jobs[made], r, NULL, NULL) != 0) {
+        if (vp_run_job_init(&jobs[made], r, NULL) != 0) {
             rc = -1;
             break;
         }

@@ -155,12 +155,9 @@ static xapc_status add_part(xapc_doc *doc, const char *part, const uint32_t *pos
             return err->status;
     if (xapc_doc_add_term(doc, part, wdf, err) != XAPC_OK)
         return err->status;
-    char *stemmed = xapc_stem_word(stem, part, err);
-    if (!stemmed)
-        return err->status;
-    char z[VP_COMPOUND_MAX_WORD + 2];
-    snprintf(z, sizeof z, "Z%s", stemmed);
-    free(stemmed);
+    char z[VP_COMPOUND_MAX_WORD * 2 + 2] = "Z";
+    if (!xapc_stem_into(stem, part, strlen(part), z + 1, sizeof z - 1, err))
+        return err->status != XAPC_OK ? err->status : XAPC_OK;   /* no stem: no Z term */
     return xapc_doc_add_term(doc, z, wdf, err);
 }
 

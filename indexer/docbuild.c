@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "compound.h"
+#include "hit_record.h"
 #include "mem.h"
 #include "schema.h"
 #include "strset.h"
@@ -22,11 +23,18 @@
 enum { WDF_TITLE = 5, WDF_HEADING = 3, WDF_BODY = 1, WDF_FACET_TEXT = 2,
        FIELD_GAP = 100 };
 
+/* Words the builder's stemmer remembers: an archive's vocabulary runs to
+ * hundreds of thousands of words, and the term generator, the compound
+ * parts and the hit record's filters all stem the same words (64 bytes a
+ * word: 4 MiB). */
+enum { STEM_MEMO_WORDS = 1 << 16 };
+
 struct vp_docbuilder {
     xapc_termgen *tg;
     const vp_gazetteer *gazetteer;
     vp_lexicon *lexicon;      /* compound splitting; NULL without a word list */
-    xapc_stem *stem;
+    xapc_stem *stem;          /* remembering (one builder per thread) */
+    char stem_buf[VP_HIT_MAX_WORD * 2];
 };
 
 /* The Dutch word list for compound splitting.  Without it (wdutch not
@@ -44,10 +52,10 @@ static vp_lexicon *load_lexicon(void)
 }
 
 vp_docbuilder *vp_docbuilder_new(const char *stemmer, const vp_gazetteer *gazetteer,
-                                 xapc_wdb *spelling_db, xapc_error *err)
+                                 xapc_error *err)
 {
     vp_docbuilder *b = vp_xcalloc(1, sizeof *b);
-    if (!(b->stem = xapc_stem_new(stemmer, err)))
+    if (!(b->stem = xapc_stem_new_memo_sized(stemmer, STEM_MEMO_WORDS, err)))
         goto fail;
     b->gazetteer = gazetteer;
     b->lexicon = load_lexicon();
@@ -55,18 +63,10 @@ vp_docbuilder *vp_docbuilder_new(const char *stemmer, const vp_gazetteer *gazett
     if (!b->tg || xapc_termgen_set_stemmer(b->tg, b->stem, err) != XAPC_OK ||
         xapc_termgen_set_stemming_strategy(b->tg, XAPC_STEM_SOME, err) != XAPC_OK)
         goto fail;
-    if (spelling_db && xapc_termgen_set_spelling_db(b->tg, spelling_db, err) != XAPC_OK)
-        goto fail;
     return b;
 fail:
     vp_docbuilder_free(b);
     return NULL;
-}
-
-xapc_status vp_docbuilder_set_spelling_db(vp_docbuilder *b, xapc_wdb *spelling_db,
-                                          xapc_error *err)
-{
-    return xapc_termgen_set_spelling_db(b->tg, spelling_db, err);
 }
 
 void vp_docbuilder_free(vp_docbuilder *b)
@@ -243,6 +243,25 @@ static bool add_sort_key(xapc_doc *doc, const vp_document *d, xapc_error *err)
     return ok;
 }
 
+/* vp_stem_fn over the builder's stemmer. */
+static const char *stem_for_record(void *ctx, const char *word, size_t *len)
+{
+    vp_docbuilder *b = ctx;
+    *len = xapc_stem_into(b->stem, word, strlen(word), b->stem_buf, sizeof b->stem_buf, NULL);
+    return *len ? b->stem_buf : NULL;
+}
+
+/* What a search hit shows, in the form the query layer reads in place. */
+static bool add_hit_record(vp_docbuilder *b, xapc_doc *doc, const vp_document *d,
+                           xapc_error *err)
+{
+    size_t len;
+    char *record = vp_hit_record_build(d, stem_for_record, b, &len);
+    bool ok = xapc_doc_add_value(doc, VP_SLOT_HIT, record, len, err) == XAPC_OK;
+    free(record);
+    return ok;
+}
+
 xapc_doc *vp_docbuilder_build(vp_docbuilder *b, const vp_document *d,
                               const char *stamp, xapc_error *err)
 {
@@ -258,6 +277,7 @@ xapc_doc *vp_docbuilder_build(vp_docbuilder *b, const vp_document *d,
               add_facets(b, doc, d, err) &&
               add_date(doc, d->date, err) &&
               add_sort_key(doc, d, err) &&
+              add_hit_record(b, doc, d, err) &&
               add_value(doc, VP_SLOT_STAMP, stamp, err) &&
               xapc_doc_set_data(doc, json, strlen(json), err) == XAPC_OK;
     free(json);

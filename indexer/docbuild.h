@@ -13,17 +13,14 @@
 
 typedef struct vp_docbuilder vp_docbuilder;
 
-/* stemmer: Xapian stemmer name.  spelling_db (may be NULL) receives the
- * spelling data of the body text; borrowed, must outlive the builder.
- * gazetteer (borrowed) gives the successors of merged municipalities.
- * Caller frees with vp_docbuilder_free(). */
+/* stemmer: Xapian stemmer name.  gazetteer (borrowed) gives the successors
+ * of merged municipalities.  The builder feeds no spelling table: the
+ * indexer fills it from the term list at the end of a run
+ * (spelling_sync.h).  One builder per thread.  Caller frees with
+ * vp_docbuilder_free(). */
 vp_docbuilder *vp_docbuilder_new(const char *stemmer, const vp_gazetteer *gazetteer,
-                                 xapc_wdb *spelling_db, xapc_error *err);
+                                 xapc_error *err);
 void vp_docbuilder_free(vp_docbuilder *b);
-/* Sends the spelling data to spelling_db from now on (NULL: nowhere), as
- * when the database being written changes (a build in parts). */
-xapc_status vp_docbuilder_set_spelling_db(vp_docbuilder *b, xapc_wdb *spelling_db,
-                                          xapc_error *err);
 
 /* The Xapian document for d; stamp goes into VP_SLOT_STAMP.  Caller frees. */
 xapc_doc *vp_docbuilder_build(vp_docbuilder *b, const vp_document *d,

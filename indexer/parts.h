@@ -5,8 +5,8 @@
  * about VP_PART_BYTES_DEFAULT of reports each, every part a database of its
  * own, then merged in order by Xapian's compactor (build_parts.c).  Xapian's
  * commit merges a batch into the database's B-trees, which costs more as
- * they grow (the spelling table's trigram lists most: they hold the whole
- * vocabulary); a part stays small, and the merge is one linear pass.
+ * they grow (the posting and position lists of a vocabulary that keeps
+ * growing); a part stays small, and the merge is one linear pass.
  */
 #ifndef VP_PARTS_H
 #define VP_PARTS_H

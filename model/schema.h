@@ -10,10 +10,11 @@
 #ifndef VP_SCHEMA_H
 #define VP_SCHEMA_H
 
-/* 2: the sort key slot (VP_SLOT_SORTKEY).  The version is part of the data
- * hash, so the next indexer run re-indexes every report of an older index;
- * searchd and vind refuse an index of another version with a clear message. */
-#define VP_SCHEMA_VERSION "2"
+/* 2: the sort key slot (VP_SLOT_SORTKEY); 3: the hit record (VP_SLOT_HIT).
+ * The version is part of the data hash, so the next indexer run re-indexes
+ * every report of an older index; searchd and vind refuse an index of
+ * another version with a clear message. */
+#define VP_SCHEMA_VERSION "3"
 #define VP_DEFAULT_STEMMER "dutch"
 
 /* ---- metadata keys ------------------------------------------------------ */
@@ -52,7 +53,7 @@ enum {
     VP_SLOT_STAMP = 6,          /* source stamp "size:mtime:hash" for incremental runs */
     VP_SLOT_SORTKEY = 7,        /* vp_sort_key(): "YYYYMMDD" (or "00000000") + id, unique:
                                    the date orders, ties broken by id (terms.h) */
-    /* 8: reserved for the search hit record */
+    VP_SLOT_HIT = 8,            /* hit_record.h: what a search hit shows, read in place */
     VP_SLOT_PEOPLE = 9          /* vp_list_encode()d full names of everyone the report
                                    names (vp_document.people): read by the indexer's
                                    cross-report speaker pass only.  An index without it

@@ -15,7 +15,8 @@ fi
 
 BUILD=(build-essential cmake pkg-config
        libxapian-dev libcmark-dev libyaml-dev libjansson-dev libmicrohttpd-dev
-       libsqlite3-dev)                # bench/: the FTS5 baseline of the evaluation
+       libsqlite3-dev                 # bench/: the FTS5 baseline of the evaluation
+       libroaring-dev)                # CRoaring: the query layer's sets of documents
 BUILD+=(scdoc)                   # the man pages, generated at build time
 RUN=(xapian-tools)               # xapian-tcpsrv, xapian-compact, xapian-check
 RUN+=(wdutch)                    # /usr/share/dict/dutch: the indexer splits compounds against it

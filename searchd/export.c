@@ -44,12 +44,16 @@ const char *vp_export_content_type(vp_export_format f)
                               : "application/x-ndjson; charset=utf-8";
 }
 
-/* [{"name", "organisation"}] from the stored report. */
+/* [{"name", "organisation"}] from the stored report (read without its
+ * Markdown, a third of its bytes). */
 static json_t *speakers_with_organisation(const xapc_mset *mset, uint32_t i, xapc_error *xe)
 {
-    size_t len = 0;
+    size_t len = 0, short_len = 0;
     char *data = xapc_mset_document_data_len(mset, i, &len, xe);
-    json_t *doc = data ? json_loadb(data, len, 0, NULL) : NULL;
+    char *without_md = data ? vp_json_without_member(data, len, "markdown", &short_len) : NULL;
+    json_t *doc = without_md ? json_loadb(without_md, short_len, 0, NULL)
+                  : data ? json_loadb(data, len, 0, NULL) : NULL;
+    free(without_md);
     free(data);
     json_t *out = json_array();
     const json_t *sp;
@@ -69,8 +73,8 @@ static json_t *record_json(const vp_export *x, const xapc_mset *mset, uint32_t i
 {
     xapc_error xe;
     xapc_error_clear(&xe);
-    json_t *hit = vp_hit_json(mset, i, vp_match_iter_stem(x->it),
-                              vp_match_iter_has_text(x->it), &xe, e);
+    json_t *hit = vp_hit_json(mset, i, vp_match_iter_terms(x->it),
+                              vp_match_iter_stem(x->it), &xe, e);
     json_t *speakers = hit ? speakers_with_organisation(mset, i, &xe) : NULL;
     if (!hit || !speakers || xe.status != XAPC_OK) {
         if (e->kind == VP_QERR_NONE)

@@ -29,14 +29,6 @@ struct vp_facet_counts {
     uint64_t lists;       /* value lists added so far */
 };
 
-/* One value as it is sorted for the JSON. */
-typedef struct entry {
-    const char *value;
-    size_t len;
-    const char *folded;
-    uint32_t count;
-} entry;
-
 vp_facet_counts *vp_facet_counts_new(void)
 {
     vp_facet_counts *c = vp_xcalloc(1, sizeof *c);
@@ -91,7 +83,7 @@ void vp_facet_counts_add_list(vp_facet_counts *c, const char *value, size_t len,
 
 static int by_count_then_name(const void *a, const void *b)
 {
-    const entry *x = a, *y = b;
+    const vp_facet_entry *x = a, *y = b;
     if (x->count != y->count)
         return x->count > y->count ? -1 : 1;
     int c = strcmp(x->folded, y->folded);
@@ -103,7 +95,7 @@ static bool starts_with_folded(const char *folded, const char *prefix)
     return strncmp(folded, prefix, strlen(prefix)) == 0;
 }
 
-static bool matches_prefix(const entry *e, const char *prefix, const vp_theme *theme)
+static bool matches_prefix(const vp_facet_entry *e, const char *prefix, const vp_theme *theme)
 {
     if (!prefix || starts_with_folded(e->folded, prefix))
         return true;
@@ -115,7 +107,7 @@ static bool matches_prefix(const entry *e, const char *prefix, const vp_theme *t
     return ok;
 }
 
-static json_t *entry_json(const entry *e, const vp_theme *theme)
+static json_t *entry_json(const vp_facet_entry *e, const vp_theme *theme)
 {
     /* not json_pack: parsing its format per value showed in profiles of
      * facets with thousands of values */
@@ -129,38 +121,86 @@ static json_t *entry_json(const entry *e, const vp_theme *theme)
     return o;
 }
 
-json_t *vp_facet_counts_to_json(const vp_facet_counts *c, unsigned limit,
-                                const char *prefix, const vp_themes *themes)
+/* Moves the `limit` first entries in JSON order to the front, in order: a
+ * heap of `limit` entries over the rest, then a sort of those. */
+static void select_first(vp_facet_entry *e, size_t n, size_t limit)
 {
-    size_t n = vp_strset_size(c->values);
-    entry *sorted = vp_xmalloc((n ? n : 1) * sizeof *sorted);
+    if (limit == 0 || n <= 2 * limit) {
+        qsort(e, n, sizeof *e, by_count_then_name);
+        return;
+    }
+    /* max-heap on "comes later" of the first limit entries */
+    for (size_t i = limit / 2; i-- > 0;) {
+        for (size_t at = i;;) {
+            size_t l = 2 * at + 1, r = l + 1, worst = at;
+            if (l < limit && by_count_then_name(&e[l], &e[worst]) > 0) worst = l;
+            if (r < limit && by_count_then_name(&e[r], &e[worst]) > 0) worst = r;
+            if (worst == at) break;
+            vp_facet_entry t = e[at]; e[at] = e[worst]; e[worst] = t;
+            at = worst;
+        }
+    }
+    for (size_t i = limit; i < n; i++) {
+        if (by_count_then_name(&e[i], &e[0]) >= 0)
+            continue;
+        vp_facet_entry t = e[0]; e[0] = e[i]; e[i] = t;
+        for (size_t at = 0;;) {
+            size_t l = 2 * at + 1, r = l + 1, worst = at;
+            if (l < limit && by_count_then_name(&e[l], &e[worst]) > 0) worst = l;
+            if (r < limit && by_count_then_name(&e[r], &e[worst]) > 0) worst = r;
+            if (worst == at) break;
+            t = e[at]; e[at] = e[worst]; e[worst] = t;
+            at = worst;
+        }
+    }
+    qsort(e, limit, sizeof *e, by_count_then_name);
+}
+
+json_t *vp_facet_entries_json(vp_facet_entry *entries, size_t n, unsigned limit,
+                              const char *prefix, const vp_themes *themes)
+{
     char *folded_prefix = prefix && *prefix ? vp_fold(prefix) : NULL;
     json_t *arr = json_array();
     if (!arr || (prefix && *prefix && !folded_prefix))
         goto fail;
-    for (size_t id = 0; id < n; id++) {
-        tally *t = &c->tallies[id];
-        entry *e = &sorted[id];
-        e->value = vp_strset_key(c->values, id, &e->len);
-        if (!t->folded && !(t->folded = vp_fold(e->value)))
-            goto fail;
-        e->folded = t->folded;
-        e->count = t->count;
+    /* the prefix first, so that the limit counts what is shown */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        const vp_theme *theme = themes ? vp_themes_lookup(themes, entries[i].value) : NULL;
+        if (matches_prefix(&entries[i], folded_prefix, theme))
+            entries[kept++] = entries[i];
     }
-    qsort(sorted, n, sizeof *sorted, by_count_then_name);
-    for (size_t i = 0; i < n && (limit == 0 || json_array_size(arr) < limit); i++) {
-        const vp_theme *theme = themes ? vp_themes_lookup(themes, sorted[i].value) : NULL;
-        if (!matches_prefix(&sorted[i], folded_prefix, theme))
-            continue;
-        if (json_array_append_new(arr, entry_json(&sorted[i], theme)) != 0)
+    select_first(entries, kept, limit);
+    for (size_t i = 0; i < kept && (limit == 0 || i < limit); i++) {
+        const vp_theme *theme = themes ? vp_themes_lookup(themes, entries[i].value) : NULL;
+        if (json_array_append_new(arr, entry_json(&entries[i], theme)) != 0)
             goto fail;
     }
-    free(sorted);
     free(folded_prefix);
     return arr;
 fail:
-    free(sorted);
     free(folded_prefix);
     json_decref(arr);
     return NULL;
+}
+
+json_t *vp_facet_counts_to_json(const vp_facet_counts *c, unsigned limit,
+                                const char *prefix, const vp_themes *themes)
+{
+    size_t n = vp_strset_size(c->values);
+    vp_facet_entry *entries = vp_xmalloc((n ? n : 1) * sizeof *entries);
+    for (size_t id = 0; id < n; id++) {
+        tally *t = &c->tallies[id];
+        vp_facet_entry *e = &entries[id];
+        e->value = vp_strset_key(c->values, id, &e->len);
+        if (!t->folded && !(t->folded = vp_fold(e->value))) {
+            free(entries);
+            return NULL;
+        }
+        e->folded = t->folded;
+        e->count = t->count;
+    }
+    json_t *out = vp_facet_entries_json(entries, n, limit, prefix, themes);
+    free(entries);
+    return out;
 }

@@ -40,4 +40,17 @@ size_t vp_facet_counts_size(const vp_facet_counts *c);
 json_t *vp_facet_counts_to_json(const vp_facet_counts *c, unsigned limit,
                                 const char *prefix, const vp_themes *themes);
 
+/* One value with its count, as the JSON lists sort it. */
+typedef struct vp_facet_entry {
+    const char *value;     /* NUL-ended */
+    size_t len;
+    const char *folded;    /* vp_fold(value) */
+    uint32_t count;
+} vp_facet_entry;
+
+/* The same list from entries counted elsewhere (the facet column): the
+ * entries are reordered.  NULL when out of memory. */
+json_t *vp_facet_entries_json(vp_facet_entry *entries, size_t n, unsigned limit,
+                              const char *prefix, const vp_themes *themes);
+
 #endif /* VP_FACETS_H */

@@ -392,8 +392,9 @@ static enum MHD_Result route_healthz(const route_call *c)
     if (vp_searcher_stats(s, &docs, &rev, &e) != 0)
         return send_qerror(c->conn, c->ctx, &e);
     return send_json(c->conn, c->ctx, 200,
-                     json_pack("{s:s,s:I,s:I}", "status", "ok", "documents", (json_int_t)docs,
-                               "revision", (json_int_t)rev), NULL);
+                     json_pack("{s:s,s:I,s:I,s:b}", "status", "ok", "documents", (json_int_t)docs,
+                               "revision", (json_int_t)rev,
+                               "counts_by_column", vp_searcher_counts_by_column(s)), NULL);
 }
 
 static enum MHD_Result route_metrics(const route_call *c)

@@ -9,6 +9,7 @@
 
 #include "mem.h"
 #include "schema.h"
+#include "snippet.h"
 #include "sys.h"
 
 /* ---- every match, in batches (/export) ------------------------------------------
@@ -34,6 +35,7 @@ struct vp_match_iter {
     char *last_key;           /* of the last match of the current batch */
     xapc_docid last_docid;    /* the same match: skipped when it comes again */
     bool has_text;
+    vp_snip_terms *terms;     /* the query's words, for the records' sections */
     double deadline;          /* of the batches (0: none), see set_deadline */
     double first_ms;          /* what the first batch took */
 };
@@ -117,10 +119,12 @@ static void match_iter_reset(vp_match_iter *it)
     xapc_enquire_free(it->enq);
     xapc_query_free(it->query);
     free(it->last_key);
+    vp_snip_terms_free(it->terms);
     it->mset = NULL;
     it->enq = NULL;
     it->query = NULL;
     it->last_key = NULL;
+    it->terms = NULL;
 }
 
 typedef struct iter_arg { vp_match_iter *it; const vp_request *r; } iter_arg;
@@ -136,8 +140,11 @@ static json_t *start_match_iter(vp_searcher *s, const void *arg, vp_qerror *e)
     vp_parsed_text pt;
     uint32_t all;
     bool ok = vp_searcher_doccount(s, &all, e) == 0;
-    if (ok && vp_parse_request_text(s, a->r, VP_READ_EVERY_MATCH, &pt, e) == 0)
+    if (ok && vp_parse_request_text(s, a->r, VP_READ_EVERY_MATCH, &pt, e) == 0) {
         it->query = vp_build_query(s, a->r, VP_N_FACETS, pt.query, e);
+        if (it->has_text)
+            it->terms = vp_snip_terms_new(pt.query, s->db, s->stem);
+    }
     if (ok)
         vp_parsed_text_clear(&pt);
     it->enq = it->query ? vp_make_enquire(s, it->query, it->descending ? VP_SORT_DATE
@@ -193,6 +200,7 @@ const xapc_mset *vp_match_iter_next(vp_match_iter *it, uint32_t *index, vp_qerro
 uint32_t vp_match_iter_total(const vp_match_iter *it) { return it->total; }
 const xapc_stem *vp_match_iter_stem(const vp_match_iter *it) { return it->s->stem; }
 bool vp_match_iter_has_text(const vp_match_iter *it) { return it->has_text; }
+const vp_snip_terms *vp_match_iter_terms(const vp_match_iter *it) { return it->terms; }
 void vp_match_iter_set_deadline(vp_match_iter *it, double deadline) { it->deadline = deadline; }
 
 double vp_match_iter_projected_ms(const vp_match_iter *it)

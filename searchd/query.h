@@ -162,6 +162,11 @@ int vp_searcher_refresh(vp_searcher *s, vp_qerror *e);
 int vp_searcher_stats(vp_searcher *s, unsigned *documents,
                       unsigned long long *revision, vp_qerror *e);
 
+/* Whether the revision the searcher has open is counted from its facet
+ * column (the counting path) rather than by Xapian's match spies; for
+ * tests and /healthz.  False before the database is opened. */
+bool vp_searcher_counts_by_column(vp_searcher *s);
+
 /* GET /search: the result object (see issue 3), or NULL with e set. */
 json_t *vp_search(vp_searcher *s, const vp_request *r, vp_qerror *e);
 
@@ -202,6 +207,10 @@ const xapc_mset *vp_match_iter_next(vp_match_iter *it, uint32_t *index, vp_qerro
 uint32_t vp_match_iter_total(const vp_match_iter *it);     /* exact */
 const xapc_stem *vp_match_iter_stem(const vp_match_iter *it);
 bool vp_match_iter_has_text(const vp_match_iter *it);      /* q was not empty */
+/* The query's words (snippet.h), NULL without text: what chooses a
+ * record's section. */
+typedef struct vp_snip_terms vp_snip_terms;
+const vp_snip_terms *vp_match_iter_terms(const vp_match_iter *it);
 /* The batches fetched from now on stop at deadline (vp_now_ms(); 0: none):
  * the first ran under the request's deadline, the others run under the
  * budget of the whole export (export.c). */

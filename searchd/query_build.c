@@ -322,6 +322,24 @@ static bool relax(vp_searcher *s, const vp_request *r, vp_parsed_text *pt, vp_qe
     return true;
 }
 
+/* Wildcards expanded once against every shard together: Xapian expands a
+ * wildcard on each shard by that shard's own terms and frequencies, so a
+ * sharded index ranked participatie* otherwise than one database (issue
+ * 17).  The counting path then reads the terms' posting lists too. */
+static bool expand_wildcards(vp_searcher *s, xapc_query **query, vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_query *expanded = xapc_query_expand_wildcards(*query, s->db, &xe);
+    if (!expanded) {
+        vp_searcher_fail(s, &xe, e, "expanding a wildcard");
+        return false;
+    }
+    xapc_query_free(*query);
+    *query = expanded;
+    return true;
+}
+
 /* The reports of the themes a plain query names ranked up (expand.h). */
 static bool boost_themes(vp_searcher *s, vp_parsed_text *pt, vp_qerror *e)
 {
@@ -347,7 +365,8 @@ int vp_parse_request_text(vp_searcher *s, const vp_request *r, vp_reading readin
     pt->query = parse_text(s, qp, r->q, e);
     if (pt->query && !vp_query_blank(r->q) &&
         (!widen(s, qp, r->q, &pt->query, &pt->x, e) || !add_spelling(s, qp, r->q, pt, e) ||
-         (reading == VP_READ_RANKED && !relax(s, r, pt, e)) || !boost_themes(s, pt, e))) {
+         (reading == VP_READ_RANKED && !relax(s, r, pt, e)) || !boost_themes(s, pt, e) ||
+         !expand_wildcards(s, &pt->query, e))) {
         xapc_query_free(pt->query);
         pt->query = NULL;
     }

@@ -11,7 +11,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "colcount.h"
 #include "dbset.h"
+#include "docset.h"
 #include "expand.h"
 #include "facets.h"
 #include "query.h"
@@ -24,7 +26,17 @@
  * copy of the searcher (replace_db) shares it. */
 typedef struct revision_cache {
     vp_facet_counts *everywhere[VP_N_FACETS];   /* each facet over all reports */
+    vp_colcount *column;      /* the facet column of this revision, NULL: none yet */
+    double column_sought_ms;  /* when the column was last looked for */
+    vp_docsets *sets;         /* queries evaluated as sets of documents */
 } revision_cache;
+
+/* Memory a searcher keeps evaluated sets of documents in (docset.h), per
+ * worker: at 100,000 reports a dense set takes 12 KiB. */
+#define VP_DOCSET_BUDGET (8u << 20)
+
+/* The value slot of each facet (municipality, speaker, theme, year). */
+extern const xapc_slot vp_facet_slots[VP_N_FACETS];
 
 struct vp_searcher {
     char *db_path;
@@ -35,11 +47,15 @@ struct vp_searcher {
     xapc_db *lexicon;         /* beside a stub: meta + shards (see dbset.h) */
     vp_stub_id stub;          /* the stub file db was opened from, if any */
     bool remote;              /* some shard is remote */
+    bool plain;               /* db_path is one local database (no stub) */
     xapc_stem *stem;          /* the stemmer the index was built with */
     vp_spell_cache *spell;    /* words' spelling suggestions at this revision */
     revision_cache *cache;
     double last_check_ms;     /* vp_now_ms() */
     bool modified;            /* the last failure was DatabaseModifiedError */
+    bool discarded_maybe;     /* ... or what a discarded revision may also
+                                 give a reader of posting lists (corrupt
+                                 data, a document not found) */
     bool broken;              /* a shard failed (network): open afresh next time */
     bool timed_out;           /* ... by not answering: retrying now would wait again */
     vp_budget_limits limits;  /* what a request may cost (budget.h) */
@@ -65,6 +81,12 @@ const xapc_db *vp_searcher_lexicon(const vp_searcher *s);
 
 /* Forgets the facet counts kept for this revision. */
 void vp_searcher_forget_counts(vp_searcher *s);
+
+/* The facet column of the open revision (colcount.h), or NULL when there
+ * is none fit for use: remote or sharded indexes, an index the indexer has
+ * not yet described at this revision (looked for again every quarter of a
+ * second), a damaged file.  Then the query layer counts with match spies. */
+vp_colcount *vp_searcher_column(vp_searcher *s);
 
 /* The documents in the open database into *n.  0, or -1 with e set. */
 int vp_searcher_doccount(vp_searcher *s, uint32_t *n, vp_qerror *e);

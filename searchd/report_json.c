@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "document.h"
+#include "hit_record.h"
+#include "schema.h"
 #include "mem.h"
 #include "text.h"
 
@@ -22,14 +24,6 @@ static json_t *strvec_json(const vp_strvec *v)
     json_t *a = json_array();
     for (size_t i = 0; a && i < v->len; i++)
         json_array_append_new(a, json_string(v->items[i]));
-    return a;
-}
-
-static json_t *speaker_names(const vp_document *d)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < d->n_speakers; i++)
-        json_array_append_new(a, json_string(d->speakers[i].name));
     return a;
 }
 
@@ -143,95 +137,93 @@ char *vp_json_without_member(const char *data, size_t len, const char *key,
     return NULL;
 }
 
-static char *snippet_of(const xapc_mset *mset, const char *text, const xapc_stem *stem,
-                        unsigned flags, xapc_error *xe)
+/* ---- a hit reads its stored hit record (model/hit_record.h) ---- */
+
+static json_t *str_json(vp_hit_str s)
 {
-    text = text ? text : "";
-    return xapc_mset_snippet(mset, text, strlen(text), VP_SNIPPET_BYTES, stem,
-                             flags | XAPC_SNIPPET_EXHAUSTIVE, "<mark>", "</mark>",
-                             "\xe2\x80\xa6", xe);
+    return s.s ? json_stringn(s.s, s.len) : json_null();
 }
 
-static unsigned count_marks(const char *s)
+static json_t *list_json(const vp_hit_view *v, const char *list, size_t n)
 {
-    unsigned n = 0;
-    for (const char *p = s; (p = strstr(p, "<mark>")) != NULL; p += 6)
-        n++;
-    return n;
+    json_t *a = json_array();
+    const char *cursor = list;
+    vp_hit_str item;
+    for (size_t i = 0; a && i < n && vp_hit_list_next(v, &cursor, &item); i++)
+        json_array_append_new(a, json_stringn(item.s ? item.s : "", item.len));
+    return a;
 }
 
-/* The section whose heading and text hold the most highlighted matches,
- * as {"heading", "anchor"}, or null when no section matches. */
-static json_t *best_section(const xapc_mset *mset, const vp_document *d,
-                            const xapc_stem *stem, xapc_error *xe)
+static json_t *section_json(const vp_hit_view *v, int section)
 {
-    const vp_section *best = NULL;
-    unsigned best_marks = 0;
-    for (size_t i = 0; i < d->n_sections; i++) {
-        const vp_section *sec = &d->sections[i];
-        size_t hl = strlen(sec->heading ? sec->heading : ""), tl = strlen(sec->text ? sec->text : "");
-        char *both = vp_xmalloc(hl + tl + 3);
-        memcpy(both, sec->heading ? sec->heading : "", hl);
-        memcpy(both + hl, "\n\n", 2);
-        memcpy(both + hl + 2, sec->text ? sec->text : "", tl + 1);
-        char *snip = snippet_of(mset, both, stem, XAPC_SNIPPET_EMPTY_WITHOUT_MATCH, xe);
-        free(both);
-        if (!snip)
-            return NULL;
-        unsigned marks = count_marks(snip);
-        free(snip);
-        if (marks > best_marks) {
-            best_marks = marks;
-            best = sec;
-        }
+    const char *cursor = v->sections;
+    vp_hit_str heading, anchor;
+    for (int i = 0; i <= section; i++)
+        if (!vp_hit_section_next(v, &cursor, &heading, &anchor))
+            return json_null();
+    json_t *o = json_object();
+    json_object_set_new(o, "heading", json_stringn(heading.s ? heading.s : "", heading.len));
+    json_object_set_new(o, "anchor", json_stringn(anchor.s ? anchor.s : "", anchor.len));
+    return o;
+}
+
+/* Sets key to value (stolen); false when value is NULL (invalid UTF-8 in
+ * the record, or out of memory). */
+static bool set(json_t *o, const char *key, json_t *value)
+{
+    return value && json_object_set_new_nocheck(o, key, value) == 0;
+}
+
+json_t *vp_hit_from_record(const char *record, size_t len, double score,
+                           const vp_snip_terms *terms, const xapc_stem *stem, vp_qerror *e)
+{
+    vp_hit_view v;
+    if (!vp_hit_view_read(record, len, &v)) {
+        vp_qfail(e, VP_QERR_INTERNAL, "a stored report has no readable hit record "
+                 "(run the indexer on the index)");
+        return NULL;
     }
-    if (!best)
-        return json_null();
-    return json_pack("{s:s,s:s}", "heading", best->heading ? best->heading : "",
-                     "anchor", best->anchor ? best->anchor : "");
-}
-
-static json_t *hit_from_document(const xapc_mset *mset, uint32_t i, const vp_document *d,
-                                 const xapc_stem *stem, bool has_text, xapc_error *xe)
-{
-    char *snip = snippet_of(mset, d->text, stem, 0, xe);
-    json_t *section = snip && has_text ? best_section(mset, d, stem, xe) : json_null();
-    double score = xapc_mset_weight(mset, i, xe);
-    json_t *hit = NULL;
-    if (snip && section) {
-        hit = common_fields(d);
-        if (hit) {
-            json_object_set_new(hit, "speakers", speaker_names(d));
-            json_object_set_new(hit, "themes", strvec_json(&d->themes));
-            json_object_set_new(hit, "snippet", json_string(snip));
-            json_object_set_new(hit, "section", section);
-            json_object_set_new(hit, "score", json_real(score));
-            section = NULL;
-        }
+    vp_buf snip = VP_BUF_INIT;
+    int section = vp_snippet(terms, &v, stem, VP_SNIPPET_BYTES, &snip);
+    json_t *hit = json_object();
+    bool ok = hit && set(hit, "id", str_json(v.id)) && set(hit, "title", str_json(v.title)) &&
+              set(hit, "date", str_json(v.date)) && set(hit, "host", str_json(v.host)) &&
+              set(hit, "path", str_json(v.path)) &&
+              set(hit, "municipalities", list_json(&v, v.municipalities, v.n_municipalities)) &&
+              set(hit, "speakers", list_json(&v, v.speakers, v.n_speakers)) &&
+              set(hit, "themes", list_json(&v, v.themes, v.n_themes)) &&
+              set(hit, "snippet", json_stringn(vp_buf_str(&snip), snip.len)) &&
+              set(hit, "section", terms && section >= 0 ? section_json(&v, section) : json_null()) &&
+              set(hit, "score", json_real(score));
+    vp_buf_free(&snip);
+    if (!ok) {
+        json_decref(hit);
+        vp_qfail(e, VP_QERR_INTERNAL, "a stored hit record cannot be shown");
+        return NULL;
     }
-    json_decref(section);
-    free(snip);
     return hit;
 }
 
-json_t *vp_hit_json(const xapc_mset *mset, uint32_t i, const xapc_stem *stem,
-                    bool has_text, xapc_error *xe, vp_qerror *e)
+json_t *vp_hit_json(const xapc_mset *mset, uint32_t i, const vp_snip_terms *terms,
+                    const xapc_stem *stem, xapc_error *xe, vp_qerror *e)
 {
     size_t len = 0;
-    char *data = xapc_mset_document_data_len(mset, i, &len, xe);
-    if (!data)
-        return NULL;
-    /* A hit shows no Markdown, and reading it was a third of the work of
-     * decoding a stored report. */
-    size_t short_len = 0;
-    char *without_md = vp_json_without_member(data, len, "markdown", &short_len);
-    vp_document d;
-    json_t *hit = NULL;
-    if (parse_document(without_md ? without_md : data, without_md ? short_len : len, &d, e) == 0)
-        hit = hit_from_document(mset, i, &d, stem, has_text, xe);
-    vp_document_clear(&d);
-    free(without_md);
-    free(data);
+    char *record = xapc_mset_document_value_len(mset, i, VP_SLOT_HIT, &len, xe);
+    double score = record ? xapc_mset_weight(mset, i, xe) : 0;
+    json_t *hit = record && xe->status == XAPC_OK
+                      ? vp_hit_from_record(record, len, score, terms, stem, e) : NULL;
+    free(record);
+    return hit;
+}
+
+json_t *vp_hit_json_doc(const xapc_db *db, xapc_docid did, double score,
+                        const vp_snip_terms *terms, const xapc_stem *stem, xapc_error *xe,
+                        vp_qerror *e)
+{
+    size_t len = 0;
+    char *record = xapc_db_document_value_len(db, did, VP_SLOT_HIT, &len, xe);
+    json_t *hit = record ? vp_hit_from_record(record, len, score, terms, stem, e) : NULL;
+    free(record);
     return hit;
 }
 

@@ -15,17 +15,28 @@
 #include <jansson.h>
 
 #include "query.h"
+#include "snippet.h"
 #include "xapian_c.h"
 
 /* Length of a snippet in bytes, as Xapian counts it. */
 #define VP_SNIPPET_BYTES 300
 
-/* The hit at index i of mset; with has_text, the snippet highlights the
- * query's matches and "section" names the best-matching section.  NULL on
- * failure, with xe set for a Xapian error (so the caller can reopen and
+/* A hit from its stored hit record (model/hit_record.h), read in place: no
+ * stored JSON is decoded.  With terms (the query's words, snippet.h; NULL
+ * for a query without text) the snippet highlights them and "section"
+ * names the section the snippet comes from; without, the snippet is the
+ * start of the report and "section" null.  NULL with e set. */
+json_t *vp_hit_from_record(const char *record, size_t len, double score,
+                           const vp_snip_terms *terms, const xapc_stem *stem, vp_qerror *e);
+
+/* The hit at index i of mset, or document did of db with its score.  NULL
+ * on failure, with xe set for a Xapian error (so the caller can reopen and
  * retry) or else e. */
-json_t *vp_hit_json(const xapc_mset *mset, uint32_t i, const xapc_stem *stem,
-                    bool has_text, xapc_error *xe, vp_qerror *e);
+json_t *vp_hit_json(const xapc_mset *mset, uint32_t i, const vp_snip_terms *terms,
+                    const xapc_stem *stem, xapc_error *xe, vp_qerror *e);
+json_t *vp_hit_json_doc(const xapc_db *db, xapc_docid did, double score,
+                        const vp_snip_terms *terms, const xapc_stem *stem, xapc_error *xe,
+                        vp_qerror *e);
 
 /* The whole report from its stored JSON.  Its "html" carries the section
  * anchors as ids on the headings (and pseudo-heading paragraphs) where each
@@ -35,8 +46,8 @@ json_t *vp_document_json(const char *data, size_t len, vp_qerror *e);
 /* The JSON object data without its top-level member key (the first such),
  * in a new buffer of *out_len bytes (NUL-terminated; caller frees); NULL
  * when data has no such member or is not an object this scanner follows
- * (then read data whole).  A hit reads a stored report without "markdown":
- * it was a third of the bytes jansson decoded per hit. */
+ * (then read data whole).  An export reads a stored report's speakers
+ * without its "markdown", a third of the bytes jansson would decode. */
 char *vp_json_without_member(const char *data, size_t len, const char *key,
                              size_t *out_len);
 

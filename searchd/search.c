@@ -2,13 +2,23 @@
  * search.c: the three reads of the API: /search, /facets/{name} and
  * /documents/{id}.
  *
- * Facet counts are disjunctive: a facet that has a filter of its own is
- * counted in an extra match without that filter (from/to are the year
- * facet's own filter); the other facets are counted by spies on the main
- * match.  Every match looks at all documents (check_at_least = doccount), so
- * totals and counts are exact.  A facet counted with no text and no filter
- * but its own (browsing, or one filter) is counted over every report: that
- * match is run once per revision and its counts kept (revision_cache).
+ * Counting is separate from ranking.  On a local database with a facet
+ * column at its revision (colcount.h) the query is evaluated as a set of
+ * documents over the posting lists (docset.h): its size is the exact
+ * total, and the facets are counted from the column over that set, a
+ * facet with a filter of its own over the set of the query without that
+ * filter (drill-sideways: from/to are the year facet's own filter).  Xapian
+ * then only ranks the page (check_at_least 0, no spies), and a page in date
+ * order comes from the column's order, so a query without text never runs
+ * Xapian's matcher at all.
+ *
+ * Elsewhere (remote shards, a shard folder, an index whose column the
+ * indexer has not written yet) Xapian's match counts: a facet with a filter
+ * of its own is counted in an extra match without that filter, the others
+ * by spies on the main match, every match looking at all documents
+ * (check_at_least = doccount), so totals and counts are exact there too.
+ * A facet counted with no text and no filter but its own (browsing, or one
+ * filter) is counted over every report: once per revision, then kept.
  */
 #include "query_internal.h"
 
@@ -17,6 +27,7 @@
 #include <string.h>
 
 #include "facets.h"
+#include "mem.h"
 #include "report_json.h"
 #include "schema.h"
 #include "sys.h"
@@ -25,7 +36,7 @@
 
 /* ---- facet counters -------------------------------------------------------- */
 
-static const xapc_slot facet_slots[VP_N_FACETS] = {
+const xapc_slot vp_facet_slots[VP_N_FACETS] = {
     VP_SLOT_MUNICIPALITIES, VP_SLOT_SPEAKERS, VP_SLOT_THEMES, VP_SLOT_YEAR};
 
 /* The counter of facet f on enq.  On local databases it counts the members
@@ -37,8 +48,8 @@ static xapc_spy *add_facet_spy(const vp_searcher *s, xapc_enquire *enq, vp_facet
                                xapc_error *xe)
 {
     if (s->remote)
-        return xapc_enquire_add_value_count_spy(enq, facet_slots[f], xe);
-    return xapc_enquire_add_value_list_spy(enq, facet_slots[f], VP_LIST_SEP, xe);
+        return xapc_enquire_add_value_count_spy(enq, vp_facet_slots[f], xe);
+    return xapc_enquire_add_value_list_spy(enq, vp_facet_slots[f], VP_LIST_SEP, xe);
 }
 
 static bool add_spy_value(const char *value, size_t len, uint32_t count, void *ctx)
@@ -171,7 +182,222 @@ static vp_sort effective_sort(const vp_request *r)
 }
 
 
-/* ---- /search ----------------------------------------------------------------- */
+/* ---- counting over the facet column ------------------------------------------ */
+
+/* The documents of r's query without skip's filter (VP_N_FACETS: with
+ * all), as a set; NULL with e set. */
+static roaring_bitmap_t *request_set(vp_searcher *s, vp_colcount *cc, const vp_request *r,
+                                     vp_facet skip, const xapc_query *text, vp_qerror *e)
+{
+    xapc_query *q = vp_build_query(s, r, skip, text, e);
+    if (!q)
+        return NULL;
+    xapc_error xe;
+    roaring_bitmap_t *set = vp_docsets_eval(s->cache->sets, s->db, vp_colcount_column(cc), q, &xe);
+    xapc_query_free(q);
+    if (!set)
+        vp_searcher_fail(s, &xe, e, "counting the matches");
+    return set;
+}
+
+static const roaring_bitmap_t *every_report(vp_searcher *s, vp_qerror *e)
+{
+    xapc_error xe;
+    const roaring_bitmap_t *all = vp_docsets_all(s->cache->sets, s->db, &xe);
+    if (!all)
+        vp_searcher_fail(s, &xe, e, "counting the reports");
+    return all;
+}
+
+/* Facet f's list: over every report when that is what it counts, else over
+ * match (r's set; NULL: not known yet) or, for a facet with a filter of
+ * its own, over the query without that filter. */
+static json_t *column_facet_json(vp_searcher *s, vp_colcount *cc, const vp_request *r,
+                                 vp_facet f, const xapc_query *text,
+                                 const roaring_bitmap_t *match, const char *prefix, vp_qerror *e)
+{
+    if (counted_everywhere(r, f))
+        return vp_colcount_json(cc, f, NULL, r->facet_limit, prefix, s->themes);
+    roaring_bitmap_t *own = NULL;
+    if (!match || vp_has_own_filter(r, f))
+        if (!(match = own = request_set(s, cc, r, f, text, e)))
+            return NULL;
+    const roaring_bitmap_t *all = every_report(s, e);
+    json_t *out = NULL;
+    if (all) {
+        uint32_t *counts[VP_N_FACETS] = {0};
+        bool want[VP_N_FACETS] = {0};
+        want[f] = true;
+        counts[f] = vp_xcalloc(vp_colcount_values(cc, f) + 1, sizeof *counts[f]);
+        vp_colcount_count(cc, match, all, want, counts);
+        out = vp_colcount_json(cc, f, counts[f], r->facet_limit, prefix, s->themes);
+        free(counts[f]);
+    }
+    vp_docset_free(own);
+    return out;
+}
+
+/* Every facet of r: those counted over match in one pass over it. */
+static json_t *column_facets_json(vp_searcher *s, vp_colcount *cc, const vp_request *r,
+                                  const xapc_query *text, const roaring_bitmap_t *match,
+                                  vp_qerror *e)
+{
+    uint32_t *counts[VP_N_FACETS] = {0};
+    bool on_match[VP_N_FACETS] = {0}, any = false;
+    for (int f = 0; f < VP_N_FACETS; f++)
+        if (!counted_everywhere(r, (vp_facet)f) && !vp_has_own_filter(r, (vp_facet)f)) {
+            on_match[f] = any = true;
+            counts[f] = vp_xcalloc(vp_colcount_values(cc, (vp_facet)f) + 1, sizeof *counts[f]);
+        }
+    const roaring_bitmap_t *all = any ? every_report(s, e) : NULL;
+    json_t *facets = any && !all ? NULL : json_object();
+    if (any && all)
+        vp_colcount_count(cc, match, all, on_match, counts);
+    for (int f = 0; facets && f < VP_N_FACETS; f++) {
+        json_t *list = on_match[f]
+            ? vp_colcount_json(cc, (vp_facet)f, counts[f], r->facet_limit, NULL, s->themes)
+            : column_facet_json(s, cc, r, (vp_facet)f, text, match, NULL, e);
+        if (!list || json_object_set_new(facets, vp_facet_name((vp_facet)f), list) != 0) {
+            json_decref(facets);
+            facets = NULL;
+        }
+    }
+    for (int f = 0; f < VP_N_FACETS; f++)
+        free(counts[f]);
+    if (!facets && e->kind == VP_QERR_NONE)
+        vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+    return facets;
+}
+
+
+/* ---- the page of hits ------------------------------------------------------------- */
+
+static json_t *mset_hits_json(vp_searcher *s, const xapc_mset *mset, const vp_snip_terms *terms,
+                              vp_qerror *e)
+{
+    json_t *hits = json_array();
+    uint32_t n = xapc_mset_size(mset);
+    for (uint32_t i = 0; hits && i < n; i++) {
+        xapc_error xe;
+        xapc_error_clear(&xe);
+        json_t *hit = vp_hit_json(mset, i, terms, s->stem, &xe, e);
+        if (!hit || json_array_append_new(hits, hit) != 0) {
+            if (xe.status != XAPC_OK)
+                vp_searcher_fail(s, &xe, e, "reading a result");
+            else if (e->kind == VP_QERR_NONE)
+                vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
+            json_decref(hits);
+            return NULL;
+        }
+    }
+    return hits;
+}
+
+/* Xapian's page of q: ranked by relevance, or sorted by the date key. */
+static json_t *ranked_hits_json(vp_searcher *s, const xapc_query *q, vp_sort sort,
+                                uint32_t first, uint32_t count, const vp_snip_terms *terms,
+                                vp_qerror *e)
+{
+    xapc_enquire *enq = vp_make_enquire(s, q, sort, e);
+    if (!enq)
+        return NULL;
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    /* check_at_least 0: the total comes from the counting path */
+    xapc_mset *mset = xapc_enquire_get_mset(enq, first, count, 0, &xe);
+    json_t *hits = mset ? mset_hits_json(s, mset, terms, e) : NULL;
+    if (!mset)
+        vp_searcher_fail(s, &xe, e, "running the search");
+    xapc_mset_free(mset);
+    xapc_enquire_free(enq);
+    return hits;
+}
+
+static int by_docid(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The page in date order from the column: read straight from the stored
+ * hit records without text (scores are 0 then); with text, Xapian weighs
+ * just these documents (the query filtered to them), for their scores. */
+static json_t *dated_hits_json(vp_searcher *s, vp_colcount *cc, const vp_request *r,
+                               const xapc_query *full, const roaring_bitmap_t *match,
+                               vp_sort sort, const vp_snip_terms *terms, vp_qerror *e)
+{
+    uint32_t *ids = vp_xmalloc((r->per_page + 1) * sizeof *ids);
+    size_t n = vp_colcount_page(cc, match, sort == VP_SORT_DATE, (r->page - 1) * r->per_page,
+                                r->per_page, ids);
+    json_t *hits = NULL;
+    if (vp_query_blank(r->q)) {
+        hits = json_array();
+        for (size_t i = 0; hits && i < n; i++) {
+            xapc_error xe;
+            xapc_error_clear(&xe);
+            json_t *hit = vp_hit_json_doc(s->db, ids[i], 0, NULL, s->stem, &xe, e);
+            if (!hit) {
+                if (xe.status != XAPC_OK)
+                    vp_searcher_fail(s, &xe, e, "reading a result");
+                json_decref(hits);
+                hits = NULL;
+            } else {
+                json_array_append_new(hits, hit);
+            }
+        }
+    } else {
+        qsort(ids, n, sizeof *ids, by_docid);
+        xapc_error xe;
+        xapc_error_clear(&xe);
+        xapc_query *page = xapc_query_docids(ids, n, &xe);
+        const xapc_query *both[2] = {full, page};
+        xapc_query *q = page ? xapc_query_combine(XAPC_OP_FILTER, both, 2, 0, &xe) : NULL;
+        if (q)
+            hits = ranked_hits_json(s, q, sort, 0, (uint32_t)n, terms, e);
+        else
+            vp_searcher_fail(s, &xe, e, "reading the page");
+        xapc_query_free(q);
+        xapc_query_free(page);
+    }
+    free(ids);
+    return hits;
+}
+
+typedef struct answer {
+    json_t *hits, *facets;
+    uint64_t total;
+} answer;
+
+static int search_with_column(vp_searcher *s, vp_colcount *cc, const vp_request *r,
+                              const xapc_query *text, const vp_snip_terms *terms, answer *a,
+                              vp_qerror *e)
+{
+    xapc_query *full = vp_build_query(s, r, VP_N_FACETS, text, e);
+    roaring_bitmap_t *match = NULL;
+    if (full) {
+        xapc_error xe;
+        match = vp_docsets_eval(s->cache->sets, s->db, vp_colcount_column(cc), full, &xe);
+        if (!match)
+            vp_searcher_fail(s, &xe, e, "counting the matches");
+    }
+    if (match) {
+        a->total = roaring_bitmap_get_cardinality(match);
+        vp_sort sort = effective_sort(r);
+        if (sort != VP_SORT_RELEVANCE && vp_colcount_has_order(cc, VP_SLOT_SORTKEY))
+            a->hits = dated_hits_json(s, cc, r, full, match, sort, terms, e);
+        else
+            a->hits = ranked_hits_json(s, full, sort, (r->page - 1) * r->per_page, r->per_page,
+                                       terms, e);
+        if (a->hits)
+            a->facets = column_facets_json(s, cc, r, text, match, e);
+    }
+    vp_docset_free(match);
+    xapc_query_free(full);
+    return a->hits && a->facets ? 0 : -1;
+}
+
+
+/* ---- counting with match spies ------------------------------------------------------ */
 
 typedef struct main_match {
     xapc_enquire *enq;
@@ -241,55 +467,53 @@ static json_t *facets_json(vp_searcher *s, const vp_request *r, const xapc_query
     return facets;
 }
 
-static json_t *hits_json(vp_searcher *s, const main_match *m, bool has_text,
-                         vp_qerror *e)
+static int search_with_spies(vp_searcher *s, const vp_request *r, const xapc_query *text,
+                             const vp_snip_terms *terms, answer *a, vp_qerror *e)
 {
-    json_t *hits = json_array();
-    uint32_t n = xapc_mset_size(m->mset);
-    for (uint32_t i = 0; hits && i < n; i++) {
-        xapc_error xe;
-        xapc_error_clear(&xe);
-        json_t *hit = vp_hit_json(m->mset, i, s->stem, has_text, &xe, e);
-        if (!hit || json_array_append_new(hits, hit) != 0) {
-            if (xe.status != XAPC_OK)
-                vp_searcher_fail(s, &xe, e, "reading a result");
-            else if (e->kind == VP_QERR_NONE)
-                vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
-            json_decref(hits);
-            return NULL;
-        }
-    }
-    return hits;
+    main_match m;
+    if (run_main_match(s, r, text, &m, e) == 0 &&
+        (a->hits = mset_hits_json(s, m.mset, terms, e)) != NULL)
+        a->facets = facets_json(s, r, text, &m, e);
+    a->total = m.mset ? xapc_mset_matches_estimated(m.mset) : 0;
+    main_match_clear(&m);
+    return a->hits && a->facets ? 0 : -1;
 }
+
+
+/* ---- /search ----------------------------------------------------------------- */
 
 static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
 {
     const vp_request *r = arg;
     double t0 = vp_now_ms();
     vp_parsed_text pt;
-    main_match m;
-    json_t *out = NULL, *hits = NULL, *facets = NULL;
+    json_t *out = NULL;
+    answer a = {0};
     if (vp_parse_request_text(s, r, VP_READ_RANKED, &pt, e) != 0) {
         vp_parsed_text_clear(&pt);
         return NULL;
     }
-    if (run_main_match(s, r, pt.query, &m, e) == 0 &&
-        (hits = hits_json(s, &m, !vp_query_blank(r->q), e)) != NULL &&
-        (facets = facets_json(s, r, pt.query, &m, e)) != NULL) {
+    vp_snip_terms *terms = vp_query_blank(r->q) ? NULL
+                           : vp_snip_terms_new(pt.query, s->db, s->stem);
+    vp_colcount *cc = vp_searcher_column(s);
+    int rc = cc ? search_with_column(s, cc, r, pt.query, terms, &a, e)
+                : search_with_spies(s, r, pt.query, terms, &a, e);
+    if (rc == 0) {
         out = json_pack("{s:s,s:I,s:I,s:I,s:f,s:o,s:o,s:o*,s:b,s:b}",
                         "query", r->q ? r->q : "",
-                        "total", (json_int_t)xapc_mset_matches_estimated(m.mset),
+                        "total", (json_int_t)a.total,
                         "page", (json_int_t)r->page, "per_page", (json_int_t)r->per_page,
-                        "took_ms", (double)(long long)((vp_now_ms() - t0) * 1000) / 1000, "hits", hits, "facets", facets,
+                        "took_ms", (double)(long long)((vp_now_ms() - t0) * 1000) / 1000,
+                        "hits", a.hits, "facets", a.facets,
                         "suggestion", pt.suggestion ? json_string(pt.suggestion) : json_null(),
                         "corrected", pt.corrected, "relaxed", pt.relaxed);
-        hits = facets = NULL;  /* stolen by "o" even on failure */
+        a.hits = a.facets = NULL;  /* stolen by "o" even on failure */
         if (!out)
             vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
     }
-    json_decref(hits);
-    json_decref(facets);
-    main_match_clear(&m);
+    json_decref(a.hits);
+    json_decref(a.facets);
+    vp_snip_terms_free(terms);
     vp_parsed_text_clear(&pt);
     return out;
 }
@@ -312,10 +536,15 @@ static json_t *do_facet_values(vp_searcher *s, const void *arg, vp_qerror *e)
     const facet_arg *a = arg;
     vp_parsed_text pt;
     json_t *values = NULL;
-    if (vp_parse_request_text(s, a->r, VP_READ_RANKED, &pt, e) == 0)
-        values = counted_everywhere(a->r, a->f)
-                     ? everywhere_json(s, a->f, a->r->facet_limit, a->r->prefix, e)
-                     : count_facet_alone(s, a->r, a->f, pt.query, a->r->prefix, e);
+    if (vp_parse_request_text(s, a->r, VP_READ_RANKED, &pt, e) == 0) {
+        vp_colcount *cc = vp_searcher_column(s);
+        if (cc)
+            values = column_facet_json(s, cc, a->r, a->f, pt.query, NULL, a->r->prefix, e);
+        else
+            values = counted_everywhere(a->r, a->f)
+                         ? everywhere_json(s, a->f, a->r->facet_limit, a->r->prefix, e)
+                         : count_facet_alone(s, a->r, a->f, pt.query, a->r->prefix, e);
+    }
     vp_parsed_text_clear(&pt);
     if (!values)
         return NULL;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout.h"
 #include "mem.h"
 #include "schema.h"
 #include "sys.h"
@@ -20,6 +21,7 @@
 int vp_searcher_fail(vp_searcher *s, const xapc_error *xe, vp_qerror *e, const char *what)
 {
     s->modified = xe->status == XAPC_ERR_MODIFIED;
+    s->discarded_maybe = xe->status == XAPC_ERR_CORRUPT || xe->status == XAPC_ERR_NOT_FOUND;
     s->timed_out = xe->status == XAPC_ERR_TIMEOUT;
     s->broken = s->broken || s->timed_out || xe->status == XAPC_ERR_NETWORK;
     switch (xe->status) {
@@ -46,6 +48,7 @@ vp_searcher *vp_searcher_new(const vp_searcher_config *cfg)
     s->db_path = vp_xstrdup(cfg->db_path);
     s->spell = vp_spell_cache_new();
     s->cache = vp_xcalloc(1, sizeof *s->cache);
+    s->cache->sets = vp_docsets_new(VP_DOCSET_BUDGET);
     s->gazetteer = cfg->gazetteer;
     s->themes = cfg->themes;
     s->reopen_interval_ms = cfg->reopen_interval_ms;
@@ -93,6 +96,33 @@ static void forget_revision(vp_searcher *s)
 {
     vp_spell_cache_clear(s->spell);
     vp_searcher_forget_counts(s);
+    vp_colcount_free(s->cache->column);
+    s->cache->column = NULL;
+    s->cache->column_sought_ms = -1e9;
+    vp_docsets_clear(s->cache->sets);
+}
+
+bool vp_searcher_counts_by_column(vp_searcher *s)
+{
+    return s->db && vp_searcher_column(s) != NULL;
+}
+
+vp_colcount *vp_searcher_column(vp_searcher *s)
+{
+    if (s->cache->column || !s->plain || s->remote || !s->db)
+        return s->cache->column;
+    /* The indexer writes the column just after its commit: a searcher that
+     * reopened in between looks again a little later, not per request. */
+    double now = vp_now_ms();
+    if (now - s->cache->column_sought_ms < 250)
+        return NULL;
+    s->cache->column_sought_ms = now;
+    uint32_t slots[VP_N_FACETS];
+    for (int f = 0; f < VP_N_FACETS; f++)
+        slots[f] = vp_facet_slots[f];
+    char why[300];
+    s->cache->column = vp_colcount_open(s->db_path, s->db, slots, why, sizeof why);
+    return s->cache->column;
 }
 
 static void close_db(vp_searcher *s)
@@ -118,6 +148,8 @@ void vp_searcher_free(vp_searcher *s)
         return;
     close_db(s);
     vp_searcher_forget_counts(s);
+    vp_colcount_free(s->cache->column);
+    vp_docsets_free(s->cache->sets);
     vp_spell_cache_free(s->spell);
     free(s->cache);
     free(s->db_path);
@@ -192,6 +224,7 @@ int vp_searcher_open(vp_searcher *s, vp_qerror *e)
     s->lexicon = set.lexicon;
     s->stub = set.stub;
     s->remote = set.remote;
+    s->plain = !set.remote && !set.lexicon && vp_layout_is_database(s->db_path);
     s->last_check_ms = vp_now_ms();
     if (check_schema(s, e) != 0 || new_revision(s, e) != 0) {
         close_db(s);
@@ -264,21 +297,45 @@ int vp_searcher_stats(vp_searcher *s, unsigned *documents,
     return 0;
 }
 
+/* How many times a request runs again at the newest revision when the
+ * revision it read was discarded.  Xapian keeps the last two revisions
+ * readable, so an indexer committing twice while a request reads (a commit
+ * per report, a loaded machine) discards it; each retry reopens at the
+ * newest, so a few always suffice unless commits come faster than any
+ * request can read. */
+enum { MODIFIED_RETRIES = 4 };
+
 json_t *vp_searcher_with_retry(vp_searcher *s, vp_read_fn fn, const void *arg,
                                vp_qerror *e)
 {
     if (vp_searcher_refresh(s, e) != 0)
         return NULL;
-    s->modified = s->timed_out = false;
+    s->modified = s->discarded_maybe = s->timed_out = false;
     json_t *out = fn(s, arg, e);
-    if (out || (!s->modified && !s->broken) || s->timed_out)
+    for (int i = 0; !out && (s->modified || s->discarded_maybe) && !s->broken &&
+                    !s->timed_out && i < MODIFIED_RETRIES; i++) {
+        /* Reading a revision the writer has just discarded may also end in
+         * corrupt data or a missing document: that is retried only when a
+         * newer revision is there, else it is what it says. */
+        xapc_error xe;
+        xapc_error_clear(&xe);
+        uint64_t read = xapc_db_revision(s->db, &xe);
+        bool maybe = !s->modified;
+        if (reopen_db(s, e) != 0)
+            return NULL;
+        if (maybe && xapc_db_revision(s->db, &xe) == read)
+            return NULL;
+        s->modified = s->discarded_maybe = false;
+        out = fn(s, arg, e);
+    }
+    if (out || !s->broken || s->timed_out)
         return out;
     /* A shard server that restarted closed our connection to it: one
      * reconnection answers this request (a shard still down fails fast).
      * Not after a timeout: a shard that is alive but not answering would
      * make this request wait out the timeout once more; the next request
      * reconnects. */
-    if ((s->broken ? replace_db(s, e) : reopen_db(s, e)) != 0)
+    if (replace_db(s, e) != 0)
         return NULL;
     s->modified = false;
     return fn(s, arg, e);

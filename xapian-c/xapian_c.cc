@@ -192,6 +192,17 @@ struct xapc_mset {
     Xapian::MSet mset;
 };
 
+struct xapc_postiter {
+    Xapian::PostingIterator it, end;
+    uint32_t termfreq = 0;
+};
+
+struct xapc_valueiter {
+    Xapian::ValueIterator it, end;
+    std::string current;    // backs the borrowed value of xapc_valueiter_next()
+    bool started = false;
+};
+
 struct xapc_termiter {
     Xapian::TermIterator it, end;
     std::string current;    // backs the borrowed *term of xapc_termiter_next()
@@ -299,6 +310,26 @@ void need(const void *p, const char *what)
 {
     if (!p)
         throw Xapian::InvalidArgumentError(std::string(what) + " is NULL");
+}
+
+// Steps an iterator handle: the first call looks at the first item, later
+// calls advance; true while there is an item.
+template <typename H> bool advance(H *h)
+{
+    if (h->started && h->it != h->end)
+        ++h->it;
+    h->started = true;
+    return h->it != h->end;
+}
+
+// One read of a database handle, guarded.
+template <typename R, typename F>
+R db_read(const xapc_db *db, xapc_error *err, R on_fail, F &&read) noexcept
+{
+    return guard(err, on_fail, [&] {
+        need(db, "db");
+        return read(db->db);
+    });
 }
 
 std::string str(const char *s) { return s ? std::string(s) : std::string(); }
@@ -416,6 +447,236 @@ void wdb_begin(xapc_wdb *w)
 
 xapc_query *new_query(Xapian::Query q) { return new xapc_query{std::move(q)}; }
 
+// ---- reading Xapian's query serialisation -----------------------------------
+// Query 1.4 hides the parameters of some nodes (a value range's slot and
+// bounds, a posting source's name, a wildcard's pattern) behind its public
+// API, but serialises every node in a documented, stable format (it is the
+// remote protocol's): these read the few leaves we need from it.
+
+// Xapian's encode_length(): one byte below 255, else 0xff and 7-bit groups.
+size_t decode_length(const char *&p, const char *end)
+{
+    if (p == end)
+        throw Xapian::SerialisationError("query serialisation: no length");
+    size_t len = static_cast<unsigned char>(*p++);
+    if (len != 0xff)
+        return len;
+    len = 0;
+    unsigned shift = 0;
+    unsigned char ch;
+    do {
+        if (p == end || shift > 56)
+            throw Xapian::SerialisationError("query serialisation: bad length");
+        ch = static_cast<unsigned char>(*p++);
+        len |= size_t(ch & 0x7f) << shift;
+        shift += 7;
+    } while ((ch & 0x80) == 0);
+    return len + 255;
+}
+
+std::string decode_string(const char *&p, const char *end)
+{
+    size_t len = decode_length(p, end);
+    if (len > size_t(end - p))
+        throw Xapian::SerialisationError("query serialisation: short string");
+    std::string out(p, len);
+    p += len;
+    return out;
+}
+
+struct value_leaf {
+    Xapian::valueno slot = 0;
+    std::string lo, hi;
+    bool has_lo = false, has_hi = false;
+};
+
+// A VALUE_RANGE, VALUE_GE or VALUE_LE leaf: 001tssss, the slot, the bounds.
+value_leaf read_value_leaf(const Xapian::Query &q)
+{
+    const std::string s = q.serialise();
+    const char *p = s.data(), *end = p + s.size();
+    if (p == end || (static_cast<unsigned char>(*p) >> 5) != 1)
+        throw Xapian::InvalidArgumentError("not a value range query");
+    unsigned char ch = static_cast<unsigned char>(*p++);
+    value_leaf v;
+    v.slot = ch & 15;
+    if (v.slot == 15)
+        v.slot = Xapian::valueno(decode_length(p, end) + 15);
+    v.lo = decode_string(p, end);
+    if (ch & 0x10) {           // VALUE_GE: one bound
+        v.has_lo = true;
+        return v;
+    }
+    v.hi = decode_string(p, end);
+    v.has_hi = true;
+    v.has_lo = !v.lo.empty();  // an empty start is VALUE_LE
+    return v;
+}
+
+struct wildcard_leaf {
+    Xapian::termcount max_expansion = 0;
+    int max_type = 0;
+    Xapian::Query::op combiner = Xapian::Query::OP_SYNONYM;
+    std::string pattern;
+};
+
+// A WILDCARD leaf: 0x0b, the limit, its mode, the combiner, the pattern.
+wildcard_leaf read_wildcard_leaf(const Xapian::Query &q)
+{
+    const std::string s = q.serialise();
+    const char *p = s.data(), *end = p + s.size();
+    if (p == end || *p++ != 0x0b)
+        throw Xapian::InvalidArgumentError("not a wildcard query");
+    wildcard_leaf w;
+    w.max_expansion = Xapian::termcount(decode_length(p, end));
+    if (end - p < 2)
+        throw Xapian::SerialisationError("query serialisation: short wildcard");
+    w.max_type = static_cast<unsigned char>(*p++);
+    w.combiner = static_cast<Xapian::Query::op>(static_cast<unsigned char>(*p++));
+    w.pattern = decode_string(p, end);
+    return w;
+}
+
+// What Xapian 1.4 does with a wildcard at match time (QueryWildcard::
+// postlist), once against db: the terms starting with the pattern, at most
+// max_expansion of them (0: no limit), by the limit's mode, under combiner.
+Xapian::Query expand_wildcard(const wildcard_leaf &w, const Xapian::Database &db)
+{
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    const bool most_frequent = w.max_type == Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT;
+    for (auto t = db.allterms_begin(w.pattern); t != db.allterms_end(w.pattern); ++t) {
+        if (!most_frequent && w.max_expansion && terms.size() == w.max_expansion) {
+            if (w.max_type == Xapian::Query::WILDCARD_LIMIT_FIRST)
+                break;
+            throw Xapian::WildcardError("Wildcard " + w.pattern + "* expands to more than " +
+                                        std::to_string(w.max_expansion) + " terms");
+        }
+        terms.emplace_back(most_frequent ? t.get_termfreq() : 0, *t);
+    }
+    if (most_frequent && w.max_expansion && terms.size() > w.max_expansion) {
+        // The most frequent; Xapian breaks ties arbitrarily, we by term.
+        std::stable_sort(terms.begin(), terms.end(),
+                         [](const auto &a, const auto &b) { return a.first > b.first; });
+        terms.resize(w.max_expansion);
+        std::sort(terms.begin(), terms.end(),
+                  [](const auto &a, const auto &b) { return a.second < b.second; });
+    }
+    std::vector<Xapian::Query> subs;
+    subs.reserve(terms.size());
+    for (const auto &t : terms)
+        subs.emplace_back(t.second);
+    return Xapian::Query(w.combiner, subs.begin(), subs.end());
+}
+
+// The window of NEAR/PHRASE or the size of ELITE_SET: the parameter in a
+// multi-way node's header (1ccccnnn, the count beyond 7, the parameter).
+Xapian::termcount branch_parameter(const Xapian::Query &q)
+{
+    const std::string s = q.serialise();
+    const char *p = s.data(), *end = p + s.size();
+    if (p == end)
+        return 0;
+    unsigned char ch = static_cast<unsigned char>(*p++);
+    if ((ch & 0x80) == 0 || ((ch >> 3) & 0x0f) < 13)
+        return 0;
+    if ((ch & 0x07) == 0)
+        decode_length(p, end);
+    return Xapian::termcount(decode_length(p, end));
+}
+
+// q with its wildcards expanded; q itself when it has none (*changed
+// false).  A node is rebuilt only when a subquery changed: through its
+// public constructor, or for OP_SCALE_WEIGHT (whose factor the API hides)
+// from its own serialisation with the new subquery's in place of the old.
+Xapian::Query expand_wildcards(const Xapian::Query &q, const Xapian::Database &db,
+                               bool *changed)
+{
+    using Q = Xapian::Query;
+    const Q::op type = q.get_type();
+    if (type == Q::OP_WILDCARD) {
+        *changed = true;
+        return expand_wildcard(read_wildcard_leaf(q), db);
+    }
+    const size_t n = q.get_num_subqueries();
+    *changed = false;
+    if (n == 0)
+        return q;
+    std::vector<Q> subs;
+    subs.reserve(n);
+    for (size_t i = 0; i < n; i++) {
+        bool sub_changed;
+        subs.push_back(expand_wildcards(q.get_subquery(i), db, &sub_changed));
+        *changed = *changed || sub_changed;
+    }
+    if (!*changed)
+        return q;
+    switch (type) {
+    case Q::OP_SCALE_WEIGHT: {
+        if (subs[0].empty())
+            return Q();
+        const std::string whole = q.serialise(), old_sub = q.get_subquery(0).serialise();
+        std::string head = whole.substr(0, whole.size() - old_sub.size());
+        return Q::unserialise(head + subs[0].serialise());
+    }
+    case Q::OP_NEAR: case Q::OP_PHRASE: case Q::OP_ELITE_SET:
+        return Q(type, subs.begin(), subs.end(), branch_parameter(q));
+    case Q::OP_AND: case Q::OP_OR: case Q::OP_AND_NOT: case Q::OP_XOR:
+    case Q::OP_AND_MAYBE: case Q::OP_FILTER: case Q::OP_SYNONYM: case Q::OP_MAX:
+        return Q(type, subs.begin(), subs.end());
+    default:
+        throw Xapian::InvalidArgumentError("cannot rebuild a query node of type " +
+                                           std::to_string(int(type)));
+    }
+}
+
+// Exactly the given documents, weight 0 (xapc_query_docids).
+class DocidsSource : public Xapian::PostingSource {
+  public:
+    explicit DocidsSource(std::vector<Xapian::docid> ids) : ids_(std::move(ids)) {}
+
+    Xapian::doccount get_termfreq_min() const override { return Xapian::doccount(ids_.size()); }
+    Xapian::doccount get_termfreq_est() const override { return Xapian::doccount(ids_.size()); }
+    Xapian::doccount get_termfreq_max() const override { return Xapian::doccount(ids_.size()); }
+    void init(const Xapian::Database &) override { pos_ = npos; }
+    void next(double) override { pos_ = pos_ == npos ? 0 : pos_ + 1; }
+    void skip_to(Xapian::docid did, double) override
+    {
+        size_t from = pos_ == npos ? 0 : pos_;
+        pos_ = size_t(std::lower_bound(ids_.begin() + from, ids_.end(), did) - ids_.begin());
+    }
+    bool at_end() const override { return pos_ != npos && pos_ >= ids_.size(); }
+    Xapian::docid get_docid() const override { return ids_[pos_]; }
+    Xapian::PostingSource *clone() const override { return new DocidsSource(ids_); }
+
+  private:
+    static constexpr size_t npos = size_t(-1);
+    std::vector<Xapian::docid> ids_;
+    size_t pos_ = npos;
+};
+
+// Hands every matching docid to a C callback, in batches.
+class DocidsSpy : public Xapian::MatchSpy {
+  public:
+    DocidsSpy(xapc_docids_fn fn, void *ctx) : fn_(fn), ctx_(ctx) { buf_.reserve(1024); }
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        buf_.push_back(doc.get_docid());
+        if (buf_.size() == 1024)
+            flush();
+    }
+    void flush()
+    {
+        if (!buf_.empty())
+            fn_(buf_.data(), buf_.size(), ctx_);
+        buf_.clear();
+    }
+
+  private:
+    xapc_docids_fn fn_;
+    void *ctx_;
+    std::vector<uint32_t> buf_;
+};
+
 } // namespace
 
 // ---- errors -------------------------------------------------------------
@@ -509,19 +770,36 @@ void xapc_db_free(xapc_db *db)
 
 uint32_t xapc_db_doccount(const xapc_db *db, xapc_error *err)
 {
-    return guard(err, uint32_t(0), [&] {
-        need(db, "db");
-        return uint32_t(db->db.get_doccount());
+    return db_read(db, err, uint32_t(0), [](const Xapian::Database &d) {
+        return uint32_t(d.get_doccount());
     });
 }
 
 uint64_t xapc_db_revision(const xapc_db *db, xapc_error *err)
 {
     // get_revision() throws InvalidOperationError for several shards.
-    return guard(err, uint64_t(0), [&] {
-        need(db, "db");
-        return uint64_t(db->db.get_revision());
+    return db_read(db, err, uint64_t(0), [](const Xapian::Database &d) {
+        return uint64_t(d.get_revision());
     });
+}
+
+char *xapc_db_uuid(const xapc_db *db, xapc_error *err)
+{
+    return db_read(db, err, static_cast<char *>(nullptr), [](const Xapian::Database &d) {
+        return dup_string(d.get_uuid());
+    });
+}
+
+xapc_docid xapc_db_lastdocid(const xapc_db *db, xapc_error *err)
+{
+    return db_read(db, err, xapc_docid(0), [](const Xapian::Database &d) {
+        return xapc_docid(d.get_lastdocid());
+    });
+}
+
+size_t xapc_db_shard_count(const xapc_db *db, xapc_error *err)
+{
+    return db_read(db, err, size_t(0), [](const Xapian::Database &d) { return d.size(); });
 }
 
 char *xapc_db_get_metadata(const xapc_db *db, const char *key, xapc_error *err)
@@ -639,11 +917,7 @@ bool xapc_termiter_next(xapc_termiter *it, const char **term, uint32_t *freq,
 {
     return guard(err, false, [&] {
         need(it, "iterator");
-        // The first call looks at the first term; later calls advance.
-        if (it->started && it->it != it->end)
-            ++it->it;
-        it->started = true;
-        if (it->it == it->end)
+        if (!advance(it))
             return false;
         it->current = *it->it;
         if (!it->prefix.empty() && it->current.compare(0, it->prefix.size(), it->prefix) != 0)
@@ -675,6 +949,78 @@ size_t xapc_termiter_positions(const xapc_termiter *it, uint32_t *out, size_t ma
                 out[n] = *p;
         return n;
     });
+}
+
+// ---- posting lists and value streams ---------------------------------------
+
+xapc_postiter *xapc_db_postlist(const xapc_db *db, const char *term, size_t len,
+                                xapc_error *err)
+{
+    return guard(err, static_cast<xapc_postiter *>(nullptr), [&] {
+        need(db, "db");
+        const std::string t = bytes(term, len, "term");
+        std::unique_ptr<xapc_postiter> pi(new xapc_postiter);
+        pi->it = db->db.postlist_begin(t);
+        pi->end = db->db.postlist_end(t);
+        pi->termfreq = t.empty() ? db->db.get_doccount() : db->db.get_termfreq(t);
+        return pi.release();
+    });
+}
+
+uint32_t xapc_postiter_termfreq(const xapc_postiter *it)
+{
+    return it ? it->termfreq : 0;
+}
+
+size_t xapc_postiter_next_batch(xapc_postiter *it, uint32_t *out, size_t max,
+                                xapc_error *err)
+{
+    return guard(err, size_t(0), [&] {
+        need(it, "iterator");
+        size_t n = 0;
+        for (; n < max && it->it != it->end; ++it->it)
+            out[n++] = *it->it;
+        return n;
+    });
+}
+
+void xapc_postiter_free(xapc_postiter *it)
+{
+    delete it;
+}
+
+xapc_valueiter *xapc_db_valuestream(const xapc_db *db, xapc_slot slot, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_valueiter *>(nullptr), [&] {
+        need(db, "db");
+        std::unique_ptr<xapc_valueiter> vi(new xapc_valueiter);
+        vi->it = db->db.valuestream_begin(slot);
+        vi->end = db->db.valuestream_end(slot);
+        return vi.release();
+    });
+}
+
+bool xapc_valueiter_next(xapc_valueiter *it, xapc_docid *did, const char **value,
+                         size_t *len, xapc_error *err)
+{
+    return guard(err, false, [&] {
+        need(it, "iterator");
+        if (!advance(it))
+            return false;
+        it->current = *it->it;
+        if (did)
+            *did = it->it.get_docid();
+        if (value)
+            *value = it->current.data();
+        if (len)
+            *len = it->current.size();
+        return true;
+    });
+}
+
+void xapc_valueiter_free(xapc_valueiter *it)
+{
+    delete it;
 }
 
 xapc_termiter *xapc_db_synonyms(const xapc_db *db, const char *key, xapc_error *err)
@@ -808,6 +1154,16 @@ xapc_status xapc_wdb_add_spelling(xapc_wdb *wdb, const char *word,
         need(wdb, "wdb");
         need(word, "word");
         wdb->wdb.add_spelling(word, freq_inc);
+    });
+}
+
+xapc_status xapc_wdb_remove_spelling(xapc_wdb *wdb, const char *word,
+                                     uint32_t freq_dec, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(wdb, "wdb");
+        need(word, "word");
+        wdb->wdb.remove_spelling(word, freq_dec);
     });
 }
 
@@ -971,20 +1327,19 @@ class MemoStem : public Xapian::StemImplementation {
         uint8_t word_len, stem_len;   // word_len 0: empty
         char word[MAX], stem[MAX];
     };
-    static constexpr size_t SLOTS = XAPC_STEM_MEMO_WORDS;
     Xapian::Stem inner;
     std::string language;
-    std::vector<Slot> slots;
+    std::vector<Slot> slots;   // a power of two of them
 
   public:
-    explicit MemoStem(const char *lang) : inner(lang), language(lang), slots(SLOTS) {}
+    MemoStem(const char *lang, size_t words) : inner(lang), language(lang), slots(words) {}
 
     std::string operator()(const std::string &word) override
     {
         if (word.empty() || word.size() > MAX)
             return inner(word);
         uint32_t h = uint32_t(std::hash<std::string>{}(word));
-        Slot &slot = slots[h & (SLOTS - 1)];
+        Slot &slot = slots[h & (slots.size() - 1)];
         if (slot.hash == h && slot.word_len == word.size() &&
             std::memcmp(slot.word, word.data(), word.size()) == 0)
             return std::string(slot.stem, slot.stem_len);
@@ -1006,15 +1361,22 @@ class MemoStem : public Xapian::StemImplementation {
 
 extern "C" {
 
-xapc_stem *xapc_stem_new_memo(const char *language, xapc_error *err)
+xapc_stem *xapc_stem_new_memo_sized(const char *language, size_t words, xapc_error *err)
 {
     return guard(err, static_cast<xapc_stem *>(nullptr), [&] {
         need(language, "language");
+        if (words == 0 || (words & (words - 1)) != 0)
+            throw Xapian::InvalidArgumentError("a memo's size is a power of two");
         Xapian::Stem plain(language);   // "none" stays none: nothing to remember
         if (plain.is_none())
             return new xapc_stem{plain};
-        return new xapc_stem{Xapian::Stem(new MemoStem(language))};
+        return new xapc_stem{Xapian::Stem(new MemoStem(language, words))};
     });
+}
+
+xapc_stem *xapc_stem_new_memo(const char *language, xapc_error *err)
+{
+    return xapc_stem_new_memo_sized(language, XAPC_STEM_MEMO_WORDS, err);
 }
 
 void xapc_stem_free(xapc_stem *stem)
@@ -1028,6 +1390,20 @@ char *xapc_stem_word(const xapc_stem *stem, const char *word, xapc_error *err)
         need(stem, "stem");
         need(word, "word");
         return dup_string(stem->stem(word));
+    });
+}
+
+size_t xapc_stem_into(const xapc_stem *stem, const char *word, size_t len, char *out,
+                      size_t cap, xapc_error *err)
+{
+    return guard(err, size_t(0), [&] {
+        need(stem, "stem");
+        const std::string st = stem->stem(bytes(word, len, "word"));
+        if (st.size() + 1 > cap)
+            return size_t(0);
+        std::memcpy(out, st.data(), st.size());
+        out[st.size()] = '\0';
+        return st.size();
     });
 }
 
@@ -1239,6 +1615,98 @@ bool xapc_query_is_empty(const xapc_query *q)
     return guard(nullptr, true, [&] { return !q || q->q.empty(); });
 }
 
+// ---- looking inside a query --------------------------------------------------
+
+xapc_query_kind xapc_query_get_kind(const xapc_query *q)
+{
+    using Q = Xapian::Query;
+    if (!q)
+        return XAPC_QK_MATCH_NOTHING;
+    switch (q->q.get_type()) {
+    case Q::LEAF_MATCH_NOTHING: return XAPC_QK_MATCH_NOTHING;
+    case Q::LEAF_MATCH_ALL: return XAPC_QK_MATCH_ALL;
+    case Q::LEAF_TERM: return XAPC_QK_TERM;
+    case Q::LEAF_POSTING_SOURCE: return XAPC_QK_POSTING_SOURCE;
+    case Q::OP_AND: return XAPC_QK_AND;
+    case Q::OP_OR: return XAPC_QK_OR;
+    case Q::OP_AND_NOT: return XAPC_QK_AND_NOT;
+    case Q::OP_XOR: return XAPC_QK_XOR;
+    case Q::OP_AND_MAYBE: return XAPC_QK_AND_MAYBE;
+    case Q::OP_FILTER: return XAPC_QK_FILTER;
+    case Q::OP_NEAR: return XAPC_QK_NEAR;
+    case Q::OP_PHRASE: return XAPC_QK_PHRASE;
+    case Q::OP_ELITE_SET: return XAPC_QK_ELITE_SET;
+    case Q::OP_SYNONYM: return XAPC_QK_SYNONYM;
+    case Q::OP_MAX: return XAPC_QK_MAX;
+    case Q::OP_SCALE_WEIGHT: return XAPC_QK_SCALE_WEIGHT;
+    case Q::OP_VALUE_RANGE: return XAPC_QK_VALUE_RANGE;
+    case Q::OP_VALUE_GE: return XAPC_QK_VALUE_GE;
+    case Q::OP_VALUE_LE: return XAPC_QK_VALUE_LE;
+    case Q::OP_WILDCARD: return XAPC_QK_WILDCARD;
+    default: return XAPC_QK_OTHER;
+    }
+}
+
+size_t xapc_query_subquery_count(const xapc_query *q)
+{
+    return q ? q->q.get_num_subqueries() : 0;
+}
+
+xapc_query *xapc_query_subquery(const xapc_query *q, size_t i, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_query *>(nullptr), [&] {
+        need(q, "query");
+        if (i >= q->q.get_num_subqueries())
+            throw Xapian::RangeError("subquery index out of range");
+        return new_query(q->q.get_subquery(i));
+    });
+}
+
+char *xapc_query_term_name(const xapc_query *q, size_t *len, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        need(q, "query");
+        if (q->q.get_type() != Xapian::Query::LEAF_TERM)
+            throw Xapian::InvalidArgumentError("not a term query");
+        return dup_string(*q->q.get_terms_begin(), len);
+    });
+}
+
+xapc_status xapc_query_value_bounds(const xapc_query *q, xapc_slot *slot,
+                                    char **lo, size_t *lo_len, char **hi,
+                                    size_t *hi_len, xapc_error *err)
+{
+    *lo = *hi = nullptr;
+    return guard_status(err, [&] {
+        need(q, "query");
+        value_leaf v = read_value_leaf(q->q);
+        std::unique_ptr<char, decltype(&std::free)> l(v.has_lo ? dup_string(v.lo, lo_len) : nullptr,
+                                                      &std::free);
+        char *h = v.has_hi ? dup_string(v.hi, hi_len) : nullptr;
+        *slot = v.slot;
+        *lo = l.release();
+        *hi = h;
+    });
+}
+
+char *xapc_query_posting_source_name(const xapc_query *q, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        need(q, "query");
+        if (q->q.get_type() != Xapian::Query::LEAF_POSTING_SOURCE)
+            throw Xapian::InvalidArgumentError("not a posting source query");
+        try {
+            const std::string s = q->q.serialise();
+            const char *p = s.data(), *end = p + s.size();
+            if (p == end || *p++ != 0x0c)
+                return dup_string(std::string());
+            return dup_string(decode_string(p, end));
+        } catch (const Xapian::UnimplementedError &) {
+            return dup_string(std::string());   // a source without a name
+        }
+    });
+}
+
 xapc_status xapc_query_count_leaves(const xapc_query *q, size_t *terms, size_t *wildcards,
                                     xapc_error *err)
 {
@@ -1261,6 +1729,58 @@ xapc_status xapc_query_count_leaves(const xapc_query *q, size_t *terms, size_t *
             for (size_t i = 0, n = node.get_num_subqueries(); i < n; i++)
                 todo.push_back(node.get_subquery(i));
         }
+    });
+}
+
+char *xapc_query_serialise(const xapc_query *q, size_t *len, xapc_error *err)
+{
+    return guard(err, static_cast<char *>(nullptr), [&] {
+        need(q, "query");
+        return dup_string(q->q.serialise(), len);
+    });
+}
+
+xapc_query *xapc_query_expand_wildcards(const xapc_query *q, const xapc_db *db,
+                                        xapc_error *err)
+{
+    return guard(err, static_cast<xapc_query *>(nullptr), [&] {
+        need(q, "query");
+        need(db, "db");
+        bool changed;
+        return new_query(expand_wildcards(q->q, db->db, &changed));
+    });
+}
+
+xapc_query *xapc_query_docids(const uint32_t *ids, size_t n, xapc_error *err)
+{
+    return guard(err, static_cast<xapc_query *>(nullptr), [&] {
+        if (n)
+            need(ids, "ids");
+        std::vector<Xapian::docid> v(ids, ids + n);
+        for (size_t i = 1; i < n; i++)
+            if (v[i] <= v[i - 1])
+                throw Xapian::InvalidArgumentError("docids must ascend");
+        // release(): the query owns the source and frees it with itself.
+        return new_query(Xapian::Query((new DocidsSource(std::move(v)))->release()));
+    });
+}
+
+xapc_status xapc_db_match_docids(const xapc_db *db, const xapc_query *q,
+                                 xapc_docids_fn fn, void *ctx, xapc_error *err)
+{
+    return guard_status(err, [&] {
+        need(db, "db");
+        need(q, "query");
+        if (!fn)
+            throw Xapian::InvalidArgumentError("fn is NULL");
+        Xapian::Enquire enq(db->db);
+        enq.set_query(q->q);
+        enq.set_weighting_scheme(Xapian::BoolWeight());
+        enq.set_docid_order(Xapian::Enquire::ASCENDING);
+        DocidsSpy spy(fn, ctx);
+        enq.add_matchspy(&spy);
+        enq.get_mset(0, 0, db->db.get_doccount());
+        spy.flush();
     });
 }
 

@@ -109,6 +109,17 @@ uint32_t xapc_db_doccount(const xapc_db *db, xapc_error *err);
 /* Revision of a single local database; 0 with err set for sharded ones. */
 uint64_t xapc_db_revision(const xapc_db *db, xapc_error *err);
 
+/* The database's UUID (36 characters); for several shards Xapian joins the
+ * shards' UUIDs.  Caller frees.  Added. */
+char *xapc_db_uuid(const xapc_db *db, xapc_error *err);
+
+/* The highest document id in use (0: empty); for several shards, of the
+ * combined numbering.  Added. */
+xapc_docid xapc_db_lastdocid(const xapc_db *db, xapc_error *err);
+
+/* How many shards db joins (1 for a plain database).  Added. */
+size_t xapc_db_shard_count(const xapc_db *db, xapc_error *err);
+
 /* Metadata value for key; caller frees.  Empty string when unset. */
 char *xapc_db_get_metadata(const xapc_db *db, const char *key, xapc_error *err);
 
@@ -155,6 +166,31 @@ bool xapc_termiter_next(xapc_termiter *it, const char **term, uint32_t *freq,
                         xapc_error *err);
 void xapc_termiter_free(xapc_termiter *it);
 
+/* ---- posting lists and value streams (added) -------------------------- */
+
+typedef struct xapc_postiter xapc_postiter;   /* the documents of a term */
+typedef struct xapc_valueiter xapc_valueiter; /* the values of a slot */
+
+/* The documents indexed by term, in docid order ("" for every document).
+ * Caller frees with xapc_postiter_free(). */
+xapc_postiter *xapc_db_postlist(const xapc_db *db, const char *term, size_t len,
+                                xapc_error *err);
+/* How many documents the term indexes (exact for a local database). */
+uint32_t xapc_postiter_termfreq(const xapc_postiter *it);
+/* Copies the next docids (ascending) into out; returns how many, at most
+ * max; 0 at the end or on error (err set). */
+size_t xapc_postiter_next_batch(xapc_postiter *it, uint32_t *out, size_t max,
+                                xapc_error *err);
+void xapc_postiter_free(xapc_postiter *it);
+
+/* The documents that have a value in slot, in docid order.  Caller frees. */
+xapc_valueiter *xapc_db_valuestream(const xapc_db *db, xapc_slot slot, xapc_error *err);
+/* Advances: true with the docid and the value (borrowed until the next
+ * call), false at the end or on error (err set). */
+bool xapc_valueiter_next(xapc_valueiter *it, xapc_docid *did, const char **value,
+                         size_t *len, xapc_error *err);
+void xapc_valueiter_free(xapc_valueiter *it);
+
 /* Iterates the synonyms stored for key (a term or a space-joined phrase) in
  * sorted order; freq is 0.  Caller frees. */
 xapc_termiter *xapc_db_synonyms(const xapc_db *db, const char *key, xapc_error *err);
@@ -194,6 +230,10 @@ xapc_status xapc_wdb_set_metadata(xapc_wdb *wdb, const char *key,
                                   const char *value, xapc_error *err);
 xapc_status xapc_wdb_add_spelling(xapc_wdb *wdb, const char *word,
                                   uint32_t freq_inc, xapc_error *err);
+/* Lowers word's spelling frequency by freq_dec; at 0 the word leaves the
+ * table.  Added. */
+xapc_status xapc_wdb_remove_spelling(xapc_wdb *wdb, const char *word,
+                                     uint32_t freq_dec, xapc_error *err);
 xapc_status xapc_wdb_add_synonym(xapc_wdb *wdb, const char *term,
                                  const char *synonym, xapc_error *err);
 /* Removes every synonym of term. */
@@ -252,9 +292,17 @@ xapc_stem *xapc_stem_new(const char *language, xapc_error *err);
  * own).  Added. */
 enum { XAPC_STEM_MEMO_WORDS = 8192 };   /* a power of two */
 xapc_stem *xapc_stem_new_memo(const char *language, xapc_error *err);
+/* The same with a table of `words` slots (a power of two): the indexer's
+ * stemmer meets a whole archive's vocabulary.  Added. */
+xapc_stem *xapc_stem_new_memo_sized(const char *language, size_t words, xapc_error *err);
 void xapc_stem_free(xapc_stem *stem);
 /* The stem of word; caller frees. */
 char *xapc_stem_word(const xapc_stem *stem, const char *word, xapc_error *err);
+/* The stem of word[0..len) into out (NUL-ended, at most cap - 1 bytes): its
+ * length, 0 when it is empty or does not fit.  No allocation of the
+ * caller's to free, for stemming every word of a text.  Added. */
+size_t xapc_stem_into(const xapc_stem *stem, const char *word, size_t len, char *out,
+                      size_t cap, xapc_error *err);
 /* "Z" + the stem of word: the term the term generator and the query parser
  * use for word under XAPC_STEM_SOME (lower-case word).  Caller frees. */
 char *xapc_stem_term(const xapc_stem *stem, const char *word, xapc_error *err);
@@ -339,6 +387,65 @@ xapc_query *xapc_query_scale(const xapc_query *q, double factor, xapc_error *err
 /* A copy of q. */
 xapc_query *xapc_query_clone(const xapc_query *q, xapc_error *err);
 bool xapc_query_is_empty(const xapc_query *q);
+/* ---- looking inside a query (added) ----------------------------------- */
+
+/* What a query node is: a leaf, or an operator over subqueries. */
+typedef enum {
+    XAPC_QK_MATCH_NOTHING = 0,
+    XAPC_QK_MATCH_ALL,
+    XAPC_QK_TERM,
+    XAPC_QK_POSTING_SOURCE,
+    XAPC_QK_AND, XAPC_QK_OR, XAPC_QK_AND_NOT, XAPC_QK_XOR, XAPC_QK_AND_MAYBE,
+    XAPC_QK_FILTER, XAPC_QK_NEAR, XAPC_QK_PHRASE, XAPC_QK_ELITE_SET,
+    XAPC_QK_SYNONYM, XAPC_QK_MAX,
+    XAPC_QK_SCALE_WEIGHT,    /* one subquery */
+    XAPC_QK_VALUE_RANGE, XAPC_QK_VALUE_GE, XAPC_QK_VALUE_LE,
+    XAPC_QK_WILDCARD,
+    XAPC_QK_OTHER            /* anything this wrapper does not know */
+} xapc_query_kind;
+
+xapc_query_kind xapc_query_get_kind(const xapc_query *q);
+size_t xapc_query_subquery_count(const xapc_query *q);
+/* Subquery i of q (a new handle).  Caller frees. */
+xapc_query *xapc_query_subquery(const xapc_query *q, size_t i, xapc_error *err);
+/* The term of a XAPC_QK_TERM leaf (*len its length).  Caller frees. */
+char *xapc_query_term_name(const xapc_query *q, size_t *len, xapc_error *err);
+/* The slot and bounds of a value range leaf (VALUE_RANGE, _GE, _LE): *lo
+ * and *hi are malloc'd (NULL for an open end) with their lengths.  Caller
+ * frees both. */
+xapc_status xapc_query_value_bounds(const xapc_query *q, xapc_slot *slot,
+                                    char **lo, size_t *lo_len, char **hi,
+                                    size_t *hi_len, xapc_error *err);
+/* The name a posting source leaf was registered with ("" when it has
+ * none: a source of the caller's that cannot be serialised).  Caller frees. */
+char *xapc_query_posting_source_name(const xapc_query *q, xapc_error *err);
+/* Xapian's serialisation of q, which identifies it (a cache key).  Caller
+ * frees; *len its length. */
+char *xapc_query_serialise(const xapc_query *q, size_t *len, xapc_error *err);
+
+/* A copy of q with every wildcard expanded against db, as Xapian would
+ * expand it against one database holding all of db's documents (the same
+ * limit and mode, the same combiner): on several shards Xapian expands a
+ * wildcard on each shard by that shard's terms and frequencies, so a
+ * sharded answer differed from a single database's.  Expanding once against
+ * the whole collection makes them the same.  A wildcard over its limit with
+ * XAPC_WILDCARD_LIMIT_ERROR fails with XAPC_ERR_QUERY.  Caller frees. */
+xapc_query *xapc_query_expand_wildcards(const xapc_query *q, const xapc_db *db,
+                                        xapc_error *err);
+
+/* Exactly these documents (ids ascending, no repeats), each with weight 0:
+ * a filter that makes a match look at those documents only.  A custom
+ * posting source: local databases only.  Caller frees. */
+xapc_query *xapc_query_docids(const uint32_t *ids, size_t n, xapc_error *err);
+
+/* Every document q matches, in docid order, without ranking them (Xapian's
+ * matcher with weights off): fn gets them in batches.  For the queries a
+ * caller cannot evaluate over posting lists itself (phrases, value
+ * ranges).  Local databases only. */
+typedef void (*xapc_docids_fn)(const uint32_t *ids, size_t n, void *ctx);
+xapc_status xapc_db_match_docids(const xapc_db *db, const xapc_query *q,
+                                 xapc_docids_fn fn, void *ctx, xapc_error *err);
+
 /* The leaves of q: *terms the term leaves (every occurrence: the words of a
  * phrase and the members of a synonym group each count) and *wildcards the
  * wildcard leaves, which Xapian 1.4 expands only when a match runs.  What a

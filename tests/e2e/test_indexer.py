@@ -91,7 +91,7 @@ class CorpusTest(unittest.TestCase):
                       self.second.stdout)
 
     def test_metadata_records_schema_and_stemmer(self):
-        self.assertEqual(self.meta["vindplaats.schema"], "2")
+        self.assertEqual(self.meta["vindplaats.schema"], "3")
         self.assertEqual(self.meta["vindplaats.stemmer"], "dutch")
         self.assertEqual(json.loads(self.meta["vindplaats.prefixes"])["municipality"], "XM")
 

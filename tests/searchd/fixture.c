@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facet_column_write.h"
+#include "hit_record.h"
 #include "schema.h"
 #include "strvec.h"
 #include "terms.h"
@@ -21,9 +23,28 @@ typedef struct writer {
     xapc_wdb *wdb;
     xapc_termgen *tg;       /* fields with positions */
     xapc_termgen *spell;    /* body text again, only for the spelling table */
+    xapc_stem *stem;        /* for the hit records' word filters */
+    char stem_buf[VP_HIT_MAX_WORD * 2];
     const vp_gazetteer *gazetteer;
     xapc_error err;
 } writer;
+
+static const char *stem_word(void *ctx, const char *word, size_t *len)
+{
+    writer *w = ctx;
+    *len = xapc_stem_into(w->stem, word, strlen(word), w->stem_buf, sizeof w->stem_buf, NULL);
+    return *len ? w->stem_buf : NULL;
+}
+
+/* What a search hit shows (model/hit_record.h), as the indexer stores it. */
+static bool hit_record(writer *w, xapc_doc *doc, const vp_document *d)
+{
+    size_t len;
+    char *rec = vp_hit_record_build(d, stem_word, w, &len);
+    bool ok = xapc_doc_add_value(doc, VP_SLOT_HIT, rec, len, &w->err) == XAPC_OK;
+    free(rec);
+    return ok;
+}
 
 static bool text_field(writer *w, const char *text, unsigned wdf, const char *prefix)
 {
@@ -126,7 +147,7 @@ static bool add_document(writer *w, const vp_document *d)
               xapc_termgen_set_document(w->tg, doc, &w->err) == XAPC_OK &&
               xapc_doc_set_data(doc, json, strlen(json), &w->err) == XAPC_OK &&
               xapc_doc_add_boolean_term(doc, idterm, &w->err) == XAPC_OK &&
-              texts(w, d) && facets(w, doc, d) &&
+              texts(w, d) && facets(w, doc, d) && hit_record(w, doc, d) &&
               /* spelling data from the body text only */
               xapc_termgen_set_document(w->spell, scratch, &w->err) == XAPC_OK &&
               (!d->text || xapc_termgen_index_text(w->spell, d->text, strlen(d->text), 1, "",
@@ -161,6 +182,7 @@ int vp_fixture_write(const char *path, const vp_document *docs, size_t n,
     w.wdb = xapc_wdb_open(path, append ? XAPC_WDB_CREATE_OR_OPEN : XAPC_WDB_CREATE_OR_OVERWRITE,
                           &w.err);
     bool ok = w.wdb && (w.tg = make_termgen(&w, false)) && (w.spell = make_termgen(&w, true)) &&
+              (w.stem = xapc_stem_new(VP_DEFAULT_STEMMER, &w.err)) &&
               xapc_wdb_set_metadata(w.wdb, VP_META_SCHEMA, VP_SCHEMA_VERSION, &w.err) == XAPC_OK &&
               xapc_wdb_set_metadata(w.wdb, VP_META_STEMMER, VP_DEFAULT_STEMMER, &w.err) == XAPC_OK;
     for (size_t i = 0; ok && i < n; i++)
@@ -168,8 +190,13 @@ int vp_fixture_write(const char *path, const vp_document *docs, size_t n,
     ok = ok && xapc_wdb_commit(w.wdb, &w.err) == XAPC_OK;
     if (!ok)
         snprintf(why, whylen, "%s: %s", path, w.err.message);
+    /* the facet column, as the indexer writes it after its commit (while
+     * it holds the lock) */
+    else if (vp_facet_column_write(path, why, whylen) != 0)
+        ok = false;
     xapc_termgen_free(w.tg);
     xapc_termgen_free(w.spell);
+    xapc_stem_free(w.stem);
     xapc_wdb_free(w.wdb);
     return ok ? 0 : -1;
 }

@@ -23,6 +23,7 @@
 
 #include "document.h"
 #include "expand.h"
+#include "hit_record.h"
 #include "query.h"
 #include "schema.h"
 #include "spelling.h"
@@ -51,6 +52,14 @@ static const char *const bodies[][2] = {
 };
 #define N_BODIES (sizeof bodies / sizeof *bodies)
 
+static const char *stem_word(void *ctx, const char *word, size_t *len)
+{
+    static char out[128];
+    (void)ctx;
+    *len = xapc_stem_into(stem, word, strlen(word), out, sizeof out, NULL);
+    return *len ? out : NULL;
+}
+
 static void add_doc(xapc_wdb *w, xapc_termgen *tg, size_t i)
 {
     xapc_error err;
@@ -74,6 +83,10 @@ static void add_doc(xapc_wdb *w, xapc_termgen *tg, size_t i)
     assert_non_null(json);
     xapc_doc_set_data(doc, json, strlen(json), &err);
     free(json);
+    size_t len;   /* what a hit shows (model/hit_record.h) */
+    char *record = vp_hit_record_build(&d, stem_word, NULL, &len);
+    xapc_doc_add_value(doc, VP_SLOT_HIT, record, len, &err);
+    free(record);
     assert_true(xapc_wdb_replace_by_term(w, id, doc, &err) > 0);
     xapc_doc_free(doc);
 }

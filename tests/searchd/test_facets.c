@@ -5,7 +5,9 @@
  * many queries and filter combinations (every single facet value, random
  * pairs and triples, date ranges, with and without free text) the counts of
  * vp_search() must equal what plain C computes from every document read
- * back: exact, multi-valued and disjunctive.
+ * back: exact, multi-valued and disjunctive.  Twice: counted from the facet
+ * column (the counting path), then, with the column removed, by Xapian's
+ * match spies.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,7 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "facet_column.h"
 #include "facets.h"
 #include "fixture.h"
 #include "query.h"
@@ -32,6 +36,7 @@ static vp_searcher *searcher;
 static vp_document *docs;       /* read back from the index */
 static size_t n_docs;
 static unsigned long checks;
+static bool with_column;   /* the group being run */
 
 static void read_back(const char *db_path)
 {
@@ -66,6 +71,11 @@ static int setup(void **state)
         fail_msg("%s", why);
     vp_fixture_free_docs(gen, N_DOCS);
     read_back(db);
+    if (!with_column) {
+        char column[1100];
+        snprintf(column, sizeof column, "%s/%s", db, VP_FCOL_FILE);
+        assert_int_equal(unlink(column), 0);
+    }
     vp_searcher_config cfg = {db, gaz, NULL, 0};
     searcher = vp_searcher_new(&cfg);
     return 0;
@@ -249,6 +259,7 @@ static void check(const filters *fl)
     json_t *res = vp_search(searcher, &r, &e);
     if (!res)
         fail_msg("search failed: %s", e.message);
+    assert_int_equal(vp_searcher_counts_by_column(searcher), with_column);
     json_int_t expected = 0;
     for (size_t i = 0; i < n_docs; i++)
         expected += matches(&docs[i], fl, 4);
@@ -387,5 +398,10 @@ int main(void)
         cmocka_unit_test(date_ranges),
         cmocka_unit_test(random_pairs_and_triples),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    with_column = true;
+    int failed = cmocka_run_group_tests_name("counted from the facet column", tests, setup,
+                                             teardown);
+    with_column = false;
+    return failed + cmocka_run_group_tests_name("counted by match spies", tests, setup,
+                                                teardown);
 }

@@ -1019,6 +1019,215 @@ static void test_stub_and_shards(void **state)
     xapc_db_free(db);
 }
 
+/* ---- the counting path's reads (added for issue 17) -------------------------- */
+
+static void collect_docids(const uint32_t *ids, size_t n, void *ctx)
+{
+    uint32_t *got = ctx;
+    for (size_t i = 0; i < n; i++)
+        got[++got[0]] = ids[i];
+}
+
+static void test_postlists_and_value_streams(void **state)
+{
+    xapc_error err;
+    const char *path = path_in(state, "db");
+    const char *const rows[][3] = {{"a", "fiets in amsterdam", "20170101"},
+                                   {"b", "fiets in utrecht", NULL},
+                                   {"c", "trein naar utrecht", "20190505"}};
+    make_db(path, rows, 3);
+    xapc_db *db = xapc_db_open(path, &err);
+    assert_non_null(db);
+    char *uuid = xapc_db_uuid(db, &err);
+    assert_int_equal(strlen(uuid), 36);
+    free(uuid);
+    assert_int_equal(xapc_db_lastdocid(db, &err), 3);
+    assert_int_equal(xapc_db_shard_count(db, &err), 1);
+
+    uint32_t ids[8];
+    xapc_postiter *it = xapc_db_postlist(db, "utrecht", 7, &err);
+    assert_non_null(it);
+    assert_int_equal(xapc_postiter_termfreq(it), 2);
+    assert_int_equal(xapc_postiter_next_batch(it, ids, 1, &err), 1);
+    assert_int_equal(ids[0], 2);
+    assert_int_equal(xapc_postiter_next_batch(it, ids, 8, &err), 1);
+    assert_int_equal(ids[0], 3);
+    assert_int_equal(xapc_postiter_next_batch(it, ids, 8, &err), 0);
+    ASSERT_OK(err);
+    xapc_postiter_free(it);
+    it = xapc_db_postlist(db, "", 0, &err);   /* every document */
+    assert_int_equal(xapc_postiter_next_batch(it, ids, 8, &err), 3);
+    xapc_postiter_free(it);
+
+    xapc_valueiter *vi = xapc_db_valuestream(db, 0, &err);
+    xapc_docid did;
+    const char *v;
+    size_t len;
+    assert_true(xapc_valueiter_next(vi, &did, &v, &len, &err));
+    assert_int_equal(did, 1);
+    assert_memory_equal(v, "20170101", 8);
+    assert_true(xapc_valueiter_next(vi, &did, &v, &len, &err));
+    assert_int_equal(did, 3);   /* document 2 has no value */
+    assert_false(xapc_valueiter_next(vi, &did, &v, &len, &err));
+    ASSERT_OK(err);
+    xapc_valueiter_free(vi);
+
+    /* the matcher with weights off: a phrase */
+    xapc_qp *qp = xapc_qp_new(&err);
+    xapc_query *phrase = xapc_qp_parse(qp, "\"fiets in\"", XAPC_QP_DEFAULT, "", &err);
+    uint32_t got[8] = {0};
+    assert_int_equal(xapc_db_match_docids(db, phrase, collect_docids, got, &err), XAPC_OK);
+    assert_int_equal(got[0], 2);
+    assert_int_equal(got[1], 1);
+    assert_int_equal(got[2], 2);
+
+    /* a filter to given documents */
+    uint32_t want[] = {1, 3};
+    xapc_query *only = xapc_query_docids(want, 2, &err);
+    xapc_query *all = xapc_query_match_all(&err);
+    const xapc_query *both[2] = {all, only};
+    xapc_query *filtered = xapc_query_combine(XAPC_OP_FILTER, both, 2, 0, &err);
+    xapc_docid found[8];
+    assert_int_equal(search_ids(db, filtered, found, 8), 2);
+    uint32_t bad[] = {3, 1};
+    assert_null(xapc_query_docids(bad, 2, &err));
+    assert_int_equal(err.status, XAPC_ERR_INVALID);
+
+    xapc_query_free(filtered);
+    xapc_query_free(all);
+    xapc_query_free(only);
+    xapc_query_free(phrase);
+    xapc_qp_free(qp);
+    xapc_db_free(db);
+}
+
+static void test_query_inside(void **state)
+{
+    (void)state;
+    xapc_error err;
+    xapc_qp *qp = xapc_qp_new(&err);
+    xapc_query *q = xapc_qp_parse(qp, "fiets AND NOT trein", XAPC_QP_DEFAULT, "", &err);
+    assert_int_equal(xapc_query_get_kind(q), XAPC_QK_AND_NOT);
+    assert_int_equal(xapc_query_subquery_count(q), 2);
+    xapc_query *left = xapc_query_subquery(q, 0, &err);
+    assert_int_equal(xapc_query_get_kind(left), XAPC_QK_TERM);
+    size_t len;
+    char *term = xapc_query_term_name(left, &len, &err);
+    assert_string_equal(term, "fiets");
+    assert_int_equal(len, 5);
+    free(term);
+    assert_null(xapc_query_subquery(q, 2, &err));
+    assert_int_equal(err.status, XAPC_ERR_INVALID);
+
+    xapc_query *range = xapc_query_value_range(20, "2017", "2019", &err);
+    xapc_slot slot;
+    char *lo, *hi;
+    size_t lo_len, hi_len;
+    assert_int_equal(xapc_query_value_bounds(range, &slot, &lo, &lo_len, &hi, &hi_len, &err),
+                     XAPC_OK);
+    assert_int_equal(slot, 20);
+    assert_string_equal(lo, "2017");
+    assert_string_equal(hi, "2019");
+    free(lo);
+    free(hi);
+    xapc_query *ge = xapc_query_value_range(3, "x", NULL, &err);
+    assert_int_equal(xapc_query_get_kind(ge), XAPC_QK_VALUE_GE);
+    assert_int_equal(xapc_query_value_bounds(ge, &slot, &lo, &lo_len, &hi, &hi_len, &err),
+                     XAPC_OK);
+    assert_string_equal(lo, "x");
+    assert_null(hi);
+    free(lo);
+    assert_int_not_equal(xapc_query_value_bounds(q, &slot, &lo, &lo_len, &hi, &hi_len, &err),
+                         XAPC_OK);
+
+    xapc_query *scaled = xapc_query_scale(left, 0.5, &err);
+    assert_int_equal(xapc_query_get_kind(scaled), XAPC_QK_SCALE_WEIGHT);
+    assert_int_equal(xapc_query_subquery_count(scaled), 1);
+    size_t n1, n2;
+    char *k1 = xapc_query_serialise(q, &n1, &err), *k2 = xapc_query_serialise(scaled, &n2, &err);
+    assert_true(n1 != n2 || memcmp(k1, k2, n1) != 0);
+    free(k1);
+    free(k2);
+
+    xapc_query_free(scaled);
+    xapc_query_free(ge);
+    xapc_query_free(range);
+    xapc_query_free(left);
+    xapc_query_free(q);
+    xapc_qp_free(qp);
+}
+
+/* A wildcard expanded against the whole of a sharded collection: the terms
+ * of every shard, the limit's most frequent by their total frequency. */
+static void test_expand_wildcards(void **state)
+{
+    xapc_error err;
+    const char *s1 = path_in(state, "s1"), *s2 = path_in(state, "s2");
+    const char *const r1[][3] = {{"a", "wonen wonen woning", NULL},
+                                 {"b", "woningbouw", NULL}};
+    const char *const r2[][3] = {{"c", "woning woonwijk", NULL}, {"d", "woning", NULL}};
+    make_db(s1, r1, 2);
+    make_db(s2, r2, 2);
+    xapc_db *db = xapc_db_new_empty(&err);
+    xapc_db *d1 = xapc_db_open(s1, &err), *d2 = xapc_db_open(s2, &err);
+    xapc_db_add(db, d1, &err);
+    xapc_db_add(db, d2, &err);
+
+    xapc_qp *qp = xapc_qp_new(&err);
+    xapc_qp_set_database(qp, db, &err);
+    /* at most 2 terms: the two most frequent over both shards (woning in
+     * 3 documents, then wonen or woningbouw or woonwijk: 1 each, by name) */
+    xapc_qp_set_max_wildcard_expansion(qp, 2, XAPC_WILDCARD_LIMIT_MOST_FREQUENT, &err);
+    xapc_query *q = xapc_qp_parse(qp, "wo* OR trein", XAPC_QP_DEFAULT | XAPC_QP_WILDCARD, "", &err);
+    xapc_query *x = xapc_query_expand_wildcards(q, db, &err);
+    ASSERT_OK(err);
+    char *d = xapc_query_describe(x, &err);
+    assert_non_null(strstr(d, "(wonen SYNONYM woning)"));
+    assert_null(strstr(d, "WILDCARD"));
+    free(d);
+    xapc_docid ids[8];
+    assert_int_equal(search_ids(db, x, ids, 8), 3);   /* woning or wonen: a, c, d */
+    xapc_query_free(x);
+
+    /* no wildcard: the same query */
+    xapc_query *plain = xapc_qp_parse(qp, "\"woning woonwijk\"", XAPC_QP_DEFAULT, "", &err);
+    x = xapc_query_expand_wildcards(plain, db, &err);
+    char *a = xapc_query_describe(plain, &err), *b = xapc_query_describe(x, &err);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    xapc_query_free(x);
+    xapc_query_free(plain);
+
+    /* over the limit with the error mode: a query error */
+    xapc_qp_set_max_wildcard_expansion(qp, 2, XAPC_WILDCARD_LIMIT_ERROR, &err);
+    xapc_query *strict = xapc_qp_parse(qp, "wo*", XAPC_QP_DEFAULT | XAPC_QP_WILDCARD, "", &err);
+    assert_null(xapc_query_expand_wildcards(strict, db, &err));
+    assert_int_equal(err.status, XAPC_ERR_QUERY);
+
+    xapc_query_free(strict);
+    xapc_query_free(q);
+    xapc_qp_free(qp);
+    xapc_db_free(d1);
+    xapc_db_free(d2);
+    xapc_db_free(db);
+}
+
+static void test_stem_into(void **state)
+{
+    (void)state;
+    xapc_error err;
+    xapc_stem *stem = xapc_stem_new_memo("dutch", &err);
+    char out[32];
+    char *want = xapc_stem_word(stem, "samenwerkingen", &err);
+    assert_int_equal(xapc_stem_into(stem, "samenwerkingen", 14, out, sizeof out, &err),
+                     strlen(want));
+    assert_string_equal(out, want);
+    assert_int_equal(xapc_stem_into(stem, "samenwerkingen", 14, out, 4, &err), 0);
+    free(want);
+    xapc_stem_free(stem);
+}
+
 static void test_compact(void **state)
 {
     xapc_error err;
@@ -1424,6 +1633,10 @@ int main(void)
         T(test_termiters),
         T(test_stub_and_shards),
         T(test_compact),
+        T(test_postlists_and_value_streams),
+        T(test_query_inside),
+        T(test_expand_wildcards),
+        T(test_stem_into),
         T(test_errors),
         T(test_remote_errors),
         T(test_null_err_pointers),

@@ -1,0 +1,31 @@
+/*
+ * spelling_sync.h: the spelling table, brought in line with the index's own
+ * term list once per run.
+ *
+ * Xapian's term generator, given a spelling database, adds every word it
+ * indexes as it goes: a lookup in a std::map per word, and for every word
+ * it has not seen its fragments into std::sets, merged into the table's
+ * B-tree at every commit.  With a vocabulary that keeps growing, as an
+ * archive's does (names, places, typos, compounds), that was the largest
+ * part of indexing (issue 17).  Instead the indexer indexes without it and,
+ * once a run has changed something, makes the table hold each word the
+ * reports use (an unprefixed term, as the term generator spells it; the
+ * compound parts too) with the number of reports using it as its
+ * frequency, and no other word: one pass over two sorted lists, each word
+ * touched once.  The suggestions are Xapian's, from the same words.
+ */
+#ifndef VP_SPELLING_SYNC_H
+#define VP_SPELLING_SYNC_H
+
+#include <stddef.h>
+
+#include "xapian_c.h"
+
+/* Makes spelling's table (uncommitted) hold every word term of terms with
+ * its term frequency: words added, frequencies corrected, words gone
+ * removed.  *changed (may be NULL) counts the words touched.  XAPC_OK or
+ * the failure (err set). */
+xapc_status vp_spelling_sync(xapc_wdb *spelling, const xapc_db *terms, size_t *changed,
+                             xapc_error *err);
+
+#endif /* VP_SPELLING_SYNC_H */

@@ -1,0 +1,110 @@
+/*
+ * test_spelling_sync.c: the spelling table brought in line with the term
+ * list (indexer/spelling_sync.c): words the reports use are added with the
+ * number of reports using them, stale frequencies corrected, words no
+ * report uses any more removed, prefixed terms never taken for words; and
+ * Xapian's suggestions come from the result.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spelling_sync.h"
+#include "rebuild.h"
+#include "xapian_c.h"
+
+static void add_report(xapc_wdb *w, const char *id, const char *const *terms)
+{
+    xapc_error err;
+    xapc_doc *doc = xapc_doc_new(&err);
+    assert_non_null(doc);
+    assert_int_equal(xapc_doc_add_term(doc, id, 1, &err), XAPC_OK);
+    for (; *terms; terms++)
+        assert_int_equal(xapc_doc_add_term(doc, *terms, 1, &err), XAPC_OK);
+    assert_int_not_equal(xapc_wdb_replace_by_term(w, id, doc, &err), 0);
+    xapc_doc_free(doc);
+}
+
+/* The spelling table's frequency of word; 0 when absent. */
+static uint32_t spelling_freq(xapc_wdb *w, const char *word)
+{
+    xapc_error err;
+    xapc_termiter *it = xapc_db_spellings(xapc_wdb_reader(w), &err);
+    assert_non_null(it);
+    const char *term;
+    uint32_t freq, found = 0;
+    while (xapc_termiter_next(it, &term, &freq, &err))
+        if (strcmp(term, word) == 0)
+            found = freq;
+    assert_int_equal(err.status, XAPC_OK);
+    xapc_termiter_free(it);
+    return found;
+}
+
+static size_t sync(xapc_wdb *w)
+{
+    xapc_error err;
+    size_t changed = 0;
+    assert_int_equal(vp_spelling_sync(w, xapc_wdb_reader(w), &changed, &err), XAPC_OK);
+    assert_int_equal(xapc_wdb_commit(w, &err), XAPC_OK);
+    return changed;
+}
+
+static void test_table_follows_the_term_list(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vp-spelling-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    xapc_error err;
+    xapc_wdb *w = xapc_wdb_open(dir, XAPC_WDB_CREATE_OR_OVERWRITE, &err);
+    assert_non_null(w);
+    /* What an earlier run left: a word no report has, a wrong frequency. */
+    assert_int_equal(xapc_wdb_add_spelling(w, "oudwoord", 3, &err), XAPC_OK);
+    assert_int_equal(xapc_wdb_add_spelling(w, "begroting", 5, &err), XAPC_OK);
+    add_report(w, "Q1", (const char *const[]){"gemeenteraad", "begroting", "Zbegrot",
+                                              "XMzeist", NULL});
+    add_report(w, "Q2", (const char *const[]){"gemeenteraad", "2024", NULL});
+    assert_int_equal(xapc_wdb_commit(w, &err), XAPC_OK);
+
+    assert_int_equal(sync(w), 4);   /* gemeenteraad, 2024 added; begroting, oudwoord */
+    assert_int_equal(spelling_freq(w, "gemeenteraad"), 2);
+    assert_int_equal(spelling_freq(w, "begroting"), 1);
+    assert_int_equal(spelling_freq(w, "2024"), 1);
+    assert_int_equal(spelling_freq(w, "oudwoord"), 0);
+    assert_int_equal(spelling_freq(w, "Zbegrot"), 0);
+    assert_int_equal(spelling_freq(w, "XMzeist"), 0);
+    assert_int_equal(spelling_freq(w, "Q1"), 0);
+    char *s = xapc_db_spelling_suggestion(xapc_wdb_reader(w), "gemeenteraat", 2, &err);
+    assert_non_null(s);
+    assert_string_equal(s, "gemeenteraad");
+    free(s);
+
+    assert_int_equal(sync(w), 0);   /* in line: nothing to do */
+
+    /* A report removed takes its words with it. */
+    assert_int_equal(xapc_wdb_delete_by_term(w, "Q1", &err), XAPC_OK);
+    assert_int_equal(xapc_wdb_commit(w, &err), XAPC_OK);
+    assert_int_equal(sync(w), 2);
+    assert_int_equal(spelling_freq(w, "begroting"), 0);
+    assert_int_equal(spelling_freq(w, "gemeenteraad"), 1);
+    s = xapc_db_spelling_suggestion(xapc_wdb_reader(w), "begrotin", 2, &err);
+    assert_true(!s || strcmp(s, "begroting") != 0);
+    free(s);
+
+    xapc_wdb_free(w);
+    assert_int_equal(vp_remove_tree(dir), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_table_follows_the_term_list),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
