@@ -28,7 +28,7 @@
 
 #include "xapian_c.h"
 
-typedef struct vp_qerror vp_qerror;   /* query.h */
+typedef struct vp_problem vp_qerror;   /* query.h, problem.h */
 
 #define VP_DEFAULT_DEADLINE_MS        2000
 #define VP_DEFAULT_EXPORT_MS          60000

@@ -545,8 +545,7 @@ static json_t *do_related(vp_searcher *s, const void *arg, vp_qerror *e)
     related_run r = {.s = s, .limit = a->limit, .e = e};
     vp_document_init(&r.doc);
     xapc_error_clear(&r.xe);
-    bool ok;
-    r.doccount = vp_searcher_doccount(s, e, &ok);
+    bool ok = vp_searcher_doccount(s, &r.doccount, e) == 0;
     json_t *out = NULL;
     if (ok && read_report(&r, a->id) == 0 &&
         (vp_report_words_choose(&r.words, s, r.self, &r.doc, ESET_TERMS, &r.xe) == 0 ||
