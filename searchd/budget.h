@@ -49,7 +49,15 @@ typedef struct vp_budget_limits {
 /* The defaults above. */
 vp_budget_limits vp_budget_defaults(void);
 
-/* The options searchd and vind share, with their help lines. */
+/* The options searchd and vind share, as getopt_long entries (<getopt.h>):
+ * each returns 'b', and its name goes to vp_budget_option. */
+#define VP_BUDGET_LONGOPTS                                \
+    {"deadline", required_argument, NULL, 'b'},           \
+    {"export-deadline", required_argument, NULL, 'b'},    \
+    {"max-query-terms", required_argument, NULL, 'b'},    \
+    {"max-wildcard-terms", required_argument, NULL, 'b'}
+
+/* Their help lines. */
 #define VP_BUDGET_OPTIONS_USAGE \
     "  --deadline MS    time a search, facet or trends request may take, in\n" \
     "                   milliseconds (default 2000; 0: no limit)\n" \
