@@ -147,21 +147,68 @@ static enum MHD_Result unavailable(const route_call *c)
                               "the server is out of memory or cannot open the index", NULL);
 }
 
-/* Parses the query string into a request; on failure answers 400 itself. */
-static bool parse_request(const route_call *c, vp_request *r, enum MHD_Result *rc)
+/* Keys a route knows but that mean nothing there: a 400 rather than silence. */
+static int reject_keys(const vp_params *p, const char *const *keys, const char *route,
+                       vp_qerror *e)
+{
+    for (size_t i = 0; keys[i]; i++)
+        if (vp_params_get(p, keys[i]))
+            return vp_qfail(e, VP_QERR_BAD_PARAMETER, "parameter '%s' does not apply "
+                            "to %s", keys[i], route);
+    return 0;
+}
+
+/* A route's own single-valued parameters given twice: a 400, as for /search. */
+static int own_given_twice(const vp_params *p, const char *const *own, vp_qerror *e)
+{
+    for (size_t k = 0; own[k]; k++) {
+        unsigned n = 0;
+        for (size_t i = 0; i < p->len; i++)
+            n += strcmp(p->items[i].key, own[k]) == 0;
+        if (n > 1)
+            return vp_qfail(e, VP_QERR_BAD_PARAMETER, "parameter '%s' is given more than "
+                            "once", own[k]);
+    }
+    return 0;
+}
+
+/* The parameters of a route beside /search's (/export, /trends): its own
+ * (single-valued, read by read into the route's options, not the
+ * request's) and those of /search that mean nothing there (a 400). */
+typedef struct route_params {
+    const char *route;                  /* for messages: "/export" */
+    const char *const *own;
+    int (*read)(const vp_params *p, void *options, vp_qerror *e);
+    const char *const *rejected;
+} route_params;
+
+/* Parses the query string into a request, and with rp the route's own
+ * parameters into options; ignored: keys the request does not see (rp's
+ * own, when there is rp).  On failure answers 400 itself. */
+static bool parse_route_request(const route_call *c, const route_params *rp, void *options,
+                                const char *const *ignored, vp_request *r,
+                                enum MHD_Result *rc)
 {
     vp_params params;
     vp_qerror e = {0};
     vp_request_init(r);
-    if (vp_params_parse(c->query, &params, &e) != 0 ||
-        vp_request_from_params(&params, r, NULL, &e) != 0) {
-        vp_params_clear(&params);
+    bool ok = vp_params_parse(c->query, &params, &e) == 0 &&
+              (!rp || (own_given_twice(&params, rp->own, &e) == 0 &&
+                       rp->read(&params, options, &e) == 0 &&
+                       reject_keys(&params, rp->rejected, rp->route, &e) == 0)) &&
+              vp_request_from_params(&params, r, rp ? rp->own : ignored, &e) == 0;
+    vp_params_clear(&params);
+    if (!ok) {
         vp_request_clear(r);
         *rc = send_qerror(c->conn, c->ctx, &e);
-        return false;
     }
-    vp_params_clear(&params);
-    return true;
+    return ok;
+}
+
+/* Parses the query string into a request; on failure answers 400 itself. */
+static bool parse_request(const route_call *c, vp_request *r, enum MHD_Result *rc)
+{
+    return parse_route_request(c, NULL, NULL, NULL, r, rc);
 }
 
 static enum MHD_Result route_search(const route_call *c)
@@ -262,17 +309,11 @@ static enum MHD_Result route_speaker(const route_call *c)
 static enum MHD_Result route_feed(const route_call *c)
 {
     static const char *const ignored[] = {"sort", NULL};
-    vp_params params;
     vp_request r;
     vp_qerror e = {0};
-    vp_request_init(&r);
-    if (vp_params_parse(c->query, &params, &e) != 0 ||
-        vp_request_from_params(&params, &r, ignored, &e) != 0) {
-        vp_params_clear(&params);
-        vp_request_clear(&r);
-        return send_qerror(c->conn, c->ctx, &e);
-    }
-    vp_params_clear(&params);
+    enum MHD_Result rc;
+    if (!parse_route_request(c, NULL, NULL, ignored, &r, &rc))
+        return rc;
     vp_searcher *s = vp_http_worker_searcher(c->srv);
     char *xml = s ? vp_feed_atom(s, &r, c->query, &e) : NULL;
     vp_request_clear(&r);
@@ -382,56 +423,21 @@ static enum MHD_Result route_speaker_page(const route_call *c)
 
 static atomic_uint exports_running;
 
-/* Keys a route knows but that mean nothing there: a 400 rather than silence. */
-static int reject_keys(const vp_params *p, const char *const *keys, const char *route,
-                       vp_qerror *e)
+static int read_export_format(const vp_params *p, void *options, vp_qerror *e)
 {
-    for (size_t i = 0; keys[i]; i++)
-        if (vp_params_get(p, keys[i]))
-            return vp_qfail(e, VP_QERR_BAD_PARAMETER, "parameter '%s' does not apply "
-                            "to %s", keys[i], route);
+    const char *name = vp_params_get(p, "format");
+    int fmt = vp_export_format_from_name(name);
+    if (fmt < 0)
+        return vp_qfail(e, VP_QERR_BAD_PARAMETER, "format must be jsonl or csv, not '%.40s'",
+                        name);
+    *(vp_export_format *)options = (vp_export_format)fmt;
     return 0;
 }
 
-/* A route's own single-valued parameters given twice: a 400, as for /search. */
-static int own_given_twice(const vp_params *p, const char *const *own, vp_qerror *e)
-{
-    for (size_t k = 0; own[k]; k++) {
-        unsigned n = 0;
-        for (size_t i = 0; i < p->len; i++)
-            n += strcmp(p->items[i].key, own[k]) == 0;
-        if (n > 1)
-            return vp_qfail(e, VP_QERR_BAD_PARAMETER, "parameter '%s' is given more than "
-                            "once", own[k]);
-    }
-    return 0;
-}
-
-static bool parse_export_request(const route_call *c, vp_request *r, vp_export_format *f,
-                                 enum MHD_Result *rc)
-{
-    static const char *const own[] = {"format", NULL};
-    static const char *const rejected[] = {"page", "per_page", "facet_limit", "prefix", NULL};
-    vp_params params;
-    vp_qerror e = {0};
-    vp_request_init(r);
-    int fmt = 0;
-    bool ok = vp_params_parse(c->query, &params, &e) == 0;
-    if (ok && (ok = own_given_twice(&params, own, &e) == 0)) {
-        fmt = vp_export_format_from_name(vp_params_get(&params, "format"));
-        ok = (fmt >= 0 || vp_qfail(&e, VP_QERR_BAD_PARAMETER, "format must be jsonl or csv, "
-                                   "not '%.40s'", vp_params_get(&params, "format")) == 0) &&
-             reject_keys(&params, rejected, "/export", &e) == 0 &&
-             vp_request_from_params(&params, r, own, &e) == 0;
-        vp_params_clear(&params);
-    }
-    if (!ok) {
-        vp_request_clear(r);
-        *rc = send_qerror(c->conn, c->ctx, &e);
-    }
-    *f = (vp_export_format)fmt;
-    return ok;
-}
+static const char *const export_own[] = {"format", NULL};
+static const char *const export_rejected[] = {"page", "per_page", "facet_limit", "prefix", NULL};
+static const route_params export_params = {"/export", export_own, read_export_format,
+                                           export_rejected};
 
 typedef struct export_stream { vp_searcher *s; vp_export *x; } export_stream;
 
@@ -543,7 +549,7 @@ static enum MHD_Result route_export(const route_call *c)
     vp_request r;
     vp_export_format f;
     enum MHD_Result rc;
-    if (!parse_export_request(c, &r, &f, &rc))
+    if (!parse_route_request(c, &export_params, &f, NULL, &r, &rc))
         return rc;
     if (atomic_fetch_add(&exports_running, 1) >= VP_EXPORT_MAX_RUNNING) {
         atomic_fetch_sub(&exports_running, 1);
@@ -556,39 +562,31 @@ static enum MHD_Result route_export(const route_call *c)
     return rc;
 }
 
-static bool parse_trends_request(const route_call *c, vp_request *r, vp_trends_options *o,
-                                 enum MHD_Result *rc)
+static const char *const trends_own[] = {"by", "interval", "limit", "format", NULL};
+static const char *const trends_rejected[] = {"page", "per_page", "facet_limit", "prefix",
+                                              "sort", NULL};
+
+static int read_trends_options(const vp_params *p, void *options, vp_qerror *e)
 {
-    static const char *const own[] = {"by", "interval", "limit", "format", NULL};
-    static const char *const rejected[] = {"page", "per_page", "facet_limit", "prefix",
-                                           "sort", NULL};
-    vp_params params;
-    vp_qerror e = {0};
-    vp_request_init(r);
+    vp_trends_options *o = options;
     vp_trends_options_init(o);
-    bool ok = vp_params_parse(c->query, &params, &e) == 0;
-    if (ok && (ok = own_given_twice(&params, own, &e) == 0)) {
-        for (size_t i = 0; ok && own[i]; i++) {
-            const char *v = vp_params_get(&params, own[i]);
-            ok = !v || vp_trends_option_set(o, own[i], v, &e) == 0;
-        }
-        ok = ok && reject_keys(&params, rejected, "/trends", &e) == 0 &&
-             vp_request_from_params(&params, r, own, &e) == 0;
-        vp_params_clear(&params);
+    for (size_t i = 0; trends_own[i]; i++) {
+        const char *v = vp_params_get(p, trends_own[i]);
+        if (v && vp_trends_option_set(o, trends_own[i], v, e) != 0)
+            return -1;
     }
-    if (!ok) {
-        vp_request_clear(r);
-        *rc = send_qerror(c->conn, c->ctx, &e);
-    }
-    return ok;
+    return 0;
 }
+
+static const route_params trends_params = {"/trends", trends_own, read_trends_options,
+                                           trends_rejected};
 
 static enum MHD_Result route_trends(const route_call *c)
 {
     vp_request r;
     vp_trends_options o;
     enum MHD_Result rc;
-    if (!parse_trends_request(c, &r, &o, &rc))
+    if (!parse_route_request(c, &trends_params, &o, NULL, &r, &rc))
         return rc;
     vp_searcher *s = vp_http_worker_searcher(c->srv);
     vp_qerror e = {0};
