@@ -583,16 +583,28 @@ static xapc_query *tier(const xapc_query *q, size_t words, xapc_error *err)
 
 /* The unit of a glossary run in the relaxed query: the run (its k words
  * other than stopwords, k tiers) or, failing it, each of those words (one
- * tier each), whichever weighs more (OP_MAX): "retail vacancy" in a report
- * that has leegstand but no retail counts one word of two. */
+ * tier each): "retail vacancy" in a report that has leegstand but no
+ * retail counts one word of two.  The run's k tiers outweigh any of its
+ * words' tiers, so "the run, else its words" (OR with AND_NOT) is the
+ * larger of the two.  Not OP_MAX, which says that directly: Xapian 1.4.22's
+ * MaxPostList reads a sublist it has already let go when a MAX under an OR
+ * runs out before the OR does (a segmentation fault in get_mset; found with
+ * "middelgrote gemeenten ondermijning" on tests/otherhands/w4). */
 static xapc_query *run_unit(const xapc_query *run, qlist *each, size_t words,
                             xapc_error *err)
 {
-    qlist max = {0};
-    bool ok = qlist_take(&max, tier(run, words ? words : 1, err)) &&
-              (each->len == 0 || qlist_take(&max, qlist_combine(each, XAPC_OP_OR, 0, err)));
-    xapc_query *unit = ok ? qlist_combine(&max, XAPC_OP_MAX, 0, err) : NULL;
-    qlist_clear(&max);
+    xapc_query *whole = tier(run, words ? words : 1, err);
+    if (!whole || each->len == 0)
+        return whole;
+    xapc_query *any_word = qlist_combine(each, XAPC_OP_OR, 0, err);
+    const xapc_query *without[2] = {any_word, run};
+    xapc_query *rest = any_word ? xapc_query_combine(XAPC_OP_AND_NOT, without, 2, 0, err)
+                                : NULL;
+    const xapc_query *either[2] = {whole, rest};
+    xapc_query *unit = rest ? xapc_query_combine(XAPC_OP_OR, either, 2, 0, err) : NULL;
+    xapc_query_free(rest);
+    xapc_query_free(any_word);
+    xapc_query_free(whole);
     return unit;
 }
 
