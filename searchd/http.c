@@ -147,68 +147,21 @@ static enum MHD_Result unavailable(const route_call *c)
                               "the server is out of memory or cannot open the index", NULL);
 }
 
-/* Keys a route knows but that mean nothing there: a 400 rather than silence. */
-static int reject_keys(const vp_params *p, const char *const *keys, const char *route,
-                       vp_qerror *e)
-{
-    for (size_t i = 0; keys[i]; i++)
-        if (vp_params_get(p, keys[i]))
-            return vp_qfail(e, VP_QERR_BAD_PARAMETER, "parameter '%s' does not apply "
-                            "to %s", keys[i], route);
-    return 0;
-}
-
-/* A route's own single-valued parameters given twice: a 400, as for /search. */
-static int own_given_twice(const vp_params *p, const char *const *own, vp_qerror *e)
-{
-    for (size_t k = 0; own[k]; k++) {
-        unsigned n = 0;
-        for (size_t i = 0; i < p->len; i++)
-            n += strcmp(p->items[i].key, own[k]) == 0;
-        if (n > 1)
-            return vp_qfail(e, VP_QERR_BAD_PARAMETER, "parameter '%s' is given more than "
-                            "once", own[k]);
-    }
-    return 0;
-}
-
-/* The parameters of a route beside /search's (/export, /trends): its own
- * (single-valued, read by read into the route's options, not the
- * request's) and those of /search that mean nothing there (a 400). */
-typedef struct route_params {
-    const char *route;                  /* for messages: "/export" */
-    const char *const *own;
-    int (*read)(const vp_params *p, void *options, vp_qerror *e);
-    const char *const *rejected;
-} route_params;
-
-/* Parses the query string into a request, and with rp the route's own
- * parameters into options; ignored: keys the request does not see (rp's
- * own, when there is rp).  On failure answers 400 itself. */
-static bool parse_route_request(const route_call *c, const route_params *rp, void *options,
-                                const char *const *ignored, vp_request *r,
-                                enum MHD_Result *rc)
+/* Parses the query string into a request; on failure answers 400 itself. */
+static bool parse_request(const route_call *c, vp_request *r, enum MHD_Result *rc)
 {
     vp_params params;
     vp_qerror e = {0};
     vp_request_init(r);
-    bool ok = vp_params_parse(c->query, &params, &e) == 0 &&
-              (!rp || (own_given_twice(&params, rp->own, &e) == 0 &&
-                       rp->read(&params, options, &e) == 0 &&
-                       reject_keys(&params, rp->rejected, rp->route, &e) == 0)) &&
-              vp_request_from_params(&params, r, rp ? rp->own : ignored, &e) == 0;
-    vp_params_clear(&params);
-    if (!ok) {
+    if (vp_params_parse(c->query, &params, &e) != 0 ||
+        vp_request_from_params(&params, r, NULL, &e) != 0) {
+        vp_params_clear(&params);
         vp_request_clear(r);
         *rc = send_qerror(c->conn, c->ctx, &e);
+        return false;
     }
-    return ok;
-}
-
-/* Parses the query string into a request; on failure answers 400 itself. */
-static bool parse_request(const route_call *c, vp_request *r, enum MHD_Result *rc)
-{
-    return parse_route_request(c, NULL, NULL, NULL, r, rc);
+    vp_params_clear(&params);
+    return true;
 }
 
 static enum MHD_Result route_search(const route_call *c)
@@ -309,11 +262,17 @@ static enum MHD_Result route_speaker(const route_call *c)
 static enum MHD_Result route_feed(const route_call *c)
 {
     static const char *const ignored[] = {"sort", NULL};
+    vp_params params;
     vp_request r;
     vp_qerror e = {0};
-    enum MHD_Result rc;
-    if (!parse_route_request(c, NULL, NULL, ignored, &r, &rc))
-        return rc;
+    vp_request_init(&r);
+    if (vp_params_parse(c->query, &params, &e) != 0 ||
+        vp_request_from_params(&params, &r, ignored, &e) != 0) {
+        vp_params_clear(&params);
+        vp_request_clear(&r);
+        return send_qerror(c->conn, c->ctx, &e);
+    }
+    vp_params_clear(&params);
     vp_searcher *s = vp_http_worker_searcher(c->srv);
     char *xml = s ? vp_feed_atom(s, &r, c->query, &e) : NULL;
     vp_request_clear(&r);
@@ -422,6 +381,62 @@ static enum MHD_Result route_speaker_page(const route_call *c)
  * prefix; sort for /trends) are a 400 rather than silently ignored. */
 
 static atomic_uint exports_running;
+
+/* Keys a route knows but that mean nothing there: a 400 rather than silence. */
+static int reject_keys(const vp_params *p, const char *const *keys, const char *route,
+                       vp_qerror *e)
+{
+    for (size_t i = 0; keys[i]; i++)
+        if (vp_params_get(p, keys[i]))
+            return vp_qfail(e, VP_QERR_BAD_PARAMETER, "parameter '%s' does not apply "
+                            "to %s", keys[i], route);
+    return 0;
+}
+
+/* A route's own single-valued parameters given twice: a 400, as for /search. */
+static int own_given_twice(const vp_params *p, const char *const *own, vp_qerror *e)
+{
+    for (size_t k = 0; own[k]; k++) {
+        unsigned n = 0;
+        for (size_t i = 0; i < p->len; i++)
+            n += strcmp(p->items[i].key, own[k]) == 0;
+        if (n > 1)
+            return vp_qfail(e, VP_QERR_BAD_PARAMETER, "parameter '%s' is given more than "
+                            "once", own[k]);
+    }
+    return 0;
+}
+
+/* The parameters of a route beside /search's (/export, /trends): its own
+ * (single-valued, read by read into the route's options, not the
+ * request's) and those of /search that mean nothing there (a 400). */
+typedef struct route_params {
+    const char *route;                  /* for messages: "/export" */
+    const char *const *own;
+    int (*read)(const vp_params *p, void *options, vp_qerror *e);
+    const char *const *rejected;
+} route_params;
+
+/* Parses the query string into a request and the route's own parameters
+ * into options; on failure answers 400 itself. */
+static bool parse_route_request(const route_call *c, const route_params *rp, void *options,
+                                vp_request *r, enum MHD_Result *rc)
+{
+    vp_params params;
+    vp_qerror e = {0};
+    vp_request_init(r);
+    bool ok = vp_params_parse(c->query, &params, &e) == 0 &&
+              own_given_twice(&params, rp->own, &e) == 0 &&
+              rp->read(&params, options, &e) == 0 &&
+              reject_keys(&params, rp->rejected, rp->route, &e) == 0 &&
+              vp_request_from_params(&params, r, rp->own, &e) == 0;
+    vp_params_clear(&params);
+    if (!ok) {
+        vp_request_clear(r);
+        *rc = send_qerror(c->conn, c->ctx, &e);
+    }
+    return ok;
+}
 
 static int read_export_format(const vp_params *p, void *options, vp_qerror *e)
 {
@@ -549,7 +564,7 @@ static enum MHD_Result route_export(const route_call *c)
     vp_request r;
     vp_export_format f;
     enum MHD_Result rc;
-    if (!parse_route_request(c, &export_params, &f, NULL, &r, &rc))
+    if (!parse_route_request(c, &export_params, &f, &r, &rc))
         return rc;
     if (atomic_fetch_add(&exports_running, 1) >= VP_EXPORT_MAX_RUNNING) {
         atomic_fetch_sub(&exports_running, 1);
@@ -586,7 +601,7 @@ static enum MHD_Result route_trends(const route_call *c)
     vp_request r;
     vp_trends_options o;
     enum MHD_Result rc;
-    if (!parse_route_request(c, &trends_params, &o, NULL, &r, &rc))
+    if (!parse_route_request(c, &trends_params, &o, &r, &rc))
         return rc;
     vp_searcher *s = vp_http_worker_searcher(c->srv);
     vp_qerror e = {0};
