@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "datafile.h"
 #include "mem.h"
 #include "strvec.h"
 #include "sys.h"
@@ -211,44 +212,51 @@ static size_t zipf_rank(void)
 
 static vp_strvec vocab, places, theme_slugs, theme_words;
 
-static void load_places(const char *path)
+/* A current municipality of data/gemeenten.tsv (name, province, the end
+ * of a merged one, ...) into places. */
+static int place_line(char *line, size_t lineno, const char *path, void *ctx, char *errbuf,
+                      size_t errlen)
 {
-    char *text = slurp(path);
-    if (!text)
-        die(path);
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-        if (line[0] == '#' || !strchr(line, '\t'))
-            continue;
-        char *name = line, *province = strchr(name, '\t');
-        *province++ = '\0';
-        char *ended = strchr(province, '\t');
-        if (ended && ended[1] == '\t')   /* current municipalities only */
-            vp_strvec_push(&places, name);
-    }
-    free(text);
+    (void)lineno, (void)path, (void)ctx, (void)errbuf, (void)errlen;
+    char *province = strchr(line, '\t');
+    if (!province)
+        return 0;
+    *province++ = '\0';
+    char *ended = strchr(province, '\t');
+    if (ended && ended[1] == '\t')   /* current municipalities only */
+        vp_strvec_push(&places, line);
+    return 0;
 }
 
-static void load_themes(const char *path)
+/* A theme of data/themes.tsv (slug, label, keywords): its slug into
+ * theme_slugs and its first keyword (or the slug) into theme_words. */
+static int theme_line(char *line, size_t lineno, const char *path, void *ctx, char *errbuf,
+                      size_t errlen)
 {
-    char *text = slurp(path);
-    if (!text)
-        die(path);
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-        if (line[0] == '#' || !strchr(line, '\t'))
-            continue;
-        char *slug = line, *label = strchr(slug, '\t');
-        *label++ = '\0';
-        char *keywords = strchr(label, '\t');
-        if (!keywords)
-            continue;
-        vp_strvec_push(&theme_slugs, slug);
-        char *first = strtok_r(keywords + 1, ",", &label);   /* label reused as saveptr */
-        char word[128];
-        snprintf(word, sizeof word, "%s", first ? first : slug);
-        word[strcspn(word, "*")] = '\0';
-        vp_strvec_push(&theme_words, word);
+    (void)lineno, (void)path, (void)ctx, (void)errbuf, (void)errlen;
+    char *label = strchr(line, '\t');
+    if (!label)
+        return 0;
+    *label++ = '\0';
+    char *keywords = strchr(label, '\t');
+    if (!keywords)
+        return 0;
+    vp_strvec_push(&theme_slugs, line);
+    char *first = strtok_r(keywords + 1, ",", &label);   /* label reused as saveptr */
+    char word[128];
+    snprintf(word, sizeof word, "%s", first ? first : line);
+    word[strcspn(word, "*")] = '\0';
+    vp_strvec_push(&theme_words, word);
+    return 0;
+}
+
+static void load_data(const char *path, vp_datafile_line_fn fn)
+{
+    char err[512];
+    if (vp_datafile_each_line(path, fn, NULL, err, sizeof err) != 0) {
+        fprintf(stderr, "gencorpus: %s\n", err);
+        exit(2);
     }
-    free(text);
 }
 
 static const char *const first_names[] = {
@@ -586,9 +594,9 @@ int main(int argc, char **argv)
     zipf_init(vocab.len, 1.3);
     char path[4096];
     snprintf(path, sizeof path, "%s/gemeenten.tsv", data);
-    load_places(path);
+    load_data(path, place_line);
     snprintf(path, sizeof path, "%s/themes.tsv", data);
-    load_themes(path);
+    load_data(path, theme_line);
     if (mkdir(dir, 0755) != 0 && errno != EEXIST)
         die(dir);
     snprintf(path, sizeof path, "%s/facets.tsv", dir);
