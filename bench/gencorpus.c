@@ -212,19 +212,27 @@ static size_t zipf_rank(void)
 
 static vp_strvec vocab, places, theme_slugs, theme_words;
 
-/* A current municipality of data/gemeenten.tsv (name, province, the end
- * of a merged one, ...) into places. */
+/* The fields of a data file's line, cut at its tabs (at most max). */
+static size_t fields(char *line, char **field, size_t max)
+{
+    size_t n = 0;
+    for (char *p = line; p && n < max; n++) {
+        field[n] = p;
+        if ((p = strchr(p, '\t')))
+            *p++ = '\0';
+    }
+    return n;
+}
+
+/* A current municipality of data/gemeenten.tsv (name, province, the year a
+ * merged one ended, ...) into places. */
 static int place_line(char *line, size_t lineno, const char *path, void *ctx, char *errbuf,
                       size_t errlen)
 {
     (void)lineno, (void)path, (void)ctx, (void)errbuf, (void)errlen;
-    char *province = strchr(line, '\t');
-    if (!province)
-        return 0;
-    *province++ = '\0';
-    char *ended = strchr(province, '\t');
-    if (ended && ended[1] == '\t')   /* current municipalities only */
-        vp_strvec_push(&places, line);
+    char *field[4];
+    if (fields(line, field, 4) == 4 && field[2][0] == '\0')   /* current ones only */
+        vp_strvec_push(&places, field[0]);
     return 0;
 }
 
@@ -234,17 +242,13 @@ static int theme_line(char *line, size_t lineno, const char *path, void *ctx, ch
                       size_t errlen)
 {
     (void)lineno, (void)path, (void)ctx, (void)errbuf, (void)errlen;
-    char *label = strchr(line, '\t');
-    if (!label)
+    char *field[3], *save;
+    if (fields(line, field, 3) < 3)
         return 0;
-    *label++ = '\0';
-    char *keywords = strchr(label, '\t');
-    if (!keywords)
-        return 0;
-    vp_strvec_push(&theme_slugs, line);
-    char *first = strtok_r(keywords + 1, ",", &label);   /* label reused as saveptr */
+    vp_strvec_push(&theme_slugs, field[0]);
+    char *first = strtok_r(field[2], ",", &save);
     char word[128];
-    snprintf(word, sizeof word, "%s", first ? first : line);
+    snprintf(word, sizeof word, "%s", first ? first : field[0]);
     word[strcspn(word, "*")] = '\0';
     vp_strvec_push(&theme_words, word);
     return 0;
