@@ -21,6 +21,7 @@
 #include "assets.h"
 #include "explore.h"
 #include "export.h"
+#include "mem.h"
 #include "metrics.h"
 #include "page.h"
 #include "params.h"
@@ -205,9 +206,7 @@ static enum MHD_Result route_related(const route_call *c, vp_searcher *s, size_t
 {
     unsigned limit;
     vp_qerror e = {0};
-    char *id = strndup(c->rest, id_len);
-    if (!id)
-        return unavailable(c);
+    char *id = vp_xstrndup(c->rest, id_len);
     json_t *out = NULL;
     if (vp_related_params(c->query, &limit, &e) == 0)
         out = vp_related(s, id, limit, &e);
@@ -523,15 +522,14 @@ static struct MHD_Response *head_response(void)
 static enum MHD_Result start_export(const route_call *c, const vp_request *r,
                                     vp_export_format f)
 {
-    export_stream *st = calloc(1, sizeof *st);
+    export_stream *st = vp_xcalloc(1, sizeof *st);
     vp_qerror e = {0};
-    if (st && (st->s = vp_searcher_new(&c->srv->searcher_cfg)) != NULL) {
+    if ((st->s = vp_searcher_new(&c->srv->searcher_cfg)) != NULL) {
         vp_searcher_set_limits(st->s, &c->srv->limits);
         st->x = vp_export_new(st->s, r, f, &e);
     }
-    if (!st || !st->x) {
-        if (st)
-            vp_searcher_free(st->s);
+    if (!st->x) {
+        vp_searcher_free(st->s);
         free(st);
         atomic_fetch_sub(&exports_running, 1);
         return e.kind != VP_QERR_NONE ? send_qerror(c->conn, c->ctx, &e) : unavailable(c);

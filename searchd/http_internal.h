@@ -23,7 +23,7 @@ struct vp_server {
     char *db_path;
     pthread_mutex_t lock;            /* guards searchers */
     vp_searcher **searchers;
-    size_t n_searchers;
+    size_t n_searchers, cap_searchers;
     vp_log_format log_format;
     bool log_queries;
     vp_conns *conns;                 /* every connection, the header deadline */

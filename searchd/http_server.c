@@ -34,6 +34,7 @@
 #include <time.h>
 
 #include "accesslog.h"
+#include "mem.h"
 #include "metrics.h"
 #include "sys.h"
 
@@ -50,16 +51,9 @@ vp_searcher *vp_http_worker_searcher(vp_server *srv)
         return NULL;
     vp_searcher_set_limits(s, &srv->limits);
     pthread_mutex_lock(&srv->lock);
-    vp_searcher **list = realloc(srv->searchers, (srv->n_searchers + 1) * sizeof *list);
-    if (list) {
-        srv->searchers = list;
-        srv->searchers[srv->n_searchers++] = s;
-    }
+    VP_GROW(srv->searchers, srv->cap_searchers, srv->n_searchers + 1);
+    srv->searchers[srv->n_searchers++] = s;
     pthread_mutex_unlock(&srv->lock);
-    if (!list) {
-        vp_searcher_free(s);
-        return NULL;
-    }
     return thread_searcher = s;
 }
 
@@ -125,18 +119,13 @@ static vp_conn *connection_state(struct MHD_Connection *conn)
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 {
     vp_server *srv = cls;
-    vp_http_ctx *ctx = calloc(1, sizeof *ctx);
-    if (ctx && !(ctx->raw_uri = strdup(uri))) {
-        free(ctx);
-        ctx = NULL;
-    }
+    vp_http_ctx *ctx = vp_xcalloc(1, sizeof *ctx);
     vp_conn *vc = connection_state(conn);
-    if (ctx) {
-        ctx->start = vp_now_ms();
-        ctx->route = VP_ROUTE_OTHER;
-        ctx->results = -1;
-        ctx->conn = vc;
-    }
+    ctx->raw_uri = vp_xstrdup(uri);
+    ctx->start = vp_now_ms();
+    ctx->route = VP_ROUTE_OTHER;
+    ctx->results = -1;
+    ctx->conn = vc;
     if (vc) {
         free_ctx(vc->request);    /* a request MHD dropped on this connection */
         vc->request = ctx;
@@ -283,13 +272,12 @@ vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t err
         snprintf(errbuf, errlen, "cannot listen on '%s': not an IPv4 address", cfg->host);
         return NULL;
     }
-    vp_server *srv = calloc(1, sizeof *srv);
-    if (!srv || !(srv->db_path = strdup(cfg->db_path)) ||
-        !(srv->conns = vp_conns_start(header_timeout))) {
-        if (srv)
-            free(srv->db_path);
+    vp_server *srv = vp_xcalloc(1, sizeof *srv);
+    srv->db_path = vp_xstrdup(cfg->db_path);
+    if (!(srv->conns = vp_conns_start(header_timeout))) {
+        free(srv->db_path);
         free(srv);
-        snprintf(errbuf, errlen, "out of memory");
+        snprintf(errbuf, errlen, "cannot start the connections' deadline thread");
         return NULL;
     }
     if (cfg->trusted_proxy && !canonical_address(cfg->trusted_proxy, srv->trusted_proxy,
