@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "mem.h"
 #include "schema.h"
 
 #define TAG_AUTHORITY "tag:vindplaats,2013:"
@@ -104,9 +105,7 @@ static char *search_key(const vp_request *r)
     }
     for (int f = 0; f < VP_FACET_YEAR; f++) {
         size_t n = r->filters[f].len;
-        char **sorted = malloc((n ? n : 1) * sizeof *sorted);
-        if (!sorted)
-            continue;
+        char **sorted = vp_xmalloc((n ? n : 1) * sizeof *sorted);
         memcpy(sorted, r->filters[f].items, n * sizeof *sorted);
         qsort(sorted, n, sizeof *sorted, by_string);
         for (size_t i = 0; i < n; i++) {
