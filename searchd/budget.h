@@ -84,7 +84,8 @@ int vp_budget_arm(xapc_enquire *enq, double deadline, bool remote, vp_qerror *e)
 /* -1 with the 503 message in e when deadline (not 0) has passed, else 0. */
 int vp_budget_check_deadline(const vp_budget_limits *l, double deadline, vp_qerror *e);
 
-/* The 503 of a request stopped at its deadline (what: the request). */
+/* The 503 of a request stopped at its deadline, into e.  Returns -1, for
+ * `return vp_budget_fail_deadline(...)`. */
 int vp_budget_fail_deadline(const vp_budget_limits *l, vp_qerror *e);
 
 /* The 503 of an export over its work budget: spent_ms so far or, before
