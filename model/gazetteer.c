@@ -13,6 +13,7 @@
  */
 #include "gazetteer.h"
 #include "datafile.h"
+#include "hash.h"
 #include "mem.h"
 #include "text.h"
 #include "text_internal.h"
@@ -76,12 +77,7 @@ static char *lookup_key(const char *name)
 
 static uint64_t hash_bytes(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return vp_fnv1a(VP_FNV1A_INIT, s, len);
 }
 
 static struct slot *tab_find(const vp_gazetteer *g, const char *key, size_t klen, uint64_t h)
