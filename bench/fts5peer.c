@@ -24,6 +24,7 @@
 #include "mixrun.h"
 #include "params.h"
 #include "strvec.h"
+#include "sys.h"
 #include "text.h"
 
 enum { KIND_MUNICIPALITY, KIND_SPEAKER, KIND_THEME, KIND_YEAR, N_KINDS };
@@ -51,11 +52,15 @@ static void add_values(sqlite3_stmt *ins, sqlite3_int64 doc, int kind, char *lis
 
 static int add_facets(sqlite3 *db, const char *corpus)
 {
-    char path[4096], line[8192];
-    snprintf(path, sizeof path, "%s/facets.tsv", corpus);
+    char line[8192];
+    char *path = vp_path_join(corpus, "facets.tsv");
     FILE *f = fopen(path, "r");
-    if (!f)
-        return fail(NULL, path);
+    if (!f) {
+        int rc = fail(NULL, path);
+        free(path);
+        return rc;
+    }
+    free(path);
     sqlite3_stmt *find, *ins, *date;
     if (sqlite3_exec(db, "DROP TABLE IF EXISTS facets; DROP TABLE IF EXISTS dates;"
                      "CREATE TABLE facets(doc INTEGER, kind INTEGER, value TEXT);"

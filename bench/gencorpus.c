@@ -254,13 +254,24 @@ static int theme_line(char *line, size_t lineno, const char *path, void *ctx, ch
     return 0;
 }
 
-static void load_data(const char *path, vp_datafile_line_fn fn)
+static void load_data(const char *dir, const char *name, vp_datafile_line_fn fn)
 {
-    char err[512];
+    char err[512], *path = vp_path_join(dir, name);
     if (vp_datafile_each_line(path, fn, NULL, err, sizeof err) != 0) {
         fprintf(stderr, "gencorpus: %s\n", err);
         exit(2);
     }
+    free(path);
+}
+
+/* dir/name, created for writing (its path in *path, caller frees). */
+static FILE *create(const char *dir, const char *name, char **path)
+{
+    *path = vp_path_join(dir, name);
+    FILE *f = fopen(*path, "wb");
+    if (!f)
+        die(*path);
+    return f;
 }
 
 static const char *const first_names[] = {
@@ -454,14 +465,17 @@ static void write_report(const char *dir, report *r, size_t n)
     put_workshops(&b, r);
     vp_buf_puts(&b, "## Afsluiting\n\n");
     put_paragraph(&b, r, between(2, 5));
-    char path[4096];
-    snprintf(path, sizeof path, "%s/r%03zu", dir, n / 1000);
+    char name[sizeof r->id + 3], *path;
+    snprintf(name, sizeof name, "r%03zu", n / 1000);
+    path = vp_path_join(dir, name);
     if (mkdir(path, 0755) != 0 && errno != EEXIST)
         die(path);
-    snprintf(path, sizeof path, "%s/%s.md", dir, r->id);
-    FILE *f = fopen(path, "wb");
-    if (!f || fwrite(b.s, 1, b.len, f) != b.len || fclose(f) != 0)
+    free(path);
+    snprintf(name, sizeof name, "%s.md", r->id);
+    FILE *f = create(dir, name, &path);
+    if (fwrite(b.s, 1, b.len, f) != b.len || fclose(f) != 0)
         die(path);
+    free(path);
     vp_buf_free(&b);
 }
 
@@ -596,17 +610,12 @@ int main(int argc, char **argv)
     corpus_vocabulary(vocab_dir, &vocab);
     dict_vocabulary(dict, &vocab);
     zipf_init(vocab.len, 1.3);
-    char path[4096];
-    snprintf(path, sizeof path, "%s/gemeenten.tsv", data);
-    load_data(path, place_line);
-    snprintf(path, sizeof path, "%s/themes.tsv", data);
-    load_data(path, theme_line);
+    load_data(data, "gemeenten.tsv", place_line);
+    load_data(data, "themes.tsv", theme_line);
     if (mkdir(dir, 0755) != 0 && errno != EEXIST)
         die(dir);
-    snprintf(path, sizeof path, "%s/facets.tsv", dir);
-    FILE *facets = fopen(path, "wb");
-    if (!facets)
-        die(path);
+    char *path;
+    FILE *facets = create(dir, "facets.tsv", &path);
     report *reports = vp_xcalloc(n, sizeof *reports);
     for (size_t i = 0; i < n; i++) {
         pick_facets(&reports[i], i);
@@ -615,13 +624,12 @@ int main(int argc, char **argv)
     }
     if (fclose(facets) != 0)
         die(path);
-    snprintf(path, sizeof path, "%s/querymix.txt", dir);
-    FILE *mix = fopen(path, "wb");
-    if (!mix)
-        die(path);
+    free(path);
+    FILE *mix = create(dir, "querymix.txt", &path);
     write_querymix(mix, reports, n, n_queries);
     if (fclose(mix) != 0)
         die(path);
+    free(path);
     fprintf(stderr, "gencorpus: %zu reports, vocabulary %zu words, in %s\n", n, vocab.len, dir);
     /* Freed so that the sanitizer build (e2e_jobs) checks for leaks here too. */
     for (size_t i = 0; i < n; i++)
