@@ -26,9 +26,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "problem.h"
 #include "xapian_c.h"
 
-typedef struct vp_problem vp_qerror;   /* query.h, problem.h */
+typedef vp_problem vp_qerror;   /* query.h says what it holds */
 
 #define VP_DEFAULT_DEADLINE_MS        2000
 #define VP_DEFAULT_EXPORT_MS          60000

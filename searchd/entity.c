@@ -345,7 +345,7 @@ static json_t *count_hosted(vp_searcher *s, const vp_request *r, const vp_strvec
     xapc_query *every = xapc_query_match_all(&xe);
     xapc_query *filtered = every ? vp_build_query(s, r, VP_N_FACETS, every, e) : NULL;
     xapc_query **hosts = vp_xcalloc(names->len, sizeof *hosts);
-    ok = filtered != NULL;
+    bool ok = filtered != NULL;
     for (size_t i = 0; ok && i < names->len; i++) {
         char *term = vp_filter_term(VP_PREFIX_HOST, names->items[i]);
         ok = (hosts[i] = xapc_query_term(term, 1, 0, &xe)) != NULL;
