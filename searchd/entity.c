@@ -341,7 +341,6 @@ static json_t *count_hosted(vp_searcher *s, const vp_request *r, const vp_strvec
     uint32_t all;
     if (vp_searcher_doccount(s, &all, e) != 0)
         return NULL;
-    bool ok;
     xapc_query *every = xapc_query_match_all(&xe);
     xapc_query *filtered = every ? vp_build_query(s, r, VP_N_FACETS, every, e) : NULL;
     xapc_query **hosts = vp_xcalloc(names->len, sizeof *hosts);
