@@ -15,6 +15,7 @@
 #include "compound.h"
 #include "mem.h"
 #include "schema.h"
+#include "strset.h"
 #include "strvec.h"
 #include "text.h"
 
@@ -194,11 +195,21 @@ static bool add_facets(vp_docbuilder *b, xapc_doc *doc, const vp_document *d,
             return false;
     if (d->host && !add_filter_term(doc, VP_PREFIX_HOST, d->host, err))
         return false;
+    /* each speaker once, by folded name, in time linear in their number */
     vp_strvec speakers = VP_STRVEC_INIT;
+    vp_strset *seen = vp_strset_new();
     bool ok = true;
-    for (size_t i = 0; i < d->n_speakers && ok; i++)
-        ok = vp_strvec_push_unique(&speakers, d->speakers[i].name) &&
-             add_filter_term(doc, VP_PREFIX_SPEAKER, d->speakers[i].name, err);
+    for (size_t i = 0; i < d->n_speakers && ok; i++) {
+        char *f = vp_fold(d->speakers[i].name);
+        bool added = false;
+        if (f)
+            vp_strset_add(seen, f, strlen(f), &added);
+        free(f);
+        ok = f && (!added || (vp_strvec_push(&speakers, d->speakers[i].name) &&
+                              add_filter_term(doc, VP_PREFIX_SPEAKER, d->speakers[i].name,
+                                              err)));
+    }
+    vp_strset_free(seen);
     vp_strvec_sort(&speakers);
     ok = ok && add_list_value(doc, VP_SLOT_SPEAKERS, &speakers, err);
     vp_strvec_clear(&speakers);
@@ -206,7 +217,8 @@ static bool add_facets(vp_docbuilder *b, xapc_doc *doc, const vp_document *d,
         ok = add_filter_term(doc, VP_PREFIX_THEME, d->themes.items[i], err);
     return ok && add_list_value(doc, VP_SLOT_MUNICIPALITIES, &d->municipalities, err) &&
            add_list_value(doc, VP_SLOT_THEMES, &d->themes, err) &&
-           add_value(doc, VP_SLOT_HOST, d->host, err);
+           add_value(doc, VP_SLOT_HOST, d->host, err) &&
+           add_list_value(doc, VP_SLOT_PEOPLE, &d->people, err);
 }
 
 /* "2017-04-21" -> slot 0 "20170421", slot 1 "2017", term XY2017. */

@@ -19,27 +19,15 @@
 #include <string.h>
 
 #include "extract_text.h"
+#include "mem.h"
+#include "strset.h"
 #include "text.h"
 
 /* ---- mentions ---- */
 
-/* Mentions kept per report: the merge compares mentions with persons, so
- * a pathological "report" of 100,000 names would take quadratic time; a
- * real one names a few dozen. */
-#define MAX_MENTIONS 4096
-
 mention *vp_sp_add_mention(mentions *ms)
 {
-    if (ms->n >= MAX_MENTIONS)
-        return NULL;
-    if (ms->n == ms->cap) {
-        size_t cap = ms->cap ? ms->cap * 2 : 16;
-        mention *grown = realloc(ms->v, cap * sizeof *grown);
-        if (!grown)
-            return NULL;
-        ms->v = grown;
-        ms->cap = cap;
-    }
+    VP_GROW(ms->v, ms->cap, ms->n + 1);
     mention *m = &ms->v[ms->n++];
     memset(m, 0, sizeof *m);
     return m;
@@ -54,6 +42,7 @@ void vp_sp_free_mentions(mentions *ms)
         vp_person_name_clear(&ms->v[i].person);
     }
     free(ms->v);
+    vp_person_index_free(ms->index);
 }
 
 /* ---- tables and lists ---- */
@@ -93,23 +82,22 @@ static void add_parsed(const doc_ctx *dc, toks *scratch, const char *s,
     if (!vp_parse_speaker(dc->words, s, &name, &org, &role))
         return;
     name_span span;
-    if (vp_sp_tokenize(scratch, name) && vp_sp_name_at(dc, scratch, 0, &span) &&
+    vp_sp_tokenize(scratch, name);
+    if (vp_sp_name_at(dc, scratch, 0, &span) &&
         span.e == scratch->n && span.words >= 2) {
         mention *m = vp_sp_add_mention(out);
-        if (m) {
-            m->name = name;
-            name = NULL;
-            m->org = org_override && *org_override ? strdup(org_override) : org;
-            if (m->org != org)
-                free(org);
-            org = NULL;
-            m->role_owned = role;
-            role = NULL;
-            m->words = span.words;
-            m->initials = span.initials;
-            m->triggered = !listed;
-            m->listed = listed;
-        }
+        m->name = name;
+        name = NULL;
+        m->org = org_override && *org_override ? vp_xstrdup(org_override) : org;
+        if (m->org != org)
+            free(org);
+        org = NULL;
+        m->role_owned = role;
+        role = NULL;
+        m->words = span.words;
+        m->initials = span.initials;
+        m->triggered = !listed;
+        m->listed = listed;
     }
     free(name);
     free(org);
@@ -154,9 +142,7 @@ static void scan_table(const doc_ctx *dc, toks *k, toks *scratch, const vp_parse
     while (last + 1 < p->n_blocks && p->blocks[last + 1].kind == VP_BLOCK_TABLE_ROW)
         last++;
     *i = last;
-    char *header = strdup(p->blocks[first].text);
-    if (!header)
-        return;
+    char *header = vp_xstrdup(p->blocks[first].text);
     char *cells[32];
     size_t nc = split_cells(header, cells, 32);
     int speaker_col = -1, org_col = -1;
@@ -172,9 +158,7 @@ static void scan_table(const doc_ctx *dc, toks *k, toks *scratch, const vp_parse
         speaker_col = 0;
     free(header);
     for (size_t r = first + (speaker_col >= 0); r <= last; r++) {
-        char *row = strdup(p->blocks[r].text);
-        if (!row)
-            return;
+        char *row = vp_xstrdup(p->blocks[r].text);
         char *rc[32];
         size_t n = split_cells(row, rc, 32);
         if (speaker_col >= 0 && (size_t)speaker_col < n) {
@@ -193,9 +177,7 @@ static void scan_table(const doc_ctx *dc, toks *k, toks *scratch, const vp_parse
 static void scan_item(const doc_ctx *dc, toks *scratch, const char *text,
                       mentions *out)
 {
-    char *copy = strdup(text);
-    if (!copy)
-        return;
+    char *copy = vp_xstrdup(text);
     char *colon = strchr(copy, ':');
     if (colon)
         *colon = '\0';
@@ -298,28 +280,43 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
 }
 
 /* The front matter's speakers, the announced programme, less those the
- * text says did not come.  False when out of memory. */
-static bool speakers_from_front_matter(const vp_speaker_words *w, const vp_parsed *p,
+ * text says did not come. */
+static void speakers_from_front_matter(const vp_speaker_words *w, const vp_parsed *p,
                                        const mentions *text, vp_document *d)
 {
-    bool ok = true;
-    for (size_t i = 0; ok && i < p->fm.speakers.len; i++) {
+    vp_strset *seen = vp_strset_new();
+    for (size_t i = 0; i < p->fm.speakers.len; i++) {
         char *name = NULL, *org = NULL, *role = NULL;
         if (vp_parse_speaker(w, p->fm.speakers.items[i], &name, &org, &role) &&
-            !vp_sp_vetoed(text, name)) {
-            bool dup = false;
-            for (size_t j = 0; j < d->n_speakers && !dup; j++)
-                dup = vp_fold_equal(d->speakers[j].name, name);
-            if (!dup)
-                ok = vp_document_add_speaker(d, name, org, role);
-        }
+            !vp_sp_vetoed(text, name))
+            vp_sp_add_speaker(d, seen, name, org, role);
         free(name);
         free(org);
         free(role);
     }
-    if (d->n_speakers > 1)
-        qsort(d->speakers, d->n_speakers, sizeof *d->speakers, vp_sp_compare_speakers);
-    return ok;
+    vp_strset_free(seen);
+    vp_speakers_sort(d);
+}
+
+/* Every name of the report written in full, speaker or not, once: the
+ * spellings the cross-report pass resolves short names with
+ * (speakers_corpus.h). */
+static void note_people(const mentions *ms, const mentions *persons, vp_document *d)
+{
+    vp_strset *seen = vp_strset_new();
+    const mentions *lists[] = {persons, ms};
+    for (size_t l = 0; l < 2; l++)
+        for (size_t i = 0; i < lists[l]->n; i++) {
+            const mention *m = &lists[l]->v[i];
+            if (!m->name || m->person.form != VP_PERSON_FULL)
+                continue;
+            bool added;
+            vp_strset_add(seen, m->person.folded, strlen(m->person.folded), &added);
+            if (added)
+                vp_strvec_push(&d->people, m->person.display);
+        }
+    vp_strset_free(seen);
+    vp_strvec_sort(&d->people);
 }
 
 static void clear_speakers(vp_document *d)
@@ -332,6 +329,7 @@ static void clear_speakers(vp_document *d)
     free(d->speakers);
     d->speakers = NULL;
     d->n_speakers = 0;
+    vp_strvec_clear(&d->people);
 }
 
 vp_extract_status vp_extract_speakers(const vp_extract_ctx *ctx, const vp_parsed *p,
@@ -347,12 +345,13 @@ vp_extract_status vp_extract_speakers(const vp_extract_ctx *ctx, const vp_parsed
     mentions ms = {0}, persons = {0};
     speakers_from_text(&dc, p, &ms);
     vp_sp_merge(&ms, &persons);
-    bool ok = p->fm.speakers.len > 0 ? speakers_from_front_matter(w, p, &persons, d)
-                                     : vp_sp_store(d, &persons);
+    if (p->fm.speakers.len > 0)
+        speakers_from_front_matter(w, p, &persons, d);
+    else
+        vp_sp_store(d, &persons);
+    note_people(&ms, &persons, d);
     vp_sp_free_mentions(&ms);
     vp_sp_free_mentions(&persons);
     vp_sp_doc_free(&dc);
-    /* the tokenizer and the mention lists still drop what they cannot
-     * allocate without saying so */
-    return ok ? VP_EXTRACT_OK : VP_EXTRACT_NO_MEMORY;
+    return VP_EXTRACT_OK;   /* out of memory aborts (mem.h) */
 }

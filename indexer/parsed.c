@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
+
 static void frontmatter_clear(vp_frontmatter *fm)
 {
     free(fm->title);
@@ -33,20 +35,10 @@ void vp_parsed_clear(vp_parsed *p)
 bool vp_parsed_add_block(vp_parsed *p, vp_block_kind kind, int level,
                          bool pseudo_heading, int line, const char *text)
 {
-    if (p->n_blocks == p->cap_blocks) {
-        size_t cap = p->cap_blocks ? p->cap_blocks * 2 : 32;
-        vp_block *grown = realloc(p->blocks, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        p->blocks = grown;
-        p->cap_blocks = cap;
-    }
-    char *copy = strdup(text);
-    if (!copy)
-        return false;
+    VP_GROW(p->blocks, p->cap_blocks, p->n_blocks + 1);
     p->blocks[p->n_blocks++] = (vp_block){
         .kind = kind, .level = level, .pseudo_heading = pseudo_heading,
-        .line = line, .text = copy,
+        .line = line, .text = vp_xstrdup(text),
     };
     return true;
 }

@@ -56,7 +56,8 @@ typedef struct vp_parsed {
 
 void vp_parsed_init(vp_parsed *p);
 void vp_parsed_clear(vp_parsed *p);
-/* Appends a block (copies text). Returns false when out of memory. */
+/* Appends a block (copies text).  Returns true: out of memory aborts
+ * (mem.h); the bool stays for the callers that still test it. */
 bool vp_parsed_add_block(vp_parsed *p, vp_block_kind kind, int level,
                          bool pseudo_heading, int line, const char *text);
 

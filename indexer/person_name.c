@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "extract_text.h"
+#include "mem.h"
+#include "strset.h"
 #include "text.h"
 
 #define MAX_WORDS 16
@@ -97,83 +100,64 @@ static size_t split_words(char *copy, char **w)
     return n;
 }
 
-/* Appends s (len bytes) to a malloc'd string; a space first when sep. */
-static bool append(char **out, size_t *len, const char *s, size_t n, bool sep)
-{
-    char *grown = realloc(*out, *len + n + 2);
-    if (!grown)
-        return false;
-    *out = grown;
-    if (sep && *len > 0)
-        grown[(*len)++] = ' ';
-    memcpy(grown + *len, s, n);
-    *len += n;
-    grown[*len] = '\0';
-    return true;
-}
-
 /* The words glued back: "-" joins without spaces, initials "J." "P." join
- * into "J.P.". */
+ * into "J.P.".  Never NULL. */
 static char *join(char *const *w, size_t from, size_t to)
 {
-    char *out = NULL;
-    size_t len = 0;
-    if (!append(&out, &len, "", 0, false))
-        return NULL;
+    vp_buf out = VP_BUF_INIT;
     bool glue = false;
     for (size_t i = from; i < to; i++) {
         if (strcmp(w[i], "-") == 0) {
-            if (!append(&out, &len, "-", 1, false)) {
-                free(out);
-                return NULL;
-            }
+            vp_buf_putc(&out, '-');
             glue = true;
             continue;
         }
         bool sep = !glue && !(i > from && is_initials(w[i - 1]) && is_initials(w[i]));
-        if (!append(&out, &len, w[i], strlen(w[i]), sep)) {
-            free(out);
-            return NULL;
-        }
+        if (sep && out.len > 0)
+            vp_buf_putc(&out, ' ');
+        vp_buf_puts(&out, w[i]);
         glue = false;
     }
-    return out;
+    return vp_buf_detach(&out);
 }
 
-/* Folded given names: words split at hyphens, initials as "j." groups. */
+/* vp_fold, which fails only for want of memory. */
+static char *fold(const char *s)
+{
+    char *f = vp_fold(s);
+    if (!f)
+        vp_oom(2 * strlen(s) + 1);
+    return f;
+}
+
+/* Folded given names: words split at hyphens, initials as "j." groups.
+ * Never NULL. */
 static char *fold_given(char *const *w, size_t n, size_t *count)
 {
-    char *out = NULL;
-    size_t len = 0;
+    vp_buf out = VP_BUF_INIT;
     *count = 0;
-    if (!append(&out, &len, "", 0, false))
-        return NULL;
     for (size_t i = 0; i < n; i++) {
         if (strcmp(w[i], "-") == 0)
             continue;
-        char *f = vp_fold(w[i]);
-        if (!f) {
-            free(out);
-            return NULL;
-        }
+        char *f = fold(w[i]);
         bool initials = is_initials(w[i]);
         for (char *part = f; *part;) {
             size_t k = initials ? strcspn(part, ".") + 1 : strcspn(part, "-");
             if (initials && part[k - 1] != '.')
                 k--;
-            if (k > 0 && !append(&out, &len, part, k, true)) {
-                free(f);
-                free(out);
-                return NULL;
+            if (k > 0) {
+                if (out.len > 0)
+                    vp_buf_putc(&out, ' ');
+                vp_buf_append(&out, part, k);
+                (*count)++;
             }
-            *count += k > 0;
             part += k;
             while (*part == '-')
                 part++;
         }
         free(f);
     }
-    return out;
+    return vp_buf_detach(&out);
 }
 
 /* The Dutch particles, whose case follows the given name before them;
@@ -241,9 +225,9 @@ void vp_person_name_clear(vp_person_name *p)
 bool vp_person_name_parse(const char *name, vp_person_name *out)
 {
     memset(out, 0, sizeof *out);
-    char *copy = name ? strdup(name) : NULL;
-    if (!copy)
+    if (!name)
         return false;
+    char *copy = vp_xstrdup(name);
     char *w[MAX_WORDS];
     size_t n = split_words(copy, w);
     /* trailing commas and full stops are not part of the name */
@@ -272,9 +256,9 @@ bool vp_person_name_parse(const char *name, vp_person_name *out)
     char *core_text = join(w, core, n);
     out->display = join(w, 0, n);
     out->given = fold_given(w, s, &out->n_given);
-    out->surname = surname ? vp_fold(surname) : NULL;
-    out->core = core_text ? vp_fold(core_text) : NULL;
-    out->folded = out->display ? vp_fold(out->display) : NULL;
+    out->surname = fold(surname);
+    out->core = fold(core_text);
+    out->folded = fold(out->display);
     free(surname);
     free(core_text);
     bool initials = false;
@@ -284,8 +268,7 @@ bool vp_person_name_parse(const char *name, vp_person_name *out)
                 : initials        ? VP_PERSON_INITIALS
                                   : VP_PERSON_FULL;
     free(copy);
-    if (!out->display || !out->given || !out->surname || !out->core || !out->core[0] ||
-        !out->folded) {
+    if (!out->core[0]) {
         vp_person_name_clear(out);
         return false;
     }
@@ -384,6 +367,149 @@ bool vp_person_name_fuller(const vp_person_name *b, const vp_person_name *a)
     return strlen(b->display) > strlen(a->display);
 }
 
+/* ---- names filed by key ---- */
+
+/* The first part of the surname, cut at spaces and hyphens, that is no
+ * particle: "wal" for "van der Wal" and "van der Wal-Bosch", "vries" for
+ * "de Vries", "smulders" for "Smulders-de Wit".  Two names that may be one
+ * person share it: equal surnames do; a surname and the core of another
+ * differ only by particles in front; a name that ends another one has the
+ * same surname. */
+/* The key of the folded surname s (see vp_person_name_key). */
+static const char *surname_key(const char *s, size_t *len)
+{
+    for (;;) {
+        size_t n = strcspn(s, " -");
+        if ((n > 0 && !vp_person_is_particle(s, n)) || !s[n]) {
+            *len = n;   /* a surname of particles only keys on its last */
+            return s;
+        }
+        s += n + 1;
+    }
+}
+
+const char *vp_person_name_key(const vp_person_name *p, size_t *len)
+{
+    return surname_key(p->surname, len);
+}
+
+/* The part of the folded surname s[0..n) holds a word that is no particle. */
+static bool has_name_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t w = strcspn(s + i, " ");
+        if (w > n - i)
+            w = n - i;
+        if (w > 0 && !vp_person_is_particle(s + i, w))
+            return true;
+        i += w + 1;
+    }
+    return false;
+}
+
+/* Where the second part of p's double surname starts ("bosch" in "van der
+ * wal-bosch", "de wit" in "smulders-de wit"), or NULL: one hyphen between
+ * two parts that each hold a word that is no particle. */
+static const char *second_part(const vp_person_name *p)
+{
+    const char *h = strchr(p->surname, '-');
+    if (!h || strchr(h + 1, '-') || !has_name_word(p->surname, (size_t)(h - p->surname)) ||
+        !has_name_word(h + 1, strlen(h + 1)))
+        return NULL;
+    return h + 1;
+}
+
+const char *vp_person_name_second_key(const vp_person_name *p, size_t *len)
+{
+    const char *second = second_part(p);
+    return second ? surname_key(second, len) : NULL;
+}
+
+bool vp_person_name_part_of(const vp_person_name *b, const vp_person_name *a)
+{
+    const char *second = b->form == VP_PERSON_FULL ? second_part(b) : NULL;
+    if (!second)
+        return false;
+    size_t first_len = (size_t)(second - 1 - b->surname), n = strlen(a->surname);
+    return (n == first_len && memcmp(a->surname, b->surname, n) == 0) ||
+           strcmp(a->surname, second) == 0;
+}
+
+bool vp_person_name_double_of(const vp_person_name *b, const vp_person_name *a)
+{
+    return a->n_given > 0 && vp_person_name_part_of(b, a) && givens_agree(a, b);
+}
+
+/* The items of one key: a chain through next, in the order filed. */
+typedef struct chain {
+    size_t first, last;
+} chain;
+
+struct vp_person_index {
+    vp_strset *keys;
+    chain *chains;          /* by key id */
+    size_t cap_chains;
+    size_t *next;           /* by item: the next one with its key */
+    size_t n_items, cap_items;
+};
+
+vp_person_index *vp_person_index_new(void)
+{
+    vp_person_index *ix = vp_xmalloc(sizeof *ix);
+    *ix = (vp_person_index){.keys = vp_strset_new()};
+    return ix;
+}
+
+void vp_person_index_free(vp_person_index *ix)
+{
+    if (ix) {
+        vp_strset_free(ix->keys);
+        free(ix->chains);
+        free(ix->next);
+        free(ix);
+    }
+}
+
+void vp_person_index_add(vp_person_index *ix, const char *key, size_t len, size_t item)
+{
+    VP_GROW(ix->next, ix->cap_items, item + 1);
+    while (ix->n_items <= item)
+        ix->next[ix->n_items++] = VP_PERSON_NONE;
+    bool added;
+    size_t id = vp_strset_add(ix->keys, key, len, &added);
+    VP_GROW(ix->chains, ix->cap_chains, id + 1);
+    if (added)
+        ix->chains[id].first = item;
+    else
+        ix->next[ix->chains[id].last] = item;
+    ix->chains[id].last = item;
+}
+
+void vp_person_index_add_name(vp_person_index *ix, const vp_person_name *p, size_t item)
+{
+    size_t len;
+    const char *key = vp_person_name_key(p, &len);
+    vp_person_index_add(ix, key, len, item);
+}
+
+size_t vp_person_index_first(const vp_person_index *ix, const char *key, size_t len)
+{
+    size_t id = vp_strset_find(ix->keys, key, len);
+    return id == VP_STRSET_NONE ? VP_PERSON_NONE : ix->chains[id].first;
+}
+
+size_t vp_person_index_first_name(const vp_person_index *ix, const vp_person_name *p)
+{
+    size_t len;
+    const char *key = vp_person_name_key(p, &len);
+    return vp_person_index_first(ix, key, len);
+}
+
+size_t vp_person_index_next(const vp_person_index *ix, size_t item)
+{
+    return ix->next[item];
+}
+
 /* ---- a span of running text ---- */
 
 /* Words that stand before names without being given names. */
@@ -467,9 +593,9 @@ static bool could_be_given(const char *t, size_t ws, size_t we,
     }
     if (!lower)
         return false;   /* an acronym or a heading in capitals */
-    char *w = vp_strndup(t + ws, n);
-    char *f = w ? vp_fold(w) : NULL;
-    bool ok = f && !is_function_word(f) && !(not_given && not_given(f, ctx));
+    char *w = vp_xstrndup(t + ws, n);
+    char *f = fold(w);
+    bool ok = !is_function_word(f) && !(not_given && not_given(f, ctx));
     free(w);
     free(f);
     return ok;
@@ -477,17 +603,17 @@ static bool could_be_given(const char *t, size_t ws, size_t we,
 
 static bool is_initials_at(const char *t, size_t ws, size_t we)
 {
-    char *w = vp_strndup(t + ws, we - ws);
-    bool is = w && is_initials(w);
+    char *w = vp_xstrndup(t + ws, we - ws);
+    bool is = is_initials(w);
     free(w);
     return is;
 }
 
 static bool is_honorific_at(const char *t, size_t ws, size_t we)
 {
-    char *w = vp_strndup(t + ws, we - ws);
-    char *f = w ? vp_fold(w) : NULL;
-    bool is = f && is_honorific(f);
+    char *w = vp_xstrndup(t + ws, we - ws);
+    char *f = fold(w);
+    bool is = is_honorific(f);
     free(w);
     free(f);
     return is;

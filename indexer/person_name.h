@@ -65,6 +65,51 @@ bool vp_person_name_may_be(const vp_person_name *a, const vp_person_name *b);
  * surname; more given names; longer)? */
 bool vp_person_name_fuller(const vp_person_name *b, const vp_person_name *a);
 
+/* The key two names share whenever vp_person_name_may_be holds for them:
+ * the first part of the folded surname that is no particle ("wal" for
+ * "Ineke van der Wal", "Van der Wal" and "I. van der Wal-Bosch").  Points
+ * into p, *len bytes long (not NUL-terminated). */
+const char *vp_person_name_key(const vp_person_name *p, size_t *len);
+
+/* The key of the second part of a double surname ("bosch" for "Ineke van
+ * der Wal-Bosch", "wit" for "Lieke Smulders-de Wit"), NULL for any other
+ * surname: the first part's key is vp_person_name_key. */
+const char *vp_person_name_second_key(const vp_person_name *p, size_t *len);
+
+/* Is a's surname one part of b's double surname, b written in full
+ * ("Van der Wal" and "Bosch" of "Ineke van der Wal-Bosch"), whatever the
+ * given names? */
+bool vp_person_name_part_of(const vp_person_name *b, const vp_person_name *a);
+
+/* Is b, written in full, a with a double surname of which a's surname is
+ * one part ("Ineke van der Wal-Bosch" of "Ineke van der Wal", "Ineke Bosch"
+ * or "I. van der Wal"), the given names agreeing as for
+ * vp_person_name_may_be?  a must have given names: a bare "Van der Wal" may
+ * be another member of the family. */
+bool vp_person_name_double_of(const vp_person_name *b, const vp_person_name *a);
+
+/* Names filed by key, so that finding the names one may be looks only at
+ * those that share its key (comparing every name with every other is
+ * quadratic).  Items are the caller's numbers, each filed once in an
+ * index; the items of a key come back in the order they were filed. */
+typedef struct vp_person_index vp_person_index;
+
+#define VP_PERSON_NONE ((size_t)-1)
+
+vp_person_index *vp_person_index_new(void);   /* never NULL */
+void vp_person_index_free(vp_person_index *ix);
+/* Files item under key[0..len). */
+void vp_person_index_add(vp_person_index *ix, const char *key, size_t len, size_t item);
+/* Files item under the key of p (vp_person_name_key). */
+void vp_person_index_add_name(vp_person_index *ix, const vp_person_name *p, size_t item);
+/* The first item filed under key[0..len) (or the key of p), VP_PERSON_NONE
+ * when there is none; then vp_person_index_next until VP_PERSON_NONE.  Every
+ * filed name p may be is among the items of its key (others with the key
+ * are too: ask vp_person_name_may_be). */
+size_t vp_person_index_first(const vp_person_index *ix, const char *key, size_t len);
+size_t vp_person_index_first_name(const vp_person_index *ix, const vp_person_name *p);
+size_t vp_person_index_next(const vp_person_index *ix, size_t item);
+
 /* s[0..n) is a name particle ("van", "der", "'t", "ten"), in any case. */
 bool vp_person_is_particle(const char *s, size_t n);
 /* s[0..n) is a regional surname prefix ("Oude", "Olde", "Groot", "Klein",

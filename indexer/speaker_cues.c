@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "extract_text.h"
+#include "mem.h"
 #include "text.h"
 
 /* ---- one sentence ---- */
@@ -32,11 +33,6 @@ typedef struct member {
 static void keep_member(mentions *out, member *mb, const toks *k)
 {
     mention *m = vp_sp_add_mention(out);
-    if (!m) {
-        free(mb->m.org);
-        free(mb->m.role_owned);
-        return;
-    }
     *m = mb->m;
     m->name = vp_sp_text(k, mb->span.s, mb->span.e);
     m->words = mb->span.words;
@@ -140,7 +136,7 @@ static char *acronym_before(const toks *k, const sentence *st, size_t first)
     for (size_t c = 0; c < len; c++)
         if (!((s[c] >= 'A' && s[c] <= 'Z') || (s[c] >= '0' && s[c] <= '9')))
             return NULL;
-    return vp_strndup(s, len);
+    return vp_xstrndup(s, len);
 }
 
 /* A speaking verb or noun before the group's first member (p is the token
@@ -391,11 +387,11 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
     }
     bool verb_after = cued_after(k, st, &j);
     if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
-        group_org = strdup(group[n - 1].m.org);   /* "A en B van Platform31" */
+        group_org = vp_xstrdup(group[n - 1].m.org);   /* "A en B van Platform31" */
     for (size_t g = 0; g < n; g++) {
         member *mb = &group[g];
         if (group_org && !mb->m.org)
-            mb->m.org = strdup(group_org);
+            mb->m.org = vp_xstrdup(group_org);
         mb->m.cued = verb_before || verb_after || in_parens;
         mb->m.triggered = mb->m.triggered || mb->m.cued;
         mb->m.listed = cs->listed || mb->span.s >= cs->listed_from;
@@ -428,8 +424,7 @@ static void note_speaking_role(const toks *k, const sentence *st, mentions *out)
 void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
                        mentions *out)
 {
-    if (!vp_sp_tokenize(k, text))
-        return;
+    vp_sp_tokenize(k, text);
     sentence sents[256];
     size_t ns = vp_sp_sentences(k, sents, 256);
     for (size_t si = 0; si < ns; si++) {

@@ -6,6 +6,10 @@
  * Hoogerbrugge" and "mevrouw Hoogerbrugge" are one person with the fullest
  * spelling.  Attendee lists and untriggered mentions only give spellings;
  * a vetoed mention (absent, a successor) makes its person no speaker.
+ *
+ * Linear in the mentions: the persons and the mentions are filed by the
+ * model's key (vp_person_name_key), so a mention is compared only with the
+ * names that share its surname, and at most SAME_KEY of those.
  */
 #include "speakers_internal.h"
 
@@ -14,7 +18,14 @@
 #include <string.h>
 
 #include "extract_text.h"
+#include "mem.h"
+#include "strset.h"
 #include "text.h"
+
+/* Names with one key that a mention is compared with: more people of one
+ * surname than this in a report is no report, and without a bound a
+ * hostile one makes the merge quadratic again. */
+#define SAME_KEY 64
 
 /* ---- merging ---- */
 
@@ -54,8 +65,10 @@ static void absorb(mention *into, mention *from)
 static size_t find_person(const mentions *persons, const mention *m, bool first,
                           size_t *hit)
 {
-    size_t hits = 0;
-    for (size_t j = 0; j < persons->n && hits < 2; j++)
+    size_t hits = 0, seen = 0;
+    for (size_t j = vp_person_index_first_name(persons->index, &m->person);
+         j != VP_PERSON_NONE && hits < 2 && seen++ < SAME_KEY;
+         j = vp_person_index_next(persons->index, j))
         if (vp_person_name_may_be(&persons->v[j].person, &m->person)) {
             if (hits++ == 0)
                 *hit = j;
@@ -65,28 +78,48 @@ static size_t find_person(const mentions *persons, const mention *m, bool first,
     return hits;
 }
 
+/* A new person at the end of persons, filed under its key. */
+static mention *add_person(mentions *persons, mention *from)
+{
+    mention *p = vp_sp_add_mention(persons);
+    *p = *from;
+    memset(from, 0, sizeof *from);
+    vp_person_index_add_name(persons->index, &p->person, persons->n - 1);
+    return p;
+}
+
 /* "Wethouder Wijnen van Eindhoven" beside "wethouder Frans Wijnen": the
  * one given name is the surname of another mention, so "van Eindhoven" is
  * the place ("wethouder Ruud van Gorinchem" alone keeps its name). */
 static void split_place_from_surname(mentions *ms)
 {
+    /* the cores of the mentions with a given name, and how many have each */
+    vp_strset *cores = vp_strset_new();
+    size_t *count = NULL, cap = 0;
+    for (size_t i = 0; i < ms->n; i++) {
+        const vp_person_name *pn = &ms->v[i].person;
+        if (!ms->v[i].name || pn->n_given == 0)
+            continue;
+        bool added;
+        size_t id = vp_strset_add(cores, pn->core, strlen(pn->core), &added);
+        VP_GROW(count, cap, id + 1);
+        count[id] = added ? 1 : count[id] + 1;
+    }
     for (size_t i = 0; i < ms->n; i++) {
         mention *m = &ms->v[i];
         if (!m->name || !m->role_before || m->person.form != VP_PERSON_FULL ||
             m->person.n_given != 1 || strncmp(m->person.surname, "van ", 4) != 0)
             continue;
-        bool surname = false;
-        for (size_t j = 0; j < ms->n && !surname; j++)
-            surname = j != i && ms->v[j].name && ms->v[j].person.n_given > 0 &&
-                      strcmp(ms->v[j].person.core, m->person.given) == 0;
+        size_t id = vp_strset_find(cores, m->person.given, strlen(m->person.given));
+        bool own = strcmp(m->person.core, m->person.given) == 0;
         const char *van = strstr(m->name, " van ");
-        if (!surname || !van)
+        if (id == VP_STRSET_NONE || count[id] < 1u + own || !van)
             continue;
-        char *given = vp_strndup(m->name, (size_t)(van - m->name));
+        char *given = vp_xstrndup(m->name, (size_t)(van - m->name));
         vp_person_name pn;
-        if (given && vp_person_name_parse(given, &pn)) {
+        if (vp_person_name_parse(given, &pn)) {
             if (!m->org)
-                m->org = strdup(van + 5);
+                m->org = vp_xstrdup(van + 5);
             free(m->name);
             m->name = given;
             given = NULL;
@@ -95,6 +128,8 @@ static void split_place_from_surname(mentions *ms)
         }
         free(given);
     }
+    free(count);
+    vp_strset_free(cores);
 }
 
 static const char *role_of(const mention *m)
@@ -129,11 +164,14 @@ static void promote_speaking_roles(mentions *ms)
 
 /* A bare surname with a speaking verb ("Sanders vertelde"): the one full
  * name or initials in the report it can be (an attendee list, a table), or
- * NULL when there is none, or two. */
-static mention *listed_full_name(mentions *ms, const mention *surname)
+ * NULL when there is none, or two.  by_key: ms filed by key. */
+static mention *listed_full_name(mentions *ms, const vp_person_index *by_key,
+                                 const mention *surname)
 {
     mention *only = NULL;
-    for (size_t i = 0; i < ms->n; i++) {
+    size_t seen = 0;
+    for (size_t i = vp_person_index_first_name(by_key, &surname->person);
+         i != VP_PERSON_NONE && seen++ < SAME_KEY; i = vp_person_index_next(by_key, i)) {
         mention *m = &ms->v[i];
         if (!m->name || m->person.form == VP_PERSON_SURNAME ||
             !vp_person_name_may_be(&m->person, &surname->person))
@@ -170,6 +208,12 @@ void vp_sp_merge(mentions *ms, mentions *persons)
     }
     split_place_from_surname(ms);
     promote_speaking_roles(ms);
+    vp_person_index *by_key = vp_person_index_new();
+    for (size_t i = 0; i < ms->n; i++)
+        if (ms->v[i].name)
+            vp_person_index_add_name(by_key, &ms->v[i].person, i);
+    if (!persons->index)
+        persons->index = vp_person_index_new();
     for (int pass = 0; pass < 3; pass++) {
         for (size_t i = 0; i < ms->n; i++) {
             mention *m = &ms->v[i];
@@ -180,13 +224,9 @@ void vp_sp_merge(mentions *ms, mentions *persons)
                 continue;
             size_t hit = 0, hits = find_person(persons, m, pass != 1, &hit);
             mention *full = hits == 0 && pass == 1 && m->triggered && m->cued
-                                ? listed_full_name(ms, m) : NULL;
+                                ? listed_full_name(ms, by_key, m) : NULL;
             if (full) {   /* "Sanders vertelde" after "R. Sanders" in the list */
-                mention *p = vp_sp_add_mention(persons);
-                if (!p)
-                    return;
-                *p = *full;
-                memset(full, 0, sizeof *full);
+                mention *p = add_person(persons, full);
                 p->triggered = true;
                 p->listed = false;
                 hits = 1;
@@ -200,58 +240,85 @@ void vp_sp_merge(mentions *ms, mentions *persons)
             }
             if (hits > 1 || !m->triggered || (surname_only && !surname_speaks(m)))
                 continue;
-            mention *p = vp_sp_add_mention(persons);
-            if (!p)
-                return;
-            *p = *m;
-            memset(m, 0, sizeof *m);
+            add_person(persons, m);
         }
     }
+    vp_person_index_free(by_key);
 }
 
-int vp_sp_compare_speakers(const void *a, const void *b)
+/* The folded form of s (vp_fold fails only for want of memory). */
+static char *folded(const char *s)
 {
-    const vp_speaker *x = a, *y = b;
-    char *fx = vp_fold(x->name), *fy = vp_fold(y->name);
-    int c = (fx && fy) ? strcmp(fx, fy) : 0;
-    free(fx);
-    free(fy);
-    return c ? c : strcmp(x->name, y->name);
+    char *f = vp_fold(s);
+    if (!f)
+        vp_oom(2 * strlen(s) + 1);
+    return f;
 }
 
-/* False when out of memory. */
-bool vp_sp_store(vp_document *d, const mentions *persons)
+void vp_sp_add_speaker(vp_document *d, vp_strset *seen, const char *name,
+                       const char *org, const char *role)
 {
+    char *f = folded(name);
+    bool added;
+    vp_strset_add(seen, f, strlen(f), &added);
+    free(f);
+    if (added)
+        vp_document_add_speaker(d, name, org, role);
+}
+
+void vp_sp_store(vp_document *d, const mentions *persons)
+{
+    vp_strset *seen = vp_strset_new();
     for (size_t i = 0; i < persons->n; i++) {
         const mention *m = &persons->v[i];
-        if (!m->triggered || m->vetoed || !m->name)
-            continue;
-        const char *name = m->person.display ? m->person.display : m->name;
-        bool dup = false;
-        for (size_t j = 0; j < d->n_speakers && !dup; j++)
-            dup = vp_fold_equal(d->speakers[j].name, name);
-        if (!dup && !vp_document_add_speaker(d, name, m->org,
-                                             m->role_owned ? m->role_owned : m->role))
-            return false;
+        if (m->triggered && !m->vetoed && m->name)
+            vp_sp_add_speaker(d, seen, m->person.display ? m->person.display : m->name,
+                              m->org, m->role_owned ? m->role_owned : m->role);
     }
-    if (d->n_speakers > 1)
-        vp_speakers_sort(d);
-    return true;
+    vp_strset_free(seen);
+    vp_speakers_sort(d);
 }
 
+/* A speaker with its folded name, the sort key. */
+typedef struct sort_item {
+    vp_speaker sp;
+    char *folded;
+} sort_item;
+
+static int compare_items(const void *a, const void *b)
+{
+    const sort_item *x = a, *y = b;
+    int c = strcmp(x->folded, y->folded);
+    return c ? c : strcmp(x->sp.name, y->sp.name);
+}
+
+/* By folded name, then bytes: each name folded once, not per comparison. */
 void vp_speakers_sort(vp_document *d)
 {
-    qsort(d->speakers, d->n_speakers, sizeof *d->speakers, vp_sp_compare_speakers);
+    if (d->n_speakers < 2)
+        return;
+    sort_item *items = vp_xmalloc(d->n_speakers * sizeof *items);
+    for (size_t i = 0; i < d->n_speakers; i++)
+        items[i] = (sort_item){d->speakers[i], folded(d->speakers[i].name)};
+    qsort(items, d->n_speakers, sizeof *items, compare_items);
+    for (size_t i = 0; i < d->n_speakers; i++) {
+        d->speakers[i] = items[i].sp;
+        free(items[i].folded);
+    }
+    free(items);
 }
 
 /* The text says this person did not speak ("moest afzeggen"). */
 bool vp_sp_vetoed(const mentions *persons, const char *name)
 {
     vp_person_name pn;
-    if (!vp_person_name_parse(name, &pn))
+    if (!persons->index || !vp_person_name_parse(name, &pn))
         return false;
     bool vetoed = false;
-    for (size_t i = 0; i < persons->n && !vetoed; i++) {
+    size_t seen = 0;
+    for (size_t i = vp_person_index_first_name(persons->index, &pn);
+         i != VP_PERSON_NONE && !vetoed && seen++ < SAME_KEY;
+         i = vp_person_index_next(persons->index, i)) {
         const mention *m = &persons->v[i];
         vetoed = m->vetoed && m->name && vp_person_name_may_be(&m->person, &pn);
     }

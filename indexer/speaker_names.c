@@ -12,72 +12,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "text.h"
 
-static size_t hash_bytes(const char *s, size_t n)
+/* Words of the set are kept in ASCII lower case, 3 to 40 bytes long. */
+#define LOWER_MIN 3
+#define LOWER_MAX 40
+
+/* s[0..n) in ASCII lower case into buf (LOWER_MAX bytes); false when it is
+ * no length the set holds. */
+static bool lowered(const char *s, size_t n, char *buf)
 {
-    size_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c - 'A' + 'a');
-        h = (h ^ c) * 1099511628211ull;
-    }
-    return h;
+    if (n < LOWER_MIN || n > LOWER_MAX)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+    return true;
 }
 
 static bool lower_set_has(const doc_ctx *dc, const char *s, size_t n)
 {
-    if (!dc->cap_lower)
-        return false;
-    size_t mask = dc->cap_lower - 1;
-    for (size_t h = hash_bytes(s, n) & mask;; h = (h + 1) & mask) {
-        const char *w = dc->lower_words[h];
-        if (!w)
-            return false;
-        if (strlen(w) == n && vp_ex_eq(s, n, w))
-            return true;
-    }
+    char buf[LOWER_MAX];
+    return dc->lower_words && lowered(s, n, buf) &&
+           vp_strset_find(dc->lower_words, buf, n) != VP_STRSET_NONE;
 }
 
 static void lower_set_add(doc_ctx *dc, const char *s, size_t n)
 {
-    if (n < 3 || n > 40 || lower_set_has(dc, s, n))
-        return;
-    if ((dc->n_lower + 1) * 2 > dc->cap_lower) {
-        size_t cap = dc->cap_lower ? dc->cap_lower * 2 : 1024;
-        char **grown = calloc(cap, sizeof *grown);
-        if (!grown)
-            return;
-        for (size_t i = 0; i < dc->cap_lower; i++) {
-            char *w = dc->lower_words[i];
-            if (!w)
-                continue;
-            size_t h = hash_bytes(w, strlen(w)) & (cap - 1);
-            while (grown[h])
-                h = (h + 1) & (cap - 1);
-            grown[h] = w;
-        }
-        free(dc->lower_words);
-        dc->lower_words = grown;
-        dc->cap_lower = cap;
-    }
-    char *copy = vp_strndup(s, n);
-    if (!copy)
-        return;
-    size_t mask = dc->cap_lower - 1;
-    size_t h = hash_bytes(s, n) & mask;
-    while (dc->lower_words[h])
-        h = (h + 1) & mask;
-    dc->lower_words[h] = copy;
-    dc->n_lower++;
+    char buf[LOWER_MAX];
+    if (lowered(s, n, buf))
+        vp_strset_add(dc->lower_words, buf, n, NULL);
 }
 
 void vp_sp_doc_free(doc_ctx *dc)
 {
-    for (size_t i = 0; i < dc->cap_lower; i++)
-        free(dc->lower_words[i]);
-    free(dc->lower_words);
+    vp_strset_free(dc->lower_words);
+    dc->lower_words = NULL;
 }
 
 /* The key under which "Van Dijk" is remembered: "van dijk". */
@@ -97,6 +67,8 @@ static size_t van_key(const char *t, size_t ws, size_t we, char *buf, size_t cap
  * Steenbergen" after a given name is a surname, not "from Steenbergen". */
 void vp_sp_doc_words(doc_ctx *dc, const vp_parsed *p)
 {
+    if (!dc->lower_words)
+        dc->lower_words = vp_strset_new();
     for (size_t i = 0; i < p->n_blocks; i++) {
         const char *t = p->blocks[i].text;
         size_t len = strlen(t), pos = 0, ws, we;
@@ -188,8 +160,8 @@ static bool is_municipality(const doc_ctx *dc, const toks *k, size_t s, size_t e
 {
     if (!dc->gazetteer)
         return false;
-    char *name = vp_strndup(k->t + k->v[s].s, k->v[e - 1].e - k->v[s].s);
-    bool found = name && vp_gazetteer_lookup(dc->gazetteer, name) != NULL;
+    char *name = vp_xstrndup(k->t + k->v[s].s, k->v[e - 1].e - k->v[s].s);
+    bool found = vp_gazetteer_lookup(dc->gazetteer, name) != NULL;
     free(name);
     return found;
 }

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "mem.h"
 #include "text.h"
 
 /* Organisation tokens at i: capitalised words, acronyms, "Platform31",
@@ -83,13 +85,9 @@ const char *vp_sp_role_before(const toks *k, size_t p, size_t *first,
         size_t n = strlen(buf);
         if (n > 1 && buf[n - 1] == 'e' && strcmp(buf, "senior") != 0)
             buf[n - 1] = '\0';   /* strategische -> strategisch */
-        size_t len = strlen(buf) + strlen(r) + 2;
-        *owned = malloc(len);
-        if (*owned) {
-            strcpy(*owned, buf);
-            strcat(*owned, " ");
-            strcat(*owned, r);
-        }
+        vp_buf role = VP_BUF_INIT;
+        vp_buf_printf(&role, "%s %s", buf, r);
+        *owned = vp_buf_detach(&role);
     }
     return r;
 }
@@ -219,7 +217,7 @@ static char *trimmed_copy(const char *s, size_t n)
     }
     while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '.'))
         n--;
-    return n ? vp_strndup(s, n) : NULL;
+    return n ? vp_xstrndup(s, n) : NULL;
 }
 
 /* "wethouder van Gorinchem", "directeur Platform31", "Platform31" */
@@ -232,7 +230,7 @@ static void parse_org_role(const vp_speaker_words *w, const char *s, size_t n,
     }
     size_t rl;
     if (!*role && is_role_text(w, s, n, &rl)) {
-        *role = vp_strndup(s, rl);
+        *role = vp_xstrndup(s, rl);
         if (*role)
             for (char *c = *role; *c; c++)
                 if (*c >= 'A' && *c <= 'Z')
@@ -273,7 +271,7 @@ bool vp_parse_speaker(const vp_speaker_words *w, const char *s, char **name, cha
     if (is_role_text(w, s, len, &rl) && rl < len && s[rl] == ' ') {
         size_t after = rl + 1;
         if (after < len && vp_ex_is_upper(s + after, len - after)) {
-            *role = vp_strndup(s, rl);
+            *role = vp_xstrndup(s, rl);
             for (char *c = *role; c && *c; c++)
                 if (*c >= 'A' && *c <= 'Z')
                     *c = (char)(*c - 'A' + 'a');

@@ -11,20 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "text.h"
 
-static bool push_tok(toks *k, size_t s, size_t e, tok_kind kind)
+static void push_tok(toks *k, size_t s, size_t e, tok_kind kind)
 {
-    if (k->n == k->cap) {
-        size_t cap = k->cap ? k->cap * 2 : 64;
-        tok *grown = realloc(k->v, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        k->v = grown;
-        k->cap = cap;
-    }
+    VP_GROW(k->v, k->cap, k->n + 1);
     k->v[k->n++] = (tok){s, e, kind};
-    return true;
 }
 
 /* "Dr." "Mw." "Ir.": honorifics, which look like "Th." but are no initials
@@ -60,7 +53,7 @@ static size_t initials_at(const toks *tk, const char *t, size_t len, size_t i)
     return j;
 }
 
-bool vp_sp_tokenize(toks *k, const char *t)
+void vp_sp_tokenize(toks *k, const char *t)
 {
     k->t = t;
     k->len = strlen(t);
@@ -73,8 +66,7 @@ bool vp_sp_tokenize(toks *k, const char *t)
         }
         size_t end = initials_at(k, t, len, i);
         if (end) {
-            if (!push_tok(k, i, end, T_INITIALS))
-                return false;
+            push_tok(k, i, end, T_INITIALS);
             i = end;
             continue;
         }
@@ -88,17 +80,14 @@ bool vp_sp_tokenize(toks *k, const char *t)
                 if (!vp_ex_next_word(t, len, we + vp_ex_apostrophe(t + we, len - we),
                                      &ws, &we))
                     break;
-            if (!push_tok(k, i, we, T_WORD))
-                return false;
+            push_tok(k, i, we, T_WORD);
             i = we;
             continue;
         }
         size_t n = vp_ex_charlen(t + i, len - i);
-        if (!push_tok(k, i, i + n, T_PUNCT))
-            return false;
+        push_tok(k, i, i + n, T_PUNCT);
         i += n;
     }
-    return true;
 }
 
 /* The text of tokens [s, e) with single spaces. */
@@ -107,9 +96,7 @@ char *vp_sp_text(const toks *k, size_t s, size_t e)
     size_t cap = 1;
     for (size_t i = s; i < e; i++)
         cap += k->v[i].e - k->v[i].s + 1;
-    char *out = malloc(cap);
-    if (!out)
-        return NULL;
+    char *out = vp_xmalloc(cap);
     size_t n = 0;
     for (size_t i = s; i < e; i++) {
         bool glue = i > s && k->v[i].kind == T_PUNCT &&

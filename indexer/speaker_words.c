@@ -12,6 +12,7 @@
 
 #include "datafile.h"
 #include "extract_text.h"
+#include "mem.h"
 #include "text.h"
 
 static const char *const LIST_NAMES[VP_SW_COUNT] = {
@@ -38,24 +39,18 @@ static const char *const LIST_NAMES[VP_SW_COUNT] = {
 
 struct vp_speaker_words {
     char **lists[VP_SW_COUNT];   /* each NULL-terminated */
-    size_t len[VP_SW_COUNT];
+    size_t len[VP_SW_COUNT], cap[VP_SW_COUNT];
 };
 
-static bool add_entry(vp_speaker_words *w, int list, const char *s, size_t n)
+static void add_entry(vp_speaker_words *w, int list, const char *s, size_t n)
 {
-    char **grown = realloc(w->lists[list], (w->len[list] + 2) * sizeof *grown);
-    if (!grown)
-        return false;
-    w->lists[list] = grown;
-    char *copy = vp_strndup(s, n);
-    if (!copy)
-        return false;
+    VP_GROW(w->lists[list], w->cap[list], w->len[list] + 2);
+    char *copy = vp_xstrndup(s, n);
     for (char *c = copy; *c; c++)
         if (*c >= 'A' && *c <= 'Z')
             *c = (char)(*c - 'A' + 'a');
-    grown[w->len[list]++] = copy;
-    grown[w->len[list]] = NULL;
-    return true;
+    w->lists[list][w->len[list]++] = copy;
+    w->lists[list][w->len[list]] = NULL;
 }
 
 static int read_line(char *line, size_t lineno, const char *path, void *ctx,
@@ -89,10 +84,7 @@ static int read_line(char *line, size_t lineno, const char *path, void *ctx,
                       LIST_NAMES[list]);
             return -1;
         }
-        if (!add_entry(w, list, s, (size_t)(end - s))) {
-            vp_errorf(errbuf, errlen, "%s:%zu: out of memory", path, lineno);
-            return -1;
-        }
+        add_entry(w, list, s, (size_t)(end - s));
         s = *e ? e + 1 : e;
     }
     return 0;
@@ -100,11 +92,7 @@ static int read_line(char *line, size_t lineno, const char *path, void *ctx,
 
 vp_speaker_words *vp_speaker_words_load(const char *path, char *errbuf, size_t errlen)
 {
-    vp_speaker_words *w = calloc(1, sizeof *w);
-    if (!w) {
-        vp_errorf(errbuf, errlen, "%s: out of memory", path);
-        return NULL;
-    }
+    vp_speaker_words *w = vp_xcalloc(1, sizeof *w);
     if (vp_datafile_each_line(path, read_line, w, errbuf, errlen) != 0) {
         vp_speaker_words_free(w);
         return NULL;

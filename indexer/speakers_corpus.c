@@ -16,178 +16,145 @@
 
 #include "document.h"
 #include "extract_stages.h"
-#include "extract_text.h"
+#include "mem.h"
 #include "person_name.h"
 #include "schema.h"
+#include "strset.h"
 #include "strvec.h"
 #include "text.h"
 
-/* A name taken apart by the person-name model, with its folded form. */
-typedef struct parsed_name {
-    vp_person_name person;
-    char *folded;        /* vp_fold(name): the identity; owned */
-} parsed_name;
-
-/* The names in order of arrival, and two open-addressing tables over them
- * (indexes into v, SIZE_MAX empty): by folded form, so that adding stays
- * linear on a large corpus, and by surname core (the surname without its
- * particles, so that "Dijk" meets "van Dijk"), each slot the first of a
- * chain through same_surname, so that resolving a short name looks only at
- * the names that share its core (a scan of every name made the pass
- * quadratic: minutes at 100,000 reports). */
+/* The distinct names (by folded form: their ids in the set are their
+ * places in v), filed by the person-name model's key, and the double
+ * surnames again by the key of their second part, so that resolving a name
+ * looks only at the names that share its surname (a scan of every name
+ * made the pass quadratic: minutes at 100,000 reports). */
 struct vp_speaker_names {
-    parsed_name *v;
-    size_t *same_surname;    /* per name: the next one with its core */
-    size_t n, cap;
-    size_t *slots;
-    size_t *surname_slots;
-    size_t n_slots;      /* a power of two, at least twice n */
+    vp_strset *folded;
+    vp_person_name *v;
+    size_t cap;
+    vp_person_index *by_key;
+    vp_person_index *by_second;
 };
-
-static void parsed_clear(parsed_name *p)
-{
-    vp_person_name_clear(&p->person);
-    free(p->folded);
-    memset(p, 0, sizeof *p);
-}
-
-static bool parse_name(const char *name, parsed_name *p)
-{
-    memset(p, 0, sizeof *p);
-    if (!vp_person_name_parse(name, &p->person))
-        return false;
-    p->folded = vp_fold(p->person.display);
-    return p->folded != NULL;
-}
-
-static bool is_full(const parsed_name *p)
-{
-    return p->person.form == VP_PERSON_FULL;
-}
-
-static bool is_short(const parsed_name *p)
-{
-    return p->person.form != VP_PERSON_FULL;
-}
 
 vp_speaker_names *vp_speaker_names_new(void)
 {
-    return calloc(1, sizeof(vp_speaker_names));
+    vp_speaker_names *n = vp_xcalloc(1, sizeof *n);
+    n->folded = vp_strset_new();
+    n->by_key = vp_person_index_new();
+    n->by_second = vp_person_index_new();
+    return n;
 }
 
 void vp_speaker_names_free(vp_speaker_names *n)
 {
     if (!n)
         return;
-    for (size_t i = 0; i < n->n; i++)
-        parsed_clear(&n->v[i]);
+    for (size_t i = 0; i < vp_strset_size(n->folded); i++)
+        vp_person_name_clear(&n->v[i]);
     free(n->v);
-    free(n->same_surname);
-    free(n->slots);
-    free(n->surname_slots);
+    vp_strset_free(n->folded);
+    vp_person_index_free(n->by_key);
+    vp_person_index_free(n->by_second);
     free(n);
 }
 
-static size_t slot_of(const vp_speaker_names *n, const char *folded)
+/* Adds p (the table takes it over). */
+static void add_parsed(vp_speaker_names *n, vp_person_name *p)
 {
-    size_t i = (size_t)vp_fnv1a(VP_FNV1A_INIT, folded, strlen(folded)) & (n->n_slots - 1);
-    while (n->slots[i] != SIZE_MAX && strcmp(n->v[n->slots[i]].folded, folded) != 0)
-        i = (i + 1) & (n->n_slots - 1);
-    return i;
-}
-
-static size_t surname_slot_of(const vp_speaker_names *n, const char *surname)
-{
-    size_t i = (size_t)vp_fnv1a(VP_FNV1A_INIT, surname, strlen(surname)) & (n->n_slots - 1);
-    while (n->surname_slots[i] != SIZE_MAX &&
-           strcmp(n->v[n->surname_slots[i]].person.core, surname) != 0)
-        i = (i + 1) & (n->n_slots - 1);
-    return i;
-}
-
-/* Files name i under its folded form and at the head of its surname's chain. */
-static void file_name(vp_speaker_names *n, size_t i)
-{
-    n->slots[slot_of(n, n->v[i].folded)] = i;
-    size_t s = surname_slot_of(n, n->v[i].person.core);
-    n->same_surname[i] = n->surname_slots[s];
-    n->surname_slots[s] = i;
-}
-
-/* Keeps the tables at most half full. */
-static bool grow_table(vp_speaker_names *n)
-{
-    if (n->n_slots >= 2 * (n->n + 1))
-        return true;
-    size_t size = n->n_slots ? n->n_slots * 2 : 128;
-    size_t *slots = malloc(size * sizeof *slots);
-    size_t *surname_slots = malloc(size * sizeof *surname_slots);
-    if (!slots || !surname_slots) {
-        free(slots);
-        free(surname_slots);
-        return false;
+    bool added;
+    size_t id = vp_strset_add(n->folded, p->folded, strlen(p->folded), &added);
+    if (!added) {
+        vp_person_name_clear(p);
+        return;
     }
-    free(n->slots);
-    free(n->surname_slots);
-    n->slots = slots;
-    n->surname_slots = surname_slots;
-    n->n_slots = size;
-    for (size_t i = 0; i < size; i++)
-        slots[i] = surname_slots[i] = SIZE_MAX;
-    for (size_t i = 0; i < n->n; i++)
-        file_name(n, i);
-    return true;
+    VP_GROW(n->v, n->cap, id + 1);
+    n->v[id] = *p;
+    vp_person_index_add_name(n->by_key, &n->v[id], id);
+    size_t len;
+    const char *second = vp_person_name_second_key(&n->v[id], &len);
+    if (second)
+        vp_person_index_add(n->by_second, second, len, id);
 }
 
 bool vp_speaker_names_add(vp_speaker_names *n, const char *name)
 {
-    if (!grow_table(n))
+    vp_person_name p;
+    if (!vp_person_name_parse(name, &p))
         return false;
-    if (n->n == n->cap) {
-        size_t cap = n->cap ? n->cap * 2 : 64;
-        parsed_name *grown = realloc(n->v, cap * sizeof *grown);
-        if (grown)
-            n->v = grown;
-        size_t *next = grown ? realloc(n->same_surname, cap * sizeof *next) : NULL;
-        if (!next)
-            return false;
-        n->same_surname = next;
-        n->cap = cap;
-    }
-    parsed_name p;
-    if (!parse_name(name, &p)) {
-        parsed_clear(&p);
-        return false;
-    }
-    size_t slot = slot_of(n, p.folded);
-    if (n->slots[slot] != SIZE_MAX) {   /* a folded-equal name is present */
-        parsed_clear(&p);
-        return true;
-    }
-    n->v[n->n] = p;
-    file_name(n, n->n++);
+    add_parsed(n, &p);
     return true;
+}
+
+/* The names a name may resolve to, at most MAX_CANDIDATES (more than that
+ * is no single person). */
+#define MAX_CANDIDATES 8
+
+typedef struct candidates {
+    size_t id[MAX_CANDIDATES + 1];
+    size_t n;
+    bool blocked;   /* a person the name may be but is never resolved to */
+} candidates;
+
+static void add_candidate(candidates *c, size_t id)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (c->id[i] == id)
+            return;
+    if (c->n <= MAX_CANDIDATES)
+        c->id[c->n++] = id;
+}
+
+/* The full names in the chain from first that p may be (when p is short)
+ * or that are p with a double surname.  A bare surname that is one part of
+ * a double one ("Van der Wal", "Bosch" beside "Ineke van der Wal-Bosch")
+ * may be her or another of the family: never resolved to her, it makes any
+ * other candidate a guess. */
+static void gather(const vp_speaker_names *n, const vp_person_index *ix, size_t first,
+                   const vp_person_name *p, candidates *c)
+{
+    for (size_t i = first; i != VP_PERSON_NONE && c->n <= MAX_CANDIDATES;
+         i = vp_person_index_next(ix, i)) {
+        const vp_person_name *full = &n->v[i];
+        if (full->form != VP_PERSON_FULL)
+            continue;
+        if ((p->form != VP_PERSON_FULL && vp_person_name_may_be(p, full)) ||
+            vp_person_name_double_of(full, p))
+            add_candidate(c, i);
+        else if (p->n_given == 0 && vp_person_name_part_of(full, p))
+            c->blocked = true;
+    }
 }
 
 const char *vp_speaker_names_resolve(const vp_speaker_names *n, const char *name)
 {
-    parsed_name p;
-    const char *found = NULL;
-    size_t hits = 0;
-    if (parse_name(name, &p) && is_short(&p) && n->n_slots)
-        for (size_t i = n->surname_slots[surname_slot_of(n, p.person.core)];
-             i != SIZE_MAX && hits < 2; i = n->same_surname[i])
-            if (is_full(&n->v[i]) && vp_person_name_may_be(&p.person, &n->v[i].person)) {
-                found = n->v[i].person.display;
-                hits++;
-            }
-    parsed_clear(&p);
-    return hits == 1 ? found : NULL;
+    vp_person_name p;
+    if (!vp_person_name_parse(name, &p))
+        return NULL;
+    candidates c = {.n = 0};
+    size_t len;
+    const char *key = vp_person_name_key(&p, &len);
+    gather(n, n->by_key, vp_person_index_first(n->by_key, key, len), &p, &c);
+    gather(n, n->by_second, vp_person_index_first(n->by_second, key, len), &p, &c);
+    /* "Ineke van der Wal" is a shorter form of "Ineke van der Wal-Bosch":
+     * one person, so the fuller one stands for both */
+    size_t kept = 0, only = VP_PERSON_NONE;
+    for (size_t i = 0; i < c.n && c.n <= MAX_CANDIDATES; i++) {
+        bool shorter = false;
+        for (size_t j = 0; j < c.n && !shorter; j++)
+            shorter = j != i && vp_person_name_double_of(&n->v[c.id[j]], &n->v[c.id[i]]);
+        if (!shorter) {
+            kept++;
+            only = c.id[i];
+        }
+    }
+    bool same = kept == 1 && strcmp(n->v[only].folded, p.folded) == 0;
+    vp_person_name_clear(&p);
+    return kept == 1 && !same && !c.blocked ? n->v[only].display : NULL;
 }
 
 /* ---- the pass over the database ---------------------------------------- */
 
-/* A report to look at again: its shard and id term. */
+/* A report to rewrite: its shard and id term. */
 typedef struct candidate {
     unsigned shard;
     char *idterm;
@@ -195,58 +162,85 @@ typedef struct candidate {
 
 typedef struct pass {
     vp_speaker_names *names;
+    vp_strset *keys;        /* the keys of the speakers' names */
     candidate *v;
     size_t n, cap;
 } pass;
 
-static bool has_short_name(const vp_strvec *speakers)
+/* What a walk over the reports does with one: the decoded names of the
+ * value slot it reads. */
+typedef void (*report_fn)(pass *ps, unsigned shard, const char *idterm,
+                          const vp_strvec *names);
+
+/* Adds names to the table: a speaker's always, its key noted; another
+ * person's only when it shares a key with some speaker (the others can
+ * resolve no speaker's name, and a large corpus names many people). */
+static void add_names(pass *ps, const vp_strvec *names, bool speakers)
 {
-    for (size_t i = 0; i < speakers->len; i++) {
-        parsed_name p;
-        bool is = parse_name(speakers->items[i], &p) && is_short(&p);
-        parsed_clear(&p);
-        if (is)
-            return true;
+    for (size_t i = 0; i < names->len; i++) {
+        vp_person_name p;
+        if (!vp_person_name_parse(names->items[i], &p))
+            continue;
+        size_t len, len2;
+        const char *key = vp_person_name_key(&p, &len);
+        const char *second = vp_person_name_second_key(&p, &len2);
+        if (speakers)
+            vp_strset_add(ps->keys, key, len, NULL);
+        if (speakers || vp_strset_find(ps->keys, key, len) != VP_STRSET_NONE ||
+            (second && vp_strset_find(ps->keys, second, len2) != VP_STRSET_NONE))
+            add_parsed(ps->names, &p);
+        else
+            vp_person_name_clear(&p);
     }
-    return false;
 }
 
-static bool remember(pass *ps, unsigned shard, const char *idterm)
+static void add_speakers(pass *ps, unsigned shard, const char *idterm,
+                         const vp_strvec *names)
 {
-    if (ps->n == ps->cap) {
-        size_t cap = ps->cap ? ps->cap * 2 : 16;
-        candidate *grown = realloc(ps->v, cap * sizeof *grown);
-        if (!grown)
-            return false;
-        ps->v = grown;
-        ps->cap = cap;
-    }
-    ps->v[ps->n] = (candidate){shard, strdup(idterm)};
-    return ps->v[ps->n++].idterm != NULL;
+    (void)shard;
+    (void)idterm;
+    add_names(ps, names, true);
 }
 
-/* The speaker names of one report, into the corpus names; the report is
- * remembered when it has a short name. */
-static bool read_report(pass *ps, const xapc_db *db, unsigned shard,
-                        const char *idterm, xapc_error *err)
+static void add_people(pass *ps, unsigned shard, const char *idterm,
+                       const vp_strvec *names)
+{
+    (void)shard;
+    (void)idterm;
+    add_names(ps, names, false);
+}
+
+/* Remembers the report when one of its speakers' names resolves. */
+static void note_renamed(pass *ps, unsigned shard, const char *idterm,
+                         const vp_strvec *names)
+{
+    for (size_t i = 0; i < names->len; i++)
+        if (vp_speaker_names_resolve(ps->names, names->items[i])) {
+            VP_GROW(ps->v, ps->cap, ps->n + 1);
+            ps->v[ps->n++] = (candidate){shard, vp_xstrdup(idterm)};
+            return;
+        }
+}
+
+/* The names in one value slot of one report, to fn. */
+static bool read_report(pass *ps, const xapc_db *db, unsigned shard, const char *idterm,
+                        xapc_slot slot, report_fn fn, xapc_error *err)
 {
     xapc_docid id = xapc_db_find_term(db, idterm, err);
     size_t len = 0;
-    char *value = id ? xapc_db_document_value_len(db, id, VP_SLOT_SPEAKERS, &len, err) : NULL;
+    char *value = id ? xapc_db_document_value_len(db, id, slot, &len, err) : NULL;
     if (!value)
         return err->status == XAPC_OK;
-    vp_strvec speakers = VP_STRVEC_INIT;
-    bool ok = vp_list_decode(value, len, &speakers);
-    for (size_t i = 0; i < speakers.len && ok; i++)
-        ok = vp_speaker_names_add(ps->names, speakers.items[i]);
-    if (ok && has_short_name(&speakers))
-        ok = remember(ps, shard, idterm);
-    vp_strvec_clear(&speakers);
+    vp_strvec names = VP_STRVEC_INIT;
+    vp_list_decode(value, len, &names);
+    fn(ps, shard, idterm, &names);
+    vp_strvec_clear(&names);
     free(value);
-    return ok;
+    return true;
 }
 
-static bool collect(pass *ps, vp_shards *s, xapc_error *err)
+/* Every report of every shard, its value slot to fn. */
+static bool walk(pass *ps, vp_shards *s, xapc_slot slot, report_fn fn, xapc_error *err)
 {
     bool ok = true;
     for (unsigned i = 0; ok && i < vp_shards_count(s); i++) {
@@ -254,58 +248,71 @@ static bool collect(pass *ps, vp_shards *s, xapc_error *err)
         xapc_termiter *it = xapc_db_allterms(db, VP_PREFIX_ID, err);
         const char *term;
         while (ok && it && xapc_termiter_next(it, &term, NULL, err))
-            ok = read_report(ps, db, i, term, err);
+            ok = read_report(ps, db, i, term, slot, fn, err);
         xapc_termiter_free(it);
         ok = ok && err->status == XAPC_OK;
     }
     return ok;
 }
 
+/* Merges the speakers of d that now have one name: the first keeps its
+ * place and takes the organisation and role it lacks from the others. */
+static void merge_equal_speakers(vp_document *d)
+{
+    vp_strset *seen = vp_strset_new();
+    size_t kept = 0;
+    for (size_t i = 0; i < d->n_speakers; i++) {
+        vp_speaker *b = &d->speakers[i];
+        char *f = vp_fold(b->name);
+        if (!f)
+            vp_oom(0);   /* vp_fold fails for want of memory only */
+        bool added;
+        size_t id = vp_strset_add(seen, f, strlen(f), &added);
+        free(f);
+        if (added) {   /* ids follow the kept speakers' places */
+            d->speakers[kept++] = *b;
+            continue;
+        }
+        vp_speaker *a = &d->speakers[id];
+        if (!a->organisation) {
+            a->organisation = b->organisation;
+            b->organisation = NULL;
+        }
+        if (!a->role) {
+            a->role = b->role;
+            b->role = NULL;
+        }
+        free(b->name);
+        free(b->organisation);
+        free(b->role);
+    }
+    d->n_speakers = kept;
+    vp_strset_free(seen);
+}
+
 /* Gives d's speakers their canonical names, merging a speaker that now
- * equals an earlier one.  True when anything changed. */
-static bool rename_speakers(const vp_speaker_names *names, vp_document *d, bool *ok)
+ * equals another.  True when anything changed. */
+static bool rename_speakers(const vp_speaker_names *names, vp_document *d)
 {
     bool changed = false;
-    for (size_t i = 0; i < d->n_speakers && *ok; i++) {
+    for (size_t i = 0; i < d->n_speakers; i++) {
         const char *canonical = vp_speaker_names_resolve(names, d->speakers[i].name);
-        char *copy = canonical ? strdup(canonical) : NULL;
-        if (canonical && !copy)
-            *ok = false;
-        if (copy) {
+        if (canonical) {
             free(d->speakers[i].name);
-            d->speakers[i].name = copy;
+            d->speakers[i].name = vp_xstrdup(canonical);
             changed = true;
         }
     }
-    for (size_t i = 0; i < d->n_speakers; i++)
-        for (size_t j = i + 1; j < d->n_speakers; j++) {
-            vp_speaker *a = &d->speakers[i], *b = &d->speakers[j];
-            if (!vp_fold_equal(a->name, b->name))
-                continue;
-            if (!a->organisation) { a->organisation = b->organisation; b->organisation = NULL; }
-            if (!a->role) { a->role = b->role; b->role = NULL; }
-            free(b->name);
-            free(b->organisation);
-            free(b->role);
-            memmove(b, b + 1, (d->n_speakers - j - 1) * sizeof *b);
-            d->n_speakers--;
-            j--;
-        }
-    if (changed)
+    if (changed) {
+        merge_equal_speakers(d);
         vp_speakers_sort(d);
+    }
     return changed;
 }
 
-static bool fail_with(xapc_error *err, const char *idterm, const char *what)
-{
-    if (err->status == XAPC_OK)
-        err->status = XAPC_ERR_NO_MEMORY;
-    if (!err->message[0])
-        snprintf(err->message, sizeof err->message, "%s: %s", idterm, what);
-    return false;
-}
-
-/* Rebuilds one report with canonical speaker names, keeping its stamp. */
+/* Rebuilds one report with canonical speaker names, keeping its stamp.
+ * False with err set when the database fails or the stored JSON does not
+ * parse. */
 static bool rewrite(pass *ps, vp_shards *s, vp_docbuilder *b, const candidate *c,
                     size_t *rewritten, xapc_error *err)
 {
@@ -317,21 +324,28 @@ static bool rewrite(pass *ps, vp_shards *s, vp_docbuilder *b, const candidate *c
     size_t len = 0;
     char *json = xapc_db_document_data_len(db, id, &len, err);
     char *stamp = json ? xapc_db_document_value(db, id, VP_SLOT_STAMP, err) : NULL;
+    size_t people_len = 0;
+    char *people = stamp ? xapc_db_document_value_len(db, id, VP_SLOT_PEOPLE, &people_len,
+                                                      err) : NULL;
     vp_document d;
     vp_document_init(&d);
     char msg[256];
-    bool ok = stamp != NULL;
-    if (ok && vp_document_from_json(json, len, &d, msg, sizeof msg) != 0)
-        ok = fail_with(err, c->idterm, msg);
-    if (ok && rename_speakers(ps->names, &d, &ok) && ok) {
+    bool ok = people != NULL;
+    if (ok && vp_document_from_json(json, len, &d, msg, sizeof msg) != 0) {
+        err->status = XAPC_ERR_CORRUPT;
+        snprintf(err->message, sizeof err->message, "%s: %s", c->idterm, msg);
+        ok = false;
+    }
+    if (ok)   /* the people are not in the JSON: the rebuilt report keeps them */
+        vp_list_decode(people, people_len, &d.people);
+    if (ok && rename_speakers(ps->names, &d)) {
         xapc_doc *doc = vp_docbuilder_build(b, &d, stamp, err);
         ok = doc && xapc_wdb_replace_by_term(wdb, c->idterm, doc, err) != 0;
         xapc_doc_free(doc);
         *rewritten += ok;
     }
-    if (!ok && err->status == XAPC_OK)
-        fail_with(err, c->idterm, "out of memory");
     vp_document_clear(&d);
+    free(people);
     free(stamp);
     free(json);
     return ok;
@@ -342,15 +356,20 @@ xapc_status vp_speakers_corpus_resolve(vp_shards *s, vp_docbuilder *b,
 {
     xapc_error_clear(err);
     *rewritten = 0;
-    pass ps = {.names = vp_speaker_names_new()};
-    bool ok = ps.names && collect(&ps, s, err);
+    pass ps = {.names = vp_speaker_names_new(), .keys = vp_strset_new()};
+    /* the speakers first, so that the people read are only those that can
+     * resolve a speaker's name; the reports to rewrite once all are read */
+    bool ok = walk(&ps, s, VP_SLOT_SPEAKERS, add_speakers, err) &&
+              walk(&ps, s, VP_SLOT_PEOPLE, add_people, err) &&
+              walk(&ps, s, VP_SLOT_SPEAKERS, note_renamed, err);
     for (size_t i = 0; ok && i < ps.n; i++)
         ok = rewrite(&ps, s, b, &ps.v[i], rewritten, err);
-    if (!ok && err->status == XAPC_OK)
-        fail_with(err, "speakers", "out of memory");
     for (size_t i = 0; i < ps.n; i++)
         free(ps.v[i].idterm);
     free(ps.v);
+    vp_strset_free(ps.keys);
     vp_speaker_names_free(ps.names);
+    if (!ok && err->status == XAPC_OK)
+        err->status = XAPC_ERR_OTHER;   /* a builder that failed without saying */
     return ok ? XAPC_OK : err->status;
 }

@@ -27,6 +27,7 @@
 #include "extract_text.h"
 #include "person_name.h"
 #include "speaker_words.h"
+#include "strset.h"
 
 /* ---- tokens (speaker_tokens.c) ---- */
 
@@ -52,9 +53,9 @@ typedef struct sentence {
 
 #define SW(k, list) vp_speaker_words_list((k)->w, (list))
 
-/* Cuts t into k's tokens (k->t points into t); false when out of memory. */
-bool vp_sp_tokenize(toks *k, const char *t);
-/* The text of tokens [s, e) with single spaces; malloc'd. */
+/* Cuts t into k's tokens (k->t points into t). */
+void vp_sp_tokenize(toks *k, const char *t);
+/* The text of tokens [s, e) with single spaces; malloc'd, never NULL. */
 char *vp_sp_text(const toks *k, size_t s, size_t e);
 /* Cuts k into sentences at . ! ? ; (not after abbreviations); at most max. */
 size_t vp_sp_sentences(const toks *k, sentence *out, size_t max);
@@ -106,10 +107,10 @@ static inline bool tok_dash(const toks *k, size_t i)
 typedef struct doc_ctx {
     const vp_gazetteer *gazetteer;
     const vp_speaker_words *words;
-    /* lower-case words of the report: a capitalised word that also occurs in
-     * lower case ("Concept", "Binnenstad") is an ordinary word */
-    char **lower_words;
-    size_t n_lower, cap_lower;
+    /* lower-case words of the report (ASCII-lowered): a capitalised word
+     * that also occurs in lower case ("Concept", "Binnenstad") is an
+     * ordinary word */
+    vp_strset *lower_words;
 } doc_ctx;
 
 typedef struct name_span {
@@ -185,10 +186,11 @@ typedef struct mentions {
      * vergadering"): the one listed person with that role spoke */
     const char *speaking_roles[8];
     size_t n_speaking_roles;
+    /* the merge's persons filed by key (vp_sp_merge); NULL before */
+    vp_person_index *index;
 } mentions;
 
-/* A new zeroed mention at the end; NULL when out of memory or past the
- * bound that keeps the merge linear in the report's size. */
+/* A new zeroed mention at the end; never NULL. */
 mention *vp_sp_add_mention(mentions *ms);
 void vp_sp_free_mentions(mentions *ms);
 
@@ -203,12 +205,13 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
 
 /* One person per set of mentions that may name the same person. */
 void vp_sp_merge(mentions *ms, mentions *persons);
-/* The triggered, unvetoed persons into d->speakers; false when out of
- * memory. */
-bool vp_sp_store(vp_document *d, const mentions *persons);
+/* The triggered, unvetoed persons into d->speakers, sorted. */
+void vp_sp_store(vp_document *d, const mentions *persons);
+/* Adds a speaker to d unless seen holds its folded name (and files it
+ * there). */
+void vp_sp_add_speaker(vp_document *d, vp_strset *seen, const char *name,
+                       const char *org, const char *role);
 /* A vetoed person that name may be ("moest afzeggen"). */
 bool vp_sp_vetoed(const mentions *persons, const char *name);
-/* qsort order of speakers: by folded name. */
-int vp_sp_compare_speakers(const void *a, const void *b);
 
 #endif /* VP_SPEAKERS_INTERNAL_H */

@@ -30,6 +30,7 @@ void vp_document_clear(vp_document *d)
         free(d->speakers[i].role);
     }
     free(d->speakers);
+    vp_strvec_clear(&d->people);
     vp_strvec_clear(&d->themes);
     for (size_t i = 0; i < d->n_sections; i++) {
         free(d->sections[i].heading);

@@ -34,6 +34,11 @@ typedef struct vp_document {
     vp_strvec municipalities;   /* names as the report uses them, sorted */
     vp_speaker *speakers;       /* sorted by name */
     size_t n_speakers;
+    vp_strvec people;           /* every person the report names in full,
+                                   speaker or not (attendees, thanks): the
+                                   spellings the indexer's cross-report pass
+                                   resolves short names with.  Kept in
+                                   VP_SLOT_PEOPLE, not in the JSON. */
     vp_strvec themes;           /* slugs, sorted */
     vp_section *sections;
     size_t n_sections;

@@ -50,8 +50,14 @@ enum {
     VP_SLOT_THEMES = 4,         /* vp_list_encode()d slugs: theme facet */
     VP_SLOT_HOST = 5,           /* host municipality name */
     VP_SLOT_STAMP = 6,          /* source stamp "size:mtime:hash" for incremental runs */
-    VP_SLOT_SORTKEY = 7         /* vp_sort_key(): "YYYYMMDD" (or "00000000") + id, unique:
+    VP_SLOT_SORTKEY = 7,        /* vp_sort_key(): "YYYYMMDD" (or "00000000") + id, unique:
                                    the date orders, ties broken by id (terms.h) */
+    /* 8: reserved for the search hit record */
+    VP_SLOT_PEOPLE = 9          /* vp_list_encode()d full names of everyone the report
+                                   names (vp_document.people): read by the indexer's
+                                   cross-report speaker pass only.  An index without it
+                                   reads as "no people": no schema version bump, the
+                                   extractor's code hash re-extracts every report */
 };
 
 /*

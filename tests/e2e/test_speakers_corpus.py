@@ -107,5 +107,85 @@ class SpeakersCorpusTest(unittest.TestCase):
         self.assertEqual(self.facet(), {"Marloes Hoogerbrugge": 2})
 
 
+BODY = """# Netwerkdag {name}
+
+{text}
+"""
+
+
+class PeopleSeenTest(SpeakersCorpusTest):
+    """Names a report gives for people who did not speak (an attendee list,
+    thanks) resolve the short names of speakers elsewhere in the run; a
+    double surname takes in a name written with one part of it; and where
+    two people fit, nothing changes."""
+
+    def text(self, name, text):
+        with open(os.path.join(self.reports, name + ".md"), "w", encoding="utf-8") as f:
+            f.write(BODY.format(name=name, text=text))
+
+    def test_initials_take_a_name_from_an_attendee_list(self):
+        self.text("a", "Wethouder T. Verhulst (Zwolle) opende de dag en vertelde over de "
+                       "binnenstad.")
+        self.text("b", "Aanwezig: Tijn Verhulst (gemeente Zwolle), Mirjam Koppelaar "
+                       "(gemeente Kampen).\n\nBurgemeester Hanna Dekkers opende de dag.")
+        self.index()
+        self.assertEqual(self.speakers(), {"a": ["Tijn Verhulst"], "b": ["Hanna Dekkers"]})
+
+    def test_a_surname_takes_a_name_from_thanks(self):
+        self.text("a", "Daarna vertelde wethouder Koppelaar over de regionale woningmarkt.")
+        self.text("b", "Burgemeester Hanna Dekkers opende de dag. Zij bedankte Mirjam "
+                       "Koppelaar voor de organisatie.")
+        self.index()
+        self.assertEqual(self.speakers(), {"a": ["Mirjam Koppelaar"], "b": ["Hanna Dekkers"]})
+
+    def test_two_people_that_fit_leave_the_initials_alone(self):
+        self.text("a", "Wethouder T. Verhulst (Zwolle) opende de dag.")
+        self.text("b", "Aanwezig: Tijn Verhulst (gemeente Zwolle), Tessa Verhulst "
+                       "(gemeente Kampen).\n\nBurgemeester Hanna Dekkers opende de dag.")
+        self.index()
+        self.assertEqual(self.speakers()["a"], ["T. Verhulst"])
+
+    def test_a_double_surname_takes_in_one_part(self):
+        self.text("a", "Voorzitter Ilse van der Heide opende de dag.")
+        self.text("b", "Voorzitter I. van der Heide sloot de dag af.")
+        self.text("c", "Aanwezig: Ilse van der Heide-Bakker (gemeente Zwolle).\n\n"
+                       "Burgemeester Hanna Dekkers opende de dag.")
+        self.text("d", "Daarna vertelde Ilse Bakker over de woningmarkt.")
+        self.index()
+        self.assertEqual(self.speakers(), {"a": ["Ilse van der Heide-Bakker"],
+                                           "b": ["Ilse van der Heide-Bakker"],
+                                           "c": ["Hanna Dekkers"],
+                                           "d": ["Ilse van der Heide-Bakker"]})
+
+    def test_two_double_surnames_leave_the_name_alone(self):
+        self.text("a", "Voorzitter Ilse van der Heide opende de dag.")
+        self.text("c", "Aanwezig: Ilse van der Heide-Bakker (gemeente Zwolle), Ilse van der "
+                       "Heide-Smit (gemeente Kampen).\n\nBurgemeester Hanna Dekkers opende "
+                       "de dag.")
+        self.index()
+        self.assertEqual(self.speakers()["a"], ["Ilse van der Heide"])
+
+    def test_a_bare_surname_or_other_given_names_stay_as_written(self):
+        self.text("b", "Wethouder Van der Heide sloot de dag af.")
+        self.text("c", "Aanwezig: Ilse van der Heide-Bakker (gemeente Zwolle).\n\n"
+                       "Burgemeester Hanna Dekkers opende de dag.")
+        self.text("d", "Daarna vertelde Kees Bakker over de woningmarkt.")
+        self.index()
+        self.assertEqual(self.speakers(), {"b": ["Van der Heide"],
+                                           "c": ["Hanna Dekkers"],
+                                           "d": ["Kees Bakker"]})
+
+    def test_a_rewritten_report_keeps_its_people(self):
+        self.text("a", "Wethouder T. Verhulst (Zwolle) opende de dag. Zij bedankte Mirjam "
+                       "Koppelaar voor de organisatie.")
+        self.text("b", "Aanwezig: Tijn Verhulst (gemeente Zwolle).\n\nBurgemeester Hanna "
+                       "Dekkers opende de dag.")
+        self.index()
+        self.assertEqual(self.speakers()["a"], ["Tijn Verhulst"])   # a was rewritten
+        self.text("c", "Daarna vertelde wethouder Koppelaar over de regionale woningmarkt.")
+        self.index()
+        self.assertEqual(self.speakers()["c"], ["Mirjam Koppelaar"])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -89,6 +89,12 @@ static bool may_be(const char *a, const char *b)
     assert_true(vp_person_name_parse(b, &y));
     bool r = vp_person_name_may_be(&x, &y);
     assert_int_equal(r, vp_person_name_may_be(&y, &x));   /* symmetric */
+    if (r) {   /* the index finds every name one may be by its key */
+        size_t nx, ny;
+        const char *kx = vp_person_name_key(&x, &nx), *ky = vp_person_name_key(&y, &ny);
+        assert_int_equal(nx, ny);
+        assert_memory_equal(kx, ky, nx);
+    }
     vp_person_name_clear(&x);
     vp_person_name_clear(&y);
     return r;
@@ -122,6 +128,115 @@ static void test_may_be(void **state)
     assert_false(may_be("Velde", "Els ten Velde-Hagen"));
     assert_true(may_be("Vestergaard Holm", "Anders Vestergaard Holm"));
     assert_false(may_be("Anders Vestergaard", "Anders Vestergaard Holm"));
+    /* one surname written with and without spaces around its hyphen */
+    assert_true(may_be("Mirte de - Wit", "Mirte de-Wit"));
+    assert_true(may_be("Wit", "Mirte de - Wit"));
+    assert_true(may_be("Jorien Maria Tuinman", "Maria Tuinman"));
+}
+
+static void assert_key(const char *name, const char *key)
+{
+    vp_person_name p;
+    size_t n;
+    assert_true(vp_person_name_parse(name, &p));
+    const char *k = vp_person_name_key(&p, &n);
+    assert_int_equal(n, strlen(key));
+    assert_memory_equal(k, key, n);
+    vp_person_name_clear(&p);
+}
+
+static void test_key(void **state)
+{
+    (void)state;
+    assert_key("Ineke van der Wal", "wal");
+    assert_key("Van der Wal", "wal");
+    assert_key("I. van der Wal-Bosch", "wal");
+    assert_key("Lieke Smit - van Aalst", "smit");
+    assert_key("Noortje in 't Hout", "hout");
+    assert_key("Olde Bennekink", "olde");
+    assert_key("Naomi Klein", "klein");
+}
+
+static bool double_of(const char *b, const char *a)
+{
+    vp_person_name x, y;
+    assert_true(vp_person_name_parse(b, &x));
+    assert_true(vp_person_name_parse(a, &y));
+    bool r = vp_person_name_double_of(&x, &y);
+    if (r) {   /* found by the key of one of its parts */
+        size_t na, n1, n2 = 0;
+        const char *ka = vp_person_name_key(&y, &na), *k1 = vp_person_name_key(&x, &n1);
+        const char *k2 = vp_person_name_second_key(&x, &n2);
+        assert_true((na == n1 && memcmp(ka, k1, na) == 0) ||
+                    (k2 && na == n2 && memcmp(ka, k2, na) == 0));
+    }
+    vp_person_name_clear(&x);
+    vp_person_name_clear(&y);
+    return r;
+}
+
+static void test_double_of(void **state)
+{
+    (void)state;
+    assert_true(double_of("Ilse van der Heide-Bakker", "Ilse van der Heide"));
+    assert_true(double_of("Ilse van der Heide-Bakker", "Ilse Bakker"));
+    assert_true(double_of("Ilse van der Heide-Bakker", "I. van der Heide"));
+    assert_true(double_of("Ilse Bakker - van der Heide", "Ilse van der Heide"));
+    assert_false(double_of("Ilse van der Heide-Bakker", "Van der Heide"));   /* no given name */
+    assert_false(double_of("Ilse van der Heide-Bakker", "Kees van der Heide"));
+    assert_false(double_of("Ilse van der Heide-Bakker", "Ilse Heide"));      /* a part is whole */
+    assert_false(double_of("I. van der Heide-Bakker", "Ilse van der Heide")); /* b in full */
+    assert_false(double_of("Ilse van der Heide", "Ilse van der Heide"));
+    assert_false(double_of("Ilse de-Wit", "Ilse de"));   /* a part of particles only */
+}
+
+static bool part_of(const char *b, const char *a)
+{
+    vp_person_name x, y;
+    assert_true(vp_person_name_parse(b, &x));
+    assert_true(vp_person_name_parse(a, &y));
+    bool r = vp_person_name_part_of(&x, &y);
+    vp_person_name_clear(&x);
+    vp_person_name_clear(&y);
+    return r;
+}
+
+static void test_part_of(void **state)
+{
+    (void)state;
+    assert_true(part_of("Ilse van der Heide-Bakker", "Van der Heide"));
+    assert_true(part_of("Ilse van der Heide-Bakker", "Bakker"));
+    assert_true(part_of("Ilse van der Heide-Bakker", "Kees Bakker"));   /* givens aside */
+    assert_false(part_of("Ilse van der Heide-Bakker", "Heide"));
+    assert_false(part_of("Ilse van der Heide", "Van der Heide"));       /* no double */
+    assert_false(part_of("I. van der Heide-Bakker", "Bakker"));         /* b in full */
+}
+
+static void test_index(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"Anna van der Berg", "Piet Jansen", "A. Berg",
+                                        "Van der Berg", "Kees Jansen", NULL};
+    vp_person_name p[5];
+    vp_person_index *ix = vp_person_index_new();
+    for (size_t i = 0; names[i]; i++) {
+        assert_true(vp_person_name_parse(names[i], &p[i]));
+        vp_person_index_add_name(ix, &p[i], i);
+    }
+    vp_person_name q;
+    assert_true(vp_person_name_parse("berg", &q));
+    size_t i = vp_person_index_first_name(ix, &q);   /* in the order filed */
+    assert_int_equal(i, 0);
+    assert_int_equal(i = vp_person_index_next(ix, i), 2);
+    assert_int_equal(i = vp_person_index_next(ix, i), 3);
+    assert_int_equal(vp_person_index_next(ix, i), VP_PERSON_NONE);
+    vp_person_name_clear(&q);
+    assert_true(vp_person_name_parse("J. de Vries", &q));
+    assert_int_equal(vp_person_index_first_name(ix, &q), VP_PERSON_NONE);
+    vp_person_name_clear(&q);
+    for (size_t k = 0; k < 5; k++)
+        vp_person_name_clear(&p[k]);
+    vp_person_index_free(ix);
 }
 
 static void test_fuller(void **state)
@@ -188,6 +303,10 @@ int main(void)
         cmocka_unit_test(test_parts),
         cmocka_unit_test(test_not_names),
         cmocka_unit_test(test_may_be),
+        cmocka_unit_test(test_key),
+        cmocka_unit_test(test_double_of),
+        cmocka_unit_test(test_part_of),
+        cmocka_unit_test(test_index),
         cmocka_unit_test(test_fuller),
         cmocka_unit_test(test_name_at),
     };

@@ -82,12 +82,51 @@ static void test_two_candidates(void **state)
     vp_speaker_names_free(n);
 }
 
+static void test_double_surnames(void **state)
+{
+    (void)state;
+    static const char *const corpus[] = {"Ilse van der Heide", "Ilse van der Heide-Bakker",
+                                         "Ilse Bakker", "I. van der Heide",
+                                         "Tom van der Heide", NULL};
+    vp_speaker_names *n = names_of(corpus);
+    /* a shorter form of the one person with that double surname */
+    assert_resolves(n, "Ilse van der Heide", "Ilse van der Heide-Bakker");
+    assert_resolves(n, "Ilse Bakker", "Ilse van der Heide-Bakker");   /* the second part */
+    assert_resolves(n, "I. Bakker", "Ilse van der Heide-Bakker");
+    /* "I. van der Heide" fits "Ilse van der Heide", a shorter form of the
+     * double surname: one person */
+    assert_resolves(n, "I. van der Heide", "Ilse van der Heide-Bakker");
+    assert_resolves(n, "Ilse van der Heide-Bakker", NULL);   /* already the fullest */
+    assert_resolves(n, "Tom van der Heide", NULL);           /* other given name */
+    assert_resolves(n, "Van der Heide", NULL);   /* Ilse or Tom; never a double by a bare part */
+    assert_resolves(n, "T. van der Heide", "Tom van der Heide");
+    vp_speaker_names_free(n);
+}
+
+static void test_double_surnames_ambiguous(void **state)
+{
+    (void)state;
+    static const char *const corpus[] = {"Ilse van der Heide-Bakker",
+                                         "Ilse van der Heide-Smit", "Iris van der Heide",
+                                         NULL};
+    vp_speaker_names *n = names_of(corpus);
+    assert_resolves(n, "Ilse van der Heide", NULL);   /* two doubles fit */
+    assert_resolves(n, "Ilse Bakker", "Ilse van der Heide-Bakker");
+    assert_resolves(n, "I. van der Heide", NULL);     /* Iris, or either Ilse */
+    /* Iris, or either Ilse by her married name */
+    assert_resolves(n, "Van der Heide", NULL);
+    assert_resolves(n, "Smit", NULL);   /* Ilse, or another Smit of the family */
+    vp_speaker_names_free(n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_candidate),
         cmocka_unit_test(test_no_candidate),
         cmocka_unit_test(test_two_candidates),
+        cmocka_unit_test(test_double_surnames),
+        cmocka_unit_test(test_double_surnames_ambiguous),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
