@@ -8,6 +8,7 @@
 #include <string.h>
 #include <jansson.h>
 
+#include "mem.h"
 #include "xapian_c.h"
 
 struct vp_bm25 {
@@ -25,11 +26,7 @@ static int fail(char *err, size_t errlen, const char *what, const xapc_error *e)
 vp_bm25 *vp_bm25_open(const char *db_path, char *err, size_t errlen)
 {
     xapc_error e = {0};
-    vp_bm25 *b = calloc(1, sizeof *b);
-    if (!b) {
-        snprintf(err, errlen, "bm25 baseline: out of memory");
-        return NULL;
-    }
+    vp_bm25 *b = vp_xcalloc(1, sizeof *b);
     if (!(b->db = xapc_db_open(db_path, &e)) || !(b->stem = xapc_stem_new("dutch", &e)) ||
         !(b->qp = xapc_qp_new(&e)) || xapc_qp_set_stemmer(b->qp, b->stem, &e) != XAPC_OK ||
         xapc_qp_set_stemming_strategy(b->qp, XAPC_STEM_SOME, &e) != XAPC_OK ||

@@ -41,6 +41,7 @@
 #include "cli.h"
 #include "bm25.h"
 #include "fts5.h"
+#include "mem.h"
 #include "metrics.h"
 #include "query.h"
 
@@ -131,13 +132,11 @@ static char *scored_place(const char *name)
     const char *open = strstr(name, " (");
     size_t n = strlen(name);
     if (!open || name[n - 1] != ')')
-        return strdup(name);
+        return vp_xstrdup(name);
     size_t bare = (size_t)(open - name);
     if (!(bare == 6 && strncmp(name, "Bergen", 6) == 0))
-        return strndup(name, bare);
-    char *out = malloc(n + 2), *w = out;
-    if (!out)
-        return NULL;
+        return vp_xstrndup(name, bare);
+    char *out = vp_xmalloc(n + 2), *w = out;
     for (const char *r = name; *r; r++)
         if (*r != '.')
             *w++ = *r;
@@ -159,8 +158,7 @@ static void push_scored(vp_strvec *out, const char *facet, const char *value)
         return;
     }
     char *place = scored_place(value);
-    if (place)
-        vp_strvec_push(out, place);
+    vp_strvec_push(out, place);
     free(place);
 }
 
@@ -287,7 +285,7 @@ static char *report_id(const json_t *gold)
     if (!file)
         return NULL;
     size_t n = strlen(file);
-    return strndup(file, n > 3 && strcmp(file + n - 3, ".md") == 0 ? n - 3 : n);
+    return vp_xstrndup(file, n > 3 && strcmp(file + n - 3, ".md") == 0 ? n - 3 : n);
 }
 
 static json_t *evaluate_facets(context *c, const json_t *gold, json_t *not_indexed)

@@ -6,12 +6,12 @@
 #include <ctype.h>
 #include <errno.h>
 #include <sqlite3.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mem.h"
+#include "problem.h"
 #include "scan.h"
 #include "sys.h"
 #include "text.h"
@@ -20,18 +20,6 @@ struct vp_fts5 {
     sqlite3 *db;
     sqlite3_stmt *query;
 };
-
-static int fail(char *errbuf, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail(char *errbuf, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(errbuf, errlen, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 /* ---- reading a report ------------------------------------------------ */
 
@@ -94,7 +82,7 @@ static int add_report(sqlite3_stmt *insert, const vp_source *src, char *errbuf, 
 {
     char *text = vp_read_file(src->abs_path, NULL);
     if (!text)
-        return fail(errbuf, errlen, "%s: %s", src->abs_path, strerror(errno));
+        return vp_errorf(errbuf, errlen, "%s: %s", src->abs_path, strerror(errno));
     char *title;
     const char *body;
     split_report(text, &title, &body);
@@ -105,7 +93,7 @@ static int add_report(sqlite3_stmt *insert, const vp_source *src, char *errbuf, 
     sqlite3_reset(insert);
     free(title);
     free(text);
-    return rc == SQLITE_DONE ? 0 : fail(errbuf, errlen, "%s: %s", src->abs_path, sqlite3_errstr(rc));
+    return rc == SQLITE_DONE ? 0 : vp_errorf(errbuf, errlen, "%s: %s", src->abs_path, sqlite3_errstr(rc));
 }
 
 static const char schema_sql[] =
@@ -127,12 +115,12 @@ long vp_fts5_build(const char *db_path, const char *corpus_dir, char *errbuf, si
         sqlite3_exec(db, schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(db, "INSERT INTO reports(id, title, body) VALUES (?, ?, ?)", -1,
                            &insert, NULL) != SQLITE_OK)
-        rc = fail(errbuf, errlen, "%s: %s", db_path, db ? sqlite3_errmsg(db) : "out of memory");
+        rc = vp_errorf(errbuf, errlen, "%s: %s", db_path, db ? sqlite3_errmsg(db) : "out of memory");
     for (size_t i = 0; rc == 0 && i < sources.len; i++)
         rc = add_report(insert, &sources.items[i], errbuf, errlen);
     sqlite3_finalize(insert);
     if (rc == 0 && sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL) != SQLITE_OK)
-        rc = fail(errbuf, errlen, "%s: %s", db_path, sqlite3_errmsg(db));
+        rc = vp_errorf(errbuf, errlen, "%s: %s", db_path, sqlite3_errmsg(db));
     sqlite3_close(db);
     long n = rc == 0 ? (long)sources.len : -1;
     vp_sources_clear(&sources);
@@ -148,7 +136,7 @@ vp_fts5 *vp_fts5_open(const char *db_path, char *errbuf, size_t errlen)
         sqlite3_prepare_v2(f->db,
                            "SELECT id FROM reports WHERE reports MATCH ? ORDER BY bm25(reports), id",
                            -1, &f->query, NULL) != SQLITE_OK) {
-        fail(errbuf, errlen, "%s: %s (build it with fts5_baseline build)", db_path,
+        vp_errorf(errbuf, errlen, "%s: %s (build it with fts5_baseline build)", db_path,
              f->db ? sqlite3_errmsg(f->db) : "out of memory");
         vp_fts5_close(f);
         return NULL;
@@ -238,6 +226,6 @@ int vp_fts5_query(vp_fts5 *f, const char *q, size_t limit, vp_strvec *ids,
     }
     free(expr);
     if (rc != SQLITE_DONE)
-        return fail(errbuf, errlen, "baseline query \"%s\": %s", q, sqlite3_errmsg(f->db));
+        return vp_errorf(errbuf, errlen, "baseline query \"%s\": %s", q, sqlite3_errmsg(f->db));
     return 0;
 }

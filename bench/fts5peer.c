@@ -13,16 +13,15 @@
  * facet with its own filter is counted without it).  Prints "queries qps
  * p50_ms p99_ms errors queries_per_cpu_second".
  */
-#include <pthread.h>
 #include <sqlite3.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "fts5.h"
 #include "mem.h"
+#include "mixrun.h"
 #include "params.h"
 #include "strvec.h"
 #include "sys.h"
@@ -53,11 +52,15 @@ static void add_values(sqlite3_stmt *ins, sqlite3_int64 doc, int kind, char *lis
 
 static int add_facets(sqlite3 *db, const char *corpus)
 {
-    char path[4096], line[8192];
-    snprintf(path, sizeof path, "%s/facets.tsv", corpus);
+    char line[8192];
+    char *path = vp_path_join(corpus, "facets.tsv");
     FILE *f = fopen(path, "r");
-    if (!f)
-        return fail(NULL, path);
+    if (!f) {
+        int rc = fail(NULL, path);
+        free(path);
+        return rc;
+    }
+    free(path);
     sqlite3_stmt *find, *ins, *date;
     if (sqlite3_exec(db, "DROP TABLE IF EXISTS facets; DROP TABLE IF EXISTS dates;"
                      "CREATE TABLE facets(doc INTEGER, kind INTEGER, value TEXT);"
@@ -225,86 +228,57 @@ static bool run_one(sqlite3 *db, const request *r)
     return ok;
 }
 
-typedef struct shared {
+typedef struct mix {
     const char *db_path;
-    request *mix;
-    size_t n;
-    double *latencies;
-    atomic_size_t next, errors;
-} shared;
+    request *requests;
+    atomic_bool told;            /* the first error is on stderr */
+} mix;
 
-/* CPU seconds (user + system) of the process so far: a rate per CPU second
- * holds on a machine shared with other work, where wall time does not. */
-static double cpu_seconds(void)
+/* A thread's connection (mixrun.h). */
+static void *open_db(void *arg)
 {
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
-           (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
-
-static void *worker(void *arg)
-{
-    shared *sh = arg;
     sqlite3 *db;
-    if (sqlite3_open_v2(sh->db_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL)) {
-        atomic_fetch_add(&sh->errors, sh->n);
+    if (sqlite3_open_v2(((mix *)arg)->db_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
+        sqlite3_close(db);
         return NULL;
     }
-    for (size_t i; (i = atomic_fetch_add(&sh->next, 1)) < sh->n;) {
-        double t0 = vp_now_ms();
-        if (!run_one(db, &sh->mix[i])) {
-            if (atomic_fetch_add(&sh->errors, 1) == 0)
-                fprintf(stderr, "fts5peer: %s\n", sqlite3_errmsg(db));
-        }
-        sh->latencies[i] = vp_now_ms() - t0;
-    }
-    sqlite3_close(db);
-    return NULL;
+    return db;
 }
 
-static int by_value(const void *a, const void *b)
+static bool run_request(void *db, size_t i, void *arg)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    mix *mx = arg;
+    bool ok = run_one(db, &mx->requests[i]);
+    if (!ok && !atomic_exchange(&mx->told, true))
+        fprintf(stderr, "fts5peer: %s\n", sqlite3_errmsg(db));
+    return ok;
+}
+
+static void close_db(void *db)
+{
+    sqlite3_close(db);
 }
 
 static int run_queries(const char *db_path, const char *mix_path, unsigned threads)
 {
-    FILE *f = fopen(mix_path, "r");
-    if (!f)
+    vp_strvec lines = VP_STRVEC_INIT;
+    if (vp_mixrun_read(mix_path, &lines) != 0)
         return fail(NULL, mix_path);
-    shared sh = {.db_path = db_path};
-    size_t cap = 0;
-    char line[4096];
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = '\0';
-        if (!*line)
-            continue;
-        VP_GROW(sh.mix, cap, sh.n + 1);
-        parse_request(line, &sh.mix[sh.n++]);
-    }
-    fclose(f);
-    if (!sh.n)
-        return fail(NULL, "empty query mix");
-    sh.latencies = vp_xcalloc(sh.n, sizeof *sh.latencies);
-    pthread_t pool[256];
-    double t0 = vp_now_ms(), cpu0 = cpu_seconds();
-    for (unsigned t = 0; t < threads; t++)
-        pthread_create(&pool[t], NULL, worker, &sh);
-    for (unsigned t = 0; t < threads; t++)
-        pthread_join(pool[t], NULL);
-    double seconds = (vp_now_ms() - t0) / 1000, cpu = cpu_seconds() - cpu0;
-    qsort(sh.latencies, sh.n, sizeof *sh.latencies, by_value);
-    printf("%zu %.1f %.3f %.3f %zu %.1f\n", sh.n, sh.n / seconds, sh.latencies[sh.n / 2],
-           sh.latencies[sh.n * 99 / 100], (size_t)atomic_load(&sh.errors), sh.n / cpu);
-    for (size_t i = 0; i < sh.n; i++) {
-        free(sh.mix[i].match);
+    mix mx = {.db_path = db_path, .requests = vp_xcalloc(lines.len, sizeof *mx.requests)};
+    for (size_t i = 0; i < lines.len; i++)
+        parse_request(lines.items[i], &mx.requests[i]);
+    vp_mixrun run = {.n = lines.len, .arg = &mx, .open = open_db, .run = run_request,
+                     .close = close_db};
+    vp_mixrun_run(&run, threads);
+    vp_mixrun_report(&run);
+    for (size_t i = 0; i < lines.len; i++) {
+        free(mx.requests[i].match);
         for (int k = 0; k < 3; k++)
-            vp_strvec_clear(&sh.mix[i].values[k]);
+            vp_strvec_clear(&mx.requests[i].values[k]);
     }
-    free(sh.mix);
-    free(sh.latencies);
+    free(mx.requests);
+    vp_strvec_clear(&lines);
     return 0;
 }
 
@@ -315,7 +289,8 @@ int main(int argc, char **argv)
         threads = (unsigned)atoi(argv[5]);
     if (argc >= 4 && !strcmp(argv[1], "build"))
         return run_build(argv[2], argv[3]);
-    if (argc >= 4 && !strcmp(argv[1], "query") && threads >= 1 && threads <= 256)
+    if (argc >= 4 && !strcmp(argv[1], "query") && threads >= 1 &&
+        threads <= VP_MIXRUN_MAX_THREADS)
         return run_queries(argv[2], argv[3], threads);
     fputs("usage: fts5peer build DB CORPUS | fts5peer query DB MIX [--threads T]\n", stderr);
     return 2;

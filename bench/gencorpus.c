@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "datafile.h"
 #include "mem.h"
 #include "strvec.h"
 #include "sys.h"
@@ -211,44 +212,66 @@ static size_t zipf_rank(void)
 
 static vp_strvec vocab, places, theme_slugs, theme_words;
 
-static void load_places(const char *path)
+/* The fields of a data file's line, cut at its tabs (at most max). */
+static size_t fields(char *line, char **field, size_t max)
 {
-    char *text = slurp(path);
-    if (!text)
-        die(path);
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-        if (line[0] == '#' || !strchr(line, '\t'))
-            continue;
-        char *name = line, *province = strchr(name, '\t');
-        *province++ = '\0';
-        char *ended = strchr(province, '\t');
-        if (ended && ended[1] == '\t')   /* current municipalities only */
-            vp_strvec_push(&places, name);
+    size_t n = 0;
+    for (char *p = line; p && n < max; n++) {
+        field[n] = p;
+        if ((p = strchr(p, '\t')))
+            *p++ = '\0';
     }
-    free(text);
+    return n;
 }
 
-static void load_themes(const char *path)
+/* A current municipality of data/gemeenten.tsv (name, province, the year a
+ * merged one ended, ...) into places. */
+static int place_line(char *line, size_t lineno, const char *path, void *ctx, char *errbuf,
+                      size_t errlen)
 {
-    char *text = slurp(path);
-    if (!text)
-        die(path);
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-        if (line[0] == '#' || !strchr(line, '\t'))
-            continue;
-        char *slug = line, *label = strchr(slug, '\t');
-        *label++ = '\0';
-        char *keywords = strchr(label, '\t');
-        if (!keywords)
-            continue;
-        vp_strvec_push(&theme_slugs, slug);
-        char *first = strtok_r(keywords + 1, ",", &label);   /* label reused as saveptr */
-        char word[128];
-        snprintf(word, sizeof word, "%s", first ? first : slug);
-        word[strcspn(word, "*")] = '\0';
-        vp_strvec_push(&theme_words, word);
+    (void)lineno, (void)path, (void)ctx, (void)errbuf, (void)errlen;
+    char *field[4];
+    if (fields(line, field, 4) == 4 && field[2][0] == '\0')   /* current ones only */
+        vp_strvec_push(&places, field[0]);
+    return 0;
+}
+
+/* A theme of data/themes.tsv (slug, label, keywords): its slug into
+ * theme_slugs and its first keyword (or the slug) into theme_words. */
+static int theme_line(char *line, size_t lineno, const char *path, void *ctx, char *errbuf,
+                      size_t errlen)
+{
+    (void)lineno, (void)path, (void)ctx, (void)errbuf, (void)errlen;
+    char *field[3], *save;
+    if (fields(line, field, 3) < 3)
+        return 0;
+    vp_strvec_push(&theme_slugs, field[0]);
+    char *first = strtok_r(field[2], ",", &save);
+    char word[128];
+    snprintf(word, sizeof word, "%s", first ? first : field[0]);
+    word[strcspn(word, "*")] = '\0';
+    vp_strvec_push(&theme_words, word);
+    return 0;
+}
+
+static void load_data(const char *dir, const char *name, vp_datafile_line_fn fn)
+{
+    char err[512], *path = vp_path_join(dir, name);
+    if (vp_datafile_each_line(path, fn, NULL, err, sizeof err) != 0) {
+        fprintf(stderr, "gencorpus: %s\n", err);
+        exit(2);
     }
-    free(text);
+    free(path);
+}
+
+/* dir/name, created for writing (its path in *path, caller frees). */
+static FILE *create(const char *dir, const char *name, char **path)
+{
+    *path = vp_path_join(dir, name);
+    FILE *f = fopen(*path, "wb");
+    if (!f)
+        die(*path);
+    return f;
 }
 
 static const char *const first_names[] = {
@@ -442,14 +465,17 @@ static void write_report(const char *dir, report *r, size_t n)
     put_workshops(&b, r);
     vp_buf_puts(&b, "## Afsluiting\n\n");
     put_paragraph(&b, r, between(2, 5));
-    char path[4096];
-    snprintf(path, sizeof path, "%s/r%03zu", dir, n / 1000);
+    char name[sizeof r->id + 3], *path;
+    snprintf(name, sizeof name, "r%03zu", n / 1000);
+    path = vp_path_join(dir, name);
     if (mkdir(path, 0755) != 0 && errno != EEXIST)
         die(path);
-    snprintf(path, sizeof path, "%s/%s.md", dir, r->id);
-    FILE *f = fopen(path, "wb");
-    if (!f || fwrite(b.s, 1, b.len, f) != b.len || fclose(f) != 0)
+    free(path);
+    snprintf(name, sizeof name, "%s.md", r->id);
+    FILE *f = create(dir, name, &path);
+    if (fwrite(b.s, 1, b.len, f) != b.len || fclose(f) != 0)
         die(path);
+    free(path);
     vp_buf_free(&b);
 }
 
@@ -584,17 +610,12 @@ int main(int argc, char **argv)
     corpus_vocabulary(vocab_dir, &vocab);
     dict_vocabulary(dict, &vocab);
     zipf_init(vocab.len, 1.3);
-    char path[4096];
-    snprintf(path, sizeof path, "%s/gemeenten.tsv", data);
-    load_places(path);
-    snprintf(path, sizeof path, "%s/themes.tsv", data);
-    load_themes(path);
+    load_data(data, "gemeenten.tsv", place_line);
+    load_data(data, "themes.tsv", theme_line);
     if (mkdir(dir, 0755) != 0 && errno != EEXIST)
         die(dir);
-    snprintf(path, sizeof path, "%s/facets.tsv", dir);
-    FILE *facets = fopen(path, "wb");
-    if (!facets)
-        die(path);
+    char *path;
+    FILE *facets = create(dir, "facets.tsv", &path);
     report *reports = vp_xcalloc(n, sizeof *reports);
     for (size_t i = 0; i < n; i++) {
         pick_facets(&reports[i], i);
@@ -603,13 +624,12 @@ int main(int argc, char **argv)
     }
     if (fclose(facets) != 0)
         die(path);
-    snprintf(path, sizeof path, "%s/querymix.txt", dir);
-    FILE *mix = fopen(path, "wb");
-    if (!mix)
-        die(path);
+    free(path);
+    FILE *mix = create(dir, "querymix.txt", &path);
     write_querymix(mix, reports, n, n_queries);
     if (fclose(mix) != 0)
         die(path);
+    free(path);
     fprintf(stderr, "gencorpus: %zu reports, vocabulary %zu words, in %s\n", n, vocab.len, dir);
     /* Freed so that the sanitizer build (e2e_jobs) checks for leaks here too. */
     for (size_t i = 0; i < n; i++)

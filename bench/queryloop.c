@@ -11,39 +11,22 @@
  * queries_per_cpu_second"; with --slowest N, then the N slowest queries
  * on stderr ("ms total query"), to see what makes the tail.
  */
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 
-#include "datadir.h"
-#include "gazetteer.h"
+#include "cli.h"
 #include "mem.h"
+#include "mixrun.h"
 #include "params.h"
 #include "query.h"
 #include "strvec.h"
-#include "sys.h"
-#include "themes.h"
 
-typedef struct shared {
+typedef struct mix {
     vp_searcher_config cfg;
-    vp_strvec mix;
-    double *latencies;
+    vp_strvec lines;
     long long *totals;   /* each query's total (-1: failed) */
-    atomic_size_t next, errors;
-} shared;
-
-/* CPU seconds (user + system) of the process so far: a rate per CPU second
- * holds on a machine shared with other work, where wall time does not. */
-static double cpu_seconds(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
-           (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
+} mix;
 
 static bool run_line(vp_searcher *s, const char *line, long long *total)
 {
@@ -64,59 +47,42 @@ static bool run_line(vp_searcher *s, const char *line, long long *total)
     return out != NULL;
 }
 
-static void *worker(void *arg)
+/* A thread's searcher, as searchd has one per worker (mixrun.h). */
+static void *open_searcher(void *arg)
 {
-    shared *sh = arg;
-    vp_searcher *s = vp_searcher_new(&sh->cfg);
-    for (size_t i; s && (i = atomic_fetch_add(&sh->next, 1)) < sh->mix.len;) {
-        double t0 = vp_now_ms();
-        if (!run_line(s, sh->mix.items[i], &sh->totals[i]))
-            atomic_fetch_add(&sh->errors, 1);
-        sh->latencies[i] = vp_now_ms() - t0;
-    }
-    vp_searcher_free(s);
-    return NULL;
+    return vp_searcher_new(&((mix *)arg)->cfg);
 }
 
-static int by_value(const void *a, const void *b)
+static bool run_query(void *searcher, size_t i, void *arg)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    mix *mx = arg;
+    return run_line(searcher, mx->lines.items[i], &mx->totals[i]);
+}
+
+static void close_searcher(void *searcher)
+{
+    vp_searcher_free(searcher);
 }
 
 /* The n slowest queries, slowest first, on stderr. */
-static void print_slowest(const shared *sh, size_t n)
+static void print_slowest(const mix *mx, const double *latencies, size_t n)
 {
-    size_t *order = vp_xmalloc(sh->mix.len * sizeof *order);
-    for (size_t i = 0; i < sh->mix.len; i++)
+    size_t len = mx->lines.len;
+    size_t *order = vp_xmalloc(len * sizeof *order);
+    for (size_t i = 0; i < len; i++)
         order[i] = i;
-    for (size_t k = 0; k < n && k < sh->mix.len; k++) {   /* selection: n is small */
+    for (size_t k = 0; k < n && k < len; k++) {   /* selection: n is small */
         size_t max = k;
-        for (size_t i = k + 1; i < sh->mix.len; i++)
-            if (sh->latencies[order[i]] > sh->latencies[order[max]])
+        for (size_t i = k + 1; i < len; i++)
+            if (latencies[order[i]] > latencies[order[max]])
                 max = i;
         size_t t = order[k];
         order[k] = order[max];
         order[max] = t;
-        fprintf(stderr, "%.1f %lld %s\n", sh->latencies[order[k]], sh->totals[order[k]],
-                sh->mix.items[order[k]]);
+        fprintf(stderr, "%.1f %lld %s\n", latencies[order[k]], mx->totals[order[k]],
+                mx->lines.items[order[k]]);
     }
     free(order);
-}
-
-static int read_mix(const char *path, vp_strvec *mix)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return -1;
-    char line[4096];
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = '\0';
-        if (*line)
-            vp_strvec_push(mix, line);
-    }
-    fclose(f);
-    return mix->len ? 0 : -1;
 }
 
 int main(int argc, char **argv)
@@ -130,46 +96,29 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--threads")) threads = (unsigned)atoi(argv[i + 1]);
         else if (!strcmp(argv[i], "--slowest")) slowest = (unsigned)atoi(argv[i + 1]);
     }
-    if (!db || !mix_path || threads == 0 || threads > 256) {
+    if (!db || !mix_path || threads == 0 || threads > VP_MIXRUN_MAX_THREADS) {
         fputs("usage: queryloop --db DB --mix FILE [--threads T] [--data DIR] [--slowest N]\n",
               stderr);
         return 2;
     }
-    shared sh = {.mix = VP_STRVEC_INIT};
-    if (read_mix(mix_path, &sh.mix) != 0) {
+    mix mx = {.lines = VP_STRVEC_INIT};
+    if (vp_mixrun_read(mix_path, &mx.lines) != 0) {
         fprintf(stderr, "queryloop: %s: no queries\n", mix_path);
         return 2;
     }
-    char err[512], path[4096];
-    const char *dir = data ? data : vp_default_data_dir();
-    snprintf(path, sizeof path, "%s/gemeenten.tsv", dir);
-    vp_gazetteer *gz = vp_gazetteer_load(path, err, sizeof err);
-    snprintf(path, sizeof path, "%s/themes.tsv", dir);
-    vp_themes *themes = gz ? vp_themes_load(path, err, sizeof err) : NULL;
-    if (!gz || !themes) {
-        fprintf(stderr, "queryloop: %s\n", err);
+    vp_data d;
+    if (vp_data_load("queryloop", data, &d) != 0)
         return 2;
-    }
-    sh.cfg = (vp_searcher_config){.db_path = db, .gazetteer = gz, .themes = themes,
+    mx.cfg = (vp_searcher_config){.db_path = db, .gazetteer = d.gazetteer, .themes = d.themes,
                                   .reopen_interval_ms = 200};
-    sh.latencies = vp_xcalloc(sh.mix.len, sizeof *sh.latencies);
-    sh.totals = vp_xcalloc(sh.mix.len, sizeof *sh.totals);
-    pthread_t pool[256];
-    double t0 = vp_now_ms(), cpu0 = cpu_seconds();
-    for (unsigned t = 0; t < threads; t++)
-        pthread_create(&pool[t], NULL, worker, &sh);
-    for (unsigned t = 0; t < threads; t++)
-        pthread_join(pool[t], NULL);
-    double seconds = (vp_now_ms() - t0) / 1000, cpu = cpu_seconds() - cpu0;
-    print_slowest(&sh, slowest);
-    qsort(sh.latencies, sh.mix.len, sizeof *sh.latencies, by_value);
-    printf("%zu %.1f %.3f %.3f %zu %.1f\n", sh.mix.len, sh.mix.len / seconds,
-           sh.latencies[sh.mix.len / 2], sh.latencies[sh.mix.len * 99 / 100],
-           (size_t)atomic_load(&sh.errors), sh.mix.len / cpu);
-    free(sh.latencies);
-    free(sh.totals);
-    vp_strvec_clear(&sh.mix);
-    vp_gazetteer_free(gz);
-    vp_themes_free(themes);
+    mx.totals = vp_xcalloc(mx.lines.len, sizeof *mx.totals);
+    vp_mixrun run = {.n = mx.lines.len, .arg = &mx, .open = open_searcher,
+                     .run = run_query, .close = close_searcher};
+    vp_mixrun_run(&run, threads);
+    print_slowest(&mx, run.latencies, slowest);
+    vp_mixrun_report(&run);
+    free(mx.totals);
+    vp_strvec_clear(&mx.lines);
+    vp_data_free(&d);
     return 0;
 }

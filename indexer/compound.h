@@ -37,7 +37,8 @@ bool vp_lexicon_contains(const vp_lexicon *lex, const char *word, size_t len);
 size_t vp_lexicon_size(const vp_lexicon *lex);
 
 /* Adds the compound parts of doc's unprefixed terms (see above); stem makes
- * the Z terms.  Reuses buffers kept in lex, so one lexicon serves one thread. */
+ * the Z terms.  Reuses buffers kept in lex, so one lexicon serves one thread.
+ * XAPC_OK, or the failing status with err set. */
 xapc_status vp_compound_index_doc(vp_lexicon *lex, xapc_doc *doc, const xapc_stem *stem,
                                   xapc_error *err);
 

@@ -26,6 +26,7 @@
 #include "schema.h"
 #include "hash.h"
 #include "mem.h"
+#include "sys.h"
 
 /* Bump only for a change the hashed sources and data do not show. */
 #define VP_EXTRACT_VERSION "2"
@@ -99,14 +100,9 @@ static bool hash_dir(const char *dir, const char *rel, int depth, uint64_t *h,
     }
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
-        char path[4096], sub[1024];
+        char *path = vp_path_join(dir, names[i]);
+        char *sub = *rel ? vp_path_join(rel, names[i]) : vp_xstrdup(names[i]);
         struct stat st;
-        int a = snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        int b = snprintf(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", names[i]);
-        if (ok && (a < 0 || (size_t)a >= sizeof path || b < 0 || (size_t)b >= sizeof sub)) {
-            snprintf(errbuf, errlen, "%s/%s: path too long", dir, names[i]);
-            ok = false;
-        }
         if (ok && stat(path, &st) != 0) {
             snprintf(errbuf, errlen, "%s: %s", path, strerror(errno));
             ok = false;
@@ -120,6 +116,8 @@ static bool hash_dir(const char *dir, const char *rel, int depth, uint64_t *h,
                 ok = false;
             }
         }
+        free(sub);
+        free(path);
         free(names[i]);
     }
     free(names);

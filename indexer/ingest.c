@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "frontmatter.h"
 #include "markdown.h"
 #include "mem.h"
@@ -184,39 +185,16 @@ static bool starts_section(const vp_block *b)
     return (b->kind == VP_BLOCK_HEADING && b->level >= 2) || b->pseudo_heading;
 }
 
-/* Appends text and a separator to a growing buffer. */
-static bool buf_append(char **buf, size_t *len, size_t *cap, const char *text,
-                       const char *sep)
-{
-    size_t tl = strlen(text), sl = strlen(sep);
-    if (*len + tl + sl + 1 > *cap) {
-        size_t cap2 = (*len + tl + sl + 1) * 2;
-        char *grown = realloc(*buf, cap2);
-        if (!grown)
-            return false;
-        *buf = grown;
-        *cap = cap2;
-    }
-    memcpy(*buf + *len, text, tl);
-    memcpy(*buf + *len + tl, sep, sl);
-    *len += tl + sl;
-    (*buf)[*len] = '\0';
-    return true;
-}
-
-/* The blocks [from, to) joined by new lines; caller frees. */
+/* The blocks [from, to) joined by new lines; caller frees (never NULL). */
 static char *join_blocks(const vp_parsed *p, size_t from, size_t to)
 {
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    if (!buf_append(&buf, &len, &cap, "", ""))
-        return NULL;
-    for (size_t i = from; i < to; i++)
-        if (!buf_append(&buf, &len, &cap, p->blocks[i].text, i + 1 < to ? "\n" : "")) {
-            free(buf);
-            return NULL;
-        }
-    return buf;
+    vp_buf b = VP_BUF_INIT;
+    for (size_t i = from; i < to; i++) {
+        vp_buf_puts(&b, p->blocks[i].text);
+        if (i + 1 < to)
+            vp_buf_putc(&b, '\n');
+    }
+    return vp_buf_detach(&b);
 }
 
 /* The anchors a report has given out, and per heading's base anchor the
@@ -274,7 +252,7 @@ static bool add_sections(const vp_parsed *p, vp_document *d)
         if (end == i + 1)
             continue;
         char *text = join_blocks(p, i + 1, end);
-        char *anchor = text ? unique_anchor(&taken, p->blocks[i].text) : NULL;
+        char *anchor = unique_anchor(&taken, p->blocks[i].text);
         ok = anchor && vp_document_add_section(d, p->blocks[i].text, anchor, text);
         free(text);
         free(anchor);
@@ -288,10 +266,10 @@ static bool fill_derived(const vp_parsed *p, const char *rel_path, const char *b
                          size_t body_len, vp_document *d)
 {
     d->id = vp_ingest_id_for_path(rel_path);
-    d->path = strdup(rel_path);
-    d->markdown = vp_strndup(body, body_len);
+    d->path = vp_xstrdup(rel_path);
+    d->markdown = vp_xstrndup(body, body_len);
     d->text = join_blocks(p, 0, p->n_blocks);
-    return d->id && d->path && d->markdown && d->text && add_sections(p, d);
+    return d->id && add_sections(p, d);
 }
 
 /* ---- the pipeline ------------------------------------------------------- */

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "problem.h"
 #include "strset.h"
 #include "strvec.h"
 #include "sys.h"
@@ -305,15 +306,9 @@ void vp_sources_clear(vp_sources *s)
 
 /* ---- reading one report ------------------------------------------------- */
 
-static vp_read_result say(char *why, size_t whylen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static vp_read_result say(char *why, size_t whylen, const char *fmt, ...)
+static vp_read_result say(char *why, size_t whylen, const char *what)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(why, whylen, fmt, ap);
-    va_end(ap);
+    vp_errorf(why, whylen, "%s", what);
     return VP_READ_PROBLEM;
 }
 
@@ -348,7 +343,8 @@ static vp_read_result too_large(char *why, size_t whylen, unsigned long long siz
     char have[32], limit[32];
     say_size(have, sizeof have, size);
     say_size(limit, sizeof limit, max_bytes);
-    return say(why, whylen, "too large (%s, more than the limit of %s)", have, limit);
+    vp_errorf(why, whylen, "too large (%s, more than the limit of %s)", have, limit);
+    return VP_READ_PROBLEM;
 }
 
 /* Reads fd to its end, at most max_bytes + 1 (a file that grows while it
@@ -370,7 +366,7 @@ static vp_read_result read_all(int fd, size_t hint, size_t max_bytes, char **buf
             continue;
         vp_read_result r = VP_READ_OK;
         if (got < 0)
-            r = say(why, whylen, "%s", strerror(errno));
+            r = say(why, whylen, strerror(errno));
         else if ((n += (size_t)got) > max_bytes)
             r = too_large(why, whylen, n, max_bytes);
         if (r != VP_READ_OK) {
@@ -391,18 +387,19 @@ vp_read_result vp_source_read(const vp_sources *s, const vp_source *src, size_t 
     *len = 0;
     int fd = open(src->abs_path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
-        return say(why, whylen, "%s", strerror(errno));
+        return say(why, whylen, strerror(errno));
     struct stat st;
     vp_read_result r;
     if (fstat(fd, &st) != 0)
-        r = say(why, whylen, "%s", strerror(errno));
+        r = say(why, whylen, strerror(errno));
     else if (!S_ISREG(st.st_mode))
         r = say(why, whylen, "not a regular file");
     else if (src->root != VP_NO_ROOT && src->root < s->n_roots &&
-             !fd_inside(fd, src->abs_path, s->roots[src->root]))
-        r = say(why, whylen, "now outside %s (a link changed since the scan)",
-                s->roots[src->root]);
-    else if ((unsigned long long)st.st_size > max_bytes)
+             !fd_inside(fd, src->abs_path, s->roots[src->root])) {
+        vp_errorf(why, whylen, "now outside %s (a link changed since the scan)",
+                  s->roots[src->root]);
+        r = VP_READ_PROBLEM;
+    } else if ((unsigned long long)st.st_size > max_bytes)
         r = too_large(why, whylen, (unsigned long long)st.st_size, max_bytes);
     else
         r = read_all(fd, (size_t)st.st_size, max_bytes, buf, len, why, whylen);

@@ -30,7 +30,8 @@ typedef struct vp_synonyms {
 int vp_synonyms_load(const char *path, vp_synonyms *out, char *errbuf, size_t errlen);
 void vp_synonyms_clear(vp_synonyms *s);
 
-/* Replaces the database's synonym table with s (stemmer: Xapian name). */
+/* Replaces the database's synonym table with s (stemmer: Xapian name).
+ * XAPC_OK, or the failing status with err set. */
 xapc_status vp_synonyms_store(const vp_synonyms *s, xapc_wdb *wdb,
                               const char *stemmer, xapc_error *err);
 

@@ -13,6 +13,7 @@
  */
 #include "gazetteer.h"
 #include "datafile.h"
+#include "hash.h"
 #include "mem.h"
 #include "text.h"
 #include "text_internal.h"
@@ -62,16 +63,21 @@ struct vp_gazetteer {
 static void free_places(vp_gazetteer *g);
 static size_t index_of(const vp_gazetteer *g, const vp_municipality *m);
 
+/* The lookup key of a name (vp_fold_key, which returns NULL only when out
+ * of memory); caller frees. */
+static char *lookup_key(const char *name)
+{
+    char *k = vp_fold_key(name);
+    if (!k)
+        vp_oom(strlen(name));
+    return k;
+}
+
 /* ---- hash table --------------------------------------------------------- */
 
 static uint64_t hash_bytes(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
+    return vp_fnv1a(VP_FNV1A_INIT, s, len);
 }
 
 static struct slot *tab_find(const vp_gazetteer *g, const char *key, size_t klen, uint64_t h)
@@ -299,11 +305,7 @@ static int add_key(vp_gazetteer *g, const char *key, size_t klen, size_t idx,
              path, b->line, b->m.name, (int)klen, key, a->m.name, a->line);
         return -1;
     }
-    s->key = vp_strndup(key, klen);
-    if (!s->key) {
-        vp_errorf(errbuf, errlen, "%s: out of memory", path);
-        return -1;
-    }
+    s->key = vp_xstrndup(key, klen);
     s->klen = klen;
     s->hash = h;
     s->idx = idx;
@@ -317,12 +319,8 @@ static int add_name(vp_gazetteer *g, const char *name, size_t idx, const char *w
 {
     char buf[SCAN_MAX_WORDS * (WORD_MAX + 1)];
     size_t klen, nw;
-    char *k = vp_fold_key(name);
+    char *k = lookup_key(name);
     int rc;
-    if (!k) {
-        vp_errorf(errbuf, errlen, "%s: out of memory", path);
-        return -1;
-    }
     if (!*k) {
         vp_errorf(errbuf, errlen, "%s:%zu: %s '%s' has no letters", path, g->e[idx].line,
              what, name);
@@ -451,12 +449,10 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
     e->m.ended = *ended ? atoi(ended) : 0;
     e->m.ambiguous = flags & 1u;
     e->m.seat = flags & 2u;
-    e->m.name = strdup(col[0]);
-    e->m.province = strdup(col[1]);
-    e->m.successor = *succ ? strdup(succ) : NULL;
+    e->m.name = vp_xstrdup(col[0]);
+    e->m.province = vp_xstrdup(col[1]);
+    e->m.successor = *succ ? vp_xstrdup(succ) : NULL;
     g->n++;    /* from here on free() releases the strings */
-    if (!e->m.name || !e->m.province || (*succ && !e->m.successor))
-        goto oom;
     if (add_name(g, e->m.name, idx, "name", path, errbuf, errlen))
         return -1;
     if (ncol > 4) {
@@ -468,9 +464,6 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
         }
     }
     return 0;
-oom:
-    vp_errorf(errbuf, errlen, "%s:%zu: out of memory", path, lineno);
-    return -1;
 }
 
 /* Resolves successors and computes final successors; rejects cycles. */
@@ -489,11 +482,7 @@ static int link(vp_gazetteer *g, const char *path, char *errbuf, size_t errlen)
         }
         e->succ = (size_t)((const struct entry *)(const void *)s - g->e);
     }
-    state = calloc(g->n ? g->n : 1, 1);   /* 0 new, 1 on the current walk, 2 done */
-    if (!state) {
-        vp_errorf(errbuf, errlen, "%s: out of memory", path);
-        return -1;
-    }
+    state = vp_xcalloc(g->n ? g->n : 1, 1);   /* 0 new, 1 on the current walk, 2 done */
     for (size_t i = 0; i < g->n; i++) {
         size_t j = i, target;
         for (;;) {
@@ -527,11 +516,7 @@ static int link(vp_gazetteer *g, const char *path, char *errbuf, size_t errlen)
 
 vp_gazetteer *vp_gazetteer_load(const char *path, char *errbuf, size_t errlen)
 {
-    vp_gazetteer *g = calloc(1, sizeof *g);
-    if (!g) {
-        vp_errorf(errbuf, errlen, "%s: out of memory", path);
-        return NULL;
-    }
+    vp_gazetteer *g = vp_xcalloc(1, sizeof *g);
     if (vp_datafile_each_line(path, parse_line, g, errbuf, errlen) != 0 ||
         link(g, path, errbuf, errlen)) {
         vp_gazetteer_free(g);
@@ -600,9 +585,7 @@ static void add_place_keys(vp_gazetteer *g, const char *name, size_t idx)
 {
     char buf[SCAN_MAX_WORDS * (WORD_MAX + 1)];
     size_t klen, nw;
-    char *k = vp_fold_key(name);
-    if (!k)
-        vp_oom(strlen(name));
+    char *k = lookup_key(name);
     if (*k)
         add_place_key(g, k, strlen(k), idx);
     free(k);
@@ -707,9 +690,7 @@ const vp_place *vp_gazetteer_lookup_place(const vp_gazetteer *g, const char *nam
 {
     if (!g || !name || !g->np)
         return NULL;
-    char *k = vp_fold_key(name);
-    if (!k)
-        return NULL;
+    char *k = lookup_key(name);
     size_t klen = strlen(k);
     struct slot *s = tab_find(g, k, klen, hash_bytes(k, klen));
     free(k);
@@ -767,9 +748,7 @@ const vp_municipality *vp_gazetteer_lookup(const vp_gazetteer *g, const char *na
     struct slot *s;
     if (!g || !name)
         return NULL;
-    k = vp_fold_key(name);
-    if (!k)
-        return NULL;
+    k = lookup_key(name);
     size_t klen = strlen(k);
     s = tab_find(g, k, klen, hash_bytes(k, klen));
     free(k);

@@ -27,12 +27,13 @@ void vp_problem_clear(vp_problem *p)
     *p = (vp_problem)VP_PROBLEM_INIT;
 }
 
-void vp_errorf(char *errbuf, size_t errlen, const char *fmt, ...)
+int vp_errorf(char *errbuf, size_t errlen, const char *fmt, ...)
 {
     if (!errbuf || errlen == 0)
-        return;
+        return -1;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(errbuf, errlen, fmt, ap);
     va_end(ap);
+    return -1;
 }

@@ -37,8 +37,9 @@ int vp_problem_vset(vp_problem *p, int kind, int line, const char *fmt, va_list 
 /* No problem: kind 0, no line, an empty message. */
 void vp_problem_clear(vp_problem *p);
 
-/* snprintf into a caller's errbuf, which may be NULL. */
-void vp_errorf(char *errbuf, size_t errlen, const char *fmt, ...)
+/* snprintf into a caller's errbuf, which may be NULL.  Returns -1, for
+ * `return vp_errorf(...)`. */
+int vp_errorf(char *errbuf, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 #endif /* VP_PROBLEM_H */

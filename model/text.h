@@ -17,11 +17,13 @@ bool vp_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
 /* Lower case, accents removed (é→e, ë→e, ĳ→ij, ß→ss ...), typographic
  * apostrophes and quotes made ASCII, runs of white space made one space,
- * leading and trailing space removed.  Hyphens are kept.  Caller frees. */
+ * leading and trailing space removed.  Hyphens are kept.  Caller frees;
+ * NULL only when out of memory (callers answer it with vp_oom, mem.h). */
 char *vp_fold(const char *s);
 
 /* vp_fold() and also hyphens and dots made spaces: the key under which a
- * name is looked up ("Leidschendam-Voorburg" = "leidschendam voorburg"). */
+ * name is looked up ("Leidschendam-Voorburg" = "leidschendam voorburg").
+ * Caller frees; NULL only when out of memory, as vp_fold. */
 char *vp_fold_key(const char *s);
 
 /* A URL-safe anchor from a heading: folded, [a-z0-9] runs joined by '-',

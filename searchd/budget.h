@@ -50,7 +50,15 @@ typedef struct vp_budget_limits {
 /* The defaults above. */
 vp_budget_limits vp_budget_defaults(void);
 
-/* The options searchd and vind share, with their help lines. */
+/* The options searchd and vind share, as getopt_long entries (<getopt.h>):
+ * each returns 'b', and its name goes to vp_budget_option. */
+#define VP_BUDGET_LONGOPTS                                \
+    {"deadline", required_argument, NULL, 'b'},           \
+    {"export-deadline", required_argument, NULL, 'b'},    \
+    {"max-query-terms", required_argument, NULL, 'b'},    \
+    {"max-wildcard-terms", required_argument, NULL, 'b'}
+
+/* Their help lines. */
 #define VP_BUDGET_OPTIONS_USAGE \
     "  --deadline MS    time a search, facet or trends request may take, in\n" \
     "                   milliseconds (default 2000; 0: no limit)\n" \
@@ -77,7 +85,8 @@ int vp_budget_arm(xapc_enquire *enq, double deadline, bool remote, vp_qerror *e)
 /* -1 with the 503 message in e when deadline (not 0) has passed, else 0. */
 int vp_budget_check_deadline(const vp_budget_limits *l, double deadline, vp_qerror *e);
 
-/* The 503 of a request stopped at its deadline (what: the request). */
+/* The 503 of a request stopped at its deadline, into e.  Returns -1, for
+ * `return vp_budget_fail_deadline(...)`. */
 int vp_budget_fail_deadline(const vp_budget_limits *l, vp_qerror *e);
 
 /* The 503 of an export over its work budget: spent_ms so far or, before

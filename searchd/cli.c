@@ -4,23 +4,27 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "datadir.h"
+#include "sys.h"
 
 int vp_data_load(const char *prog, const char *dir, vp_data *out)
 {
-    char path[4096], why[512];
+    char why[512];
     out->gazetteer = NULL;
     out->themes = NULL;
     dir = dir ? dir : vp_default_data_dir();
-    snprintf(path, sizeof path, "%s/gemeenten.tsv", dir);
+    char *path = vp_path_join(dir, "gemeenten.tsv");
     out->gazetteer = vp_gazetteer_load(path, why, sizeof why);
+    free(path);
     if (!out->gazetteer) {
         fprintf(stderr, "%s: cannot load the gazetteer: %s\n", prog, why);
         return -1;
     }
-    snprintf(path, sizeof path, "%s/themes.tsv", dir);
+    path = vp_path_join(dir, "themes.tsv");
     out->themes = vp_themes_load(path, why, sizeof why);
+    free(path);
     if (!out->themes) {
         fprintf(stderr, "%s: cannot load the themes: %s\n", prog, why);
         vp_gazetteer_free(out->gazetteer);

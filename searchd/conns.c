@@ -12,6 +12,7 @@
 #include <sys/ioctl.h>
 #include <time.h>
 
+#include "mem.h"
 #include "metrics.h"
 #include "sys.h"
 
@@ -100,9 +101,7 @@ static void *reaper(void *arg)
 
 vp_conns *vp_conns_start(unsigned header_timeout_s)
 {
-    vp_conns *cs = calloc(1, sizeof *cs);
-    if (!cs)
-        return NULL;
+    vp_conns *cs = vp_xcalloc(1, sizeof *cs);
     cs->timeout = header_timeout_s;
     pthread_mutex_init(&cs->lock, NULL);
     pthread_cond_init(&cs->wake, NULL);
@@ -131,9 +130,7 @@ void vp_conns_stop(vp_conns *cs)
 
 vp_conn *vp_conns_add(vp_conns *cs, int fd, const struct sockaddr *peer)
 {
-    vp_conn *c = calloc(1, sizeof *c);
-    if (!c)
-        return NULL;
+    vp_conn *c = vp_xcalloc(1, sizeof *c);
     c->fd = fd;
     strcpy(c->peer, "-");
     if (peer && peer->sa_family == AF_INET)

@@ -41,13 +41,13 @@ typedef struct vp_conn {
 } vp_conn;
 
 /* Starts the reaper with a deadline of header_timeout_s seconds (> 0).
- * NULL when out of memory or threads. */
+ * NULL when its thread cannot be started. */
 vp_conns *vp_conns_start(unsigned header_timeout_s);
 /* Stops the reaper; every connection must have been removed. */
 void vp_conns_stop(vp_conns *cs);
 
 /* Registers a new connection (fd: its socket, -1 if unknown; peer: its
- * address, may be NULL).  NULL when out of memory (then it has no deadline). */
+ * address, may be NULL).  Never NULL. */
 vp_conn *vp_conns_add(vp_conns *cs, int fd, const struct sockaddr *peer);
 /* Unregisters and frees c (before its socket is closed). */
 void vp_conns_remove(vp_conns *cs, vp_conn *c);

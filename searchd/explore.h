@@ -41,7 +41,9 @@ int vp_related_params(const char *query, unsigned *limit, vp_qerror *e);
  * municipalities (a former one as its successor) and speakers.  "reason"
  * says in one Dutch line why ("zelfde thema's: ...; 3 gemeenten
  * gemeenschappelijk; ...").  Never the report itself, nor a near-duplicate
- * of it (a copy under another id), nor two near-duplicates of each other. */
+ * of it (a copy under another id), nor two near-duplicates of each other.
+ * Returns the answer (caller decrefs), or NULL with e set: not_found when
+ * there is no report id, or a failure of the index. */
 json_t *vp_related(vp_searcher *s, const char *id, unsigned limit, vp_qerror *e);
 
 /* ---- municipality and speaker pages (entity.c) ----------------------------- */

@@ -1,127 +1,31 @@
 /*
- * http.c: the HTTP server (see http.h).
+ * http.c: searchd's answers (see http.h): how a response is made (the
+ * headers every answer carries, JSON bodies and errors, what the access log
+ * records of it), the routes and their handlers, and the dispatch of a
+ * request target to its route.
  *
- * libmicrohttpd runs a thread pool; each worker thread lazily creates its own
- * vp_searcher (so its own Xapian handle, Xapian handles being single-thread)
- * and checks for a new revision at most every VP_REOPEN_INTERVAL_MS.  The
- * searchers are also kept in a list so that vp_server_stop() frees them.
- *
- * We parse the raw request target ourselves (captured by MHD's URI log
- * callback) so that a bad percent-encoding or invalid UTF-8 is a 400 rather
- * than something MHD silently passes on.
- *
- * libmicrohttpd calls the access handler twice for a request without a body:
- * once when the headers are in, and again when the (empty) body is.  A
- * response queued on the first call is an "early" one, after which it
- * closes the connection; so the first call only checks the request head
- * (version, method, Host, header limits, body framing), answering at once
- * (and closing) what is wrong there, and the answer proper is queued on the
- * second call, which keeps the connection open for the next request
- * (keep-alive and pipelining).
+ * The request head has been checked before a route is called (http_head.c),
+ * and each route gets the worker thread's own searcher (http_server.c).
+ * A handler answers every error it meets itself: a JSON error with its HTTP
+ * status, or a 503 when the index cannot be opened.
  */
-#include "http.h"
+#include "http_internal.h"
 
-#include <arpa/inet.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-#include <microhttpd.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <stdarg.h>
-#include <strings.h>
 #include <sys/socket.h>
-#include <time.h>
 
-#include "accesslog.h"
 #include "assets.h"
-#include "conns.h"
-#include "page.h"
-#include "metrics.h"
-#include "params.h"
-#include "query.h"
-#include "sys.h"
 #include "explore.h"
 #include "export.h"
+#include "mem.h"
+#include "metrics.h"
+#include "page.h"
+#include "params.h"
 #include "trends.h"
-
-struct vp_server {
-    struct MHD_Daemon *daemon;
-    vp_searcher_config searcher_cfg;
-    char *db_path;
-    pthread_mutex_t lock;            /* guards searchers */
-    vp_searcher **searchers;
-    size_t n_searchers;
-    vp_log_format log_format;
-    bool log_queries;
-    vp_conns *conns;                 /* every connection, the header deadline */
-    vp_budget_limits limits;         /* what a request may cost (budget.h) */
-    char trusted_proxy[INET6_ADDRSTRLEN];   /* "": none */
-};
-
-/* Per request: made by the URI log callback, freed when the request ends. */
-typedef struct request_ctx {
-    char *raw_uri;
-    char method[16];
-    char version[16];
-    char client[INET6_ADDRSTRLEN];   /* for the log (the proxy's client, if trusted) */
-    long long results;         /* for the log: hits or facet values, -1: none */
-    double start;              /* vp_now_ms() */
-    int status;
-    vp_route route;
-    size_t bytes;
-    bool head_checked;         /* the first call of the access handler is done */
-    bool head;                 /* a HEAD request: the headers, no body */
-    bool close_after;          /* too many connections to keep this one alive */
-    unsigned retry_after_s;    /* of a 503 (0: VP_RETRY_AFTER_S) */
-    bool expensive;            /* answered query_too_expensive */
-    vp_conn *conn;
-} request_ctx;
-
-static _Thread_local vp_searcher *thread_searcher;
-
-static vp_searcher *worker_searcher(vp_server *srv)
-{
-    if (thread_searcher)
-        return thread_searcher;
-    vp_searcher *s = vp_searcher_new(&srv->searcher_cfg);
-    if (!s)
-        return NULL;
-    vp_searcher_set_limits(s, &srv->limits);
-    pthread_mutex_lock(&srv->lock);
-    vp_searcher **list = realloc(srv->searchers, (srv->n_searchers + 1) * sizeof *list);
-    if (list) {
-        srv->searchers = list;
-        srv->searchers[srv->n_searchers++] = s;
-    }
-    pthread_mutex_unlock(&srv->lock);
-    if (!list) {
-        vp_searcher_free(s);
-        return NULL;
-    }
-    return thread_searcher = s;
-}
-
-/* Memory a long request freed goes back to the system.  glibc keeps what a
- * thread freed in that thread's arena for its next allocations, so after a
- * match over many posting lists searchd's RSS stayed where the peak had
- * been (issue 21: 9 MB before, 455 MB after, for good); malloc_trim()
- * hands the free pages of every arena back.  It takes each arena's lock
- * for about a millisecond, so only after requests that took long enough
- * to have used much (or were stopped for their cost), and after exports. */
-#define VP_TRIM_AFTER_S 0.25
-
-static void give_back_memory(void)
-{
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
-}
 
 /* ---- responses ----------------------------------------------------------- */
 
@@ -143,7 +47,7 @@ static void common_headers(struct MHD_Response *resp, const char *content_type,
 }
 
 /* Queues resp and records what the log says of it. */
-static enum MHD_Result queue(struct MHD_Connection *conn, request_ctx *ctx, int status,
+static enum MHD_Result queue(struct MHD_Connection *conn, vp_http_ctx *ctx, int status,
                              struct MHD_Response *resp, size_t body_len)
 {
     ctx->status = status;
@@ -155,7 +59,7 @@ static enum MHD_Result queue(struct MHD_Connection *conn, request_ctx *ctx, int 
     return rc;
 }
 
-static enum MHD_Result send_body(struct MHD_Connection *conn, request_ctx *ctx,
+static enum MHD_Result send_body(struct MHD_Connection *conn, vp_http_ctx *ctx,
                                  int status, const char *content_type, char *body,
                                  size_t len, bool owned, const char *allow)
 {
@@ -178,7 +82,7 @@ static enum MHD_Result send_body(struct MHD_Connection *conn, request_ctx *ctx,
     return queue(conn, ctx, status, resp, len);
 }
 
-static enum MHD_Result send_json(struct MHD_Connection *conn, request_ctx *ctx,
+static enum MHD_Result send_json(struct MHD_Connection *conn, vp_http_ctx *ctx,
                                  int status, json_t *body, const char *allow)
 {
     char *text = body ? json_dumps(body, VP_JSON_FLAGS) : NULL;
@@ -192,15 +96,15 @@ static enum MHD_Result send_json(struct MHD_Connection *conn, request_ctx *ctx,
                      strlen(text), true, allow);
 }
 
-static enum MHD_Result send_error(struct MHD_Connection *conn, request_ctx *ctx,
-                                  int status, const char *code, const char *message,
+enum MHD_Result vp_http_send_error(struct MHD_Connection *conn, vp_http_ctx *ctx,
+                                   int status, const char *code, const char *message,
                                   const char *allow)
 {
     json_t *body = json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", message);
     return send_json(conn, ctx, status, body, allow);
 }
 
-static enum MHD_Result send_qerror(struct MHD_Connection *conn, request_ctx *ctx,
+static enum MHD_Result send_qerror(struct MHD_Connection *conn, vp_http_ctx *ctx,
                                    const vp_qerror *e)
 {
     /* Too expensive now: an immediate retry would be too. */
@@ -220,7 +124,7 @@ static long long result_count(const json_t *result)
     return json_is_array(values) ? (long long)json_array_size(values) : -1;
 }
 
-static enum MHD_Result send_result(struct MHD_Connection *conn, request_ctx *ctx,
+static enum MHD_Result send_result(struct MHD_Connection *conn, vp_http_ctx *ctx,
                                    json_t *result, const vp_qerror *e)
 {
     if (result)
@@ -233,15 +137,15 @@ static enum MHD_Result send_result(struct MHD_Connection *conn, request_ctx *ctx
 typedef struct route_call {
     vp_server *srv;
     struct MHD_Connection *conn;
-    request_ctx *ctx;
+    vp_http_ctx *ctx;
     const char *rest;          /* path after the route's prefix, decoded */
     const char *query;         /* raw query string (may be "") */
 } route_call;
 
 static enum MHD_Result unavailable(const route_call *c)
 {
-    return send_error(c->conn, c->ctx, 503, "unavailable",
-                      "the server is out of memory or cannot open the index", NULL);
+    return vp_http_send_error(c->conn, c->ctx, 503, "unavailable",
+                              "the server is out of memory or cannot open the index", NULL);
 }
 
 /* Parses the query string into a request; on failure answers 400 itself. */
@@ -267,7 +171,7 @@ static enum MHD_Result route_search(const route_call *c)
     enum MHD_Result rc;
     if (!parse_request(c, &r, &rc))
         return rc;
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     vp_qerror e = {0};
     rc = s ? send_result(c->conn, c->ctx, vp_search(s, &r, &e), &e) : unavailable(c);
     vp_request_clear(&r);
@@ -281,13 +185,13 @@ static enum MHD_Result route_facets(const route_call *c)
         char msg[300];
         snprintf(msg, sizeof msg, "no facet '%.100s' (facets: municipality, speaker, "
                  "theme, year)", c->rest);
-        return send_error(c->conn, c->ctx, 404, "not_found", msg, NULL);
+        return vp_http_send_error(c->conn, c->ctx, 404, "not_found", msg, NULL);
     }
     vp_request r;
     enum MHD_Result rc;
     if (!parse_request(c, &r, &rc))
         return rc;
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     vp_qerror e = {0};
     rc = s ? send_result(c->conn, c->ctx, vp_facet_values(s, (vp_facet)f, &r, &e), &e)
            : unavailable(c);
@@ -302,9 +206,7 @@ static enum MHD_Result route_related(const route_call *c, vp_searcher *s, size_t
 {
     unsigned limit;
     vp_qerror e = {0};
-    char *id = strndup(c->rest, id_len);
-    if (!id)
-        return unavailable(c);
+    char *id = vp_xstrndup(c->rest, id_len);
     json_t *out = NULL;
     if (vp_related_params(c->query, &limit, &e) == 0)
         out = vp_related(s, id, limit, &e);
@@ -322,7 +224,7 @@ static enum MHD_Result route_related(const route_call *c, vp_searcher *s, size_t
 static enum MHD_Result route_document(const route_call *c)
 {
     static const char related[] = "/related";
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     if (!s)
         return unavailable(c);
     size_t n = strlen(c->rest), k = sizeof related - 1;
@@ -341,7 +243,7 @@ static enum MHD_Result route_entity(const route_call *c,
     vp_qerror e = {0};
     if (vp_entity_params(c->query, &r, &e) != 0)
         return send_qerror(c->conn, c->ctx, &e);
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     return s ? send_result(c->conn, c->ctx, read(s, c->rest, &r, &e), &e) : unavailable(c);
 }
 
@@ -370,7 +272,7 @@ static enum MHD_Result route_feed(const route_call *c)
         return send_qerror(c->conn, c->ctx, &e);
     }
     vp_params_clear(&params);
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     char *xml = s ? vp_feed_atom(s, &r, c->query, &e) : NULL;
     vp_request_clear(&r);
     if (!s)
@@ -383,7 +285,7 @@ static enum MHD_Result route_feed(const route_call *c)
 
 static enum MHD_Result route_healthz(const route_call *c)
 {
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     vp_qerror e = {0};
     unsigned docs;
     unsigned long long rev;
@@ -399,7 +301,7 @@ static enum MHD_Result route_healthz(const route_call *c)
 
 static enum MHD_Result route_metrics(const route_call *c)
 {
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     vp_qerror e = {0};
     unsigned docs = 0;
     unsigned long long rev = 0;
@@ -417,7 +319,7 @@ static enum MHD_Result route_asset(const route_call *c, const char *name)
 {
     const vp_asset *a = vp_asset_find(name);
     if (!a)
-        return send_error(c->conn, c->ctx, 404, "not_found", "no such file", NULL);
+        return vp_http_send_error(c->conn, c->ctx, 404, "not_found", "no such file", NULL);
     const char *inm = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "If-None-Match");
     bool fresh = inm && strstr(inm, a->etag);
     struct MHD_Response *resp = MHD_create_response_from_buffer(
@@ -440,7 +342,7 @@ static enum MHD_Result send_page(const route_call *c, vp_page page)
 
 static enum MHD_Result route_index(const route_call *c)
 {
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     return s ? send_page(c, vp_page_search(s, c->query)) : unavailable(c);
 }
 
@@ -449,25 +351,25 @@ static enum MHD_Result route_static(const route_call *c)
 {
     if (strcmp(c->rest, "index.html") != 0)
         return route_asset(c, c->rest);
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     return s ? send_page(c, vp_page_search(s, "")) : unavailable(c);
 }
 
 static enum MHD_Result route_report(const route_call *c)
 {
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     return s ? send_page(c, vp_page_report(s, c->rest, c->query)) : unavailable(c);
 }
 
 static enum MHD_Result route_municipality_page(const route_call *c)
 {
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     return s ? send_page(c, vp_page_municipality(s, c->rest, c->query)) : unavailable(c);
 }
 
 static enum MHD_Result route_speaker_page(const route_call *c)
 {
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     return s ? send_page(c, vp_page_speaker(s, c->rest, c->query)) : unavailable(c);
 }
 
@@ -505,31 +407,52 @@ static int own_given_twice(const vp_params *p, const char *const *own, vp_qerror
     return 0;
 }
 
-static bool parse_export_request(const route_call *c, vp_request *r, vp_export_format *f,
-                                 enum MHD_Result *rc)
+/* The parameters of a route beside /search's (/export, /trends): its own
+ * (single-valued, read by read into the route's options, not the
+ * request's) and those of /search that mean nothing there (a 400). */
+typedef struct route_params {
+    const char *route;                  /* for messages: "/export" */
+    const char *const *own;
+    int (*read)(const vp_params *p, void *options, vp_qerror *e);
+    const char *const *rejected;
+} route_params;
+
+/* Parses the query string into a request and the route's own parameters
+ * into options; on failure answers 400 itself. */
+static bool parse_route_request(const route_call *c, const route_params *rp, void *options,
+                                vp_request *r, enum MHD_Result *rc)
 {
-    static const char *const own[] = {"format", NULL};
-    static const char *const rejected[] = {"page", "per_page", "facet_limit", "prefix", NULL};
     vp_params params;
     vp_qerror e = {0};
     vp_request_init(r);
-    int fmt = 0;
-    bool ok = vp_params_parse(c->query, &params, &e) == 0;
-    if (ok && (ok = own_given_twice(&params, own, &e) == 0)) {
-        fmt = vp_export_format_from_name(vp_params_get(&params, "format"));
-        ok = (fmt >= 0 || vp_qfail(&e, VP_QERR_BAD_PARAMETER, "format must be jsonl or csv, "
-                                   "not '%.40s'", vp_params_get(&params, "format")) == 0) &&
-             reject_keys(&params, rejected, "/export", &e) == 0 &&
-             vp_request_from_params(&params, r, own, &e) == 0;
-        vp_params_clear(&params);
-    }
+    bool ok = vp_params_parse(c->query, &params, &e) == 0 &&
+              own_given_twice(&params, rp->own, &e) == 0 &&
+              rp->read(&params, options, &e) == 0 &&
+              reject_keys(&params, rp->rejected, rp->route, &e) == 0 &&
+              vp_request_from_params(&params, r, rp->own, &e) == 0;
+    vp_params_clear(&params);
     if (!ok) {
         vp_request_clear(r);
         *rc = send_qerror(c->conn, c->ctx, &e);
     }
-    *f = (vp_export_format)fmt;
     return ok;
 }
+
+static int read_export_format(const vp_params *p, void *options, vp_qerror *e)
+{
+    const char *name = vp_params_get(p, "format");
+    int fmt = vp_export_format_from_name(name);
+    if (fmt < 0)
+        return vp_qfail(e, VP_QERR_BAD_PARAMETER, "format must be jsonl or csv, not '%.40s'",
+                        name);
+    *(vp_export_format *)options = (vp_export_format)fmt;
+    return 0;
+}
+
+static const char *const export_own[] = {"format", NULL};
+static const char *const export_rejected[] = {"page", "per_page", "facet_limit", "prefix", NULL};
+static const route_params export_params = {"/export", export_own, read_export_format,
+                                           export_rejected};
 
 typedef struct export_stream { vp_searcher *s; vp_export *x; } export_stream;
 
@@ -540,7 +463,7 @@ static void export_stream_free(void *cls)
     vp_searcher_free(st->s);
     free(st);
     atomic_fetch_sub(&exports_running, 1);
-    give_back_memory();
+    vp_http_give_back_memory();
 }
 
 static ssize_t export_stream_read(void *cls, uint64_t pos, char *buf, size_t max)
@@ -600,15 +523,14 @@ static struct MHD_Response *head_response(void)
 static enum MHD_Result start_export(const route_call *c, const vp_request *r,
                                     vp_export_format f)
 {
-    export_stream *st = calloc(1, sizeof *st);
+    export_stream *st = vp_xcalloc(1, sizeof *st);
     vp_qerror e = {0};
-    if (st && (st->s = vp_searcher_new(&c->srv->searcher_cfg)) != NULL) {
+    if ((st->s = vp_searcher_new(&c->srv->searcher_cfg)) != NULL) {
         vp_searcher_set_limits(st->s, &c->srv->limits);
         st->x = vp_export_new(st->s, r, f, &e);
     }
-    if (!st || !st->x) {
-        if (st)
-            vp_searcher_free(st->s);
+    if (!st->x) {
+        vp_searcher_free(st->s);
         free(st);
         atomic_fetch_sub(&exports_running, 1);
         return e.kind != VP_QERR_NONE ? send_qerror(c->conn, c->ctx, &e) : unavailable(c);
@@ -641,12 +563,12 @@ static enum MHD_Result route_export(const route_call *c)
     vp_request r;
     vp_export_format f;
     enum MHD_Result rc;
-    if (!parse_export_request(c, &r, &f, &rc))
+    if (!parse_route_request(c, &export_params, &f, &r, &rc))
         return rc;
     if (atomic_fetch_add(&exports_running, 1) >= VP_EXPORT_MAX_RUNNING) {
         atomic_fetch_sub(&exports_running, 1);
-        rc = send_error(c->conn, c->ctx, 503, "too_many_exports", "too many exports are "
-                        "running; try again in a moment", NULL);
+        rc = vp_http_send_error(c->conn, c->ctx, 503, "too_many_exports",
+                                "too many exports are running; try again in a moment", NULL);
     } else {
         rc = start_export(c, &r, f);
     }
@@ -654,41 +576,33 @@ static enum MHD_Result route_export(const route_call *c)
     return rc;
 }
 
-static bool parse_trends_request(const route_call *c, vp_request *r, vp_trends_options *o,
-                                 enum MHD_Result *rc)
+static const char *const trends_own[] = {"by", "interval", "limit", "format", NULL};
+static const char *const trends_rejected[] = {"page", "per_page", "facet_limit", "prefix",
+                                              "sort", NULL};
+
+static int read_trends_options(const vp_params *p, void *options, vp_qerror *e)
 {
-    static const char *const own[] = {"by", "interval", "limit", "format", NULL};
-    static const char *const rejected[] = {"page", "per_page", "facet_limit", "prefix",
-                                           "sort", NULL};
-    vp_params params;
-    vp_qerror e = {0};
-    vp_request_init(r);
+    vp_trends_options *o = options;
     vp_trends_options_init(o);
-    bool ok = vp_params_parse(c->query, &params, &e) == 0;
-    if (ok && (ok = own_given_twice(&params, own, &e) == 0)) {
-        for (size_t i = 0; ok && own[i]; i++) {
-            const char *v = vp_params_get(&params, own[i]);
-            ok = !v || vp_trends_option_set(o, own[i], v, &e) == 0;
-        }
-        ok = ok && reject_keys(&params, rejected, "/trends", &e) == 0 &&
-             vp_request_from_params(&params, r, own, &e) == 0;
-        vp_params_clear(&params);
+    for (size_t i = 0; trends_own[i]; i++) {
+        const char *v = vp_params_get(p, trends_own[i]);
+        if (v && vp_trends_option_set(o, trends_own[i], v, e) != 0)
+            return -1;
     }
-    if (!ok) {
-        vp_request_clear(r);
-        *rc = send_qerror(c->conn, c->ctx, &e);
-    }
-    return ok;
+    return 0;
 }
+
+static const route_params trends_params = {"/trends", trends_own, read_trends_options,
+                                           trends_rejected};
 
 static enum MHD_Result route_trends(const route_call *c)
 {
     vp_request r;
     vp_trends_options o;
     enum MHD_Result rc;
-    if (!parse_trends_request(c, &r, &o, &rc))
+    if (!parse_route_request(c, &trends_params, &o, &r, &rc))
         return rc;
-    vp_searcher *s = worker_searcher(c->srv);
+    vp_searcher *s = vp_http_worker_searcher(c->srv);
     vp_qerror e = {0};
     json_t *trends = s ? vp_trends(s, &r, &o, c->srv->searcher_cfg.themes, &e) : NULL;
     char *csv = trends && o.csv ? vp_trends_csv(trends) : NULL;
@@ -753,198 +667,30 @@ vp_route vp_http_route_of(const char *path, const char **rest)
     return rt ? rt->id : VP_ROUTE_OTHER;
 }
 
-/* ---- the request head -------------------------------------------------------- */
+/* ---- dispatch ----------------------------------------------------------------- */
 
-/* What the first call learns from the header fields. */
-typedef struct head_scan {
-    size_t fields, bytes;          /* bytes: "Name: value\r\n" each */
-    unsigned hosts, content_lengths;
-    const char *forwarded_for;     /* the last X-Forwarded-For field, or NULL */
-} head_scan;
-
-static enum MHD_Result scan_field(void *cls, enum MHD_ValueKind kind, const char *key,
-                                  size_t key_size, const char *value, size_t value_size)
-{
-    (void)kind;
-    head_scan *h = cls;
-    h->fields++;
-    h->bytes += key_size + value_size + 4;
-    if (key_size == 4 && strncasecmp(key, "Host", 4) == 0)
-        h->hosts++;
-    else if (key_size == 14 && strncasecmp(key, "Content-Length", 14) == 0)
-        h->content_lengths++;
-    else if (key_size == 15 && strncasecmp(key, "X-Forwarded-For", 15) == 0)
-        h->forwarded_for = value;
-    return MHD_YES;
-}
-
-/* The client as the log names it: the peer, or, when the peer is the
- * trusted proxy, the last address of its X-Forwarded-For (the one the proxy
- * added; those before it are whatever the client claimed). */
-static void client_of(const vp_server *srv, const request_ctx *ctx, const head_scan *h,
-                      char *out, size_t len)
-{
-    snprintf(out, len, "%s", ctx->conn ? ctx->conn->peer : "-");
-    if (!srv->trusted_proxy[0] || !ctx->conn || !h->forwarded_for ||
-        strcmp(ctx->conn->peer, srv->trusted_proxy) != 0)
-        return;
-    const char *last = strrchr(h->forwarded_for, ',');
-    last = last ? last + 1 : h->forwarded_for;
-    last += strspn(last, " \t");
-    char addr[INET6_ADDRSTRLEN];
-    size_t n = strcspn(last, " \t");
-    unsigned char bin[sizeof(struct in6_addr)];
-    if (n == 0 || n >= sizeof addr)
-        return;
-    memcpy(addr, last, n);
-    addr[n] = '\0';
-    if (inet_pton(AF_INET, addr, bin) == 1 || inet_pton(AF_INET6, addr, bin) == 1)
-        snprintf(out, len, "%s", addr);
-}
-
-/* A request target with a space or a control character: libmicrohttpd
- * takes "GET /a b HTTP/1.1" as the target "/a b". */
-static bool target_is_clean(const char *raw)
-{
-    for (const unsigned char *p = (const unsigned char *)raw; *p; p++)
-        if (*p <= 0x20 || *p == 0x7f)
-            return false;
-    return true;
-}
-
-/* The first call: whatever is wrong with the request head is answered at
- * once, and libmicrohttpd then closes the connection, which for a request
- * whose framing is in doubt (two lengths, a body) is the only safe thing.
- * Returns true when it answered (*rc). */
-static bool refuse_head(struct MHD_Connection *conn, request_ctx *ctx, const head_scan *h,
-                        const char *method, const char *version, enum MHD_Result *rc)
-{
-    char msg[200];
-    bool http11 = strcmp(version, "HTTP/1.1") == 0;
-    /* MHD reads a request line cut short by a NUL byte as HTTP/0.9 with an
-     * empty version: refuse it rather than answer the truncated target. */
-    if (strncmp(version, "HTTP/1.", 7) != 0)
-        *rc = send_error(conn, ctx, 400, "bad_request",
-                         "malformed request line (expected HTTP/1.0 or HTTP/1.1)", NULL);
-    else if (h->fields > VP_HTTP_MAX_HEADER_FIELDS || h->bytes > VP_HTTP_MAX_HEADER_BYTES) {
-        snprintf(msg, sizeof msg, "the request header fields are too large (%zu fields, "
-                 "%zu bytes; at most %d fields and %d bytes)", h->fields, h->bytes,
-                 VP_HTTP_MAX_HEADER_FIELDS, VP_HTTP_MAX_HEADER_BYTES);
-        *rc = send_error(conn, ctx, 431, "headers_too_large", msg, NULL);
-    } else if (!target_is_clean(ctx->raw_uri))
-        *rc = send_error(conn, ctx, 400, "bad_request", "the request target contains a "
-                         "space or a control character", NULL);
-    else if (h->hosts > 1 || (http11 && h->hosts == 0))
-        *rc = send_error(conn, ctx, 400, "bad_request", h->hosts ? "more than one Host "
-                         "header" : "an HTTP/1.1 request needs a Host header", NULL);
-    else if (h->content_lengths > 1 ||
-             (h->content_lengths &&
-              MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding")))
-        *rc = send_error(conn, ctx, 400, "bad_request", "the request's length is ambiguous "
-                         "(more than one Content-Length, or one with Transfer-Encoding)", NULL);
-    else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-        *rc = send_error(conn, ctx, 405, "method_not_allowed",
-                         "only GET and HEAD are allowed", "GET, HEAD");
-    else {
-        const char *clen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-        if ((clen && strcmp(clen, "0") != 0) ||
-            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding"))
-            *rc = send_error(conn, ctx, 413, "payload_too_large",
-                             "a GET request takes no body", NULL);
-        else
-            return false;
-    }
-    return true;
-}
-
-/* ---- the MHD callbacks -------------------------------------------------------- */
-
-static void free_ctx(request_ctx *ctx)
-{
-    if (ctx)
-        free(ctx->raw_uri);
-    free(ctx);
-}
-
-/* Each connection is registered with the header deadline (conns.h) and
- * keeps its current request's context, so that closing the connection
- * frees what is left: libmicrohttpd reports a request as completed only
- * after the access handler has seen it, and one it refuses by itself (more
- * query arguments than its pool holds) would leak the context on_uri made. */
-static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
-                          enum MHD_ConnectionNotificationCode code)
-{
-    vp_server *srv = cls;
-    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
-        const union MHD_ConnectionInfo *fd =
-            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
-        const union MHD_ConnectionInfo *addr =
-            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-        *socket_context = vp_conns_add(srv->conns, fd ? fd->connect_fd : -1,
-                                       addr ? addr->client_addr : NULL);
-        vp_metrics_connection_opened();
-        return;
-    }
-    vp_conn *vc = *socket_context;
-    if (vc) {
-        free_ctx(vc->request);
-        vp_conns_remove(srv->conns, vc);
-    }
-    *socket_context = NULL;
-}
-
-static vp_conn *connection_state(struct MHD_Connection *conn)
-{
-    const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-    return ci ? ci->socket_context : NULL;
-}
-
-static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
-{
-    vp_server *srv = cls;
-    request_ctx *ctx = calloc(1, sizeof *ctx);
-    if (ctx && !(ctx->raw_uri = strdup(uri))) {
-        free(ctx);
-        ctx = NULL;
-    }
-    vp_conn *vc = connection_state(conn);
-    if (ctx) {
-        ctx->start = vp_now_ms();
-        ctx->route = VP_ROUTE_OTHER;
-        ctx->results = -1;
-        ctx->conn = vc;
-    }
-    if (vc) {
-        free_ctx(vc->request);    /* a request MHD dropped on this connection */
-        vc->request = ctx;
-        vp_conn_request_line(srv->conns, vc);
-    }
-    return ctx;
-}
-
-static enum MHD_Result dispatch(vp_server *srv, struct MHD_Connection *conn,
-                                request_ctx *ctx)
+enum MHD_Result vp_http_dispatch(vp_server *srv, struct MHD_Connection *conn,
+                                 vp_http_ctx *ctx)
 {
     const char *raw = ctx->raw_uri;
     if (strlen(raw) > VP_HTTP_MAX_URI)
-        return send_error(conn, ctx, 414, "uri_too_long",
-                          "the request URL is too long (at most 8192 bytes)", NULL);
+        return vp_http_send_error(conn, ctx, 414, "uri_too_long",
+                                  "the request URL is too long (at most 8192 bytes)", NULL);
     size_t path_len = strcspn(raw, "?");
     const char *why = NULL;
     char *path = vp_percent_decode_path(raw, path_len, &why);
     if (!path)
-        return send_error(conn, ctx, 400, "bad_parameter", "the URL path is not "
-                          "valid percent-encoded UTF-8", NULL);
+        return vp_http_send_error(conn, ctx, 400, "bad_parameter", "the URL path is not "
+                                  "valid percent-encoded UTF-8", NULL);
     const char *rest = NULL;
     const route *rt = find_route(path, &rest);
     enum MHD_Result rc;
     if (!rt) {
-        rc = send_error(conn, ctx, 404, "not_found", "no such page or API route "
-                        "(routes: /search, /facets/NAME, /documents/ID, /documents/ID/related, "
-                        "/municipalities/NAME, /speakers/NAME, /feed, /export, /trends, "
-                        "/healthz, /metrics)",
-                        NULL);
+        rc = vp_http_send_error(conn, ctx, 404, "not_found",
+                                "no such page or API route (routes: /search, /facets/NAME, "
+                                "/documents/ID, /documents/ID/related, /municipalities/NAME, "
+                                "/speakers/NAME, /feed, /export, /trends, /healthz, /metrics)",
+                                NULL);
     } else {
         ctx->route = rt->id;
         route_call c = {srv, conn, ctx, rest, raw[path_len] == '?' ? raw + path_len + 1 : ""};
@@ -954,232 +700,3 @@ static enum MHD_Result dispatch(vp_server *srv, struct MHD_Connection *conn,
     return rc;
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
-{
-    (void)url;
-    (void)upload_data;
-    vp_server *srv = cls;
-    request_ctx *ctx = *con_cls;
-    if (!ctx)
-        return MHD_NO;
-    if (ctx->status || *upload_data_size)   /* answered, or a body (refused): swallow */
-        return *upload_data_size = 0, MHD_YES;
-    if (ctx->head_checked)
-        return dispatch(srv, conn, ctx);     /* the second call: the answer */
-    ctx->head_checked = true;
-    snprintf(ctx->method, sizeof ctx->method, "%s", method);
-    snprintf(ctx->version, sizeof ctx->version, "%s", version);
-    ctx->head = strcmp(method, "HEAD") == 0;
-    head_scan h = {0};
-    MHD_get_connection_values_n(conn, MHD_HEADER_KIND, scan_field, &h);
-    client_of(srv, ctx, &h, ctx->client, sizeof ctx->client);
-    ctx->close_after = vp_conns_open(srv->conns) > VP_HTTP_KEEP_ALIVE_MAX;
-    vp_conn_request_started(srv->conns, ctx->conn);
-    enum MHD_Result rc;
-    return refuse_head(conn, ctx, &h, method, version, &rc) ? rc : MHD_YES;
-}
-
-static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
-                         enum MHD_RequestTerminationCode toe)
-{
-    (void)conn;
-    (void)toe;
-    vp_server *srv = cls;
-    request_ctx *ctx = *con_cls;
-    if (!ctx)
-        return;
-    double seconds = (vp_now_ms() - ctx->start) / 1e3;
-    if (ctx->status) {
-        vp_metrics_record(ctx->route, ctx->status, seconds);
-        vp_access a = {ctx->client[0] ? ctx->client : "-", ctx->method, ctx->raw_uri,
-                       ctx->version, ctx->route, ctx->status, ctx->bytes, seconds,
-                       ctx->results};
-        vp_access_log(srv->log_format, srv->log_queries, &a);
-    }
-    if (ctx->conn) {
-        vp_conn_request_done(srv->conns, ctx->conn);
-        if (ctx->conn->request == ctx)
-            ctx->conn->request = NULL;
-    }
-    bool trim = seconds >= VP_TRIM_AFTER_S || ctx->expensive;
-    free_ctx(ctx);
-    *con_cls = NULL;
-    if (trim)
-        give_back_memory();
-}
-
-/* libmicrohttpd's own messages (requests it refuses by itself, connections
- * it drops, resources running out), as searchd's other lines on stderr, one
- * line each.  Under attack it writes one per refused or dropped connection:
- * at most MHD_LOG_PER_S lines a second, then one line saying how many were
- * left out. */
-#define MHD_LOG_PER_S 10
-
-static void mhd_log(void *cls, const char *fmt, va_list ap)
-{
-    (void)cls;
-    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-    static time_t second;
-    static unsigned lines, dropped;
-    char msg[600];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    for (char *p = msg; *p; p++)
-        if ((unsigned char)*p < 0x20)
-            *p = ' ';
-    size_t n = strlen(msg);
-    while (n && msg[n - 1] == ' ')
-        msg[--n] = '\0';
-    time_t now = time(NULL);
-    pthread_mutex_lock(&lock);
-    if (now != second) {
-        if (dropped)
-            fprintf(stderr, "searchd: libmicrohttpd: %u more messages left out\n", dropped);
-        second = now;
-        lines = dropped = 0;
-    }
-    if (lines++ < MHD_LOG_PER_S)
-        fprintf(stderr, "searchd: libmicrohttpd: %s\n", msg);
-    else
-        dropped++;
-    pthread_mutex_unlock(&lock);
-}
-
-/* ---- start and stop ------------------------------------------------------------- */
-
-/* Room for max_connections sockets plus the index files: the usual soft
- * limit of 1024 descriptors is below the default. */
-static void raise_fd_limit(unsigned max_connections)
-{
-    struct rlimit rl;
-    rlim_t want = (rlim_t)max_connections + 256;
-    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < want) {
-        rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &rl);
-    }
-}
-
-/* An address as inet_ntop writes it (the form peers are compared in), or
- * false when text is not an IP address.  An IPv4-mapped IPv6 address is
- * written as IPv4, as peers on the IPv4 listening socket are. */
-static bool canonical_address(const char *text, char *out, size_t len)
-{
-    struct in6_addr a6;
-    struct in_addr a4;
-    if (inet_pton(AF_INET, text, &a4) == 1)
-        return inet_ntop(AF_INET, &a4, out, (socklen_t)len) != NULL;
-    if (inet_pton(AF_INET6, text, &a6) != 1)
-        return false;
-    if (IN6_IS_ADDR_V4MAPPED(&a6)) {
-        memcpy(&a4, &a6.s6_addr[12], 4);
-        return inet_ntop(AF_INET, &a4, out, (socklen_t)len) != NULL;
-    }
-    return inet_ntop(AF_INET6, &a6, out, (socklen_t)len) != NULL;
-}
-
-vp_server *vp_server_start(const vp_server_config *cfg, char *errbuf, size_t errlen)
-{
-    unsigned max_conns = cfg->max_connections ? cfg->max_connections
-                                              : VP_HTTP_CONNECTION_LIMIT;
-    unsigned per_address = cfg->max_per_address ? cfg->max_per_address : VP_HTTP_PER_IP_LIMIT;
-    unsigned header_timeout = cfg->header_timeout_s ? cfg->header_timeout_s
-                                                    : VP_HTTP_HEADER_TIMEOUT_S;
-    raise_fd_limit(max_conns);
-    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(cfg->port)};
-    if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
-        snprintf(errbuf, errlen, "cannot listen on '%s': not an IPv4 address", cfg->host);
-        return NULL;
-    }
-    vp_server *srv = calloc(1, sizeof *srv);
-    if (!srv || !(srv->db_path = strdup(cfg->db_path)) ||
-        !(srv->conns = vp_conns_start(header_timeout))) {
-        if (srv)
-            free(srv->db_path);
-        free(srv);
-        snprintf(errbuf, errlen, "out of memory");
-        return NULL;
-    }
-    if (cfg->trusted_proxy && !canonical_address(cfg->trusted_proxy, srv->trusted_proxy,
-                                                 sizeof srv->trusted_proxy)) {
-        snprintf(errbuf, errlen, "--trusted-proxy: '%s' is not an IP address",
-                 cfg->trusted_proxy);
-        vp_conns_stop(srv->conns);
-        free(srv->db_path);
-        free(srv);
-        return NULL;
-    }
-    pthread_mutex_init(&srv->lock, NULL);
-    srv->searcher_cfg = (vp_searcher_config){srv->db_path, cfg->gazetteer, cfg->themes,
-                                             VP_REOPEN_INTERVAL_MS};
-    srv->log_format = cfg->log_format;
-    srv->log_queries = cfg->log_queries;
-    srv->limits = cfg->limits ? *cfg->limits : vp_budget_defaults();
-    /* One thread: MHD's own polling thread does the work (a pool of one is
-     * refused with a warning), so the pool size goes last and is optional. */
-    struct MHD_OptionItem pool[] = {
-        {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->threads, NULL},
-        {MHD_OPTION_END, 0, NULL}};
-    srv->daemon = MHD_start_daemon(
-        MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL,
-        on_request, srv,
-        MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,    /* first, or MHD warns */
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_CONNECTION_LIMIT, max_conns,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_address,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)VP_HTTP_TIMEOUT_S,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)VP_HTTP_MEMORY_LIMIT,
-        /* Not strict: its checks (a Host header, no space in the target)
-         * are ours (refuse_head), because libmicrohttpd 0.9.75 sends its
-         * own answer to a missing Host with the status line and headers
-         * twice. */
-        MHD_OPTION_STRICT_FOR_CLIENT, 0,
-        MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-        MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
-        MHD_OPTION_ARRAY, cfg->threads > 1 ? pool : pool + 1,
-        MHD_OPTION_END);
-    if (!srv->daemon) {
-        snprintf(errbuf, errlen, "cannot listen on %s:%u (address in use or not allowed?)",
-                 cfg->host, (unsigned)cfg->port);
-        vp_conns_stop(srv->conns);
-        pthread_mutex_destroy(&srv->lock);
-        free(srv->db_path);
-        free(srv);
-        return NULL;
-    }
-    return srv;
-}
-
-uint16_t vp_server_port(const vp_server *srv)
-{
-    const union MHD_DaemonInfo *info =
-        MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
-    return info ? info->port : 0;
-}
-
-void vp_server_stop(vp_server *srv, unsigned grace_ms)
-{
-    if (!srv)
-        return;
-    MHD_quiesce_daemon(srv->daemon);
-    /* Kept-alive connections between requests need not wait for their
-     * deadline; requests in flight finish before the workers are stopped. */
-    vp_conns_cut_idle(srv->conns);
-    for (unsigned waited = 0; waited < grace_ms; waited += 10) {
-        const union MHD_DaemonInfo *info =
-            MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-        if (!info || info->num_connections == 0)
-            break;
-        nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
-    }
-    MHD_stop_daemon(srv->daemon);
-    vp_conns_stop(srv->conns);
-    for (size_t i = 0; i < srv->n_searchers; i++)
-        vp_searcher_free(srv->searchers[i]);
-    free(srv->searchers);
-    pthread_mutex_destroy(&srv->lock);
-    free(srv->db_path);
-    free(srv);
-}

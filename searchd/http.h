@@ -2,6 +2,9 @@
  * http.h: searchd's HTTP server on libmicrohttpd: routes, status codes, JSON
  * errors, limits, keep-alive, one database handle per worker thread, the
  * access log (accesslog.h) and the connections' deadline (conns.h).
+ * Made in three files: http.c (the answers and the routes), http_head.c
+ * (the checks of a request head), http_server.c (the daemon, its callbacks,
+ * start and stop); http_internal.h is what they share.
  *
  * Routes (GET and HEAD only; anything else is a 405 with Allow):
  *   /                   the search page (compiled in, assets.h)

@@ -57,6 +57,21 @@ void vp_html_url_part(vp_buf *b, const char *s)
     }
 }
 
+void vp_page_put_name_href(vp_buf *b, const char *page, const char *name)
+{
+    vp_buf_puts(b, page);
+    vp_html_url_part(b, name ? name : "");
+}
+
+void vp_page_put_name_link(vp_buf *b, const char *page, const char *name)
+{
+    vp_buf_puts(b, "<a href=\"");
+    vp_page_put_name_href(b, page, name);
+    vp_buf_puts(b, "\">");
+    vp_html_text(b, name);
+    vp_buf_puts(b, "</a>");
+}
+
 static const char *json_str(const json_t *obj, const char *key)
 {
     return json_string_value(json_object_get(obj, key));
@@ -455,12 +470,6 @@ vp_page vp_page_search(vp_searcher *s, const char *query)
 
 /* href of a name's page ("/gemeente/Emmen") or, for a theme, of the search
  * filtered on it ("/?theme=binnenstad"). */
-static void put_fact_href(vp_buf *b, const char *page, const char *value)
-{
-    vp_buf_puts(b, page);
-    vp_html_url_part(b, value ? value : "");
-}
-
 /* One fact of the report as links: a municipality or speaker to its page,
  * a theme to the search filtered on it. */
 static void put_fact_links(vp_buf *b, const char *label, const char *page,
@@ -475,11 +484,9 @@ static void put_fact_links(vp_buf *b, const char *label, const char *page,
     const json_t *v;
     json_array_foreach(values, i, v) {
         const char *value = field ? json_str(v, field) : json_string_value(v);
-        vp_buf_puts(b, "<li><a href=\"");
-        put_fact_href(b, page, value);
-        vp_buf_puts(b, "\">");
-        vp_html_text(b, value);
-        vp_buf_puts(b, "</a></li>");
+        vp_buf_puts(b, "<li>");
+        vp_page_put_name_link(b, page, value);
+        vp_buf_puts(b, "</li>");
     }
     vp_buf_puts(b, "</ul></dd>\n");
 }
@@ -498,11 +505,9 @@ static void put_report(vp_buf *b, vp_searcher *s, const vp_params *p, const json
         vp_buf_puts(b, "</dd>");
     }
     if (json_str(doc, "host")) {
-        vp_buf_puts(b, "<dt>Gastgemeente</dt><dd><a href=\"");
-        put_fact_href(b, "/gemeente/", json_str(doc, "host"));
-        vp_buf_puts(b, "\">");
-        vp_html_text(b, json_str(doc, "host"));
-        vp_buf_puts(b, "</a></dd>");
+        vp_buf_puts(b, "<dt>Gastgemeente</dt><dd>");
+        vp_page_put_name_link(b, "/gemeente/", json_str(doc, "host"));
+        vp_buf_puts(b, "</dd>");
     }
     put_fact_links(b, "Gemeenten", "/gemeente/", json_object_get(doc, "municipalities"), NULL);
     put_fact_links(b, "Sprekers", "/spreker/", json_object_get(doc, "speakers"), "name");

@@ -34,12 +34,6 @@ static void put_search_href(vp_buf *b, const char *facet, const char *value)
     vp_html_url_part(b, value);
 }
 
-static void put_page_href(vp_buf *b, const char *page, const char *name)
-{
-    vp_buf_puts(b, page);
-    vp_html_url_part(b, name);
-}
-
 /* ---- pieces both pages have ---------------------------------------------------- */
 
 /* The years as a bar chart (inline SVG: the page's CSP allows no style
@@ -152,7 +146,7 @@ static void put_reports(vp_buf *b, const json_t *page, const char *base, const c
             if (to < 1 || to > last || to * per > VP_MAX_DEPTH + per)
                 continue;
             vp_buf_printf(b, " <a rel=\"%s\" href=\"", step < 0 ? "prev" : "next");
-            put_page_href(b, base, name);
+            vp_page_put_name_href(b, base, name);
             vp_buf_printf(b, "?page=%lld", (long long)to);
             if (per != VP_ENTITY_DEFAULT_PER_PAGE)
                 vp_buf_printf(b, "&amp;per_page=%lld", (long long)per);
@@ -246,11 +240,8 @@ static void put_linked_list(vp_buf *b, const json_t *items, const char *none, co
     size_t i;
     const json_t *item;
     json_array_foreach(items, i, item) {
-        vp_buf_puts(b, "<li><a href=\"");
-        put_page_href(b, page, json_str(item, key));
-        vp_buf_puts(b, "\">");
-        vp_html_text(b, json_str(item, key));
-        vp_buf_puts(b, "</a>");
+        vp_buf_puts(b, "<li>");
+        vp_page_put_name_link(b, page, json_str(item, key));
         extra(b, item);
         vp_buf_puts(b, "</li>");
     }
@@ -292,11 +283,8 @@ static void put_municipality(vp_buf *b, const json_t *m)
         vp_html_text(b, province);
     }
     if (json_str(m, "successor")) {
-        vp_buf_puts(b, ", opgegaan in <a href=\"");
-        put_page_href(b, "/gemeente/", json_str(m, "successor"));
-        vp_buf_puts(b, "\">");
-        vp_html_text(b, json_str(m, "successor"));
-        vp_buf_puts(b, "</a>");
+        vp_buf_puts(b, ", opgegaan in ");
+        vp_page_put_name_link(b, "/gemeente/", json_str(m, "successor"));
     }
     vp_buf_puts(b, ".</p>\n");
     if (json_str(m, "history")) {
@@ -308,11 +296,8 @@ static void put_municipality(vp_buf *b, const json_t *m)
         if (json_array_size(pre)) {
             vp_buf_puts(b, " Voorgangers: ");
             json_array_foreach(pre, i, p) {
-                vp_buf_puts(b, i ? ", <a href=\"" : "<a href=\"");
-                put_page_href(b, "/gemeente/", json_str(p, "name"));
-                vp_buf_puts(b, "\">");
-                vp_html_text(b, json_str(p, "name"));
-                vp_buf_puts(b, "</a>");
+                vp_buf_puts(b, i ? ", " : "");
+                vp_page_put_name_link(b, "/gemeente/", json_str(p, "name"));
             }
             vp_buf_puts(b, ".");
         }

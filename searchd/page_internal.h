@@ -19,6 +19,12 @@ void vp_html_uint(vp_buf *b, unsigned long long n);
 /* A URL component, percent-encoded (so also safe in an attribute). */
 void vp_html_url_part(vp_buf *b, const char *s);
 
+/* PAGE followed by name percent-encoded (NULL: ""): the address of the
+ * page of a municipality or speaker (page "/gemeente/", "/spreker/"). */
+void vp_page_put_name_href(vp_buf *b, const char *page, const char *name);
+/* <a href="PAGE/NAME">NAME</a>: a link to that page, named by name. */
+void vp_page_put_name_link(vp_buf *b, const char *page, const char *name);
+
 /* The template's slots: <!--vp:q--> (the search box's value, escaped when
  * filled), <!--vp:head--> (links in the head), <!--vp:hidden--> (the plain
  * form's extra fields) and <!--vp:content-->; all but q are HTML. */

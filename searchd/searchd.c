@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "budget.h"
 #include "cli.h"
 #include "datadir.h"
 #include "http.h"
@@ -105,10 +106,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"max-connections", required_argument, NULL, 'M'},
         {"max-per-address", required_argument, NULL, 'A'},
         {"header-timeout", required_argument, NULL, 'H'},
-        {"deadline", required_argument, NULL, 'b'},
-        {"export-deadline", required_argument, NULL, 'b'},
-        {"max-query-terms", required_argument, NULL, 'b'},
-        {"max-wildcard-terms", required_argument, NULL, 'b'},
+        VP_BUDGET_LONGOPTS,
         {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     long cores = sysconf(_SC_NPROCESSORS_ONLN);

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "budget.h"
 #include "cli.h"
 #include "httpget.h"
 #include "mem.h"
@@ -205,10 +206,7 @@ static int parse_args(int argc, char **argv, options *o)
         {"to", required_argument, NULL, 'T'}, {"sort", required_argument, NULL, 'o'},
         {"page", required_argument, NULL, 'p'}, {"per-page", required_argument, NULL, 'n'},
         {"facet-limit", required_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'},
-        {"deadline", required_argument, NULL, 'b'},
-        {"export-deadline", required_argument, NULL, 'b'},
-        {"max-query-terms", required_argument, NULL, 'b'},
-        {"max-wildcard-terms", required_argument, NULL, 'b'},
+        VP_BUDGET_LONGOPTS,
         {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
     static const struct { int opt; const char *key; } keys[] = {
         {'m', "municipality"}, {'s', "speaker"}, {'t', "theme"}, {'f', "from"}, {'T', "to"},
