@@ -140,16 +140,17 @@ static void mark(const vp_themes *th, json_t *list, signed char *label, signed c
 
 static void read_set(corpus *c, const vp_themes *th, const char *dir)
 {
-    char path[4096], reports[4096];
     struct stat st;
-    snprintf(path, sizeof path, "%s/gold.json", dir);
+    char *path = vp_path_join(dir, "gold.json");
     json_error_t jerr;
     json_t *gold = json_load_file(path, 0, &jerr);
     if (!json_is_array(gold))
         die("%s: not a JSON array of reports", path);
-    snprintf(reports, sizeof reports, "%s/reports", dir);
-    if (stat(reports, &st) != 0 || !S_ISDIR(st.st_mode))
-        snprintf(reports, sizeof reports, "%s", dir);
+    char *reports = vp_path_join(dir, "reports");
+    if (stat(reports, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        free(reports);
+        reports = vp_xstrdup(dir);
+    }
     const char *base = strrchr(dir, '/');
     VP_GROW(c->set_names, c->names_cap, c->n_sets + 1);
     c->set_names[c->n_sets] = vp_xstrdup(base && base[1] ? base + 1 : dir);
@@ -159,8 +160,7 @@ static void read_set(corpus *c, const vp_themes *th, const char *dir)
         const char *file = json_string_value(json_object_get(g, "file"));
         if (!file)
             die("%s: an entry without \"file\"", path);
-        char rpath[8192];
-        snprintf(rpath, sizeof rpath, "%s/%s", reports, file);
+        char *rpath = vp_path_join(reports, file);
         vp_parsed p;
         if (!parse_report(rpath, &p))
             die("%s: cannot read or parse", rpath);
@@ -174,8 +174,11 @@ static void read_set(corpus *c, const vp_themes *th, const char *dir)
         vp_parsed_clear(&p);
         mark(th, json_object_get(g, "themes"), r->label, 1, rpath);
         mark(th, json_object_get(g, "themes_optional"), r->label, -1, rpath);
+        free(rpath);
     }
     json_decref(gold);
+    free(reports);
+    free(path);
     c->n_sets++;
 }
 

@@ -121,22 +121,11 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
         vp_errorf(errbuf, errlen, "%s:%zu: theme '%s' has no keywords", path, lineno, col[0]);
         goto fail;
     }
-    t.slug = strdup(col[0]);
-    t.label = strdup(col[1]);
-    if (!t.slug || !t.label)
-        goto oom;
-    if (th->n == th->cap) {
-        size_t ncap = th->cap ? th->cap * 2 : 32;
-        vp_theme *nt = realloc(th->t, ncap * sizeof *nt);
-        if (!nt)
-            goto oom;
-        th->t = nt;
-        char **nf = realloc(th->folded_label, ncap * sizeof *nf);
-        if (!nf)
-            goto oom;
-        th->folded_label = nf;
-        th->cap = ncap;
-    }
+    t.slug = vp_xstrdup(col[0]);
+    t.label = vp_xstrdup(col[1]);
+    size_t labels_cap = th->cap;   /* folded_label runs parallel to t */
+    VP_GROW(th->t, th->cap, th->n + 1);
+    VP_GROW(th->folded_label, labels_cap, th->n + 1);
     th->t[th->n] = t;
     th->folded_label[th->n] = flabel;
     th->n++;
