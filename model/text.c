@@ -4,6 +4,8 @@
 #include "text.h"
 #include "text_internal.h"
 
+#include "mem.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,9 +205,7 @@ static char *fold_impl(const char *s, bool key)
     /* every input code point expands to at most 2x its length ("ß" 2 -> 2,
      * "Æ" 2 -> 2, "ĳ" 2 -> 2, "ŉ" 2 -> 2; ASCII 1 -> 1) */
     cap = len * 2 + 1;
-    out = malloc(cap);
-    if (!out)
-        return NULL;
+    out = vp_xmalloc(cap);
     while (i < len) {
         unsigned cp;
         char tmp[8];
@@ -249,8 +249,6 @@ char *vp_fold_key(const char *s)
     size_t i = 0, o = 0;
     bool pending_space = false;
 
-    if (!f)
-        return NULL;
     /* Words are separated by single spaces now.  A word "'s" is joined to
      * the next word ("'s hertogenbosch" = "'s-hertogenbosch" =
      * "'shertogenbosch"), then apostrophes are dropped. */
@@ -285,8 +283,6 @@ char *vp_anchor(const char *heading)
     size_t i, o = 0;
     bool sep = false;
 
-    if (!f)
-        return NULL;
     for (i = 0; f[i] && o < MAX; i++) {
         char c = f[i];
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
@@ -334,9 +330,7 @@ char *vp_trim(char *s)
 
 char *vp_strndup(const char *s, size_t len)
 {
-    char *r = malloc(len + 1);
-    if (!r)
-        return NULL;
+    char *r = vp_xmalloc(len + 1);
     if (len)
         memcpy(r, s, len);
     r[len] = '\0';

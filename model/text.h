@@ -18,12 +18,12 @@ bool vp_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 /* Lower case, accents removed (é→e, ë→e, ĳ→ij, ß→ss ...), typographic
  * apostrophes and quotes made ASCII, runs of white space made one space,
  * leading and trailing space removed.  Hyphens are kept.  Caller frees;
- * NULL only when out of memory (callers answer it with vp_oom, mem.h). */
+ * never NULL (out of memory aborts, mem.h). */
 char *vp_fold(const char *s);
 
 /* vp_fold() and also hyphens and dots made spaces: the key under which a
  * name is looked up ("Leidschendam-Voorburg" = "leidschendam voorburg").
- * Caller frees; NULL only when out of memory, as vp_fold. */
+ * Caller frees; never NULL, as vp_fold. */
 char *vp_fold_key(const char *s);
 
 /* A URL-safe anchor from a heading: folded, [a-z0-9] runs joined by '-',
@@ -41,7 +41,7 @@ size_t vp_utf8_decode(const char *s, size_t len, unsigned *cp);
 /* Trims ASCII white space in place at both ends; returns s. */
 char *vp_trim(char *s);
 
-/* malloc'd copy of s[0..len); NULL only when out of memory. */
+/* A copy of s[0..len), NUL-terminated; caller frees; never NULL (mem.h). */
 char *vp_strndup(const char *s, size_t len);
 
 #endif /* VP_TEXT_H */
