@@ -1784,56 +1784,6 @@ xapc_status xapc_db_match_docids(const xapc_db *db, const xapc_query *q,
     });
 }
 
-namespace {
-
-// A wildcard leaf's pattern and limit.  Xapian 1.4's Query hides them but
-// serialises the leaf in its documented remote-protocol form: 0x0b, the
-// limit, its mode, the combiner, the pattern, lengths as encode_length()
-// writes them (one byte below 255, else 0xff and 7-bit groups, the last
-// with its top bit set).
-struct wildcard_of_query {
-    std::string pattern;
-    Xapian::termcount limit = 0;   // 0: none
-};
-
-size_t serialised_length(const char *&p, const char *end)
-{
-    if (p == end)
-        throw Xapian::SerialisationError("wildcard serialisation: no length");
-    size_t len = static_cast<unsigned char>(*p++);
-    if (len != 0xff)
-        return len;
-    len = 0;
-    for (unsigned shift = 0;; shift += 7) {
-        if (p == end || shift > 56)
-            throw Xapian::SerialisationError("wildcard serialisation: bad length");
-        unsigned char ch = static_cast<unsigned char>(*p++);
-        len |= size_t(ch & 0x7f) << shift;
-        if (ch & 0x80)
-            return len + 255;
-    }
-}
-
-wildcard_of_query read_wildcard(const Xapian::Query &q)
-{
-    const std::string s = q.serialise();
-    const char *p = s.data(), *end = p + s.size();
-    if (p == end || *p++ != 0x0b)
-        throw Xapian::InvalidArgumentError("not a wildcard query");
-    wildcard_of_query w;
-    w.limit = Xapian::termcount(serialised_length(p, end));
-    if (end - p < 2)
-        throw Xapian::SerialisationError("wildcard serialisation: too short");
-    p += 2;                                  // the limit's mode, the combiner
-    size_t len = serialised_length(p, end);
-    if (len > size_t(end - p))
-        throw Xapian::SerialisationError("wildcard serialisation: short pattern");
-    w.pattern.assign(p, len);
-    return w;
-}
-
-}  // namespace
-
 xapc_status xapc_query_wildcard_terms(const xapc_query *q, const xapc_db *db,
                                       uint64_t stop_after, uint64_t *terms,
                                       xapc_error *err)
@@ -1853,11 +1803,11 @@ xapc_status xapc_query_wildcard_terms(const xapc_query *q, const xapc_db *db,
                 continue;
             // Whatever its mode (fail, the first or the most frequent
             // terms), a wildcard that runs matches at most its limit.
-            const wildcard_of_query w = read_wildcard(node);
+            const wildcard_leaf w = read_wildcard_leaf(node);
             Xapian::termcount here = 0;
             auto t = db->db.allterms_begin(w.pattern);
             const auto end = db->db.allterms_end(w.pattern);
-            while (t != end && (!w.limit || here < w.limit) &&
+            while (t != end && (!w.max_expansion || here < w.max_expansion) &&
                    (!stop_after || *terms <= stop_after)) {
                 ++t;
                 ++here;
