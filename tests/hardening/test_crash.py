@@ -106,8 +106,8 @@ class KillJobsTest(unittest.TestCase):
             if self.kill_at_random(db, src, ["--jobs", "2", "--rebuild"], full_run, rng):
                 kills += 1
                 # The swap is one rename: a kill that comes after it (while the
-                # indexer writes the facet column or exits) leaves the new
-                # index whole.  Never a mix.  (No assertEqual: its diff of two
+                # indexer removes the old index and exits; slow under ASan)
+                # leaves the new index whole.  Never a mix.  (No assertEqual: its diff of two
                 # indexes' fingerprints runs for many minutes.)
                 now = fingerprint(db)
                 self.assertTrue(now == before or now == rebuilt,
