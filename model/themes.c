@@ -76,8 +76,6 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
         return -1;
     }
     flabel = vp_fold(col[1]);
-    if (!flabel)
-        goto oom;
     for (size_t i = 0; i < th->n; i++) {
         if (strcmp(th->t[i].slug, col[0]) == 0) {
             vp_errorf(errbuf, errlen, "%s:%zu: duplicate slug '%s'", path, lineno, col[0]);
@@ -98,8 +96,6 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
         if (!*k)
             continue;
         f = vp_fold(k);
-        if (!f)
-            goto oom;
         if (vp_strvec_contains(&t.keywords, f)) {
             free(f);
             continue;
@@ -112,10 +108,8 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
             free(f);
             goto fail;
         }
-        bool ok = vp_strvec_push(&t.keywords, f);
+        vp_strvec_push(&t.keywords, f);
         free(f);
-        if (!ok)
-            goto oom;
     }
     if (t.keywords.len == 0) {
         vp_errorf(errbuf, errlen, "%s:%zu: theme '%s' has no keywords", path, lineno, col[0]);
@@ -130,8 +124,6 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
     th->folded_label[th->n] = flabel;
     th->n++;
     return 0;
-oom:
-    vp_errorf(errbuf, errlen, "%s:%zu: out of memory", path, lineno);
 fail:
     free(t.slug);
     free(t.label);
@@ -176,8 +168,6 @@ static int parse_terms_line(char *line, size_t lineno, const char *path, void *c
         if (!*k)
             continue;
         char *f = vp_fold(k), why[96];
-        if (!f)
-            vp_oom(strlen(k));
         int rc = vp_theme_terms_add(th->terms, f, theme, w, why, sizeof why);
         free(f);
         if (rc != 0) {
@@ -194,8 +184,6 @@ static int parse_cue_line(char *line, size_t lineno, const char *path, void *ctx
 {
     vp_themes *th = ctx;
     char *w = vp_fold(vp_trim(line));
-    if (!w)
-        vp_oom(strlen(line));
     int rc = 0;
     if (!*w || strpbrk(w, " \t")) {
         vp_errorf(errbuf, errlen, "%s:%zu: want one word", path, lineno);
@@ -317,8 +305,6 @@ const vp_theme *vp_themes_lookup(const vp_themes *th, const char *name)
     if (!th || !name)
         return NULL;
     f = vp_fold(name);
-    if (!f)
-        return NULL;
     for (size_t i = 0; i < th->n && !r; i++)
         if (strcmp(th->t[i].slug, f) == 0)
             r = &th->t[i];
