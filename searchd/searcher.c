@@ -213,7 +213,15 @@ static int check_schema(vp_searcher *s, vp_qerror *e)
     return rc;
 }
 
-int vp_searcher_open(vp_searcher *s, vp_qerror *e)
+/* How many times a request runs again at the newest revision when the
+ * revision it read was discarded.  Xapian keeps the last two revisions
+ * readable, so an indexer committing twice while a request reads (a commit
+ * per report, a loaded machine) discards it; each retry reopens at the
+ * newest, so a few always suffice unless commits come faster than any
+ * request can read. */
+enum { MODIFIED_RETRIES = 4 };
+
+static int open_db_once(vp_searcher *s, vp_qerror *e)
 {
     vp_dbset set;
     char msg[400];
@@ -233,6 +241,19 @@ int vp_searcher_open(vp_searcher *s, vp_qerror *e)
     return 0;
 }
 
+/* See MODIFIED_RETRIES: the revision just opened may be discarded before
+ * its metadata is read. */
+int vp_searcher_open(vp_searcher *s, vp_qerror *e)
+{
+    s->modified = false;
+    int rc = open_db_once(s, e);
+    for (int i = 0; rc != 0 && s->modified && i < MODIFIED_RETRIES; i++) {
+        s->modified = false;
+        rc = open_db_once(s, e);
+    }
+    return rc;
+}
+
 /* Opens the index afresh beside the open one and swaps it in.  When that
  * fails and the old set still works (a new stub naming a shard that is not
  * up yet), the old set stays in use and no request fails. */
@@ -250,7 +271,7 @@ static int replace_db(vp_searcher *s, vp_qerror *e)
     return 0;
 }
 
-static int reopen_db(vp_searcher *s, vp_qerror *e)
+static int reopen_db_once(vp_searcher *s, vp_qerror *e)
 {
     xapc_error xe;
     xapc_error_clear(&xe);
@@ -270,6 +291,20 @@ static int reopen_db(vp_searcher *s, vp_qerror *e)
         return vp_searcher_open(s, e);
     }
     return changed ? new_revision(s, e) : 0;
+}
+
+/* Reopening reads the new revision's metadata (its stemmer), and two quick
+ * commits may discard that revision before the read: reopen again. */
+static int reopen_db(vp_searcher *s, vp_qerror *e)
+{
+    int rc = reopen_db_once(s, e);
+    for (int i = 0; rc != 0 && s->modified && !s->broken && i < MODIFIED_RETRIES; i++) {
+        s->modified = false;
+        rc = reopen_db_once(s, e);
+    }
+    if (rc != 0)
+        s->last_check_ms = -1e9;   /* the next request tries again */
+    return rc;
 }
 
 int vp_searcher_refresh(vp_searcher *s, vp_qerror *e)
@@ -296,14 +331,6 @@ int vp_searcher_stats(vp_searcher *s, unsigned *documents,
     *revision = xapc_db_revision(s->db, &xe);  /* 0 for shards: not an error */
     return 0;
 }
-
-/* How many times a request runs again at the newest revision when the
- * revision it read was discarded.  Xapian keeps the last two revisions
- * readable, so an indexer committing twice while a request reads (a commit
- * per report, a loaded machine) discards it; each retry reopens at the
- * newest, so a few always suffice unless commits come faster than any
- * request can read. */
-enum { MODIFIED_RETRIES = 4 };
 
 json_t *vp_searcher_with_retry(vp_searcher *s, vp_read_fn fn, const void *arg,
                                vp_qerror *e)
