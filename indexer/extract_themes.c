@@ -30,7 +30,12 @@
  *
  * A front matter tag that is a theme's slug or label is the author's own
  * classification and assigns it outright; any other tag ("economy",
- * "wonen", "retail") is read as words of the title.  Every step is linear
+ * "wonen", "retail") is read as words of the title.  A list of the day's
+ * subjects (see LIST_MAX_WORDS) is the author's own classification too:
+ * the themes it names by strong descriptors are assigned outright.  A
+ * short page names each of its subjects once, in such a list, and says
+ * little more of any, so weighing that list as one title among the body's
+ * words left most of them below the threshold.  Every step is linear
  * in the text: words are cut once, each word is matched in time of its
  * own length (capped), and the per-theme work is a constant per word.
  */
@@ -65,13 +70,14 @@ enum {
  * headings); it is read as body text only. */
 #define TITLE_MAX_WORDS 30
 /* A sentence of at most this many words that holds a word announcing a
- * list (data/theme_cues.tsv: thema's, onderwerpen, opgaven, zoals, topics
- * ...) and names LIST_MIN_THEMES themes or more by descriptors of
- * LIST_MIN_WEIGHT or more lists the subjects of the day ("the three
- * themes: housing, accessibility and the regional economy").  The themes
- * it names count as if the title named them: a news item of 200 words
- * names each of its subjects once, in such a list, where a long report
- * comes back to it.  A sentence with a cue that ends in a colon goes on in
+ * list (data/theme_cues.tsv: thema's, onderwerpen, topics ...) and names
+ * LIST_MIN_THEMES themes or more by descriptors of LIST_MIN_WEIGHT or
+ * more lists the subjects of the day ("the three themes: housing,
+ * accessibility and the regional economy").  The themes it names are
+ * assigned, as a tag's are: a news item of 200 words names each of its
+ * subjects once, in such a list, where a long report comes back to it.
+ * (Words that introduce examples, "zoals", "opgaven", are no cue: see
+ * theme_cues.tsv.)  A sentence with a cue that ends in a colon goes on in
  * the list items after it ("four topical issues:" and a bullet a theme);
  * a heading with a cue ("Drie thema's: wonen, ...") may name one theme. */
 #define LIST_MAX_WORDS 40
@@ -86,6 +92,7 @@ typedef struct tally {
     unsigned *head_count, *body_count;  /* per descriptor */
     bool *in_title;                     /* per descriptor */
     double *title;                      /* per theme: distinct weights */
+    bool *listed;                       /* per theme: in a list of subjects */
     size_t words;                       /* outside the title */
     /* the sentence being read (see LIST_MAX_WORDS) */
     size_t *sent_terms, sent_n, sent_cap;   /* its strong descriptors */
@@ -105,6 +112,7 @@ static void tally_free(tally *t)
     free(t->body_count);
     free(t->in_title);
     free(t->title);
+    free(t->listed);
     free(t->w);
     free(t->best);
     free(t->sent_terms);
@@ -118,6 +126,7 @@ static void tally_init(tally *t, const vp_themes *th)
     t->body_count = vp_xcalloc(t->n_terms, sizeof *t->body_count);
     t->in_title = vp_xcalloc(t->n_terms, sizeof *t->in_title);
     t->title = vp_xcalloc(t->n_themes, sizeof *t->title);
+    t->listed = vp_xcalloc(t->n_themes, sizeof *t->listed);
     t->best = vp_xcalloc(t->n_themes, sizeof *t->best);
 }
 
@@ -151,13 +160,16 @@ static size_t sentence_themes(const tally *t)
 }
 
 /* Ends the sentence: when it lists the subjects of the day, the themes it
- * names are counted as the title's (see LIST_MAX_WORDS). */
+ * names are listed, and their descriptors count as the title's too (see
+ * LIST_MAX_WORDS). */
 static void close_sentence(tally *t)
 {
     size_t min_themes = t->sent_heading ? 1 : LIST_MIN_THEMES;
     if (t->sent_cue && t->sent_words <= LIST_MAX_WORDS && sentence_themes(t) >= min_themes)
-        for (size_t i = 0; i < t->sent_n; i++)
+        for (size_t i = 0; i < t->sent_n; i++) {
             count_hit(t, t->sent_terms[i], ZONE_TITLE);
+            t->listed[vp_theme_terms_at(t->terms, t->sent_terms[i])->theme] = true;
+        }
     t->sent_n = t->sent_words = 0;
     t->sent_cue = t->list_open = false;
 }
@@ -440,6 +452,8 @@ void vp_theme_evidence_of(const vp_themes *th, const vp_parsed *p, const char *t
     tally_init(&t, th);
     read_report(&t, th, p, title, ev->named);
     features(&t, ev);
+    for (size_t i = 0; i < ev->n; i++)
+        ev->named[i] |= t.listed[i];
     tally_free(&t);
 }
 

@@ -17,7 +17,9 @@
 typedef struct vp_theme_evidence {
     size_t n;                           /* themes of the taxonomy */
     double (*x)[VP_THEME_FEATURES];     /* the features of each theme */
-    bool *named;                        /* a front matter tag is its slug or label */
+    bool *named;                        /* the author names it: a front matter tag
+                                           is its slug or label, or a list of the
+                                           day's subjects holds it */
 } vp_theme_evidence;
 
 /* The evidence of every theme in p, whose title is title (may be NULL).
@@ -28,9 +30,9 @@ void vp_theme_evidence_of(const vp_themes *th, const vp_parsed *p, const char *t
 void vp_theme_evidence_clear(vp_theme_evidence *ev);
 
 /* The themes to assign (indexes, likeliest first) into out[ev->n]: those
- * named by a tag, then those the model finds likely enough (m may be NULL:
- * named ones only), at most m->max_themes in all but the named.  Returns
- * how many. */
+ * the author names (a tag, a list of subjects), then those the model finds
+ * likely enough (m may be NULL: named ones only), at most m->max_themes in
+ * all but the named.  Returns how many. */
 size_t vp_theme_decide(const vp_theme_model *m, const vp_theme_evidence *ev, size_t *out);
 
 #endif /* VP_EXTRACT_THEMES_H */

@@ -379,6 +379,41 @@ static void test_listed_in_items_and_headings(void **state)
     vp_theme_evidence_clear(&ev);
 }
 
+/* The author's list of the day's subjects assigns them, as a tag does,
+ * though the rest of the page says nothing more of them: an English page
+ * that spends its words on who came and what was signed. */
+static void test_listed_subjects_are_assigned(void **state)
+{
+    (void)state;
+    static const char page[] =
+        "# Mayors of the river towns sign a joint statement\n\n"
+        "On a wet Tuesday the mayors of nine river towns met in a former warehouse "
+        "by the quay. After coffee and a short film about the towns' shared history "
+        "they went through the statement line by line, and each mayor added a "
+        "paragraph about his or her own town. A choir sang at the signing.\n\n"
+        "## What they will work on\n\n"
+        "The statement names four priorities for the next two years:\n\n"
+        "- rural public transport;\n- youth care;\n- tackling organised crime; and\n"
+        "- affordable housing.\n\n"
+        "The mayors will meet again in the spring, in one of the other towns, to see "
+        "how far they have come. The statement was sent to the ministry the same day.\n";
+    vp_theme_evidence ev;
+    evidence(page, &ev);
+    assert_true(ev.named[theme("mobiliteit")] && ev.named[theme("sociaal-domein")] &&
+                ev.named[theme("veiligheid")] && ev.named[theme("wonen-leefomgeving")]);
+    assert_false(ev.named[theme("economie-arbeidsmarkt")]);
+    vp_theme_evidence_clear(&ev);
+    assert_string_equal(themes_of(page),
+                        "mobiliteit, sociaal-domein, veiligheid, wonen-leefomgeving");
+    /* the same subjects, each named once in passing, are not named */
+    evidence("# Mayors sign\n\nThe mayors came by public transport, talked over lunch "
+             "about youth care in their towns, and one told of organised crime in his "
+             "harbour.\n\n", &ev);
+    for (size_t i = 0; i < ev.n; i++)
+        assert_false(ev.named[i]);
+    vp_theme_evidence_clear(&ev);
+}
+
 /* Tags: a slug or a label assigns its theme; a free tag (Dutch or English)
  * is evidence like a word of the title; an unknown tag is no error. */
 static void test_tags(void **state)
@@ -431,6 +466,7 @@ int main(void)
         cmocka_unit_test(test_online_meeting_is_not_digitalisation),
         cmocka_unit_test(test_listed_subjects),
         cmocka_unit_test(test_listed_in_items_and_headings),
+        cmocka_unit_test(test_listed_subjects_are_assigned),
         cmocka_unit_test(test_tags),
         cmocka_unit_test(test_without_model),
     };
