@@ -45,10 +45,12 @@ static bool is_alpha(char c)
 enum { SENTENCE_REACH = 120 };
 
 /* Words right before a date that make it the day a text was published:
- * an anchor, never the event, whatever weekday it names. */
+ * an anchor, never the event, whatever weekday it names.  A blog is
+ * "gepost" or "geschreven" on its day as a news item is "gepubliceerd". */
 static const char *const PUBLISHED_CUES[] = {
     "gepubliceerd op ", "gepubliceerd ", "verschenen op ", "verschenen ",
-    "geplaatst op ", "bijgewerkt op ", "laatst gewijzigd op ", "publicatiedatum ",
+    "geplaatst op ", "geplaatst ", "gepost op ", "gepost ", "geschreven op ",
+    "bijgewerkt op ", "laatst gewijzigd op ", "publicatiedatum ",
     "datum publicatie ", "published on ", "published ", "posted on ", "posted ",
     "updated on ", "updated ", "date published ", NULL,
 };

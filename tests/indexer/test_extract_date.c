@@ -264,6 +264,29 @@ static void test_dateline_and_relative_weekday(void **state)
                   "woningbouw.");
 }
 
+/* A blog's line "gepost op zondag ..." dates the blog, not the day it is
+ * about, though it names a weekday: "afgelopen vrijdag" counts back from
+ * it. */
+static void test_blog_posted_on(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2019-03-08",
+                  "# Wat een dag in de polder",
+                  "*Blog van een wethouder Wonen \xE2\x80\x93 gepost op zondag 10 maart 2019*",
+                  "Afgelopen vrijdag fietste ik naar het dorpshuis voor de netwerkdag over "
+                  "leegstaande boerderijen.");
+    EXPECT_REPORT(NULL, "2019-03-08",
+                  "# Wat een dag in de polder",
+                  "*Geschreven op maandag 11 maart 2019 door de secretaris*",
+                  "Op vrijdag 8 maart kwamen we bijeen in het dorpshuis.");
+    /* the same line without the verb is the date */
+    EXPECT_REPORT(NULL, "2019-03-10",
+                  "# Wat een dag in de polder",
+                  "*Zondag 10 maart 2019*",
+                  "We kwamen bijeen in het dorpshuis voor de netwerkdag over leegstaande "
+                  "boerderijen.");
+}
+
 /* The year of a date without one: a month-and-year line, a title. */
 static void test_year_from_a_publication_line(void **state)
 {
@@ -325,6 +348,7 @@ int main(void)
         cmocka_unit_test(test_posted_after_the_event),
         cmocka_unit_test(test_front_matter_confirmed_by_the_text),
         cmocka_unit_test(test_dateline_and_relative_weekday),
+        cmocka_unit_test(test_blog_posted_on),
         cmocka_unit_test(test_year_from_a_publication_line),
         cmocka_unit_test(test_weekday_fits_the_year),
         cmocka_unit_test(test_other_dates_with_weekdays),
