@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date_parse.h"
 #include "extract_text.h"
 #include "text.h"
 
@@ -173,6 +174,55 @@ static bool about_the_meeting(const char *lower)
     return false;
 }
 
+/* Does t[a..b) name a meeting by a word of its own: a word that ends in
+ * one of these ("netwerkdag", "regiobijeenkomst"), not a weekday nor
+ * "vandaag" ("vrijdag" says when, not what)? */
+static bool names_a_meeting(const char *t, size_t a, size_t b)
+{
+    static const char *const NOUNS[] = {"dag", "bijeenkomst", "congres", "conferentie",
+                                        "symposium", "meeting", "sessie", "overleg",
+                                        "werkbezoek", "excursie", "conference", "session",
+                                        NULL};
+    size_t ws, we, pos = a;
+    while (pos < b) {
+        while (pos < b && !vp_ex_is_wordchar(t + pos, b - pos))
+            pos += vp_ex_charlen(t + pos, b - pos);
+        if (!vp_ex_next_word(t, b, pos, &ws, &we) || we == ws)
+            return false;
+        pos = we;
+        if (vp_date_weekday_from_word(t + ws, we - ws) >= 0 || vp_ex_eq(t + ws, we - ws, "vandaag"))
+            continue;
+        for (size_t k = 0; NOUNS[k]; k++) {
+            size_t c = strlen(NOUNS[k]);
+            if (we - ws >= c && vp_ex_eq(t + we - c, c, NOUNS[k]))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* "reed ik naar Joure", "reisden we af naar Emmeloord": the writer's way
+ * to the day.  A verb of travel before the "naar" of the mention's clause;
+ * "de trein naar Zwolle" in a sentence about connections is rejected
+ * before (extract_places.c), and the caller asks that the meeting be in
+ * the words around it. */
+static bool travels_to(const char *lower, size_t n)
+{
+    static const char *const VERBS[] = {"reed", "reden", "reisde", "reisden", "fietste",
+                                        "fietsten", "ging", "gingen", "trok", "trokken",
+                                        "toog", "togen", "drove", "travelled", "traveled",
+                                        NULL};
+    if (!ends_with_words(lower, n, "naar") && !ends_with_words(lower, n, "to"))
+        return false;
+    size_t ws, we, pos = 0;
+    while (vp_ex_next_word(lower, n, pos, &ws, &we)) {
+        if (vp_ex_eq_any(lower + ws, we - ws, VERBS))
+            return true;
+        pos = we;
+    }
+    return false;
+}
+
 /* The rest of the clause after a mention says it organised the meeting. */
 static bool organises(const char *after)
 {
@@ -237,6 +287,17 @@ static int host_score(const char *t, size_t len, const mention *m, bool lede)
     if (best < 2 && lede && (ends_with_words(before, n, "in") || ends_with_words(before, n, "te")) &&
         about_the_meeting(before))
         best = 2;
+    /* "was ik in Heerhugowaard voor de netwerkdag": there for the day */
+    if (best < 2 && lede && ends_with_words(before, n, "in") &&
+        (!strncmp(aft, "voor de ", 8) || !strncmp(aft, "voor het ", 9)) &&
+        names_a_meeting(aft, 0, strcspn(aft, ".,;:!?")))
+        best = 2;
+    /* "reed ik naar Joure. ... Ik was op weg naar de kennisdag": the
+     * writer's way to the day, named in the clause or the lines after */
+    if (best < 2 && lede && travels_to(before, n) &&
+        (names_a_meeting(t, a, m->start) ||
+         names_a_meeting(t, m->end, m->end + 200 < len ? m->end + 200 : len)))
+        best = 2;
     /* "de netwerkdag die de gemeente Ede op 29 september organiseerde",
      * "Zeewolde heeft dit evenement georganiseerd": the organiser */
     if (best < 4 && (bare < n || n == 0) && organises(aft))
@@ -254,6 +315,29 @@ static int host_score(const char *t, size_t len, const mention *m, bool lede)
     if (best < 4 && lede && followed_by_date(t, len, m->end))
         best = 4;
     return best;
+}
+
+/* "*Tekst: Anna de Boer, wethouder Wonen, Hoorn – 2 oktober 2023*",
+ * "Blog van de wethouder ... – gepost op ...": a byline, whose place is the
+ * writer's own, not the venue, though a date follows it as in a dateline. */
+static bool is_byline(const char *t)
+{
+    static const char *const WRITER[] = {"wethouder", "burgemeester", "raadslid",
+                                         "gedeputeerde", "secretaris", "adviseur",
+                                         "communicatieadviseur", "medewerker", "directeur",
+                                         "blog", "tekst", "door", "auteur", "alderman",
+                                         "mayor", "councillor", "by", "author", NULL};
+    size_t ws, we, pos = 0, len = strlen(t);
+    for (size_t words = 0; words < 24 && pos < len; words++) {
+        while (pos < len && !vp_ex_is_wordchar(t + pos, len - pos))
+            pos += vp_ex_charlen(t + pos, len - pos);
+        if (!vp_ex_next_word(t, len, pos, &ws, &we) || we == ws)
+            return false;
+        if (vp_ex_eq_any(t + ws, we - ws, WRITER))
+            return true;
+        pos = we;
+    }
+    return false;
 }
 
 /* A line that says where: "Locatie: Biesbosch MuseumEiland, Werkendam",
@@ -416,7 +500,8 @@ const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
         bool opening = ++seen <= SUBTITLE_BLOCKS || (paragraphs == 0 && seen <= 2 * SUBTITLE_BLOCKS);
         bool subtitle = opening && len < SUBTITLE_MAX;
         char date[11];
-        bool dated = subtitle && kind != IN_TITLE && vp_parse_date(b->text, 0, date);
+        bool dated = subtitle && kind != IN_TITLE && vp_parse_date(b->text, 0, date) &&
+                     !is_byline(b->text);
         bool location = is_location_line(b->text);
         bool lede = kind == IN_BODY && len >= SUBTITLE_MAX / 2 && paragraphs < 2;
         /* a dated line under the title names the place like a title does */

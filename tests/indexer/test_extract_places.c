@@ -310,6 +310,45 @@ static void test_host_cues(void **state)
     }
 }
 
+/* A first-person writer's way to the day names the host ("reed ik naar
+ * Joure ... de netwerkdag", "was ik in Heerhugowaard voor de kennisdag");
+ * a byline's place is the writer's own, though a date follows it as in a
+ * dateline; a journey that is no way to the day names no host. */
+static void test_host_of_a_blog(void **state)
+{
+    (void)state;
+    const struct { const char *const *lines; const char *date, *host; } cases[] = {
+        {LINES("# Kleiner is niet altijd fijner",
+               "*Blog van Sanne Visser, wethouder Financien, gemeente Heerenveen \xE2\x80\x93 "
+               "gepost op zondag 18 september 2016*",
+               "Afgelopen vrijdag reed ik in de regen naar Joure. Ik was op weg "
+               "naar de netwerkdag over de schaal van gemeenten, en ik had er zin in."),
+         "2016-09-18", "De Fryske Marren"},
+        {LINES("# Bouwen voor wie?",
+               "*Tom Bakker, wethouder Wonen, Hoorn \xE2\x80\x93 3 oktober 2023*",
+               "Het is zondagavond en ik schrijf eindelijk op wat me bezighoudt. Vrijdag was ik "
+               "in Heerhugowaard voor de kennisdag over betaalbaar bouwen."),
+         "2023-10-03", "Dijk en Waard"},
+        {LINES("# Bouwen voor wie?",
+               "*Tom Bakker, wethouder Wonen, Hoorn \xE2\x80\x93 3 oktober 2023*",
+               "Het is zondagavond en ik schrijf eindelijk op wat me de hele week bezighield: "
+               "de woningmarkt voor jonge gezinnen, en hoe weinig we er nog aan doen."),
+         "2023-10-03", NULL},
+        {LINES("# Een week op pad",
+               "Maandag reed ik naar Zwolle voor een gesprek met de provincie over de "
+               "begroting, dinsdag bleef ik thuis met een verkoudheid."),
+         "2023-10-03", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        report r;
+        run(&r, cases[i].date, NULL, cases[i].lines);
+        if (cases[i].host ? !r.d.host || strcmp(r.d.host, cases[i].host) != 0 : r.d.host != NULL)
+            fail_msg("case %zu: expected host %s, got %s", i,
+                     cases[i].host ? cases[i].host : "none", r.d.host ? r.d.host : "none");
+        done(&r);
+    }
+}
+
 /* A report that does not say where it was has no host; a subject in a
  * headline, a participant joining from home, a speaker's municipality and
  * a journey are no host. */
@@ -368,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_full_names),
         cmocka_unit_test(test_next_meeting_travel_government),
         cmocka_unit_test(test_host_cues),
+        cmocka_unit_test(test_host_of_a_blog),
         cmocka_unit_test(test_no_host_without_a_cue),
         cmocka_unit_test(test_front_matter_location),
     };
