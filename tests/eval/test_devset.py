@@ -36,7 +36,7 @@ FLOORS = {
           ("host", "accuracy"): 0.99, ("themes", "f1"): 0.92, ("themes", "recall"): 0.86,
           "ndcg10": 0.80},
     "r": {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.89, ("date", "accuracy"): 0.99,
-          ("host", "accuracy"): 0.94, ("themes", "f1"): 0.83, ("themes", "recall"): 0.74,
+          ("host", "accuracy"): 0.94, ("themes", "f1"): 0.88, ("themes", "recall"): 0.81,
           "ndcg10": 0.88},
 }
 
@@ -85,6 +85,18 @@ class DevelopmentSets(unittest.TestCase):
 # every machine, CI included.
 OTHERHANDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "otherhands")
 OTHERHANDS_NDCG10 = {"w1": 0.92, "w2": 0.91, "w3": 0.88, "w4": 0.86}
+# The date, host and themes floors on the same sets (the themes model is
+# fitted on them: its cross-validated figures are in docs/quality.md).
+OTHERHANDS_FACETS = {
+    "w1": {("date", "accuracy"): 0.99, ("host", "accuracy"): 0.92,
+           ("themes", "f1"): 0.95, ("themes", "recall"): 0.92},
+    "w2": {("date", "accuracy"): 0.99, ("host", "accuracy"): 0.99,
+           ("themes", "f1"): 0.94, ("themes", "recall"): 0.90},
+    "w3": {("date", "accuracy"): 0.99, ("host", "accuracy"): 0.99,
+           ("themes", "f1"): 0.92, ("themes", "recall"): 0.89},
+    "w4": {("date", "accuracy"): 0.99, ("host", "accuracy"): 0.99,
+           ("themes", "f1"): 0.94, ("themes", "recall"): 0.91},
+}
 
 
 class OtherHands(unittest.TestCase):
@@ -106,6 +118,15 @@ class OtherHands(unittest.TestCase):
             with self.subTest(set=name):
                 self.assertGreaterEqual(value, OTHERHANDS_NDCG10[name])
                 self.assertGreater(value, bm25)
+
+    def test_facet_floors(self):
+        for name, r in self.results.items():
+            for (facet, measure), floor in OTHERHANDS_FACETS[name].items():
+                value = r["facets"][facet][measure]
+                print(f"{name} {facet} {measure}: {value:.3f} (floor {floor:.2f}, "
+                      f"target {TARGETS[(facet, measure)]:.2f})")
+                with self.subTest(set=name, figure=(facet, measure)):
+                    self.assertGreaterEqual(value, floor)
 
 
 if __name__ == "__main__":
