@@ -14,7 +14,7 @@
  *    theme ("circulaire economie" is sustainability, not economy).  A
  *    sentence that lists the day's subjects ("de drie thema's: wonen,
  *    bereikbaarheid en de regionale economie") counts as the title for
- *    the themes it names.
+ *    the themes it names, and assigns them (below).
  * 2. Per theme the hits become five features (model/theme_model.h): what
  *    the title and the headings say, how much the body says with each
  *    descriptor's repeats counting less and less (one word said ten times
