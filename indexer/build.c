@@ -190,7 +190,8 @@ static int resolve_speakers(vp_run *r)
  * word. */
 static int sync_spelling(vp_run *r)
 {
-    if (r->n.indexed + r->n.removed == 0 && r->pending == 0)
+    if (r->n.indexed + r->n.removed == 0 && r->pending == 0 &&
+        !vp_spelling_unfinished(vp_shards_meta(r->shards)))
         return 0;
     xapc_error err;
     xapc_error_clear(&err);
@@ -199,7 +200,7 @@ static int sync_spelling(vp_run *r)
         if (xapc_db_add(all, xapc_wdb_reader(vp_shards_at(r->shards, i)), &err) != XAPC_OK)
             break;
     if (all && err.status == XAPC_OK)
-        vp_spelling_sync(vp_shards_meta(r->shards), all, NULL, &err);
+        vp_spelling_sync(vp_shards_meta(r->shards), all, VP_SPELLING_STEP, NULL, &err);
     xapc_db_free(all);
     if (err.status != XAPC_OK) {
         fprintf(stderr, "indexer: %s: cannot update the spelling table: %s\n", r->opt->db,
