@@ -57,14 +57,22 @@ static size_t sync(xapc_wdb *w)
     return changed;
 }
 
-static void test_table_follows_the_term_list(void **state)
+/* A new database in a new folder made from template dir. */
+static xapc_wdb *new_database(char *dir)
 {
-    (void)state;
-    char dir[] = "/tmp/vp-spelling-XXXXXX";
     assert_non_null(mkdtemp(dir));
     xapc_error err;
     xapc_wdb *w = xapc_wdb_open(dir, XAPC_WDB_CREATE_OR_OVERWRITE, &err);
     assert_non_null(w);
+    return w;
+}
+
+static void test_table_follows_the_term_list(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vp-spelling-XXXXXX";
+    xapc_error err;
+    xapc_wdb *w = new_database(dir);
     /* What an earlier run left: a word no report has, a wrong frequency. */
     assert_int_equal(xapc_wdb_add_spelling(w, "oudwoord", 3, &err), XAPC_OK);
     assert_int_equal(xapc_wdb_add_spelling(w, "begroting", 5, &err), XAPC_OK);
@@ -117,10 +125,8 @@ static void test_large_change_goes_in_committed_steps(void **state)
 {
     (void)state;
     char dir[] = "/tmp/vp-spelling-XXXXXX";
-    assert_non_null(mkdtemp(dir));
     xapc_error err;
-    xapc_wdb *w = xapc_wdb_open(dir, XAPC_WDB_CREATE_OR_OVERWRITE, &err);
-    assert_non_null(w);
+    xapc_wdb *w = new_database(dir);
     add_report(w, "Q1", (const char *const[]){"aa", "bb", "cc", "dd", "ee", NULL});
     assert_int_equal(xapc_wdb_commit(w, &err), XAPC_OK);
     assert_false(vp_spelling_unfinished(w));
