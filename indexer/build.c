@@ -200,7 +200,8 @@ static int sync_spelling(vp_run *r)
         if (xapc_db_add(all, xapc_wdb_reader(vp_shards_at(r->shards, i)), &err) != XAPC_OK)
             break;
     if (all && err.status == XAPC_OK)
-        vp_spelling_sync(vp_shards_meta(r->shards), all, VP_SPELLING_STEP, NULL, &err);
+        vp_spelling_sync(vp_shards_meta(r->shards), all, vp_run_spelling_step(r->opt), NULL,
+                         &err);
     xapc_db_free(all);
     if (err.status != XAPC_OK) {
         fprintf(stderr, "indexer: %s: cannot update the spelling table: %s\n", r->opt->db,

@@ -98,6 +98,11 @@ int vp_run_commit(vp_run *r, bool force);
  * --memory leaves beyond the memory in use now (at least 1). */
 size_t vp_run_flush_threshold(const vp_build_options *o, unsigned jobs);
 
+/* The words the spelling table may take in one step (spelling_sync.h):
+ * what --memory leaves beyond the memory in use now, at
+ * VP_SPELLING_BYTES_PER_WORD a word (at least 10,000). */
+size_t vp_run_spelling_step(const vp_build_options *o);
+
 /* Every source on this thread.  0, or -1 (reported). */
 int vp_run_index_all(vp_run *r);
 
