@@ -61,6 +61,7 @@ typedef struct vp_run {
     vp_extract_ctx ctx;
     bool data_changed;   /* synonyms to store, data hash to record */
     bool swap;           /* built beside the live index: swap it in at the end */
+    bool full;           /* every report written anew (an empty database, --rebuild) */
     unsigned pending;    /* changes since the last commit */
     size_t buffered;     /* bytes of reports stored since the last commit */
     size_t flush_at;     /* commit when buffered reaches this (--memory) */
@@ -138,6 +139,15 @@ int vp_run_index_shards_in_jobs(vp_run *r, unsigned n);
  * swapped in at the end.  0, or -1 (reported). */
 int vp_run_index_parts(vp_run *r, vp_parts_plan *plan, unsigned n, vp_shards **live,
                        vp_rebuild *rb);
+
+/* Compacts the finished database at from into rb's fresh folder (through
+ * its parts folder, which a later run clears if this one stops), so that
+ * a full build is as small as Xapian's compactor makes it: its B-trees were
+ * filled by commits in batches, the spelling table and the speakers'
+ * rewrites after the merge.  from may be the fresh folder itself (closed
+ * by then): it is replaced.  0, or -1 (reported as a warning: the index
+ * at from is whole, only larger). */
+int vp_run_compact_to_fresh(vp_run *r, const char *from, vp_rebuild *rb);
 
 /* Plans the parts of r's sources for min_parts jobs (parts.h).  Fills
  * plan; free plan->bounds. */
