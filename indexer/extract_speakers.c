@@ -231,6 +231,15 @@ static bool is_byline(const doc_ctx *dc, const char *text)
     return false;
 }
 
+/* The last line of a block in the file (its text keeps its line breaks). */
+static int block_end_line(const vp_block *b)
+{
+    int end = b->line;
+    for (const char *c = b->text; *c; c++)
+        end += *c == '\n';
+    return end;
+}
+
 /* The blocks in order.  A heading over attendees makes its section a list
  * of attendees; a paragraph that opens with "Aanwezig:" is one, and so are
  * the items or table right after it.  Names there are kept only for their
@@ -265,6 +274,11 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             /* "Aanwezig:" over a list; "Afwezig: A, B" holds its names */
             after_intro = attendees && n > 0 && b->text[n - 1] == ':';
         } else if (b->kind == VP_BLOCK_ITEM || b->kind == VP_BLOCK_TABLE_ROW) {
+            /* the list after "Aanwezig:" ends at a blank line between two
+             * items: the numbered agenda after it is no list of attendees */
+            if (after_intro && i > 0 && p->blocks[i - 1].kind == VP_BLOCK_ITEM &&
+                b->line > block_end_line(&p->blocks[i - 1]) + 1)
+                after_intro = false;
             listed = listed || after_intro;
         }
         if (b->kind == VP_BLOCK_TABLE_ROW) {

@@ -1,0 +1,101 @@
+/*
+ * Unit tests of the speaker extractor on reports written as Markdown (the
+ * line structure matters: lists end at blank lines, agenda items are
+ * numbered lines), parsed by markdown.c like the indexer does.  The texts
+ * are written for these tests; each test is one class of report text, not
+ * one report.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "markdown.h"
+#include "speaker_words.h"
+
+static vp_gazetteer *gaz;
+static vp_themes *themes;
+static vp_speaker_words *words;
+
+static int load_data(void **state)
+{
+    (void)state;
+    char err[256];
+    gaz = vp_gazetteer_load(VP_DATA_DIR "/gemeenten.tsv", err, sizeof err);
+    words = gaz ? vp_speaker_words_load(VP_DATA_DIR "/speakers.tsv", err, sizeof err) : NULL;
+    themes = words ? vp_themes_load(VP_DATA_DIR "/themes.tsv", err, sizeof err) : NULL;
+    if (!themes) {
+        fprintf(stderr, "%s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+static int free_data(void **state)
+{
+    (void)state;
+    vp_gazetteer_free(gaz);
+    vp_themes_free(themes);
+    vp_speaker_words_free(words);
+    return 0;
+}
+
+/* The speakers of the Markdown text md must be exactly want (sorted as
+ * stored, NULL-terminated). */
+static void expect_speakers(const char *md, const char *const *want)
+{
+    vp_parsed p;
+    vp_parsed_init(&p);
+    assert_int_equal(vp_markdown_parse(md, strlen(md), 1, &p), 0);
+    vp_document d;
+    vp_document_init(&d);
+    vp_extract_issue issue;
+    memset(&issue, 0, sizeof issue);
+    vp_extract_ctx ctx = {gaz, themes, words};
+    vp_extract_all(&ctx, &p, &d, &issue);
+    size_t n = 0;
+    for (; want[n]; n++) {
+        if (n >= d.n_speakers)
+            fail_msg("missing speaker %s", want[n]);
+        if (strcmp(d.speakers[n].name, want[n]) != 0)
+            fail_msg("speaker %zu is %s, not %s", n, d.speakers[n].name, want[n]);
+    }
+    if (d.n_speakers != n)
+        fail_msg("%zu speakers, the first extra one %s", d.n_speakers, d.speakers[n].name);
+    vp_document_clear(&d);
+    vp_parsed_clear(&p);
+}
+
+/* Minutes: the list after "Aanwezig:" ends at the blank line before the
+ * numbered agenda; the agenda's items are read as text, not as attendees. */
+static void test_attendee_list_ends_at_agenda(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag regio-overleg\n\n"
+        "Aanwezig:\n"
+        "- Harmen Bijlsma, voorzitter (dagvoorzitter)\n"
+        "- wethouder Grietje Mulderij (Hoogeveen)\n"
+        "- Teun Brakel (Assen)\n\n"
+        "Afwezig:\n"
+        "- Annet Vos (Emmen)\n\n"
+        "1. Opening\n"
+        "Voorzitter Bijlsma opent om 10.00 uur. Wethouder Mulderij heet iedereen welkom.\n"
+        "2. Rondvraag\n"
+        "Geen vragen.\n";
+    static const char *const want[] = {"Grietje Mulderij", "Harmen Bijlsma", NULL};
+    expect_speakers(md, want);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_attendee_list_ends_at_agenda),
+    };
+    return cmocka_run_group_tests(tests, load_data, free_data);
+}
