@@ -160,6 +160,41 @@ static bool cued_before(const toks *k, const sentence *st, size_t p)
     return false;
 }
 
+/* No line break between tokens a and b. */
+static bool on_one_line(const toks *k, size_t a, size_t b)
+{
+    return !memchr(k->t + k->v[a].e, '\n', k->v[b].s - k->v[a].e);
+}
+
+/* A dash after a title on the same line, maybe with "met" or "door" after
+ * it, right before the group's first member at p: an agenda item or a
+ * workshop with its speaker ("3. Jeugdhulp – S. Ede (Movisie)", "A.
+ * WONEN BOVEN WINKELS – met Anna Smit van Wonion", "10.20 – Jan Smit,
+ * Platform31").  The group must end the statement (see ends_title_group). */
+static bool dash_before(const toks *k, const sentence *st, size_t p)
+{
+    if (p <= st->s + 1)
+        return false;
+    size_t d = p - 1;
+    if (tok_is(k, d, "met") || tok_is(k, d, "door") || tok_is(k, d, "with") ||
+        tok_is(k, d, "by"))
+        d--;
+    if (d <= st->s || !tok_dash(k, d) || !on_one_line(k, d - 1, d) || !on_one_line(k, d, p))
+        return false;
+    /* a title, not a date or a time ("Verslag, 03-10-2014 – Slot Zeist") */
+    const char *b = k->t + k->v[d - 1].s;
+    return !(b[0] >= '0' && b[0] <= '9');
+}
+
+/* After a group named after a dash: the end of the line or sentence, its
+ * organisation (", Platform31", "(RUG)"), a colon or what it is about. */
+static bool ends_title_group(const toks *k, const sentence *st, size_t j)
+{
+    return j >= st->e || !on_one_line(k, j - 1, j) || tok_punct(k, j, ',') ||
+           tok_punct(k, j, '(') || tok_punct(k, j, ':') || tok_is(k, j, "over") ||
+           tok_is(k, j, "about") || tok_is(k, j, "on");
+}
+
 /* "Anna Smit was dagvoorzitter", "Piet Bos is de moderator": the role
  * after the name.  Returns the token after the role, or 0. */
 static size_t role_after_was(const toks *k, size_t j, mention *m)
@@ -303,7 +338,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
     member group[8];
     size_t n = 0;
     size_t j = i;
-    bool verb_before = false, in_parens = false;
+    bool verb_before = false, in_parens = false, after_dash = false;
     while (n < 8) {
         const char *role;
         char *owned;
@@ -317,7 +352,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         }
         name_span span;
         bool named = vp_sp_name_at(dc, k, q, &span);
-        if (!named && (role || honorific) && vp_sp_name_word(k, q)) {
+        if (!named && (role || honorific) && vp_sp_name_word(k, q) &&
+            !tok_in(k, q, SW(k, VP_SW_ORG_WORD))) {
             /* "burgemeester Backhuys", "mevrouw Hoorn": a bare surname after
              * a role or an honorific, even one that is a place */
             span = (name_span){q, q + 1, 1, false};
@@ -347,6 +383,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             mb->m.honorific = true;   /* "Dhr. Bakker" read from the name on */
         if (n == 1) {
             verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
+            after_dash = dash_before(k, st, p);
             /* "Dagvoorzitter was Pieter Kousemaker", "Gespreksleider van de
              * dag was Merel Smit" */
             for (size_t r = p - 1; !role && p > st->s + 1 && r > st->s && r + 5 >= p; r--) {
@@ -371,6 +408,17 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             in_parens = true;   /* not "Nieuwegein (Ramdin) meldt" */
         if (mb->m.role_before)
             mb->m.triggered = true;
+        /* "– Marco Jansen, Drents Archief": after a dash the comma leads to
+         * the organisation, not to a next member */
+        if (n == 1 && after_dash && tok_punct(k, j, ',') && !mb->m.org &&
+            !tok_is(k, j + 1, "en") && !tok_is(k, j + 1, "and")) {
+            size_t os, oe = vp_sp_org_at(k, j + 1, st->e, &os);
+            if (oe > os) {
+                mb->m.org = vp_sp_text(k, os, oe);
+                j = oe;
+            }
+            break;
+        }
         size_t nx = next_member(dc, k, j);
         if (!nx)
             break;
@@ -385,6 +433,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             j = oe;
         }
     }
+    after_dash = after_dash && ends_title_group(k, st, j);
     bool verb_after = cued_after(k, st, &j);
     if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
         group_org = vp_xstrdup(group[n - 1].m.org);   /* "A en B van Platform31" */
@@ -392,7 +441,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         member *mb = &group[g];
         if (group_org && !mb->m.org)
             mb->m.org = vp_xstrdup(group_org);
-        mb->m.cued = verb_before || verb_after || in_parens;
+        mb->m.cued = verb_before || verb_after || in_parens || after_dash;
         mb->m.triggered = mb->m.triggered || mb->m.cued;
         mb->m.listed = cs->listed || mb->span.s >= cs->listed_from;
         mb->m.vetoed = cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before;

@@ -92,10 +92,43 @@ static void test_attendee_list_ends_at_agenda(void **state)
     expect_speakers(md, want);
 }
 
+/* Agenda items, workshops and programme lines that name their speaker
+ * after a dash; a date before the dash, or an organisation after the
+ * comma, is no speaker. */
+static void test_speaker_after_dash(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Programma\n\n"
+        "*Verslag, 12-05-2019 \xE2\x80\x93 Kasteel Doorn*\n\n"
+        "3. Vergunningen in de praktijk \xE2\x80\x93 K. Wouters (Omgevingsdienst)\n\n"
+        "B. LEEGSTAND IN DE KERN \xE2\x80\x93 Fenna Reitsma, Erfgoed Archief Noord\n\n"
+        "- **Samen bouwen** \xE2\x80\x93 met Olaf Brink van woningstichting Thuis\n\n"
+        "Een drukke dag \xE2\x80\x93 het was vol, en Henk Zuidema bleef thuis.\n";
+    static const char *const want[] = {"Fenna Reitsma", "K. Wouters", "Olaf Brink", NULL};
+    expect_speakers(md, want);
+}
+
+/* A biography that says the speaker wrote a study does not make the
+ * speaker of the programme absent. */
+static void test_writer_still_speaks(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Programma\n\n"
+        "| Tijd | Onderdeel | Wie |\n|---|---|---|\n"
+        "| 10.00 | Keynote | drs. Maarten Kooij, Atelier Stad |\n\n"
+        "Maarten Kooij is onderzoeker en schreef mee aan de verkenning.\n";
+    static const char *const want[] = {"Maarten Kooij", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_attendee_list_ends_at_agenda),
+        cmocka_unit_test(test_speaker_after_dash),
+        cmocka_unit_test(test_writer_still_speaks),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
