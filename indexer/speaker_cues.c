@@ -279,9 +279,36 @@ static bool presenter_in_parentheses(const toks *k, const sentence *st, size_t p
 /* A speaking verb after the group: right after it, after "in Place",
  * or after an apposition between commas ("Anna Smit, who heads the
  * programme, explained"). */
-static bool cued_after(const toks *k, const sentence *st, size_t *j)
+static bool cued_after(const toks *k, const sentence *st, size_t name_end, size_t *j)
 {
     size_t t = *j;
+    /* "van de Achterhoekse werkgeversvereniging vertelden", "of housing
+     * corporation Woonbedrijf ieder1 explained", "of duisport (Duisburg)
+     * compared": an organisation the name reader did not take */
+    size_t link = t;   /* "van", or one read into the organisation before t */
+    while (link > name_end && link + 4 > t && !links_org(k, link))
+        link--;
+    if (links_org(k, link)) {
+        size_t c = link == t ? t + 1 : t;
+        while (c < st->e && c < t + 12) {
+            if (tok_punct(k, c, '(')) {
+                size_t close = c + 1;
+                while (close < st->e && close < c + 12 && !tok_punct(k, close, ')'))
+                    close++;
+                if (!tok_punct(k, close, ')'))
+                    break;
+                c = close + 1;
+                continue;
+            }
+            if (k->v[c].kind == T_PUNCT || tok_in(k, c, SW(k, VP_SW_VERB_AFTER)) ||
+                joins_members(k, c) || tok_is(k, c, "die") || tok_is(k, c, "who") ||
+                tok_is(k, c, "dat") || tok_is(k, c, "that"))
+                break;
+            c++;
+        }
+        if (tok_in(k, c, SW(k, VP_SW_VERB_AFTER)) || tok_punct(k, c, ','))
+            t = c;
+    }
     if ((tok_is(k, t, "in") || tok_is(k, t, "uit")) && t + 1 < st->e &&
         k->v[t + 1].kind == T_WORD &&
         (vp_ex_is_upper(k->t + k->v[t + 1].s, 1) || vp_ex_apostrophe(k->t + k->v[t + 1].s, 3)))
@@ -434,7 +461,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         }
     }
     after_dash = after_dash && ends_title_group(k, st, j);
-    bool verb_after = cued_after(k, st, &j);
+    bool verb_after = cued_after(k, st, group[n - 1].span.e, &j);
     if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
         group_org = vp_xstrdup(group[n - 1].m.org);   /* "A en B van Platform31" */
     for (size_t g = 0; g < n; g++) {

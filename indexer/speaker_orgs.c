@@ -185,6 +185,18 @@ size_t vp_sp_comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
         m->org = vp_sp_text(k, os, oe);
         return oe;
     }
+    /* ", beleidsadviseur duurzaamheid in Zeist, vertelde": the rest of the
+     * apposition, up to its comma */
+    size_t c = r + 1;
+    while (c < limit && c < r + 4 && k->v[c].kind == T_WORD &&
+           vp_ex_is_lower(k->t + k->v[c].s, k->v[c].e - k->v[c].s) && !tok_is(k, c, "en") &&
+           !tok_is(k, c, "in") && !tok_in(k, c, SW(k, VP_SW_VERB_AFTER)))
+        c++;
+    if ((tok_is(k, c, "in") || tok_is(k, c, "bij")) && c + 1 < limit &&
+        k->v[c + 1].kind == T_WORD && vp_ex_is_upper(k->t + k->v[c + 1].s, 1))
+        c += 2;
+    if (c > r + 1 && tok_punct(k, c, ','))
+        return c;
     return r + 1;
 }
 

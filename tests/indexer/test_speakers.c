@@ -123,12 +123,31 @@ static void test_writer_still_speaks(void **state)
     expect_speakers(md, want);
 }
 
+/* An organisation the name reader does not take whole (words in lower
+ * case, a brand, a place in parentheses) between a name and its verb; a
+ * "van" before the name is no organisation of it. */
+static void test_organisation_before_verb(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Study day\n\n"
+        "Rosa Veldkamp of the regional transport company Arriva explained the timetable. "
+        "Gert Hoving van de Twentse zorgcoalitie vertelde over wachtlijsten. "
+        "Ida Smeets of hafenport (Emmerich) compared both ports. "
+        "Tom Wissel en Lies Brouwer, beleidsadviseur wonen in Epe, vertelden over flexwonen. "
+        "De winkel van Jan Klaver aan de Markt trekt volgens de gemeente bezoekers.\n";
+    static const char *const want[] = {"Gert Hoving", "Ida Smeets", "Lies Brouwer", "Rosa Veldkamp",
+                                       "Tom Wissel", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_attendee_list_ends_at_agenda),
         cmocka_unit_test(test_speaker_after_dash),
         cmocka_unit_test(test_writer_still_speaks),
+        cmocka_unit_test(test_organisation_before_verb),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
