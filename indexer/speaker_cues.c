@@ -469,6 +469,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         if (group_org && !mb->m.org)
             mb->m.org = vp_xstrdup(group_org);
         mb->m.cued = verb_before || verb_after || in_parens || after_dash;
+        mb->m.org_place = mb->m.org && dc->gazetteer &&
+                          vp_gazetteer_lookup(dc->gazetteer, mb->m.org) != NULL;
         mb->m.triggered = mb->m.triggered || mb->m.cued;
         mb->m.listed = cs->listed || mb->span.s >= cs->listed_from;
         mb->m.vetoed = cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before;

@@ -184,11 +184,16 @@ static mention *listed_full_name(mentions *ms, const vp_person_index *by_key,
 }
 
 /* A bare surname that makes a person of its own when no full name in the
- * report matches it: after a role ("wethouder Bakker"), or after an
- * honorific with a speaking cue ("een toespraak van dhr. Bakker"). */
+ * report matches it: after a role ("wethouder Bakker"), after an honorific
+ * with a speaking cue ("een toespraak van dhr. Bakker"), or with a speaking
+ * cue and an organisation that is no municipality ("Bosch (VNG) vertelde";
+ * a member of the meeting named by surname and municipality, "Bakker
+ * (Assen) vraagt", is no speaker).  The corpus-wide pass gives it the full
+ * name another report spells out. */
 static bool surname_speaks(const mention *m)
 {
-    return m->triggered && (m->role_before || (m->honorific && m->cued));
+    return m->triggered && (m->role_before || (m->honorific && m->cued) ||
+                            (m->cued && m->org && !m->org_place));
 }
 
 /* Persons from mentions (the person-name model decides who is who): the
@@ -238,7 +243,8 @@ void vp_sp_merge(mentions *ms, mentions *persons)
                 m->name = NULL;
                 continue;
             }
-            if (hits > 1 || !m->triggered || (surname_only && !surname_speaks(m)))
+            if (hits > 1 || !m->triggered ||
+                (surname_only && !surname_speaks(m)))
                 continue;
             add_person(persons, m);
         }

@@ -159,6 +159,14 @@ size_t vp_sp_comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
     size_t adj = r;
     if (tok_in(k, r, SW(k, VP_SW_ROLE_ADJECTIVE)))
         r++;
+    /* ", Chief Information Officer of X", ", European Commissioner for Y": a
+     * title of capitalised words ending in a role */
+    for (size_t t = r; t < r + 3 && t < limit && !vp_sp_role(k, r); t++) {
+        if (k->v[t].kind != T_WORD || !vp_ex_is_upper(k->t + k->v[t].s, 1))
+            break;
+        if (vp_sp_role(k, t + 1) && vp_ex_is_upper(k->t + k->v[t + 1].s, 1))
+            r = t + 1;
+    }
     const char *role = vp_sp_role(k, r);
     if (!role)
         return 0;

@@ -141,6 +141,39 @@ static void test_organisation_before_verb(void **state)
     expect_speakers(md, want);
 }
 
+/* A bare surname with a speaking verb and an organisation speaks (the
+ * corpus pass finds its full name); with a municipality it is a member of
+ * the meeting; authors of a study quoted are not present. */
+static void test_surname_with_organisation(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Van Heumen (Platform31) liet cijfers zien over de woningmarkt. "
+        "Dijkhuis, financieel specialist bij de VNG, vertelde over het gemeentefonds. "
+        "Brakel (Assen) vertelde over de eigen aanpak.\n\n"
+        "A study by Jansma and Rook of the University of Twente was quoted; the authors "
+        "were not present.\n";
+    static const char *const want[] = {"Dijkhuis", "Van Heumen", NULL};
+    expect_speakers(md, want);
+}
+
+/* Job titles of capitalised words after a name, a journalist in a list
+ * of guests; a journalist quoted from elsewhere. */
+static void test_titles_and_quotes(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Study day\n\n"
+        "Sanne Koops, Chief Data Officer of Apeldoorn, described the data platform. "
+        "The mayors put their questions to Piet Lemstra, European Commissioner for "
+        "Cohesion.\n\n"
+        "Hij citeerde een artikel van journalist Kees Brink in de krant.\n\n"
+        "- Ria Dorst, journalist Omroep Oost\n";
+    static const char *const want[] = {"Piet Lemstra", "Ria Dorst", "Sanne Koops", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -148,6 +181,8 @@ int main(void)
         cmocka_unit_test(test_speaker_after_dash),
         cmocka_unit_test(test_writer_still_speaks),
         cmocka_unit_test(test_organisation_before_verb),
+        cmocka_unit_test(test_surname_with_organisation),
+        cmocka_unit_test(test_titles_and_quotes),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
