@@ -174,6 +174,20 @@ static void test_titles_and_quotes(void **state)
     expect_speakers(md, want);
 }
 
+/* Names in Latin Extended-A, where some pairs put the capital on the odd
+ * code point ("Ž" "ž", "Ľ" "ľ"). */
+static void test_central_european_names(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Monitoring visit\n\n"
+        "The delegation was made up of Tomaž Zupančič (Slovenia, EPP) and Ľudmila "
+        "Kováčová (Slovakia, SOC). Łucja Żak (Poland) presented the findings.\n";
+    static const char *const want[] = {"Łucja Żak", "Ľudmila Kováčová", "Tomaž Zupančič",
+                                       NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +197,7 @@ int main(void)
         cmocka_unit_test(test_organisation_before_verb),
         cmocka_unit_test(test_surname_with_organisation),
         cmocka_unit_test(test_titles_and_quotes),
+        cmocka_unit_test(test_central_european_names),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
