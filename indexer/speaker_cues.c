@@ -45,6 +45,8 @@ typedef struct cues {
     size_t speaker_from;   /* "aan tafel zaten ...": names from here speak */
     size_t listed_from;    /* "bedankte ...": names from here did not */
     bool listed;           /* the text lists attendees or actions */
+    size_t silent_before;  /* "X, die niet het woord voerde, ...": the names
+                              before here did not speak in this sentence */
     size_t vetoed_before;  /* "X moest afzeggen, dus Y nam het over": the
                               names before here did not speak */
 } cues;
@@ -184,6 +186,18 @@ static bool dash_before(const toks *k, const sentence *st, size_t p)
     /* a title, not a date or a time ("Verslag, 03-10-2014 – Slot Zeist") */
     const char *b = k->t + k->v[d - 1].s;
     return !(b[0] >= '0' && b[0] <= '9');
+}
+
+/* "Zijn opvolger, Marieke Smit (wethouder in Deventer), treedt aan", "haar
+ * opvolger is Jan Bos": the successor before the group at p. */
+static bool successor_before(const toks *k, const sentence *st, size_t p)
+{
+    size_t q = p;
+    while (q > st->s && (tok_punct(k, q - 1, ',') || tok_punct(k, q - 1, ':') ||
+                         tok_is(k, q - 1, "is") || tok_is(k, q - 1, "wordt") ||
+                         tok_is(k, q - 1, "will") || tok_is(k, q - 1, "be")) && q + 3 > p)
+        q--;
+    return q > st->s && tok_in(k, q - 1, SW(k, VP_SW_NOT_SPEAKER_NEXT));
 }
 
 /* After a group named after a dash: the end of the line or sentence, its
@@ -365,7 +379,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
     member group[8];
     size_t n = 0;
     size_t j = i;
-    bool verb_before = false, in_parens = false, after_dash = false;
+    bool verb_before = false, in_parens = false, after_dash = false, successor = false;
     while (n < 8) {
         const char *role;
         char *owned;
@@ -411,6 +425,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         if (n == 1) {
             verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
             after_dash = dash_before(k, st, p);
+            successor = successor_before(k, st, p);
             /* "Dagvoorzitter was Pieter Kousemaker", "Gespreksleider van de
              * dag was Merel Smit" */
             for (size_t r = p - 1; !role && p > st->s + 1 && r > st->s && r + 5 >= p; r--) {
@@ -472,14 +487,39 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         mb->m.org_place = mb->m.org && dc->gazetteer &&
                           vp_gazetteer_lookup(dc->gazetteer, mb->m.org) != NULL;
         mb->m.triggered = mb->m.triggered || mb->m.cued;
-        mb->m.listed = cs->listed || mb->span.s >= cs->listed_from;
-        mb->m.vetoed = cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before;
+        mb->m.listed = cs->listed || mb->span.s >= cs->listed_from ||
+                       (cs->silent_before != SIZE_MAX && mb->span.s < cs->silent_before);
+        mb->m.vetoed = (cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before) ||
+                       (g == 0 && successor);
         if (mb->m.listed)
             mb->m.triggered = false;
         keep_member(out, mb, k);
     }
     free(group_org);
     return j > i ? j : i + 1;
+}
+
+/* A negation followed within four words by speaking or being there: "die
+ * verder niet het woord voerde", "who had not spoken", "die niet op het
+ * congres kan zijn", "kon er niet bij zijn".  "zijn" counts only after
+ * "bij" or a modal ("het hoeft niet zo te zijn" says nothing of anyone).
+ * Returns the negation's token, SIZE_MAX when there is none. */
+static size_t negated_speaking(const toks *k, const sentence *st)
+{
+    static const char *const negations[] = {"niet", "not", "nooit", "never", NULL};
+    static const char *const modals[] = {"bij", "kan", "kon", "konden", "kunnen", NULL};
+    for (size_t t = st->s; t < st->e; t++) {
+        if (!tok_in(k, t, negations))
+            continue;
+        for (size_t u = t + 1; u < st->e && u <= t + 4; u++) {
+            if (tok_in(k, u, SW(k, VP_SW_NEGATED_SPEAKING)) ||
+                (tok_is(k, u, "zijn") && tok_in(k, u - 1, modals)))
+                return t;
+            if (k->v[u].kind == T_PUNCT)
+                break;
+        }
+    }
+    return SIZE_MAX;
 }
 
 /* "De voorzitter opent ...": a role as the subject of a speaking verb. */
@@ -511,6 +551,7 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
             .speaker_from = vp_sp_sentence_find(k, st, VP_SW_SPEAKER_CUE),
             .listed_from = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_LEAD),
             .listed = listed || vp_sp_sentence_has(k, st, VP_SW_AUDIENCE_CUE),
+            .silent_before = negated_speaking(k, st),
             .vetoed_before = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_CUE),
         };
         note_speaking_role(k, st, out);

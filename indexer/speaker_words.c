@@ -35,6 +35,9 @@ static const char *const LIST_NAMES[VP_SW_COUNT] = {
     [VP_SW_ORG_WORD] = "org-word",
     [VP_SW_SECOND_GIVEN] = "second-given-name",
     [VP_SW_CHAIR_ROLE] = "chair-role",
+    [VP_SW_NEGATED_SPEAKING] = "negated-speaking",
+    [VP_SW_NOT_SPEAKER_NEXT] = "not-speaker-next",
+    [VP_SW_BYLINE_LEAD] = "byline-lead",
 };
 
 struct vp_speaker_words {

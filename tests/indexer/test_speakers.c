@@ -188,6 +188,36 @@ static void test_central_european_names(void **state)
     expect_speakers(md, want);
 }
 
+/* A negated presence or talk: "die niet het woord voerde", "who had not
+ * spoken", "niet bij kon zijn"; an ordinary "niet ... zijn" says nothing. */
+static void test_negated_speaking(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Ook wethouder Gijs Hamer uit Epe, die verder niet het woord voerde, deelde na "
+        "afloop zijn ervaringen. Alderman Rick Zuur of Ede, who had not spoken during the "
+        "day, offered to host the next meeting. Gedeputeerde Sara Blom kon er vandaag niet "
+        "bij zijn.\n\n"
+        "Wethouder Loes Kamp vertelde dat het niet makkelijk zal zijn.\n";
+    static const char *const want[] = {"Loes Kamp", NULL};
+    expect_speakers(md, want);
+}
+
+/* A successor announced is no speaker anywhere in the report. */
+static void test_successor_named_after(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Programma\n\n"
+        "| Tijd | Onderdeel | Wie |\n|---|---|---|\n"
+        "| 10.00 | Opening | Anton Rijks, voorzitter |\n\n"
+        "Anton Rijks neemt vandaag afscheid. Zijn opvolger, Wieke Doorn (wethouder in "
+        "Olst-Wijhe), treedt per 1 april aan.\n";
+    static const char *const want[] = {"Anton Rijks", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -198,6 +228,8 @@ int main(void)
         cmocka_unit_test(test_surname_with_organisation),
         cmocka_unit_test(test_titles_and_quotes),
         cmocka_unit_test(test_central_european_names),
+        cmocka_unit_test(test_negated_speaking),
+        cmocka_unit_test(test_successor_named_after),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
