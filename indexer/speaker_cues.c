@@ -260,6 +260,13 @@ static size_t read_after_name(const doc_ctx *dc, const toks *k, const sentence *
         if (oe > os) {
             m->org = vp_sp_text(k, os, oe);
             j = oe;
+            /* "van de Stadspartij (SP)": the organisation's short name */
+            mention extra = {0};
+            bool c;
+            size_t e = vp_sp_paren_after(k, j, st->e, &extra, &c);
+            if (e && !extra.role)
+                j = e;
+            free(extra.org);
         }
     }
     after = role_after_was(k, j, m);
@@ -380,6 +387,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
     size_t n = 0;
     size_t j = i;
     bool verb_before = false, in_parens = false, after_dash = false, successor = false;
+    bool plural_role = false;
     while (n < 8) {
         const char *role;
         char *owned;
@@ -426,6 +434,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
             after_dash = dash_before(k, st, p);
             successor = successor_before(k, st, p);
+            /* "de gedeputeerden A van Groningen en B van Drenthe" */
+            plural_role = !role && p > st->s && tok_in(k, p - 1, SW(k, VP_SW_ROLE_PLURAL));
             /* "Dagvoorzitter was Pieter Kousemaker", "Gespreksleider van de
              * dag was Merel Smit" */
             for (size_t r = p - 1; !role && p > st->s + 1 && r > st->s && r + 5 >= p; r--) {
@@ -448,6 +458,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         j = read_after_name(dc, k, st, span.e, &mb->m);
         if (span.words >= 2 && presenter_in_parentheses(k, st, p, &j, &mb->m))
             in_parens = true;   /* not "Nieuwegein (Ramdin) meldt" */
+        mb->m.role_before = mb->m.role_before || plural_role;
         if (mb->m.role_before)
             mb->m.triggered = true;
         /* "– Marco Jansen, Drents Archief": after a dash the comma leads to

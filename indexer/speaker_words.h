@@ -41,6 +41,8 @@ typedef enum vp_speaker_list {
                                or "is") did not speak, anywhere in the report */
     VP_SW_BYLINE_LEAD,      /* "door", "blog van": a short line opening so names
                                its writer */
+    VP_SW_ROLE_PLURAL,      /* "wethouders": a role that every name of the group
+                               after it holds */
     VP_SW_COUNT
 } vp_speaker_list;
 

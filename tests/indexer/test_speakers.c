@@ -218,6 +218,19 @@ static void test_successor_named_after(void **state)
     expect_speakers(md, want);
 }
 
+/* A plural role holds for every name of the group after it. */
+static void test_plural_role(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Later blijken dat de gedeputeerden Wobbe Ziel van Groningen en Ans Hiemstra van "
+        "Drenthe te zijn; samen openen zij het congres. Op 3 mei spraken de Bredase "
+        "raadsleden Sem Oord van de Stadspartij (SP) en Vera Knol met elkaar.\n";
+    static const char *const want[] = {"Ans Hiemstra", "Sem Oord", "Vera Knol", "Wobbe Ziel", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +243,7 @@ int main(void)
         cmocka_unit_test(test_central_european_names),
         cmocka_unit_test(test_negated_speaking),
         cmocka_unit_test(test_successor_named_after),
+        cmocka_unit_test(test_plural_role),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
