@@ -231,6 +231,37 @@ static void test_plural_role(void **state)
     expect_speakers(md, want);
 }
 
+/* The writer named by a byline, a dated line under the title, a signature
+ * under the text or the minutes' "Verslag:" line is no speaker; a byline
+ * under "Terugblik van de dagvoorzitter" names the chair, who spoke. */
+static void test_writers(void **state)
+{
+    (void)state;
+    static const char blog[] =
+        "# Bouwen voor wie?\n\n"
+        "*Joep Vlaar, wethouder Wonen, Sneek \xE2\x80\x93 3 mei 2021*\n\n"
+        "*Blog van Ineke Stam, wethouder Financi\xC3\xABn van de gemeente Epe*\n\n"
+        "Burgemeester Koos Rasker opende de dag.\n\n"
+        "Met veertig jaar achter ons werken we aan de toekomst.\n\n"
+        "Dirk Bleeker, voorzitter VNG,\nLieke Damen, gemeente Urk & facilitator\n\n"
+        "## Programma\n";
+    static const char *const blog_want[] = {"Koos Rasker", NULL};
+    expect_speakers(blog, blog_want);
+    static const char minutes[] =
+        "Verslag netwerkbijeenkomst\n\n"
+        "Datum: 3 maart 2021\nVoorzitter: K. Oosting\nVerslag: secretariaat (J. Ruiters)\n\n"
+        "1. Opening\nDe voorzitter opent de vergadering.\n";
+    static const char *const minutes_want[] = {"K. Oosting", NULL};
+    expect_speakers(minutes, minutes_want);
+    static const char essay[] =
+        "# Waar het gesprek begint\n\n"
+        "*Terugblik van de dagvoorzitter op de netwerkdag in Venlo*\n\n"
+        "*Door Maud Verkerk*\n\n"
+        "Wethouder Bram Ooms opende de dag.\n";
+    static const char *const essay_want[] = {"Bram Ooms", "Maud Verkerk", NULL};
+    expect_speakers(essay, essay_want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_negated_speaking),
         cmocka_unit_test(test_successor_named_after),
         cmocka_unit_test(test_plural_role),
+        cmocka_unit_test(test_writers),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
