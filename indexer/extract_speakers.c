@@ -166,7 +166,7 @@ static void scan_table(const doc_ctx *dc, toks *k, toks *scratch, const vp_parse
             add_cell(dc, scratch, rc[speaker_col], org, listed, out);
         } else if (speaker_col < 0) {
             for (size_t c = 0; c < n; c++)
-                vp_sp_scan_block(dc, k, rc[c], listed, out);
+                vp_sp_scan_block(dc, k, rc[c], listed, false, out);
         }
         free(row);
     }
@@ -359,7 +359,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
         }
         if (b->kind == VP_BLOCK_ITEM && speaker_list && !listed)
             scan_item(dc, &scratch, b->text, ms);
-        vp_sp_scan_block(dc, &k, b->text, listed, ms);
+        vp_sp_scan_block(dc, &k, b->text, listed, b->kind == VP_BLOCK_ITEM, ms);
     }
     free(k.v);
     free(scratch.v);

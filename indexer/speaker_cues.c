@@ -47,6 +47,7 @@ typedef struct cues {
     bool listed;           /* the text lists attendees or actions */
     size_t silent_before;  /* "X, die niet het woord voerde, ...": the names
                               before here did not speak in this sentence */
+    bool bio;              /* a list item or a bullet: biographies */
     size_t vetoed_before;  /* "X moest afzeggen, dus Y nam het over": the
                               names before here did not speak */
 } cues;
@@ -210,17 +211,27 @@ static bool ends_title_group(const toks *k, const sentence *st, size_t j)
 }
 
 /* "Anna Smit was dagvoorzitter", "Piet Bos is de moderator": the role
- * after the name.  Returns the token after the role, or 0. */
-static size_t role_after_was(const toks *k, size_t j, mention *m)
+ * after the name.  Returns the token after the role, or 0; *speaks when the
+ * role makes a speaker: one who leads the day or speaks, or any role in a
+ * list of biographies ("- Anna Smit is directeur van X"); in prose "Anna
+ * Smit is communicatieadviseur bij Epe" only describes. */
+static size_t role_after_was(const toks *k, size_t j, bool bio, mention *m, bool *speaks)
 {
+    *speaks = false;
     if (!tok_is(k, j, "was") && !tok_is(k, j, "is"))
         return 0;
     size_t r = j + 1;
     if (tok_is(k, r, "de") || tok_is(k, r, "the") || tok_is(k, r, "onze"))
         r++;
+    size_t adj = r;
+    if (tok_in(k, r, SW(k, VP_SW_ROLE_ADJECTIVE)) && vp_sp_role(k, r + 1))
+        r++;
     const char *role = vp_sp_role(k, r);
     if (!role)
         return 0;
+    *speaks = bio || tok_in(k, r, SW(k, VP_SW_CHAIR_ROLE)) ||
+              tok_in(k, r, SW(k, VP_SW_SPEAKING_ROLE));
+    (void)adj;
     if (!m->role)
         m->role = role;
     return r + 1;
@@ -229,7 +240,7 @@ static size_t role_after_was(const toks *k, size_t j, mention *m)
 /* After a member's name: parentheses, ", role Org", "van Org", "is
  * dagvoorzitter".  Returns the token after all of it. */
 static size_t read_after_name(const doc_ctx *dc, const toks *k, const sentence *st,
-                              size_t j, mention *m)
+                              size_t j, bool bio, mention *m)
 {
     bool cue;
     size_t after = vp_sp_paren_after(k, j, st->e, m, &cue);
@@ -269,9 +280,10 @@ static size_t read_after_name(const doc_ctx *dc, const toks *k, const sentence *
             free(extra.org);
         }
     }
-    after = role_after_was(k, j, m);
+    bool speaks;
+    after = role_after_was(k, j, bio, m, &speaks);
     if (after) {
-        m->triggered = true;
+        m->triggered = m->triggered || speaks;
         j = after;
     }
     return j;
@@ -402,7 +414,11 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         name_span span;
         bool named = vp_sp_name_at(dc, k, q, &span);
         if (!named && (role || honorific) && vp_sp_name_word(k, q) &&
-            !tok_in(k, q, SW(k, VP_SW_ORG_WORD))) {
+            !tok_in(k, q, SW(k, VP_SW_ORG_WORD)) &&
+            !(q + 1 < st->e && k->v[q + 1].kind == T_WORD &&
+              vp_ex_is_upper(k->t + k->v[q + 1].s, 1) && on_one_line(k, q, q + 1))) {
+            /* (not the first word of a longer capitalised span the name
+             * reader refused: "officer, Dublin City Council") */
             /* "burgemeester Backhuys", "mevrouw Hoorn": a bare surname after
              * a role or an honorific, even one that is a place */
             span = (name_span){q, q + 1, 1, false};
@@ -455,7 +471,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
                 return span.e;
             }
         }
-        j = read_after_name(dc, k, st, span.e, &mb->m);
+        j = read_after_name(dc, k, st, span.e, cs->bio, &mb->m);
         if (span.words >= 2 && presenter_in_parentheses(k, st, p, &j, &mb->m))
             in_parens = true;   /* not "Nieuwegein (Ramdin) meldt" */
         mb->m.role_before = mb->m.role_before || plural_role;
@@ -551,7 +567,7 @@ static void note_speaking_role(const toks *k, const sentence *st, mentions *out)
 
 /* Reads the names of one text (a paragraph, an item, a table cell). */
 void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
-                       mentions *out)
+                      bool item, mentions *out)
 {
     vp_sp_tokenize(k, text);
     sentence sents[256];
@@ -563,6 +579,7 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
             .listed_from = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_LEAD),
             .listed = listed || vp_sp_sentence_has(k, st, VP_SW_AUDIENCE_CUE),
             .silent_before = negated_speaking(k, st),
+            .bio = item || (st->s > 0 && tok_bullet(k, st->s - 1)),
             .vetoed_before = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_CUE),
         };
         note_speaking_role(k, st, out);

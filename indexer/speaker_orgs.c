@@ -133,7 +133,8 @@ size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m, bool
         size_t n = k->v[c].e - k->v[c].s;
         bool org = vp_ex_is_upper(s, n) || (s[0] >= '0' && s[0] <= '9') ||
                    vp_ex_apostrophe(s, n) || tok_is(k, c, "gemeente") ||
-                   tok_is(k, c, "provincie") || tok_is(k, c, "ministerie");
+                   tok_is(k, c, "provincie") || tok_is(k, c, "ministerie") ||
+                   tok_in(k, c, SW(k, VP_SW_ORG_WORD));   /* "(politie, eenheid Noord)" */
         size_t os = c;
         if (!org && vp_sp_org_at(k, c, close, &os) > os)
             org = true;   /* "(voormalig ZLTO)", "(uitzendbureau Flexpoint)" */

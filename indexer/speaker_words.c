@@ -39,6 +39,7 @@ static const char *const LIST_NAMES[VP_SW_COUNT] = {
     [VP_SW_NOT_SPEAKER_NEXT] = "not-speaker-next",
     [VP_SW_BYLINE_LEAD] = "byline-lead",
     [VP_SW_ROLE_PLURAL] = "role-plural",
+    [VP_SW_SPEAKING_ROLE] = "speaking-role",
 };
 
 struct vp_speaker_words {

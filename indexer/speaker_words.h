@@ -43,6 +43,8 @@ typedef enum vp_speaker_list {
                                its writer */
     VP_SW_ROLE_PLURAL,      /* "wethouders": a role that every name of the group
                                after it holds */
+    VP_SW_SPEAKING_ROLE,    /* "spreker", "inleider": "X was spreker" names a speaker
+                               (besides the chair roles) */
     VP_SW_COUNT
 } vp_speaker_list;
 

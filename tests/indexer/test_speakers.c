@@ -262,6 +262,41 @@ static void test_writers(void **state)
     expect_speakers(essay, essay_want);
 }
 
+/* "X is <role>": a speaker in a list of biographies or with the role of
+ * one who leads or speaks ("De gast was ..."), a description in prose. */
+static void test_role_after_is(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Programma\n\n"
+        "*Femke Lont is communicatieadviseur bij de gemeente Epe. Ze schrijft hier over de "
+        "stad.*\n\n"
+        "De Schotse gast was Dr. Moira Baird van de University of Stirling.\n\n"
+        "Sprekers:\n\n"
+        "- Wim Ploeg is directeur techniek bij het Deltion college.\n"
+        "- Roos Bakels is wethouder Ruimtelijke Ordening van Epe.\n";
+    static const char *const want[] = {"Moira Baird", "Roos Bakels", "Wim Ploeg", NULL};
+    expect_speakers(md, want);
+}
+
+/* A parenthesis that opens with an organisation word in lower case; a word
+ * after a role that starts an organisation ("officer, Dublin City
+ * Council") is no surname; quotes from elsewhere ("once put it", "eerder
+ * dit jaar zei") are no talk at the meeting. */
+static void test_organisations_and_quotes(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Jelle Rook (politie, eenheid Oost-Nederland) en Iris Vaal (RIEC Oost) lieten zien "
+        "hoe schuren worden gebruikt.\n\n"
+        "- Aine Kelly \xE2\x80\x93 youth officer, Cork City Council.\n\n"
+        "As the Danish planner Mette Holm once put it, streets are rooms. Eerder dit jaar zei "
+        "ondernemer Bas Zwart in de krant dat het goed gaat.\n";
+    static const char *const want[] = {"Iris Vaal", "Jelle Rook", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +311,8 @@ int main(void)
         cmocka_unit_test(test_successor_named_after),
         cmocka_unit_test(test_plural_role),
         cmocka_unit_test(test_writers),
+        cmocka_unit_test(test_role_after_is),
+        cmocka_unit_test(test_organisations_and_quotes),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
