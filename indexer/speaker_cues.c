@@ -45,6 +45,9 @@ typedef struct cues {
     size_t speaker_from;   /* "aan tafel zaten ...": names from here speak */
     size_t listed_from;    /* "bedankte ...": names from here did not */
     bool listed;           /* the text lists attendees or actions */
+    size_t audience_at;    /* "aanwezig waren", "had zich afgemeld": the names
+                              of the sentence are the audience, unless one has
+                              a verb of its own in another clause */
     size_t silent_before;  /* "X, die niet het woord voerde, ...": the names
                               before here did not speak in this sentence */
     bool bio;              /* a list item or a bullet: biographies */
@@ -389,6 +392,25 @@ static size_t next_member(const doc_ctx *dc, const toks *k, size_t j)
     return 0;
 }
 
+/* The cue at token cue stands in another clause than the group [s, e): a
+ * comma, "en", "maar" or "and" between them ("Middelburg had zich afgemeld
+ * en voorzitter Smit leidde de middag"). */
+static bool other_clause(const toks *k, size_t cue, size_t s, size_t e)
+{
+    size_t from = cue < s ? cue + 1 : e, to = cue < s ? s : cue;
+    /* "X uit Bussum, die de hele dag als toehoorder aanwezig was,": a
+     * relative clause about the group */
+    for (size_t t = e; cue >= e && t < cue; t++)
+        if (tok_punct(k, t, ',') && (tok_is(k, t + 1, "die") || tok_is(k, t + 1, "dat") ||
+                                     tok_is(k, t + 1, "who") || tok_is(k, t + 1, "which")))
+            return false;
+    for (size_t t = from; t < to; t++)
+        if (tok_punct(k, t, ',') || tok_is(k, t, "en") || tok_is(k, t, "maar") ||
+            tok_is(k, t, "and") || tok_is(k, t, "but"))
+            return true;
+    return false;
+}
+
 /* Reads a group of names joined by "en" or ",", each with its own role,
  * parentheses or ", role Org"; then "van Org" and a verb after the group.
  * Returns the token after the group. */
@@ -506,6 +528,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
     bool verb_after = cued_after(k, st, group[n - 1].span.e, &j);
     if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
         group_org = vp_xstrdup(group[n - 1].m.org);   /* "A en B van Platform31" */
+    bool audience = cs->audience_at != SIZE_MAX &&
+                    !(verb_after && other_clause(k, cs->audience_at, i, group[n - 1].span.e));
     for (size_t g = 0; g < n; g++) {
         member *mb = &group[g];
         if (group_org && !mb->m.org)
@@ -514,7 +538,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         mb->m.org_place = mb->m.org && dc->gazetteer &&
                           vp_gazetteer_lookup(dc->gazetteer, mb->m.org) != NULL;
         mb->m.triggered = mb->m.triggered || mb->m.cued;
-        mb->m.listed = cs->listed || mb->span.s >= cs->listed_from ||
+        mb->m.listed = cs->listed || audience || mb->span.s >= cs->listed_from ||
                        (cs->silent_before != SIZE_MAX && mb->span.s < cs->silent_before);
         mb->m.vetoed = (cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before) ||
                        (g == 0 && successor);
@@ -577,7 +601,8 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
         cues cs = {
             .speaker_from = vp_sp_sentence_find(k, st, VP_SW_SPEAKER_CUE),
             .listed_from = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_LEAD),
-            .listed = listed || vp_sp_sentence_has(k, st, VP_SW_AUDIENCE_CUE),
+            .listed = listed || vp_sp_sentence_has(k, st, VP_SW_ELSEWHERE_CUE),
+            .audience_at = vp_sp_sentence_find(k, st, VP_SW_AUDIENCE_CUE),
             .silent_before = negated_speaking(k, st),
             .bio = item || (st->s > 0 && tok_bullet(k, st->s - 1)),
             .vetoed_before = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_CUE),

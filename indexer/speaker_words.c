@@ -40,6 +40,7 @@ static const char *const LIST_NAMES[VP_SW_COUNT] = {
     [VP_SW_BYLINE_LEAD] = "byline-lead",
     [VP_SW_ROLE_PLURAL] = "role-plural",
     [VP_SW_SPEAKING_ROLE] = "speaking-role",
+    [VP_SW_ELSEWHERE_CUE] = "elsewhere-cue",
 };
 
 struct vp_speaker_words {

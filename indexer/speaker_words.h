@@ -45,6 +45,8 @@ typedef enum vp_speaker_list {
                                after it holds */
     VP_SW_SPEAKING_ROLE,    /* "spreker", "inleider": "X was spreker" names a speaker
                                (besides the chair roles) */
+    VP_SW_ELSEWHERE_CUE,    /* "vorige week", "schreef": the sentence tells of another
+                               time or text; none of its names spoke there */
     VP_SW_COUNT
 } vp_speaker_list;
 

@@ -297,6 +297,22 @@ static void test_organisations_and_quotes(void **state)
     expect_speakers(md, want);
 }
 
+/* An audience cue holds for its own clause: a name with a speaking verb
+ * in another clause speaks; a relative clause about the name is its own;
+ * another time or text ("vorige week", "schreef") holds for the sentence. */
+static void test_audience_cue_by_clause(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Tiel had zich afgemeld en voorzitter P. Brakel leidde de middag. Wethouder Ilse "
+        "Vroom opende het overleg, Buren had zich afgemeld. Ook wethouder Ruud Gaal uit Epe, "
+        "die de hele dag als toehoorder aanwezig was, sloot zich daarbij aan. Vorige week "
+        "vertelde ondernemer Tom Riet de krant al dat het goed ging.\n";
+    static const char *const want[] = {"Ilse Vroom", "P. Brakel", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_writers),
         cmocka_unit_test(test_role_after_is),
         cmocka_unit_test(test_organisations_and_quotes),
+        cmocka_unit_test(test_audience_cue_by_clause),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
