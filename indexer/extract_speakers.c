@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "extract_text.h"
 #include "mem.h"
 #include "strset.h"
@@ -307,6 +308,21 @@ static int block_end_line(const vp_block *b)
     return end;
 }
 
+/* Block i is a paragraph that ends inside a sentence (no full stop, colon
+ * or closing quote) and the next one is a paragraph that goes on with it
+ * (a letter in lower case first). */
+static bool continues(const vp_parsed *p, size_t i)
+{
+    if (i + 1 >= p->n_blocks || p->blocks[i].kind != VP_BLOCK_PARAGRAPH ||
+        p->blocks[i + 1].kind != VP_BLOCK_PARAGRAPH || p->blocks[i].pseudo_heading)
+        return false;
+    const char *t = p->blocks[i].text, *next = p->blocks[i + 1].text;
+    size_t n = strlen(t);
+    while (n > 0 && is_space(t[n - 1]))
+        n--;
+    return n > 0 && (t[n - 1] >= 'a' && t[n - 1] <= 'z') && next[0] >= 'a' && next[0] <= 'z';
+}
+
 /* The blocks in order.  A heading over attendees makes its section a list
  * of attendees; a paragraph that opens with "Aanwezig:" is one, and so are
  * the items or table right after it.  Names there are kept only for their
@@ -359,6 +375,20 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
         }
         if (b->kind == VP_BLOCK_ITEM && speaker_list && !listed)
             scan_item(dc, &scratch, b->text, ms);
+        if (b->kind == VP_BLOCK_PARAGRAPH && continues(p, i)) {
+            /* a sentence broken over two paragraphs (a converted PDF): read
+             * as one, so "X ... zit en" + "niet op het congres kan zijn" */
+            vp_buf joined = VP_BUF_INIT;
+            vp_buf_puts(&joined, b->text);
+            while (continues(p, i)) {
+                vp_buf_putc(&joined, ' ');
+                vp_buf_puts(&joined, p->blocks[++i].text);
+            }
+            char *text = vp_buf_detach(&joined);
+            vp_sp_scan_block(dc, &k, text, listed, false, ms);
+            free(text);
+            continue;
+        }
         vp_sp_scan_block(dc, &k, b->text, listed, b->kind == VP_BLOCK_ITEM, ms);
     }
     free(k.v);

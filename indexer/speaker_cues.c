@@ -550,7 +550,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
     return j > i ? j : i + 1;
 }
 
-/* A negation followed within four words by speaking or being there: "die
+/* A negation followed within six words by speaking or being there: "die
  * verder niet het woord voerde", "who had not spoken", "die niet op het
  * congres kan zijn", "kon er niet bij zijn".  "zijn" counts only after
  * "bij" or a modal ("het hoeft niet zo te zijn" says nothing of anyone).
@@ -562,7 +562,7 @@ static size_t negated_speaking(const toks *k, const sentence *st)
     for (size_t t = st->s; t < st->e; t++) {
         if (!tok_in(k, t, negations))
             continue;
-        for (size_t u = t + 1; u < st->e && u <= t + 4; u++) {
+        for (size_t u = t + 1; u < st->e && u <= t + 6; u++) {
             if (tok_in(k, u, SW(k, VP_SW_NEGATED_SPEAKING)) ||
                 (tok_is(k, u, "zijn") && tok_in(k, u - 1, modals)))
                 return t;

@@ -313,6 +313,21 @@ static void test_audience_cue_by_clause(void **state)
     expect_speakers(md, want);
 }
 
+/* A sentence broken over two paragraphs (a converted PDF) is read as one;
+ * an opinion reported ("vond") is said at the meeting. */
+static void test_broken_paragraph_and_opinion(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Hij noemde het project de reden waarom gedeputeerde Aart Zwolsman vandaag in Den "
+        "Haag zit en\n\n"
+        "niet op het congres kan zijn. Zijn partijgenoot Bert Vlijm uit Epe vond overleggen "
+        "prima.\n";
+    static const char *const want[] = {"Bert Vlijm", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_role_after_is),
         cmocka_unit_test(test_organisations_and_quotes),
         cmocka_unit_test(test_audience_cue_by_clause),
+        cmocka_unit_test(test_broken_paragraph_and_opinion),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
