@@ -204,6 +204,20 @@ static bool successor_before(const toks *k, const sentence *st, size_t p)
     return q > st->s && tok_in(k, q - 1, SW(k, VP_SW_NOT_SPEAKER_NEXT));
 }
 
+/* "A vertelde over X, en B van Keolis over Y": the verb of the first
+ * clause left out of the second.  The group at p follows ", en" in a
+ * sentence with a speaking verb before it and goes on with "over". */
+static bool gapped_verb(const toks *k, const sentence *st, size_t p, size_t j)
+{
+    if (p < st->s + 3 || !(tok_is(k, p - 1, "en") || tok_is(k, p - 1, "and")) ||
+        !tok_punct(k, p - 2, ',') || !(tok_is(k, j, "over") || tok_is(k, j, "about")))
+        return false;
+    for (size_t t = st->s; t + 2 < p; t++)
+        if (tok_in(k, t, SW(k, VP_SW_VERB_AFTER)))
+            return true;
+    return false;
+}
+
 /* After a group named after a dash: the end of the line or sentence, its
  * organisation (", Platform31", "(RUG)"), a colon or what it is about. */
 static bool ends_title_group(const toks *k, const sentence *st, size_t j)
@@ -421,7 +435,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
     size_t n = 0;
     size_t j = i;
     bool verb_before = false, in_parens = false, after_dash = false, successor = false;
-    bool plural_role = false;
+    bool plural_role = false, dash_org = false;
+    size_t first_p = i;
     while (n < 8) {
         const char *role;
         char *owned;
@@ -471,6 +486,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         if (n == 1) {
             verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
             after_dash = dash_before(k, st, p);
+            first_p = p;
             successor = successor_before(k, st, p);
             /* "de gedeputeerden A van Groningen en B van Drenthe" */
             plural_role = !role && p > st->s && tok_in(k, p - 1, SW(k, VP_SW_ROLE_PLURAL));
@@ -507,6 +523,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             if (oe > os) {
                 mb->m.org = vp_sp_text(k, os, oe);
                 j = oe;
+                dash_org = true;
             }
             break;
         }
@@ -524,7 +541,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             j = oe;
         }
     }
-    after_dash = after_dash && ends_title_group(k, st, j);
+    after_dash = after_dash && (dash_org || ends_title_group(k, st, j));
+    bool gapped = gapped_verb(k, st, first_p, j);
     bool verb_after = cued_after(k, st, group[n - 1].span.e, &j);
     if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
         group_org = vp_xstrdup(group[n - 1].m.org);   /* "A en B van Platform31" */
@@ -534,7 +552,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         member *mb = &group[g];
         if (group_org && !mb->m.org)
             mb->m.org = vp_xstrdup(group_org);
-        mb->m.cued = verb_before || verb_after || in_parens || after_dash;
+        mb->m.cued = verb_before || verb_after || in_parens || after_dash || gapped;
         mb->m.org_place = mb->m.org && dc->gazetteer &&
                           vp_gazetteer_lookup(dc->gazetteer, mb->m.org) != NULL;
         mb->m.triggered = mb->m.triggered || mb->m.cued;

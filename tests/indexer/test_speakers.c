@@ -328,6 +328,36 @@ static void test_broken_paragraph_and_opinion(void **state)
     expect_speakers(md, want);
 }
 
+/* A given name alone with a speaking verb is the one person of the report
+ * with that given name and an organisation or a cue; a word of an
+ * organisation's name is not. */
+static void test_given_name_reference(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Blog\n\n"
+        "Ik mocht een workshop begeleiden, samen met Marit Oostra van de GGD Fryslân. "
+        "Marit liet onderzoek zien over schulden.\n\n"
+        "## Zorg- en Veiligheidshuis Twente\n\n"
+        "Anne Post, manager van het Zorg- en Veiligheidshuis, liet casussen zien.\n";
+    static const char *const want[] = {"Anne Post", "Marit Oostra", NULL};
+    expect_speakers(md, want);
+}
+
+/* "A vertelde over X, en B van Y over Z": the verb left out of the second
+ * clause; after a dash, an organisation in lower case after the comma. */
+static void test_gapped_verb(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Lian Dekema (provincie Drenthe) vertelde over de buurtbussen, en Okke Brink van "
+        "Qbuzz over vervoer op afroep.\n\n"
+        "D. TECHNIEK IN DE KLAS \xE2\x80\x93 Ria Smeets, Vista college\n";
+    static const char *const want[] = {"Lian Dekema", "Okke Brink", "Ria Smeets", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -346,6 +376,8 @@ int main(void)
         cmocka_unit_test(test_organisations_and_quotes),
         cmocka_unit_test(test_audience_cue_by_clause),
         cmocka_unit_test(test_broken_paragraph_and_opinion),
+        cmocka_unit_test(test_given_name_reference),
+        cmocka_unit_test(test_gapped_verb),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
