@@ -51,6 +51,7 @@ typedef struct cues {
     size_t silent_before;  /* "X, die niet het woord voerde, ...": the names
                               before here did not speak in this sentence */
     bool bio;              /* a list item or a bullet: biographies */
+    size_t first_verb;     /* the first speaking verb (verb-after), SIZE_MAX */
     size_t vetoed_before;  /* "X moest afzeggen, dus Y nam het over": the
                               names before here did not speak */
 } cues;
@@ -207,15 +208,12 @@ static bool successor_before(const toks *k, const sentence *st, size_t p)
 /* "A vertelde over X, en B van Keolis over Y": the verb of the first
  * clause left out of the second.  The group at p follows ", en" in a
  * sentence with a speaking verb before it and goes on with "over". */
-static bool gapped_verb(const toks *k, const sentence *st, size_t p, size_t j)
+static bool gapped_verb(const toks *k, const sentence *st, size_t first_verb, size_t p,
+                        size_t j)
 {
-    if (p < st->s + 3 || !(tok_is(k, p - 1, "en") || tok_is(k, p - 1, "and")) ||
-        !tok_punct(k, p - 2, ',') || !(tok_is(k, j, "over") || tok_is(k, j, "about")))
-        return false;
-    for (size_t t = st->s; t + 2 < p; t++)
-        if (tok_in(k, t, SW(k, VP_SW_VERB_AFTER)))
-            return true;
-    return false;
+    return p >= st->s + 3 && (tok_is(k, p - 1, "en") || tok_is(k, p - 1, "and")) &&
+           tok_punct(k, p - 2, ',') && (tok_is(k, j, "over") || tok_is(k, j, "about")) &&
+           first_verb + 2 < p;
 }
 
 /* After a group named after a dash: the end of the line or sentence, its
@@ -406,12 +404,19 @@ static size_t next_member(const doc_ctx *dc, const toks *k, size_t j)
     return 0;
 }
 
+/* Tokens between a cue and a group beyond which they are in two clauses. */
+#define CLAUSE_SPAN 40
+
 /* The cue at token cue stands in another clause than the group [s, e): a
  * comma, "en", "maar" or "and" between them ("Middelburg had zich afgemeld
  * en voorzitter Smit leidde de middag"). */
 static bool other_clause(const toks *k, size_t cue, size_t s, size_t e)
 {
     size_t from = cue < s ? cue + 1 : e, to = cue < s ? s : cue;
+    /* a cue this far away is in another clause: and the scan stays short,
+     * so a sentence of many groups is no quadratic read */
+    if (to > from + CLAUSE_SPAN)
+        return true;
     /* "X uit Bussum, die de hele dag als toehoorder aanwezig was,": a
      * relative clause about the group */
     for (size_t t = e; cue >= e && t < cue; t++)
@@ -542,7 +547,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         }
     }
     after_dash = after_dash && (dash_org || ends_title_group(k, st, j));
-    bool gapped = gapped_verb(k, st, first_p, j);
+    bool gapped = cs->first_verb != SIZE_MAX && gapped_verb(k, st, cs->first_verb, first_p, j);
     bool verb_after = cued_after(k, st, group[n - 1].span.e, &j);
     if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
         group_org = vp_xstrdup(group[n - 1].m.org);   /* "A en B van Platform31" */
@@ -591,6 +596,15 @@ static size_t negated_speaking(const toks *k, const sentence *st)
     return SIZE_MAX;
 }
 
+/* The first speaking verb of the sentence, SIZE_MAX when it has none. */
+static size_t first_verb(const toks *k, const sentence *st)
+{
+    for (size_t t = st->s; t < st->e; t++)
+        if (tok_in(k, t, SW(k, VP_SW_VERB_AFTER)))
+            return t;
+    return SIZE_MAX;
+}
+
 /* "De voorzitter opent ...": a role as the subject of a speaking verb. */
 static void note_speaking_role(const toks *k, const sentence *st, mentions *out)
 {
@@ -623,6 +637,7 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
             .audience_at = vp_sp_sentence_find(k, st, VP_SW_AUDIENCE_CUE),
             .silent_before = negated_speaking(k, st),
             .bio = item || (st->s > 0 && tok_bullet(k, st->s - 1)),
+            .first_verb = first_verb(k, st),
             .vetoed_before = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_CUE),
         };
         note_speaking_role(k, st, out);
