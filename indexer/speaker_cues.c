@@ -51,7 +51,9 @@ typedef struct cues {
     size_t silent_before;  /* "X, die niet het woord voerde, ...": the names
                               before here did not speak in this sentence */
     bool bio;              /* a list item or a bullet: biographies */
-    size_t first_verb;     /* the first speaking verb (verb-after), SIZE_MAX */
+    size_t *first_verb;    /* the first speaking verb (verb-after), SIZE_MAX
+                              when none; FIRST_VERB_UNKNOWN until looked for
+                              (only a gapped clause asks) */
     size_t vetoed_before;  /* "X moest afzeggen, dus Y nam het over": the
                               names before here did not speak */
 } cues;
@@ -205,15 +207,29 @@ static bool successor_before(const toks *k, const sentence *st, size_t p)
     return q > st->s && tok_in(k, q - 1, SW(k, VP_SW_NOT_SPEAKER_NEXT));
 }
 
+#define FIRST_VERB_UNKNOWN (SIZE_MAX - 1)
+
+/* The first speaking verb of the sentence, SIZE_MAX when it has none. */
+static size_t find_first_verb(const toks *k, const sentence *st)
+{
+    for (size_t t = st->s; t < st->e; t++)
+        if (tok_in(k, t, SW(k, VP_SW_VERB_AFTER)))
+            return t;
+    return SIZE_MAX;
+}
+
 /* "A vertelde over X, en B van Keolis over Y": the verb of the first
  * clause left out of the second.  The group at p follows ", en" in a
  * sentence with a speaking verb before it and goes on with "over". */
-static bool gapped_verb(const toks *k, const sentence *st, size_t first_verb, size_t p,
+static bool gapped_verb(const toks *k, const sentence *st, size_t *first_verb, size_t p,
                         size_t j)
 {
-    return p >= st->s + 3 && (tok_is(k, p - 1, "en") || tok_is(k, p - 1, "and")) &&
-           tok_punct(k, p - 2, ',') && (tok_is(k, j, "over") || tok_is(k, j, "about")) &&
-           first_verb + 2 < p;
+    if (!(p >= st->s + 3 && (tok_is(k, p - 1, "en") || tok_is(k, p - 1, "and")) &&
+          tok_punct(k, p - 2, ',') && (tok_is(k, j, "over") || tok_is(k, j, "about"))))
+        return false;
+    if (*first_verb == FIRST_VERB_UNKNOWN)
+        *first_verb = find_first_verb(k, st);
+    return *first_verb != SIZE_MAX && *first_verb + 2 < p;
 }
 
 /* After a group named after a dash: the end of the line or sentence, its
@@ -547,7 +563,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         }
     }
     after_dash = after_dash && (dash_org || ends_title_group(k, st, j));
-    bool gapped = cs->first_verb != SIZE_MAX && gapped_verb(k, st, cs->first_verb, first_p, j);
+    bool gapped = gapped_verb(k, st, cs->first_verb, first_p, j);
     bool verb_after = cued_after(k, st, group[n - 1].span.e, &j);
     if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
         group_org = vp_xstrdup(group[n - 1].m.org);   /* "A en B van Platform31" */
@@ -596,15 +612,6 @@ static size_t negated_speaking(const toks *k, const sentence *st)
     return SIZE_MAX;
 }
 
-/* The first speaking verb of the sentence, SIZE_MAX when it has none. */
-static size_t first_verb(const toks *k, const sentence *st)
-{
-    for (size_t t = st->s; t < st->e; t++)
-        if (tok_in(k, t, SW(k, VP_SW_VERB_AFTER)))
-            return t;
-    return SIZE_MAX;
-}
-
 /* "De voorzitter opent ...": a role as the subject of a speaking verb. */
 static void note_speaking_role(const toks *k, const sentence *st, mentions *out)
 {
@@ -630,6 +637,7 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
     size_t ns = vp_sp_sentences(k, sents, 256);
     for (size_t si = 0; si < ns; si++) {
         sentence *st = &sents[si];
+        size_t first_verb = FIRST_VERB_UNKNOWN;
         cues cs = {
             .speaker_from = vp_sp_sentence_find(k, st, VP_SW_SPEAKER_CUE),
             .listed_from = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_LEAD),
@@ -637,7 +645,7 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
             .audience_at = vp_sp_sentence_find(k, st, VP_SW_AUDIENCE_CUE),
             .silent_before = negated_speaking(k, st),
             .bio = item || (st->s > 0 && tok_bullet(k, st->s - 1)),
-            .first_verb = first_verb(k, st),
+            .first_verb = &first_verb,
             .vetoed_before = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_CUE),
         };
         note_speaking_role(k, st, out);
