@@ -156,6 +156,7 @@ static int index_sources(vp_run *r, vp_shards **live, vp_rebuild *rb)
                      : (make_builder(r) == 0 ? vp_run_index_all(r) : -1);
     }
     if (r->opt->rebuild || empty_database(r)) {
+        r->full = true;
         vp_parts_plan plan = {0};
         vp_run_plan_parts(r, &plan, jobs);
         bool in_parts = plan.count > 1;   /* with jobs, or beyond one part */
@@ -190,7 +191,8 @@ static int resolve_speakers(vp_run *r)
  * word. */
 static int sync_spelling(vp_run *r)
 {
-    if (r->n.indexed + r->n.removed == 0 && r->pending == 0)
+    if (r->n.indexed + r->n.removed == 0 && r->pending == 0 &&
+        !vp_spelling_unfinished(vp_shards_meta(r->shards)))
         return 0;
     xapc_error err;
     xapc_error_clear(&err);
@@ -199,7 +201,8 @@ static int sync_spelling(vp_run *r)
         if (xapc_db_add(all, xapc_wdb_reader(vp_shards_at(r->shards, i)), &err) != XAPC_OK)
             break;
     if (all && err.status == XAPC_OK)
-        vp_spelling_sync(vp_shards_meta(r->shards), all, NULL, &err);
+        vp_spelling_sync(vp_shards_meta(r->shards), all, vp_run_spelling_step(r->opt), NULL,
+                         &err);
     xapc_db_free(all);
     if (err.status != XAPC_OK) {
         fprintf(stderr, "indexer: %s: cannot update the spelling table: %s\n", r->opt->db,
@@ -240,6 +243,27 @@ static void write_facet_column(const char *path)
                 "more slowly until the next run\n", why);
 }
 
+/* A full build of one database, compacted (vp_run_compact_to_fresh): one
+ * built beside the live index is compacted in its place; one built in
+ * place (an empty database, in one part) is compacted beside it and
+ * swapped in like a rebuild, so that a run stopped before then keeps what
+ * it committed.  Not compacted, the index is still whole: a warning. */
+static void compact_full_build(vp_run *r, vp_shards **live, vp_rebuild *rb)
+{
+    char msg[1024];
+    if (r->opt->rebuild || r->swap) {
+        vp_shards_free(r->shards);
+        r->shards = NULL;
+        vp_run_compact_to_fresh(r, rb->fresh, rb);
+    } else if (vp_rebuild_begin(rb, r->opt->db, msg, sizeof msg) != 0) {
+        fprintf(stderr, "indexer: warning: the new index is not compacted: %s\n", msg);
+    } else if (vp_run_compact_to_fresh(r, r->opt->db, rb) == 0) {
+        *live = r->shards;   /* holds the lock until the swap */
+        r->shards = NULL;
+        r->swap = true;
+    }
+}
+
 int vp_build(const vp_build_options *o, vp_build_counts *counts)
 {
     vp_build_data d = {0};
@@ -264,6 +288,8 @@ int vp_build(const vp_build_options *o, vp_build_counts *counts)
     bool done = r.shards && index_sources(&r, &live, &rebuild) == 0 &&
                 vp_run_remove_missing(&r, &sources) == 0 &&
                 resolve_speakers(&r) == 0 && finish(&r) == 0;
+    if (done && r.full && !vp_shards_is_set(r.shards))
+        compact_full_build(&r, &live, &rebuild);
     if (done)
         write_facet_column((o->rebuild || r.swap) ? rebuild.fresh : o->db);
     vp_docbuilder_free(r.builder);

@@ -20,6 +20,7 @@
 #include "ingest.h"
 #include "mem.h"
 #include "schema.h"
+#include "spelling_sync.h"
 #include "stamp.h"
 #include "strvec.h"
 #include "sys.h"
@@ -363,6 +364,13 @@ size_t vp_run_flush_threshold(const vp_build_options *o, unsigned jobs)
     }
     size_t share = (budget - used) / jobs / BUFFERED_PER_BYTE;
     return share ? share : 1;
+}
+
+size_t vp_run_spelling_step(const vp_build_options *o)
+{
+    size_t budget = (size_t)o->memory << 20, used = resident_bytes();
+    size_t step = used < budget ? (budget - used) / VP_SPELLING_BYTES_PER_WORD : 0;
+    return step > 10000 ? step : 10000;
 }
 
 int vp_run_index_all(vp_run *r)

@@ -61,6 +61,7 @@ typedef struct vp_run {
     vp_extract_ctx ctx;
     bool data_changed;   /* synonyms to store, data hash to record */
     bool swap;           /* built beside the live index: swap it in at the end */
+    bool full;           /* every report written anew (an empty database, --rebuild) */
     unsigned pending;    /* changes since the last commit */
     size_t buffered;     /* bytes of reports stored since the last commit */
     size_t flush_at;     /* commit when buffered reaches this (--memory) */
@@ -98,6 +99,11 @@ int vp_run_commit(vp_run *r, bool force);
  * --memory leaves beyond the memory in use now (at least 1). */
 size_t vp_run_flush_threshold(const vp_build_options *o, unsigned jobs);
 
+/* The words the spelling table may take in one step (spelling_sync.h):
+ * what --memory leaves beyond the memory in use now, at
+ * VP_SPELLING_BYTES_PER_WORD a word (at least 10,000). */
+size_t vp_run_spelling_step(const vp_build_options *o);
+
 /* Every source on this thread.  0, or -1 (reported). */
 int vp_run_index_all(vp_run *r);
 
@@ -133,6 +139,15 @@ int vp_run_index_shards_in_jobs(vp_run *r, unsigned n);
  * swapped in at the end.  0, or -1 (reported). */
 int vp_run_index_parts(vp_run *r, vp_parts_plan *plan, unsigned n, vp_shards **live,
                        vp_rebuild *rb);
+
+/* Compacts the finished database at from into rb's fresh folder (through
+ * its parts folder, which a later run clears if this one stops), so that
+ * a full build is as small as Xapian's compactor makes it: its B-trees were
+ * filled by commits in batches, the spelling table and the speakers'
+ * rewrites after the merge.  from may be the fresh folder itself (closed
+ * by then): it is replaced.  0, or -1 (reported as a warning: the index
+ * at from is whole, only larger). */
+int vp_run_compact_to_fresh(vp_run *r, const char *from, vp_rebuild *rb);
 
 /* Plans the parts of r's sources for min_parts jobs (parts.h).  Fills
  * plan; free plan->bounds. */

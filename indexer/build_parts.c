@@ -151,3 +151,25 @@ int vp_run_index_parts(vp_run *r, vp_parts_plan *plan, unsigned n, vp_shards **l
         fprintf(stderr, "indexer: %s\n", msg);
     return r->shards ? 0 : -1;
 }
+
+int vp_run_compact_to_fresh(vp_run *r, const char *from, vp_rebuild *rb)
+{
+    xapc_error err;
+    if (vp_remove_tree(rb->parts) != 0) {
+        fprintf(stderr, "indexer: warning: %s: the new index is not compacted: %s\n",
+                rb->parts, strerror(errno));
+        return -1;
+    }
+    if (xapc_compact(&from, 1, rb->parts, &err) != XAPC_OK) {
+        fprintf(stderr, "indexer: warning: %s: the new index is not compacted: %s\n",
+                r->opt->db, err.message);
+        vp_remove_tree(rb->parts);
+        return -1;
+    }
+    if (vp_remove_tree(rb->fresh) != 0 || rename(rb->parts, rb->fresh) != 0) {
+        fprintf(stderr, "indexer: %s: cannot put the compacted index in place: %s\n",
+                rb->fresh, strerror(errno));
+        return -1;
+    }
+    return 0;
+}

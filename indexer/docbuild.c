@@ -138,8 +138,6 @@ static bool index_place(vp_docbuilder *b, const char *name, xapc_error *err)
     if (!index_both(b, name, WDF_FACET_TEXT, VP_PREFIX_PLACE_TEXT, err))
         return false;
     char *folded = vp_fold(name);
-    if (!folded)
-        return false;
     bool ok = true;
     for (const char *p = name; *p && ok; p++)
         if ((unsigned char)*p >= 0x80) {   /* a non-ASCII name: accents likely */

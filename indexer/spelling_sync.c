@@ -87,19 +87,46 @@ static xapc_status plan(xapc_wdb *spelling, const xapc_db *terms, changes *out,
     return err->status;
 }
 
-xapc_status vp_spelling_sync(xapc_wdb *spelling, const xapc_db *terms, size_t *changed,
-                             xapc_error *err)
+static xapc_status apply(xapc_wdb *spelling, const change *c, xapc_error *err)
+{
+    return c->add ? xapc_wdb_add_spelling(spelling, c->word, c->add, err)
+                  : xapc_wdb_remove_spelling(spelling, c->word, c->remove, err);
+}
+
+/* Commits a step; the mark says the table is part-way until the caller's
+ * commit after the last step, which the mark's removal goes with. */
+static xapc_status commit_step(xapc_wdb *spelling, xapc_error *err)
+{
+    if (xapc_wdb_set_metadata(spelling, VP_META_SPELLING_UNFINISHED, "1", err) != XAPC_OK)
+        return err->status;
+    return xapc_wdb_commit(spelling, err);
+}
+
+xapc_status vp_spelling_sync(xapc_wdb *spelling, const xapc_db *terms, size_t step,
+                             size_t *changed, xapc_error *err)
 {
     changes c = {0};
     xapc_status st = plan(spelling, terms, &c, err);
-    for (size_t i = 0; st == XAPC_OK && i < c.len; i++)
-        st = c.items[i].add ? xapc_wdb_add_spelling(spelling, c.items[i].word, c.items[i].add, err)
-                            : xapc_wdb_remove_spelling(spelling, c.items[i].word,
-                                                       c.items[i].remove, err);
+    for (size_t i = 0; st == XAPC_OK && i < c.len; i++) {
+        st = apply(spelling, &c.items[i], err);
+        if (st == XAPC_OK && step && (i + 1) % step == 0 && i + 1 < c.len)
+            st = commit_step(spelling, err);
+    }
+    if (st == XAPC_OK)
+        st = xapc_wdb_set_metadata(spelling, VP_META_SPELLING_UNFINISHED, "", err);
     if (changed)
         *changed = c.len;
     for (size_t i = 0; i < c.len; i++)
         free(c.items[i].word);
     free(c.items);
     return st;
+}
+
+bool vp_spelling_unfinished(xapc_wdb *spelling)
+{
+    char *mark = xapc_db_get_metadata(xapc_wdb_reader(spelling), VP_META_SPELLING_UNFINISHED,
+                                      NULL);
+    bool unfinished = mark && *mark;
+    free(mark);
+    return unfinished;
 }

@@ -17,15 +17,36 @@
 #ifndef VP_SPELLING_SYNC_H
 #define VP_SPELLING_SYNC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "xapian_c.h"
 
-/* Makes spelling's table (uncommitted) hold every word term of terms with
- * its term frequency: words added, frequencies corrected, words gone
- * removed.  *changed (may be NULL) counts the words touched.  XAPC_OK or
- * the failure (err set). */
-xapc_status vp_spelling_sync(xapc_wdb *spelling, const xapc_db *terms, size_t *changed,
-                             xapc_error *err);
+/* Xapian holds a table's uncommitted spelling changes in memory, about
+ * 850 bytes per word measured (each word under each of its fragments), and
+ * writes them only at a commit: a first run over a large archive adds
+ * millions of words at once (1.6 GB at 100,000 reports).  So the changes
+ * go in steps that fit the run's memory budget at this much per word (the
+ * commit's merge needs about as much again), each step but the last
+ * committed here.  Not smaller than need be: a table written in steps takes
+ * more room on disk (2.5 times at 10,000 reports in steps of 50,000 words),
+ * as its blocks are rewritten by each step. */
+#define VP_SPELLING_BYTES_PER_WORD 2048
+
+/* Metadata set while the table is part-way: a run that stopped between two
+ * steps left it so, and the next run syncs again though no report changed. */
+#define VP_META_SPELLING_UNFINISHED "vindplaats.spellingunfinished"
+
+/* Makes spelling's table hold every word term of terms with its term
+ * frequency: words added, frequencies corrected, words gone removed, in
+ * steps of at most step words (0: one step), every step but the last
+ * committed.  The last step is left uncommitted for the caller's commit.
+ * *changed (may be NULL) counts the words touched.  XAPC_OK or the failure
+ * (err set). */
+xapc_status vp_spelling_sync(xapc_wdb *spelling, const xapc_db *terms, size_t step,
+                             size_t *changed, xapc_error *err);
+
+/* True when an earlier sync of spelling stopped part-way. */
+bool vp_spelling_unfinished(xapc_wdb *spelling);
 
 #endif /* VP_SPELLING_SYNC_H */

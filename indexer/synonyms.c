@@ -112,8 +112,6 @@ static xapc_status store_member(const vp_strvec *group, size_t self, xapc_wdb *w
                                 const xapc_stem *stem, vp_strvec *keys, xapc_error *err)
 {
     char *key = vp_fold(group->items[self]);
-    if (!key)
-        return XAPC_ERR_NO_MEMORY;
     char *zkey = stemmed_term(stem, key, err);
     xapc_status st = XAPC_OK;
     for (size_t j = 0; j < group->len && st == XAPC_OK; j++) {

@@ -63,16 +63,6 @@ struct vp_gazetteer {
 static void free_places(vp_gazetteer *g);
 static size_t index_of(const vp_gazetteer *g, const vp_municipality *m);
 
-/* The lookup key of a name (vp_fold_key, which returns NULL only when out
- * of memory); caller frees. */
-static char *lookup_key(const char *name)
-{
-    char *k = vp_fold_key(name);
-    if (!k)
-        vp_oom(strlen(name));
-    return k;
-}
-
 /* ---- hash table --------------------------------------------------------- */
 
 static uint64_t hash_bytes(const char *s, size_t len)
@@ -319,7 +309,7 @@ static int add_name(vp_gazetteer *g, const char *name, size_t idx, const char *w
 {
     char buf[SCAN_MAX_WORDS * (WORD_MAX + 1)];
     size_t klen, nw;
-    char *k = lookup_key(name);
+    char *k = vp_fold_key(name);
     int rc;
     if (!*k) {
         vp_errorf(errbuf, errlen, "%s:%zu: %s '%s' has no letters", path, g->e[idx].line,
@@ -585,7 +575,7 @@ static void add_place_keys(vp_gazetteer *g, const char *name, size_t idx)
 {
     char buf[SCAN_MAX_WORDS * (WORD_MAX + 1)];
     size_t klen, nw;
-    char *k = lookup_key(name);
+    char *k = vp_fold_key(name);
     if (*k)
         add_place_key(g, k, strlen(k), idx);
     free(k);
@@ -690,7 +680,7 @@ const vp_place *vp_gazetteer_lookup_place(const vp_gazetteer *g, const char *nam
 {
     if (!g || !name || !g->np)
         return NULL;
-    char *k = lookup_key(name);
+    char *k = vp_fold_key(name);
     size_t klen = strlen(k);
     struct slot *s = tab_find(g, k, klen, hash_bytes(k, klen));
     free(k);
@@ -748,7 +738,7 @@ const vp_municipality *vp_gazetteer_lookup(const vp_gazetteer *g, const char *na
     struct slot *s;
     if (!g || !name)
         return NULL;
-    k = lookup_key(name);
+    k = vp_fold_key(name);
     size_t klen = strlen(k);
     s = tab_find(g, k, klen, hash_bytes(k, klen));
     free(k);

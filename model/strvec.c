@@ -22,11 +22,9 @@ bool vp_strvec_contains(const vp_strvec *v, const char *s)
 {
     char *f = vp_fold(s ? s : "");
     bool found = false;
-    if (!f)
-        return false;
     for (size_t i = 0; i < v->len && !found; i++) {
         char *g = vp_fold(v->items[i]);
-        if (g && strcmp(f, g) == 0)
+        if (strcmp(f, g) == 0)
             found = true;
         free(g);
     }
@@ -66,8 +64,7 @@ void vp_strvec_sort(vp_strvec *v)
     for (size_t i = 0; i < v->len; i++) {
         it[i].s = v->items[i];
         it[i].pos = i;
-        if (!(it[i].folded = vp_fold(v->items[i])))
-            vp_oom(0);          /* vp_fold fails for want of memory only */
+        it[i].folded = vp_fold(v->items[i]);
     }
     qsort(it, v->len, sizeof *it, sort_cmp);
     for (size_t i = 0; i < v->len; i++) {

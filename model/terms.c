@@ -21,8 +21,6 @@ static char *join(const char *prefix, const char *value)
 char *vp_filter_term(const char *prefix, const char *value)
 {
     char *folded = vp_fold(value);
-    if (!folded)
-        vp_oom(0);          /* vp_fold fails for want of memory only */
     char *term = join(prefix, folded);
     free(folded);
     return term;

@@ -34,6 +34,13 @@ TEST+=(clang libclang-rt-14-dev valgrind wrk)
 # bench/run (not the test command): wrk for the HTTP load, /usr/bin/time for
 # CPU time and peak RSS; installed with VP_WITH_BENCH=1
 BENCH=(wrk time)
+# bench/peers' third peer, Sphinx 2.2.11 (../shared/peers/sphinx): its indexer
+# and searchd (sphinxsearch; START=no, nothing runs until bench/peers starts
+# it), sx_query's client library (libmariadb-dev), sx_check.py's Xapian counts
+# (python3-xapian) and its CALL KEYWORDS on queries whose totals differ (the
+# mysql client).  sphinxsearch owns /usr/bin/indexer and /usr/bin/searchd:
+# bench/peers calls them by full path, and our .deb cannot be installed beside it.
+BENCH+=(sphinxsearch libmariadb-dev python3-xapian mariadb-client)
 # scripts/woonplaatsen.py (remaking data/woonplaatsen.tsv, not the build):
 # the English word list beside wdutch; installed with VP_WITH_DATA_TOOLS=1
 DATA_TOOLS=(wamerican)

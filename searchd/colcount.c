@@ -157,8 +157,8 @@ json_t *vp_colcount_json(vp_colcount *cc, vp_facet f, const uint32_t *counts, un
             continue;
         vp_facet_entry *e = &entries[k++];
         e->value = vp_fcol_value(cc->col, f, v, &e->len);
-        if (!cc->folded[f][v] && !(cc->folded[f][v] = vp_fold(e->value)))
-            vp_oom(e->len);
+        if (!cc->folded[f][v])
+            cc->folded[f][v] = vp_fold(e->value);
         e->folded = cc->folded[f][v];
         e->count = counts[v];
     }

@@ -4,11 +4,14 @@
  */
 #include "docset.h"
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mem.h"
 #include "strset.h"
+#include "sys.h"
 
 /* A node is kept when computing it read at least this many docids: a
  * short posting list is cheaper to read again than to keep. */
@@ -152,8 +155,21 @@ typedef struct ctx {
     vp_docsets *ds;
     const xapc_db *db;
     const vp_fcol *col;
+    double deadline;         /* vp_now_ms() time; 0: none */
     xapc_error *xe;
 } ctx;
+
+/* False, with the error set, once the request's deadline has passed: read
+ * at every node and every batch of a posting list, so a costly count stops
+ * within one batch of it. */
+static bool in_time(ctx *c)
+{
+    if (c->deadline <= 0 || vp_now_ms() <= c->deadline)
+        return true;
+    c->xe->status = XAPC_ERR_DEADLINE;
+    snprintf(c->xe->message, sizeof c->xe->message, "counting ran past its deadline");
+    return false;
+}
 
 static roaring_bitmap_t *eval(ctx *c, const xapc_query *q, size_t *work);
 
@@ -165,7 +181,7 @@ static roaring_bitmap_t *postlist_set(ctx *c, const char *term, size_t len, size
     roaring_bitmap_t *r = new_set();
     uint32_t buf[BATCH];
     size_t n;
-    while ((n = xapc_postiter_next_batch(it, buf, BATCH, c->xe)) > 0) {
+    while (in_time(c) && (n = xapc_postiter_next_batch(it, buf, BATCH, c->xe)) > 0) {
         roaring_bitmap_add_many(r, n, buf);
         *work += n;
     }
@@ -181,7 +197,7 @@ static roaring_bitmap_t *postlist_set(ctx *c, const char *term, size_t len, size
 const roaring_bitmap_t *vp_docsets_all(vp_docsets *ds, const xapc_db *db, xapc_error *xe)
 {
     if (!ds->all) {
-        ctx c = {ds, db, NULL, xe};
+        ctx c = {ds, db, NULL, 0, xe};
         size_t work = 0;
         ds->all = postlist_set(&c, "", 0, &work);
     }
@@ -197,7 +213,7 @@ static void add_docids(const uint32_t *ids, size_t n, void *r)
 static roaring_bitmap_t *matcher_set(ctx *c, const xapc_query *q, size_t *work)
 {
     roaring_bitmap_t *r = new_set();
-    if (xapc_db_match_docids(c->db, q, add_docids, r, c->xe) != XAPC_OK) {
+    if (xapc_db_match_docids(c->db, q, c->deadline, add_docids, r, c->xe) != XAPC_OK) {
         roaring_bitmap_free(r);
         return NULL;
     }
@@ -397,7 +413,7 @@ static roaring_bitmap_t *eval(ctx *c, const xapc_query *q, size_t *work)
         return copy_set(known);
     }
     size_t mine = 0;
-    roaring_bitmap_t *r = eval_node(c, q, &mine);
+    roaring_bitmap_t *r = in_time(c) ? eval_node(c, q, &mine) : NULL;
     if (r && mine >= KEEP_FROM_WORK)
         keep(c->ds, key, len, r);
     *work += mine;
@@ -406,10 +422,10 @@ static roaring_bitmap_t *eval(ctx *c, const xapc_query *q, size_t *work)
 }
 
 roaring_bitmap_t *vp_docsets_eval(vp_docsets *ds, const xapc_db *db, const vp_fcol *col,
-                                  const xapc_query *q, xapc_error *xe)
+                                  const xapc_query *q, double deadline, xapc_error *xe)
 {
     xapc_error_clear(xe);
-    ctx c = {ds, db, col, xe};
+    ctx c = {ds, db, col, deadline, xe};
     size_t work = 0;
     return eval(&c, q, &work);
 }

@@ -38,9 +38,10 @@ void vp_docsets_clear(vp_docsets *ds);
 
 /* The documents q matches in db (col: the facet column of db at the same
  * revision, or NULL), as a bitmap the caller frees with
- * roaring_bitmap_free; NULL with xe set when the index fails. */
+ * roaring_bitmap_free; NULL with xe set when the index fails, or with
+ * XAPC_ERR_DEADLINE once deadline (a vp_now_ms() time; 0: none) has passed. */
 roaring_bitmap_t *vp_docsets_eval(vp_docsets *ds, const xapc_db *db, const vp_fcol *col,
-                                  const xapc_query *q, xapc_error *xe);
+                                  const xapc_query *q, double deadline, xapc_error *xe);
 
 /* Frees a set; NULL is nothing (CRoaring 0.2's roaring_bitmap_free
  * dereferences it). */

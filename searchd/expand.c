@@ -73,15 +73,6 @@ bool vp_expand_is_stopword(const char *folded)
                    sizeof *stopwords, cmp_word) != NULL;
 }
 
-/* vp_fold, which returns NULL only when out of memory. */
-static char *fold(const char *s)
-{
-    char *f = vp_fold(s);
-    if (!f)
-        vp_oom(strlen(s));
-    return f;
-}
-
 /* ---- tokens ------------------------------------------------------------------ */
 
 typedef struct token {
@@ -115,7 +106,7 @@ static bool is_operator(const char *t, size_t len)
 
 static char *fold_word(const char *t)
 {
-    char *f = fold(t);
+    char *f = vp_fold(t);
     size_t start = strspn(f, ",.;:!?'");
     size_t len = strlen(f + start);
     while (len > 0 && strchr(",.;:!?'", f[start + len - 1]))
@@ -409,7 +400,7 @@ static char *lowered(const char *s)
 static xapc_query *phrase_word(const vp_expand_ctx *c, const char *word, uint32_t pos,
                                xapc_error *err)
 {
-    char *low = lowered(word), *folded = fold(low);
+    char *low = lowered(word), *folded = vp_fold(low);
     vp_strvec forms = VP_STRVEC_INIT;
     vp_strvec_push(&forms, low);
     if (strcmp(folded, low) != 0)
@@ -450,7 +441,7 @@ static xapc_query *phrase_query(const vp_expand_ctx *c, const char *text, uint32
          w = strtok_r(NULL, " \t\r\n", &save)) {
         vp_strvec_push(&words, w);
         simple = simple && simple_word(w);
-        char *f = fold(w);
+        char *f = vp_fold(w);
         if (!vp_expand_is_stopword(f))
             vp_strvec_push(&content, w);
         free(f);
@@ -492,7 +483,7 @@ static bool add_synonyms(const vp_expand_ctx *c, const vp_strvec *syns, qlist *l
         if (strchr(syn, ' ')) {
             q = phrase_query(c, syn, VP_EXPAND_PHRASE_SLACK, err);
         } else {
-            char *folded = fold(syn);
+            char *folded = vp_fold(syn);
             q = word_query(c, syn, folded, AS_ALTERNATIVE, err);
             free(folded);
         }
@@ -713,21 +704,12 @@ static bool build_groups(const vp_expand_ctx *c, const tokens *t, bool skip_stop
 
 /* ---- the themes a query names --------------------------------------------------------- */
 
-/* vp_fold_key, which returns NULL only when out of memory. */
-static char *fold_key(const char *s)
-{
-    char *k = vp_fold_key(s);
-    if (!k)
-        vp_oom(strlen(s));
-    return k;
-}
-
 /* Whether text names theme th: its slug, its label, or a part of the
  * label between " en " ("Wonen en leefomgeving": wonen, leefomgeving),
  * compared as lookup keys (case, accents and hyphens aside). */
 static bool names_theme(const vp_theme *th, const char *text)
 {
-    char *slug = fold_key(th->slug), *label = fold_key(th->label), *key = fold_key(text);
+    char *slug = vp_fold_key(th->slug), *label = vp_fold_key(th->label), *key = vp_fold_key(text);
     bool hit = strcmp(key, slug) == 0 || strcmp(key, label) == 0;
     for (char *part = label, *next; !hit && part; part = next) {
         next = strstr(part, " en ");

@@ -193,10 +193,8 @@ json_t *vp_facet_counts_to_json(const vp_facet_counts *c, unsigned limit,
         tally *t = &c->tallies[id];
         vp_facet_entry *e = &entries[id];
         e->value = vp_strset_key(c->values, id, &e->len);
-        if (!t->folded && !(t->folded = vp_fold(e->value))) {
-            free(entries);
-            return NULL;
-        }
+        if (!t->folded)
+            t->folded = vp_fold(e->value);
         e->folded = t->folded;
         e->count = t->count;
     }

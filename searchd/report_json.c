@@ -317,8 +317,8 @@ static void add_heading_ids(cmark_node *doc, const vp_document *d)
                          (t == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) >= 2));
         if (!candidate)
             continue;
-        if (!base && !(base = vp_anchor(d->sections[si].heading ? d->sections[si].heading : "")))
-            break;
+        if (!base)
+            base = vp_anchor(d->sections[si].heading ? d->sections[si].heading : "");
         if (node_has_anchor_base(n, *base ? base : "sectie")) {
             marked[n_marked++] = n;
             si++;

@@ -193,7 +193,8 @@ static roaring_bitmap_t *request_set(vp_searcher *s, vp_colcount *cc, const vp_r
     if (!q)
         return NULL;
     xapc_error xe;
-    roaring_bitmap_t *set = vp_docsets_eval(s->cache->sets, s->db, vp_colcount_column(cc), q, &xe);
+    roaring_bitmap_t *set = vp_docsets_eval(s->cache->sets, s->db, vp_colcount_column(cc), q,
+                                            s->deadline, &xe);
     xapc_query_free(q);
     if (!set)
         vp_searcher_fail(s, &xe, e, "counting the matches");
@@ -376,7 +377,8 @@ static int search_with_column(vp_searcher *s, vp_colcount *cc, const vp_request 
     roaring_bitmap_t *match = NULL;
     if (full) {
         xapc_error xe;
-        match = vp_docsets_eval(s->cache->sets, s->db, vp_colcount_column(cc), full, &xe);
+        match = vp_docsets_eval(s->cache->sets, s->db, vp_colcount_column(cc), full,
+                                s->deadline, &xe);
         if (!match)
             vp_searcher_fail(s, &xe, e, "counting the matches");
     }

@@ -1765,7 +1765,7 @@ xapc_query *xapc_query_docids(const uint32_t *ids, size_t n, xapc_error *err)
     });
 }
 
-xapc_status xapc_db_match_docids(const xapc_db *db, const xapc_query *q,
+xapc_status xapc_db_match_docids(const xapc_db *db, const xapc_query *q, double deadline_ms,
                                  xapc_docids_fn fn, void *ctx, xapc_error *err)
 {
     return guard_status(err, [&] {
@@ -1779,7 +1779,11 @@ xapc_status xapc_db_match_docids(const xapc_db *db, const xapc_query *q,
         enq.set_docid_order(Xapian::Enquire::ASCENDING);
         DocidsSpy spy(fn, ctx);
         enq.add_matchspy(&spy);
-        enq.get_mset(0, 0, db->db.get_doccount());
+        if (deadline_ms > 0 && monotonic_ms() > deadline_ms)
+            throw DeadlinePassed();
+        DeadlineDecider decider(deadline_ms);
+        enq.get_mset(0, 0, db->db.get_doccount(), nullptr,
+                     deadline_ms > 0 ? &decider : nullptr);
         spy.flush();
     });
 }

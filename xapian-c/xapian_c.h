@@ -441,9 +441,11 @@ xapc_query *xapc_query_docids(const uint32_t *ids, size_t n, xapc_error *err);
 /* Every document q matches, in docid order, without ranking them (Xapian's
  * matcher with weights off): fn gets them in batches.  For the queries a
  * caller cannot evaluate over posting lists itself (phrases, value
- * ranges).  Local databases only. */
+ * ranges).  deadline_ms as xapc_enquire_set_deadline's (0: none): a match
+ * still running then is stopped with XAPC_ERR_DEADLINE.  Local databases
+ * only. */
 typedef void (*xapc_docids_fn)(const uint32_t *ids, size_t n, void *ctx);
-xapc_status xapc_db_match_docids(const xapc_db *db, const xapc_query *q,
+xapc_status xapc_db_match_docids(const xapc_db *db, const xapc_query *q, double deadline_ms,
                                  xapc_docids_fn fn, void *ctx, xapc_error *err);
 
 /* The leaves of q: *terms the term leaves (every occurrence: the words of a

@@ -238,6 +238,30 @@ class IncrementalTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(list(dump(self.db)[1]), ["2017-04-21-gorinchem"])
 
+    def test_a_full_build_is_compacted(self):
+        """A first build, a --rebuild and a build on two jobs leave the index
+        Xapian's compactor would make of it (within 2 %: the compactor's own
+        output varies that little), and nothing beside it (corpus/: 1.99 MB
+        as committed in batches, 1.54 MB compacted)."""
+        def glass_bytes(db):
+            return sum(os.path.getsize(os.path.join(db, f)) for f in os.listdir(db)
+                       if f.endswith(".glass"))
+
+        def compacted_bytes(db):
+            out = os.path.join(self.tmp, "compacted")
+            shutil.rmtree(out, ignore_errors=True)
+            subprocess.run(["xapian-compact", db, out], check=True, capture_output=True)
+            return glass_bytes(out)
+
+        for name, extra in (("first", []), ("first", ["--rebuild"]), ("jobs", ["--jobs", "2"])):
+            db = os.path.join(self.tmp, name)
+            r = run_indexer(db, self.src, extra=extra)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stderr, "")
+            self.assertLessEqual(glass_bytes(db), 1.02 * compacted_bytes(db), (name, extra))
+            self.assertEqual(sorted(f for f in os.listdir(self.tmp) if f.startswith(name)),
+                             [name])
+
     def test_interrupted_run_keeps_last_commit_and_next_run_completes(self):
         big = os.path.join(self.tmp, "big")
         os.makedirs(big)

@@ -1,6 +1,7 @@
 /*
  * The build engine (indexer/build.h) in-process, and its pieces: the plan
- * of a build in parts, the stamps, the data files' hash.
+ * of a build in parts, the stamps, the data files' hash, the spelling
+ * table a stopped run left part-way.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,8 +18,10 @@
 #include "build.h"
 #include "build_internal.h"
 #include "parts.h"
+#include "spelling_sync.h"
 #include "stamp.h"
 #include "sys.h"
+#include "xapian_c.h"
 
 /* ---- the plan of a build in parts ---------------------------------------- */
 
@@ -244,6 +247,47 @@ static void test_runs_are_incremental(void **state)
     assert_int_equal(n.files, 4);
 }
 
+static uint32_t spelling_frequency(const char *db_path, const char *word)
+{
+    xapc_error err;
+    xapc_db *db = xapc_db_open(db_path, &err);
+    assert_non_null(db);
+    uint32_t freq = xapc_db_spelling_frequency(db, word, &err);
+    xapc_db_free(db);
+    return freq;
+}
+
+/* A run stopped between two committed steps of the spelling table (here:
+ * a word taken out and the mark set, as such a run leaves it): the next
+ * run changes no report, and still brings the table in line. */
+static void test_next_run_finishes_the_spelling_table(void **state)
+{
+    fixture *f = *state;
+    copy_report(f, reports[1]);
+    vp_build_options o = options_for(f);
+    vp_build_counts n;
+    assert_int_equal(vp_build(&o, &n), 0);
+    uint32_t freq = spelling_frequency(f->db, "binnenstad");
+    assert_true(freq > 0);
+
+    xapc_error err;
+    xapc_wdb *w = xapc_wdb_open(f->db, XAPC_WDB_OPEN, &err);
+    assert_non_null(w);
+    assert_int_equal(xapc_wdb_remove_spelling(w, "binnenstad", freq, &err), XAPC_OK);
+    assert_int_equal(xapc_wdb_set_metadata(w, VP_META_SPELLING_UNFINISHED, "1", &err), XAPC_OK);
+    assert_int_equal(xapc_wdb_commit(w, &err), XAPC_OK);
+    xapc_wdb_free(w);
+    assert_int_equal(spelling_frequency(f->db, "binnenstad"), 0);
+
+    assert_int_equal(vp_build(&o, &n), 0);
+    assert_int_equal(n.unchanged, 1);
+    assert_int_equal(spelling_frequency(f->db, "binnenstad"), freq);
+    w = xapc_wdb_open(f->db, XAPC_WDB_OPEN, &err);
+    assert_non_null(w);
+    assert_false(vp_spelling_unfinished(w));
+    xapc_wdb_free(w);
+}
+
 /* --jobs and parts: the same reports, the same counts. */
 static void test_jobs_and_parts(void **state)
 {
@@ -304,6 +348,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_runs_are_incremental, setup, teardown),
         cmocka_unit_test_setup_teardown(test_jobs_and_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fatal_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_next_run_finishes_the_spelling_table, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,7 +3,8 @@
  * list (indexer/spelling_sync.c): words the reports use are added with the
  * number of reports using them, stale frequencies corrected, words no
  * report uses any more removed, prefixed terms never taken for words; and
- * Xapian's suggestions come from the result.
+ * Xapian's suggestions come from the result; a large change goes in
+ * committed steps, marked unfinished until the caller's last commit.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -51,19 +52,27 @@ static size_t sync(xapc_wdb *w)
 {
     xapc_error err;
     size_t changed = 0;
-    assert_int_equal(vp_spelling_sync(w, xapc_wdb_reader(w), &changed, &err), XAPC_OK);
+    assert_int_equal(vp_spelling_sync(w, xapc_wdb_reader(w), 0, &changed, &err), XAPC_OK);
     assert_int_equal(xapc_wdb_commit(w, &err), XAPC_OK);
     return changed;
+}
+
+/* A new database in a new folder made from template dir. */
+static xapc_wdb *new_database(char *dir)
+{
+    assert_non_null(mkdtemp(dir));
+    xapc_error err;
+    xapc_wdb *w = xapc_wdb_open(dir, XAPC_WDB_CREATE_OR_OVERWRITE, &err);
+    assert_non_null(w);
+    return w;
 }
 
 static void test_table_follows_the_term_list(void **state)
 {
     (void)state;
     char dir[] = "/tmp/vp-spelling-XXXXXX";
-    assert_non_null(mkdtemp(dir));
     xapc_error err;
-    xapc_wdb *w = xapc_wdb_open(dir, XAPC_WDB_CREATE_OR_OVERWRITE, &err);
-    assert_non_null(w);
+    xapc_wdb *w = new_database(dir);
     /* What an earlier run left: a word no report has, a wrong frequency. */
     assert_int_equal(xapc_wdb_add_spelling(w, "oudwoord", 3, &err), XAPC_OK);
     assert_int_equal(xapc_wdb_add_spelling(w, "begroting", 5, &err), XAPC_OK);
@@ -101,10 +110,55 @@ static void test_table_follows_the_term_list(void **state)
     assert_int_equal(vp_remove_tree(dir), 0);
 }
 
+/* How often word is in the committed table at dir, read as searchd reads. */
+static uint32_t committed_freq(const char *dir, const char *word)
+{
+    xapc_error err;
+    xapc_db *db = xapc_db_open(dir, &err);
+    assert_non_null(db);
+    uint32_t freq = xapc_db_spelling_frequency(db, word, &err);
+    xapc_db_free(db);
+    return freq;
+}
+
+static void test_large_change_goes_in_committed_steps(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vp-spelling-XXXXXX";
+    xapc_error err;
+    xapc_wdb *w = new_database(dir);
+    add_report(w, "Q1", (const char *const[]){"aa", "bb", "cc", "dd", "ee", NULL});
+    assert_int_equal(xapc_wdb_commit(w, &err), XAPC_OK);
+    assert_false(vp_spelling_unfinished(w));
+
+    /* Five words in steps of two: two steps committed, the last one not,
+     * and the table marked part-way for a run that would stop here. */
+    size_t changed = 0;
+    assert_int_equal(vp_spelling_sync(w, xapc_wdb_reader(w), 2, &changed, &err), XAPC_OK);
+    assert_int_equal(changed, 5);
+    assert_int_equal(committed_freq(dir, "aa"), 1);
+    assert_int_equal(committed_freq(dir, "dd"), 1);
+    assert_int_equal(committed_freq(dir, "ee"), 0);
+    xapc_db *seen = xapc_db_open(dir, &err);
+    char *mark = xapc_db_get_metadata(seen, VP_META_SPELLING_UNFINISHED, &err);
+    assert_string_equal(mark, "1");
+    free(mark);
+    xapc_db_free(seen);
+
+    /* The caller's commit ends it: every word in, the mark gone. */
+    assert_int_equal(xapc_wdb_commit(w, &err), XAPC_OK);
+    assert_int_equal(committed_freq(dir, "ee"), 1);
+    assert_false(vp_spelling_unfinished(w));
+
+    xapc_wdb_free(w);
+    assert_int_equal(vp_remove_tree(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_follows_the_term_list),
+        cmocka_unit_test(test_large_change_goes_in_committed_steps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

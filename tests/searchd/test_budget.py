@@ -217,8 +217,10 @@ class Budget(unittest.TestCase):
               % (1e3 * statistics.median(idle), 1e3 * blocked,
                  1e3 * statistics.median(during), 1e3 * p90(during), 1e3 * max(during),
                  1e3 * p90(idle_on), len(answered)), file=sys.stderr)
-        # Unbounded, /healthz waits for a bomb to finish.
-        self.assertGreater(blocked, max(1.0, 10 * statistics.median(idle)))
+        # Unbounded, /healthz waits for a bomb to finish (about a second
+        # here: the floor is well below it, so a fast machine still shows
+        # the case, and far above an idle answer).
+        self.assertGreater(blocked, max(0.3, 50 * statistics.median(idle)))
         # Bounded, the bombs kept coming and /healthz answered as when idle.
         self.assertGreater(len(answered), 10)
         self.assertEqual(set(answered), {400})

@@ -12,7 +12,9 @@
  *     answer, byte for byte but for took_ms, from a searcher that counts
  *     from the facet column and one that counts with Xapian's match spies
  *     over every match (check_at_least = all): totals, hits, scores,
- *     snippets and every facet count.
+ *     snippets and every facet count;
+ *   - a count past the request's deadline stops with XAPC_ERR_DEADLINE,
+ *     over posting lists and in the matcher alike.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -31,6 +33,7 @@
 #include "fixture.h"
 #include "query.h"
 #include "schema.h"
+#include "sys.h"
 #include "xapian_c.h"
 
 #define N_DOCS 2500
@@ -161,11 +164,11 @@ static void sets_equal_the_matcher(void **state)
         xapc_query *q = tree(3);
         assert_non_null(q);
         xapc_error xe;
-        roaring_bitmap_t *got = vp_docsets_eval(ds, db, round % 3 ? col : NULL, q, &xe);
+        roaring_bitmap_t *got = vp_docsets_eval(ds, db, round % 3 ? col : NULL, q, 0, &xe);
         if (!got)
             fail_msg("eval: %s", xe.message);
         roaring_bitmap_t *want = roaring_bitmap_create();
-        assert_int_equal(xapc_db_match_docids(db, q, add_to, want, &xe), XAPC_OK);
+        assert_int_equal(xapc_db_match_docids(db, q, 0, add_to, want, &xe), XAPC_OK);
         if (!roaring_bitmap_equals(got, want)) {
             char *d = xapc_query_describe(q, &xe);
             fail_msg("%s: %llu documents, the matcher %llu", d,
@@ -181,6 +184,40 @@ static void sets_equal_the_matcher(void **state)
     vp_docsets_stats(ds, &hits, &misses);
     assert_true(hits > 0);              /* the cache was used ... */
     assert_true(vp_docsets_bytes(ds) <= (1u << 20));   /* ... within its budget */
+    vp_docsets_free(ds);
+}
+
+/* A deadline already past: every kind of node stops at once, and nothing
+ * half-counted is kept for the next request. */
+static void counting_stops_at_the_deadline(void **state)
+{
+    (void)state;
+    vp_docsets *ds = vp_docsets_new(1u << 20);
+    xapc_error xe;
+    xapc_query *all = xapc_query_match_all(&xe);
+    xapc_query *a = xapc_query_term("kleur1", 1, 0, &xe), *b = xapc_query_term("kleur2", 1, 0, &xe);
+    const xapc_query *two[2] = {a, b};
+    xapc_query *phrase = xapc_query_combine(XAPC_OP_PHRASE, two, 2, 0, &xe);
+    const xapc_query *cases[] = {all, phrase};
+    double past = vp_now_ms() - 1;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        assert_null(vp_docsets_eval(ds, db, col, cases[i], past, &xe));
+        assert_int_equal(xe.status, XAPC_ERR_DEADLINE);
+        roaring_bitmap_t *later = vp_docsets_eval(ds, db, col, cases[i], 0, &xe);
+        assert_non_null(later);
+        roaring_bitmap_t *want = roaring_bitmap_create();
+        assert_int_equal(xapc_db_match_docids(db, cases[i], 0, add_to, want, &xe), XAPC_OK);
+        assert_true(roaring_bitmap_equals(later, want));
+        roaring_bitmap_free(want);
+        vp_docset_free(later);
+    }
+    roaring_bitmap_t *none = roaring_bitmap_create();
+    assert_int_equal(xapc_db_match_docids(db, all, past, add_to, none, &xe), XAPC_ERR_DEADLINE);
+    roaring_bitmap_free(none);
+    xapc_query_free(all);
+    xapc_query_free(a);
+    xapc_query_free(b);
+    xapc_query_free(phrase);
     vp_docsets_free(ds);
 }
 
@@ -283,6 +320,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sets_equal_the_matcher),
         cmocka_unit_test(requests_equal_the_spies),
+        cmocka_unit_test(counting_stops_at_the_deadline),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1076,7 +1076,7 @@ static void test_postlists_and_value_streams(void **state)
     xapc_qp *qp = xapc_qp_new(&err);
     xapc_query *phrase = xapc_qp_parse(qp, "\"fiets in\"", XAPC_QP_DEFAULT, "", &err);
     uint32_t got[8] = {0};
-    assert_int_equal(xapc_db_match_docids(db, phrase, collect_docids, got, &err), XAPC_OK);
+    assert_int_equal(xapc_db_match_docids(db, phrase, 0, collect_docids, got, &err), XAPC_OK);
     assert_int_equal(got[0], 2);
     assert_int_equal(got[1], 1);
     assert_int_equal(got[2], 2);
