@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "extract_text.h"
 #include "mem.h"
 #include "strset.h"
@@ -166,7 +167,7 @@ static void scan_table(const doc_ctx *dc, toks *k, toks *scratch, const vp_parse
             add_cell(dc, scratch, rc[speaker_col], org, listed, out);
         } else if (speaker_col < 0) {
             for (size_t c = 0; c < n; c++)
-                vp_sp_scan_block(dc, k, rc[c], listed, out);
+                vp_sp_scan_block(dc, k, rc[c], listed, false, out);
         }
         free(row);
     }
@@ -213,22 +214,113 @@ static bool opens_attendee_list(const doc_ctx *dc, const char *text)
     return vp_speaker_words_in(dc->words, VP_SW_AUDIENCE_HEADING, head);
 }
 
-/* "*Door Anna Smit, communicatieadviseur*", "By Anna Smit": a byline names
- * the writer, not a speaker, unless the writer led the day ("Door Anna
- * Smit, dagvoorzitter"). */
-static bool is_byline(const doc_ctx *dc, const char *text)
+/* The line starts with an entry of list, as a word ("door", "blog van",
+ * "tekst:"). */
+static bool starts_with_entry(const vp_speaker_words *w, const char *s,
+                              vp_speaker_list list)
 {
-    if (contains_word(dc->words, text, VP_SW_CHAIR_ROLE))
-        return false;
-    const char *s = text + strspn(text, "*_ ");
-    static const char *const leads[] = {"door ", "by ", "tekst:", "text:", "auteur:",
-                                        "author:", NULL};
-    if (strchr(s, '\n') || strlen(s) > 160)
-        return false;
-    for (size_t i = 0; leads[i]; i++)
-        if (vp_ex_eq(s, strlen(leads[i]), leads[i]))
+    for (const char *const *e = vp_speaker_words_list(w, list); *e; e++) {
+        size_t n = strlen(*e);
+        if (vp_ex_eq(s, n, *e) && (n > 0 && ((*e)[n - 1] == ':' || s[n] == ' ' || s[n] == ':')))
+            return true;
+    }
+    return false;
+}
+
+/* A year (19xx or 20xx) standing as a word in s. */
+static bool has_year(const char *s)
+{
+    for (const char *c = s; *c; c++)
+        if ((c[0] == '1' || c[0] == '2') && (c[1] == '9' || c[1] == '0') &&
+            c[2] >= '0' && c[2] <= '9' && c[3] >= '0' && c[3] <= '9' &&
+            (c == s || !(c[-1] >= '0' && c[-1] <= '9')) && !(c[4] >= '0' && c[4] <= '9'))
             return true;
     return false;
+}
+
+/* The line s opens with a full name and a comma: "Anna Smit, wethouder";
+ * only_name: and says nothing more than who the person is (no verb, no
+ * full stop: "Anna Smit, wethouder, sloot af." is a sentence). */
+static bool opens_with_name(const doc_ctx *dc, toks *k, const char *s, size_t len,
+                            bool only_name)
+{
+    char *line = vp_xstrndup(s, len);
+    vp_sp_tokenize(k, line);
+    name_span span;
+    bool yes = vp_sp_name_at(dc, k, 0, &span) && span.words >= 2 && !span.initials &&
+               tok_punct(k, span.e, ',');
+    for (size_t t = span.e; yes && only_name && t < k->n; t++)
+        yes = !tok_in(k, t, SW(k, VP_SW_VERB_AFTER)) && !(t + 1 == k->n && tok_punct(k, t, '.'));
+    free(line);
+    return yes;
+}
+
+/* A byline names the writer, not a speaker: "*Door Anna Smit,
+ * communicatieadviseur*", "By Anna Smit", "Blog van Anna Smit, wethouder"
+ * (data: byline-lead), or one line of a name and a date ("Anna Smit,
+ * wethouder Wonen, Hoorn – 2 oktober 2023").  Unless the writer led the
+ * day: "Door Anna Smit, dagvoorzitter", or under "Terugblik van de
+ * dagvoorzitter" (chair_near). */
+static bool is_byline(const doc_ctx *dc, toks *k, const char *text, bool chair_near)
+{
+    if (chair_near || contains_word(dc->words, text, VP_SW_CHAIR_ROLE))
+        return false;
+    const char *s = text + strspn(text, "*_ ");
+    size_t len = strlen(s);
+    if (strchr(s, '\n') || len > 160)
+        return false;
+    return starts_with_entry(dc->words, s, VP_SW_BYLINE_LEAD) ||
+           (has_year(s) && opens_with_name(dc, k, s, len, false));
+}
+
+/* A signature under the text: a paragraph of one to three lines, each a
+ * full name and a comma ("Anna Smit, voorzitter VNG,"), right after a
+ * paragraph of prose.  A list of speakers comes after a heading or a line
+ * that announces it ("Sprekers:"), never straight after prose. */
+static bool is_signature(const doc_ctx *dc, toks *k, const vp_parsed *p, size_t i)
+{
+    const vp_block *b = &p->blocks[i];
+    if (i == 0 || p->blocks[i - 1].kind != VP_BLOCK_PARAGRAPH ||
+        p->blocks[i - 1].pseudo_heading)
+        return false;
+    const char *prev = p->blocks[i - 1].text;
+    size_t n = strlen(prev);
+    while (n > 0 && is_space(prev[n - 1]))
+        n--;
+    if (n == 0 || !strchr(".!?\"", prev[n - 1]) || strchr(prev, ':') == prev + n - 1)
+        return false;
+    size_t lines = 0;
+    for (const char *s = b->text; *s; lines++) {
+        size_t len = strcspn(s, "\n");
+        if (lines == 3 || len > 120 || !opens_with_name(dc, k, s, len, true))
+            return false;
+        s += len + (s[len] == '\n');
+    }
+    return lines > 0;
+}
+
+/* The last line of a block in the file (its text keeps its line breaks). */
+static int block_end_line(const vp_block *b)
+{
+    int end = b->line;
+    for (const char *c = b->text; *c; c++)
+        end += *c == '\n';
+    return end;
+}
+
+/* Block i is a paragraph that ends inside a sentence (no full stop, colon
+ * or closing quote) and the next one is a paragraph that goes on with it
+ * (a letter in lower case first). */
+static bool continues(const vp_parsed *p, size_t i)
+{
+    if (i + 1 >= p->n_blocks || p->blocks[i].kind != VP_BLOCK_PARAGRAPH ||
+        p->blocks[i + 1].kind != VP_BLOCK_PARAGRAPH || p->blocks[i].pseudo_heading)
+        return false;
+    const char *t = p->blocks[i].text, *next = p->blocks[i + 1].text;
+    size_t n = strlen(t);
+    while (n > 0 && is_space(t[n - 1]))
+        n--;
+    return n > 0 && (t[n - 1] >= 'a' && t[n - 1] <= 'z') && next[0] >= 'a' && next[0] <= 'z';
 }
 
 /* The blocks in order.  A heading over attendees makes its section a list
@@ -256,7 +348,12 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             while (n > 0 && is_space(b->text[n - 1]))
                 n--;
             bool attendees = opens_attendee_list(dc, b->text);
-            listed = listed || attendees || is_byline(dc, b->text);
+            bool chair_near = i < 6 && ((i > 0 && contains_word(dc->words, p->blocks[i - 1].text,
+                                                                VP_SW_CHAIR_ROLE)) ||
+                                        (i > 1 && contains_word(dc->words, p->blocks[i - 2].text,
+                                                                VP_SW_CHAIR_ROLE)));
+            listed = listed || attendees || is_byline(dc, &scratch, b->text, chair_near) ||
+                     is_signature(dc, &scratch, p, i);
             if (n > 0 && b->text[n - 1] == ':')   /* "De sprekers waren:" */
                 speaker_list = !attendees && contains_word(dc->words, b->text,
                                                            VP_SW_SPEAKER_HEADING);
@@ -265,6 +362,11 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             /* "Aanwezig:" over a list; "Afwezig: A, B" holds its names */
             after_intro = attendees && n > 0 && b->text[n - 1] == ':';
         } else if (b->kind == VP_BLOCK_ITEM || b->kind == VP_BLOCK_TABLE_ROW) {
+            /* the list after "Aanwezig:" ends at a blank line between two
+             * items: the numbered agenda after it is no list of attendees */
+            if (after_intro && i > 0 && p->blocks[i - 1].kind == VP_BLOCK_ITEM &&
+                b->line > block_end_line(&p->blocks[i - 1]) + 1)
+                after_intro = false;
             listed = listed || after_intro;
         }
         if (b->kind == VP_BLOCK_TABLE_ROW) {
@@ -273,7 +375,21 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
         }
         if (b->kind == VP_BLOCK_ITEM && speaker_list && !listed)
             scan_item(dc, &scratch, b->text, ms);
-        vp_sp_scan_block(dc, &k, b->text, listed, ms);
+        if (b->kind == VP_BLOCK_PARAGRAPH && continues(p, i)) {
+            /* a sentence broken over two paragraphs (a converted PDF): read
+             * as one, so "X ... zit en" + "niet op het congres kan zijn" */
+            vp_buf joined = VP_BUF_INIT;
+            vp_buf_puts(&joined, b->text);
+            while (continues(p, i)) {
+                vp_buf_putc(&joined, ' ');
+                vp_buf_puts(&joined, p->blocks[++i].text);
+            }
+            char *text = vp_buf_detach(&joined);
+            vp_sp_scan_block(dc, &k, text, listed, false, ms);
+            free(text);
+            continue;
+        }
+        vp_sp_scan_block(dc, &k, b->text, listed, b->kind == VP_BLOCK_ITEM, ms);
     }
     free(k.v);
     free(scratch.v);

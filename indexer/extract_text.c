@@ -45,6 +45,18 @@ bool vp_ex_is_wordchar(const char *s, size_t len)
     return true;
 }
 
+/* Latin Extended-A (U+0100-U+017F) pairs an upper-case letter with the
+ * lower-case one after it, the upper on even code points, except in
+ * U+0139-U+0148 ("Ĺ" .. "ň") and U+0179-U+017E ("Ź" .. "ž"), where the
+ * upper is odd; "ĸ", "ŉ" and "ſ" have no upper case. */
+static bool latin_ext_a_upper(unsigned cp)
+{
+    if (cp == 0x138 || cp == 0x149 || cp == 0x17F)
+        return false;
+    bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+    return (cp % 2 == 1) == odd_upper;
+}
+
 bool vp_ex_is_upper(const char *s, size_t len)
 {
     unsigned cp = code_point(s, len);
@@ -52,8 +64,8 @@ bool vp_ex_is_upper(const char *s, size_t len)
         return cp >= 'A' && cp <= 'Z';
     if (cp >= 0xC0 && cp <= 0xDE)
         return cp != 0xD7;
-    if (cp >= 0x100 && cp <= 0x17F)     /* Latin Extended-A pairs: upper even */
-        return (cp % 2) == 0 && cp != 0x138;
+    if (cp >= 0x100 && cp <= 0x17F)     /* Latin Extended-A pairs */
+        return latin_ext_a_upper(cp);
     return false;
 }
 
@@ -65,7 +77,7 @@ bool vp_ex_is_lower(const char *s, size_t len)
     if (cp >= 0xDF && cp <= 0xFF)
         return cp != 0xF7;
     if (cp >= 0x100 && cp <= 0x17F)
-        return (cp % 2) == 1 || cp == 0x138;
+        return !latin_ext_a_upper(cp);
     return false;
 }
 

@@ -45,6 +45,15 @@ typedef struct cues {
     size_t speaker_from;   /* "aan tafel zaten ...": names from here speak */
     size_t listed_from;    /* "bedankte ...": names from here did not */
     bool listed;           /* the text lists attendees or actions */
+    size_t audience_at;    /* "aanwezig waren", "had zich afgemeld": the names
+                              of the sentence are the audience, unless one has
+                              a verb of its own in another clause */
+    size_t silent_before;  /* "X, die niet het woord voerde, ...": the names
+                              before here did not speak in this sentence */
+    bool bio;              /* a list item or a bullet: biographies */
+    size_t *first_verb;    /* the first speaking verb (verb-after), SIZE_MAX
+                              when none; FIRST_VERB_UNKNOWN until looked for
+                              (only a gapped clause asks) */
     size_t vetoed_before;  /* "X moest afzeggen, dus Y nam het over": the
                               names before here did not speak */
 } cues;
@@ -160,18 +169,100 @@ static bool cued_before(const toks *k, const sentence *st, size_t p)
     return false;
 }
 
-/* "Anna Smit was dagvoorzitter", "Piet Bos is de moderator": the role
- * after the name.  Returns the token after the role, or 0. */
-static size_t role_after_was(const toks *k, size_t j, mention *m)
+/* No line break between tokens a and b. */
+static bool on_one_line(const toks *k, size_t a, size_t b)
 {
+    return !memchr(k->t + k->v[a].e, '\n', k->v[b].s - k->v[a].e);
+}
+
+/* A dash after a title on the same line, maybe with "met" or "door" after
+ * it, right before the group's first member at p: an agenda item or a
+ * workshop with its speaker ("3. Jeugdhulp – S. Ede (Movisie)", "A.
+ * WONEN BOVEN WINKELS – met Anna Smit van Wonion", "10.20 – Jan Smit,
+ * Platform31").  The group must end the statement (see ends_title_group). */
+static bool dash_before(const toks *k, const sentence *st, size_t p)
+{
+    if (p <= st->s + 1)
+        return false;
+    size_t d = p - 1;
+    if (tok_is(k, d, "met") || tok_is(k, d, "door") || tok_is(k, d, "with") ||
+        tok_is(k, d, "by"))
+        d--;
+    if (d <= st->s || !tok_dash(k, d) || !on_one_line(k, d - 1, d) || !on_one_line(k, d, p))
+        return false;
+    /* a title, not a date or a time ("Verslag, 03-10-2014 – Slot Zeist") */
+    const char *b = k->t + k->v[d - 1].s;
+    return !(b[0] >= '0' && b[0] <= '9');
+}
+
+/* "Zijn opvolger, Marieke Smit (wethouder in Deventer), treedt aan", "haar
+ * opvolger is Jan Bos": the successor before the group at p. */
+static bool successor_before(const toks *k, const sentence *st, size_t p)
+{
+    size_t q = p;
+    while (q > st->s && (tok_punct(k, q - 1, ',') || tok_punct(k, q - 1, ':') ||
+                         tok_is(k, q - 1, "is") || tok_is(k, q - 1, "wordt") ||
+                         tok_is(k, q - 1, "will") || tok_is(k, q - 1, "be")) && q + 3 > p)
+        q--;
+    return q > st->s && tok_in(k, q - 1, SW(k, VP_SW_NOT_SPEAKER_NEXT));
+}
+
+#define FIRST_VERB_UNKNOWN (SIZE_MAX - 1)
+
+/* The first speaking verb of the sentence, SIZE_MAX when it has none. */
+static size_t find_first_verb(const toks *k, const sentence *st)
+{
+    for (size_t t = st->s; t < st->e; t++)
+        if (tok_in(k, t, SW(k, VP_SW_VERB_AFTER)))
+            return t;
+    return SIZE_MAX;
+}
+
+/* "A vertelde over X, en B van Keolis over Y": the verb of the first
+ * clause left out of the second.  The group at p follows ", en" in a
+ * sentence with a speaking verb before it and goes on with "over". */
+static bool gapped_verb(const toks *k, const sentence *st, size_t *first_verb, size_t p,
+                        size_t j)
+{
+    if (!(p >= st->s + 3 && (tok_is(k, p - 1, "en") || tok_is(k, p - 1, "and")) &&
+          tok_punct(k, p - 2, ',') && (tok_is(k, j, "over") || tok_is(k, j, "about"))))
+        return false;
+    if (*first_verb == FIRST_VERB_UNKNOWN)
+        *first_verb = find_first_verb(k, st);
+    return *first_verb != SIZE_MAX && *first_verb + 2 < p;
+}
+
+/* After a group named after a dash: the end of the line or sentence, its
+ * organisation (", Platform31", "(RUG)"), a colon or what it is about. */
+static bool ends_title_group(const toks *k, const sentence *st, size_t j)
+{
+    return j >= st->e || !on_one_line(k, j - 1, j) || tok_punct(k, j, ',') ||
+           tok_punct(k, j, '(') || tok_punct(k, j, ':') || tok_is(k, j, "over") ||
+           tok_is(k, j, "about") || tok_is(k, j, "on");
+}
+
+/* "Anna Smit was dagvoorzitter", "Piet Bos is de moderator": the role
+ * after the name.  Returns the token after the role, or 0; *speaks when the
+ * role makes a speaker: one who leads the day or speaks, or any role in a
+ * list of biographies ("- Anna Smit is directeur van X"); in prose "Anna
+ * Smit is communicatieadviseur bij Epe" only describes. */
+static size_t role_after_was(const toks *k, size_t j, bool bio, mention *m, bool *speaks)
+{
+    *speaks = false;
     if (!tok_is(k, j, "was") && !tok_is(k, j, "is"))
         return 0;
     size_t r = j + 1;
     if (tok_is(k, r, "de") || tok_is(k, r, "the") || tok_is(k, r, "onze"))
         r++;
+    size_t adj = r;
+    if (tok_in(k, r, SW(k, VP_SW_ROLE_ADJECTIVE)) && vp_sp_role(k, r + 1))
+        r++;
     const char *role = vp_sp_role(k, r);
     if (!role)
         return 0;
+    *speaks = bio || tok_in(k, r, SW(k, VP_SW_CHAIR_ROLE)) ||
+              tok_in(k, r, SW(k, VP_SW_SPEAKING_ROLE));
+    (void)adj;
     if (!m->role)
         m->role = role;
     return r + 1;
@@ -180,7 +271,7 @@ static size_t role_after_was(const toks *k, size_t j, mention *m)
 /* After a member's name: parentheses, ", role Org", "van Org", "is
  * dagvoorzitter".  Returns the token after all of it. */
 static size_t read_after_name(const doc_ctx *dc, const toks *k, const sentence *st,
-                              size_t j, mention *m)
+                              size_t j, bool bio, mention *m)
 {
     bool cue;
     size_t after = vp_sp_paren_after(k, j, st->e, m, &cue);
@@ -211,11 +302,19 @@ static size_t read_after_name(const doc_ctx *dc, const toks *k, const sentence *
         if (oe > os) {
             m->org = vp_sp_text(k, os, oe);
             j = oe;
+            /* "van de Stadspartij (SP)": the organisation's short name */
+            mention extra = {0};
+            bool c;
+            size_t e = vp_sp_paren_after(k, j, st->e, &extra, &c);
+            if (e && !extra.role)
+                j = e;
+            free(extra.org);
         }
     }
-    after = role_after_was(k, j, m);
+    bool speaks;
+    after = role_after_was(k, j, bio, m, &speaks);
     if (after) {
-        m->triggered = true;
+        m->triggered = m->triggered || speaks;
         j = after;
     }
     return j;
@@ -244,9 +343,36 @@ static bool presenter_in_parentheses(const toks *k, const sentence *st, size_t p
 /* A speaking verb after the group: right after it, after "in Place",
  * or after an apposition between commas ("Anna Smit, who heads the
  * programme, explained"). */
-static bool cued_after(const toks *k, const sentence *st, size_t *j)
+static bool cued_after(const toks *k, const sentence *st, size_t name_end, size_t *j)
 {
     size_t t = *j;
+    /* "van de Achterhoekse werkgeversvereniging vertelden", "of housing
+     * corporation Woonbedrijf ieder1 explained", "of duisport (Duisburg)
+     * compared": an organisation the name reader did not take */
+    size_t link = t;   /* "van", or one read into the organisation before t */
+    while (link > name_end && link + 4 > t && !links_org(k, link))
+        link--;
+    if (links_org(k, link)) {
+        size_t c = link == t ? t + 1 : t;
+        while (c < st->e && c < t + 12) {
+            if (tok_punct(k, c, '(')) {
+                size_t close = c + 1;
+                while (close < st->e && close < c + 12 && !tok_punct(k, close, ')'))
+                    close++;
+                if (!tok_punct(k, close, ')'))
+                    break;
+                c = close + 1;
+                continue;
+            }
+            if (k->v[c].kind == T_PUNCT || tok_in(k, c, SW(k, VP_SW_VERB_AFTER)) ||
+                joins_members(k, c) || tok_is(k, c, "die") || tok_is(k, c, "who") ||
+                tok_is(k, c, "dat") || tok_is(k, c, "that"))
+                break;
+            c++;
+        }
+        if (tok_in(k, c, SW(k, VP_SW_VERB_AFTER)) || tok_punct(k, c, ','))
+            t = c;
+    }
     if ((tok_is(k, t, "in") || tok_is(k, t, "uit")) && t + 1 < st->e &&
         k->v[t + 1].kind == T_WORD &&
         (vp_ex_is_upper(k->t + k->v[t + 1].s, 1) || vp_ex_apostrophe(k->t + k->v[t + 1].s, 3)))
@@ -294,6 +420,32 @@ static size_t next_member(const doc_ctx *dc, const toks *k, size_t j)
     return 0;
 }
 
+/* Tokens between a cue and a group beyond which they are in two clauses. */
+#define CLAUSE_SPAN 40
+
+/* The cue at token cue stands in another clause than the group [s, e): a
+ * comma, "en", "maar" or "and" between them ("Middelburg had zich afgemeld
+ * en voorzitter Smit leidde de middag"). */
+static bool other_clause(const toks *k, size_t cue, size_t s, size_t e)
+{
+    size_t from = cue < s ? cue + 1 : e, to = cue < s ? s : cue;
+    /* a cue this far away is in another clause: and the scan stays short,
+     * so a sentence of many groups is no quadratic read */
+    if (to > from + CLAUSE_SPAN)
+        return true;
+    /* "X uit Bussum, die de hele dag als toehoorder aanwezig was,": a
+     * relative clause about the group */
+    for (size_t t = e; cue >= e && t < cue; t++)
+        if (tok_punct(k, t, ',') && (tok_is(k, t + 1, "die") || tok_is(k, t + 1, "dat") ||
+                                     tok_is(k, t + 1, "who") || tok_is(k, t + 1, "which")))
+            return false;
+    for (size_t t = from; t < to; t++)
+        if (tok_punct(k, t, ',') || tok_is(k, t, "en") || tok_is(k, t, "maar") ||
+            tok_is(k, t, "and") || tok_is(k, t, "but"))
+            return true;
+    return false;
+}
+
 /* Reads a group of names joined by "en" or ",", each with its own role,
  * parentheses or ", role Org"; then "van Org" and a verb after the group.
  * Returns the token after the group. */
@@ -303,7 +455,9 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
     member group[8];
     size_t n = 0;
     size_t j = i;
-    bool verb_before = false, in_parens = false;
+    bool verb_before = false, in_parens = false, after_dash = false, successor = false;
+    bool plural_role = false, dash_org = false;
+    size_t first_p = i;
     while (n < 8) {
         const char *role;
         char *owned;
@@ -317,7 +471,12 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         }
         name_span span;
         bool named = vp_sp_name_at(dc, k, q, &span);
-        if (!named && (role || honorific) && vp_sp_name_word(k, q)) {
+        if (!named && (role || honorific) && vp_sp_name_word(k, q) &&
+            !tok_in(k, q, SW(k, VP_SW_ORG_WORD)) &&
+            !(q + 1 < st->e && k->v[q + 1].kind == T_WORD &&
+              vp_ex_is_upper(k->t + k->v[q + 1].s, 1) && on_one_line(k, q, q + 1))) {
+            /* (not the first word of a longer capitalised span the name
+             * reader refused: "officer, Dublin City Council") */
             /* "burgemeester Backhuys", "mevrouw Hoorn": a bare surname after
              * a role or an honorific, even one that is a place */
             span = (name_span){q, q + 1, 1, false};
@@ -347,6 +506,11 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             mb->m.honorific = true;   /* "Dhr. Bakker" read from the name on */
         if (n == 1) {
             verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
+            after_dash = dash_before(k, st, p);
+            first_p = p;
+            successor = successor_before(k, st, p);
+            /* "de gedeputeerden A van Groningen en B van Drenthe" */
+            plural_role = !role && p > st->s && tok_in(k, p - 1, SW(k, VP_SW_ROLE_PLURAL));
             /* "Dagvoorzitter was Pieter Kousemaker", "Gespreksleider van de
              * dag was Merel Smit" */
             for (size_t r = p - 1; !role && p > st->s + 1 && r > st->s && r + 5 >= p; r--) {
@@ -366,11 +530,24 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
                 return span.e;
             }
         }
-        j = read_after_name(dc, k, st, span.e, &mb->m);
+        j = read_after_name(dc, k, st, span.e, cs->bio, &mb->m);
         if (span.words >= 2 && presenter_in_parentheses(k, st, p, &j, &mb->m))
             in_parens = true;   /* not "Nieuwegein (Ramdin) meldt" */
+        mb->m.role_before = mb->m.role_before || plural_role;
         if (mb->m.role_before)
             mb->m.triggered = true;
+        /* "– Marco Jansen, Drents Archief": after a dash the comma leads to
+         * the organisation, not to a next member */
+        if (n == 1 && after_dash && tok_punct(k, j, ',') && !mb->m.org &&
+            !tok_is(k, j + 1, "en") && !tok_is(k, j + 1, "and")) {
+            size_t os, oe = vp_sp_org_at(k, j + 1, st->e, &os);
+            if (oe > os) {
+                mb->m.org = vp_sp_text(k, os, oe);
+                j = oe;
+                dash_org = true;
+            }
+            break;
+        }
         size_t nx = next_member(dc, k, j);
         if (!nx)
             break;
@@ -385,23 +562,54 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             j = oe;
         }
     }
-    bool verb_after = cued_after(k, st, &j);
+    after_dash = after_dash && (dash_org || ends_title_group(k, st, j));
+    bool gapped = gapped_verb(k, st, cs->first_verb, first_p, j);
+    bool verb_after = cued_after(k, st, group[n - 1].span.e, &j);
     if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
         group_org = vp_xstrdup(group[n - 1].m.org);   /* "A en B van Platform31" */
+    bool audience = cs->audience_at != SIZE_MAX &&
+                    !(verb_after && other_clause(k, cs->audience_at, i, group[n - 1].span.e));
     for (size_t g = 0; g < n; g++) {
         member *mb = &group[g];
         if (group_org && !mb->m.org)
             mb->m.org = vp_xstrdup(group_org);
-        mb->m.cued = verb_before || verb_after || in_parens;
+        mb->m.cued = verb_before || verb_after || in_parens || after_dash || gapped;
+        mb->m.org_place = mb->m.org && dc->gazetteer &&
+                          vp_gazetteer_lookup(dc->gazetteer, mb->m.org) != NULL;
         mb->m.triggered = mb->m.triggered || mb->m.cued;
-        mb->m.listed = cs->listed || mb->span.s >= cs->listed_from;
-        mb->m.vetoed = cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before;
+        mb->m.listed = cs->listed || audience || mb->span.s >= cs->listed_from ||
+                       (cs->silent_before != SIZE_MAX && mb->span.s < cs->silent_before);
+        mb->m.vetoed = (cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before) ||
+                       (g == 0 && successor);
         if (mb->m.listed)
             mb->m.triggered = false;
         keep_member(out, mb, k);
     }
     free(group_org);
     return j > i ? j : i + 1;
+}
+
+/* A negation followed within six words by speaking or being there: "die
+ * verder niet het woord voerde", "who had not spoken", "die niet op het
+ * congres kan zijn", "kon er niet bij zijn".  "zijn" counts only after
+ * "bij" or a modal ("het hoeft niet zo te zijn" says nothing of anyone).
+ * Returns the negation's token, SIZE_MAX when there is none. */
+static size_t negated_speaking(const toks *k, const sentence *st)
+{
+    static const char *const negations[] = {"niet", "not", "nooit", "never", NULL};
+    static const char *const modals[] = {"bij", "kan", "kon", "konden", "kunnen", NULL};
+    for (size_t t = st->s; t < st->e; t++) {
+        if (!tok_in(k, t, negations))
+            continue;
+        for (size_t u = t + 1; u < st->e && u <= t + 6; u++) {
+            if (tok_in(k, u, SW(k, VP_SW_NEGATED_SPEAKING)) ||
+                (tok_is(k, u, "zijn") && tok_in(k, u - 1, modals)))
+                return t;
+            if (k->v[u].kind == T_PUNCT)
+                break;
+        }
+    }
+    return SIZE_MAX;
 }
 
 /* "De voorzitter opent ...": a role as the subject of a speaking verb. */
@@ -422,17 +630,22 @@ static void note_speaking_role(const toks *k, const sentence *st, mentions *out)
 
 /* Reads the names of one text (a paragraph, an item, a table cell). */
 void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
-                       mentions *out)
+                      bool item, mentions *out)
 {
     vp_sp_tokenize(k, text);
     sentence sents[256];
     size_t ns = vp_sp_sentences(k, sents, 256);
     for (size_t si = 0; si < ns; si++) {
         sentence *st = &sents[si];
+        size_t first_verb = FIRST_VERB_UNKNOWN;
         cues cs = {
             .speaker_from = vp_sp_sentence_find(k, st, VP_SW_SPEAKER_CUE),
             .listed_from = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_LEAD),
-            .listed = listed || vp_sp_sentence_has(k, st, VP_SW_AUDIENCE_CUE),
+            .listed = listed || vp_sp_sentence_has(k, st, VP_SW_ELSEWHERE_CUE),
+            .audience_at = vp_sp_sentence_find(k, st, VP_SW_AUDIENCE_CUE),
+            .silent_before = negated_speaking(k, st),
+            .bio = item || (st->s > 0 && tok_bullet(k, st->s - 1)),
+            .first_verb = &first_verb,
             .vetoed_before = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_CUE),
         };
         note_speaking_role(k, st, out);

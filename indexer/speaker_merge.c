@@ -183,12 +183,50 @@ static mention *listed_full_name(mentions *ms, const vp_person_index *by_key,
     return only && !only->vetoed ? only : NULL;
 }
 
+/* The first given name of a full name: "jorien" of "Jorien Kuipers". */
+static const char *first_given(const vp_person_name *pn, size_t *len)
+{
+    *len = strcspn(pn->given, " ");
+    return pn->given;
+}
+
+/* "Jorien liet onderzoek zien" after "samen met Jorien Kuipers": a single
+ * word with a speaking verb that is the first given name of one full name
+ * in the report, and no surname of any.  by_given: the full names filed by
+ * their first given name. */
+static mention *given_name_of(mentions *ms, const vp_person_index *by_given,
+                              const mention *word)
+{
+    if (strchr(word->person.surname, ' ') || strchr(word->person.surname, '-'))
+        return NULL;
+    mention *only = NULL;
+    size_t seen = 0;
+    for (size_t i = vp_person_index_first(by_given, word->person.surname,
+                                          strlen(word->person.surname));
+         i != VP_PERSON_NONE && seen++ < SAME_KEY; i = vp_person_index_next(by_given, i)) {
+        mention *m = &ms->v[i];
+        /* a person the report presents as one: an organisation, a role, a
+         * title or a cue (not a heading "Veiligheidshuis Brabant") */
+        if (!m->name || !(m->org || m->role || m->honorific || m->triggered))
+            continue;
+        if (only && !vp_person_name_may_be(&only->person, &m->person))
+            return NULL;   /* two people of that given name */
+        only = only ? only : m;
+    }
+    return only && !only->vetoed ? only : NULL;
+}
+
 /* A bare surname that makes a person of its own when no full name in the
- * report matches it: after a role ("wethouder Bakker"), or after an
- * honorific with a speaking cue ("een toespraak van dhr. Bakker"). */
+ * report matches it: after a role ("wethouder Bakker"), after an honorific
+ * with a speaking cue ("een toespraak van dhr. Bakker"), or with a speaking
+ * cue and an organisation that is no municipality ("Bosch (VNG) vertelde";
+ * a member of the meeting named by surname and municipality, "Bakker
+ * (Assen) vraagt", is no speaker).  The corpus-wide pass gives it the full
+ * name another report spells out. */
 static bool surname_speaks(const mention *m)
 {
-    return m->triggered && (m->role_before || (m->honorific && m->cued));
+    return m->triggered && (m->role_before || (m->honorific && m->cued) ||
+                            (m->cued && m->org && !m->org_place));
 }
 
 /* Persons from mentions (the person-name model decides who is who): the
@@ -208,10 +246,17 @@ void vp_sp_merge(mentions *ms, mentions *persons)
     }
     split_place_from_surname(ms);
     promote_speaking_roles(ms);
-    vp_person_index *by_key = vp_person_index_new();
-    for (size_t i = 0; i < ms->n; i++)
-        if (ms->v[i].name)
-            vp_person_index_add_name(by_key, &ms->v[i].person, i);
+    vp_person_index *by_key = vp_person_index_new(), *by_given = vp_person_index_new();
+    for (size_t i = 0; i < ms->n; i++) {
+        if (!ms->v[i].name)
+            continue;
+        vp_person_index_add_name(by_key, &ms->v[i].person, i);
+        if (ms->v[i].person.form == VP_PERSON_FULL) {
+            size_t len;
+            const char *given = first_given(&ms->v[i].person, &len);
+            vp_person_index_add(by_given, given, len, i);
+        }
+    }
     if (!persons->index)
         persons->index = vp_person_index_new();
     for (int pass = 0; pass < 3; pass++) {
@@ -225,6 +270,11 @@ void vp_sp_merge(mentions *ms, mentions *persons)
             size_t hit = 0, hits = find_person(persons, m, pass != 1, &hit);
             mention *full = hits == 0 && pass == 1 && m->triggered && m->cued
                                 ? listed_full_name(ms, by_key, m) : NULL;
+            /* "Jorien liet zien": no surname in the report, one given name */
+            if (!full && hits == 0 && pass == 1 && m->triggered && m->cued && !m->role_before &&
+                vp_person_index_first_name(by_key, &m->person) == i &&
+                vp_person_index_next(by_key, i) == VP_PERSON_NONE)
+                full = given_name_of(ms, by_given, m);
             if (full) {   /* "Sanders vertelde" after "R. Sanders" in the list */
                 mention *p = add_person(persons, full);
                 p->triggered = true;
@@ -238,12 +288,14 @@ void vp_sp_merge(mentions *ms, mentions *persons)
                 m->name = NULL;
                 continue;
             }
-            if (hits > 1 || !m->triggered || (surname_only && !surname_speaks(m)))
+            if (hits > 1 || !m->triggered ||
+                (surname_only && !surname_speaks(m)))
                 continue;
             add_person(persons, m);
         }
     }
     vp_person_index_free(by_key);
+    vp_person_index_free(by_given);
 }
 
 /* The folded form of s (vp_fold fails only for want of memory). */

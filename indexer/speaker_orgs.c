@@ -133,7 +133,8 @@ size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m, bool
         size_t n = k->v[c].e - k->v[c].s;
         bool org = vp_ex_is_upper(s, n) || (s[0] >= '0' && s[0] <= '9') ||
                    vp_ex_apostrophe(s, n) || tok_is(k, c, "gemeente") ||
-                   tok_is(k, c, "provincie") || tok_is(k, c, "ministerie");
+                   tok_is(k, c, "provincie") || tok_is(k, c, "ministerie") ||
+                   tok_in(k, c, SW(k, VP_SW_ORG_WORD));   /* "(politie, eenheid Noord)" */
         size_t os = c;
         if (!org && vp_sp_org_at(k, c, close, &os) > os)
             org = true;   /* "(voormalig ZLTO)", "(uitzendbureau Flexpoint)" */
@@ -159,6 +160,14 @@ size_t vp_sp_comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
     size_t adj = r;
     if (tok_in(k, r, SW(k, VP_SW_ROLE_ADJECTIVE)))
         r++;
+    /* ", Chief Information Officer of X", ", European Commissioner for Y": a
+     * title of capitalised words ending in a role */
+    for (size_t t = r; t < r + 3 && t < limit && !vp_sp_role(k, r); t++) {
+        if (k->v[t].kind != T_WORD || !vp_ex_is_upper(k->t + k->v[t].s, 1))
+            break;
+        if (vp_sp_role(k, t + 1) && vp_ex_is_upper(k->t + k->v[t + 1].s, 1))
+            r = t + 1;
+    }
     const char *role = vp_sp_role(k, r);
     if (!role)
         return 0;
@@ -185,6 +194,18 @@ size_t vp_sp_comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
         m->org = vp_sp_text(k, os, oe);
         return oe;
     }
+    /* ", beleidsadviseur duurzaamheid in Zeist, vertelde": the rest of the
+     * apposition, up to its comma */
+    size_t c = r + 1;
+    while (c < limit && c < r + 4 && k->v[c].kind == T_WORD &&
+           vp_ex_is_lower(k->t + k->v[c].s, k->v[c].e - k->v[c].s) && !tok_is(k, c, "en") &&
+           !tok_is(k, c, "in") && !tok_in(k, c, SW(k, VP_SW_VERB_AFTER)))
+        c++;
+    if ((tok_is(k, c, "in") || tok_is(k, c, "bij")) && c + 1 < limit &&
+        k->v[c + 1].kind == T_WORD && vp_ex_is_upper(k->t + k->v[c + 1].s, 1))
+        c += 2;
+    if (c > r + 1 && tok_punct(k, c, ','))
+        return c;
     return r + 1;
 }
 

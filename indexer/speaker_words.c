@@ -35,6 +35,12 @@ static const char *const LIST_NAMES[VP_SW_COUNT] = {
     [VP_SW_ORG_WORD] = "org-word",
     [VP_SW_SECOND_GIVEN] = "second-given-name",
     [VP_SW_CHAIR_ROLE] = "chair-role",
+    [VP_SW_NEGATED_SPEAKING] = "negated-speaking",
+    [VP_SW_NOT_SPEAKER_NEXT] = "not-speaker-next",
+    [VP_SW_BYLINE_LEAD] = "byline-lead",
+    [VP_SW_ROLE_PLURAL] = "role-plural",
+    [VP_SW_SPEAKING_ROLE] = "speaking-role",
+    [VP_SW_ELSEWHERE_CUE] = "elsewhere-cue",
 };
 
 struct vp_speaker_words {

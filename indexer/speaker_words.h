@@ -35,6 +35,18 @@ typedef enum vp_speaker_list {
     VP_SW_ORG_WORD,         /* "university", "centre": makes a span an organisation */
     VP_SW_SECOND_GIVEN,     /* "willem" in "Jan Willem van Dijk": "van" goes on */
     VP_SW_CHAIR_ROLE,       /* "dagvoorzitter": a byline with it names a speaker */
+    VP_SW_NEGATED_SPEAKING, /* "gesproken", "spoken": after "niet"/"not", the names
+                               before the negation did not speak there */
+    VP_SW_NOT_SPEAKER_NEXT, /* "zijn opvolger": the name right after it (after ","
+                               or "is") did not speak, anywhere in the report */
+    VP_SW_BYLINE_LEAD,      /* "door", "blog van": a short line opening so names
+                               its writer */
+    VP_SW_ROLE_PLURAL,      /* "wethouders": a role that every name of the group
+                               after it holds */
+    VP_SW_SPEAKING_ROLE,    /* "spreker", "inleider": "X was spreker" names a speaker
+                               (besides the chair roles) */
+    VP_SW_ELSEWHERE_CUE,    /* "vorige week", "schreef": the sentence tells of another
+                               time or text; none of its names spoke there */
     VP_SW_COUNT
 } vp_speaker_list;
 

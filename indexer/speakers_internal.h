@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "extract_stages.h"
 #include "extract_text.h"
@@ -88,6 +89,13 @@ static inline bool tok_in(const toks *k, size_t i, const char *const *words)
         if (tok_is(k, i, words[w]))
             return true;
     return false;
+}
+
+/* A bullet "•" that opens an item inside a paragraph. */
+static inline bool tok_bullet(const toks *k, size_t i)
+{
+    return i < k->n && k->v[i].kind == T_PUNCT && k->v[i].e - k->v[i].s == 3 &&
+           memcmp(k->t + k->v[i].s, "\xE2\x80\xA2", 3) == 0;
 }
 
 /* "-", en dash or em dash. */
@@ -160,6 +168,7 @@ typedef struct mention {
     bool cued;          /* by a verb or a phrase: "presentatie door", "vertelde" */
     bool listed;        /* in a list of attendees or actions: only a spelling */
     bool vetoed;        /* absent, a successor: the person did not speak */
+    bool org_place;     /* the organisation is a municipality: "Bakker (Assen)" */
     vp_person_name person;   /* parsed name, filled by the merge */
 } mention;
 
@@ -199,7 +208,7 @@ void vp_sp_free_mentions(mentions *ms);
 /* Reads the names of one text (a paragraph, an item, a table cell) into
  * out; listed: the text only lists names (attendees, actions). */
 void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
-                      mentions *out);
+                      bool item, mentions *out);
 
 /* ---- merging (speaker_merge.c) ---- */
 

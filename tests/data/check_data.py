@@ -246,7 +246,9 @@ def gemeenten_ended(path):
 SPEAKER_LISTS = {"role", "role-adjective", "role-suffix", "honorific", "verb-before",
                  "verb-after", "audience-cue", "not-speaker-cue", "audience-heading",
                  "speaker-heading", "speaker-column", "org-column", "not-name", "org-word",
-                 "speaker-cue", "not-speaker-lead", "action-column", "second-given-name", "chair-role"}
+                 "speaker-cue", "not-speaker-lead", "action-column", "second-given-name", "chair-role",
+                 "negated-speaking", "not-speaker-next", "byline-lead", "role-plural",
+                 "speaking-role", "elsewhere-cue"}
 
 
 def check_speakers(path):

@@ -26,16 +26,16 @@ TARGETS = {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.95,
            ("themes", "f1"): 0.85, ("themes", "recall"): 0.85}
 # Floors per set: (facet, measure) -> minimum; "ndcg10" for the ranking.
 FLOORS = {
-    "a": {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.97, ("date", "accuracy"): 0.99,
+    "a": {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.99, ("date", "accuracy"): 0.99,
           ("host", "accuracy"): 0.99, ("themes", "f1"): 0.95, ("themes", "recall"): 0.91,
           "ndcg10": 0.97},
-    "b": {("municipalities", "f1"): 0.98, ("speakers", "f1"): 0.98, ("date", "accuracy"): 0.99,
+    "b": {("municipalities", "f1"): 0.98, ("speakers", "f1"): 0.99, ("date", "accuracy"): 0.99,
           ("host", "accuracy"): 0.99, ("themes", "f1"): 0.99, ("themes", "recall"): 0.99,
           "ndcg10": 0.88},
-    "c": {("municipalities", "f1"): 0.99, ("speakers", "f1"): 0.96, ("date", "accuracy"): 0.99,
+    "c": {("municipalities", "f1"): 0.99, ("speakers", "f1"): 0.98, ("date", "accuracy"): 0.99,
           ("host", "accuracy"): 0.99, ("themes", "f1"): 0.92, ("themes", "recall"): 0.86,
           "ndcg10": 0.80},
-    "r": {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.89, ("date", "accuracy"): 0.99,
+    "r": {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.95, ("date", "accuracy"): 0.99,
           ("host", "accuracy"): 0.94, ("themes", "f1"): 0.88, ("themes", "recall"): 0.81,
           "ndcg10": 0.88},
 }
@@ -85,16 +85,17 @@ class DevelopmentSets(unittest.TestCase):
 # every machine, CI included.
 OTHERHANDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "otherhands")
 OTHERHANDS_NDCG10 = {"w1": 0.92, "w2": 0.91, "w3": 0.88, "w4": 0.86}
-# The date, host and themes floors on the same sets (the themes model is
-# fitted on them: its cross-validated figures are in docs/quality.md).
+# The speakers, date, host and themes floors on the same sets (the figure
+# when last raised, less 0.01; the themes model is fitted on them: its
+# cross-validated figures are in docs/quality.md).
 OTHERHANDS_FACETS = {
-    "w1": {("date", "accuracy"): 0.99, ("host", "accuracy"): 0.92,
+    "w1": {("speakers", "f1"): 0.97, ("date", "accuracy"): 0.99, ("host", "accuracy"): 0.92,
            ("themes", "f1"): 0.95, ("themes", "recall"): 0.92},
-    "w2": {("date", "accuracy"): 0.99, ("host", "accuracy"): 0.99,
+    "w2": {("speakers", "f1"): 0.99, ("date", "accuracy"): 0.99, ("host", "accuracy"): 0.99,
            ("themes", "f1"): 0.94, ("themes", "recall"): 0.90},
-    "w3": {("date", "accuracy"): 0.99, ("host", "accuracy"): 0.99,
+    "w3": {("speakers", "f1"): 0.98, ("date", "accuracy"): 0.99, ("host", "accuracy"): 0.99,
            ("themes", "f1"): 0.92, ("themes", "recall"): 0.89},
-    "w4": {("date", "accuracy"): 0.99, ("host", "accuracy"): 0.99,
+    "w4": {("speakers", "f1"): 0.96, ("date", "accuracy"): 0.99, ("host", "accuracy"): 0.99,
            ("themes", "f1"): 0.94, ("themes", "recall"): 0.91},
 }
 

@@ -1,0 +1,383 @@
+/*
+ * Unit tests of the speaker extractor on reports written as Markdown (the
+ * line structure matters: lists end at blank lines, agenda items are
+ * numbered lines), parsed by markdown.c like the indexer does.  The texts
+ * are written for these tests; each test is one class of report text, not
+ * one report.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "markdown.h"
+#include "speaker_words.h"
+
+static vp_gazetteer *gaz;
+static vp_themes *themes;
+static vp_speaker_words *words;
+
+static int load_data(void **state)
+{
+    (void)state;
+    char err[256];
+    gaz = vp_gazetteer_load(VP_DATA_DIR "/gemeenten.tsv", err, sizeof err);
+    words = gaz ? vp_speaker_words_load(VP_DATA_DIR "/speakers.tsv", err, sizeof err) : NULL;
+    themes = words ? vp_themes_load(VP_DATA_DIR "/themes.tsv", err, sizeof err) : NULL;
+    if (!themes) {
+        fprintf(stderr, "%s\n", err);
+        return -1;
+    }
+    return 0;
+}
+
+static int free_data(void **state)
+{
+    (void)state;
+    vp_gazetteer_free(gaz);
+    vp_themes_free(themes);
+    vp_speaker_words_free(words);
+    return 0;
+}
+
+/* The speakers of the Markdown text md must be exactly want (sorted as
+ * stored, NULL-terminated). */
+static void expect_speakers(const char *md, const char *const *want)
+{
+    vp_parsed p;
+    vp_parsed_init(&p);
+    assert_int_equal(vp_markdown_parse(md, strlen(md), 1, &p), 0);
+    vp_document d;
+    vp_document_init(&d);
+    vp_extract_issue issue;
+    memset(&issue, 0, sizeof issue);
+    vp_extract_ctx ctx = {gaz, themes, words};
+    vp_extract_all(&ctx, &p, &d, &issue);
+    size_t n = 0;
+    for (; want[n]; n++) {
+        if (n >= d.n_speakers)
+            fail_msg("missing speaker %s", want[n]);
+        if (strcmp(d.speakers[n].name, want[n]) != 0)
+            fail_msg("speaker %zu is %s, not %s", n, d.speakers[n].name, want[n]);
+    }
+    if (d.n_speakers != n)
+        fail_msg("%zu speakers, the first extra one %s", d.n_speakers, d.speakers[n].name);
+    vp_document_clear(&d);
+    vp_parsed_clear(&p);
+}
+
+/* Minutes: the list after "Aanwezig:" ends at the blank line before the
+ * numbered agenda; the agenda's items are read as text, not as attendees. */
+static void test_attendee_list_ends_at_agenda(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag regio-overleg\n\n"
+        "Aanwezig:\n"
+        "- Harmen Bijlsma, voorzitter (dagvoorzitter)\n"
+        "- wethouder Grietje Mulderij (Hoogeveen)\n"
+        "- Teun Brakel (Assen)\n\n"
+        "Afwezig:\n"
+        "- Annet Vos (Emmen)\n\n"
+        "1. Opening\n"
+        "Voorzitter Bijlsma opent om 10.00 uur. Wethouder Mulderij heet iedereen welkom.\n"
+        "2. Rondvraag\n"
+        "Geen vragen.\n";
+    static const char *const want[] = {"Grietje Mulderij", "Harmen Bijlsma", NULL};
+    expect_speakers(md, want);
+}
+
+/* Agenda items, workshops and programme lines that name their speaker
+ * after a dash; a date before the dash, or an organisation after the
+ * comma, is no speaker. */
+static void test_speaker_after_dash(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Programma\n\n"
+        "*Verslag, 12-05-2019 \xE2\x80\x93 Kasteel Doorn*\n\n"
+        "3. Vergunningen in de praktijk \xE2\x80\x93 K. Wouters (Omgevingsdienst)\n\n"
+        "B. LEEGSTAND IN DE KERN \xE2\x80\x93 Fenna Reitsma, Erfgoed Archief Noord\n\n"
+        "- **Samen bouwen** \xE2\x80\x93 met Olaf Brink van woningstichting Thuis\n\n"
+        "Een drukke dag \xE2\x80\x93 het was vol, en Henk Zuidema bleef thuis.\n";
+    static const char *const want[] = {"Fenna Reitsma", "K. Wouters", "Olaf Brink", NULL};
+    expect_speakers(md, want);
+}
+
+/* A biography that says the speaker wrote a study does not make the
+ * speaker of the programme absent. */
+static void test_writer_still_speaks(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Programma\n\n"
+        "| Tijd | Onderdeel | Wie |\n|---|---|---|\n"
+        "| 10.00 | Keynote | drs. Maarten Kooij, Atelier Stad |\n\n"
+        "Maarten Kooij is onderzoeker en schreef mee aan de verkenning.\n";
+    static const char *const want[] = {"Maarten Kooij", NULL};
+    expect_speakers(md, want);
+}
+
+/* An organisation the name reader does not take whole (words in lower
+ * case, a brand, a place in parentheses) between a name and its verb; a
+ * "van" before the name is no organisation of it. */
+static void test_organisation_before_verb(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Study day\n\n"
+        "Rosa Veldkamp of the regional transport company Arriva explained the timetable. "
+        "Gert Hoving van de Twentse zorgcoalitie vertelde over wachtlijsten. "
+        "Ida Smeets of hafenport (Emmerich) compared both ports. "
+        "Tom Wissel en Lies Brouwer, beleidsadviseur wonen in Epe, vertelden over flexwonen. "
+        "De winkel van Jan Klaver aan de Markt trekt volgens de gemeente bezoekers.\n";
+    static const char *const want[] = {"Gert Hoving", "Ida Smeets", "Lies Brouwer", "Rosa Veldkamp",
+                                       "Tom Wissel", NULL};
+    expect_speakers(md, want);
+}
+
+/* A bare surname with a speaking verb and an organisation speaks (the
+ * corpus pass finds its full name); with a municipality it is a member of
+ * the meeting; authors of a study quoted are not present. */
+static void test_surname_with_organisation(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Van Heumen (Platform31) liet cijfers zien over de woningmarkt. "
+        "Dijkhuis, financieel specialist bij de VNG, vertelde over het gemeentefonds. "
+        "Brakel (Assen) vertelde over de eigen aanpak.\n\n"
+        "A study by Jansma and Rook of the University of Twente was quoted; the authors "
+        "were not present.\n";
+    static const char *const want[] = {"Dijkhuis", "Van Heumen", NULL};
+    expect_speakers(md, want);
+}
+
+/* Job titles of capitalised words after a name, a journalist in a list
+ * of guests; a journalist quoted from elsewhere. */
+static void test_titles_and_quotes(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Study day\n\n"
+        "Sanne Koops, Chief Data Officer of Apeldoorn, described the data platform. "
+        "The mayors put their questions to Piet Lemstra, European Commissioner for "
+        "Cohesion.\n\n"
+        "Hij citeerde een artikel van journalist Kees Brink in de krant.\n\n"
+        "- Ria Dorst, journalist Omroep Oost\n";
+    static const char *const want[] = {"Piet Lemstra", "Ria Dorst", "Sanne Koops", NULL};
+    expect_speakers(md, want);
+}
+
+/* Names in Latin Extended-A, where some pairs put the capital on the odd
+ * code point ("Ž" "ž", "Ľ" "ľ"). */
+static void test_central_european_names(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Monitoring visit\n\n"
+        "The delegation was made up of Tomaž Zupančič (Slovenia, EPP) and Ľudmila "
+        "Kováčová (Slovakia, SOC). Łucja Żak (Poland) presented the findings.\n";
+    static const char *const want[] = {"Łucja Żak", "Ľudmila Kováčová", "Tomaž Zupančič",
+                                       NULL};
+    expect_speakers(md, want);
+}
+
+/* A negated presence or talk: "die niet het woord voerde", "who had not
+ * spoken", "niet bij kon zijn"; an ordinary "niet ... zijn" says nothing. */
+static void test_negated_speaking(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Ook wethouder Gijs Hamer uit Epe, die verder niet het woord voerde, deelde na "
+        "afloop zijn ervaringen. Alderman Rick Zuur of Ede, who had not spoken during the "
+        "day, offered to host the next meeting. Gedeputeerde Sara Blom kon er vandaag niet "
+        "bij zijn.\n\n"
+        "Wethouder Loes Kamp vertelde dat het niet makkelijk zal zijn.\n";
+    static const char *const want[] = {"Loes Kamp", NULL};
+    expect_speakers(md, want);
+}
+
+/* A successor announced is no speaker anywhere in the report. */
+static void test_successor_named_after(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Programma\n\n"
+        "| Tijd | Onderdeel | Wie |\n|---|---|---|\n"
+        "| 10.00 | Opening | Anton Rijks, voorzitter |\n\n"
+        "Anton Rijks neemt vandaag afscheid. Zijn opvolger, Wieke Doorn (wethouder in "
+        "Olst-Wijhe), treedt per 1 april aan.\n";
+    static const char *const want[] = {"Anton Rijks", NULL};
+    expect_speakers(md, want);
+}
+
+/* A plural role holds for every name of the group after it. */
+static void test_plural_role(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Later blijken dat de gedeputeerden Wobbe Ziel van Groningen en Ans Hiemstra van "
+        "Drenthe te zijn; samen openen zij het congres. Op 3 mei spraken de Bredase "
+        "raadsleden Sem Oord van de Stadspartij (SP) en Vera Knol met elkaar.\n";
+    static const char *const want[] = {"Ans Hiemstra", "Sem Oord", "Vera Knol", "Wobbe Ziel", NULL};
+    expect_speakers(md, want);
+}
+
+/* The writer named by a byline, a dated line under the title, a signature
+ * under the text or the minutes' "Verslag:" line is no speaker; a byline
+ * under "Terugblik van de dagvoorzitter" names the chair, who spoke. */
+static void test_writers(void **state)
+{
+    (void)state;
+    static const char blog[] =
+        "# Bouwen voor wie?\n\n"
+        "*Joep Vlaar, wethouder Wonen, Sneek \xE2\x80\x93 3 mei 2021*\n\n"
+        "*Blog van Ineke Stam, wethouder Financi\xC3\xABn van de gemeente Epe*\n\n"
+        "Burgemeester Koos Rasker opende de dag.\n\n"
+        "Met veertig jaar achter ons werken we aan de toekomst.\n\n"
+        "Dirk Bleeker, voorzitter VNG,\nLieke Damen, gemeente Urk & facilitator\n\n"
+        "## Programma\n";
+    static const char *const blog_want[] = {"Koos Rasker", NULL};
+    expect_speakers(blog, blog_want);
+    static const char minutes[] =
+        "Verslag netwerkbijeenkomst\n\n"
+        "Datum: 3 maart 2021\nVoorzitter: K. Oosting\nVerslag: secretariaat (J. Ruiters)\n\n"
+        "1. Opening\nDe voorzitter opent de vergadering.\n";
+    static const char *const minutes_want[] = {"K. Oosting", NULL};
+    expect_speakers(minutes, minutes_want);
+    static const char essay[] =
+        "# Waar het gesprek begint\n\n"
+        "*Terugblik van de dagvoorzitter op de netwerkdag in Venlo*\n\n"
+        "*Door Maud Verkerk*\n\n"
+        "Wethouder Bram Ooms opende de dag.\n";
+    static const char *const essay_want[] = {"Bram Ooms", "Maud Verkerk", NULL};
+    expect_speakers(essay, essay_want);
+}
+
+/* "X is <role>": a speaker in a list of biographies or with the role of
+ * one who leads or speaks ("De gast was ..."), a description in prose. */
+static void test_role_after_is(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Programma\n\n"
+        "*Femke Lont is communicatieadviseur bij de gemeente Epe. Ze schrijft hier over de "
+        "stad.*\n\n"
+        "De Schotse gast was Dr. Moira Baird van de University of Stirling.\n\n"
+        "Sprekers:\n\n"
+        "- Wim Ploeg is directeur techniek bij het Deltion college.\n"
+        "- Roos Bakels is wethouder Ruimtelijke Ordening van Epe.\n";
+    static const char *const want[] = {"Moira Baird", "Roos Bakels", "Wim Ploeg", NULL};
+    expect_speakers(md, want);
+}
+
+/* A parenthesis that opens with an organisation word in lower case; a word
+ * after a role that starts an organisation ("officer, Dublin City
+ * Council") is no surname; quotes from elsewhere ("once put it", "eerder
+ * dit jaar zei") are no talk at the meeting. */
+static void test_organisations_and_quotes(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Jelle Rook (politie, eenheid Oost-Nederland) en Iris Vaal (RIEC Oost) lieten zien "
+        "hoe schuren worden gebruikt.\n\n"
+        "- Aine Kelly \xE2\x80\x93 youth officer, Cork City Council.\n\n"
+        "As the Danish planner Mette Holm once put it, streets are rooms. Eerder dit jaar zei "
+        "ondernemer Bas Zwart in de krant dat het goed gaat.\n";
+    static const char *const want[] = {"Iris Vaal", "Jelle Rook", NULL};
+    expect_speakers(md, want);
+}
+
+/* An audience cue holds for its own clause: a name with a speaking verb
+ * in another clause speaks; a relative clause about the name is its own;
+ * another time or text ("vorige week", "schreef") holds for the sentence. */
+static void test_audience_cue_by_clause(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Tiel had zich afgemeld en voorzitter P. Brakel leidde de middag. Wethouder Ilse "
+        "Vroom opende het overleg, Buren had zich afgemeld. Ook wethouder Ruud Gaal uit Epe, "
+        "die de hele dag als toehoorder aanwezig was, sloot zich daarbij aan. Vorige week "
+        "vertelde ondernemer Tom Riet de krant al dat het goed ging.\n";
+    static const char *const want[] = {"Ilse Vroom", "P. Brakel", NULL};
+    expect_speakers(md, want);
+}
+
+/* A sentence broken over two paragraphs (a converted PDF) is read as one;
+ * an opinion reported ("vond") is said at the meeting. */
+static void test_broken_paragraph_and_opinion(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Hij noemde het project de reden waarom gedeputeerde Aart Zwolsman vandaag in Den "
+        "Haag zit en\n\n"
+        "niet op het congres kan zijn. Zijn partijgenoot Bert Vlijm uit Epe vond overleggen "
+        "prima.\n";
+    static const char *const want[] = {"Bert Vlijm", NULL};
+    expect_speakers(md, want);
+}
+
+/* A given name alone with a speaking verb is the one person of the report
+ * with that given name and an organisation or a cue; a word of an
+ * organisation's name is not. */
+static void test_given_name_reference(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Blog\n\n"
+        "Ik mocht een workshop begeleiden, samen met Marit Oostra van de GGD Fryslân. "
+        "Marit liet onderzoek zien over schulden.\n\n"
+        "## Zorg- en Veiligheidshuis Twente\n\n"
+        "Anne Post, manager van het Zorg- en Veiligheidshuis, liet casussen zien.\n";
+    static const char *const want[] = {"Anne Post", "Marit Oostra", NULL};
+    expect_speakers(md, want);
+}
+
+/* "A vertelde over X, en B van Y over Z": the verb left out of the second
+ * clause; after a dash, an organisation in lower case after the comma. */
+static void test_gapped_verb(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Lian Dekema (provincie Drenthe) vertelde over de buurtbussen, en Okke Brink van "
+        "Qbuzz over vervoer op afroep.\n\n"
+        "D. TECHNIEK IN DE KLAS \xE2\x80\x93 Ria Smeets, Vista college\n";
+    static const char *const want[] = {"Lian Dekema", "Okke Brink", "Ria Smeets", NULL};
+    expect_speakers(md, want);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_attendee_list_ends_at_agenda),
+        cmocka_unit_test(test_speaker_after_dash),
+        cmocka_unit_test(test_writer_still_speaks),
+        cmocka_unit_test(test_organisation_before_verb),
+        cmocka_unit_test(test_surname_with_organisation),
+        cmocka_unit_test(test_titles_and_quotes),
+        cmocka_unit_test(test_central_european_names),
+        cmocka_unit_test(test_negated_speaking),
+        cmocka_unit_test(test_successor_named_after),
+        cmocka_unit_test(test_plural_role),
+        cmocka_unit_test(test_writers),
+        cmocka_unit_test(test_role_after_is),
+        cmocka_unit_test(test_organisations_and_quotes),
+        cmocka_unit_test(test_audience_cue_by_clause),
+        cmocka_unit_test(test_broken_paragraph_and_opinion),
+        cmocka_unit_test(test_given_name_reference),
+        cmocka_unit_test(test_gapped_verb),
+    };
+    return cmocka_run_group_tests(tests, load_data, free_data);
+}
