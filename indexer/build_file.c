@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>
-#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,7 +166,7 @@ int vp_run_commit(vp_run *r, bool force)
     }
     /* Give the freed buffers back: without it the heap keeps the peak, and
      * a budget would only hold for the first batch's size. */
-    malloc_trim(0);
+    vp_give_back_memory();
     r->pending = 0;
     r->buffered = 0;
     return 0;

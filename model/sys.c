@@ -2,6 +2,9 @@
 #include "sys.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,4 +52,20 @@ double vp_now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* GCC says __SANITIZE_ADDRESS__, clang __has_feature(address_sanitizer). */
+#if defined(__SANITIZE_ADDRESS__)
+#define VP_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define VP_ASAN 1
+#endif
+#endif
+
+void vp_give_back_memory(void)
+{
+#if defined(__GLIBC__) && !defined(VP_ASAN)
+    malloc_trim(0);
+#endif
 }

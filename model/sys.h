@@ -21,4 +21,11 @@ char *vp_read_file(const char *path, size_t *len);
  * change moves), for durations and time-outs; not a time of day. */
 double vp_now_ms(void);
 
+/* Hands the heap's free pages back to the system (glibc's malloc_trim):
+ * glibc keeps what was freed for the next allocations, so without it a
+ * process's RSS stays at its peak.  Nothing where AddressSanitizer's
+ * allocator owns the heap (glibc's arenas hold nothing to trim there, and
+ * trimming them from searchd's threads crashed under ASan). */
+void vp_give_back_memory(void);
+
 #endif /* VP_SYS_H */

@@ -25,6 +25,7 @@
 #include "metrics.h"
 #include "page.h"
 #include "params.h"
+#include "sys.h"
 #include "trends.h"
 
 /* ---- responses ----------------------------------------------------------- */
@@ -463,7 +464,7 @@ static void export_stream_free(void *cls)
     vp_searcher_free(st->s);
     free(st);
     atomic_fetch_sub(&exports_running, 1);
-    vp_http_give_back_memory();
+    vp_give_back_memory();
 }
 
 static ssize_t export_stream_read(void *cls, uint64_t pos, char *buf, size_t max)

@@ -86,7 +86,5 @@ bool vp_http_refuse_head(struct MHD_Connection *conn, vp_http_ctx *ctx, const vp
 /* The calling worker thread's searcher, made on first use and freed by
  * vp_server_stop(); NULL when the index cannot be opened. */
 vp_searcher *vp_http_worker_searcher(vp_server *srv);
-/* Hands the free memory of every malloc arena back to the system. */
-void vp_http_give_back_memory(void);
 
 #endif /* VP_HTTP_INTERNAL_H */

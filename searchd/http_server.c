@@ -24,7 +24,6 @@
 #include "http_internal.h"
 
 #ifdef __GLIBC__
-#include <malloc.h>
 #endif
 #include <stdarg.h>
 #include <stdio.h>
@@ -61,17 +60,11 @@ vp_searcher *vp_http_worker_searcher(vp_server *srv)
  * thread freed in that thread's arena for its next allocations, so after a
  * match over many posting lists searchd's RSS stayed where the peak had
  * been (issue 21: 9 MB before, 455 MB after, for good); malloc_trim()
- * hands the free pages of every arena back.  It takes each arena's lock
- * for about a millisecond, so only after requests that took long enough
- * to have used much (or were stopped for their cost), and after exports. */
+ * (vp_give_back_memory) hands the free pages of every arena back.  It
+ * takes each arena's lock for about a millisecond, so only after requests
+ * that took long enough to have used much (or were stopped for their
+ * cost), and after exports. */
 #define VP_TRIM_AFTER_S 0.25
-
-void vp_http_give_back_memory(void)
-{
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
-}
 
 /* ---- the MHD callbacks -------------------------------------------------------- */
 
@@ -188,7 +181,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     free_ctx(ctx);
     *con_cls = NULL;
     if (trim)
-        vp_http_give_back_memory();
+        vp_give_back_memory();
 }
 
 /* libmicrohttpd's own messages (requests it refuses by itself, connections

@@ -366,6 +366,7 @@ class SlowClientsTest(unittest.TestCase):
         before = self.timeouts()
         started = time.monotonic()
         socks, closed, stop, thread = self.trickle(["127.0.0.2"] * 2000)
+        connected = time.monotonic() - started
         try:
             self.assertGreater(len(socks), 1000)
             # Other addresses are served at once: the attacker's address
@@ -382,7 +383,11 @@ class SlowClientsTest(unittest.TestCase):
             self.assertLess(max(closed.values()) - started, self.TIMEOUT + 5)
             cut = self.timeouts() - before
             self.assertGreaterEqual(cut, 900)       # the ~1000 that were let in
-            self.assertLessEqual(cut, 1000)
+            # ... at most 1000 at a time: when opening the 2000 took longer
+            # than the deadline (a slow sanitized run), the first ones were
+            # cut before the last came, and their places let others in.
+            self.assertLessEqual(cut, 1000 if connected < self.TIMEOUT else len(socks),
+                                 f"opening them took {connected:.1f} s")
         finally:
             self.end(socks, stop, thread)
         # ... and the attacker's address is not locked out afterwards.
