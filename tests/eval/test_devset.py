@@ -84,7 +84,7 @@ class DevelopmentSets(unittest.TestCase):
 # tuned on (tests/otherhands/README.md), so the ranking's floors are held on
 # every machine, CI included.
 OTHERHANDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "otherhands")
-OTHERHANDS_NDCG10 = {"w1": 0.92, "w2": 0.91, "w3": 0.88, "w4": 0.86}
+OTHERHANDS_NDCG10 = {"w1": 0.92, "w2": 0.91, "w3": 0.88, "w4": 0.86, "w5": 0.82}
 # The speakers, date, host and themes floors on the same sets (the figure
 # when last raised, less 0.01; the themes model is fitted on them: its
 # cross-validated figures are in docs/quality.md).
@@ -97,6 +97,8 @@ OTHERHANDS_FACETS = {
            ("themes", "f1"): 0.92, ("themes", "recall"): 0.89},
     "w4": {("speakers", "f1"): 0.96, ("date", "accuracy"): 0.99, ("host", "accuracy"): 0.99,
            ("themes", "f1"): 0.94, ("themes", "recall"): 0.91},
+    "w5": {("speakers", "f1"): 0.93, ("date", "accuracy"): 0.82, ("host", "accuracy"): 0.82,
+           ("themes", "f1"): 0.92, ("themes", "recall"): 0.88},
 }
 
 
