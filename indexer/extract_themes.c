@@ -293,8 +293,6 @@ static bool ends_in_colon(const char *f, const char *end)
 static void read_text(tally *t, const char *text, enum zone z, bool item)
 {
     char *f = vp_fold(text);
-    if (!f)
-        vp_oom(strlen(text));
     const char *end = f + strlen(f);
     size_t n = cut_words(t, f, (size_t)(end - f));
     if (z == ZONE_TITLE && n > TITLE_MAX_WORDS) {

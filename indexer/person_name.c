@@ -125,8 +125,6 @@ static char *join(char *const *w, size_t from, size_t to)
 static char *fold(const char *s)
 {
     char *f = vp_fold(s);
-    if (!f)
-        vp_oom(2 * strlen(s) + 1);
     return f;
 }
 

@@ -302,8 +302,6 @@ void vp_sp_merge(mentions *ms, mentions *persons)
 static char *folded(const char *s)
 {
     char *f = vp_fold(s);
-    if (!f)
-        vp_oom(2 * strlen(s) + 1);
     return f;
 }
 

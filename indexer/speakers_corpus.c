@@ -264,8 +264,6 @@ static void merge_equal_speakers(vp_document *d)
     for (size_t i = 0; i < d->n_speakers; i++) {
         vp_speaker *b = &d->speakers[i];
         char *f = vp_fold(b->name);
-        if (!f)
-            vp_oom(0);   /* vp_fold fails for want of memory only */
         bool added;
         size_t id = vp_strset_add(seen, f, strlen(f), &added);
         free(f);
