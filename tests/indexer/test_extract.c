@@ -14,42 +14,8 @@
 #include <string.h>
 
 #include "extract.h"
+#include "extract_data.h"
 #include "speaker_words.h"
-
-static vp_gazetteer *gaz;
-static vp_themes *themes;
-static vp_speaker_words *words;
-
-static int load_data(void **state)
-{
-    (void)state;
-    char err[256];
-    gaz = vp_gazetteer_load(VP_DATA_DIR "/gemeenten.tsv", err, sizeof err);
-    if (!gaz) {
-        fprintf(stderr, "%s\n", err);
-        return -1;
-    }
-    words = vp_speaker_words_load(VP_DATA_DIR "/speakers.tsv", err, sizeof err);
-    if (!words) {
-        fprintf(stderr, "%s\n", err);
-        return -1;
-    }
-    themes = vp_themes_load(VP_DATA_DIR "/themes.tsv", err, sizeof err);
-    if (!themes) {
-        fprintf(stderr, "%s\n", err);
-        return -1;
-    }
-    return 0;
-}
-
-static int free_data(void **state)
-{
-    (void)state;
-    vp_gazetteer_free(gaz);
-    vp_themes_free(themes);
-    vp_speaker_words_free(words);
-    return 0;
-}
 
 /* ---- building reports ---- */
 
@@ -96,7 +62,7 @@ static void run(report *r, const char *const *lines)
     build(&r->p, lines);
     vp_document_init(&r->d);
     memset(&r->issue, 0, sizeof r->issue);
-    vp_extract_ctx ctx = {gaz, themes, words};
+    vp_extract_ctx ctx = vp_test_data;
     vp_extract_all(&ctx, &r->p, &r->d, &r->issue);
 }
 
@@ -305,7 +271,7 @@ static void test_places_front_matter_host_with_more_words(void **state)
         r.p.fm.host = strdup(hosts[i][0]);
         vp_document_init(&r.d);
         memset(&r.issue, 0, sizeof r.issue);
-        vp_extract_ctx ctx = {gaz, themes, words};
+        vp_extract_ctx ctx = vp_test_data;
         vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
         assert_string_equal(r.d.host, hosts[i][1]);
         assert_string_equal(r.issue.message, "");
@@ -316,7 +282,7 @@ static void test_places_front_matter_host_with_more_words(void **state)
     r.p.fm.host = strdup("Nergensdorp");
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes, words};
+    vp_extract_ctx ctx = vp_test_data;
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     assert_null(r.d.host);
     assert_string_equal(r.issue.message, "unknown municipality 'Nergensdorp'");
@@ -354,7 +320,7 @@ static void test_places_front_matter_wins(void **state)
     r.p.fm.host = strdup("Den Haag");
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes, words};
+    vp_extract_ctx ctx = vp_test_data;
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     static const char *const want[] = {"'s-Gravenhage", "'s-Hertogenbosch", NULL};
     assert_list(&r.d.municipalities, want);
@@ -764,7 +730,7 @@ static void test_speakers_front_matter_less_the_absent(void **state)
     vp_strvec_push(&r.p.fm.speakers, "wethouder Joop Klaassen (Tiel)");
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes, words};
+    vp_extract_ctx ctx = vp_test_data;
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     static const char *const want[] = {"Marloes Hoogerbrugge", NULL};
     assert_speakers(&r, want);
@@ -806,7 +772,7 @@ static void test_speakers_front_matter_wins(void **state)
     vp_strvec_push(&r.p.fm.speakers, "burgemeester Govert Veldhuijzen (Gorinchem)");
     vp_document_init(&r.d);
     memset(&r.issue, 0, sizeof r.issue);
-    vp_extract_ctx ctx = {gaz, themes, words};
+    vp_extract_ctx ctx = vp_test_data;
     vp_extract_all(&ctx, &r.p, &r.d, &r.issue);
     assert_int_equal(r.d.n_speakers, 2);
     assert_string_equal(r.d.speakers[0].name, "Govert Veldhuijzen");
@@ -818,7 +784,7 @@ static void expect_speaker(const char *s, const char *name, const char *org,
                            const char *role)
 {
     char *n, *o, *r;
-    assert_true(vp_parse_speaker(words, s, &n, &o, &r));
+    assert_true(vp_parse_speaker(vp_test_data.speaker_words, s, &n, &o, &r));
     assert_string_equal(n, name);
     if (org)
         assert_string_equal(o, org);
@@ -848,8 +814,8 @@ static void test_parse_speaker_strings(void **state)
     expect_speaker("Joost Engels (wethouder, Roermond)", "Joost Engels",
                    "Roermond", "wethouder");
     char *n, *o, *r;
-    assert_false(vp_parse_speaker(words, "", &n, &o, &r));
-    assert_false(vp_parse_speaker(words, "(Platform31)", &n, &o, &r));
+    assert_false(vp_parse_speaker(vp_test_data.speaker_words, "", &n, &o, &r));
+    assert_false(vp_parse_speaker(vp_test_data.speaker_words, "(Platform31)", &n, &o, &r));
 }
 
 /* ---- themes: tests/indexer/test_themes.c ---- */
@@ -916,5 +882,5 @@ int main(void)
         cmocka_unit_test(test_parse_speaker_strings),
         cmocka_unit_test(test_title_sources),
     };
-    return cmocka_run_group_tests(tests, load_data, free_data);
+    return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }

@@ -15,35 +15,9 @@
 #include <string.h>
 
 #include "extract.h"
+#include "extract_data.h"
 #include "markdown.h"
 #include "speaker_words.h"
-
-static vp_gazetteer *gaz;
-static vp_themes *themes;
-static vp_speaker_words *words;
-
-static int load_data(void **state)
-{
-    (void)state;
-    char err[256];
-    gaz = vp_gazetteer_load(VP_DATA_DIR "/gemeenten.tsv", err, sizeof err);
-    words = gaz ? vp_speaker_words_load(VP_DATA_DIR "/speakers.tsv", err, sizeof err) : NULL;
-    themes = words ? vp_themes_load(VP_DATA_DIR "/themes.tsv", err, sizeof err) : NULL;
-    if (!themes) {
-        fprintf(stderr, "%s\n", err);
-        return -1;
-    }
-    return 0;
-}
-
-static int free_data(void **state)
-{
-    (void)state;
-    vp_gazetteer_free(gaz);
-    vp_themes_free(themes);
-    vp_speaker_words_free(words);
-    return 0;
-}
 
 /* The speakers of the Markdown text md must be exactly want (sorted as
  * stored, NULL-terminated). */
@@ -56,7 +30,7 @@ static void expect_speakers(const char *md, const char *const *want)
     vp_document_init(&d);
     vp_extract_issue issue;
     memset(&issue, 0, sizeof issue);
-    vp_extract_ctx ctx = {gaz, themes, words};
+    vp_extract_ctx ctx = vp_test_data;
     vp_extract_all(&ctx, &p, &d, &issue);
     size_t n = 0;
     for (; want[n]; n++) {
@@ -379,5 +353,5 @@ int main(void)
         cmocka_unit_test(test_given_name_reference),
         cmocka_unit_test(test_gapped_verb),
     };
-    return cmocka_run_group_tests(tests, load_data, free_data);
+    return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
