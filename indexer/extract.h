@@ -18,6 +18,7 @@
 #include "document.h"
 #include "gazetteer.h"
 #include "themes.h"
+#include "problem.h"
 
 typedef struct vp_speaker_words vp_speaker_words;   /* speaker_words.h */
 
@@ -29,10 +30,7 @@ typedef struct vp_extract_ctx {
 
 /* A problem worth one line on stderr ("path:line: message"); the first one
  * found in a file is reported, and the report is still indexed. */
-typedef struct vp_extract_issue {
-    int line;            /* 0 when none */
-    char message[256];
-} vp_extract_issue;
+typedef vp_problem vp_extract_issue;   /* problem.h; line 0 when none */
 
 /* What a stage, and the whole extraction, returns.  A report whose stage
  * failed must not be indexed as if its facets were complete.  Our own

@@ -7,11 +7,11 @@
 
 #include <stddef.h>
 #include "parsed.h"
+#include "problem.h"
 
-typedef struct vp_fm_error {
-    int line;            /* 1-based file line of the problem */
-    char message[200];
-} vp_fm_error;
+/* The tree's one problem type (problem.h): line is the 1-based file line of
+ * the problem, message what is wrong. */
+typedef vp_problem vp_fm_error;
 
 /* Front matter longer than this is an error: what libyaml is given stays
  * small, whatever the report. */

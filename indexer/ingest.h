@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include "document.h"
+#include "problem.h"
 #include "extract.h"
 
 typedef enum {
@@ -19,10 +20,8 @@ typedef enum {
     VP_INGEST_NO_MEMORY
 } vp_ingest_result;
 
-typedef struct vp_ingest_problem {
-    int line;            /* 1-based, 0 when the whole file is the problem */
-    char message[256];
-} vp_ingest_problem;
+/* problem.h's type: line is 1-based, 0 when the whole file is the problem. */
+typedef vp_problem vp_ingest_problem;
 
 /* Reads src[0..len), the content of the file at rel_path (relative to the
  * indexed root, '/'-separated), into doc (initialised by the caller). */
