@@ -379,6 +379,35 @@ static void test_listed_in_items_and_headings(void **state)
     vp_theme_evidence_clear(&ev);
 }
 
+/* A sentence that announces the subjects without naming them is followed
+ * by the one that does ("They spoke of three subjects. Housing ..."): that
+ * one sentence lists them; the one after it does not, nor a heading. */
+static void test_listed_in_next_sentence(void **state)
+{
+    (void)state;
+    size_t won = theme("wonen-leefomgeving"), mob = theme("mobiliteit");
+    size_t soc = theme("sociaal-domein"), vei = theme("veiligheid");
+    vp_theme_evidence ev;
+    evidence("# Raadsledenavond\n\nDe raadsleden van vier dorpen spraken over gedeelde "
+             "onderwerpen. Zo gaat het om woningbouw voor jongeren, de buslijnen in het "
+             "weekend en eenzaamheid onder ouderen. Daarna ging het over de politie en "
+             "de zonnepanelen op de scholen.\n\n", &ev);
+    assert_true(ev.named[won] && ev.named[mob] && ev.named[soc]);
+    assert_false(ev.named[vei] || ev.named[theme("duurzaamheid-energie")]);
+    vp_theme_evidence_clear(&ev);
+    /* without the announcing sentence nothing is a list */
+    evidence("# Raadsledenavond\n\nDe raadsleden van vier dorpen kwamen bijeen. Zo gaat "
+             "het om woningbouw voor jongeren, de buslijnen in het weekend en eenzaamheid "
+             "onder ouderen.\n\n", &ev);
+    assert_false(ev.named[won] || ev.named[mob] || ev.named[soc]);
+    vp_theme_evidence_clear(&ev);
+    /* the sentence after the announcement is a heading: a heading lists on its own */
+    evidence("# Raadsledenavond\n\nDe raadsleden spraken over gedeelde onderwerpen.\n\n"
+             "## Woningbouw\n\nTekst.\n\n", &ev);
+    assert_false(ev.named[won]);
+    vp_theme_evidence_clear(&ev);
+}
+
 /* The author's list of the day's subjects assigns them, as a tag does,
  * though the rest of the page says nothing more of them: an English page
  * that spends its words on who came and what was signed. */
@@ -467,6 +496,7 @@ int main(void)
         cmocka_unit_test(test_listed_subjects),
         cmocka_unit_test(test_listed_in_items_and_headings),
         cmocka_unit_test(test_listed_subjects_are_assigned),
+        cmocka_unit_test(test_listed_in_next_sentence),
         cmocka_unit_test(test_tags),
         cmocka_unit_test(test_without_model),
     };
