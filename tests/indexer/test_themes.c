@@ -284,6 +284,33 @@ static void test_local_government(void **state)
     expect_each(cases, sizeof cases / sizeof *cases);
 }
 
+/* The field's vocabulary beyond the theme's name: crisis management
+ * (evacuation, the crisis organisation, the emergency plan) is safety;
+ * labour migration is the labour market; each beside a report's main
+ * subject, so that no fallback to the likeliest theme decides. */
+static void test_field_vocabulary(void **state)
+{
+    (void)state;
+    static const case_ cases[] = {
+        {"# Wonen aan de rivier\n\n"
+         "Wethouders spraken over de woningbouw in de uiterwaarden: nieuwe woningen voor "
+         "starters, betaalbare huurwoningen en de woningmarkt in de regio.\n\n"
+         "Daarna oefenden de gemeenten een evacuatie van twee dorpen na een storm. De "
+         "crisisorganisatie kwam op het stadhuis bijeen; het rampenplan bleek op twee "
+         "punten verouderd. De meldkamer en de hulpdiensten bespraken na afloop wat beter "
+         "kan.\n\n",
+         "veiligheid, wonen-leefomgeving"},
+        {"# Werk in de kassen\n\n"
+         "De gemeenten spraken over de woningbouw voor starters, betaalbare huurwoningen en "
+         "de woningmarkt.\n\n"
+         "In de kassen en de distributiecentra werken veel internationale werknemers. "
+         "Wethouders bespraken hoe de gemeenten met de sector afspraken maken over "
+         "arbeidsmigratie, en hoe buitenlandse werknemers die blijven hun weg vinden.\n\n",
+         "economie-arbeidsmarkt, wonen-leefomgeving"},
+    };
+    expect_each(cases, sizeof cases / sizeof *cases);
+}
+
 /* A meeting held online is no evidence of digitalisation: the words that
  * say how a day was held (digitaal, online, the website with the
  * recordings) weigh little, the policy field's own words a lot. */
@@ -492,6 +519,7 @@ int main(void)
         cmocka_unit_test(test_english_report),
         cmocka_unit_test(test_short_news_item),
         cmocka_unit_test(test_local_government),
+        cmocka_unit_test(test_field_vocabulary),
         cmocka_unit_test(test_online_meeting_is_not_digitalisation),
         cmocka_unit_test(test_listed_subjects),
         cmocka_unit_test(test_listed_in_items_and_headings),
