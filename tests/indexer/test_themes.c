@@ -286,8 +286,10 @@ static void test_local_government(void **state)
 
 /* The field's vocabulary beyond the theme's name: crisis management
  * (evacuation, the crisis organisation, the emergency plan) is safety;
- * labour migration is the labour market; each beside a report's main
- * subject, so that no fallback to the likeliest theme decides. */
+ * labour migration is the labour market; a country's border is
+ * collaboration across it; the funds that pay for the municipalities' tasks
+ * are municipal finance; each beside a report's main subject, so that no
+ * fallback to the likeliest theme decides. */
 static void test_field_vocabulary(void **state)
 {
     (void)state;
@@ -307,6 +309,18 @@ static void test_field_vocabulary(void **state)
          "Wethouders bespraken hoe de gemeenten met de sector afspraken maken over "
          "arbeidsmigratie, en hoe buitenlandse werknemers die blijven hun weg vinden.\n\n",
          "economie-arbeidsmarkt, wonen-leefomgeving"},
+        {"# Zorg over de grens\n\n"
+         "Wethouders spraken over jeugdzorg, de Wmo en de wijkteams in hun dorpen.\n\n"
+         "Aan beide kanten van de landsgrens zoeken gemeenten dezelfde oplossingen. De "
+         "dorpen aan de rijksgrens willen vaker met hun Duitse buren om tafel, over de "
+         "landsgrens heen.\n\n",
+         "regionale-samenwerking, sociaal-domein"},
+        {"# Geld voor het sociaal domein\n\n"
+         "Wethouders spraken over jeugdzorg, de Wmo en de wijkteams in hun dorpen.\n\n"
+         "De verdeling over gemeenten via het deelfonds en de integratie-uitkering is "
+         "onzeker. Kleine gemeenten willen een verevening van de risico's; de "
+         "decentralisatie-uitkering dekt de kosten niet.\n\n",
+         "bestuur-financien, sociaal-domein"},
     };
     expect_each(cases, sizeof cases / sizeof *cases);
 }
