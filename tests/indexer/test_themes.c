@@ -282,6 +282,15 @@ static void test_local_government(void **state)
          "bestuur-financien"},
     };
     expect_each(cases, sizeof cases / sizeof *cases);
+    /* the tiers named together ("local and regional government") are no
+     * more evidence of regional collaboration than "regional" alone */
+    size_t reg = theme("regionale-samenwerking");
+    vp_theme_evidence both, one;
+    evidence("# Councillors meet\n\nThey compared local and regional government.\n\n", &both);
+    evidence("# Councillors meet\n\nThey compared regional government.\n\n", &one);
+    assert_true(both.x[reg][VP_TF_BODY] <= one.x[reg][VP_TF_BODY]);
+    vp_theme_evidence_clear(&both);
+    vp_theme_evidence_clear(&one);
 }
 
 /* The field's vocabulary beyond the theme's name: crisis management
