@@ -79,7 +79,9 @@ enum {
  * (Words that introduce examples, "zoals", "opgaven", are no cue: see
  * theme_cues.tsv.)  A sentence with a cue that ends in a colon goes on in
  * the list items after it ("four topical issues:" and a bullet a theme);
- * a heading with a cue ("Drie thema's: wonen, ...") may name one theme. */
+ * a heading with a cue ("Drie thema's: wonen, ...") may name one theme;
+ * a sentence with a cue that lists nothing hands its cue to the next
+ * sentence, once ("They spoke of shared subjects. Housing for ..."). */
 #define LIST_MAX_WORDS 40
 #define LIST_MIN_THEMES 2
 #define LIST_MIN_WEIGHT 2.0
@@ -98,6 +100,7 @@ typedef struct tally {
     size_t *sent_terms, sent_n, sent_cap;   /* its strong descriptors */
     size_t sent_words;
     bool sent_cue;
+    bool cue_carried;                       /* its cue is the last sentence's */
     bool sent_heading;                      /* it is a heading */
     bool list_open;                         /* it goes on in list items */
     /* per word, reused */
@@ -165,13 +168,18 @@ static size_t sentence_themes(const tally *t)
 static void close_sentence(tally *t)
 {
     size_t min_themes = t->sent_heading ? 1 : LIST_MIN_THEMES;
-    if (t->sent_cue && t->sent_words <= LIST_MAX_WORDS && sentence_themes(t) >= min_themes)
+    bool short_cue = t->sent_cue && t->sent_words <= LIST_MAX_WORDS;
+    bool lists = short_cue && sentence_themes(t) >= min_themes;
+    if (lists)
         for (size_t i = 0; i < t->sent_n; i++) {
             count_hit(t, t->sent_terms[i], ZONE_TITLE);
             t->listed[vp_theme_terms_at(t->terms, t->sent_terms[i])->theme] = true;
         }
+    /* "They spoke of four subjects. Housing, ...": the list comes next. */
+    bool carry = short_cue && !lists && !t->sent_heading && !t->cue_carried;
     t->sent_n = t->sent_words = 0;
-    t->sent_cue = t->list_open = false;
+    t->sent_cue = t->cue_carried = carry;
+    t->list_open = false;
 }
 
 /* Is the word at w, in the folded text that ends at end, a word of
@@ -308,6 +316,8 @@ static void read_text(tally *t, const char *text, enum zone z, bool item)
         close_sentence(t);
     if (sentences && !in_list)
         t->sent_heading = z == ZONE_HEADING;
+    if (t->sent_heading && t->cue_carried)    /* a heading is its own list */
+        t->sent_cue = t->cue_carried = false;
     for (size_t i = 0; i < n;) {
         if (sentences && !in_list && i > 0 && sentence_ends(&t->w[i - 1], &t->w[i]))
             close_sentence(t);

@@ -282,6 +282,56 @@ static void test_local_government(void **state)
          "bestuur-financien"},
     };
     expect_each(cases, sizeof cases / sizeof *cases);
+    /* the tiers named together ("local and regional government") are no
+     * more evidence of regional collaboration than "regional" alone */
+    size_t reg = theme("regionale-samenwerking");
+    vp_theme_evidence both, one;
+    evidence("# Councillors meet\n\nThey compared local and regional government.\n\n", &both);
+    evidence("# Councillors meet\n\nThey compared regional government.\n\n", &one);
+    assert_true(both.x[reg][VP_TF_BODY] <= one.x[reg][VP_TF_BODY]);
+    vp_theme_evidence_clear(&both);
+    vp_theme_evidence_clear(&one);
+}
+
+/* The field's vocabulary beyond the theme's name: crisis management
+ * (evacuation, the crisis organisation, the emergency plan) is safety;
+ * labour migration is the labour market; a country's border is
+ * collaboration across it; the funds that pay for the municipalities' tasks
+ * are municipal finance; each beside a report's main subject, so that no
+ * fallback to the likeliest theme decides. */
+static void test_field_vocabulary(void **state)
+{
+    (void)state;
+    static const case_ cases[] = {
+        {"# Wonen aan de rivier\n\n"
+         "Wethouders spraken over de woningbouw in de uiterwaarden: nieuwe woningen voor "
+         "starters, betaalbare huurwoningen en de woningmarkt in de regio.\n\n"
+         "Daarna oefenden de gemeenten een evacuatie van twee dorpen na een storm. De "
+         "crisisorganisatie kwam op het stadhuis bijeen; het rampenplan bleek op twee "
+         "punten verouderd. De meldkamer en de hulpdiensten bespraken na afloop wat beter "
+         "kan.\n\n",
+         "veiligheid, wonen-leefomgeving"},
+        {"# Werk in de kassen\n\n"
+         "De gemeenten spraken over de woningbouw voor starters, betaalbare huurwoningen en "
+         "de woningmarkt.\n\n"
+         "In de kassen en de distributiecentra werken veel internationale werknemers. "
+         "Wethouders bespraken hoe de gemeenten met de sector afspraken maken over "
+         "arbeidsmigratie, en hoe buitenlandse werknemers die blijven hun weg vinden.\n\n",
+         "economie-arbeidsmarkt, wonen-leefomgeving"},
+        {"# Zorg over de grens\n\n"
+         "Wethouders spraken over jeugdzorg, de Wmo en de wijkteams in hun dorpen.\n\n"
+         "Aan beide kanten van de landsgrens zoeken gemeenten dezelfde oplossingen. De "
+         "dorpen aan de rijksgrens willen vaker met hun Duitse buren om tafel, over de "
+         "landsgrens heen.\n\n",
+         "regionale-samenwerking, sociaal-domein"},
+        {"# Geld voor het sociaal domein\n\n"
+         "Wethouders spraken over jeugdzorg, de Wmo en de wijkteams in hun dorpen.\n\n"
+         "De verdeling over gemeenten via het deelfonds en de integratie-uitkering is "
+         "onzeker. Kleine gemeenten willen een verevening van de risico's; de "
+         "decentralisatie-uitkering dekt de kosten niet.\n\n",
+         "bestuur-financien, sociaal-domein"},
+    };
+    expect_each(cases, sizeof cases / sizeof *cases);
 }
 
 /* A meeting held online is no evidence of digitalisation: the words that
@@ -379,6 +429,35 @@ static void test_listed_in_items_and_headings(void **state)
     vp_theme_evidence_clear(&ev);
 }
 
+/* A sentence that announces the subjects without naming them is followed
+ * by the one that does ("They spoke of three subjects. Housing ..."): that
+ * one sentence lists them; the one after it does not, nor a heading. */
+static void test_listed_in_next_sentence(void **state)
+{
+    (void)state;
+    size_t won = theme("wonen-leefomgeving"), mob = theme("mobiliteit");
+    size_t soc = theme("sociaal-domein"), vei = theme("veiligheid");
+    vp_theme_evidence ev;
+    evidence("# Raadsledenavond\n\nDe raadsleden van vier dorpen spraken over gedeelde "
+             "onderwerpen. Zo gaat het om woningbouw voor jongeren, de buslijnen in het "
+             "weekend en eenzaamheid onder ouderen. Daarna ging het over de politie en "
+             "de zonnepanelen op de scholen.\n\n", &ev);
+    assert_true(ev.named[won] && ev.named[mob] && ev.named[soc]);
+    assert_false(ev.named[vei] || ev.named[theme("duurzaamheid-energie")]);
+    vp_theme_evidence_clear(&ev);
+    /* without the announcing sentence nothing is a list */
+    evidence("# Raadsledenavond\n\nDe raadsleden van vier dorpen kwamen bijeen. Zo gaat "
+             "het om woningbouw voor jongeren, de buslijnen in het weekend en eenzaamheid "
+             "onder ouderen.\n\n", &ev);
+    assert_false(ev.named[won] || ev.named[mob] || ev.named[soc]);
+    vp_theme_evidence_clear(&ev);
+    /* the sentence after the announcement is a heading: a heading lists on its own */
+    evidence("# Raadsledenavond\n\nDe raadsleden spraken over gedeelde onderwerpen.\n\n"
+             "## Woningbouw\n\nTekst.\n\n", &ev);
+    assert_false(ev.named[won]);
+    vp_theme_evidence_clear(&ev);
+}
+
 /* The author's list of the day's subjects assigns them, as a tag does,
  * though the rest of the page says nothing more of them: an English page
  * that spends its words on who came and what was signed. */
@@ -463,10 +542,12 @@ int main(void)
         cmocka_unit_test(test_english_report),
         cmocka_unit_test(test_short_news_item),
         cmocka_unit_test(test_local_government),
+        cmocka_unit_test(test_field_vocabulary),
         cmocka_unit_test(test_online_meeting_is_not_digitalisation),
         cmocka_unit_test(test_listed_subjects),
         cmocka_unit_test(test_listed_in_items_and_headings),
         cmocka_unit_test(test_listed_subjects_are_assigned),
+        cmocka_unit_test(test_listed_in_next_sentence),
         cmocka_unit_test(test_tags),
         cmocka_unit_test(test_without_model),
     };
