@@ -123,8 +123,10 @@ static size_t letter_len(const char *p)
     char ch = *p;
     if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))
         return 1;
-    unsigned char lead = (unsigned char)ch, next = (unsigned char)p[1];
-    return lead == 0xC3 && next >= 0x80 && next <= 0xBF && next != 0x97 && next != 0xB7 ? 2 : 0;
+    if ((unsigned char)ch != 0xC3)
+        return 0;   /* p[1] is there: a NUL ends the text, not 0xC3 */
+    unsigned char next = (unsigned char)p[1];
+    return next >= 0x80 && next <= 0xBF && next != 0x97 && next != 0xB7 ? 2 : 0;
 }
 
 /* The length of the run of letters at p. */
