@@ -49,7 +49,7 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
     char *col[3] = {NULL, empty1, empty2};
     char *p = line, *tab;
     size_t ncol = 0;
-    vp_theme t = {NULL, NULL, VP_STRVEC_INIT};
+    vp_theme t = {NULL, NULL, VP_STRVEC_INIT, NULL, NULL};
     char *flabel = NULL;
 
     while (ncol < 3) {
@@ -117,6 +117,8 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
     }
     t.slug = vp_xstrdup(col[0]);
     t.label = vp_xstrdup(col[1]);
+    t.slug_key = vp_fold_key(t.slug);
+    t.label_key = vp_fold_key(t.label);
     size_t labels_cap = th->cap;   /* folded_label runs parallel to t */
     VP_GROW(th->t, th->cap, th->n + 1);
     VP_GROW(th->folded_label, labels_cap, th->n + 1);
@@ -127,6 +129,8 @@ static int parse_line(char *line, size_t lineno, const char *path, void *ctx,
 fail:
     free(t.slug);
     free(t.label);
+    free(t.slug_key);
+    free(t.label_key);
     vp_strvec_clear(&t.keywords);
     free(flabel);
     return -1;
@@ -278,6 +282,8 @@ void vp_themes_free(vp_themes *th)
     for (size_t i = 0; i < th->n; i++) {
         free(th->t[i].slug);
         free(th->t[i].label);
+        free(th->t[i].slug_key);
+        free(th->t[i].label_key);
         vp_strvec_clear(&th->t[i].keywords);
         free(th->folded_label[i]);
     }

@@ -21,6 +21,8 @@ typedef struct vp_theme {
     char *slug;          /* "regionale-samenwerking" */
     char *label;         /* "Regionale samenwerking" */
     vp_strvec keywords;  /* folded words and phrases that name it (descriptor forms) */
+    char *slug_key;      /* vp_fold_key of slug and of label: how a query names it */
+    char *label_key;
 } vp_theme;
 
 typedef struct vp_themes vp_themes;

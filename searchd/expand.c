@@ -704,23 +704,20 @@ static bool build_groups(const vp_expand_ctx *c, const tokens *t, bool skip_stop
 
 /* ---- the themes a query names --------------------------------------------------------- */
 
-/* Whether text names theme th: its slug, its label, or a part of the
- * label between " en " ("Wonen en leefomgeving": wonen, leefomgeving),
- * compared as lookup keys (case, accents and hyphens aside). */
-static bool names_theme(const vp_theme *th, const char *text)
+/* Whether key (a lookup key, vp_fold_key) names theme th: its slug, its
+ * label, or a part of the label between " en " ("Wonen en leefomgeving":
+ * wonen, leefomgeving), case, accents and hyphens aside. */
+static bool names_theme(const vp_theme *th, const char *key)
 {
-    char *slug = vp_fold_key(th->slug), *label = vp_fold_key(th->label), *key = vp_fold_key(text);
-    bool hit = strcmp(key, slug) == 0 || strcmp(key, label) == 0;
-    for (char *part = label, *next; !hit && part; part = next) {
+    bool hit = strcmp(key, th->slug_key) == 0 || strcmp(key, th->label_key) == 0;
+    size_t key_len = strlen(key);
+    for (const char *part = th->label_key, *next; !hit && part; part = next) {
         next = strstr(part, " en ");
         size_t len = next ? (size_t)(next - part) : strlen(part);
-        hit = strlen(key) == len && memcmp(key, part, len) == 0;
+        hit = key_len == len && memcmp(key, part, len) == 0;
         if (next)
             next += 4;
     }
-    free(slug);
-    free(label);
-    free(key);
     return hit;
 }
 
@@ -732,6 +729,11 @@ static bool themes_named_by(const vp_expand_ctx *c, const char *text, vp_strvec 
     vp_strvec names = VP_STRVEC_INIT;
     synonyms_of(c->db, text, &names, err);
     vp_strvec_push(&names, text);
+    for (size_t i = 0; i < names.len; i++) {   /* each name as a lookup key, once */
+        char *key = vp_fold_key(names.items[i]);
+        free(names.items[i]);
+        names.items[i] = key;
+    }
     for (size_t t = 0; t < vp_themes_count(c->themes); t++) {
         const vp_theme *th = vp_themes_at(c->themes, t);
         for (size_t i = 0; i < names.len; i++)

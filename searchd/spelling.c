@@ -1,13 +1,13 @@
 /* spelling.c: see spelling.h. */
 #include "spelling.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "buf.h"
+#include "hit_record.h"
 #include "mem.h"
 #include "strset.h"
 #include "text.h"
@@ -68,10 +68,8 @@ static char *parser_correction(xapc_qp *qp, const char *text, unsigned flags)
 static bool known_word(const xapc_db *lexicon, const char *typed)
 {
     char lower[SPELL_MAX_WORD + 1];
-    size_t i = 0;
-    for (; typed[i]; i++)
-        lower[i] = (char)tolower((unsigned char)typed[i]);
-    lower[i] = '\0';
+    if (!vp_word_lower(typed, strlen(typed), lower, sizeof lower))
+        return false;
     xapc_error xe;
     xapc_error_clear(&xe);
     return xapc_db_spelling_frequency(lexicon, lower, &xe) > 0;
@@ -116,9 +114,28 @@ static bool is_operator(const char *w, size_t len)
     return false;
 }
 
-static bool ascii_letter(char ch)
+/* The length of the letter at p: 1 for an ASCII letter, 2 for a letter of
+ * Latin-1 (U+00C0-U+00FF but the signs x and /: "coördinatie",
+ * "financiële", "café"), which the parser reads as a word character and
+ * lower-cases as vp_word_lower does; 0 for anything else. */
+static size_t letter_len(const char *p)
 {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+    char ch = *p;
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))
+        return 1;
+    if ((unsigned char)ch != 0xC3)
+        return 0;   /* p[1] is there: a NUL ends the text, not 0xC3 */
+    unsigned char next = (unsigned char)p[1];
+    return next >= 0x80 && next <= 0xBF && next != 0x97 && next != 0xB7 ? 2 : 0;
+}
+
+/* The length of the run of letters at p. */
+static size_t letters(const char *p)
+{
+    size_t n = 0;
+    for (size_t k; (k = letter_len(p + n)) > 0;)
+        n += k;
+    return n;
 }
 
 static bool blank(char ch)
@@ -133,19 +150,17 @@ static bool phrase_quote(const char *text, const char *p)
     return *p == '"' && (p == text || blank(p[-1]) || !p[1] || blank(p[1]));
 }
 
-/* True when text is words of ASCII letters between spaces and tabs, some
- * perhaps in "phrases": the parser reads each such word as one term on its
- * own, and corrects it the same wherever it stands.  Anything else
- * (prefixes, hyphens, digits, accents, operators, a quote inside a word or
- * left open) goes to the parser whole. */
+/* True when text is words of letters (letter_len) between spaces and tabs,
+ * some perhaps in "phrases": the parser reads each such word as one term on
+ * its own, and corrects it the same wherever it stands.  Anything else
+ * (prefixes, hyphens, digits, other scripts, operators, a quote inside a
+ * word or left open) goes to the parser whole. */
 static bool plain_text(const char *text)
 {
     bool any = false;
     size_t quotes = 0;
     for (const char *p = text; *p;) {
-        size_t n = 0;
-        while (ascii_letter(p[n]))
-            n++;
+        size_t n = letters(p);
         if (n > SPELL_MAX_WORD || is_operator(p, n) ||
             (p[n] && !blank(p[n]) && !phrase_quote(text, p + n)))
             return false;
@@ -165,11 +180,10 @@ static char *corrected_words(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp 
     bool changed = false;
     for (const char *p = text; *p;) {
         size_t n = strspn(p, " \t\"");
-        if (n == 0)
-            while (ascii_letter(p[n]))
-                n++;
-        const char *fix = n && ascii_letter(*p) ? word_correction(c, lexicon, qp, p, n, flags, &scratch)
-                                                : NULL;
+        bool word = n == 0;
+        if (word)
+            n = letters(p);
+        const char *fix = word ? word_correction(c, lexicon, qp, p, n, flags, &scratch) : NULL;
         changed = changed || fix;
         if (fix)
             vp_buf_puts(&out, fix);

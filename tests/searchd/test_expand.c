@@ -125,6 +125,10 @@ static int setup(void **state)
     /* a word and a more frequent neighbour: Xapian suggests the neighbour */
     xapc_wdb_add_spelling(w, "gemeente", 50, &err);
     xapc_wdb_add_spelling(w, "gemeenten", 2, &err);
+    /* accented words, which a plain query may hold too */
+    xapc_wdb_add_spelling(w, "coördinatie", 5, &err);
+    xapc_wdb_add_spelling(w, "financiële", 4, &err);
+    xapc_wdb_add_spelling(w, "café", 3, &err);
     xapc_wdb_set_metadata(w, VP_META_STEMMER, "dutch", &err);
     if (xapc_wdb_commit(w, &err) != XAPC_OK)
         return -1;
@@ -561,6 +565,9 @@ static void test_word_by_word_spelling_equals_parser(void **state)
         "samenwerkng2", "\"samenwerkng\"", "\"regionale samenwerkng\" gemeentn",
         " \"samenwerkng  regio\"\t\"binnenstd\" ", "samen\"werkng\"", "\"samenwerkng", "\"\" samenwerkng",
         "titel:samenwerkng", "a", "",
+        "coördinatei", "Coördinatei", "COÖRDINATEI", "financiëel", "financiele coordinatie",
+        "cafe samenwerkng", "\"financiëlle coördinatei\"", "coördinatie×regio", "coördinatie÷",
+        "ﬁnanciële", "regionale café", "éénmalige samenwerkng", "Ærø samenwerkng",
     };
     vp_spell_cache *cache = vp_spell_cache_new();
     assert_non_null(cache);
@@ -581,6 +588,9 @@ static void test_word_by_word_spelling_equals_parser(void **state)
         }
     }
     assert_true(corrected >= 3 * 5);   /* the list does exercise corrections */
+    char *accented = vp_spelling_of(cache, db, qp, "financiële coördinatei", flags);
+    assert_string_equal(accented, "financiële coördinatie");   /* and of accented words */
+    free(accented);
     vp_spell_cache_free(cache);
 }
 
