@@ -11,13 +11,28 @@
 #include "mem.h"
 #include "strset.h"
 
+/* A word's split as compound_split.h gives it: n parts (0: no compound),
+ * as byte offsets into the word (at most VP_COMPOUND_MAX_WORD bytes). */
+typedef struct split {
+    uint8_t n, start[VP_COMPOUND_MAX_PARTS], len[VP_COMPOUND_MAX_PARTS];
+} split;
+
 typedef struct compound {
     uint32_t wdf;
     size_t first_position, n_positions;   /* into vp_lexicon.positions */
+    split parts;
 } compound;
+
+/* Words whose split the lexicon remembers: most of a report's words were in
+ * an earlier report, and a split costs a dozen lookups or more.  Forgotten
+ * all at once when full (about 6 MiB at this size). */
+enum { SPLIT_CACHE_WORDS = 1 << 17 };
 
 struct vp_lexicon {
     vp_strset *words;
+    vp_strset *split_words;       /* the remembered words; their splits by id: */
+    split *splits;
+    size_t splits_cap;
     /* scratch for vp_compound_index_doc, reused across documents */
     char *terms;                  /* NUL-separated compound terms of one doc */
     size_t terms_len, terms_cap;
@@ -31,6 +46,7 @@ vp_lexicon *vp_lexicon_new(void)
 {
     vp_lexicon *lex = vp_xcalloc(1, sizeof *lex);
     lex->words = vp_strset_new();
+    lex->split_words = vp_strset_new();
     return lex;
 }
 
@@ -39,6 +55,8 @@ void vp_lexicon_free(vp_lexicon *lex)
     if (!lex)
         return;
     vp_strset_free(lex->words);
+    vp_strset_free(lex->split_words);
+    free(lex->splits);
     free(lex->terms);
     free(lex->found);
     free(lex->positions);
@@ -59,6 +77,7 @@ void vp_lexicon_add(vp_lexicon *lex, const char *word, size_t len)
 {
     if (len > 0 && !memchr(word, '\0', len))
         vp_strset_add(lex->words, word, len, NULL);
+    vp_strset_clear(lex->split_words);   /* a new word can split what did not */
 }
 
 /* ASCII lower case: the word list's capitals are ASCII (names, acronyms). */
@@ -100,6 +119,29 @@ static bool is_word(const char *s, size_t len, void *ctx)
     return vp_lexicon_contains(ctx, s, len);
 }
 
+/* The split of term, from the cache or computed and remembered. */
+static split split_of(vp_lexicon *lex, const char *term)
+{
+    size_t len = strlen(term);
+    if (len > VP_COMPOUND_MAX_WORD)
+        return (split){0};   /* never a compound (compound_split.h) */
+    if (vp_strset_size(lex->split_words) >= SPLIT_CACHE_WORDS)
+        vp_strset_clear(lex->split_words);
+    bool added;
+    size_t id = vp_strset_add(lex->split_words, term, len, &added);
+    if (!added)
+        return lex->splits[id];
+    vp_span spans[VP_COMPOUND_MAX_PARTS];
+    split sp = {.n = (uint8_t)vp_compound_split(term, len, is_word, lex, spans)};
+    for (size_t i = 0; i < sp.n; i++) {
+        sp.start[i] = (uint8_t)spans[i].start;
+        sp.len[i] = (uint8_t)spans[i].len;
+    }
+    VP_GROW(lex->splits, lex->splits_cap, id + 1);
+    lex->splits[id] = sp;
+    return sp;
+}
+
 /* An unprefixed word term long enough to be a compound. */
 static bool candidate(const char *term)
 {
@@ -109,7 +151,7 @@ static bool candidate(const char *term)
 
 /* Keeps the iterator's current term (a compound), its wdf and positions. */
 static void remember(vp_lexicon *lex, const xapc_termiter *it, const char *term,
-                     uint32_t wdf, xapc_error *err)
+                     uint32_t wdf, split parts, xapc_error *err)
 {
     size_t len = strlen(term) + 1;
     VP_GROW(lex->terms, lex->terms_cap, lex->terms_len + len);
@@ -122,7 +164,7 @@ static void remember(vp_lexicon *lex, const xapc_termiter *it, const char *term,
     }
     memcpy(lex->terms + lex->terms_len, term, len);
     lex->terms_len += len;
-    lex->found[lex->n_found++] = (compound){wdf, lex->n_positions, n};
+    lex->found[lex->n_found++] = (compound){wdf, lex->n_positions, n, parts};
     lex->n_positions += n;
 }
 
@@ -137,11 +179,13 @@ static xapc_status collect_compounds(vp_lexicon *lex, const xapc_doc *doc, xapc_
         return err->status;
     const char *term;
     uint32_t wdf;
-    vp_span parts[VP_COMPOUND_MAX_PARTS];
-    while (xapc_termiter_next(it, &term, &wdf, err))
-        if (candidate(term) &&
-            vp_compound_split(term, strlen(term), is_word, lex, parts) > 0)
-            remember(lex, it, term, wdf, err);
+    while (xapc_termiter_next(it, &term, &wdf, err)) {
+        if (!candidate(term))
+            continue;
+        split parts = split_of(lex, term);
+        if (parts.n > 0)
+            remember(lex, it, term, wdf, parts, err);
+    }
     xapc_termiter_free(it);
     return err->status;
 }
@@ -164,12 +208,10 @@ static xapc_status add_part(xapc_doc *doc, const char *part, const uint32_t *pos
 static xapc_status add_parts(vp_lexicon *lex, xapc_doc *doc, const char *term,
                              const compound *c, const xapc_stem *stem, xapc_error *err)
 {
-    vp_span parts[VP_COMPOUND_MAX_PARTS];
-    size_t n = vp_compound_split(term, strlen(term), is_word, lex, parts);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < c->parts.n; i++) {
         char part[VP_COMPOUND_MAX_WORD + 1];
-        memcpy(part, term + parts[i].start, parts[i].len);
-        part[parts[i].len] = '\0';
+        memcpy(part, term + c->parts.start[i], c->parts.len[i]);
+        part[c->parts.len[i]] = '\0';
         if (add_part(doc, part, lex->positions + c->first_position, c->n_positions,
                      (c->wdf + 1) / 2, stem, err) != XAPC_OK)
             return err->status;
