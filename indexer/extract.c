@@ -11,8 +11,8 @@
  * itself.  A stage that fails (out of memory) stops the pipeline, and the
  * caller does not store the report.
  *
- *   title     extract_title.c    front matter title, first heading, or the
- *                                first line
+ *   title     extract_title.c    front matter title, first heading before
+ *                                the body, or the first line
  *   date      extract_date.c     the event date (date_parse.c reads one
  *                                date): front matter, title, then
  *                                the text (Dutch and English prose, numeric,

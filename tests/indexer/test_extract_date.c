@@ -354,6 +354,21 @@ static void test_weekday_before_a_bracket(void **state)
                   "netwerkdag van de vereniging, waar veel te leren viel.");
 }
 
+/* A plain-text newsletter: its first line is the title, the item on the
+ * next meeting is underlined like a heading further down and never the
+ * event, nor the title that would date it. */
+static void test_newsletter_with_a_next_meeting(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2019-03-15",
+                  "Nieuwsbrief van de vereniging | nr. 7 | maart 2019",
+                  "De voorjaarsbijeenkomst van vrijdag 15 maart werd door de gastgemeente "
+                  "georganiseerd in een schouwburg aan de markt. Er kwamen ruim honderd "
+                  "deelnemers op af, en de sprekers kregen vragen tot aan de lunch.",
+                  "# Volgende bijeenkomst: 4 oktober 2019",
+                  "De najaarsbijeenkomst staat gepland op vrijdag 4 oktober 2019.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -377,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_other_dates_with_weekdays),
         cmocka_unit_test(test_posted_under_the_writer_line),
         cmocka_unit_test(test_weekday_before_a_bracket),
+        cmocka_unit_test(test_newsletter_with_a_next_meeting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
