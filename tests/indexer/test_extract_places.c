@@ -338,6 +338,25 @@ static void test_host_of_a_blog(void **state)
                "Maandag reed ik naar Zwolle voor een gesprek met de provincie over de "
                "begroting, dinsdag bleef ik thuis met een verkoudheid."),
          "2023-10-03", NULL},
+        /* the verb of travel after the place, and a village of its year */
+        {LINES("# Drie uur in de auto",
+               "Afgelopen vrijdag ben ik met een collega naar Sappemeer gereden voor de "
+               "netwerkdag van de vereniging. Het was de reis zeker waard, want we hoorden "
+               "veel over de dorpen."),
+         "2019-05-20", "Midden-Groningen"},
+        /* no verb at all: "mocht ik naar X voor de netwerkdag" */
+        {LINES("# Een dag in de polder",
+               "Vorige week mocht ik samen met de wethouder naar Emmeloord voor de "
+               "netwerkdag van de vereniging. Dit keer in een theater aan de markt, "
+               "met uitzicht op de toren."),
+         "2019-05-20", "Noordoostpolder"},
+        /* an English post: the writer's employer on the line above is no
+         * venue, the day in a town is */
+        {LINES("**Jane Doe** \xC2\xB7 Policy advisor Housing at Gemeente Zeist",
+               "Back from a great day in Zierikzee! Last Friday I joined the network "
+               "day of the association, and I met colleagues from many towns in the "
+               "west of the country."),
+         "2022-05-20", "Schouwen-Duiveland"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         report r;
@@ -389,6 +408,10 @@ static void test_front_matter_location(void **state)
         LINES("# Verslag", "De gemeente Gouda nam de rol van gastheer op zich."));
     expect_host(&r, "Gouda");
     assert_string_equal(r.issue.message, "");
+    done(&r);
+    /* a town the report's year puts in a municipality formed that year */
+    run(&r, "2018-10-05", "Hoogezand", LINES("# Verslag", "Een dag."));
+    expect_host(&r, "Midden-Groningen");
     done(&r);
     run(&r, "2020-06-12", "Nergenshuizen aan Zee", LINES("# Verslag", "Een dag."));
     assert_string_equal(r.issue.message, "unknown municipality 'Nergenshuizen aan Zee'");
