@@ -154,11 +154,11 @@ static bool word_ends(const char *t, size_t len, size_t k)
 
 
 /* The weekday written right before pos ("vrijdag 21", "vr. 21", "Thursday,
- * March"), -1 when none. */
+ * March", "vrijdag (12 april)"), -1 when none. */
 static int weekday_before(const char *t, size_t pos)
 {
     size_t i = pos;
-    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == ','))
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == ',' || t[i - 1] == '('))
         i--;
     if (i > 0 && t[i - 1] == '.')   /* "vr." */
         i--;

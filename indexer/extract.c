@@ -11,8 +11,8 @@
  * itself.  A stage that fails (out of memory) stops the pipeline, and the
  * caller does not store the report.
  *
- *   title     extract_title.c    front matter title, first heading, or the
- *                                first line
+ *   title     extract_title.c    front matter title, first heading before
+ *                                the body, or the first line
  *   date      extract_date.c     the event date (date_parse.c reads one
  *                                date): front matter, title, then
  *                                the text (Dutch and English prose, numeric,
@@ -20,12 +20,13 @@
  *                                publications and laws; the year of a date
  *                                without one from the title, the publication
  *                                line, the file name (d->path)
+ *   speakers  extract_speakers.c persons who present, open, lead or close,
+ *                                with organisation and role
  *   places    extract_places.c   municipalities and the host (extract_host.c),
  *                                through the gazetteer of municipalities and
  *                                places; the date says which municipality a
- *                                place was in
- *   speakers  extract_speakers.c persons who present, open, lead or close,
- *                                with organisation and role
+ *                                place was in, the speakers which names are
+ *                                persons when they come back bare ("Goes")
  *   themes    extract_themes.c   themes of the taxonomy; the title weighs more
  *
  * Then, once per run rather than per report, the cross-report resolution
@@ -43,8 +44,9 @@
 static const vp_extract_stage STAGES[] = {
     {"title", 0, VP_FIELD_TITLE, vp_extract_title_stage},
     {"date", VP_FIELD_TITLE | VP_FIELD_PATH, VP_FIELD_DATE, vp_extract_date},
-    {"places", VP_FIELD_TITLE | VP_FIELD_DATE, VP_FIELD_PLACES, vp_extract_places},
     {"speakers", 0, VP_FIELD_SPEAKERS, vp_extract_speakers},
+    {"places", VP_FIELD_TITLE | VP_FIELD_DATE | VP_FIELD_SPEAKERS, VP_FIELD_PLACES,
+     vp_extract_places},
     {"themes", VP_FIELD_TITLE, VP_FIELD_THEMES, vp_extract_themes},
 };
 

@@ -177,6 +177,16 @@ static bool leads_block(const char *t, const date_hit *h)
            strncmp(t + i, "\xE2\x80\x93", 3) == 0;
 }
 
+/* The lines of the title block under the title: a post whose first line
+ * is its writer has its date on the next line of the same paragraph
+ * ("**A. Writer** · Policy advisor\n*posted May 23, 2022*").  NULL when
+ * the title block is one line. */
+static const char *under_title(const vp_block *b)
+{
+    const char *nl = strchr(b->text, '\n');
+    return nl && nl[1] ? nl + 1 : NULL;
+}
+
 /* A dateline or publication line among the first blocks: a short block
  * holding a full date ("Hoorn, 2017-09-29", "*Gepubliceerd op woensdag 3
  * maart 2021*", "euregio · 20 november 2023"). */
@@ -185,19 +195,22 @@ static anchor dateline(const vp_parsed *p, const vp_document *d)
     anchor a = {ANCHOR_NONE, 0, 0, 0, NULL};
     for (size_t i = 0, seen = 0; i < p->n_blocks && seen < DATELINE_BLOCKS; i++) {
         const vp_block *b = &p->blocks[i];
-        if (b->kind == VP_BLOCK_CODE || is_title_block(p, d, i))
+        const char *t = b->text;
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        if (is_title_block(p, d, i) && !(t = under_title(b)))
             continue;
         seen++;
-        size_t len = strlen(b->text);
+        size_t len = strlen(t);
         if (b->kind == VP_BLOCK_TABLE_ROW)
             continue;
         size_t from = 0;
         date_hit h;
-        while (vp_date_next(b->text, len, &from, 0, &h)) {
+        while (vp_date_next(t, len, &from, 0, &h)) {
             /* a long block is a dateline only by its opening */
-            if (len > DATELINE_MAX && !leads_block(b->text, &h))
+            if (len > DATELINE_MAX && !leads_block(t, &h))
                 break;
-            date_about what = h.has_year ? about(b->text, len, &h) : ABOUT_OTHER;
+            date_about what = h.has_year ? about(t, len, &h) : ABOUT_OTHER;
             if (what == ABOUT_OTHER)
                 continue;
             return (anchor){what == ABOUT_PUBLICATION ? ANCHOR_PUBLISHED : ANCHOR_DATELINE,

@@ -13,12 +13,15 @@
  *      "Ulft, 11-4-2012", "... in Terneuzen" in the title
  *   3  the meeting placed: "bijeen in", "gehouden in", "in het Parktheater
  *      Eindhoven", "Netwerkdag Gorinchem"
- *   2  "in X" in the opening when the clause is about the meeting
+ *   2  "in X" in the opening when the clause is about the meeting; the
+ *      writer's way there ("naar X gereden voor de netwerkdag")
+ * A place after someone's job ("advisor at Gemeente X") is an employer.
  * A municipality writing about its own day ("ons stadhuis") hosts it.  A
  * report without a score of 2 has no host: it is not guessed.
  */
 #include "extract_places.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,6 +97,20 @@ static size_t drop_markup(char *s)
     return o;
 }
 
+/* Does the clause name someone's job ("beleidsadviseur bij", "Policy
+ * advisor Economy & Data at")?  Then the place after it is the employer's. */
+static bool names_a_job(const char *lower)
+{
+    static const char *const JOBS[] = {"adviseur", "advisor", "adviser", "medewerker",
+                                       "officer", "manager", "consultant", "specialist",
+                                       "coördinator", "coordinator", "werkzaam", "works at",
+                                       "working at", "employed", NULL};
+    for (size_t k = 0; JOBS[k]; k++)
+        if (strstr(lower, JOBS[k]))
+            return true;
+    return false;
+}
+
 /* Between "in het"/"in de"/"in the"/"at the" and the mention at pos only a
  * venue's name: capitalised words and the small words of names ("in de
  * Stadsgehoorzaal van", "in het Glaspaleis in"). */
@@ -166,7 +183,8 @@ static bool about_the_meeting(const char *lower)
 {
     static const char *const WORDS[] = {"bijeen", "kwamen", "vond", "plaats", "gehouden",
                                         "bijeenkomst", "dag", "congres", "conferentie",
-                                        "meeting", "gathered", "met in", "held", "took place",
+                                        "meeting", "day", "gathered", "met in", "held",
+                                        "took place",
                                         "sessie", "session", "overleg", "ontvangen", NULL};
     for (size_t k = 0; WORDS[k]; k++)
         if (strstr(lower, WORDS[k]))
@@ -201,26 +219,37 @@ static bool names_a_meeting(const char *t, size_t a, size_t b)
     return false;
 }
 
-/* "reed ik naar Joure", "reisden we af naar Emmeloord": the writer's way
- * to the day.  A verb of travel before the "naar" of the mention's clause;
- * "de trein naar Zwolle" in a sentence about connections is rejected
- * before (extract_places.c), and the caller asks that the meeting be in
- * the words around it. */
-static bool travels_to(const char *lower, size_t n)
+/* Verbs of the writer's way to the day, as they stand before the place
+ * ("reed ik naar Joure") or after it ("ben ik naar Sappemeer gereden"). */
+static const char *const TRAVEL_VERBS[] = {
+    "reed", "reden", "reisde", "reisden", "fietste", "fietsten", "ging", "gingen", "trok",
+    "trokken", "toog", "togen", "drove", "travelled", "traveled", "gereden", "gereisd",
+    "gefietst", "gegaan", "getrokken", "afgereisd", "afgereden", NULL,
+};
+
+/* Is one of the first `words` words of s a verb of travel? */
+static bool travel_verb_in(const char *s, size_t n, size_t words)
 {
-    static const char *const VERBS[] = {"reed", "reden", "reisde", "reisden", "fietste",
-                                        "fietsten", "ging", "gingen", "trok", "trokken",
-                                        "toog", "togen", "drove", "travelled", "traveled",
-                                        NULL};
-    if (!ends_with_words(lower, n, "naar") && !ends_with_words(lower, n, "to"))
-        return false;
     size_t ws, we, pos = 0;
-    while (vp_ex_next_word(lower, n, pos, &ws, &we)) {
-        if (vp_ex_eq_any(lower + ws, we - ws, VERBS))
+    for (size_t k = 0; k < words && vp_ex_next_word(s, n, pos, &ws, &we); k++) {
+        if (vp_ex_eq_any(s + ws, we - ws, TRAVEL_VERBS))
             return true;
         pos = we;
     }
     return false;
+}
+
+/* "reed ik naar Joure", "reisden we af naar Emmeloord", "ben ik naar
+ * Sappemeer gereden": the writer's way to the day.  A verb of travel in the
+ * clause of the "naar" before the mention, or right after it; "de trein
+ * naar Zwolle" in a sentence about connections is rejected before
+ * (extract_places.c), and the caller asks that the meeting be in the words
+ * around it. */
+static bool travels_to(const char *lower, size_t n, const char *after)
+{
+    if (!ends_with_words(lower, n, "naar") && !ends_with_words(lower, n, "to"))
+        return false;
+    return travel_verb_in(lower, n, SIZE_MAX) || travel_verb_in(after, strlen(after), 1);
 }
 
 /* The rest of the clause after a mention says it organised the meeting. */
@@ -273,8 +302,9 @@ static int host_score(const char *t, size_t len, const mention *m, bool lede)
             best = HOST_AFTER[k].score;
     }
     /* "in het Parktheater Eindhoven", "in the Maritime Museum in Amsterdam":
-     * a venue, then the place */
-    if (best < 3 && lede && after_venue(t, a, m->start))
+     * a venue, then the place; but "Policy advisor at Gemeente Zeist" is
+     * the writer's employer */
+    if (best < 3 && lede && after_venue(t, a, m->start) && !names_a_job(before))
         best = 3;
     /* "Gaststad van de editie 2012 was de gemeente Venlo" */
     if (best < 5 && (strstr(before, "gaststad") || strstr(before, "gastgemeente") ||
@@ -287,14 +317,16 @@ static int host_score(const char *t, size_t len, const mention *m, bool lede)
     if (best < 2 && lede && (ends_with_words(before, n, "in") || ends_with_words(before, n, "te")) &&
         about_the_meeting(before))
         best = 2;
-    /* "was ik in Heerhugowaard voor de netwerkdag": there for the day */
-    if (best < 2 && lede && ends_with_words(before, n, "in") &&
+    /* "was ik in Heerhugowaard voor de netwerkdag", "mocht ik naar
+     * Emmeloord voor de netwerkdag": there for the day */
+    if (best < 2 && lede &&
+        (ends_with_words(before, n, "in") || ends_with_words(before, n, "naar")) &&
         (!strncmp(aft, "voor de ", 8) || !strncmp(aft, "voor het ", 9)) &&
         names_a_meeting(aft, 0, strcspn(aft, ".,;:!?")))
         best = 2;
     /* "reed ik naar Joure. ... Ik was op weg naar de kennisdag": the
      * writer's way to the day, named in the clause or the lines after */
-    if (best < 2 && lede && travels_to(before, n) &&
+    if (best < 2 && lede && travels_to(before, n, aft) &&
         (names_a_meeting(t, a, m->start) ||
          names_a_meeting(t, m->end, m->end + 200 < len ? m->end + 200 : len)))
         best = 2;

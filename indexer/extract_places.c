@@ -17,7 +17,9 @@
  * Rotterdam"), is a destination ("de trein naar Zwolle"), the place of the
  * next meeting, or the tail of a person's name ("Joost van Hoorn", "dhr.
  * Weert", "Van Kampen zei"; though "burgemeester Kooistra van Veenendaal"
- * is the mayor of Veenendaal).  Names that are also ordinary words,
+ * is the mayor of Veenendaal), or a speaker's surname written bare ("Goes
+ * presenteerde" after "Karin Goes", unless a list or "gemeente Goes" makes
+ * it the place; the speakers stage runs first).  Names that are also ordinary words,
  * surnames or provinces (flagged ambiguous in the data) need support:
  * "gemeente X", "in X", "(X)" after a speaker, or a list of other
  * municipalities.  Two places of one name ("Bergen" in Limburg and in
@@ -110,6 +112,14 @@ static const char *const NOT_FIRST_NAMES[] = {
     "before", "since", "as", "for", "with", "by", "on", "near", "wie", "wat",
     "waar", "hoe", "waarom", "wanneer", "aanwezig", "afwezig", "deelnemers",
     "gemeenten", "sprekers", "programma", "thema", "organisatie", NULL,
+};
+
+/* Words before a name the report also gives a person ("Karin Goes") that
+ * make it the municipality after all: "gemeente Goes", "uit Goes".  Not
+ * "(Goes)" nor "wethouder Goes", which name the person again. */
+static const char *const SURNAME_SUPPORT[] = {
+    "gemeente", "gemeenten", "gastgemeente", "in", "uit", "te", "naar", "stad",
+    "binnenstad", "centrum", "municipality", "from", NULL,
 };
 
 /* Roles that put "X van Y" on the mayor of Y, not on a person "X van Y". */
@@ -347,10 +357,28 @@ static bool travel(const char *t, size_t len, const mention *m)
     return false;
 }
 
+/* Is the mention written as a name the report gives a person elsewhere
+ * ("Goes presenteerde" after "Karin Goes")? */
+static bool is_report_surname(const places_ctx *pc, const char *t, const mention *m)
+{
+    if (!pc->surnames || pc->surnames->len == 0)
+        return false;
+    char *written = vp_xstrndup(t + m->start, m->end - m->start);
+    char *key = vp_fold_key(written);
+    bool found = vp_strvec_contains(pc->surnames, key);
+    free(written);
+    free(key);
+    return found;
+}
+
 /* Decides every mention of one text.  In the title, places follow nouns
  * ("Netwerkdag Utrecht") and ambiguous names are taken at face value unless
- * a region word stands by them. */
-static void judge(const char *t, size_t len, mention *ms, size_t n, text_kind kind)
+ * a region word stands by them.  A name the report gives a person ("Karin
+ * Goes", "prof. Hugo Barendrecht") stands for the person when it comes
+ * back alone ("Goes presenteerde", "Antwoord (Best):"), unless a list of
+ * municipalities or a word like "gemeente" makes it the place. */
+static void judge(const places_ctx *pc, const char *t, size_t len, mention *ms, size_t n,
+                  text_kind kind)
 {
     bool caps = vp_ex_all_caps(t, len);
     for (size_t i = 0; i < n; i++) {
@@ -370,6 +398,11 @@ static void judge(const char *t, size_t len, mention *ms, size_t n, text_kind ki
         if (m->place && m->ambiguous && vp_ex_all_caps(t + m->start, m->end - m->start))
             continue;
         m->plausible = true;
+        if (is_report_surname(pc, t, m)) {
+            m->ambiguous = true;
+            m->accepted = preceded_by(t, m->start, SURNAME_SUPPORT);
+            continue;
+        }
         m->government = m->named && m->named->seat && preceded_by(t, m->start, GOVERNMENT_BEFORE);
         if (!m->ambiguous || in_parentheses(t, len, m) ||
             preceded_by(t, m->start, SUPPORT_WORDS))
@@ -452,7 +485,7 @@ void vp_places_mentions(const places_ctx *pc, const char *t, text_kind kind, men
     vp_gazetteer_scan_places(pc->g, t, len, collect_match, l);
     for (size_t i = 0; i < l->len; i++)
         resolve(pc, t, &l->items[i]);
-    judge(t, len, l->items, l->len, kind);
+    judge(pc, t, len, l->items, l->len, kind);
 }
 
 /* ---- the report's municipalities ---- */
@@ -534,14 +567,38 @@ static void add_names(const places_ctx *pc, const char *t, text_kind kind, void 
     free(l.items);
 }
 
+/* The surnames of the report's speakers that are one word after a given
+ * name ("Karin Goes", "Jeroen Best"), folded.  A surname with particles
+ * ("Van der Goes") is not written bare, so a bare name is the place. */
+static void speaker_surnames(const vp_document *d, vp_strvec *out)
+{
+    for (size_t i = 0; i < d->n_speakers; i++) {
+        const char *name = d->speakers[i].name;
+        const char *last = strrchr(name, ' ');
+        if (!last || last == name)
+            continue;
+        size_t ws = last - name;
+        while (ws > 0 && name[ws - 1] != ' ')
+            ws--;
+        if (vp_person_is_particle(name + ws, last - name - ws))
+            continue;
+        char *key = vp_fold_key(last + 1);
+        vp_strvec_push_unique(out, key);
+        free(key);
+    }
+}
+
 /* ---- the stage ---- */
 
 vp_extract_status vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *p,
                                     vp_document *d, vp_extract_issue *issue)
 {
-    places_ctx pc = {ctx->gazetteer, d->date ? atoi(d->date) : 0, NULL};
-    vp_strvec names = VP_STRVEC_INIT;
+    places_ctx pc = {ctx->gazetteer, d->date ? atoi(d->date) : 0, NULL, NULL};
+    vp_strvec names = VP_STRVEC_INIT, surnames = VP_STRVEC_INIT;
     int fm_line = 1;   /* front matter starts the file; fields carry no line */
+
+    speaker_surnames(d, &surnames);
+    pc.surnames = &surnames;
 
     province_votes votes = {0};
     each_text(&pc, p, d, vote_province, &votes);
@@ -572,6 +629,7 @@ vp_extract_status vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *
 
     vp_strvec_sort(&names);
     vp_strvec_clear(&d->municipalities);
+    vp_strvec_clear(&surnames);
     d->municipalities = names;
     return VP_EXTRACT_OK;
 }

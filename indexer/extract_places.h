@@ -32,6 +32,9 @@ typedef struct places_ctx {
     const vp_gazetteer *g;
     int year;                       /* of the report; 0 when not known */
     const char *province;           /* most of the report's municipalities */
+    const vp_strvec *surnames;      /* folded names the report gives a person
+                                       ("Karin Goes"): its bare "Goes" wants
+                                       support; NULL: none */
 } places_ctx;
 
 /* Where a text stands in the report. */

@@ -395,8 +395,38 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
     free(scratch.v);
 }
 
+/* Is the text's speaker m one of the front matter's (d->speakers so far)? */
+static bool listed_already(const vp_document *d, const mention *m)
+{
+    vp_person_name a;
+    if (!vp_person_name_parse(m->person.display ? m->person.display : m->name, &a))
+        return false;
+    bool found = false;
+    for (size_t i = 0; i < d->n_speakers && !found; i++) {
+        vp_person_name b;
+        if (vp_person_name_parse(d->speakers[i].name, &b)) {
+            found = vp_person_name_may_be(&a, &b);
+            vp_person_name_clear(&b);
+        }
+    }
+    vp_person_name_clear(&a);
+    return found;
+}
+
+/* A speaker of the text the front matter may leave out: one the text
+ * introduces by an office and a surname ("geopend door voorzitter
+ * Dorresteijn", "wethouder Van Heusden leidde een workshop"), the way an
+ * interview's text names the rest of the day's programme.  A full name
+ * the front matter does not list was left out on purpose. */
+static bool programme_by_surname(const mention *m)
+{
+    return m->triggered && !m->vetoed && m->name && m->person.form != VP_PERSON_FULL &&
+           (m->role_owned || m->role);
+}
+
 /* The front matter's speakers, the announced programme, less those the
- * text says did not come. */
+ * text says did not come; then the text's speakers it names by office and
+ * surname only (programme_by_surname). */
 static void speakers_from_front_matter(const vp_speaker_words *w, const vp_parsed *p,
                                        const mentions *text, vp_document *d)
 {
@@ -409,6 +439,12 @@ static void speakers_from_front_matter(const vp_speaker_words *w, const vp_parse
         free(name);
         free(org);
         free(role);
+    }
+    for (size_t i = 0; i < text->n; i++) {
+        const mention *m = &text->v[i];
+        if (programme_by_surname(m) && !listed_already(d, m))
+            vp_sp_add_speaker(d, seen, m->person.display ? m->person.display : m->name,
+                              m->org, m->role_owned ? m->role_owned : m->role);
     }
     vp_strset_free(seen);
     vp_speakers_sort(d);

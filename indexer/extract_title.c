@@ -1,6 +1,7 @@
 /*
  * extract_title.c: the title stage (see extract.c): the front matter title,
- * else the first heading, else the first line of the first block.  Every
+ * else the first heading before the body text, else the first line of the
+ * first block.  Every
  * later stage that wants the title reads d->title.
  */
 #include "extract_stages.h"
@@ -31,6 +32,9 @@ static char *squeeze_space(const char *s, size_t n)
     return out;
 }
 
+/* A paragraph this long is body text, no title or dateline. */
+enum { BODY_PARAGRAPH = 200 };
+
 /* Where the title is: s[0..*n), or NULL when the report has no text. */
 static const char *title_span(const vp_parsed *p, size_t *n)
 {
@@ -44,6 +48,12 @@ static const char *title_span(const vp_parsed *p, size_t *n)
             *n = strlen(b->text);
             return b->text;
         }
+        /* a heading after the body has begun heads a section, not the
+         * report: a plain-text newsletter underlines its items ("2.
+         * VOLGENDE NETWERKDAG" over "====") under a first line that is
+         * its title */
+        if (b->kind == VP_BLOCK_PARAGRAPH && strlen(b->text) > BODY_PARAGRAPH)
+            break;
     }
     /* no heading at all: the first line of the first non-empty block */
     for (size_t i = 0; i < p->n_blocks; i++) {

@@ -140,8 +140,9 @@ static int read_field(yaml_document_t *doc, const char *key, yaml_node_t *v,
         fm->date_line = line_base + (int)v->start_mark.line;
         return read_scalar(v, &fm->date, line_base, key, err);
     }
+    /* "plaats", "venue": where the day was, a town or a venue with its town */
     if (!strcmp(key, "location") || !strcmp(key, "host") || !strcmp(key, "locatie") ||
-        !strcmp(key, "gastgemeente"))
+        !strcmp(key, "gastgemeente") || !strcmp(key, "plaats") || !strcmp(key, "venue"))
         return read_scalar(v, &fm->host, line_base, key, err);
     if (!strcmp(key, "municipalities") || !strcmp(key, "gemeenten"))
         return read_list(doc, v, &fm->municipalities, line_base, key, err);

@@ -877,6 +877,19 @@ static void test_title_sources(void **state)
     assert_string_equal(t, "Eerste regel");
     free(t);
     vp_parsed_clear(&p);
+
+    /* a heading after the body has begun heads a section of a newsletter */
+    static const char *const late_heading[] = {
+        "Nieuwsbrief van de vereniging | nr. 7 | maart 2019",
+        "De voorjaarsbijeenkomst vond plaats op vrijdag 15 maart in een zonnige stad. Er "
+        "kwamen ruim honderd deelnemers uit het hele land op af, meer dan ooit, en de "
+        "sprekers hadden een volle zaal met vragen die tot de lunch doorgingen.",
+        "## Volgende bijeenkomst: 4 oktober 2019", NULL};
+    build(&p, late_heading);
+    t = vp_extract_title(&p);
+    assert_string_equal(t, "Nieuwsbrief van de vereniging | nr. 7 | maart 2019");
+    free(t);
+    vp_parsed_clear(&p);
 }
 
 int main(void)

@@ -420,6 +420,44 @@ static void test_later_day_without_announcement(void **state)
                   "op de kennisdag uitgebreid werd besproken.");
 }
 
+/* A post whose first line is its writer has its posting date on the next
+ * line of the same paragraph; the event is the weekday before it. */
+static void test_posted_under_the_writer_line(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2021-03-05",
+                  "**Jane Doe** \xC2\xB7 Policy advisor at a small town\n*posted March 9, 2021*",
+                  "Back from a great day! Last Friday, March 5th, I joined my first "
+                  "network day of the association and met colleagues from all over.");
+}
+
+/* "vrijdag (14 juni)": the weekday before a date in brackets is its own. */
+static void test_weekday_before_a_bracket(void **state)
+{
+    (void)state;
+    expect_date("vrijdag (14 juni)", 2019, "2019-06-14");
+    EXPECT_REPORT(NULL, "2019-06-14",
+                  "# Een dag in de polder",
+                  "*Door een collega, adviseur | 18 juni 2019 | 2 reacties*",
+                  "Vorige week vrijdag (14 juni) mocht ik samen met een collega naar de "
+                  "netwerkdag van de vereniging, waar veel te leren viel.");
+}
+
+/* A plain-text newsletter: its first line is the title, the item on the
+ * next meeting is underlined like a heading further down and never the
+ * event, nor the title that would date it. */
+static void test_newsletter_with_a_next_meeting(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2019-03-15",
+                  "Nieuwsbrief van de vereniging | nr. 7 | maart 2019",
+                  "De voorjaarsbijeenkomst van vrijdag 15 maart werd door de gastgemeente "
+                  "georganiseerd in een schouwburg aan de markt. Er kwamen ruim honderd "
+                  "deelnemers op af, en de sprekers kregen vragen tot aan de lunch.",
+                  "# Volgende bijeenkomst: 4 oktober 2019",
+                  "De najaarsbijeenkomst staat gepland op vrijdag 4 oktober 2019.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -445,6 +483,9 @@ int main(void)
         cmocka_unit_test(test_relative_days_that_are_not),
         cmocka_unit_test(test_announced_before_the_day),
         cmocka_unit_test(test_later_day_without_announcement),
+        cmocka_unit_test(test_posted_under_the_writer_line),
+        cmocka_unit_test(test_weekday_before_a_bracket),
+        cmocka_unit_test(test_newsletter_with_a_next_meeting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,15 +14,18 @@
 #include <string.h>
 
 #include "extract.h"
+#include "speaker_words.h"
 
 static vp_gazetteer *gaz;
+static vp_speaker_words *words;   /* the places stage reads the speakers */
 
 static int load_data(void **state)
 {
     (void)state;
     char err[256];
     gaz = vp_gazetteer_load(VP_DATA_DIR "/gemeenten.tsv", err, sizeof err);
-    if (!gaz || vp_gazetteer_load_places(gaz, VP_DATA_DIR "/woonplaatsen.tsv", err, sizeof err)) {
+    if (!gaz || vp_gazetteer_load_places(gaz, VP_DATA_DIR "/woonplaatsen.tsv", err, sizeof err) ||
+        !(words = vp_speaker_words_load(VP_DATA_DIR "/speakers.tsv", err, sizeof err))) {
         fprintf(stderr, "%s\n", err);
         return -1;
     }
@@ -33,6 +36,7 @@ static int free_data(void **state)
 {
     (void)state;
     vp_gazetteer_free(gaz);
+    vp_speaker_words_free(words);
     return 0;
 }
 
@@ -63,7 +67,7 @@ static void run(report *r, const char *date, const char *location, const char *c
     }
     vp_document_init(&r->d);
     memset(&r->issue, 0, sizeof r->issue);
-    vp_extract_ctx ctx = {.gazetteer = gaz};
+    vp_extract_ctx ctx = {.gazetteer = gaz, .speaker_words = words};
     assert_int_equal(vp_extract_all(&ctx, &r->p, &r->d, &r->issue), VP_EXTRACT_OK);
 }
 
@@ -225,6 +229,36 @@ static void test_surnames(void **state)
     done(&r);
 }
 
+/* A speaker's surname that is a municipality ("Karin Goes") stands for
+ * the speaker when it comes back bare; a list of municipalities or
+ * "gemeente X" still makes it the place, and a surname with particles
+ * ("Van der Goes") is never written bare. */
+static void test_speaker_surname_comes_back(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2019-03-15", NULL,
+        LINES("# Netwerkdag in Zwolle",
+              "In de middag presenteerde Karin Goes (Platform31) een onderzoek naar de "
+              "woningmarkt. Goes vertelde dat de huren in de regio sneller stijgen dan "
+              "de lonen, en Antwoord (Goes): dat blijft zo."));
+    assert_false(has(&r, "Goes"));
+    assert_true(has(&r, "Zwolle"));
+    done(&r);
+    run(&r, "2019-03-15", NULL,
+        LINES("# Netwerkdag in Zwolle",
+              "In de middag presenteerde Karin Goes (Platform31) een onderzoek naar de "
+              "woningmarkt. Er waren collega's uit Middelburg, Goes en Vlissingen."));
+    assert_true(has(&r, "Goes"));
+    done(&r);
+    run(&r, "2019-03-15", NULL,
+        LINES("# Netwerkdag in Zwolle",
+              "Wethouder Van der Goes presenteerde een onderzoek naar de bibliotheken. "
+              "Goes heeft zijn bibliotheek onlangs gecombineerd met het archief."));
+    assert_true(has(&r, "Goes"));
+    done(&r);
+}
+
 /* A municipality flagged ambiguous for its short name ("Horst") is not
  * ambiguous written in full, alone on a line. */
 static void test_full_names(void **state)
@@ -338,6 +372,25 @@ static void test_host_of_a_blog(void **state)
                "Maandag reed ik naar Zwolle voor een gesprek met de provincie over de "
                "begroting, dinsdag bleef ik thuis met een verkoudheid."),
          "2023-10-03", NULL},
+        /* the verb of travel after the place, and a village of its year */
+        {LINES("# Drie uur in de auto",
+               "Afgelopen vrijdag ben ik met een collega naar Sappemeer gereden voor de "
+               "netwerkdag van de vereniging. Het was de reis zeker waard, want we hoorden "
+               "veel over de dorpen."),
+         "2019-05-20", "Midden-Groningen"},
+        /* no verb at all: "mocht ik naar X voor de netwerkdag" */
+        {LINES("# Een dag in de polder",
+               "Vorige week mocht ik samen met de wethouder naar Emmeloord voor de "
+               "netwerkdag van de vereniging. Dit keer in een theater aan de markt, "
+               "met uitzicht op de toren."),
+         "2019-05-20", "Noordoostpolder"},
+        /* an English post: the writer's employer on the line above is no
+         * venue, the day in a town is */
+        {LINES("**Jane Doe** \xC2\xB7 Policy advisor Housing at Gemeente Zeist",
+               "Back from a great day in Zierikzee! Last Friday I joined the network "
+               "day of the association, and I met colleagues from many towns in the "
+               "west of the country."),
+         "2022-05-20", "Schouwen-Duiveland"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         report r;
@@ -390,6 +443,10 @@ static void test_front_matter_location(void **state)
     expect_host(&r, "Gouda");
     assert_string_equal(r.issue.message, "");
     done(&r);
+    /* a town the report's year puts in a municipality formed that year */
+    run(&r, "2018-10-05", "Hoogezand", LINES("# Verslag", "Een dag."));
+    expect_host(&r, "Midden-Groningen");
+    done(&r);
     run(&r, "2020-06-12", "Nergenshuizen aan Zee", LINES("# Verslag", "Een dag."));
     assert_string_equal(r.issue.message, "unknown municipality 'Nergenshuizen aan Zee'");
     done(&r);
@@ -404,6 +461,7 @@ int main(void)
         cmocka_unit_test(test_shared_names_and_suffixes),
         cmocka_unit_test(test_regions_provinces_institutions),
         cmocka_unit_test(test_surnames),
+        cmocka_unit_test(test_speaker_surname_comes_back),
         cmocka_unit_test(test_full_names),
         cmocka_unit_test(test_next_meeting_travel_government),
         cmocka_unit_test(test_host_cues),

@@ -139,6 +139,17 @@ static void test_front_matter_fields(void **state)
     vp_parsed_init(&p);
     p.fm = fm;
     vp_parsed_clear(&p);
+
+    /* Dutch keys: "plaats" names where the day was */
+    const char *nl = "---\ndatum: 2018-10-08\nplaats: Sappemeer\n---\nTekst\n";
+    vp_frontmatter fm2 = {0};
+    assert_int_equal(vp_frontmatter_parse(nl, strlen(nl), &fm2, &off, &line, &err), 0);
+    assert_string_equal(fm2.date, "2018-10-08");
+    assert_non_null(fm2.host);
+    assert_string_equal(fm2.host, "Sappemeer");
+    vp_parsed_init(&p);
+    p.fm = fm2;
+    vp_parsed_clear(&p);
 }
 
 static void test_front_matter_errors(void **state)

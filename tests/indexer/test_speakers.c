@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "frontmatter.h"
 #include "markdown.h"
 #include "speaker_words.h"
 
@@ -51,7 +52,11 @@ static void expect_speakers(const char *md, const char *const *want)
 {
     vp_parsed p;
     vp_parsed_init(&p);
-    assert_int_equal(vp_markdown_parse(md, strlen(md), 1, &p), 0);
+    size_t off = 0;
+    int line = 1;
+    vp_fm_error err = {0};
+    assert_int_equal(vp_frontmatter_parse(md, strlen(md), &p.fm, &off, &line, &err), 0);
+    assert_int_equal(vp_markdown_parse(md + off, strlen(md + off), line, &p), 0);
     vp_document d;
     vp_document_init(&d);
     vp_extract_issue issue;
@@ -358,6 +363,38 @@ static void test_gapped_verb(void **state)
     expect_speakers(md, want);
 }
 
+/* An interview's front matter names the two interviewed; the text names
+ * the rest of the programme by office and surname, and those speak too.
+ * A full name the front matter leaves out stays out. */
+static void test_front_matter_and_programme(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "---\ntitle: Twee vragen na de netwerkdag\ndate: 2019-03-15\n"
+        "speakers:\n  - Mira Vellekoop\n  - Teun Bosveld\n---\n\n"
+        "Wij spraken na afloop met Mira Vellekoop en Teun Bosveld over de dag.\n\n"
+        "**Vraag:** Mevrouw Vellekoop, hoe ging het?\n\n"
+        "De dag werd geopend door voorzitter Hakkert. In de middag leidde wethouder Van "
+        "Olst een workshop over de woningmarkt, en Lies Damsma van de provincie "
+        "presenteerde cijfers.\n";
+    static const char *const want[] = {"Hakkert", "Mira Vellekoop", "Teun Bosveld",
+                                       "Van Olst", NULL};
+    expect_speakers(md, want);
+}
+
+/* English policy fields in a job title are no names: "Policy advisor
+ * Economy & Data". */
+static void test_english_fields_are_no_names(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "**Jane Doe** \xC2\xB7 Policy advisor Economy & Data at a city\n\n"
+        "Back from a great day! Alderman Wim Roskam of the host town opened with a story "
+        "about holiday homes.\n";
+    static const char *const want[] = {"Wim Roskam", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -378,6 +415,8 @@ int main(void)
         cmocka_unit_test(test_broken_paragraph_and_opinion),
         cmocka_unit_test(test_given_name_reference),
         cmocka_unit_test(test_gapped_verb),
+        cmocka_unit_test(test_front_matter_and_programme),
+        cmocka_unit_test(test_english_fields_are_no_names),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
