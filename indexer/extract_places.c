@@ -361,11 +361,11 @@ static bool travel(const char *t, size_t len, const mention *m)
  * ("Goes presenteerde" after "Karin Goes")? */
 static bool is_report_surname(const places_ctx *pc, const char *t, const mention *m)
 {
-    if (!pc->surnames || pc->surnames->len == 0)
+    if (!pc->surnames || vp_strset_size(pc->surnames) == 0)
         return false;
     char *written = vp_xstrndup(t + m->start, m->end - m->start);
     char *key = vp_fold_key(written);
-    bool found = vp_strvec_contains(pc->surnames, key);
+    bool found = vp_strset_find(pc->surnames, key, strlen(key)) != VP_STRSET_NONE;
     free(written);
     free(key);
     return found;
@@ -569,8 +569,9 @@ static void add_names(const places_ctx *pc, const char *t, text_kind kind, void 
 
 /* The surnames of the report's speakers that are one word after a given
  * name ("Karin Goes", "Jeroen Best"), folded.  A surname with particles
- * ("Van der Goes") is not written bare, so a bare name is the place. */
-static void speaker_surnames(const vp_document *d, vp_strvec *out)
+ * ("Van der Goes") is not written bare, so a bare name is the place.  A
+ * set, not a list: a report of thousands of speakers is not quadratic. */
+static void speaker_surnames(const vp_document *d, vp_strset *out)
 {
     for (size_t i = 0; i < d->n_speakers; i++) {
         const char *name = d->speakers[i].name;
@@ -583,7 +584,7 @@ static void speaker_surnames(const vp_document *d, vp_strvec *out)
         if (vp_person_is_particle(name + ws, last - name - ws))
             continue;
         char *key = vp_fold_key(last + 1);
-        vp_strvec_push_unique(out, key);
+        vp_strset_add(out, key, strlen(key), NULL);
         free(key);
     }
 }
@@ -594,11 +595,12 @@ vp_extract_status vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *
                                     vp_document *d, vp_extract_issue *issue)
 {
     places_ctx pc = {ctx->gazetteer, d->date ? atoi(d->date) : 0, NULL, NULL};
-    vp_strvec names = VP_STRVEC_INIT, surnames = VP_STRVEC_INIT;
+    vp_strvec names = VP_STRVEC_INIT;
+    vp_strset *surnames = vp_strset_new();
     int fm_line = 1;   /* front matter starts the file; fields carry no line */
 
-    speaker_surnames(d, &surnames);
-    pc.surnames = &surnames;
+    speaker_surnames(d, surnames);
+    pc.surnames = surnames;
 
     province_votes votes = {0};
     each_text(&pc, p, d, vote_province, &votes);
@@ -629,7 +631,7 @@ vp_extract_status vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *
 
     vp_strvec_sort(&names);
     vp_strvec_clear(&d->municipalities);
-    vp_strvec_clear(&surnames);
+    vp_strset_free(surnames);
     d->municipalities = names;
     return VP_EXTRACT_OK;
 }

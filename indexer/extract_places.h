@@ -7,6 +7,7 @@
 #define VP_EXTRACT_PLACES_H
 
 #include "extract_stages.h"
+#include "strset.h"
 
 typedef struct mention {
     size_t start, end;
@@ -32,7 +33,7 @@ typedef struct places_ctx {
     const vp_gazetteer *g;
     int year;                       /* of the report; 0 when not known */
     const char *province;           /* most of the report's municipalities */
-    const vp_strvec *surnames;      /* folded names the report gives a person
+    const vp_strset *surnames;      /* folded names the report gives a person
                                        ("Karin Goes"): its bare "Goes" wants
                                        support; NULL: none */
 } places_ctx;
