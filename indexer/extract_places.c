@@ -569,8 +569,7 @@ static void add_names(const places_ctx *pc, const char *t, text_kind kind, void 
 
 /* The surnames of the report's speakers that are one word after a given
  * name ("Karin Goes", "Jeroen Best"), folded.  A surname with particles
- * ("Van der Goes") is not written bare, so a bare name is the place.  A
- * set, not a list: a report of thousands of speakers is not quadratic. */
+ * ("Van der Goes") is not written bare, so a bare name is the place. */
 static void speaker_surnames(const vp_document *d, vp_strset *out)
 {
     for (size_t i = 0; i < d->n_speakers; i++) {
@@ -584,7 +583,8 @@ static void speaker_surnames(const vp_document *d, vp_strset *out)
         if (vp_person_is_particle(name + ws, last - name - ws))
             continue;
         char *key = vp_fold_key(last + 1);
-        vp_strset_add(out, key, strlen(key), NULL);
+        bool added;
+        vp_strset_add(out, key, strlen(key), &added);
         free(key);
     }
 }

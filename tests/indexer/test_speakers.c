@@ -395,6 +395,22 @@ static void test_english_fields_are_no_names(void **state)
     expect_speakers(md, want);
 }
 
+/* A newsletter's other news: the new board member and the one she
+ * succeeds are no speakers of the day. */
+static void test_newsletter_other_news(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Nieuwsbrief van de vereniging\n\n"
+        "## Netwerkdag in de polder\n\n"
+        "Wethouder Gerrit Slingerland opende de dag met een verhaal over de dijken.\n\n"
+        "## Nieuw bestuurslid\n\n"
+        "Marit Oldenhof, burgemeester van een stad aan de kust, is toegetreden tot het "
+        "bestuur. Zij volgt wethouder Bas Vreeling op.\n";
+    static const char *const want[] = {"Gerrit Slingerland", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -417,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_gapped_verb),
         cmocka_unit_test(test_front_matter_and_programme),
         cmocka_unit_test(test_english_fields_are_no_names),
+        cmocka_unit_test(test_newsletter_other_news),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
