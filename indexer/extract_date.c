@@ -10,8 +10,12 @@
  * is not always the event: when the opening names a weekday date a few
  * weeks before the anchor and the text never names the anchor's day as
  * that of something that happened, the mention is the event and the anchor
- * the day it was written up.  "Afgelopen donderdag" counts back from the
- * anchor.
+ * the day it was written up.  A press release or a programme page is
+ * dated before the day: when it calls itself one, calls to sign up or to
+ * book a room, or restates its date as that of its last update, the day
+ * its opening names in the weeks after the anchor is the event.
+ * "Gisteren", "afgelopen donderdag" and "vorige week donderdag" count back
+ * from the anchor (outside quotations: a speaker's "gisteren" is theirs).
  *
  * Mentions of other things are skipped by the words around them in their
  * sentence and by their section's heading: the next meeting ("de volgende
@@ -33,6 +37,7 @@
 #include "date_parse.h"
 #include "extract_text.h"
 #include "mem.h"
+#include "text.h"
 
 static bool is_alpha(char c)
 {
@@ -50,7 +55,8 @@ enum { SENTENCE_REACH = 120 };
 static const char *const PUBLISHED_CUES[] = {
     "gepubliceerd op ", "gepubliceerd ", "verschenen op ", "verschenen ",
     "geplaatst op ", "geplaatst ", "gepost op ", "gepost ", "geschreven op ",
-    "bijgewerkt op ", "laatst gewijzigd op ", "publicatiedatum ",
+    "bijgewerkt op ", "bijgewerkt ", "laatst gewijzigd op ", "gewijzigd op ",
+    "toegevoegd op ", "toegevoegd ", "publicatiedatum ",
     "datum publicatie ", "published on ", "published ", "posted on ", "posted ",
     "updated on ", "updated ", "date published ", NULL,
 };
@@ -130,8 +136,9 @@ static bool heading_is_next_meeting(const vp_block *b)
  * how many of the first blocks may be a dateline. */
 enum { OPENING_BLOCKS = 8, DATELINE_BLOCKS = 4, DATELINE_MAX = 160,
        LEDE_PARAGRAPHS = 2 };
-/* How long after an event a report is written up, at most. */
-enum { WRITE_UP_DAYS = 62 };
+/* How long after an event a report is written up, and how long before it
+ * a press release or a programme announces it, at most. */
+enum { WRITE_UP_DAYS = 62, ANNOUNCE_DAYS = 120 };
 
 typedef enum { ANCHOR_NONE, ANCHOR_FRONT_MATTER, ANCHOR_TITLE, ANCHOR_DATELINE,
                ANCHOR_PUBLISHED } anchor_kind;
@@ -153,6 +160,21 @@ static bool is_title_block(const vp_parsed *p, const vp_document *d, size_t i)
 {
     return !p->fm.title && d->title && strncmp(p->blocks[i].text, d->title,
                                                strlen(d->title)) == 0;
+}
+
+/* Does the date open its block as a press release's dateline: at most a
+ * place and a comma before it, a dash after it ("*Zeist, 5 september
+ * 2017* \xE2\x80\x94 Op vrijdag ...")? */
+static bool leads_block(const char *t, const date_hit *h)
+{
+    enum { PLACE_MAX = 48 };
+    if (h->start > PLACE_MAX || memchr(t, '.', h->start))
+        return false;
+    size_t i = h->end;
+    while (t[i] == ' ' || t[i] == '*' || t[i] == '_')
+        i++;
+    return t[i] == '-' || strncmp(t + i, "\xE2\x80\x94", 3) == 0 ||
+           strncmp(t + i, "\xE2\x80\x93", 3) == 0;
 }
 
 /* The lines of the title block under the title: a post whose first line
@@ -180,11 +202,14 @@ static anchor dateline(const vp_parsed *p, const vp_document *d)
             continue;
         seen++;
         size_t len = strlen(t);
-        if (len > DATELINE_MAX || b->kind == VP_BLOCK_TABLE_ROW)
+        if (b->kind == VP_BLOCK_TABLE_ROW)
             continue;
         size_t from = 0;
         date_hit h;
         while (vp_date_next(t, len, &from, 0, &h)) {
+            /* a long block is a dateline only by its opening */
+            if (len > DATELINE_MAX && !leads_block(t, &h))
+                break;
             date_about what = h.has_year ? about(t, len, &h) : ABOUT_OTHER;
             if (what == ABOUT_OTHER)
                 continue;
@@ -225,11 +250,90 @@ static int default_year(const vp_parsed *p, const vp_document *d, const anchor *
     return 0;
 }
 
-/* "afgelopen donderdag", "vorige vrijdag", "last Thursday": the weekday
- * named, counted back from the day the text was written. */
-static bool relative_weekday(const vp_parsed *p, const anchor *a, event *e)
+/* The next word at or after *pos, over spaces and punctuation ("Zo, daar
+ * ben ik weer"); *pos moves past it. */
+static bool next_word(const char *t, size_t len, size_t *pos, size_t *ws, size_t *we)
+{
+    while (*pos < len && !vp_ex_is_wordchar(t + *pos, len - *pos))
+        *pos += vp_ex_charlen(t + *pos, len - *pos);
+    if (*pos >= len || !vp_ex_next_word(t, len, *pos, ws, we) || *we == *ws)
+        return false;
+    *pos = *we;
+    return true;
+}
+
+/* The day a relative expression names, counted from the anchor's day:
+ * "gisteren" the day before, "eergisteren" two days before, "afgelopen
+ * donderdag" the last Thursday before (none when the anchor is a Thursday:
+ * it names the anchor's day), "vorige week donderdag" the Thursday
+ * of the week (Monday to Sunday) before the anchor's.  0 when the words at
+ * ws..we are none of these, else the days back. */
+static long days_back(const char *t, size_t len, size_t ws, size_t we, const anchor *a)
 {
     static const char *const PAST[] = {"afgelopen", "vorige", "last", "jongstleden", NULL};
+    static const char *const YESTERDAY[] = {"gisteren", "gisteravond", "gistermiddag",
+                                            "gisterochtend", "yesterday", NULL};
+    static const char *const WEEK[] = {"week", NULL};
+    int anchor_wd = vp_date_weekday_of(a->y, a->m, a->d);
+    size_t ns, ne, ms, me;
+    if (vp_ex_eq_any(t + ws, we - ws, YESTERDAY))
+        return 1;
+    if (vp_ex_eq(t + ws, we - ws, "eergisteren"))
+        return 2;
+    if (!vp_ex_eq_any(t + ws, we - ws, PAST) || !vp_ex_next_word(t, len, we, &ns, &ne))
+        return 0;
+    if (vp_ex_eq_any(t + ns, ne - ns, WEEK)) {
+        /* "vorige week donderdag": the weekday of the week before */
+        if (!vp_ex_next_word(t, len, ne, &ms, &me))
+            return 0;
+        int wd = vp_date_weekday_from_word(t + ms, me - ms);
+        return wd < 0 ? 0 : anchor_wd + 7 - wd;
+    }
+    int wd = vp_date_weekday_from_word(t + ns, ne - ns);
+    if (wd < 0)
+        return 0;
+    /* "afgelopen vrijdag" in a text dated a Friday is that Friday: a week
+     * back would be "vorige week vrijdag" */
+    return (anchor_wd - wd + 7) % 7;
+}
+
+/* "donderdag vorige week": the weekday of the week before the anchor's,
+ * named before the words that say so; 0 when the words at ws..we are not
+ * that, else the days back. */
+static long weekday_of_last_week(const char *t, size_t len, size_t ws, size_t we,
+                                 const anchor *a)
+{
+    static const char *const PAST[] = {"vorige", "afgelopen", "last", NULL};
+    int wd = vp_date_weekday_from_word(t + ws, we - ws);
+    size_t ns, ne, ms, me;
+    if (wd < 0 || !vp_ex_next_word(t, len, we, &ns, &ne) ||
+        !vp_ex_eq_any(t + ns, ne - ns, PAST) || !vp_ex_next_word(t, len, ne, &ms, &me) ||
+        !vp_ex_eq(t + ms, me - ms, "week"))
+        return 0;
+    return vp_date_weekday_of(a->y, a->m, a->d) + 7 - wd;
+}
+
+/* Is pos inside a quotation ("... gisteren zei ik ...")?  A speaker's
+ * "gisteren" counts from the day they spoke, not from the anchor. */
+static bool in_quotation(const char *t, size_t pos)
+{
+    bool open = false;
+    for (size_t i = 0; i < pos; i++) {
+        if (t[i] == '"')
+            open = !open;
+        else if (strncmp(t + i, "\xE2\x80\x9C", 3) == 0)      /* left double quote */
+            open = true;
+        else if (strncmp(t + i, "\xE2\x80\x9D", 3) == 0)      /* right double quote */
+            open = false;
+    }
+    return open;
+}
+
+/* "afgelopen donderdag", "vorige week vrijdag", "gisteren", "last
+ * Thursday": the day named, counted back from the day the text was
+ * written, in the opening of the report. */
+static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
+{
     if (a->kind == ANCHOR_NONE)
         return false;
     for (size_t bi = 0, seen = 0; bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
@@ -238,17 +342,15 @@ static bool relative_weekday(const vp_parsed *p, const anchor *a, event *e)
             continue;
         seen++;
         const char *t = b->text;
-        size_t len = strlen(t), pos = 0, ws, we, ns, ne;
-        while (vp_ex_next_word(t, len, pos, &ws, &we)) {
-            pos = we;
-            if (!vp_ex_eq_any(t + ws, we - ws, PAST) || !vp_ex_next_word(t, len, we, &ns, &ne))
-                continue;
-            int wd = vp_date_weekday_from_word(t + ns, ne - ns);
-            if (wd < 0)
+        size_t len = strlen(t), pos = 0, ws, we;
+        while (next_word(t, len, &pos, &ws, &we)) {
+            long back = days_back(t, len, ws, we, a);
+            if (!back)
+                back = weekday_of_last_week(t, len, ws, we, a);
+            if (!back || in_quotation(t, ws))
                 continue;
             long anchor_day = vp_date_day_number(a->y, a->m, a->d);
-            int back = (vp_date_weekday_of(a->y, a->m, a->d) - wd + 7) % 7;
-            vp_date_from_day_number(anchor_day - (back ? back : 7), &e->y, &e->m, &e->d);
+            vp_date_from_day_number(anchor_day - back, &e->y, &e->m, &e->d);
             e->found = e->strong = true;
             return true;
         }
@@ -273,9 +375,12 @@ static bool opens_sentence(const char *t, size_t start)
 
 /* A date that says when something happened, not when a text was dated: in
  * a sentence, or with its weekday.  A byline ("Tekst: secretariaat, 28
- * september 2023") does not confirm an anchor. */
-static bool in_a_sentence(size_t block_len, const date_hit *h)
+ * september 2023") or a dateline opening a paragraph ("Zeist, 5 september
+ * 2017 \xE2\x80\x94 Op vrijdag ...") does not confirm an anchor. */
+static bool in_a_sentence(const char *t, size_t block_len, const date_hit *h)
 {
+    if (leads_block(t, h))
+        return false;
     return h->weekday >= 0 || block_len > DATELINE_MAX / 2;
 }
 
@@ -309,7 +414,7 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
             if (about(b->text, len, &h) != ABOUT_EVENT)
                 continue;
             if (b != a->block && h.y == a->y && h.m == a->m && h.d == a->d &&
-                in_a_sentence(len, &h))
+                in_a_sentence(b->text, len, &h))
                 *confirms = true;
             bool strong = (h.weekday >= 0 && seen <= OPENING_BLOCKS) ||
                           (paragraphs <= LEDE_PARAGRAPHS && opens_sentence(b->text, h.start));
@@ -336,6 +441,75 @@ static bool written_after(const anchor *a, const event *e, bool confirmed)
     return e->strong && !confirmed && gap > 0 && gap <= WRITE_UP_DAYS;
 }
 
+/* A word of the call to sign up or to book a room ("aanmelden kan tot
+ * ...", "inschrijving", "kamerblok", "register", "sign up") at ws..we. */
+static bool is_sign_up(const char *t, size_t len, size_t ws, size_t we)
+{
+    /* word beginnings: "aanmelden", "aanmeldformulier", "inschrijving" */
+    static const char *const STEMS[] = {"aanmeld", "aangemeld", "inschrijv", "inschrijf",
+                                        "ingeschreven", "reserveren", "kamerblok",
+                                        "registrat", "register", "sign-up", NULL};
+    for (size_t k = 0; STEMS[k]; k++) {
+        size_t n = strlen(STEMS[k]);
+        if (we - ws >= n && vp_ex_eq(t + ws, n, STEMS[k]))
+            return true;
+    }
+    size_t ns, ne;
+    return vp_ex_eq(t + ws, we - ws, "sign") && vp_ex_next_word(t, len, we, &ns, &ne) &&
+           vp_ex_eq(t + ns, ne - ns, "up");
+}
+
+/* What a press release or an invitation calls itself, in a heading or a
+ * front matter tag. */
+static const char *const ANNOUNCEMENT_NAMES[] = {
+    "persbericht", "press release", "uitnodiging", "invitation", "aankondiging",
+    "announcement", NULL,
+};
+
+static bool names_announcement(const char *s)
+{
+    for (size_t k = 0; ANNOUNCEMENT_NAMES[k]; k++)
+        if (vp_fold_equal(s, ANNOUNCEMENT_NAMES[k]))
+            return true;
+    return false;
+}
+
+/* Is the text written before its day: does it call itself a press release
+ * or an invitation, or call to sign up or to book a room, as a programme
+ * page does and a report afterwards does not? */
+static bool announces(const vp_parsed *p)
+{
+    for (size_t i = 0; i < p->fm.themes.len; i++)
+        if (names_announcement(p->fm.themes.items[i]))
+            return true;
+    for (size_t bi = 0; bi < p->n_blocks; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        const char *t = b->text;
+        if (is_heading(b) && names_announcement(t))
+            return true;
+        size_t len = strlen(t), pos = 0, ws, we;
+        while (next_word(t, len, &pos, &ws, &we)) {
+            if (is_sign_up(t, len, ws, we))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Was the anchor the day the event was announced: a press release or a
+ * programme page dated weeks before the day it names in its opening
+ * ("Op donderdag 15 maart is Sneek gastheer ...", "Aanmelden kan tot en
+ * met 9 maart")? */
+static bool written_before(const vp_parsed *p, const anchor *a, const event *e, bool confirmed)
+{
+    if (!e->found || !e->strong || confirmed || a->kind == ANCHOR_TITLE)
+        return false;
+    long gap = vp_date_day_number(e->y, e->m, e->d) - vp_date_day_number(a->y, a->m, a->d);
+    return gap > 0 && gap <= ANNOUNCE_DAYS && announces(p);
+}
+
 static vp_extract_status set_date(vp_document *d, int y, int m, int day, bool found)
 {
     free(d->date);
@@ -357,6 +531,25 @@ static bool parse_anchor(const char *s, anchor_kind kind, anchor *a)
         return false;
     *a = (anchor){kind, h.y, h.m, h.d, NULL};
     return true;
+}
+
+/* Does the text call the anchor's day that of its publication or its last
+ * update ("Laatst bijgewerkt: 2 april 2025" under a front matter date
+ * 2025-04-02)? */
+static bool restated_as_published(const vp_parsed *p, const anchor *a)
+{
+    for (size_t bi = 0; bi < p->n_blocks; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        size_t len = strlen(b->text), from = 0;
+        date_hit h;
+        while (vp_date_next(b->text, len, &from, a->y, &h))
+            if (h.y == a->y && h.m == a->m && h.d == a->d &&
+                about(b->text, len, &h) == ABOUT_PUBLICATION)
+                return true;
+    }
+    return false;
 }
 
 /* The first full date of the title that is not a publication date. */
@@ -387,6 +580,8 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
     const char *fm = p->fm.date;
     if (fm && *fm && !parse_anchor(fm, ANCHOR_FRONT_MATTER, &a))
         vp_extract_note(issue, p->fm.date_line, "unrecognised date '%s'", fm);
+    if (a.kind == ANCHOR_FRONT_MATTER && restated_as_published(p, &a))
+        a.kind = ANCHOR_PUBLISHED;
     if (a.kind == ANCHOR_NONE && !title_date(p, d, &a))
         a = dateline(p, d);
 
@@ -399,10 +594,11 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
     event_from_text(p, year, &a, &e, &confirmed);
     if (!e.strong && a.kind != ANCHOR_NONE) {
         event rel = {0};
-        if (relative_weekday(p, &a, &rel))
+        if (relative_day(p, &a, &rel))
             e = rel;
     }
-    if (a.kind != ANCHOR_NONE && !written_after(&a, &e, confirmed))
+    if (a.kind != ANCHOR_NONE && !written_after(&a, &e, confirmed) &&
+        !written_before(p, &a, &e, confirmed))
         return set_date(d, a.y, a.m, a.d, true);
     if (e.found)
         return set_date(d, e.y, e.m, e.d, true);

@@ -331,6 +331,95 @@ static void test_other_dates_with_weekdays(void **state)
                   "*Verslag van de tweedaagse bijeenkomst, donderdag 16 en vrijdag 17 mei 2024*");
 }
 
+/* A relative day anywhere in a sentence of the opening counts back from
+ * the anchor: after a comma too. */
+static void test_relative_days(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2018-05-14T09:00:00+02:00", "2018-05-09",
+                  "# Mijn eerste netwerkdag",
+                  "Na een drukke week, en een lange reis, was ik afgelopen woensdag bij de "
+                  "netwerkdag over water in de polder.");
+    EXPECT_REPORT(NULL, "2018-03-05",
+                  "# Stageblog: naar de kust",
+                  "*Geplaatst op dinsdag 6 maart 2018 door de stagiair*",
+                  "Hoi allemaal, gisteren reisde ik met mijn begeleider naar het gemeentehuis "
+                  "voor een dag over de haven.");
+    /* the week before the anchor's week, whichever way round */
+    EXPECT_REPORT("2019-11-20", "2019-11-12",
+                  "# Terug van de kennisdag",
+                  "Vorige week dinsdag was ik, samen met twee collega's, bij de kennisdag "
+                  "over de energietransitie.");
+    EXPECT_REPORT("2019-11-20", "2019-11-12",
+                  "# Terug van de kennisdag",
+                  "Ik was dinsdag vorige week, samen met twee collega's, bij de kennisdag "
+                  "over de energietransitie.");
+    EXPECT_REPORT("2019-11-20", "2019-11-19",
+                  "# Terug van de kennisdag",
+                  "Ik was afgelopen dinsdag, samen met twee collega's, bij de kennisdag "
+                  "over de energietransitie.");
+}
+
+/* What a speaker calls yesterday is not counted from the anchor, and
+ * "afgelopen vrijdag" in a text dated a Friday is that day. */
+static void test_relative_days_that_are_not(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2019-05-17", "2019-05-17",
+                  "# Kennisdag over winkelstraten",
+                  "De wethouder opende de dag: \"Gisteren las ik in de krant dat de winkels "
+                  "in onze straten leeg staan.\"");
+    EXPECT_REPORT(NULL, "2021-10-08",
+                  "Kort verslag netwerkdag \xE2\x80\x93 8 oktober 2021\n"
+                  "Afgelopen vrijdag kwamen veertig ambtenaren bijeen over de binnenstad en "
+                  "de leegstand in de winkelstraten.");
+}
+
+/* A press release or a programme page dated weeks before the day it
+ * names: the day wins when the text calls to sign up, calls itself a
+ * press release or restates its date as that of its last update. */
+static void test_announced_before_the_day(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2016-02-23", "2016-03-17",
+                  "*Almelo, 23 februari 2016* \xE2\x80\x94 Op donderdag 17 maart ontvangt de "
+                  "gemeente veertig wethouders uit het hele land voor een dag over de "
+                  "toekomst van de binnenstad.",
+                  "Aanmelden kan tot en met 10 maart via de website van het platform.");
+    EXPECT_REPORT("2016-02-23", "2016-03-17",
+                  "# PERSBERICHT",
+                  "Op donderdag 17 maart ontvangt de gemeente veertig wethouders uit het "
+                  "hele land voor een dag over de toekomst van de binnenstad.");
+    /* without a front matter date, the dateline opening the paragraph */
+    EXPECT_REPORT(NULL, "2016-03-17",
+                  "# Gemeente ontvangt platform",
+                  "Almelo, 23 februari 2016 \xE2\x80\x94 Op donderdag 17 maart ontvangt de "
+                  "gemeente veertig wethouders uit het hele land voor een dag over de "
+                  "toekomst van de binnenstad.",
+                  "Inschrijven kan tot 10 maart.");
+    EXPECT_REPORT(NULL, "2016-02-23",
+                  "# Gemeente ontvangt platform",
+                  "Almelo, 23 februari 2016 \xE2\x80\x94 Vandaag kwamen veertig wethouders uit "
+                  "het hele land bijeen in de gemeente voor een dag over de toekomst van de "
+                  "binnenstad.");
+    /* a two-day programme, updated weeks before */
+    EXPECT_REPORT("2024-03-04", "2024-05-15",
+                  "# Tweedaagse over de binnenstad",
+                  "Woensdag 15 en donderdag 16 mei 2024",
+                  "Programma onder voorbehoud. Laatst bijgewerkt: 4 maart 2024.");
+}
+
+/* A later day in the opening of a text that announces nothing is not the
+ * event: the anchor holds. */
+static void test_later_day_without_announcement(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2016-02-23", "2016-02-23",
+                  "# Verslag kennisdag",
+                  "Op donderdag 17 maart besluit de raad over het plan voor de haven, dat "
+                  "op de kennisdag uitgebreid werd besproken.");
+}
+
 /* A post whose first line is its writer has its posting date on the next
  * line of the same paragraph; the event is the weekday before it. */
 static void test_posted_under_the_writer_line(void **state)
@@ -390,6 +479,10 @@ int main(void)
         cmocka_unit_test(test_year_from_a_publication_line),
         cmocka_unit_test(test_weekday_fits_the_year),
         cmocka_unit_test(test_other_dates_with_weekdays),
+        cmocka_unit_test(test_relative_days),
+        cmocka_unit_test(test_relative_days_that_are_not),
+        cmocka_unit_test(test_announced_before_the_day),
+        cmocka_unit_test(test_later_day_without_announcement),
         cmocka_unit_test(test_posted_under_the_writer_line),
         cmocka_unit_test(test_weekday_before_a_bracket),
         cmocka_unit_test(test_newsletter_with_a_next_meeting),
