@@ -413,8 +413,13 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
         while (vp_date_next(b->text, len, &from, year, &h)) {
             if (about(b->text, len, &h) != ABOUT_EVENT)
                 continue;
-            if (b != a->block && h.y == a->y && h.m == a->m && h.d == a->d &&
-                in_a_sentence(b->text, len, &h))
+            bool anchor_day = h.y == a->y && h.m == a->m && h.d == a->d;
+            /* The anchor's own line dates the text, not what it tells: a
+             * paper's "vrijdag 18 maart 2011, pagina 5" or a mail's "Date:"
+             * header names a weekday but is no mention of the event. */
+            if (b == a->block && anchor_day)
+                continue;
+            if (b != a->block && anchor_day && in_a_sentence(b->text, len, &h))
                 *confirms = true;
             bool strong = (h.weekday >= 0 && seen <= OPENING_BLOCKS) ||
                           (paragraphs <= LEDE_PARAGRAPHS && opens_sentence(b->text, h.start));

@@ -360,6 +360,31 @@ static void test_relative_days(void **state)
                   "over de energietransitie.");
 }
 
+/* A paper's date line and a mail's Date: header name the day they were
+ * written, weekday and all: "gisteren" and "afgelopen donderdag" count
+ * back from them, and alone they still date the report. */
+static void test_relative_to_a_date_line_or_header(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2013-06-13",
+                  "STREEKKRANT \xE2\x80\x94 regio Oost\nvrijdag 14 juni 2013, pagina 3",
+                  "# Dorpen zoeken samen naar nieuwe woonvormen",
+                  "Door een verslaggever",
+                  "ALMELO - Bestuurders uit een twintigtal gemeenten spraken gisteren in het "
+                  "theater over wonen voor ouderen.");
+    EXPECT_REPORT(NULL, "2022-03-10",
+                  "From: een collega <c@example.org>\nDate: Tue, 15 Mar 2022 09:12:00 +0100\n"
+                  "Subject: verslag kennisdag",
+                  "Hoi allemaal,",
+                  "Afgelopen donderdag was ik bij de kennisdag in het stadhuis, over de "
+                  "aanpak van lege winkelpanden.");
+    EXPECT_REPORT(NULL, "2013-06-14",
+                  "STREEKKRANT \xE2\x80\x94 regio Oost\nvrijdag 14 juni 2013, pagina 3",
+                  "# Dorpen zoeken samen naar nieuwe woonvormen",
+                  "ALMELO - Bestuurders uit een twintigtal gemeenten spraken in het theater "
+                  "over wonen voor ouderen.");
+}
+
 /* What a speaker calls yesterday is not counted from the anchor, and
  * "afgelopen vrijdag" in a text dated a Friday is that day. */
 static void test_relative_days_that_are_not(void **state)
@@ -486,6 +511,7 @@ int main(void)
         cmocka_unit_test(test_posted_under_the_writer_line),
         cmocka_unit_test(test_weekday_before_a_bracket),
         cmocka_unit_test(test_newsletter_with_a_next_meeting),
+        cmocka_unit_test(test_relative_to_a_date_line_or_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
