@@ -84,7 +84,8 @@ class DevelopmentSets(unittest.TestCase):
 # tuned on (tests/otherhands/README.md), so the ranking's floors are held on
 # every machine, CI included.
 OTHERHANDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "otherhands")
-OTHERHANDS_NDCG10 = {"w1": 0.92, "w2": 0.91, "w3": 0.88, "w4": 0.86, "w5": 0.82}
+OTHERHANDS_NDCG10 = {"w1": 0.92, "w2": 0.91, "w3": 0.88, "w4": 0.86, "w5": 0.82, "w6": 0.91,
+                     "w7": 0.89}
 # The speakers, date, host and themes floors on the same sets (the figure
 # when last raised, less 0.01; the themes model is fitted on them: its
 # cross-validated figures are in docs/quality.md).
@@ -99,6 +100,10 @@ OTHERHANDS_FACETS = {
            ("themes", "f1"): 0.94, ("themes", "recall"): 0.91},
     "w5": {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.95, ("date", "accuracy"): 0.99,
            ("host", "accuracy"): 0.99, ("themes", "f1"): 0.92, ("themes", "recall"): 0.88},
+    "w6": {("municipalities", "f1"): 0.92, ("speakers", "f1"): 0.87, ("date", "accuracy"): 0.99,
+           ("host", "accuracy"): 0.76, ("themes", "f1"): 0.87, ("themes", "recall"): 0.77},
+    "w7": {("municipalities", "f1"): 0.94, ("speakers", "f1"): 0.82, ("date", "accuracy"): 0.82,
+           ("host", "accuracy"): 0.99, ("themes", "f1"): 0.87, ("themes", "recall"): 0.80},
 }
 
 
