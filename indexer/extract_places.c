@@ -19,7 +19,9 @@
  * Weert", "Van Kampen zei"; though "burgemeester Kooistra van Veenendaal"
  * is the mayor of Veenendaal), or a speaker's surname written bare ("Goes
  * presenteerde" after "Karin Goes", unless a list or "gemeente Goes" makes
- * it the place; the speakers stage runs first).  Names that are also ordinary words,
+ * it the place; the speakers stage runs first).  A municipality named only
+ * on a line of absentees ("Afwezig met bericht: gemeente Weert") or in an
+ * attendance table's row marked absent took no part.  Names that are also ordinary words,
  * surnames or provinces (flagged ambiguous in the data) need support:
  * "gemeente X", "in X", "(X)" after a speaker, or a list of other
  * municipalities.  Two places of one name ("Bergen" in Limburg and in
@@ -556,13 +558,52 @@ static bool in_the_region(const places_ctx *pc, const char *t, const mention_lis
            (i + 1 < l->len && list_gap(t, m->end, l->items[i + 1].start));
 }
 
+/* Words that open a line of those who did not come ("Afwezig met bericht:
+ * gemeente Weert, gemeente Den Helder") or fill a cell of their row in an
+ * attendance table ("Roosendaal | \xE2\x80\x94 | afwezig met bericht"): the
+ * municipalities there took no part. */
+static const char *const ABSENT_WORDS[] = {
+    "afwezig", "afgemeld", "afmelding", "afmeldingen", "verhinderd", "absent",
+    "apologies", NULL,
+};
+
+/* Does t[from..to) open, past markup and spaces, with an absent word? */
+static bool opens_with_absent(const char *t, size_t from, size_t to)
+{
+    while (from < to && !vp_ex_is_wordchar(t + from, to - from))
+        from += vp_ex_charlen(t + from, to - from);
+    size_t we = from;
+    while (we < to && vp_ex_is_wordchar(t + we, to - we))
+        we += vp_ex_charlen(t + we, to - we);
+    return we > from && vp_ex_eq_any(t + from, we - from, ABSENT_WORDS);
+}
+
+/* Is the mention at pos on a line of absentees, or in a table row (cells
+ * joined by " | ") one of whose cells says its municipality was absent? */
+static bool on_absent_line(const char *t, size_t len, size_t pos)
+{
+    size_t ls = pos, le = pos;
+    while (ls > 0 && t[ls - 1] != '\n')
+        ls--;
+    while (le < len && t[le] != '\n')
+        le++;
+    if (opens_with_absent(t, ls, le))
+        return true;
+    for (size_t c = ls; c < le; c++)
+        if (t[c] == '|' && opens_with_absent(t, c + 1, le))
+            return true;
+    return false;
+}
+
 static void add_names(const places_ctx *pc, const char *t, text_kind kind, void *ctx)
 {
     vp_strvec *names = ctx;
     mention_list l;
     vp_places_mentions(pc, t, kind, &l);
+    size_t len = strlen(t);
     for (size_t i = 0; i < l.len; i++)
-        if (l.items[i].accepted && l.items[i].m && in_the_region(pc, t, &l, i))
+        if (l.items[i].accepted && l.items[i].m && in_the_region(pc, t, &l, i) &&
+            !on_absent_line(t, len, l.items[i].start))
             vp_strvec_push_unique(names, l.items[i].m->name);
     free(l.items);
 }

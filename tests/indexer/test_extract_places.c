@@ -300,6 +300,29 @@ static void test_next_meeting_travel_government(void **state)
     done(&r);
 }
 
+/* Those who sent apologies took no part: a line of absentees, and a row
+ * of an attendance table whose cell says so (cells joined by " | "). */
+static void test_absentees(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-05-20", NULL,
+        LINES("# Werkgroep binnensteden",
+              "Aanwezig: gemeente Zutphen (voorzitter), gemeente Tiel, gemeente Harderwijk.\n"
+              "Afwezig met bericht: gemeente Bergen op Zoom, gemeente Heerenveen.",
+              "Zutphen | J. de Vries | aanwezig",
+              "Doetinchem | \xE2\x80\x94 | afgemeld",
+              "**Absent:** Kampen"));
+    assert_true(has(&r, "Zutphen"));
+    assert_true(has(&r, "Tiel"));
+    assert_true(has(&r, "Harderwijk"));
+    assert_false(has(&r, "Bergen op Zoom"));
+    assert_false(has(&r, "Heerenveen"));
+    assert_false(has(&r, "Doetinchem"));
+    assert_false(has(&r, "Kampen"));
+    done(&r);
+}
+
 /* ---- the host ---- */
 
 static void test_host_cues(void **state)
@@ -464,6 +487,7 @@ int main(void)
         cmocka_unit_test(test_speaker_surname_comes_back),
         cmocka_unit_test(test_full_names),
         cmocka_unit_test(test_next_meeting_travel_government),
+        cmocka_unit_test(test_absentees),
         cmocka_unit_test(test_host_cues),
         cmocka_unit_test(test_host_of_a_blog),
         cmocka_unit_test(test_no_host_without_a_cue),
