@@ -29,7 +29,11 @@ import unittest
 from common import CORPUS, DATA, DBDUMP, INDEXER, TMP, fresh_dir
 
 SANITIZED = os.environ.get("VP_SANITIZE", "0").lower() in ("1", "on", "true", "yes")
-SLACK = 10            # CPU time of a hostile folder against the baseline's
+# CPU time of a hostile folder against the baseline's; AddressSanitizer
+# makes allocation dear, and the 8,000 speakers' folder, which allocates per
+# name, took 10.5x its baseline under it in CI (2.5x without it); a quadratic
+# stage is far beyond either.
+SLACK = 15 if SANITIZED else 10
 MIB = 1 << 20
 REPORT = "2017-04-21-gorinchem.md"   # the ordinary report of every folder
 # indexer(1): peak memory within --memory plus, per job, this margin.
