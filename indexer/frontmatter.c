@@ -131,6 +131,20 @@ static int read_scalar(yaml_node_t *n, char **out, int line_base, const char *ke
     return *out ? 0 : -1;
 }
 
+/* The author's own words for what the report is about, in Dutch or English:
+ * the themes stage reads them as the title's words (or as a theme when one
+ * names it).  A site's category ("categorie: Nieuws") says what kind of
+ * page it is, not its subject, and is left out. */
+static bool is_tags_key(const char *key)
+{
+    static const char *const keys[] = {"themes", "tags", "themas", "thema's", "trefwoorden",
+                                       "onderwerpen", "onderwerp", "keywords", "labels"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (!strcmp(key, keys[i]))
+            return true;
+    return false;
+}
+
 static int read_field(yaml_document_t *doc, const char *key, yaml_node_t *v,
                       vp_frontmatter *fm, int line_base, vp_fm_error *err)
 {
@@ -148,8 +162,7 @@ static int read_field(yaml_document_t *doc, const char *key, yaml_node_t *v,
         return read_list(doc, v, &fm->municipalities, line_base, key, err);
     if (!strcmp(key, "speakers") || !strcmp(key, "sprekers"))
         return read_list(doc, v, &fm->speakers, line_base, "speakers", err);
-    if (!strcmp(key, "themes") || !strcmp(key, "tags") || !strcmp(key, "themas") ||
-        !strcmp(key, "thema's"))
+    if (is_tags_key(key))
         return read_list(doc, v, &fm->themes, line_base, key, err);
     return 0;
 }
