@@ -334,6 +334,73 @@ static void test_field_vocabulary(void **state)
     expect_each(cases, sizeof cases / sizeof *cases);
 }
 
+/* How writers new to the code name a subject, each beside another subject
+ * so that no fallback to the likeliest theme decides: collaboration across
+ * a region in English and by its instruments (a regional housing vision,
+ * regional agreements, energy regions, a joint position), the labour market
+ * of the Participation Act and of the support for businesses in a crisis,
+ * the care side of safety, information security as safety, the homes of a
+ * region with earthquakes, salinisation and the water board in English. */
+static void test_new_hands_vocabulary(void **state)
+{
+    (void)state;
+    static const case_ cases[] = {
+        {"# Food and jobs\n\n"
+         "Aldermen spoke about the economy of the area: employers, jobs in the food "
+         "industry and the shortage of technical staff.\n\n"
+         "The municipalities and the province jointly fund a regional development "
+         "agenda. Working together, they wrote a regional strategy for the next ten "
+         "years.\n\n",
+         "economie-arbeidsmarkt, regionale-samenwerking"},
+        {"# Minder inwoners\n\n"
+         "De bevolkingsdaling zet door: de vergrijzing neemt toe en jongeren trekken weg "
+         "naar de stad.\n\n"
+         "De acht gemeenten stelden daarom samen een regionale visie op. De regionale "
+         "afspraken zijn bindend, en de gemeenten bepalen hun gezamenlijke standpunt "
+         "richting het Rijk.\n\n",
+         "demografie, regionale-samenwerking"},
+        {"# Jongeren in de bijstand\n\n"
+         "Sinds de Participatiewet zijn gemeenten verantwoordelijk voor jongeren in de "
+         "bijstand en met een arbeidsbeperking; wijkteams en schuldhulp zien hen vaak.\n\n"
+         "Jongeren zonder startkwalificatie doen werkervaring op bij een leerbedrijf; met "
+         "loonkostensubsidie en arbeidstoeleiding gaan meer van hen aan het werk.\n\n",
+         "economie-arbeidsmarkt, sociaal-domein"},
+        {"# De stad na de lockdown\n\n"
+         "De binnenstad liep leeg: winkels en horeca waren maandenlang dicht en de "
+         "leegstand groeide.\n\n"
+         "De wethouder vertelde welke steunmaatregelen de gemeente nam naast de "
+         "steunpakketten van het Rijk, en hoe de Tozo zelfstandigen hielp.\n\n",
+         "binnenstad, economie-arbeidsmarkt"},
+        {"# Drugs in de wijk\n\n"
+         "Politie en gemeente spraken over ondermijning, drugshandel en overlast in de "
+         "wijken.\n\n"
+         "Het Zorg- en Veiligheidshuis brengt zorg en veiligheid samen: bij verward "
+         "gedrag en bij verwarde personen werken hulpverleners en politie daar als "
+         "één team.\n\n",
+         "sociaal-domein, veiligheid"},
+        {"# De digitale gemeente\n\n"
+         "Gemeenten spraken over digitalisering, digitale dienstverlening, algoritmes en "
+         "datagedreven werken.\n\n"
+         "Na een cyberaanval met ransomware lag een gemeente drie weken stil. Een "
+         "adviseur informatieveiligheid liet zien hoe je een cyberincident oefent, en "
+         "hoe de gemeente na de cyberaanval de ransomware uit haar systemen kreeg.\n\n",
+         "digitalisering, veiligheid"},
+        {"# Gezondheid na de bevingen\n\n"
+         "Onderzoekers spraken over gezondheid, stress en welzijn, en over wat wijkteams "
+         "en de GGD kunnen doen.\n\n"
+         "Duizenden inwoners wachten op herstel van bevingsschade; de aardbevingen en de "
+         "versterkingsoperatie bepalen hoe zij wonen.\n\n",
+         "sociaal-domein, wonen-leefomgeving"},
+        {"# Farming by the sea\n\n"
+         "The day was about farming and the rural economy: farmers, food companies and "
+         "jobs in agriculture.\n\n"
+         "An expert from the regional water board spoke about salinisation: salt water "
+         "creeps into the ground water as the sea level rises.\n\n",
+         "duurzaamheid-energie, economie-arbeidsmarkt"},
+    };
+    expect_each(cases, sizeof cases / sizeof *cases);
+}
+
 /* A meeting held online is no evidence of digitalisation: the words that
  * say how a day was held (digitaal, online, the website with the
  * recordings) weigh little, the policy field's own words a lot. */
@@ -510,6 +577,16 @@ static void test_tags(void **state)
                                   "Een middag met drie sprekers en een borrel.\n"),
                         "economie-arbeidsmarkt");
     assert_string_equal(themes_of(quiet), "");
+    /* the author's keywords under other names, Dutch or English */
+    assert_string_equal(themes_of("---\ntrefwoorden: [krimp, vergrijzing]\n---\n# Verslag\n\n"
+                                  "Een middag met drie sprekers en een borrel.\n"),
+                        "demografie");
+    assert_string_equal(themes_of("---\nonderwerpen: Mobiliteit en bereikbaarheid\n---\n"
+                                  "# Verslag\n\nEen middag met drie sprekers en een borrel.\n"),
+                        "mobiliteit");
+    assert_string_equal(themes_of("---\nkeywords: [housing, homes]\n---\n# Verslag\n\n"
+                                  "Een middag met drie sprekers en een borrel.\n"),
+                        "wonen-leefomgeving");
 }
 
 /* Without a model (theme_model.tsv absent) only tags that name a theme count. */
@@ -543,6 +620,7 @@ int main(void)
         cmocka_unit_test(test_short_news_item),
         cmocka_unit_test(test_local_government),
         cmocka_unit_test(test_field_vocabulary),
+        cmocka_unit_test(test_new_hands_vocabulary),
         cmocka_unit_test(test_online_meeting_is_not_digitalisation),
         cmocka_unit_test(test_listed_subjects),
         cmocka_unit_test(test_listed_in_items_and_headings),
