@@ -323,6 +323,42 @@ static void test_absentees(void **state)
     done(&r);
 }
 
+/* Names that explain something else took no part: a municipality's
+ * partners, the members of a region, a line between two towns, a place
+ * compared with, a municipality that stayed away or hosts next year. */
+static void test_mentioned_not_present(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2017-10-06", NULL,
+        LINES("# Kennisdag in Zutphen",
+              "Deelnemers kwamen uit Zutphen, Tiel en Harderwijk.",
+              "Zutphen werkt in de Achterhoek al jaren in samenwerking met Winterswijk, Aalten "
+              "en Berkelland.",
+              "De regio rond Doetinchem, Montferland en Bronckhorst verliest inwoners.",
+              "Over de lijn Amersfoort-Apeldoorn werd lang gepraat.",
+              "Wij zijn geen Rotterdam, zei de wethouder, en het is hier anders dan in Almere.",
+              "De gemeente Oldenzaal had zich aangemeld, maar was niet aanwezig.",
+              "Ik hoorde dat Lochem volgend jaar de gastheer wil zijn."));
+    expect_host(&r, "Zutphen");
+    assert_true(has(&r, "Tiel"));
+    assert_true(has(&r, "Harderwijk"));
+    const char *const absent[] = {"Winterswijk", "Aalten", "Berkelland", "Doetinchem",
+                                  "Montferland", "Bronckhorst", "Amersfoort", "Apeldoorn",
+                                  "Rotterdam", "Almere", "Oldenzaal", "Lochem", NULL};
+    for (size_t i = 0; absent[i]; i++)
+        if (has(&r, absent[i]))
+            fail_msg("%s was only mentioned", absent[i]);
+    done(&r);
+    /* a sentence of absence with more than one name is a list of who came */
+    run(&r, "2017-10-06", NULL,
+        LINES("# Kennisdag", "Uit Tiel, Lochem en Aalten was iemand aanwezig; de wethouder "
+                             "van Zutphen was verhinderd."));
+    assert_true(has(&r, "Zutphen"));
+    assert_true(has(&r, "Lochem"));
+    done(&r);
+}
+
 /* ---- the host ---- */
 
 static void test_host_cues(void **state)
@@ -488,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_full_names),
         cmocka_unit_test(test_next_meeting_travel_government),
         cmocka_unit_test(test_absentees),
+        cmocka_unit_test(test_mentioned_not_present),
         cmocka_unit_test(test_host_cues),
         cmocka_unit_test(test_host_of_a_blog),
         cmocka_unit_test(test_no_host_without_a_cue),
