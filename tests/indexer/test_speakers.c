@@ -385,6 +385,23 @@ static void test_newsletter_other_news(void **state)
     expect_speakers(md, want);
 }
 
+/* A capitalised noun, "van" and a full name ("Keynote van ..."): the
+ * person is the full name, and it gives the initials of the programme
+ * their full spelling. */
+static void test_noun_van_full_name(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Terugblik\n\n"
+        "| Onderdeel | Cijfer |\n|---|---|\n"
+        "| Keynote prof. T. Wagenaar (Hogeschool Zeeland) | 8,0 |\n\n"
+        "**10:40** Keynote van Roelof Hazenberg, adviseur bij de VNG.\n\n"
+        "Reacties:\n\n"
+        "- \"Keynote van Tamara Wagenaar was helder.\"\n";
+    static const char *const want[] = {"Roelof Hazenberg", "Tamara Wagenaar", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_front_matter_and_programme),
         cmocka_unit_test(test_english_fields_are_no_names),
         cmocka_unit_test(test_newsletter_other_news),
+        cmocka_unit_test(test_noun_van_full_name),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
