@@ -402,6 +402,21 @@ static void test_noun_van_full_name(void **state)
     expect_speakers(md, want);
 }
 
+/* Formal initials and the name a person goes by ("drs. K.L. Roodbeen",
+ * "Karin Roodbeen") in one report are one person, spelled in full. */
+static void test_formal_initials_and_called_name(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Evaluatie\n\n"
+        "| Workshop | Begeleiding |\n|---|---|\n"
+        "| A. Wijkbudgetten | drs. K.L. Roodbeen (gemeente Tiel) |\n\n"
+        "Opmerkingen:\n\n"
+        "- \"Karin Roodbeen liet zien hoe de raad het budget volgt.\"\n";
+    static const char *const want[] = {"Karin Roodbeen", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -426,6 +441,7 @@ int main(void)
         cmocka_unit_test(test_english_fields_are_no_names),
         cmocka_unit_test(test_newsletter_other_news),
         cmocka_unit_test(test_noun_van_full_name),
+        cmocka_unit_test(test_formal_initials_and_called_name),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
