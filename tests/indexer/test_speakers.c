@@ -417,6 +417,21 @@ static void test_formal_initials_and_called_name(void **state)
     expect_speakers(md, want);
 }
 
+/* A programme announced before the day, in the present tense: "houdt X
+ * een inleiding", "X en Y vertellen hoe". */
+static void test_programme_in_present_tense(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Programma\n\n"
+        "Om tien uur houdt Sanne Oosting een inleiding over de woningmarkt.\n\n"
+        "Pim Hakvoort en Tara Vos vertellen hoe hun dorp een zorgcoöperatie begon.\n\n"
+        "Joost Dekker en Lies Maan tonen na de lunch hun plan voor het plein.\n";
+    static const char *const want[] = {"Joost Dekker", "Lies Maan", "Pim Hakvoort",
+                                       "Sanne Oosting", "Tara Vos", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -442,6 +457,7 @@ int main(void)
         cmocka_unit_test(test_newsletter_other_news),
         cmocka_unit_test(test_noun_van_full_name),
         cmocka_unit_test(test_formal_initials_and_called_name),
+        cmocka_unit_test(test_programme_in_present_tense),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
