@@ -461,6 +461,36 @@ static void test_host_of_a_blog(void **state)
     }
 }
 
+/* The host in a table row labelled as the place, in a title that puts
+ * marks between the meeting and the place, and in the second paragraph
+ * after a dated byline (which is no paragraph of the opening). */
+static void test_host_in_labels_titles_and_after_bylines(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2014-06-12", NULL,
+        LINES("# Verslag werkgroep", "**Bijeenkomst** | Kennisdag, middagsessie",
+              "**Locatie** | De Hallen, Lochem (zaal 2)",
+              "Brouwers opent de vergadering en dankt de gastvrije collega's voor de lunch."));
+    expect_host(&r, "Lochem");
+    done(&r);
+    run(&r, "2016-11-14", NULL,
+        LINES("# Mijn eerste kennisdag!! (Lochem, deel 1)",
+              "Zo, daar ben ik weer. Het is alweer een tijdje geleden dat ik hier iets heb "
+              "geschreven, want het traineeship is echt druk."));
+    expect_host(&r, "Lochem");
+    done(&r);
+    run(&r, "2010-09-24", NULL,
+        LINES("# Stageblog week 3",
+              "geplaatst op vrijdag 24 september 2010 door Anouk (stagiaire, gemeente Zutphen)",
+              "Hoi allemaal, deze week geen verslagje van een vergadering maar van een hele "
+              "dag op pad met mijn begeleider, en dat was best leuk.",
+              "We gingen met de auto, en de dag zelf was in Lochem, in een oude fabriek aan "
+              "het water waar ik nog nooit was geweest."));
+    expect_host(&r, "Lochem");
+    done(&r);
+}
+
 /* A report that does not say where it was has no host; a subject in a
  * headline, a participant joining from home, a speaker's municipality and
  * a journey are no host. */
@@ -527,6 +557,7 @@ int main(void)
         cmocka_unit_test(test_mentioned_not_present),
         cmocka_unit_test(test_host_cues),
         cmocka_unit_test(test_host_of_a_blog),
+        cmocka_unit_test(test_host_in_labels_titles_and_after_bylines),
         cmocka_unit_test(test_no_host_without_a_cue),
         cmocka_unit_test(test_front_matter_location),
     };
