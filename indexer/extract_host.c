@@ -5,7 +5,8 @@
  * Every plausible mention in the title, the lines under it and the opening
  * paragraphs gets a score from the words around it, and the highest wins
  * (the earliest of equals):
- *   5  a label or an explicit host: "Locatie: stadhuis Veenendaal",
+ *   5  a label or an explicit host: "Locatie: stadhuis Veenendaal", a
+ *      table row "**Locatie** | De Hallen, Tiel",
  *      "gastgemeente Altena", "(gastgemeente)", "hosted by Veldhoven", a
  *      news dateline "NOORD-SLEEN - "
  *   4  the town hall, a welcome, an organiser, a dateline: "stadhuis van
@@ -17,7 +18,9 @@
  *      writer's way there ("naar X gereden voor de netwerkdag")
  * A place after someone's job ("advisor at Gemeente X") is an employer.
  * A municipality writing about its own day ("ons stadhuis") hosts it.  A
- * report without a score of 2 has no host: it is not guessed.
+ * title may put marks between the meeting and its place ("Kennisdag!!
+ * (Tiel, deel 1)"), and a dated byline under the title is no opening
+ * paragraph.  A report without a score of 2 has no host: it is not guessed.
  */
 #include "extract_places.h"
 

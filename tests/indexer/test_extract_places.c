@@ -482,11 +482,13 @@ static void test_host_in_labels_titles_and_after_bylines(void **state)
     done(&r);
     run(&r, "2010-09-24", NULL,
         LINES("# Stageblog week 3",
-              "geplaatst op vrijdag 24 september 2010 door Anouk (stagiaire, gemeente Zutphen)",
+              "geplaatst op vrijdag 24 september 2010 door Anouk de Groot (stagiaire Economische "
+              "Zaken, gemeente Zutphen)",
               "Hoi allemaal, deze week geen verslagje van een vergadering maar van een hele "
               "dag op pad met mijn begeleider, en dat was best leuk.",
-              "We gingen met de auto, en de dag zelf was in Lochem, in een oude fabriek aan "
-              "het water waar ik nog nooit was geweest."));
+              "We gingen met de auto want met de trein ben je echt de hele dag onderweg, en "
+              "de dag zelf was in Lochem, in een oude fabriek aan het water waar ik nog nooit "
+              "was geweest, met een hele mooie zaal en heel veel koffie."));
     expect_host(&r, "Lochem");
     done(&r);
 }
