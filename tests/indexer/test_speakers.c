@@ -432,6 +432,18 @@ static void test_programme_in_present_tense(void **state)
     expect_speakers(md, want);
 }
 
+/* German offices before a name are roles, not given names. */
+static void test_german_offices(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Grenzüberschreitender Fachtag\n\n"
+        "Erster Beigeordneter Jens Vollmer erklärte die Pläne der Grenzregion.\n\n"
+        "Bürgermeisterin Anke Kröger berichtete über die Pendler.\n";
+    static const char *const want[] = {"Anke Kröger", "Jens Vollmer", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -458,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_noun_van_full_name),
         cmocka_unit_test(test_formal_initials_and_called_name),
         cmocka_unit_test(test_programme_in_present_tense),
+        cmocka_unit_test(test_german_offices),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
