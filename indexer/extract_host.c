@@ -5,7 +5,8 @@
  * Every plausible mention in the title, the lines under it and the opening
  * paragraphs gets a score from the words around it, and the highest wins
  * (the earliest of equals):
- *   5  a label or an explicit host: "Locatie: stadhuis Veenendaal",
+ *   5  a label or an explicit host: "Locatie: stadhuis Veenendaal", a
+ *      table row "**Locatie** | De Hallen, Tiel",
  *      "gastgemeente Altena", "(gastgemeente)", "hosted by Veldhoven", a
  *      news dateline "NOORD-SLEEN - "
  *   4  the town hall, a welcome, an organiser, a dateline: "stadhuis van
@@ -17,7 +18,9 @@
  *      writer's way there ("naar X gereden voor de netwerkdag")
  * A place after someone's job ("advisor at Gemeente X") is an employer.
  * A municipality writing about its own day ("ons stadhuis") hosts it.  A
- * report without a score of 2 has no host: it is not guessed.
+ * title may put marks between the meeting and its place ("Kennisdag!!
+ * (Tiel, deel 1)"), and a dated byline under the title is no opening
+ * paragraph.  A report without a score of 2 has no host: it is not guessed.
  */
 #include "extract_places.h"
 
@@ -373,7 +376,8 @@ static bool is_byline(const char *t)
 }
 
 /* A line that says where: "Locatie: Biesbosch MuseumEiland, Werkendam",
- * "Plaats: gemeentehuis Drachten", "Location: ...". */
+ * "Plaats: gemeentehuis Drachten", "Location: ...", or a table row whose
+ * first cell is that label ("**Locatie** | De Hallen, Tiel"). */
 static bool is_location_line(const char *t)
 {
     static const char *const LABELS[] = {"locatie", "plaats", "location", "venue", "place",
@@ -386,7 +390,7 @@ static bool is_location_line(const char *t)
     if (vp_ex_next_word(t, len, we, &bs, &be) && vp_ex_eq(t + bs, be - bs, "by"))
         we = be;
     we += strspn(t + we, "*_ ");
-    return we < len && t[we] == ':';
+    return we < len && (t[we] == ':' || t[we] == '|');
 }
 
 /* "NOORD-SLEEN - Dat regionaal ...": a news item's dateline, the place in
@@ -420,6 +424,9 @@ static int title_score(const char *t, size_t len, const mention *m)
         return 4;                  /* "... in Terneuzen", "... '17 – Veghel" */
     /* after an event noun or a year: "Netwerkdag Gorinchem", "Kennisdag
      * 2017 Assen" */
+    /* "Kennisdag!! (Tiel, deel 1)": marks between the noun and the place */
+    while (n > 0 && (before[n - 1] == '(' || before[n - 1] == '!' || before[n - 1] == ' '))
+        before[--n] = '\0';
     size_t w = n;
     while (w > 0 && before[w - 1] != ' ')
         w--;
@@ -539,7 +546,11 @@ const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
         /* a dated line under the title names the place like a title does */
         host_in_text(pc, b->text, dated ? IN_TITLE : kind, lede || subtitle, location, &best,
                      &order);
-        if (kind == IN_BODY && len >= SUBTITLE_MAX / 2)
+        /* "geplaatst op 24 mei 2019 door An, stagiaire gemeente Tiel": a
+         * dated byline under the title is not one of the opening paragraphs */
+        bool byline = subtitle && kind == IN_BODY && vp_parse_date(b->text, 0, date) &&
+                      is_byline(b->text);
+        if (kind == IN_BODY && len >= SUBTITLE_MAX / 2 && !byline)
             paragraphs++;
     }
     if (best.score < 4)

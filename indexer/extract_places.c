@@ -21,7 +21,13 @@
  * presenteerde" after "Karin Goes", unless a list or "gemeente Goes" makes
  * it the place; the speakers stage runs first).  A municipality named only
  * on a line of absentees ("Afwezig met bericht: gemeente Weert") or in an
- * attendance table's row marked absent took no part.  Names that are also ordinary words,
+ * attendance table's row marked absent took no part, and so did one that
+ * is the only name of a sentence saying it stayed away ("Meppel had zich
+ * afgemeld") or hosts next year.  Names that explain something else are
+ * no participants either: a municipality's partners ("in samenwerking met
+ * X, Y"), the members around a region ("de regio rond X, Y"), a line
+ * between two towns ("Lelystad-Zwolle") and a place compared with ("geen
+ * Amsterdam", "anders dan in X").  Names that are also ordinary words,
  * surnames or provinces (flagged ambiguous in the data) need support:
  * "gemeente X", "in X", "(X)" after a speaker, or a list of other
  * municipalities.  Two places of one name ("Bergen" in Limburg and in
@@ -83,7 +89,7 @@ static const char *const TRAVEL_WORDS[] = {
     "kwartier", "half uur", "minuten", "train", "railway", "motorway", "pendel", NULL,
 };
 static const char *const TRAVEL_BEFORE[] = {
-    "naar", "tussen", "via", "met", "richting", "to", "between", NULL,
+    "naar", "tussen", "via", "met", "richting", "vanaf", "to", "between", NULL,
 };
 
 /* Words before an ambiguous name that make it the municipality. */
@@ -373,6 +379,107 @@ static bool is_report_surname(const places_ctx *pc, const char *t, const mention
     return found;
 }
 
+/* ---- mentions of places that took no part ---- */
+
+/* "de lijn Geldermalsen-Dordrecht", "de Hanzelijn (Lelystad-Zwolle)": two
+ * names joined by a hyphen or a dash, with no space, are a line or a route
+ * between them. */
+static bool route_pair(const char *t, const mention *a, const mention *b)
+{
+    if (b->start == a->end + 1 && t[a->end] == '-')
+        return true;
+    return b->start == a->end + 3 && vp_ex_eq(t + a->end, 3, "\xE2\x80\x93");
+}
+
+/* The word before the word before start, when there is one. */
+static bool second_preceded_by(const char *t, size_t start, const char *const *words)
+{
+    size_t ws, we;
+    return vp_ex_prev_word(t, start, &ws, &we) && preceded_by(t, ws, words);
+}
+
+/* "samenwerkt met Wageningen, Barneveld", "de samenwerking met Leudal en
+ * Nederweert", "cooperation with X": partners of a municipality, named
+ * to explain it, not municipalities present.  Not "samen met Tilburg", which
+ * is as often said of those who came. */
+static bool partner_of(const char *t, size_t start)
+{
+    static const char *const WITH[] = {"met", "with", NULL};
+    static const char *const STEMS[] = {"samenwerk", "cooperat", "collaborat", "partnership",
+                                        NULL};
+    size_t ws, we, ps, pe;
+    if (!vp_ex_prev_word(t, start, &ws, &we) || !vp_ex_eq_any(t + ws, we - ws, WITH) ||
+        !vp_ex_prev_word(t, ws, &ps, &pe))
+        return false;
+    char lower[32];
+    vp_ex_lower(t, ps, pe - ps < sizeof lower - 1 ? pe : ps + sizeof lower - 1, lower,
+                sizeof lower);
+    for (size_t k = 0; STEMS[k]; k++)
+        if (strncmp(lower, STEMS[k], strlen(STEMS[k])) == 0)
+            return true;
+    return false;
+}
+
+/* "Wij zijn geen Amsterdam", "groter dan Utrecht", "anders dan in Zwolle",
+ * "unlike Eindhoven": a place the text compares with. */
+static bool compared_with(const char *t, size_t start)
+{
+    static const char *const BEFORE[] = {"geen", "dan", "unlike", "than", NULL};
+    static const char *const IN[] = {"in", NULL};
+    size_t ws, we;
+    if (preceded_by(t, start, BEFORE))
+        return true;
+    return vp_ex_prev_word(t, start, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, IN) &&
+           preceded_by(t, ws, BEFORE);
+}
+
+/* "de regio rond Heerlen, Kerkrade": the members that explain a region. */
+static bool region_around(const char *t, size_t start)
+{
+    static const char *const AROUND[] = {"rond", "rondom", "om", "around", NULL};
+    return preceded_by(t, start, AROUND) && second_preceded_by(t, start, REGION_WORDS);
+}
+
+/* Words of a sentence that says someone did not come. */
+static const char *const ABSENCE_CUES[] = {
+    "afgemeld", "niet aanwezig", "verhinderd", "liet verstek", "lieten verstek",
+    "niet vertegenwoordigd", "sent its apologies", "sent their apologies",
+    "sent apologies", "did not send", "was absent", "were absent", "could not attend",
+    NULL,
+};
+
+/* Words of a sentence about a later year's host: "Oss wil volgend jaar
+ * de gastheer zijn". */
+static const char *const FUTURE_CUES[] = {"volgend jaar", "komend jaar", "next year", NULL};
+static const char *const HOSTING_CUES[] = {"gastheer", "gastvrouw", "gastgemeente", "host",
+                                           "bijeenkomst", "netwerkdag", "kennisdag",
+                                           "meeting", NULL};
+
+static bool sentence_has(const char *lower, const char *const *cues)
+{
+    for (size_t k = 0; cues[k]; k++)
+        if (strstr(lower, cues[k]))
+            return true;
+    return false;
+}
+
+/* Is ms[i] the one name of a sentence that says it stayed away ("De
+ * gemeente Meppel had zich aangemeld maar was niet aanwezig") or will host
+ * a later meeting? */
+static bool absent_or_later(const char *t, size_t len, const mention *ms, size_t n, size_t i)
+{
+    enum { REACH = 160 };
+    size_t ss = vp_ex_sentence_start(t, ms[i].start, REACH);
+    size_t se = vp_ex_sentence_end(t, len, ms[i].end, REACH);
+    for (size_t k = 0; k < n; k++)
+        if (k != i && ms[k].start >= ss && ms[k].end <= se)
+            return false;
+    char lower[2 * REACH + 64];
+    vp_ex_lower(t, ss, se, lower, sizeof lower);
+    return sentence_has(lower, ABSENCE_CUES) ||
+           (sentence_has(lower, FUTURE_CUES) && sentence_has(lower, HOSTING_CUES));
+}
+
 /* Decides every mention of one text.  In the title, places follow nouns
  * ("Netwerkdag Utrecht") and ambiguous names are taken at face value unless
  * a region word stands by them.  A name the report gives a person ("Karin
@@ -387,8 +494,13 @@ static void judge(const places_ctx *pc, const char *t, size_t len, mention *ms, 
         mention *m = &ms[i];
         if (vp_ex_about_next_meeting(t, len, m->start, m->end))
             continue;   /* "de volgende netwerkdag is in Oss" */
+        if (absent_or_later(t, len, ms, n, i))
+            continue;   /* "Meppel was niet aanwezig" */
         if (preceded_by(t, m->start, REGION_WORDS) || followed_by(t, len, m->end, REGION_AFTER) ||
-            institution_of(t, m->start) || travel(t, len, m)) {
+            institution_of(t, m->start) || travel(t, len, m) || partner_of(t, m->start) ||
+            compared_with(t, m->start) || region_around(t, m->start) ||
+            (i + 1 < n && route_pair(t, m, &ms[i + 1])) ||
+            (i > 0 && route_pair(t, &ms[i - 1], m))) {
             m->carries = true;
             continue;
         }

@@ -4,7 +4,9 @@
  *
  * The person-name model decides who is who: "M. Hoogerbrugge", "Marloes
  * Hoogerbrugge" and "mevrouw Hoogerbrugge" are one person with the fullest
- * spelling.  Attendee lists and untriggered mentions only give spellings;
+ * spelling; within one report a formal name of initials and the one name
+ * its person goes by ("A.J. Blom", "Anton Blom") are one person too.
+ * Attendee lists and untriggered mentions only give spellings;
  * a vetoed mention (absent, a successor) makes its person no speaker.
  *
  * Linear in the mentions: the persons and the mentions are filed by the
@@ -60,21 +62,43 @@ static void absorb(mention *into, mention *from)
     into->vetoed = into->vetoed || from->vetoed;
 }
 
+/* "A.J. Blom" and "Anton Blom": a formal name of all the initials and the
+ * name a person goes by, its first initial, with one surname.  The model
+ * keeps them apart (two people may share a surname and an initial); within
+ * one report, where only one such pair is, they are one person. */
+static bool goes_by(const vp_person_name *formal, const vp_person_name *called)
+{
+    return formal->form == VP_PERSON_INITIALS && formal->n_given >= 2 &&
+           called->form == VP_PERSON_FULL && called->n_given == 1 &&
+           formal->given[0] == called->given[0] &&
+           strcmp(formal->surname, called->surname) == 0;
+}
+
 /* The persons m may be: the first one (first), or only when it is the one
- * (!first).  Returns the count, at most 2 when !first. */
+ * (!first).  Returns the count, at most 2 when !first.  When the model
+ * finds none, the one person m goes by or who goes by m (goes_by). */
 static size_t find_person(const mentions *persons, const mention *m, bool first,
                           size_t *hit)
 {
-    size_t hits = 0, seen = 0;
+    size_t hits = 0, seen = 0, called = 0, called_at = 0;
     for (size_t j = vp_person_index_first_name(persons->index, &m->person);
          j != VP_PERSON_NONE && hits < 2 && seen++ < SAME_KEY;
-         j = vp_person_index_next(persons->index, j))
-        if (vp_person_name_may_be(&persons->v[j].person, &m->person)) {
+         j = vp_person_index_next(persons->index, j)) {
+        const vp_person_name *p = &persons->v[j].person;
+        if (vp_person_name_may_be(p, &m->person)) {
             if (hits++ == 0)
                 *hit = j;
             if (first)
                 break;
+        } else if (goes_by(p, &m->person) || goes_by(&m->person, p)) {
+            if (called++ == 0)
+                called_at = j;
         }
+    }
+    if (hits == 0 && called == 1) {
+        *hit = called_at;
+        return 1;
+    }
     return hits;
 }
 

@@ -286,6 +286,11 @@ bool vp_sp_name_at(const doc_ctx *dc, const toks *k, size_t i, name_span *out)
             size_t p = after_particles(k, j, false);
             if (!p)
                 break;
+            /* "Keynote van Wouter Bosch", "Workshop van Anna de Wit": a
+             * word, then "van" and a full name, is what that person gave */
+            if (words == 1 && !initials && tok_is(k, j, "van") && p == j + 1 &&
+                vp_sp_name_word(k, p + 1) && same_line(k, p, p + 1))
+                return false;
             particles = true;
             j = p;
             /* the surname after particles counts even if it is a common word */

@@ -323,6 +323,42 @@ static void test_absentees(void **state)
     done(&r);
 }
 
+/* Names that explain something else took no part: a municipality's
+ * partners, the members of a region, a line between two towns, a place
+ * compared with, a municipality that stayed away or hosts next year. */
+static void test_mentioned_not_present(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2017-10-06", NULL,
+        LINES("# Kennisdag in Zutphen",
+              "Deelnemers kwamen uit Zutphen, Tiel en Harderwijk.",
+              "Zutphen werkt in de Achterhoek al jaren in samenwerking met Winterswijk, Aalten "
+              "en Berkelland.",
+              "De regio rond Doetinchem, Montferland en Bronckhorst verliest inwoners.",
+              "Over de lijn Amersfoort-Apeldoorn werd lang gepraat.",
+              "Wij zijn geen Rotterdam, zei de wethouder, en het is hier anders dan in Almere.",
+              "De gemeente Oldenzaal had zich aangemeld, maar was niet aanwezig.",
+              "Ik hoorde dat Lochem volgend jaar de gastheer wil zijn."));
+    expect_host(&r, "Zutphen");
+    assert_true(has(&r, "Tiel"));
+    assert_true(has(&r, "Harderwijk"));
+    const char *const absent[] = {"Winterswijk", "Aalten", "Berkelland", "Doetinchem",
+                                  "Montferland", "Bronckhorst", "Amersfoort", "Apeldoorn",
+                                  "Rotterdam", "Almere", "Oldenzaal", "Lochem", NULL};
+    for (size_t i = 0; absent[i]; i++)
+        if (has(&r, absent[i]))
+            fail_msg("%s was only mentioned", absent[i]);
+    done(&r);
+    /* a sentence of absence with more than one name is a list of who came */
+    run(&r, "2017-10-06", NULL,
+        LINES("# Kennisdag", "Uit Tiel, Lochem en Aalten was iemand aanwezig; de wethouder "
+                             "van Zutphen was verhinderd."));
+    assert_true(has(&r, "Zutphen"));
+    assert_true(has(&r, "Lochem"));
+    done(&r);
+}
+
 /* ---- the host ---- */
 
 static void test_host_cues(void **state)
@@ -425,6 +461,38 @@ static void test_host_of_a_blog(void **state)
     }
 }
 
+/* The host in a table row labelled as the place, in a title that puts
+ * marks between the meeting and the place, and in the second paragraph
+ * after a dated byline (which is no paragraph of the opening). */
+static void test_host_in_labels_titles_and_after_bylines(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2014-06-12", NULL,
+        LINES("# Verslag werkgroep", "**Bijeenkomst** | Kennisdag, middagsessie",
+              "**Locatie** | De Hallen, Lochem (zaal 2)",
+              "Brouwers opent de vergadering en dankt de gastvrije collega's voor de lunch."));
+    expect_host(&r, "Lochem");
+    done(&r);
+    run(&r, "2016-11-14", NULL,
+        LINES("# Mijn eerste kennisdag!! (Lochem, deel 1)",
+              "Zo, daar ben ik weer. Het is alweer een tijdje geleden dat ik hier iets heb "
+              "geschreven, want het traineeship is echt druk."));
+    expect_host(&r, "Lochem");
+    done(&r);
+    run(&r, "2010-09-24", NULL,
+        LINES("# Stageblog week 3",
+              "geplaatst op vrijdag 24 september 2010 door Anouk de Groot (stagiaire Economische "
+              "Zaken, gemeente Zutphen)",
+              "Hoi allemaal, deze week geen verslagje van een vergadering maar van een hele "
+              "dag op pad met mijn begeleider, en dat was best leuk.",
+              "We gingen met de auto want met de trein ben je echt de hele dag onderweg, en "
+              "de dag zelf was in Lochem, in een oude fabriek aan het water waar ik nog nooit "
+              "was geweest, met een hele mooie zaal en heel veel koffie."));
+    expect_host(&r, "Lochem");
+    done(&r);
+}
+
 /* A report that does not say where it was has no host; a subject in a
  * headline, a participant joining from home, a speaker's municipality and
  * a journey are no host. */
@@ -488,8 +556,10 @@ int main(void)
         cmocka_unit_test(test_full_names),
         cmocka_unit_test(test_next_meeting_travel_government),
         cmocka_unit_test(test_absentees),
+        cmocka_unit_test(test_mentioned_not_present),
         cmocka_unit_test(test_host_cues),
         cmocka_unit_test(test_host_of_a_blog),
+        cmocka_unit_test(test_host_in_labels_titles_and_after_bylines),
         cmocka_unit_test(test_no_host_without_a_cue),
         cmocka_unit_test(test_front_matter_location),
     };

@@ -385,6 +385,65 @@ static void test_newsletter_other_news(void **state)
     expect_speakers(md, want);
 }
 
+/* A capitalised noun, "van" and a full name ("Keynote van ..."): the
+ * person is the full name, and it gives the initials of the programme
+ * their full spelling. */
+static void test_noun_van_full_name(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Terugblik\n\n"
+        "| Onderdeel | Cijfer |\n|---|---|\n"
+        "| Keynote prof. T. Wagenaar (Hogeschool Zeeland) | 8,0 |\n\n"
+        "**10:40** Keynote van Roelof Hazenberg, adviseur bij de VNG.\n\n"
+        "Reacties:\n\n"
+        "- \"Keynote van Tamara Wagenaar was helder.\"\n";
+    static const char *const want[] = {"Roelof Hazenberg", "Tamara Wagenaar", NULL};
+    expect_speakers(md, want);
+}
+
+/* Formal initials and the name a person goes by ("drs. K.L. Roodbeen",
+ * "Karin Roodbeen") in one report are one person, spelled in full. */
+static void test_formal_initials_and_called_name(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Evaluatie\n\n"
+        "| Workshop | Begeleiding |\n|---|---|\n"
+        "| A. Wijkbudgetten | drs. K.L. Roodbeen (gemeente Tiel) |\n\n"
+        "Opmerkingen:\n\n"
+        "- \"Karin Roodbeen liet zien hoe de raad het budget volgt.\"\n";
+    static const char *const want[] = {"Karin Roodbeen", NULL};
+    expect_speakers(md, want);
+}
+
+/* A programme announced before the day, in the present tense: "houdt X
+ * een inleiding", "X en Y vertellen hoe". */
+static void test_programme_in_present_tense(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Programma\n\n"
+        "Om tien uur houdt Sanne Oosting een inleiding over de woningmarkt.\n\n"
+        "Pim Hakvoort en Tara Vos vertellen hoe hun dorp een zorgcoöperatie begon.\n\n"
+        "Joost Dekker en Lies Maan tonen na de lunch hun plan voor het plein.\n";
+    static const char *const want[] = {"Joost Dekker", "Lies Maan", "Pim Hakvoort",
+                                       "Sanne Oosting", "Tara Vos", NULL};
+    expect_speakers(md, want);
+}
+
+/* German offices before a name are roles, not given names. */
+static void test_german_offices(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Grenzüberschreitender Fachtag\n\n"
+        "Erster Beigeordneter Jens Vollmer erklärte die Pläne der Grenzregion.\n\n"
+        "Bürgermeisterin Anke Kröger berichtete über die Pendler.\n";
+    static const char *const want[] = {"Anke Kröger", "Jens Vollmer", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +467,10 @@ int main(void)
         cmocka_unit_test(test_front_matter_and_programme),
         cmocka_unit_test(test_english_fields_are_no_names),
         cmocka_unit_test(test_newsletter_other_news),
+        cmocka_unit_test(test_noun_van_full_name),
+        cmocka_unit_test(test_formal_initials_and_called_name),
+        cmocka_unit_test(test_programme_in_present_tense),
+        cmocka_unit_test(test_german_offices),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
