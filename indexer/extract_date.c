@@ -56,6 +56,7 @@ static const char *const PUBLISHED_CUES[] = {
     "gepubliceerd op ", "gepubliceerd ", "verschenen op ", "verschenen ",
     "geplaatst op ", "geplaatst ", "gepost op ", "gepost ", "geschreven op ",
     "bijgewerkt op ", "bijgewerkt ", "laatst gewijzigd op ", "gewijzigd op ",
+    "uitgezonden op ", "uitgezonden ", "aired on ", "aired ", "broadcast on ",
     "toegevoegd op ", "toegevoegd ", "publicatiedatum ",
     "datum publicatie ", "published on ", "published ", "posted on ", "posted ",
     "updated on ", "updated ", "date published ", NULL,
@@ -117,6 +118,76 @@ static date_about about(const char *t, size_t len, const date_hit *h)
     if (h->weekday < 0 && ends_with_cue(before, PAST_CUES))
         return ABOUT_OTHER;
     return strstr(before, "in werking") ? ABOUT_OTHER : ABOUT_EVENT;
+}
+
+/* ---- a date tied to the event ---- */
+
+/* The nouns that name the event itself, as the last part of a word
+ * ("kennis- en netwerkdag", "PMG-bijeenkomst", "voorjaarsbijeenkomst"). */
+static const char *const EVENT_NOUNS[] = {
+    "netwerkdag", "kennisdag", "themadag", "studiedag", "ontmoetingsdag",
+    "bijeenkomst", "conferentie", "congres", "symposium", "netwerkmiddag",
+    "conference", "meeting", NULL,
+};
+
+static bool next_word(const char *t, size_t len, size_t *pos, size_t *ws, size_t *we);
+
+/* Does the word t[ws..we) end with an event noun? */
+static bool is_event_noun(const char *t, size_t ws, size_t we)
+{
+    for (size_t k = 0; EVENT_NOUNS[k]; k++) {
+        size_t n = strlen(EVENT_NOUNS[k]);
+        if (we - ws >= n && vp_ex_eq(t + we - n, n, EVENT_NOUNS[k]))
+            return true;
+    }
+    return false;
+}
+
+/* Does the date's sentence name the event ("Opgenomen tijdens de
+ * netwerkdag in Venlo, 8 februari", "na de kennisdag van 14 april")?
+ * Such a date is the event's, wherever it stands in its sentence; a
+ * publication line names no event, and "de vorige bijeenkomst" another. */
+static bool names_the_event(const char *t, size_t len, const date_hit *h)
+{
+    size_t pos = vp_ex_sentence_start(t, h->start, SENTENCE_REACH);
+    static const char *const OTHER[] = {"vorige", "vorig", "eerdere", "previous", NULL};
+    size_t end = vp_ex_sentence_end(t, len, h->end, SENTENCE_REACH), ws, we;
+    bool other = false;
+    while (next_word(t, end, &pos, &ws, &we)) {
+        if (is_event_noun(t, ws, we) && !other)
+            return true;
+        other = vp_ex_eq_any(t + ws, we - ws, OTHER);
+    }
+    return false;
+}
+
+/* The days a sentence says lie between the date and the day the text was
+ * written, before the date: "Twee weken geleden, op 19 april", "Twee
+ * weken na de kennisdag van 14 april" (written two weeks later); 0 when it
+ * says none. */
+static long stated_gap(const char *t, const date_hit *h)
+{
+    static const char *const NUMBERS[] = {"een", "twee", "drie", "vier", "vijf", "zes",
+                                          "zeven", "acht", "negen", "tien", NULL};
+    static const char *const AFTER[] = {"geleden", "na", "later", "ago", "after", NULL};
+    size_t pos = vp_ex_sentence_start(t, h->start, SENTENCE_REACH), ws, we, us, ue, as, ae;
+    while (next_word(t, h->start, &pos, &ws, &we)) {
+        long n = 0;
+        for (size_t k = 0; NUMBERS[k] && !n; k++)
+            if (vp_ex_eq(t + ws, we - ws, NUMBERS[k]))
+                n = (long)k + 1;
+        if (!n && we - ws == 1 && t[ws] >= '1' && t[ws] <= '9')
+            n = t[ws] - '0';
+        if (!n || !vp_ex_next_word(t, h->start, we, &us, &ue) ||
+            !vp_ex_next_word(t, h->start, ue, &as, &ae) || !vp_ex_eq_any(t + as, ae - as, AFTER))
+            continue;
+        if (vp_ex_eq(t + us, ue - us, "dagen") || vp_ex_eq(t + us, ue - us, "days"))
+            return n;
+        if (vp_ex_eq(t + us, ue - us, "weken") || vp_ex_eq(t + us, ue - us, "week") ||
+            vp_ex_eq(t + us, ue - us, "weeks"))
+            return 7 * n;
+    }
+    return 0;
 }
 
 static bool is_heading(const vp_block *b)
@@ -373,15 +444,53 @@ static bool opens_sentence(const char *t, size_t start)
            t[i - 1] == '\n';
 }
 
+/* Does the date end a short line after a dash, a dot or a bar, as a
+ * poster's or a writer's line does ("**A. Poster (Town)** \xE2\x80\x93 21 mei
+ * 2024" over the post it heads)? */
+static bool ends_a_byline(const char *t, size_t len, const date_hit *h)
+{
+    size_t ls = h->start, le = h->end;
+    while (ls > 0 && t[ls - 1] != '\n')
+        ls--;
+    while (le < len && (t[le] == ' ' || t[le] == '*' || t[le] == '_'))
+        le++;
+    if ((le < len && t[le] != '\n') || h->end - ls > DATELINE_MAX / 2)
+        return false;
+    size_t i = h->start;
+    while (i > ls && (t[i - 1] == ' ' || t[i - 1] == '*' || t[i - 1] == '_'))
+        i--;
+    return (i > ls && (t[i - 1] == '-' || t[i - 1] == '|')) ||
+           (i >= ls + 3 && (strncmp(t + i - 3, "\xE2\x80\x93", 3) == 0 ||
+                            strncmp(t + i - 3, "\xE2\x80\x94", 3) == 0)) ||
+           (i >= ls + 2 && strncmp(t + i - 2, "\xC2\xB7", 2) == 0);
+}
+
 /* A date that says when something happened, not when a text was dated: in
  * a sentence, or with its weekday.  A byline ("Tekst: secretariaat, 28
  * september 2023") or a dateline opening a paragraph ("Zeist, 5 september
  * 2017 \xE2\x80\x94 Op vrijdag ...") does not confirm an anchor. */
 static bool in_a_sentence(const char *t, size_t block_len, const date_hit *h)
 {
-    if (leads_block(t, h))
+    if (leads_block(t, h) || ends_a_byline(t, block_len, h))
         return false;
     return h->weekday >= 0 || block_len > DATELINE_MAX / 2;
+}
+
+/* Is the date the event's by its sentence: it names the event, or says
+ * the text was written as many days after it as the anchor is?  Beside an
+ * anchor, only a day in the weeks before it can be the one written up (a
+ * memo's "the meeting of 3 April last year was cancelled" is not), and
+ * never before a title's date, which names the event itself. */
+static bool tied_to_event(const char *t, size_t len, const date_hit *h, const anchor *a)
+{
+    if (a->kind == ANCHOR_NONE)
+        return names_the_event(t, len, h);
+    if (a->kind == ANCHOR_TITLE)      /* a title's date names the event */
+        return false;
+    long gap = vp_date_day_number(a->y, a->m, a->d) - vp_date_day_number(h->y, h->m, h->d);
+    if (gap <= 0 || gap > WRITE_UP_DAYS)
+        return false;
+    return names_the_event(t, len, h) || stated_gap(t, h) == gap;
 }
 
 /* The event date the text gives: the first date of the opening with a
@@ -422,7 +531,9 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
             if (b != a->block && anchor_day && in_a_sentence(b->text, len, &h))
                 *confirms = true;
             bool strong = (h.weekday >= 0 && seen <= OPENING_BLOCKS) ||
-                          (paragraphs <= LEDE_PARAGRAPHS && opens_sentence(b->text, h.start));
+                          (paragraphs <= LEDE_PARAGRAPHS && opens_sentence(b->text, h.start)) ||
+                          (seen <= OPENING_BLOCKS && !is_heading(b) &&
+                           tied_to_event(b->text, len, &h, a));
             if (strong && !e->found)
                 *e = (event){true, true, h.y, h.m, h.d};
             if (!have_first) {
