@@ -626,6 +626,51 @@ static bool written_before(const vp_parsed *p, const anchor *a, const event *e, 
     return gap > 0 && gap <= ANNOUNCE_DAYS && announces(p);
 }
 
+/* Does the block open a look-back ("Terugblik: Emmen, 16 november",
+ * "## Terugblik op de najaarsdag", "Looking back")? */
+static bool opens_look_back(const vp_block *b)
+{
+    static const char *const CUES[] = {"terugblik", "looking back", "look back", NULL};
+    const char *t = b->text;
+    while (*t == '*' || *t == '_' || *t == ' ')
+        t++;
+    for (size_t k = 0; CUES[k]; k++)
+        if (vp_ex_eq(t, strlen(CUES[k]), CUES[k]) && !is_alpha(t[strlen(CUES[k])]))
+            return true;
+    return false;
+}
+
+/* An invitation that looks back on the previous day reports that day: the
+ * first date about an event in the look-back's opening line or the
+ * paragraph under its heading ("Terugblik: Emmen, 16 november 2012", "##
+ * Terugblik op Assen" over "De vorige bijeenkomst, op 7 oktober 2022,
+ * ..."), when it lies before the day announced. */
+static bool look_back_day(const vp_parsed *p, int year, event *e)
+{
+    for (size_t bi = 0; bi < p->n_blocks; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        if (b->kind == VP_BLOCK_CODE || !opens_look_back(b))
+            continue;
+        size_t last = is_heading(b) && bi + 1 < p->n_blocks ? bi + 1 : bi;
+        for (size_t k = bi; k <= last; k++) {
+            const char *t = p->blocks[k].text;
+            size_t len = strlen(t), from = 0;
+            date_hit h;
+            while (vp_date_next(t, len, &from, year, &h))
+                if (about(t, len, &h) == ABOUT_EVENT) {
+                    *e = (event){true, true, h.y, h.m, h.d};
+                    return true;
+                }
+        }
+    }
+    return false;
+}
+
+static bool before(const event *e, int y, int m, int d)
+{
+    return vp_date_day_number(e->y, e->m, e->d) < vp_date_day_number(y, m, d);
+}
+
 static vp_extract_status set_date(vp_document *d, int y, int m, int day, bool found)
 {
     free(d->date);
@@ -713,6 +758,11 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
         if (relative_day(p, &a, &rel))
             e = rel;
     }
+    event back;
+    if (announces(p) && look_back_day(p, year, &back) &&
+        (a.kind == ANCHOR_NONE || before(&back, a.y, a.m, a.d)) &&
+        (!e.found || before(&back, e.y, e.m, e.d)))
+        return set_date(d, back.y, back.m, back.d, true);
     if (a.kind != ANCHOR_NONE && !written_after(&a, &e, confirmed) &&
         !written_before(p, &a, &e, confirmed))
         return set_date(d, a.y, a.m, a.d, true);

@@ -528,6 +528,30 @@ static void test_forum_post_lines(void **state)
                   "de sheets van de eerste spreker over de warmtevisie?");
 }
 
+/* An invitation to the next day that looks back on the previous one
+ * reports the day it looks back on; an invitation alone is dated by the
+ * day it announces. */
+static void test_invitation_looking_back(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2018-11-09",
+                  "Uitnodiging voorjaarsdag in de havenstad \xE2\x80\x93 vrijdag 12 april 2019",
+                  "Graag nodigen wij u uit voor de voorjaarsdag op vrijdag 12 april 2019. "
+                  "Aanmelden kan tot 29 maart.",
+                  "Terugblik: Dorpstad, 9 november 2018\nDe vorige dag vond plaats in de "
+                  "schouwburg. De wethouder heette zestig deelnemers welkom.");
+    EXPECT_REPORT(NULL, "2018-11-09",
+                  "# Uitnodiging voor 12 april 2019",
+                  "Op vrijdag 12 april 2019 bent u welkom in de havenstad. Aanmelden kan tot 29 "
+                  "maart.",
+                  "# Terugblik op Dorpstad",
+                  "De vorige bijeenkomst, op 9 november 2018, was de eerste hybride dag.");
+    EXPECT_REPORT(NULL, "2019-04-12",
+                  "# Uitnodiging voor 12 april 2019",
+                  "Op vrijdag 12 april 2019 bent u welkom in de havenstad. Aanmelden kan tot 29 "
+                  "maart.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -559,6 +583,7 @@ int main(void)
         cmocka_unit_test(test_relative_to_a_date_line_or_header),
         cmocka_unit_test(test_day_tied_to_the_event),
         cmocka_unit_test(test_forum_post_lines),
+        cmocka_unit_test(test_invitation_looking_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
