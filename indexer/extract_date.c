@@ -476,6 +476,37 @@ static bool in_a_sentence(const char *t, size_t block_len, const date_hit *h)
     return h->weekday >= 0 || block_len > DATELINE_MAX / 2;
 }
 
+/* A day and month in figures right after an event noun, as a memo's
+ * subject line has it ("Betreft: verslag bijeenkomst 21-09"), in the
+ * given year; figures elsewhere ("sinds 1/1", a score) are no date. */
+static bool noun_then_day_month(const char *t, size_t len, int year, date_hit *h)
+{
+    size_t pos = 0, ws, we;
+    while (next_word(t, len, &pos, &ws, &we)) {
+        if (!is_event_noun(t, ws, we))
+            continue;
+        size_t k = we;
+        while (k < len && t[k] == ' ')
+            k++;
+        int d = 0, m = 0, nd = 0, nm = 0;
+        size_t start = k;
+        for (; k < len && t[k] >= '0' && t[k] <= '9' && nd < 3; k++, nd++)
+            d = d * 10 + (t[k] - '0');
+        if (nd < 1 || nd > 2 || k >= len || (t[k] != '-' && t[k] != '/'))
+            continue;
+        char sep = t[k++];
+        for (; k < len && t[k] >= '0' && t[k] <= '9' && nm < 3; k++, nm++)
+            m = m * 10 + (t[k] - '0');
+        if (nm < 1 || nm > 2 || (k < len && (t[k] == sep || is_alpha(t[k]))) ||
+            !vp_date_valid(year, m, d))
+            continue;
+        *h = (date_hit){.start = start, .end = k, .y = year, .m = m, .d = d,
+                        .has_year = false, .weekday = -1};
+        return true;
+    }
+    return false;
+}
+
 /* Is the date the event's by its sentence: it names the event, or says
  * the text was written as many days after it as the anchor is?  Beside an
  * anchor, only a day in the weeks before it can be the one written up (a
@@ -541,6 +572,9 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
                 have_first = true;
             }
         }
+        if (!e->found && year && seen <= OPENING_BLOCKS && !is_heading(b) &&
+            noun_then_day_month(b->text, len, year, &h) && tied_to_event(b->text, len, &h, a))
+            *e = (event){true, true, h.y, h.m, h.d};
     }
     if (!e->found)
         *e = first;

@@ -552,6 +552,22 @@ static void test_invitation_looking_back(void **state)
                   "maart.");
 }
 
+/* A memo dated a week after the meeting it reports names that meeting's
+ * day and month in figures in its subject line; figures elsewhere are no
+ * date. */
+static void test_memo_subject_with_day_and_month(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2016-03-10",
+                  "Notitie\nAan: de werkgroep\nDatum: 17 maart 2016\n"
+                  "Betreft: verslag netwerkbijeenkomst 10-03",
+                  "Korte aantekeningen van de dag, met de stand van 1/1 en de uitslag 3-2.");
+    EXPECT_REPORT(NULL, "2016-03-17",
+                  "Notitie\nAan: de werkgroep\nDatum: 17 maart 2016\n"
+                  "Betreft: verslag werkgroep",
+                  "Korte aantekeningen van de dag, met de stand van 1/1 en de uitslag 3-2.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -584,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_day_tied_to_the_event),
         cmocka_unit_test(test_forum_post_lines),
         cmocka_unit_test(test_invitation_looking_back),
+        cmocka_unit_test(test_memo_subject_with_day_and_month),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
