@@ -49,7 +49,8 @@ static const cue HOST_BEFORE[] = {
     {"town hall of", 4}, {"city hall of", 4}, {"city hall in", 4}, {"welcomed", 2},
     {"took place in", 3}, {"met in", 3}, {"held in", 3}, {"gathered in", 3},
     {"visit to", 2}, {"werkbezoek aan", 3}, {"ambtsbezoek aan", 3}, {"bezoek aan", 3},
-    {"centrum van", 2},
+    {"centrum van", 2}, {"ontving", 3}, {"ontvangt", 3}, {"organiseerde", 4},
+    {"organiseert", 4},
 };
 
 /* Words right after a mention that make it the host. */

@@ -475,6 +475,28 @@ static void test_front_matter_location(void **state)
     done(&r);
 }
 
+/* The municipality that received the participants or organised the day,
+ * named before the verb's object: "ontving Tiel de deelnemers",
+ * "organiseerde de gemeente Tiel de eerste online dag". */
+static void test_host_received_or_organised(void **state)
+{
+    (void)state;
+    const char *const *cases[] = {
+        LINES("# Gesprek met de organisator",
+              "Op 3 maart 2016 ontving Tiel de deelnemers van het platform in de "
+              "schouwburg. Vier weken later spraken wij de organisator."),
+        LINES("# Vraaggesprek",
+              "Op donderdag 3 maart 2016 organiseerde de gemeente Tiel de eerste volledig "
+              "online dag van het platform, met deelnemers uit Culemborg en Buren."),
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        report r;
+        run(&r, NULL, NULL, cases[i]);
+        expect_host(&r, "Tiel");
+        done(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -492,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_host_of_a_blog),
         cmocka_unit_test(test_no_host_without_a_cue),
         cmocka_unit_test(test_front_matter_location),
+        cmocka_unit_test(test_host_received_or_organised),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
