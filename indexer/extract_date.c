@@ -660,20 +660,6 @@ static bool written_before(const vp_parsed *p, const anchor *a, const event *e, 
     return gap > 0 && gap <= ANNOUNCE_DAYS && announces(p);
 }
 
-/* Does the block open a look-back ("Terugblik: Emmen, 16 november",
- * "## Terugblik op de najaarsdag", "Looking back")? */
-static bool opens_look_back(const vp_block *b)
-{
-    static const char *const CUES[] = {"terugblik", "looking back", "look back", NULL};
-    const char *t = b->text;
-    while (*t == '*' || *t == '_' || *t == ' ')
-        t++;
-    for (size_t k = 0; CUES[k]; k++)
-        if (vp_ex_eq(t, strlen(CUES[k]), CUES[k]) && !is_alpha(t[strlen(CUES[k])]))
-            return true;
-    return false;
-}
-
 /* An invitation that looks back on the previous day reports that day: the
  * first date about an event in the look-back's opening line or the
  * paragraph under its heading ("Terugblik: Emmen, 16 november 2012", "##
@@ -683,7 +669,7 @@ static bool look_back_day(const vp_parsed *p, int year, event *e)
 {
     for (size_t bi = 0; bi < p->n_blocks; bi++) {
         const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE || !opens_look_back(b))
+        if (b->kind == VP_BLOCK_CODE || !vp_ex_opens_look_back(b->text))
             continue;
         size_t last = is_heading(b) && bi + 1 < p->n_blocks ? bi + 1 : bi;
         for (size_t k = bi; k <= last; k++) {

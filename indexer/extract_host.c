@@ -517,6 +517,56 @@ static void host_by_our_own(const places_ctx *pc, const vp_parsed *p, const vp_d
         consider(best, named, 4, 0);
 }
 
+/* The look-back of an invitation whose day is the report's (the date
+ * stage took it from there): its blocks from the opener to the next
+ * heading, [*from, *to).  The announced day's place is not the host. */
+static bool look_back_section(const vp_parsed *p, const vp_document *d, size_t *from,
+                              size_t *to)
+{
+    if (!d->date)
+        return false;
+    int year = atoi(d->date);
+    for (size_t i = 0; i < p->n_blocks; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind == VP_BLOCK_CODE || !vp_ex_opens_look_back(b->text))
+            continue;
+        size_t last = b->kind == VP_BLOCK_HEADING && i + 1 < p->n_blocks ? i + 1 : i;
+        bool dated = false;
+        for (size_t k = i; k <= last && !dated; k++) {
+            char date[11];
+            dated = vp_parse_date(p->blocks[k].text, year, date) && !strcmp(date, d->date);
+        }
+        if (!dated)
+            continue;
+        *from = i;
+        for (*to = i + 1; *to < p->n_blocks && p->blocks[*to].kind != VP_BLOCK_HEADING; (*to)++)
+            ;
+        return true;
+    }
+    return false;
+}
+
+/* The host in an invitation's look-back: read as the opening of a report. */
+static const vp_municipality *host_in_look_back(const places_ctx *pc, const vp_parsed *p,
+                                                const vp_document *d, size_t from, size_t to)
+{
+    host_pick best = {NULL, MIN_HOST_SCORE - 1, 0};
+    size_t order = 0;
+    for (size_t i = from; i < to; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind != VP_BLOCK_CODE)
+            host_in_text(pc, b->text, vp_places_kind(p, d, b), true, false, &best, &order);
+    }
+    return best.m;
+}
+
+const vp_municipality *vp_places_look_back_host(const places_ctx *pc, const vp_parsed *p,
+                                                const vp_document *d)
+{
+    size_t from, to;
+    return look_back_section(p, d, &from, &to) ? host_in_look_back(pc, p, d, from, to) : NULL;
+}
+
 const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
                                       const vp_document *d)
 {

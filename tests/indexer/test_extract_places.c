@@ -497,6 +497,30 @@ static void test_host_received_or_organised(void **state)
     }
 }
 
+/* An invitation that looks back on the previous day is that day's report:
+ * the place it looks back on hosts it, not the place announced in its
+ * title or front matter. */
+static void test_host_of_an_invitation_looking_back(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, NULL, "Culemborg",
+        LINES("Uitnodiging voorjaarsdag Culemborg \xE2\x80\x93 vrijdag 12 april 2019",
+              "Graag nodigen wij u uit voor de voorjaarsdag op vrijdag 12 april 2019 in het "
+              "stadhuis van Culemborg. Aanmelden kan tot 29 maart.",
+              "Terugblik: Tiel, 9 november 2018\nDe vorige dag vond plaats in de schouwburg. "
+              "De burgemeester heette zestig deelnemers uit Buren en Zaltbommel welkom."));
+    expect_host(&r, "Tiel");
+    done(&r);
+    /* without a look-back the announced place is the host */
+    run(&r, NULL, "Culemborg",
+        LINES("Uitnodiging voorjaarsdag Culemborg \xE2\x80\x93 vrijdag 12 april 2019",
+              "Graag nodigen wij u uit voor de voorjaarsdag op vrijdag 12 april 2019. "
+              "Aanmelden kan tot 29 maart."));
+    expect_host(&r, "Culemborg");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -515,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_no_host_without_a_cue),
         cmocka_unit_test(test_front_matter_location),
         cmocka_unit_test(test_host_received_or_organised),
+        cmocka_unit_test(test_host_of_an_invitation_looking_back),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
