@@ -41,7 +41,7 @@ static const cue HOST_BEFORE[] = {
     {"op uitnodiging van", 3}, {"ontvangen in", 4}, {"stadhuis van", 4},
     {"gemeentehuis van", 4}, {"raadhuis van", 4}, {"stadhuis in", 4},
     {"gemeentehuis in", 4}, {"raadhuis in", 4}, {"gemeentehuis", 3}, {"stadhuis", 3},
-    {"raadzaal van", 4}, {"stadshuis van", 4}, {"stadshuis in", 4}, {"welkom in", 3}, {"welkom in de gemeente", 4},
+    {"raadzaal van", 4}, {"raadszaal van", 4}, {"stadshuis van", 4}, {"stadshuis in", 4}, {"welkom in", 3}, {"welkom in de gemeente", 4},
     {"plaatsvond in", 3}, {"plaats in", 3}, {"bijeen in", 3}, {"gehouden in", 3},
     {"kwamen naar", 3}, {"locatie", 2}, {"georganiseerd door", 4}, {"organised by", 4},
     {"organized by", 4}, {"hosted by", 5}, {"hosted by the municipality of", 5},

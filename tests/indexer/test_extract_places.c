@@ -495,6 +495,13 @@ static void test_host_received_or_organised(void **state)
         expect_host(&r, "Tiel");
         done(&r);
     }
+    /* the council chamber, spelled with its linking s */
+    report r;
+    run(&r, "2016-05-20", NULL,
+        LINES("Notitie\nVan: een onderzoeker", "- Bijeenkomst in de voormalige raadszaal van "
+              "Tiel. Vertegenwoordigers uit ca. tien gemeenten."));
+    expect_host(&r, "Tiel");
+    done(&r);
 }
 
 /* An invitation that looks back on the previous day is that day's report:
