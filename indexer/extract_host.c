@@ -193,6 +193,21 @@ static bool about_the_meeting(const char *lower)
     return false;
 }
 
+/* Does the rest of the sentence after a place say that the meeting took
+ * place there ("..., vond op vrijdag de bijeenkomst plaats")? */
+static bool meeting_follows(const char *after)
+{
+    static const char *const VERBS[] = {" vond ", " werd gehouden", " took place",
+                                        " was held", NULL};
+    size_t n = strcspn(after, ".!?");
+    for (size_t k = 0; VERBS[k]; k++) {
+        const char *hit = strstr(after, VERBS[k]);
+        if (hit && (size_t)(hit - after) < n)
+            return true;
+    }
+    return false;
+}
+
 /* Does t[a..b) name a meeting by a word of its own: a word that ends in
  * one of these ("netwerkdag", "regiobijeenkomst"), not a weekday nor
  * "vandaag" ("vrijdag" says when, not what)? */
@@ -317,6 +332,10 @@ static int host_score(const char *t, size_t len, const mention *m, bool lede)
      * when the clause is about the meeting, not "een wethouder in X" */
     if (best < 2 && lede && (ends_with_words(before, n, "in") || ends_with_words(before, n, "te")) &&
         about_the_meeting(before))
+        best = 2;
+    /* "Op het terrein van een instelling in X, in de oude kerkzaal, vond
+     * de najaarsbijeenkomst plaats": the place first, the meeting after */
+    if (best < 2 && lede && ends_with_words(before, n, "in") && meeting_follows(aft))
         best = 2;
     /* "was ik in Heerhugowaard voor de netwerkdag", "mocht ik naar
      * Emmeloord voor de netwerkdag": there for the day */

@@ -495,8 +495,15 @@ static void test_host_received_or_organised(void **state)
         expect_host(&r, "Tiel");
         done(&r);
     }
-    /* the council chamber, spelled with its linking s */
     report r;
+    /* the place first, the meeting after it in the sentence */
+    run(&r, "2016-05-20", NULL,
+        LINES("# Verslag", "Op het terrein van een zorginstelling in Tiel, in de oude kerkzaal "
+              "van het voormalige ziekenhuis, vond op vrijdag 20 mei de voorjaarsbijeenkomst "
+              "plaats. Thema: jongeren en werk."));
+    expect_host(&r, "Tiel");
+    done(&r);
+    /* the council chamber, spelled with its linking s */
     run(&r, "2016-05-20", NULL,
         LINES("Notitie\nVan: een onderzoeker", "- Bijeenkomst in de voormalige raadszaal van "
               "Tiel. Vertegenwoordigers uit ca. tien gemeenten."));
