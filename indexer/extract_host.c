@@ -193,19 +193,25 @@ static bool about_the_meeting(const char *lower)
     return false;
 }
 
+/* Does one of words stand in after before the first of the stops? */
+static bool said_before(const char *after, const char *stops, const char *const *words)
+{
+    size_t n = strcspn(after, stops);
+    for (size_t k = 0; words[k]; k++) {
+        const char *hit = strstr(after, words[k]);
+        if (hit && (size_t)(hit - after) < n)
+            return true;
+    }
+    return false;
+}
+
 /* Does the rest of the sentence after a place say that the meeting took
  * place there ("..., vond op vrijdag de bijeenkomst plaats")? */
 static bool meeting_follows(const char *after)
 {
     static const char *const VERBS[] = {" vond ", " werd gehouden", " took place",
                                         " was held", NULL};
-    size_t n = strcspn(after, ".!?");
-    for (size_t k = 0; VERBS[k]; k++) {
-        const char *hit = strstr(after, VERBS[k]);
-        if (hit && (size_t)(hit - after) < n)
-            return true;
-    }
-    return false;
+    return said_before(after, ".!?", VERBS);
 }
 
 /* Does t[a..b) name a meeting by a word of its own: a word that ends in
@@ -274,13 +280,7 @@ static bool organises(const char *after)
     static const char *const VERBS[] = {"organiseerde", "organiseert", "georganiseerd",
                                         "organised", "organized", "hosted", "ontving",
                                         "ontvangt", NULL};
-    size_t n = strcspn(after, ".,;:!?");
-    for (size_t k = 0; VERBS[k]; k++) {
-        const char *hit = strstr(after, VERBS[k]);
-        if (hit && (size_t)(hit - after) < n)
-            return true;
-    }
-    return false;
+    return said_before(after, ".,;:!?", VERBS);
 }
 
 /* How strongly the words around a mention say "this is the host". */
