@@ -56,6 +56,7 @@ static const char *const PUBLISHED_CUES[] = {
     "gepubliceerd op ", "gepubliceerd ", "verschenen op ", "verschenen ",
     "geplaatst op ", "geplaatst ", "gepost op ", "gepost ", "geschreven op ",
     "bijgewerkt op ", "bijgewerkt ", "laatst gewijzigd op ", "gewijzigd op ",
+    "uitgezonden op ", "uitgezonden ", "aired on ", "aired ", "broadcast on ",
     "toegevoegd op ", "toegevoegd ", "publicatiedatum ",
     "datum publicatie ", "published on ", "published ", "posted on ", "posted ",
     "updated on ", "updated ", "date published ", NULL,
@@ -117,6 +118,76 @@ static date_about about(const char *t, size_t len, const date_hit *h)
     if (h->weekday < 0 && ends_with_cue(before, PAST_CUES))
         return ABOUT_OTHER;
     return strstr(before, "in werking") ? ABOUT_OTHER : ABOUT_EVENT;
+}
+
+/* ---- a date tied to the event ---- */
+
+/* The nouns that name the event itself, as the last part of a word
+ * ("kennis- en netwerkdag", "PMG-bijeenkomst", "voorjaarsbijeenkomst"). */
+static const char *const EVENT_NOUNS[] = {
+    "netwerkdag", "kennisdag", "themadag", "studiedag", "ontmoetingsdag",
+    "bijeenkomst", "conferentie", "congres", "symposium", "netwerkmiddag",
+    "conference", "meeting", NULL,
+};
+
+static bool next_word(const char *t, size_t len, size_t *pos, size_t *ws, size_t *we);
+
+/* Does the word t[ws..we) end with an event noun? */
+static bool is_event_noun(const char *t, size_t ws, size_t we)
+{
+    for (size_t k = 0; EVENT_NOUNS[k]; k++) {
+        size_t n = strlen(EVENT_NOUNS[k]);
+        if (we - ws >= n && vp_ex_eq(t + we - n, n, EVENT_NOUNS[k]))
+            return true;
+    }
+    return false;
+}
+
+/* Does the date's sentence name the event ("Opgenomen tijdens de
+ * netwerkdag in Venlo, 8 februari", "na de kennisdag van 14 april")?
+ * Such a date is the event's, wherever it stands in its sentence; a
+ * publication line names no event, and "de vorige bijeenkomst" another. */
+static bool names_the_event(const char *t, size_t len, const date_hit *h)
+{
+    size_t pos = vp_ex_sentence_start(t, h->start, SENTENCE_REACH);
+    static const char *const OTHER[] = {"vorige", "vorig", "eerdere", "previous", NULL};
+    size_t end = vp_ex_sentence_end(t, len, h->end, SENTENCE_REACH), ws, we;
+    bool other = false;
+    while (next_word(t, end, &pos, &ws, &we)) {
+        if (is_event_noun(t, ws, we) && !other)
+            return true;
+        other = vp_ex_eq_any(t + ws, we - ws, OTHER);
+    }
+    return false;
+}
+
+/* The days a sentence says lie between the date and the day the text was
+ * written, before the date: "Twee weken geleden, op 19 april", "Twee
+ * weken na de kennisdag van 14 april" (written two weeks later); 0 when it
+ * says none. */
+static long stated_gap(const char *t, const date_hit *h)
+{
+    static const char *const NUMBERS[] = {"een", "twee", "drie", "vier", "vijf", "zes",
+                                          "zeven", "acht", "negen", "tien", NULL};
+    static const char *const AFTER[] = {"geleden", "na", "later", "ago", "after", NULL};
+    size_t pos = vp_ex_sentence_start(t, h->start, SENTENCE_REACH), ws, we, us, ue, as, ae;
+    while (next_word(t, h->start, &pos, &ws, &we)) {
+        long n = 0;
+        for (size_t k = 0; NUMBERS[k] && !n; k++)
+            if (vp_ex_eq(t + ws, we - ws, NUMBERS[k]))
+                n = (long)k + 1;
+        if (!n && we - ws == 1 && t[ws] >= '1' && t[ws] <= '9')
+            n = t[ws] - '0';
+        if (!n || !vp_ex_next_word(t, h->start, we, &us, &ue) ||
+            !vp_ex_next_word(t, h->start, ue, &as, &ae) || !vp_ex_eq_any(t + as, ae - as, AFTER))
+            continue;
+        if (vp_ex_eq(t + us, ue - us, "dagen") || vp_ex_eq(t + us, ue - us, "days"))
+            return n;
+        if (vp_ex_eq(t + us, ue - us, "weken") || vp_ex_eq(t + us, ue - us, "week") ||
+            vp_ex_eq(t + us, ue - us, "weeks"))
+            return 7 * n;
+    }
+    return 0;
 }
 
 static bool is_heading(const vp_block *b)
@@ -373,15 +444,84 @@ static bool opens_sentence(const char *t, size_t start)
            t[i - 1] == '\n';
 }
 
+/* Does the date end a short line after a dash, a dot or a bar, as a
+ * poster's or a writer's line does ("**A. Poster (Town)** \xE2\x80\x93 21 mei
+ * 2024" over the post it heads)? */
+static bool ends_a_byline(const char *t, size_t len, const date_hit *h)
+{
+    size_t ls = h->start, le = h->end;
+    while (ls > 0 && t[ls - 1] != '\n')
+        ls--;
+    while (le < len && (t[le] == ' ' || t[le] == '*' || t[le] == '_'))
+        le++;
+    if ((le < len && t[le] != '\n') || h->end - ls > DATELINE_MAX / 2)
+        return false;
+    size_t i = h->start;
+    while (i > ls && (t[i - 1] == ' ' || t[i - 1] == '*' || t[i - 1] == '_'))
+        i--;
+    return (i > ls && (t[i - 1] == '-' || t[i - 1] == '|')) ||
+           (i >= ls + 3 && (strncmp(t + i - 3, "\xE2\x80\x93", 3) == 0 ||
+                            strncmp(t + i - 3, "\xE2\x80\x94", 3) == 0)) ||
+           (i >= ls + 2 && strncmp(t + i - 2, "\xC2\xB7", 2) == 0);
+}
+
 /* A date that says when something happened, not when a text was dated: in
  * a sentence, or with its weekday.  A byline ("Tekst: secretariaat, 28
  * september 2023") or a dateline opening a paragraph ("Zeist, 5 september
  * 2017 \xE2\x80\x94 Op vrijdag ...") does not confirm an anchor. */
 static bool in_a_sentence(const char *t, size_t block_len, const date_hit *h)
 {
-    if (leads_block(t, h))
+    if (leads_block(t, h) || ends_a_byline(t, block_len, h))
         return false;
     return h->weekday >= 0 || block_len > DATELINE_MAX / 2;
+}
+
+/* A day and month in figures right after an event noun, as a memo's
+ * subject line has it ("Betreft: verslag bijeenkomst 21-09"), in the
+ * given year; figures elsewhere ("sinds 1/1", a score) are no date. */
+static bool noun_then_day_month(const char *t, size_t len, int year, date_hit *h)
+{
+    size_t pos = 0, ws, we;
+    while (next_word(t, len, &pos, &ws, &we)) {
+        if (!is_event_noun(t, ws, we))
+            continue;
+        size_t k = we;
+        while (k < len && t[k] == ' ')
+            k++;
+        int d = 0, m = 0, nd = 0, nm = 0;
+        size_t start = k;
+        for (; k < len && t[k] >= '0' && t[k] <= '9' && nd < 3; k++, nd++)
+            d = d * 10 + (t[k] - '0');
+        if (nd < 1 || nd > 2 || k >= len || (t[k] != '-' && t[k] != '/'))
+            continue;
+        char sep = t[k++];
+        for (; k < len && t[k] >= '0' && t[k] <= '9' && nm < 3; k++, nm++)
+            m = m * 10 + (t[k] - '0');
+        if (nm < 1 || nm > 2 || (k < len && (t[k] == sep || is_alpha(t[k]))) ||
+            !vp_date_valid(year, m, d))
+            continue;
+        *h = (date_hit){.start = start, .end = k, .y = year, .m = m, .d = d,
+                        .has_year = false, .weekday = -1};
+        return true;
+    }
+    return false;
+}
+
+/* Is the date the event's by its sentence: it names the event, or says
+ * the text was written as many days after it as the anchor is?  Beside an
+ * anchor, only a day in the weeks before it can be the one written up (a
+ * memo's "the meeting of 3 April last year was cancelled" is not), and
+ * never before a title's date, which names the event itself. */
+static bool tied_to_event(const char *t, size_t len, const date_hit *h, const anchor *a)
+{
+    if (a->kind == ANCHOR_NONE)
+        return names_the_event(t, len, h);
+    if (a->kind == ANCHOR_TITLE)      /* a title's date names the event */
+        return false;
+    long gap = vp_date_day_number(a->y, a->m, a->d) - vp_date_day_number(h->y, h->m, h->d);
+    if (gap <= 0 || gap > WRITE_UP_DAYS)
+        return false;
+    return names_the_event(t, len, h) || stated_gap(t, h) == gap;
 }
 
 /* The event date the text gives: the first date of the opening with a
@@ -422,7 +562,9 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
             if (b != a->block && anchor_day && in_a_sentence(b->text, len, &h))
                 *confirms = true;
             bool strong = (h.weekday >= 0 && seen <= OPENING_BLOCKS) ||
-                          (paragraphs <= LEDE_PARAGRAPHS && opens_sentence(b->text, h.start));
+                          (paragraphs <= LEDE_PARAGRAPHS && opens_sentence(b->text, h.start)) ||
+                          (seen <= OPENING_BLOCKS && !is_heading(b) &&
+                           tied_to_event(b->text, len, &h, a));
             if (strong && !e->found)
                 *e = (event){true, true, h.y, h.m, h.d};
             if (!have_first) {
@@ -430,6 +572,9 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
                 have_first = true;
             }
         }
+        if (!e->found && year && seen <= OPENING_BLOCKS && !is_heading(b) &&
+            noun_then_day_month(b->text, len, year, &h) && tied_to_event(b->text, len, &h, a))
+            *e = (event){true, true, h.y, h.m, h.d};
     }
     if (!e->found)
         *e = first;
@@ -513,6 +658,37 @@ static bool written_before(const vp_parsed *p, const anchor *a, const event *e, 
         return false;
     long gap = vp_date_day_number(e->y, e->m, e->d) - vp_date_day_number(a->y, a->m, a->d);
     return gap > 0 && gap <= ANNOUNCE_DAYS && announces(p);
+}
+
+/* An invitation that looks back on the previous day reports that day: the
+ * first date about an event in the look-back's opening line or the
+ * paragraph under its heading ("Terugblik: Emmen, 16 november 2012", "##
+ * Terugblik op Assen" over "De vorige bijeenkomst, op 7 oktober 2022,
+ * ..."), when it lies before the day announced. */
+static bool look_back_day(const vp_parsed *p, int year, event *e)
+{
+    for (size_t bi = 0; bi < p->n_blocks; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        if (b->kind == VP_BLOCK_CODE || !vp_ex_opens_look_back(b->text))
+            continue;
+        size_t last = is_heading(b) && bi + 1 < p->n_blocks ? bi + 1 : bi;
+        for (size_t k = bi; k <= last; k++) {
+            const char *t = p->blocks[k].text;
+            size_t len = strlen(t), from = 0;
+            date_hit h;
+            while (vp_date_next(t, len, &from, year, &h))
+                if (about(t, len, &h) == ABOUT_EVENT) {
+                    *e = (event){true, true, h.y, h.m, h.d};
+                    return true;
+                }
+        }
+    }
+    return false;
+}
+
+static bool before(const event *e, int y, int m, int d)
+{
+    return vp_date_day_number(e->y, e->m, e->d) < vp_date_day_number(y, m, d);
 }
 
 static vp_extract_status set_date(vp_document *d, int y, int m, int day, bool found)
@@ -602,6 +778,11 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
         if (relative_day(p, &a, &rel))
             e = rel;
     }
+    event back;
+    if (announces(p) && look_back_day(p, year, &back) &&
+        (a.kind == ANCHOR_NONE || before(&back, a.y, a.m, a.d)) &&
+        (!e.found || before(&back, e.y, e.m, e.d)))
+        return set_date(d, back.y, back.m, back.d, true);
     if (a.kind != ANCHOR_NONE && !written_after(&a, &e, confirmed) &&
         !written_before(p, &a, &e, confirmed))
         return set_date(d, a.y, a.m, a.d, true);

@@ -44,7 +44,7 @@ static const cue HOST_BEFORE[] = {
     {"op uitnodiging van", 3}, {"ontvangen in", 4}, {"stadhuis van", 4},
     {"gemeentehuis van", 4}, {"raadhuis van", 4}, {"stadhuis in", 4},
     {"gemeentehuis in", 4}, {"raadhuis in", 4}, {"gemeentehuis", 3}, {"stadhuis", 3},
-    {"raadzaal van", 4}, {"stadshuis van", 4}, {"stadshuis in", 4}, {"welkom in", 3}, {"welkom in de gemeente", 4},
+    {"raadzaal van", 4}, {"raadszaal van", 4}, {"stadshuis van", 4}, {"stadshuis in", 4}, {"welkom in", 3}, {"welkom in de gemeente", 4},
     {"plaatsvond in", 3}, {"plaats in", 3}, {"bijeen in", 3}, {"gehouden in", 3},
     {"kwamen naar", 3}, {"locatie", 2}, {"georganiseerd door", 4}, {"organised by", 4},
     {"organized by", 4}, {"hosted by", 5}, {"hosted by the municipality of", 5},
@@ -52,7 +52,8 @@ static const cue HOST_BEFORE[] = {
     {"town hall of", 4}, {"city hall of", 4}, {"city hall in", 4}, {"welcomed", 2},
     {"took place in", 3}, {"met in", 3}, {"held in", 3}, {"gathered in", 3},
     {"visit to", 2}, {"werkbezoek aan", 3}, {"ambtsbezoek aan", 3}, {"bezoek aan", 3},
-    {"centrum van", 2},
+    {"centrum van", 2}, {"ontving", 3}, {"ontvangt", 3}, {"organiseerde", 4},
+    {"organiseert", 4},
 };
 
 /* Words right after a mention that make it the host. */
@@ -195,6 +196,27 @@ static bool about_the_meeting(const char *lower)
     return false;
 }
 
+/* Does one of words stand in after before the first of the stops? */
+static bool said_before(const char *after, const char *stops, const char *const *words)
+{
+    size_t n = strcspn(after, stops);
+    for (size_t k = 0; words[k]; k++) {
+        const char *hit = strstr(after, words[k]);
+        if (hit && (size_t)(hit - after) < n)
+            return true;
+    }
+    return false;
+}
+
+/* Does the rest of the sentence after a place say that the meeting took
+ * place there ("..., vond op vrijdag de bijeenkomst plaats")? */
+static bool meeting_follows(const char *after)
+{
+    static const char *const VERBS[] = {" vond ", " werd gehouden", " took place",
+                                        " was held", NULL};
+    return said_before(after, ".!?", VERBS);
+}
+
 /* Does t[a..b) name a meeting by a word of its own: a word that ends in
  * one of these ("netwerkdag", "regiobijeenkomst"), not a weekday nor
  * "vandaag" ("vrijdag" says when, not what)? */
@@ -261,13 +283,7 @@ static bool organises(const char *after)
     static const char *const VERBS[] = {"organiseerde", "organiseert", "georganiseerd",
                                         "organised", "organized", "hosted", "ontving",
                                         "ontvangt", NULL};
-    size_t n = strcspn(after, ".,;:!?");
-    for (size_t k = 0; VERBS[k]; k++) {
-        const char *hit = strstr(after, VERBS[k]);
-        if (hit && (size_t)(hit - after) < n)
-            return true;
-    }
-    return false;
+    return said_before(after, ".,;:!?", VERBS);
 }
 
 /* How strongly the words around a mention say "this is the host". */
@@ -319,6 +335,10 @@ static int host_score(const char *t, size_t len, const mention *m, bool lede)
      * when the clause is about the meeting, not "een wethouder in X" */
     if (best < 2 && lede && (ends_with_words(before, n, "in") || ends_with_words(before, n, "te")) &&
         about_the_meeting(before))
+        best = 2;
+    /* "Op het terrein van een instelling in X, in de oude kerkzaal, vond
+     * de najaarsbijeenkomst plaats": the place first, the meeting after */
+    if (best < 2 && lede && ends_with_words(before, n, "in") && meeting_follows(aft))
         best = 2;
     /* "was ik in Heerhugowaard voor de netwerkdag", "mocht ik naar
      * Emmeloord voor de netwerkdag": there for the day */
@@ -521,6 +541,56 @@ static void host_by_our_own(const places_ctx *pc, const vp_parsed *p, const vp_d
     }
     if (ours && named)
         consider(best, named, 4, 0);
+}
+
+/* The look-back of an invitation whose day is the report's (the date
+ * stage took it from there): its blocks from the opener to the next
+ * heading, [*from, *to).  The announced day's place is not the host. */
+static bool look_back_section(const vp_parsed *p, const vp_document *d, size_t *from,
+                              size_t *to)
+{
+    if (!d->date)
+        return false;
+    int year = atoi(d->date);
+    for (size_t i = 0; i < p->n_blocks; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind == VP_BLOCK_CODE || !vp_ex_opens_look_back(b->text))
+            continue;
+        size_t last = b->kind == VP_BLOCK_HEADING && i + 1 < p->n_blocks ? i + 1 : i;
+        bool dated = false;
+        for (size_t k = i; k <= last && !dated; k++) {
+            char date[11];
+            dated = vp_parse_date(p->blocks[k].text, year, date) && !strcmp(date, d->date);
+        }
+        if (!dated)
+            continue;
+        *from = i;
+        for (*to = i + 1; *to < p->n_blocks && p->blocks[*to].kind != VP_BLOCK_HEADING; (*to)++)
+            ;
+        return true;
+    }
+    return false;
+}
+
+/* The host in an invitation's look-back: read as the opening of a report. */
+static const vp_municipality *host_in_look_back(const places_ctx *pc, const vp_parsed *p,
+                                                const vp_document *d, size_t from, size_t to)
+{
+    host_pick best = {NULL, MIN_HOST_SCORE - 1, 0};
+    size_t order = 0;
+    for (size_t i = from; i < to; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind != VP_BLOCK_CODE)
+            host_in_text(pc, b->text, vp_places_kind(p, d, b), true, false, &best, &order);
+    }
+    return best.m;
+}
+
+const vp_municipality *vp_places_look_back_host(const places_ctx *pc, const vp_parsed *p,
+                                                const vp_document *d)
+{
+    size_t from, to;
+    return look_back_section(p, d, &from, &to) ? host_in_look_back(pc, p, d, from, to) : NULL;
 }
 
 const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,

@@ -772,8 +772,8 @@ vp_extract_status vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *
     if (names.len == 0)
         each_text(&pc, p, d, add_names, &names);
 
-    const vp_municipality *host = NULL;
-    if (p->fm.host && *p->fm.host)
+    const vp_municipality *host = vp_places_look_back_host(&pc, p, d);
+    if (!host && p->fm.host && *p->fm.host)
         host = vp_places_lookup(&pc, p->fm.host, fm_line, issue);
     if (!host)
         host = vp_places_host(&pc, p, d);

@@ -49,8 +49,14 @@ void vp_places_mentions(const places_ctx *pc, const char *t, text_kind kind, men
  * or body). */
 text_kind vp_places_kind(const vp_parsed *p, const vp_document *d, const vp_block *b);
 
-/* The host from the text; NULL when the report does not say where it
- * was. */
+/* The host named in an invitation's look-back on the day the report is
+ * dated (d->date): it beats the announced day's place, in the text or as
+ * the front matter's location; NULL when there is none. */
+const vp_municipality *vp_places_look_back_host(const places_ctx *pc, const vp_parsed *p,
+                                                const vp_document *d);
+
+/* The host from the text (after the look-back's); NULL when the report
+ * does not say where it was. */
 const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
                                       const vp_document *d);
 

@@ -288,3 +288,17 @@ bool vp_ex_about_next_meeting(const char *t, size_t len, size_t start, size_t en
     }
     return false;
 }
+
+bool vp_ex_opens_look_back(const char *t)
+{
+    static const char *const CUES[] = {"terugblik", "looking back", "look back", NULL};
+    while (*t == '*' || *t == '_' || *t == ' ')
+        t++;
+    for (size_t k = 0; CUES[k]; k++) {
+        size_t n = strlen(CUES[k]);
+        if (strlen(t) >= n && vp_ex_eq(t, n, CUES[k]) &&
+            !((t[n] >= 'a' && t[n] <= 'z') || (t[n] >= 'A' && t[n] <= 'Z')))
+            return true;
+    }
+    return false;
+}

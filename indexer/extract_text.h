@@ -61,4 +61,9 @@ size_t vp_ex_sentence_end(const char *t, size_t len, size_t pos, size_t reach);
  * place")?  Dates and places there are not the report's. */
 bool vp_ex_about_next_meeting(const char *t, size_t len, size_t start, size_t end);
 
+/* Does t open a look-back on an earlier day ("Terugblik: Emmen, 16
+ * november", "Terugblik op de najaarsdag", "Looking back")?  An
+ * invitation's look-back is the report of the day it looks back on. */
+bool vp_ex_opens_look_back(const char *t);
+
 #endif /* VP_EXTRACT_TEXT_H */

@@ -483,6 +483,91 @@ static void test_newsletter_with_a_next_meeting(void **state)
                   "De najaarsbijeenkomst staat gepland op vrijdag 4 oktober 2019.");
 }
 
+/* A day the text ties to the event, by its noun or by the weeks it says
+ * lie between, beats the day a podcast was aired, a newsletter sent or an
+ * interview written, a few weeks later. */
+static void test_day_tied_to_the_event(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2022-03-03",
+                  "# Luisterverslag: de haven van morgen",
+                  "*Uitgezonden 17 maart 2022. Opgenomen tijdens de studiedag in een oude "
+                  "loods, 3 maart 2022.*",
+                  "De presentator spreekt met drie wethouders over de toekomst van de haven.");
+    EXPECT_REPORT("2019-11-20", "2019-11-06",
+                  "# Nieuwsbrief van de regio",
+                  "De raad heeft op 12 november de begroting vastgesteld.",
+                  "Drie weken geleden, op 23 oktober, was er nog een ander overleg. Twee weken "
+                  "geleden, op 6 november, ontving de stad zestig collega's uit het hele land "
+                  "in de schouwburg.");
+    EXPECT_REPORT(NULL, "2012-10-04",
+                  "# Gesprek met de organisator",
+                  "*Dorpsstad, 25 oktober 2012. Drie weken na de themadag van 4 oktober sprak "
+                  "de redactie met de organisator over wat de dag heeft opgeleverd voor de "
+                  "winkelstraten.*");
+    /* the previous meeting named in a report is not its day, nor a day
+     * cancelled long before a memo */
+    EXPECT_REPORT(NULL, "2015-05-20",
+                  "Verslag van de dag, 20 mei 2015",
+                  "Het verslag van de vorige bijeenkomst van 1 april 2015 wordt vastgesteld.");
+    EXPECT_REPORT("2021-06-01", "2021-05-07",
+                  "# Notitie",
+                  "De bijeenkomst van 6 maart 2020 werd afgelast; op vrijdag 7 mei 2021 volgde "
+                  "de eerste online editie.");
+}
+
+/* A poster's line over a forum post ("Name \xE2\x80\x93 date") dates the post,
+ * not what it tells: it does not confirm a front matter date as the day. */
+static void test_forum_post_lines(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2023-03-14", "2023-03-10",
+                  "# Draad: de dag in de stad",
+                  "**Een deelnemer (Dorp)** \xE2\x80\x93 14 maart 2023\n"
+                  "Vorige week vrijdag, 10 maart, was de netwerkdag in het stadhuis. Wie heeft "
+                  "de sheets van de eerste spreker over de warmtevisie?");
+}
+
+/* An invitation to the next day that looks back on the previous one
+ * reports the day it looks back on; an invitation alone is dated by the
+ * day it announces. */
+static void test_invitation_looking_back(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2018-11-09",
+                  "Uitnodiging voorjaarsdag in de havenstad \xE2\x80\x93 vrijdag 12 april 2019",
+                  "Graag nodigen wij u uit voor de voorjaarsdag op vrijdag 12 april 2019. "
+                  "Aanmelden kan tot 29 maart.",
+                  "Terugblik: Dorpstad, 9 november 2018\nDe vorige dag vond plaats in de "
+                  "schouwburg. De wethouder heette zestig deelnemers welkom.");
+    EXPECT_REPORT(NULL, "2018-11-09",
+                  "# Uitnodiging voor 12 april 2019",
+                  "Op vrijdag 12 april 2019 bent u welkom in de havenstad. Aanmelden kan tot 29 "
+                  "maart.",
+                  "# Terugblik op Dorpstad",
+                  "De vorige bijeenkomst, op 9 november 2018, was de eerste hybride dag.");
+    EXPECT_REPORT(NULL, "2019-04-12",
+                  "# Uitnodiging voor 12 april 2019",
+                  "Op vrijdag 12 april 2019 bent u welkom in de havenstad. Aanmelden kan tot 29 "
+                  "maart.");
+}
+
+/* A memo dated a week after the meeting it reports names that meeting's
+ * day and month in figures in its subject line; figures elsewhere are no
+ * date. */
+static void test_memo_subject_with_day_and_month(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2016-03-10",
+                  "Notitie\nAan: de werkgroep\nDatum: 17 maart 2016\n"
+                  "Betreft: verslag netwerkbijeenkomst 10-03",
+                  "Korte aantekeningen van de dag, met de stand van 1/1 en de uitslag 3-2.");
+    EXPECT_REPORT(NULL, "2016-03-17",
+                  "Notitie\nAan: de werkgroep\nDatum: 17 maart 2016\n"
+                  "Betreft: verslag werkgroep",
+                  "Korte aantekeningen van de dag, met de stand van 1/1 en de uitslag 3-2.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -512,6 +597,10 @@ int main(void)
         cmocka_unit_test(test_weekday_before_a_bracket),
         cmocka_unit_test(test_newsletter_with_a_next_meeting),
         cmocka_unit_test(test_relative_to_a_date_line_or_header),
+        cmocka_unit_test(test_day_tied_to_the_event),
+        cmocka_unit_test(test_forum_post_lines),
+        cmocka_unit_test(test_invitation_looking_back),
+        cmocka_unit_test(test_memo_subject_with_day_and_month),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -543,6 +543,66 @@ static void test_front_matter_location(void **state)
     done(&r);
 }
 
+/* The municipality that received the participants or organised the day,
+ * named before the verb's object: "ontving Tiel de deelnemers",
+ * "organiseerde de gemeente Tiel de eerste online dag". */
+static void test_host_received_or_organised(void **state)
+{
+    (void)state;
+    const char *const *cases[] = {
+        LINES("# Gesprek met de organisator",
+              "Op 3 maart 2016 ontving Tiel de deelnemers van het platform in de "
+              "schouwburg. Vier weken later spraken wij de organisator."),
+        LINES("# Vraaggesprek",
+              "Op donderdag 3 maart 2016 organiseerde de gemeente Tiel de eerste volledig "
+              "online dag van het platform, met deelnemers uit Culemborg en Buren."),
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        report r;
+        run(&r, NULL, NULL, cases[i]);
+        expect_host(&r, "Tiel");
+        done(&r);
+    }
+    report r;
+    /* the place first, the meeting after it in the sentence */
+    run(&r, "2016-05-20", NULL,
+        LINES("# Verslag", "Op het terrein van een zorginstelling in Tiel, in de oude kerkzaal "
+              "van het voormalige ziekenhuis, vond op vrijdag 20 mei de voorjaarsbijeenkomst "
+              "plaats. Thema: jongeren en werk."));
+    expect_host(&r, "Tiel");
+    done(&r);
+    /* the council chamber, spelled with its linking s */
+    run(&r, "2016-05-20", NULL,
+        LINES("Notitie\nVan: een onderzoeker", "- Bijeenkomst in de voormalige raadszaal van "
+              "Tiel. Vertegenwoordigers uit ca. tien gemeenten."));
+    expect_host(&r, "Tiel");
+    done(&r);
+}
+
+/* An invitation that looks back on the previous day is that day's report:
+ * the place it looks back on hosts it, not the place announced in its
+ * title or front matter. */
+static void test_host_of_an_invitation_looking_back(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, NULL, "Culemborg",
+        LINES("Uitnodiging voorjaarsdag Culemborg \xE2\x80\x93 vrijdag 12 april 2019",
+              "Graag nodigen wij u uit voor de voorjaarsdag op vrijdag 12 april 2019 in het "
+              "stadhuis van Culemborg. Aanmelden kan tot 29 maart.",
+              "Terugblik: Tiel, 9 november 2018\nDe vorige dag vond plaats in de schouwburg. "
+              "De burgemeester heette zestig deelnemers uit Buren en Zaltbommel welkom."));
+    expect_host(&r, "Tiel");
+    done(&r);
+    /* without a look-back the announced place is the host */
+    run(&r, NULL, "Culemborg",
+        LINES("Uitnodiging voorjaarsdag Culemborg \xE2\x80\x93 vrijdag 12 april 2019",
+              "Graag nodigen wij u uit voor de voorjaarsdag op vrijdag 12 april 2019. "
+              "Aanmelden kan tot 29 maart."));
+    expect_host(&r, "Culemborg");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -562,6 +622,8 @@ int main(void)
         cmocka_unit_test(test_host_in_labels_titles_and_after_bylines),
         cmocka_unit_test(test_no_host_without_a_cue),
         cmocka_unit_test(test_front_matter_location),
+        cmocka_unit_test(test_host_received_or_organised),
+        cmocka_unit_test(test_host_of_an_invitation_looking_back),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
