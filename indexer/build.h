@@ -31,6 +31,11 @@ enum { VP_BUILD_JOBS_MAX = 64, VP_BUILD_MEMORY_MIN_MIB = 64,
        VP_BUILD_MEMORY_MAX_MIB = 1 << 20, VP_BUILD_MEMORY_DEFAULT_MIB = 512,
        VP_BUILD_MAX_SIZE_DEFAULT_MIB = 4, VP_BUILD_MAX_SIZE_MAX_MIB = 1024 };
 
+/* Reports a batch: Xapian buffers a batch's postings in std::maps whose
+ * lookups miss the cache more the larger they grow, and past a few hundred
+ * reports that costs more than the commits saved (indexer.1.scd). */
+enum { VP_BUILD_BATCH_DEFAULT = 250 };
+
 typedef struct vp_build_options {
     const char *db;         /* the database folder (created when missing) */
     const char *data_dir;   /* gazetteer, themes and synonyms */

@@ -40,7 +40,7 @@ static void usage(FILE *out)
         "  --max-size MiB\n"
         "                skip larger reports unread (1 to 1024, default 4)\n"
         "  --data DIR    gazetteer, themes, synonyms, speaker words (default %s)\n"
-        "  --batch N     commit every N changed reports (default 1000)\n"
+        "  --batch N     commit every N changed reports (default 250)\n"
         "  --quiet       no progress and no summary (problems are still reported)\n"
         "  --errors-json each problem as one JSON object per line on stderr:\n"
         "                path, line, message, action (skipped or indexed)\n"
@@ -74,7 +74,7 @@ static int parse_options(int argc, char **argv, vp_build_options *o)
         {"shards", required_argument, NULL, 's'}, {"jobs", required_argument, NULL, 'j'},
         {"memory", required_argument, NULL, 'm'},
         {"max-size", required_argument, NULL, 'M'}, {NULL, 0, NULL, 0}};
-    *o = (vp_build_options){.data_dir = vp_default_data_dir(), .batch = 1000, .jobs = 1,
+    *o = (vp_build_options){.data_dir = vp_default_data_dir(), .batch = VP_BUILD_BATCH_DEFAULT, .jobs = 1,
                             .memory = VP_BUILD_MEMORY_DEFAULT_MIB,
                             .max_size = VP_BUILD_MAX_SIZE_DEFAULT_MIB};
     int c;

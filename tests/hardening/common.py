@@ -34,9 +34,9 @@ def generate_reports(dest, n):
                      os.path.join(dest, f"r{i:05d}.md"))
 
 
-def run_indexer(db, *paths, extra=(), timeout=600):
+def run_indexer(db, *paths, extra=(), timeout=600, env=None):
     return subprocess.run([INDEXER, "--db", db, "--data", DATA, "--quiet", *extra, *paths],
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=True, timeout=timeout, env=env)
 
 
 def dump(db):
