@@ -235,11 +235,40 @@ static bool widen(vp_searcher *s, xapc_qp *qp, const char *text, xapc_query **qu
     return true;
 }
 
-/* The number of reports q matches, counted up to at most limit; false with
- * e set when the index fails (the search itself would fail the same way). */
+/* q's matches from the counting path (docset.h), its wildcards expanded
+ * as the search will expand them, so that the sets of its parts are the
+ * ones the search's count then finds cached; exact, and the request's
+ * deadline bounds it. */
+static bool matches_counted(vp_searcher *s, vp_colcount *cc, const xapc_query *q, uint32_t *n,
+                            vp_qerror *e)
+{
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    xapc_query *expanded = xapc_query_expand_wildcards(q, s->db, &xe);
+    roaring_bitmap_t *set = expanded
+        ? vp_docsets_eval(s->cache->sets, s->db, vp_colcount_column(cc), expanded, s->deadline,
+                          &xe)
+        : NULL;
+    xapc_query_free(expanded);
+    if (!set)
+        return vp_searcher_fail(s, &xe, e, "counting the matches") == 0;
+    uint64_t found = roaring_bitmap_get_cardinality(set);
+    *n = found > UINT32_MAX ? UINT32_MAX : (uint32_t)found;
+    vp_docset_free(set);
+    return true;
+}
+
+/* The number of reports q matches, counted up to at least limit; false
+ * with e set when the index fails (the search itself would fail the same
+ * way).  Where the search counts over the facet column the count is the
+ * counting path's (the search reuses its sets); elsewhere Xapian's
+ * matcher stops at limit. */
 static bool matches_up_to(vp_searcher *s, const xapc_query *q, uint32_t limit,
                           uint32_t *n, vp_qerror *e)
 {
+    vp_colcount *cc = vp_searcher_column(s);
+    if (cc)
+        return matches_counted(s, cc, q, n, e);
     xapc_error xe;
     xapc_error_clear(&xe);
     xapc_enquire *enq = xapc_enquire_new(s->db, &xe);
