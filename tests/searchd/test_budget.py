@@ -231,9 +231,13 @@ class Budget(unittest.TestCase):
         trends = "/trends?" + qs(q=COSTLY, interval="quarter")
         cheap = "/trends?" + qs(q="gemeente", interval="quarter")
         with Searchd(*OFF) as off:
-            status, _, body, unbounded = off.get(trends)
+            status, _, body, first = off.get(trends)
             self.assertEqual(status, 200)
             quarters = len(json.loads(body)["intervals"])
+            # The faster of two runs: one run on a busy machine once took
+            # 15 s where the bounded server then answered in 3 s, inside a
+            # deadline made from it.
+            unbounded = min(first, off.get(trends)[3])
             within = max(off.get(cheap)[3] for _ in range(3))
         # The deadline follows the machine's speed (a quarter of what the
         # costly trends take unbounded), and stays well above what a cheap
