@@ -14,7 +14,9 @@
  *   title     extract_title.c    front matter title, first heading before
  *                                the body, or the first line
  *   date      extract_date.c     the event date (date_parse.c reads one
- *                                date): front matter, title, then
+ *                                date, date_cues.c the words around it,
+ *                                date_relative.c "gisteren"): front
+ *                                matter, title, then
  *                                the text (Dutch and English prose, numeric,
  *                                ISO 8601), skipping dates of next meetings,
  *                                publications and laws; the year of a date

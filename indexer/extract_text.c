@@ -194,6 +194,16 @@ bool vp_ex_next_word(const char *t, size_t len, size_t pos, size_t *ws,
     return true;
 }
 
+bool vp_ex_step_word(const char *t, size_t len, size_t *pos, size_t *ws, size_t *we)
+{
+    while (*pos < len && !vp_ex_is_wordchar(t + *pos, len - *pos))
+        *pos += vp_ex_charlen(t + *pos, len - *pos);
+    if (*pos >= len || !vp_ex_next_word(t, len, *pos, ws, we) || *we == *ws)
+        return false;
+    *pos = *we;
+    return true;
+}
+
 char *vp_ex_lower(const char *t, size_t a, size_t b, char *buf, size_t cap)
 {
     size_t n = 0;

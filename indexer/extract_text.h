@@ -41,6 +41,9 @@ bool vp_ex_prev_word(const char *t, size_t pos, size_t *ws, size_t *we);
 /* The word that starts right after pos (only spaces in between). */
 bool vp_ex_next_word(const char *t, size_t len, size_t pos, size_t *ws,
                      size_t *we);
+/* The next word at or after *pos, over spaces and punctuation ("Zo, daar
+ * ben ik weer"): for reading a text word by word; *pos moves past it. */
+bool vp_ex_step_word(const char *t, size_t len, size_t *pos, size_t *ws, size_t *we);
 /* Lower-cases (ASCII) t[a..b) into buf, at most cap-1 bytes; returns buf. */
 char *vp_ex_lower(const char *t, size_t a, size_t b, char *buf, size_t cap);
 /* "van", "de", "der", "den", "ter", "ten", "te", "'t", "in", "op", "el" ...:
