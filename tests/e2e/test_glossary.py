@@ -9,8 +9,12 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from report_folder import index_reports  # noqa: E402
 
 INDEXER = os.environ["VP_INDEXER"]
 VIND = os.environ["VP_VIND"]
@@ -56,14 +60,7 @@ class GlossaryTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="vp-glossary-")
-        reports = os.path.join(cls.tmp, "reports")
-        os.mkdir(reports)
-        for name, text in REPORTS.items():
-            with open(os.path.join(reports, name), "w", encoding="utf-8") as f:
-                f.write(text)
-        cls.db = os.path.join(cls.tmp, "db")
-        subprocess.run([INDEXER, "--quiet", "--db", cls.db, "--data", DATA, reports],
-                       check=True, capture_output=True, timeout=300)
+        cls.db = index_reports(INDEXER, DATA, REPORTS, cls.tmp)
 
     @classmethod
     def tearDownClass(cls):

@@ -9,10 +9,14 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 import unicodedata
 import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from report_folder import write_report  # noqa: E402
 
 INDEXER = os.environ["VP_INDEXER"]
 DBDUMP = os.environ["VP_DBDUMP"]
@@ -301,9 +305,7 @@ class BadInputTest(unittest.TestCase):
         shutil.rmtree(self.tmp)
 
     def write(self, name, content):
-        mode = "wb" if isinstance(content, bytes) else "w"
-        with open(os.path.join(self.src, name), mode) as f:
-            f.write(content)
+        write_report(self.src, name, content)
 
     def test_each_bad_file_gets_one_line_and_the_rest_is_indexed(self):
         shutil.copy(os.path.join(CORPUS, "2017-04-21-gorinchem.md"), self.src)

@@ -10,8 +10,12 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from report_folder import write_report  # noqa: E402
 
 INDEXER = os.environ["VP_INDEXER"]
 DBDUMP = os.environ["VP_DBDUMP"]
@@ -46,9 +50,9 @@ class SpeakersCorpusTest(unittest.TestCase):
 
     def write(self, name, speaker, date):
         bare = speaker.split(" (")[0]
-        with open(os.path.join(self.reports, name + ".md"), "w", encoding="utf-8") as f:
-            f.write(REPORT.format(title="Kennisdag " + name, date=date, speaker=speaker,
-                                  speaker_text=bare))
+        write_report(self.reports, name + ".md",
+                     REPORT.format(title="Kennisdag " + name, date=date, speaker=speaker,
+                                   speaker_text=bare))
 
     def index(self):
         run = subprocess.run([INDEXER, "--db", self.db, "--data", DATA, "--quiet",
@@ -120,8 +124,7 @@ class PeopleSeenTest(SpeakersCorpusTest):
     two people fit, nothing changes."""
 
     def text(self, name, text):
-        with open(os.path.join(self.reports, name + ".md"), "w", encoding="utf-8") as f:
-            f.write(BODY.format(name=name, text=text))
+        write_report(self.reports, name + ".md", BODY.format(name=name, text=text))
 
     def test_initials_take_a_name_from_an_attendee_list(self):
         self.text("a", "Wethouder T. Verhulst (Zwolle) opende de dag en vertelde over de "

@@ -28,6 +28,9 @@ import unittest
 
 from common import CORPUS, DATA, DBDUMP, INDEXER, TMP, fresh_dir
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from report_folder import write_report  # noqa: E402
+
 SANITIZED = os.environ.get("VP_SANITIZE", "0").lower() in ("1", "on", "true", "yes")
 # CPU time of a hostile folder against the baseline's; AddressSanitizer
 # makes allocation dear, and the 8,000 speakers' folder, which allocates per
@@ -216,8 +219,7 @@ class InputsTest(unittest.TestCase):
     # ---- pathological reports ----------------------------------------------
 
     def write(self, folder, name, text):
-        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
-            f.write(text)
+        write_report(folder, name, text)
 
     def test_an_80kb_word(self):
         d = self.folder("word80k")

@@ -37,6 +37,9 @@ import unittest
 import urllib.parse
 import http.client
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from report_folder import index_reports  # noqa: E402
+
 ARGS = None
 
 
@@ -558,15 +561,7 @@ class CsvSafetyTest(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = os.path.join(ARGS.tmp, "csv-safety")
         shutil.rmtree(cls.tmp, ignore_errors=True)
-        reports = os.path.join(cls.tmp, "reports")
-        os.makedirs(reports)
-        for name, text in FORMULA_REPORTS.items():
-            with open(os.path.join(reports, name), "w", encoding="utf-8") as f:
-                f.write(text)
-        cls.db = os.path.join(cls.tmp, "formula.db")
-        r = subprocess.run([ARGS.indexer, "--db", cls.db, "--quiet", "--data", ARGS.data,
-                            reports], capture_output=True, text=True)
-        assert r.returncode == 0, r.stderr
+        cls.db = index_reports(ARGS.indexer, ARGS.data, FORMULA_REPORTS, cls.tmp, "formula.db")
         cls.proc, cls.port = start_searchd(cls.db, threads=1)
 
     @classmethod
