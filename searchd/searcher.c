@@ -223,6 +223,27 @@ static int check_schema(vp_searcher *s, vp_qerror *e)
  * The request's deadline still bounds the retries. */
 enum { MODIFIED_RETRIES = 16 };
 
+/* One attempt at opening or reopening: 0, or -1 with e set and s->modified
+ * telling whether the revision read was discarded under it. */
+typedef int (*db_attempt)(vp_searcher *s, vp_qerror *e);
+
+/* Runs attempt, and again while it fails on a discarded revision, at most
+ * MODIFIED_RETRIES times more.  With stop_when_broken (reopening) a shard
+ * set that failed ends the retries: reopening it would wait out its timeout
+ * again, and the next request reconnects.  Opening goes on: opening afresh
+ * is how a failed set is replaced (replace_db). */
+static int retry_while_modified(vp_searcher *s, db_attempt attempt, bool stop_when_broken,
+                                vp_qerror *e)
+{
+    int rc = attempt(s, e);
+    for (int i = 0; rc != 0 && s->modified && !(stop_when_broken && s->broken) &&
+                    i < MODIFIED_RETRIES; i++) {
+        s->modified = false;
+        rc = attempt(s, e);
+    }
+    return rc;
+}
+
 static int open_db_once(vp_searcher *s, vp_qerror *e)
 {
     vp_dbset set;
@@ -248,12 +269,7 @@ static int open_db_once(vp_searcher *s, vp_qerror *e)
 int vp_searcher_open(vp_searcher *s, vp_qerror *e)
 {
     s->modified = false;
-    int rc = open_db_once(s, e);
-    for (int i = 0; rc != 0 && s->modified && i < MODIFIED_RETRIES; i++) {
-        s->modified = false;
-        rc = open_db_once(s, e);
-    }
-    return rc;
+    return retry_while_modified(s, open_db_once, false, e);
 }
 
 /* Opens the index afresh beside the open one and swaps it in.  When that
@@ -299,11 +315,7 @@ static int reopen_db_once(vp_searcher *s, vp_qerror *e)
  * commits may discard that revision before the read: reopen again. */
 static int reopen_db(vp_searcher *s, vp_qerror *e)
 {
-    int rc = reopen_db_once(s, e);
-    for (int i = 0; rc != 0 && s->modified && !s->broken && i < MODIFIED_RETRIES; i++) {
-        s->modified = false;
-        rc = reopen_db_once(s, e);
-    }
+    int rc = retry_while_modified(s, reopen_db_once, true, e);
     if (rc != 0)
         s->last_check_ms = -1e9;   /* the next request tries again */
     return rc;
