@@ -113,9 +113,12 @@ int vp_run_remove_missing(vp_run *r, const vp_sources *sources);
 
 /* ---- build_jobs.c ------------------------------------------------------- */
 
-/* Makes j a job of the run `all`, writing into shards (may be NULL: set
- * later).  0, or -1 (reported). */
-int vp_run_job_init(vp_run *j, vp_run *all, vp_shards *shards);
+/* Makes jobs[0..n) jobs of the run `all`, writing into shards (may be
+ * NULL).  0, or -1 (reported) with none left to free. */
+int vp_run_jobs_init(vp_run *jobs, unsigned n, vp_run *all, vp_shards *shards);
+
+/* Frees what vp_run_jobs_init made for jobs[0..n). */
+void vp_run_jobs_free(vp_run *jobs, unsigned n);
 
 /* Runs job_fn on each of the n jobs on a thread of its own and adds up
  * their counts into r.  0, or -1 when a job failed (reported). */

@@ -17,7 +17,7 @@
 #include "sys.h"
 
 /* A job over the whole run's sources, writing into shards. */
-int vp_run_job_init(vp_run *j, vp_run *all, vp_shards *shards)
+static int job_init(vp_run *j, vp_run *all, vp_shards *shards)
 {
     *j = (vp_run){.opt = all->opt, .data = all->data, .sources = all->sources,
                .shards = shards, .ctx = all->ctx, .all = all, .end = all->sources->len};
@@ -26,6 +26,23 @@ int vp_run_job_init(vp_run *j, vp_run *all, vp_shards *shards)
     if (!j->builder)
         fprintf(stderr, "indexer: %s\n", err.message);
     return j->builder ? 0 : -1;
+}
+
+int vp_run_jobs_init(vp_run *jobs, unsigned n, vp_run *all, vp_shards *shards)
+{
+    for (unsigned made = 0; made < n; made++) {
+        if (job_init(&jobs[made], all, shards) != 0) {
+            vp_run_jobs_free(jobs, made);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void vp_run_jobs_free(vp_run *jobs, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        vp_docbuilder_free(jobs[i].builder);
 }
 
 static void *job_main(void *arg)
@@ -85,19 +102,13 @@ int vp_make_parts_dir(const char *dir)
 int vp_run_index_shards_in_jobs(vp_run *r, unsigned n)
 {
     vp_run jobs[VP_BUILD_JOBS_MAX];
-    unsigned made = 0;
-    int rc = 0;
-    for (; made < n; made++) {
-        if (vp_run_job_init(&jobs[made], r, r->shards) != 0) {
-            rc = -1;
-            break;
-        }
-        jobs[made].first = made;
-        jobs[made].step = n;
+    if (vp_run_jobs_init(jobs, n, r, r->shards) != 0)
+        return -1;
+    for (unsigned i = 0; i < n; i++) {
+        jobs[i].first = i;
+        jobs[i].step = n;
     }
-    if (rc == 0)
-        rc = vp_run_jobs(r, jobs, n, job_main);
-    for (unsigned i = 0; i < made; i++)
-        vp_docbuilder_free(jobs[i].builder);
+    int rc = vp_run_jobs(r, jobs, n, job_main);
+    vp_run_jobs_free(jobs, n);
     return rc;
 }

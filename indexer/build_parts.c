@@ -99,19 +99,12 @@ static int compact_parts(vp_run *r, const vp_parts_plan *plan, const char *dest)
 static int write_parts(vp_run *r, vp_parts_plan *plan, unsigned n)
 {
     vp_run jobs[VP_BUILD_JOBS_MAX];
-    unsigned made = 0;
-    int rc = 0;
-    for (; made < n; made++) {
-        if (vp_run_job_init(&jobs[made], r, NULL) != 0) {
-            rc = -1;
-            break;
-        }
-        jobs[made].plan = plan;
-    }
-    if (rc == 0)
-        rc = vp_run_jobs(r, jobs, n, parts_job_main);
-    for (unsigned i = 0; i < made; i++)
-        vp_docbuilder_free(jobs[i].builder);
+    if (vp_run_jobs_init(jobs, n, r, NULL) != 0)
+        return -1;
+    for (unsigned i = 0; i < n; i++)
+        jobs[i].plan = plan;
+    int rc = vp_run_jobs(r, jobs, n, parts_job_main);
+    vp_run_jobs_free(jobs, n);
     return rc;
 }
 
