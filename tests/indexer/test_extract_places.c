@@ -734,6 +734,26 @@ static void test_host_of_the_day_among_others(void **state)
     expect_hosts(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A name in everyday use beside the official one (data/gemeenten.tsv
+ * aliases) is the municipality, in the text and as the host; inside a
+ * person's name it stays a surname. */
+static void test_colloquial_names(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2013-05-17", NULL,
+        LINES("# Verslag", "De themadag vond dit voorjaar plaats in Gorkum, in het oude "
+              "arsenaal aan de haven, met deelnemers uit Leerdam en Zaltbommel."));
+    expect_host(&r, "Gorinchem");
+    assert_true(has(&r, "Gorinchem"));
+    done(&r);
+    run(&r, "2013-05-17", NULL,
+        LINES("# Verslag", "Deelnemers kwamen uit Leerdam en Zaltbommel. Anna van Gorcum "
+              "(provincie) sprak over de dijken, en Van Gorcum bleef tot het eind."));
+    assert_false(has(&r, "Gorinchem"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -759,6 +779,7 @@ int main(void)
         cmocka_unit_test(test_host_welcomed_by_its_office_holder),
         cmocka_unit_test(test_host_in_threads_transcripts_and_clauses),
         cmocka_unit_test(test_host_of_the_day_among_others),
+        cmocka_unit_test(test_colloquial_names),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
