@@ -601,7 +601,9 @@ static void host_by_our_own(const places_ctx *pc, const vp_parsed *p, const vp_d
 {
     static const char *const OURS[] = {"ons stadhuis", "ons gemeentehuis", "ons raadhuis",
                                        "onze raadzaal", "onze gemeente organiseerde",
-                                       "organiseerde onze gemeente", "our town hall",
+                                       "organiseerde onze gemeente", "bij ons in het stadhuis",
+                                       "bij ons in het gemeentehuis", "bij ons op het stadhuis",
+                                       "bij ons in de raadzaal", "our town hall",
                                        "our city hall", NULL};
     bool ours = false;
     const vp_municipality *named = NULL;

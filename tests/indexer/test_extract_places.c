@@ -635,6 +635,12 @@ static void test_host_of_a_letter_from_the_host(void **state)
                 "van de vereniging, die door een buurgemeente werd georganiseerd in haar "
                 "schouwburg."),
          "2016-10-14", NULL},
+        /* an opening that names the writer's municipality, then "bij ons" */
+        {LINES("# Terugblik themadag",
+               "*Anna Smit is communicatieadviseur bij de gemeente Tiel.*",
+               "Vorige week vrijdag was de themadag van de vereniging bij ons in het stadhuis, "
+               "met zeventig deelnemers uit de hele regio en een volle raadzaal."),
+         "2016-10-14", "Tiel"},
         {LINES("Gemeente Tiel", "**Raadsinformatiebrief**",
                 "Op vrijdag 14 oktober 2016 was Tiel gastgemeente voor de najaarsbijeenkomst van "
                 "de vereniging. Met deze brief koppelen wij de uitkomsten aan u terug."),
