@@ -7,20 +7,29 @@
  * (the earliest of equals):
  *   5  a label or an explicit host: "Locatie: stadhuis Veenendaal", a
  *      table row "**Locatie** | De Hallen, Tiel",
- *      "gastgemeente Altena", "(gastgemeente)", "hosted by Veldhoven", a
- *      news dateline "NOORD-SLEEN - "
+ *      "gastgemeente Altena", "(gastgemeente)", "was Tiel gastgemeente",
+ *      "hosted by Veldhoven", a news dateline "NOORD-SLEEN - "
  *   4  the town hall, a welcome, an organiser, a dateline: "stadhuis van
- *      Winschoten", "de netwerkdag die de gemeente Ede organiseerde",
- *      "Ulft, 11-4-2012", "... in Terneuzen" in the title
+ *      Winschoten", "de netwerkdag die de gemeente Ede organiseerde" (also
+ *      past a relative clause: "De gemeente X, die ..., organiseerde"),
+ *      "Ulft, 11-4-2012", "Tiel, Theater Het Pakhuis - vrijdag 8 juni",
+ *      "... in Terneuzen" in the title
  *   3  the meeting placed: "bijeen in", "gehouden in", "in het Parktheater
- *      Eindhoven", "Netwerkdag Gorinchem"
- *   2  "in X" in the opening when the clause is about the meeting; the
- *      writer's way there ("naar X gereden voor de netwerkdag")
+ *      Eindhoven", "Netwerkdag Gorinchem"; the host's mayor or alderman
+ *      welcoming the participants ("Welkom door de Deventer wethouder",
+ *      extract_host_context.c)
+ *   2  "in X" in the opening when the clause is about the meeting (a
+ *      thread's "#netwerkdag in #X" too); the writer's way there ("naar X
+ *      gereden voor de netwerkdag")
  * A place after someone's job ("advisor at Gemeente X") is an employer.
- * A municipality writing about its own day ("ons stadhuis") hosts it.  A
- * title may put marks between the meeting and its place ("Kennisdag!!
- * (Tiel, deel 1)"), and a dated byline under the title is no opening
- * paragraph.  A report without a score of 2 has no host: it is not guessed.
+ * A place whose clause dates it more than a week before the report's day
+ * is another day's ("Helmond, 7 juni 2013" in a memo on a day of 2014),
+ * when the text names the report's day too.  A municipality writing about
+ * its own day ("ons stadhuis", a council letter on the day "onze gemeente
+ * heeft georganiseerd") hosts it.  A title may put marks between the
+ * meeting and its place ("Kennisdag!! (Tiel, deel 1)"), and a dated byline
+ * under the title is no opening paragraph.  A report without a score of 2
+ * has no host: it is not guessed.
  */
 #include "extract_places.h"
 
@@ -59,6 +68,7 @@ static const cue HOST_BEFORE[] = {
 /* Words right after a mention that make it the host. */
 static const cue HOST_AFTER[] = {
     {"(gastgemeente", 5}, {"(host", 5}, {"was gastgemeente", 5}, {"was gastheer", 5},
+    {"gastgemeente", 5}, {"gastheer", 4},
     {"als gastgemeente", 5}, {"als gastheer", 5}, {"nam de rol van gastheer", 5},
     {"was host", 5}, {"hosted", 5}, {"heeft dit evenement", 4}, {"organiseerde", 3},
     {"'s town hall", 4}, {"\xE2\x80\x99s town hall", 4}, {"ontving", 3}, {"ontvangt", 3},
@@ -85,13 +95,14 @@ static bool ends_with_words(const char *lower, size_t n, const char *w)
            (c == n || lower[n - c - 1] == ' ' || lower[n - c - 1] == '(');
 }
 
-/* Takes '*', '_' and ':' out of s ("**Hosted by:** the"), so cues match
- * through Markdown emphasis and labels; returns the new length. */
+/* Takes '*', '_', ':' and '#' out of s ("**Hosted by:** the", "de
+ * #netwerkdag in #"), so cues match through Markdown emphasis, labels and
+ * a thread's hashtags; returns the new length. */
 static size_t drop_markup(char *s)
 {
     size_t o = 0;
     for (size_t i = 0; s[i]; i++) {
-        if (s[i] == '*' || s[i] == '_' || s[i] == ':')
+        if (s[i] == '*' || s[i] == '_' || s[i] == ':' || s[i] == '#')
             continue;
         if (s[i] == ' ' && o > 0 && s[o - 1] == ' ')
             continue;
@@ -180,6 +191,36 @@ static bool followed_by_date(const char *t, size_t len, size_t end)
         return false;
     /* the date starts right there: a day number or a weekday */
     return (head[0] >= '0' && head[0] <= '9') || we <= 10;
+}
+
+/* "Gorkum, Theater Het Pakhuis â vrijdag 8 juni 2012": a line
+ * that starts with the place, then the venue and a dash or a comma, then
+ * the date, as a transcript's or a programme's heading has it. */
+static bool dateline_with_venue(const char *t, size_t len, const mention *m)
+{
+    size_t line = m->start;
+    while (line > 0 && t[line - 1] != '\n')
+        line--;
+    if (m->start != line + strspn(t + line, "*_ ") || m->end >= len || t[m->end] != ',')
+        return false;
+    size_t i = m->end + 1, words = 0, ws, we;
+    while (vp_ex_next_word(t, len, i, &ws, &we) && we > ws && words < 6) {
+        if (!vp_ex_is_upper(t + ws, we - ws) && !vp_ex_is_particle(t + ws, we - ws))
+            return false;
+        words++;
+        i = we;
+        size_t gap = i + strspn(t + i, " ");
+        bool dash = gap + 3 <= len && !memcmp(t + gap, "\xE2\x80", 2);
+        if (gap < len && (t[gap] == ',' || t[gap] == '-' || t[gap] == '|' || dash)) {
+            size_t d = gap + (dash ? 3 : 1);
+            d += strspn(t + d, " ");
+            date_hit h;
+            size_t from = d, eol = d + strcspn(t + d, "\n");
+            return words > 0 && vp_date_next(t, eol, &from, 0, &h) && h.start <= d + 12 &&
+                   (h.start == d || h.weekday >= 0);
+        }
+    }
+    return false;
 }
 
 /* Words that make a clause about the meeting itself. */
@@ -277,13 +318,28 @@ static bool travels_to(const char *lower, size_t n, const char *after)
     return travel_verb_in(lower, n, SIZE_MAX) || travel_verb_in(after, strlen(after), 1);
 }
 
-/* The rest of the clause after a mention says it organised the meeting. */
-static bool organises(const char *after)
+/* The rest of the clause after the mention that ends at t[end] says it
+ * organised the meeting; a relative clause between is skipped ("De
+ * gemeente X, die de dag in maart had zullen ontvangen, organiseerde hem
+ * nu online"). */
+static bool organises(const char *t, size_t len, size_t end)
 {
     static const char *const VERBS[] = {"organiseerde", "organiseert", "georganiseerd",
                                         "organised", "organized", "hosted", "ontving",
                                         "ontvangt", NULL};
-    return said_before(after, ".,;:!?", VERBS);
+    static const char *const RELATIVES[] = {", die ", ", dat ", ", which ", ", that ",
+                                            ", who ", NULL};
+    char after[224];
+    vp_ex_lower(t, end, end + 200 < len ? end + 200 : len, after, sizeof after);
+    for (size_t k = 0; RELATIVES[k]; k++)
+        if (!strncmp(after, RELATIVES[k], strlen(RELATIVES[k]))) {
+            const char *close = strchr(after + 1, ',');
+            if (!close || strcspn(after + 1, ".;:!?") < (size_t)(close - after - 1))
+                return false;
+            return said_before(close + 1, ".,;:!?", VERBS);
+        }
+    const char *aft = after + strspn(after, " ");
+    return said_before(aft, ".,;:!?", VERBS);
 }
 
 /* How strongly the words around a mention say "this is the host". */
@@ -355,7 +411,7 @@ static int host_score(const char *t, size_t len, const mention *m, bool lede)
         best = 2;
     /* "de netwerkdag die de gemeente Ede op 29 september organiseerde",
      * "Zeewolde heeft dit evenement georganiseerd": the organiser */
-    if (best < 4 && (bare < n || n == 0) && organises(aft))
+    if (best < 4 && (bare < n || n == 0) && organises(t, len, m->end))
         best = 4;
     /* "georganiseerd vanuit Emmen"; but someone who joins "vanuit Heerenveen"
      * is not the host, and "vanuit Sittard naar Heerlen" is a journey */
@@ -367,7 +423,7 @@ static int host_score(const char *t, size_t len, const mention *m, bool lede)
         best = 0;
     if (best < 5 && after_label(t, a, m->start))
         best = 5;
-    if (best < 4 && lede && followed_by_date(t, len, m->end))
+    if (best < 4 && lede && (followed_by_date(t, len, m->end) || dateline_with_venue(t, len, m)))
         best = 4;
     return best;
 }
@@ -475,9 +531,18 @@ static void consider(host_pick *best, const vp_municipality *m, int score, size_
         *best = (host_pick){m, score, order};
 }
 
+/* The host's mayor or alderman welcomes the participants or opens the day
+ * (extract_host_context.c). */
+static void host_by_welcome(const places_ctx *pc, const char *t, text_kind kind,
+                            const char *day, host_pick *best, size_t *order)
+{
+    enum { SCORE = 3 };
+    consider(best, vp_host_welcomed_by(pc, t, kind, day), SCORE, (*order)++);
+}
+
 /* Reads one text's mentions for the host. */
 static void host_in_text(const places_ctx *pc, const char *t, text_kind kind, bool lede,
-                         bool location, host_pick *best, size_t *order)
+                         bool location, const char *day, host_pick *best, size_t *order)
 {
     mention_list l;
     vp_places_mentions(pc, t, kind, &l);
@@ -496,6 +561,9 @@ static void host_in_text(const places_ctx *pc, const char *t, text_kind kind, bo
             score = score > 5 ? score : 5;
         if (news_dateline(t, len, m))
             score = 5;
+        /* a label or a location line says where, whatever its dates */
+        if (score > 0 && score < 5 && vp_host_about_an_earlier_day(t, len, m, pc->year, day))
+            score = 0;
         if (!m->accepted && score < 3)
             continue;
         first = false;
@@ -507,15 +575,35 @@ static void host_in_text(const places_ctx *pc, const char *t, text_kind kind, bo
 /* How far into the report the host is looked for. */
 enum { HOST_PARAGRAPHS = 4, SUBTITLE_BLOCKS = 4, SUBTITLE_MAX = 200, MIN_HOST_SCORE = 2 };
 
+/* "die onze gemeente op 14 oktober heeft georganiseerd", "onze stad was
+ * gastheer": we hosted the day, said in one clause. */
+static bool we_hosted(const char *lower)
+{
+    static const char *const WE[] = {"onze gemeente ", "onze stad ", "our municipality ",
+                                     "our city ", "our town ", NULL};
+    static const char *const VERBS[] = {"organiseerde", "organiseert", "georganiseerd",
+                                        "gastheer", "gastgemeente", "ontving", "hosted",
+                                        "organised", "organized", NULL};
+    for (size_t k = 0; WE[k]; k++)
+        for (const char *hit = strstr(lower, WE[k]); hit; hit = strstr(hit + 1, WE[k]))
+            if (said_before(hit + strlen(WE[k]), ".,;:!?", VERBS))
+                return true;
+    return false;
+}
+
 /* A municipality writing about its own day: "in de raadzaal van ons
- * stadhuis", "organiseerde onze gemeente", with a byline or an opening
- * that names it ("communicatieadviseur bij de gemeente Heerhugowaard"). */
+ * stadhuis", "organiseerde onze gemeente", a council letter on the day
+ * "onze gemeente ... heeft georganiseerd", with a letterhead, a byline or
+ * an opening that names it ("Gemeente Tiel", "communicatieadviseur bij de
+ * gemeente Heerhugowaard"). */
 static void host_by_our_own(const places_ctx *pc, const vp_parsed *p, const vp_document *d,
                             host_pick *best)
 {
     static const char *const OURS[] = {"ons stadhuis", "ons gemeentehuis", "ons raadhuis",
                                        "onze raadzaal", "onze gemeente organiseerde",
-                                       "organiseerde onze gemeente", "our town hall",
+                                       "organiseerde onze gemeente", "bij ons in het stadhuis",
+                                       "bij ons in het gemeentehuis", "bij ons op het stadhuis",
+                                       "bij ons in de raadzaal", "our town hall",
                                        "our city hall", NULL};
     bool ours = false;
     const vp_municipality *named = NULL;
@@ -528,6 +616,7 @@ static void host_by_our_own(const places_ctx *pc, const vp_parsed *p, const vp_d
         vp_ex_lower(b->text, 0, strlen(b->text), lower, sizeof lower);
         for (size_t k = 0; OURS[k] && !ours; k++)
             ours = strstr(lower, OURS[k]) != NULL;
+        ours = ours || we_hosted(lower);
         mention_list l;
         vp_places_mentions(pc, b->text, vp_places_kind(p, d, b), &l);
         for (size_t k = 0; k < l.len && !named; k++) {
@@ -581,7 +670,8 @@ static const vp_municipality *host_in_look_back(const places_ctx *pc, const vp_p
     for (size_t i = from; i < to; i++) {
         const vp_block *b = &p->blocks[i];
         if (b->kind != VP_BLOCK_CODE)
-            host_in_text(pc, b->text, vp_places_kind(p, d, b), true, false, &best, &order);
+            host_in_text(pc, b->text, vp_places_kind(p, d, b), true, false, d->date, &best,
+                         &order);
     }
     return best.m;
 }
@@ -598,8 +688,9 @@ const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
 {
     host_pick best = {NULL, MIN_HOST_SCORE - 1, 0};
     size_t order = 0, paragraphs = 0, seen = 0;
+    const char *day = vp_host_names_its_day(pc, p, d) ? d->date : NULL;
     if (d->title && p->fm.title)
-        host_in_text(pc, d->title, IN_TITLE, false, false, &best, &order);
+        host_in_text(pc, d->title, IN_TITLE, false, false, day, &best, &order);
     for (size_t i = 0; i < p->n_blocks && paragraphs < HOST_PARAGRAPHS; i++) {
         const vp_block *b = &p->blocks[i];
         if (b->kind == VP_BLOCK_CODE)
@@ -614,8 +705,9 @@ const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
         bool location = is_location_line(b->text);
         bool lede = kind == IN_BODY && len >= SUBTITLE_MAX / 2 && paragraphs < 2;
         /* a dated line under the title names the place like a title does */
-        host_in_text(pc, b->text, dated ? IN_TITLE : kind, lede || subtitle, location, &best,
-                     &order);
+        host_in_text(pc, b->text, dated ? IN_TITLE : kind, lede || subtitle, location, day,
+                     &best, &order);
+        host_by_welcome(pc, b->text, kind, day, &best, &order);
         /* "geplaatst op 24 mei 2019 door An, stagiaire gemeente Tiel": a
          * dated byline under the title is not one of the opening paragraphs */
         bool byline = subtitle && kind == IN_BODY && vp_parse_date(b->text, 0, date) &&

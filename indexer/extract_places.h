@@ -1,6 +1,7 @@
 /*
- * extract_places.h: what the two files of the places stage share
+ * extract_places.h: what the files of the places stage share
  * (extract_places.c: mentions and the municipalities; extract_host.c: the
+ * host; extract_host_context.c: what the sentences around a place tell the
  * host).  Private to them.
  */
 #ifndef VP_EXTRACT_PLACES_H
@@ -59,6 +60,24 @@ const vp_municipality *vp_places_look_back_host(const places_ctx *pc, const vp_p
  * does not say where it was. */
 const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
                                       const vp_document *d);
+
+/* Is mention m of text t about another day than the report's (day,
+ * "YYYY-MM-DD"; NULL: not known)?  The date its clause names nearest to it
+ * lies more than a week before day (extract_host_context.c). */
+bool vp_host_about_an_earlier_day(const char *t, size_t len, const mention *m, int year,
+                                  const char *day);
+
+/* The municipality whose mayor or alderman welcomed the participants or
+ * opened the day in text t ("Welkom door de X wethouder", "de burgemeester
+ * van X opende de dag"), not as the association's chair nor on another
+ * day; NULL when there is none (extract_host_context.c). */
+const vp_municipality *vp_host_welcomed_by(const places_ctx *pc, const char *t, text_kind kind,
+                                           const char *day);
+
+/* Does the report's text name its own day (d->date)?  Only then do the
+ * dates of its clauses tell that day's place from other days' (a report
+ * dated by its front matter alone may be dated by publication). */
+bool vp_host_names_its_day(const places_ctx *pc, const vp_parsed *p, const vp_document *d);
 
 /* A front matter value ("Purmerend, Stadhuis", "DRU Industriepark, Ulft",
  * "online (vanuit Oss)") as the one municipality it names, in the report's

@@ -95,6 +95,25 @@ static void expect_host(const report *r, const char *want)
 
 #define LINES(...) ((const char *const[]){__VA_ARGS__, NULL})
 
+/* A report's lines, its front matter date (NULL: none) and the host it
+ * should get (NULL: none). */
+typedef struct host_case {
+    const char *const *lines;
+    const char *date, *host;
+} host_case;
+
+static void expect_hosts(const host_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        report r;
+        run(&r, cases[i].date, NULL, cases[i].lines);
+        if (cases[i].host ? !r.d.host || strcmp(r.d.host, cases[i].host) != 0 : r.d.host != NULL)
+            fail_msg("case %zu: expected host %s, got %s", i,
+                     cases[i].host ? cases[i].host : "none", r.d.host ? r.d.host : "none");
+        done(&r);
+    }
+}
+
 /* ---- places and years ---- */
 
 static void test_place_is_its_municipality(void **state)
@@ -410,7 +429,7 @@ static void test_host_cues(void **state)
 static void test_host_of_a_blog(void **state)
 {
     (void)state;
-    const struct { const char *const *lines; const char *date, *host; } cases[] = {
+    const host_case cases[] = {
         {LINES("# Kleiner is niet altijd fijner",
                "*Blog van Sanne Visser, wethouder Financien, gemeente Heerenveen \xE2\x80\x93 "
                "gepost op zondag 18 september 2016*",
@@ -451,14 +470,7 @@ static void test_host_of_a_blog(void **state)
                "west of the country."),
          "2022-05-20", "Schouwen-Duiveland"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        report r;
-        run(&r, cases[i].date, NULL, cases[i].lines);
-        if (cases[i].host ? !r.d.host || strcmp(r.d.host, cases[i].host) != 0 : r.d.host != NULL)
-            fail_msg("case %zu: expected host %s, got %s", i,
-                     cases[i].host ? cases[i].host : "none", r.d.host ? r.d.host : "none");
-        done(&r);
-    }
+    expect_hosts(cases, sizeof cases / sizeof cases[0]);
 }
 
 /* The host in a table row labelled as the place, in a title that puts
@@ -603,6 +615,151 @@ static void test_host_of_an_invitation_looking_back(void **state)
     done(&r);
 }
 
+/* A letter from the college to its council about the day "onze gemeente"
+ * organised: the letter's municipality hosts it, not when "onze gemeente"
+ * only took part; "was X gastgemeente" names the host. */
+static void test_host_of_a_letter_from_the_host(void **state)
+{
+    (void)state;
+    const host_case cases[] = {
+        {LINES("**Raadsinformatiebrief**", "Gemeente Tiel\nCollege van burgemeester en wethouders",
+                "Datum: 3 november 2016\nOnderwerp: terugblik themadag", "Geachte raadsleden,",
+                "Met deze brief informeren wij u over de themadag van de vereniging, die onze "
+                "gemeente op vrijdag 14 oktober jongstleden heeft georganiseerd in de schouwburg. "
+                "Wij hadden u toegezegd u na afloop te informeren."),
+         "2016-10-14", "Tiel"},
+        /* a delegation of "onze gemeente" at someone else's day */
+        {LINES("**Raadsinformatiebrief**", "Gemeente Tiel\nCollege van burgemeester en wethouders",
+                "Datum: 3 november 2016\nOnderwerp: deelname aan de themadag", "Geachte raadsleden,",
+                "Op 14 oktober jongstleden nam een delegatie van onze gemeente deel aan de themadag "
+                "van de vereniging, die door een buurgemeente werd georganiseerd in haar "
+                "schouwburg."),
+         "2016-10-14", NULL},
+        /* an opening that names the writer's municipality, then "bij ons" */
+        {LINES("# Terugblik themadag",
+               "*Anna Smit is communicatieadviseur bij de gemeente Tiel.*",
+               "Vorige week vrijdag was de themadag van de vereniging bij ons in het stadhuis, "
+               "met zeventig deelnemers uit de hele regio en een volle raadzaal."),
+         "2016-10-14", "Tiel"},
+        {LINES("Gemeente Tiel", "**Raadsinformatiebrief**",
+                "Op vrijdag 14 oktober 2016 was Tiel gastgemeente voor de najaarsbijeenkomst van "
+                "de vereniging. Met deze brief koppelen wij de uitkomsten aan u terug."),
+         "2016-10-14", "Tiel"},
+    };
+    expect_hosts(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The host's mayor or alderman welcomes the participants or opens the day:
+ * "de burgemeester van X opende", "Welkom door de X wethouder", "Wethouder
+ * Jan Smit (X) heette iedereen welkom".  Not the chair of the association,
+ * who opens every day wherever it is, nor an alderman opening a workshop. */
+static void test_host_welcomed_by_its_office_holder(void **state)
+{
+    (void)state;
+    const host_case cases[] = {
+        {LINES("# Verslag commissie",
+                "Aanwezig: de heer Jansen (voorzitter), mevrouw De Boer, de heer Smit.",
+                "De wethouder doet verslag van de themadag van de vereniging van vorige week, met "
+                "deelnemers uit Culemborg, Buren en Zaltbommel.",
+                "Hij vertelt dat de burgemeester van Tiel, mevrouw Anna Prins, de dag heeft "
+                "geopend met een pleidooi voor een veiligheidshuis in de regio."),
+         "2019-05-24", "Tiel"},
+        {LINES("# Liveblog themadag",
+                "**09:30** \xE2\x80\x93 Welkom door de Tiel wethouder Piet Mulder (economie). Hij "
+                "begint met een foto van de haven en een oud pakhuis aan de rivier.",
+                "**09:45** \xE2\x80\x93 Aanwezig zijn mensen uit Culemborg, Buren en Zaltbommel."),
+         "2019-05-24", "Tiel"},
+        {LINES("# Verslag online themadag",
+                "Het was de eerste keer dat de themadag volledig online werd gehouden, met "
+                "zeventig deelnemers achter hun laptop.",
+                "Burgemeester Joris Prins van Tiel opende vanuit de raadzaal: \"Normaal had ik u "
+                "een rondleiding beloofd, nu krijgt u een achtergrondfoto.\""),
+         "2019-05-24", "Tiel"},
+        {LINES("# Verslag themadag",
+                "De dag werd geopend door de voorzitter van de vereniging, Anna Prins, "
+                "burgemeester van Tiel. Er waren zeventig deelnemers uit de hele regio."),
+         "2019-05-24", NULL},
+        {LINES("# Webinar financien",
+                "Ruim honderd raadsleden volgden het webinar. Voorzitter A.B. Smit, burgemeester "
+                "van Tiel, opende de bijeenkomst met een waarschuwing over de begroting."),
+         "2019-05-24", NULL},
+        {LINES("# Verslag themadag",
+                "Na de lunch opende wethouder Piet Mulder van Tiel de workshop over de haven, "
+                "met zeventig deelnemers uit de hele regio."),
+         "2019-05-24", NULL},
+    };
+    expect_hosts(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A thread's hashtag is the place ("de #themadag in #Tiel"); a dateline
+ * line under a transcript's heading names the place before the venue
+ * ("Tiel, Theater Het Oude Pakhuis \xE2\x80\x93 vrijdag 8 juni 2012"); the
+ * municipality that organised the day after a relative clause ("De
+ * gemeente Tiel, die ..., organiseerde hem nu online"). */
+static void test_host_in_threads_transcripts_and_clauses(void **state)
+{
+    (void)state;
+    const host_case cases[] = {
+        {LINES("Draadje van @AnnaBeleid (Anna Smit, beleidsadviseur gemeente Culemborg)",
+               "1/6 Vandaag met collega's naar de #themadag in #Tiel. Thema: lege winkels en de "
+               "vraag wat een stad nog trekt. Ik tweet mee."),
+         "2018-06-14", "Tiel"},
+        {LINES("Woordelijk verslag, panelgesprek \"Vast op de weg?\"\nThemadag van de vereniging\n"
+               "Tiel, Theater Het Oude Pakhuis \xE2\x80\x93 vrijdag 8 juni 2012, 11.00-12.15 uur",
+               "Gespreksleider: Bram Smit (journalist). Panelleden: wethouder Anna Prins "
+               "(Culemborg), Piet Mulder (provincie)."),
+         NULL, "Tiel"},
+        {LINES("# Verslag online themadag",
+               "Het was de eerste keer dat de dag volledig online werd gehouden. De gemeente "
+               "Tiel, die de dag in maart in haar eigen stadhuis had zullen ontvangen, "
+               "organiseerde hem nu via een videoverbinding vanuit de raadzaal."),
+         "2020-05-28", "Tiel"},
+    };
+    expect_hosts(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A memo that looks back on several days: the place of a day its sentence
+ * dates before the report's day is that other day's, not the host. */
+static void test_host_of_the_day_among_others(void **state)
+{
+    (void)state;
+    const host_case cases[] = {
+        {LINES("BESTUURSNOTITIE", "Aan: het bestuur\nDatum: 2 mei 2014",
+               "Het bestuur heeft gevraagd om een evaluatie van de laatste drie themadagen, met de "
+               "nadruk op de meest recente bijeenkomst in Tiel.",
+               "- Culemborg, 7 juni 2013 (de campus): thema economie. Goed bezocht.\n"
+               "- Buren, 22 november 2013 (het dorpshuis): thema financien.\n"
+               "- Tiel, 11 april 2014: zie hieronder."),
+         "2014-04-11", "Tiel"},
+        {LINES("Bestuursnotitie", "Datum: 22 maart 2021",
+               "Sinds het voorjaar van 2020 zijn de themadagen online. Culemborg organiseerde op "
+               "26 november 2020 de eerste online themadag, en op vrijdag 5 februari 2021 volgde "
+               "de tweede, georganiseerd door Tiel."),
+         "2021-02-05", "Tiel"},
+    };
+    expect_hosts(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A name in everyday use beside the official one (data/gemeenten.tsv
+ * aliases) is the municipality, in the text and as the host; inside a
+ * person's name it stays a surname. */
+static void test_colloquial_names(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2013-05-17", NULL,
+        LINES("# Verslag", "De themadag vond dit voorjaar plaats in Gorkum, in het oude "
+              "arsenaal aan de haven, met deelnemers uit Leerdam en Zaltbommel."));
+    expect_host(&r, "Gorinchem");
+    assert_true(has(&r, "Gorinchem"));
+    done(&r);
+    run(&r, "2013-05-17", NULL,
+        LINES("# Verslag", "Deelnemers kwamen uit Leerdam en Zaltbommel. Anna van Gorcum "
+              "(provincie) sprak over de dijken, en Van Gorcum bleef tot het eind."));
+    assert_false(has(&r, "Gorinchem"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -624,6 +781,11 @@ int main(void)
         cmocka_unit_test(test_front_matter_location),
         cmocka_unit_test(test_host_received_or_organised),
         cmocka_unit_test(test_host_of_an_invitation_looking_back),
+        cmocka_unit_test(test_host_of_a_letter_from_the_host),
+        cmocka_unit_test(test_host_welcomed_by_its_office_holder),
+        cmocka_unit_test(test_host_in_threads_transcripts_and_clauses),
+        cmocka_unit_test(test_host_of_the_day_among_others),
+        cmocka_unit_test(test_colloquial_names),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
