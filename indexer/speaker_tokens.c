@@ -64,6 +64,10 @@ void vp_sp_tokenize(toks *k, const char *t)
             i++;
             continue;
         }
+        if (vp_ex_is_footnote_mark(t + i, len - i)) {
+            i += vp_ex_charlen(t + i, len - i);   /* "Smit\u00b2 vertelde": read on */
+            continue;
+        }
         size_t end = initials_at(k, t, len, i);
         if (end) {
             push_tok(k, i, end, T_INITIALS);

@@ -39,6 +39,9 @@ static void expect_speakers(const char *md, const char *const *want)
     vp_extract_all(&ctx, &p, &d, &issue);
     size_t n = 0;
     for (; want[n]; n++) {
+        if (n >= d.n_speakers || strcmp(d.speakers[n].name, want[n]) != 0)
+            for (size_t i = 0; i < d.n_speakers; i++)
+                print_message("  found: %s\n", d.speakers[i].name);
         if (n >= d.n_speakers)
             fail_msg("missing speaker %s", want[n]);
         if (strcmp(d.speakers[n].name, want[n]) != 0)
@@ -444,6 +447,21 @@ static void test_german_offices(void **state)
     expect_speakers(md, want);
 }
 
+/* A footnote mark glued to a name ("Smit\xC2\xB2", "Smit[^3]") is no part
+ * of it. */
+static void test_footnote_marks(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Wethouder Lotte Brinkhorst\xC2\xB2 opende de dag. "
+        "Daarna sprak Bram Achterberg[^3] over de binnenstad. "
+        "Karel Wijnstra\xC2\xB9 vertelde over de haven.\n\n"
+        "[^3]: Achterberg is directeur van een adviesbureau.\n";
+    static const char *const want[] = {"Bram Achterberg", "Karel Wijnstra", "Lotte Brinkhorst", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -471,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_formal_initials_and_called_name),
         cmocka_unit_test(test_programme_in_present_tense),
         cmocka_unit_test(test_german_offices),
+        cmocka_unit_test(test_footnote_marks),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
