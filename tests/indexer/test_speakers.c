@@ -462,6 +462,26 @@ static void test_footnote_marks(void **state)
     expect_speakers(md, want);
 }
 
+/* A forum thread: the posters ("Gestart door X", "Re: - X (Urk) - date",
+ * a bold name and place over a post, "Geplaatst door X"), and those thanked
+ * for photos, are no speakers; one who spoke at the day is. */
+static void test_forum_posters_and_thanks(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Forum: leegstand in de kern\n\n"
+        "**Gestart door: Lies Brouwer (Urk) \xE2\x80\x93 3 maart 2021, 10:12**\n\n"
+        "Wie heeft ervaring met leegstand?\n\n"
+        "**Re: \xE2\x80\x93 Kees Zwart (Tiel) \xE2\x80\x93 3 maart 2021, 11:40**\n\n"
+        "Wij wel, zie de kennisdag.\n\n"
+        "**Anna Smit (Meppel)** \xE2\x80\x93 4 maart 2021\n\n"
+        "Op de kennisdag vertelde Ruben Hoekstra van Platform31 over de aanpak.\n\n"
+        "Geplaatst door Piet Hoekstra op 5 maart 2021\n\n"
+        "Met dank aan Tom Wissel en Ida Veen voor de foto's.\n";
+    static const char *const want[] = {"Ruben Hoekstra", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -490,6 +510,7 @@ int main(void)
         cmocka_unit_test(test_programme_in_present_tense),
         cmocka_unit_test(test_german_offices),
         cmocka_unit_test(test_footnote_marks),
+        cmocka_unit_test(test_forum_posters_and_thanks),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
