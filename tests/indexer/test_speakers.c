@@ -482,6 +482,22 @@ static void test_forum_posters_and_thanks(void **state)
     expect_speakers(md, want);
 }
 
+/* Agencies, committees, newspapers and German bodies are no persons, even
+ * with a speaking verb ("Het Cultureel Planbureau presenteerde"); "en"
+ * inside an organisation's name does not cut it in two. */
+static void test_agencies_and_committees(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Het Sociaal Planbureau Noord presenteerde cijfers. De Raadscommissie Wonen "
+        "vertelde over de woningbouw. Volgens de Almelose Courant sprak Stadt Ahlen mee. "
+        "Openbare Orde kwam aan bod. Daarna vertelde Anna Smit over de krant. "
+        "Mevrouw dr. Ria Bos van het Sociaal en Cultureel Bureau presenteerde een studie.\n";
+    static const char *const want[] = {"Anna Smit", "Ria Bos", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -511,6 +527,7 @@ int main(void)
         cmocka_unit_test(test_german_offices),
         cmocka_unit_test(test_footnote_marks),
         cmocka_unit_test(test_forum_posters_and_thanks),
+        cmocka_unit_test(test_agencies_and_committees),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
