@@ -56,6 +56,8 @@ typedef struct cues {
                               (only a gapped clause asks) */
     size_t vetoed_before;  /* "X moest afzeggen, dus Y nam het over": the
                               names before here did not speak */
+    size_t session_at;     /* "workshops van ...": a name after it, then
+                              "over" and a subject, gave the session */
 } cues;
 
 /* Words that join the members of a group: "A en B", "A, B and C". */
@@ -563,6 +565,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         }
     }
     after_dash = after_dash && (dash_org || ends_title_group(k, st, j));
+    /* "workshops van Anna Smit van de VNG over wonen" */
+    bool gave_session = cs->session_at < first_p && tok_is(k, j, "over");
     bool gapped = gapped_verb(k, st, cs->first_verb, first_p, j);
     bool verb_after = cued_after(k, st, group[n - 1].span.e, &j);
     if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
@@ -573,7 +577,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         member *mb = &group[g];
         if (group_org && !mb->m.org)
             mb->m.org = vp_xstrdup(group_org);
-        mb->m.cued = verb_before || verb_after || in_parens || after_dash || gapped;
+        mb->m.cued = verb_before || verb_after || in_parens || after_dash || gapped ||
+                     gave_session;
         mb->m.org_place = mb->m.org && dc->gazetteer &&
                           vp_gazetteer_lookup(dc->gazetteer, mb->m.org) != NULL;
         mb->m.triggered = mb->m.triggered || mb->m.cued;
@@ -647,6 +652,7 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
             .bio = item || (st->s > 0 && tok_bullet(k, st->s - 1)),
             .first_verb = &first_verb,
             .vetoed_before = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_CUE),
+            .session_at = vp_sp_sentence_find(k, st, VP_SW_SESSION_WORD),
         };
         note_speaking_role(k, st, out);
         size_t i = st->s;

@@ -498,6 +498,23 @@ static void test_agencies_and_committees(void **state)
     expect_speakers(md, want);
 }
 
+/* A session of the day and who gave it: a name after "workshop(s)" or
+ * "sessie", then its organisation, then "over" and the subject; a name
+ * with "over" and no session before it says nothing. */
+static void test_session_giver_about(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "In de middag waren er workshops van Anna Smit van de gemeente Urk over de brede "
+        "school, en van Kees Bos van Cultuurpact Noord over bibliotheken.\n\n"
+        "Er waren twee sessies: Ria Veen van de gemeente Tiel over winkels en Bram Kok van "
+        "Stichting Stad over ondernemers.\n\n"
+        "Het rapport van Lies Kramer van de provincie over krimp lag op tafel.\n";
+    static const char *const want[] = {"Anna Smit", "Bram Kok", "Kees Bos", "Ria Veen", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -528,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_footnote_marks),
         cmocka_unit_test(test_forum_posters_and_thanks),
         cmocka_unit_test(test_agencies_and_committees),
+        cmocka_unit_test(test_session_giver_about),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
