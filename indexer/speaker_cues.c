@@ -197,6 +197,20 @@ static bool dash_before(const toks *k, const sentence *st, size_t p)
     return !(b[0] >= '0' && b[0] <= '9');
 }
 
+/* A label of a session or a speaker, then a colon, then the group at p:
+ * "Workshop schuldhulp: Anna Smit (gem. Tiel)", "Sessie B: Anna Smit, VNG",
+ * "spr. 1: Anna Smit".  The label is short and opens the statement. */
+static bool label_before(const toks *k, const sentence *st, size_t p)
+{
+    if (p <= st->s + 1 || p > st->s + 6 || !tok_punct(k, p - 1, ':'))
+        return false;
+    for (size_t t = st->s; t + 1 < p; t++)
+        if (tok_punct(k, t, ':'))
+            return false;
+    return vp_sp_sentence_find(k, st, VP_SW_SESSION_WORD) < p - 1 ||
+           vp_sp_sentence_find(k, st, VP_SW_SPEAKER_HEADING) < p - 1;
+}
+
 /* "Zijn opvolger, Marieke Smit (wethouder in Deventer), treedt aan", "haar
  * opvolger is Jan Bos": the successor before the group at p. */
 static bool successor_before(const toks *k, const sentence *st, size_t p)
@@ -458,6 +472,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
     size_t n = 0;
     size_t j = i;
     bool verb_before = false, in_parens = false, after_dash = false, successor = false;
+    bool labelled = false;
     bool plural_role = false, dash_org = false;
     size_t first_p = i;
     while (n < 8) {
@@ -509,6 +524,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         if (n == 1) {
             verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
             after_dash = dash_before(k, st, p);
+            labelled = label_before(k, st, p);
             first_p = p;
             successor = successor_before(k, st, p);
             /* "de gedeputeerden A van Groningen en B van Drenthe" */
@@ -578,7 +594,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         if (group_org && !mb->m.org)
             mb->m.org = vp_xstrdup(group_org);
         mb->m.cued = verb_before || verb_after || in_parens || after_dash || gapped ||
-                     gave_session;
+                     gave_session || labelled;
         mb->m.org_place = mb->m.org && dc->gazetteer &&
                           vp_gazetteer_lookup(dc->gazetteer, mb->m.org) != NULL;
         mb->m.triggered = mb->m.triggered || mb->m.cued;

@@ -119,7 +119,8 @@ static bool is_abbreviation_dot(const toks *k, size_t dot)
 {
     static const char *const abbrev[] = {
         "dhr", "mevr", "mw", "drs", "dr", "ir", "mr", "prof", "ing", "bijv",
-        "ca", "nr", "o.a", "m.m.v", "t.a.v", "i.s.m", "ds", "st", "jl", NULL,
+        "ca", "nr", "o.a", "m.m.v", "t.a.v", "i.s.m", "ds", "st", "jl",
+        "spr", "gem", "vz", NULL,
     };
     return dot > 0 && tok_in(k, dot - 1, abbrev);
 }

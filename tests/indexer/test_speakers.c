@@ -515,6 +515,22 @@ static void test_session_giver_about(void **state)
     expect_speakers(md, want);
 }
 
+/* Notes and programmes that label a session or a speaker, then a colon and
+ * the name: "Workshop X: Anna Smit (gem. Tiel)", "spr. 1: Anna Smit, VNG";
+ * a label that is no session ("Notitie:") cues nothing. */
+static void test_session_label_colon(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Aantekeningen\n\n"
+        "- Workshop schuldhulp: Kees Bos (gem. Tiel) \xE2\x80\x93 vroegsignalering.\n"
+        "- spr. 1: Ria Veen, VNG \xE2\x80\x93 \"gemeentefonds krimpt\" \xE2\x80\x93 veel knikken\n"
+        "- Sessie B: Bram Kok, Platform31\n"
+        "- Notitie: Lies Kramer mailen over de foto's\n";
+    static const char *const want[] = {"Bram Kok", "Kees Bos", "Ria Veen", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -546,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_forum_posters_and_thanks),
         cmocka_unit_test(test_agencies_and_committees),
         cmocka_unit_test(test_session_giver_about),
+        cmocka_unit_test(test_session_label_colon),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
