@@ -329,6 +329,25 @@ static bool continues(const vp_parsed *p, size_t i)
     return n > 0 && (t[n - 1] >= 'a' && t[n - 1] <= 'z') && next[0] >= 'a' && next[0] <= 'z';
 }
 
+/* Block i is an item inside an item that names a part of the programme:
+ * "- Keynote" or "- Tafel 1: Ravijnjaar" over "  - Anna Smit, VNG" (notes
+ * and programmes written as nested lists). */
+static bool programme_child(const doc_ctx *dc, const vp_parsed *p, size_t i)
+{
+    int depth = p->blocks[i].level;
+    if (depth < 2)
+        return false;
+    for (size_t j = i; j-- > 0;) {
+        const vp_block *b = &p->blocks[j];
+        if (b->kind != VP_BLOCK_ITEM || b->level < depth - 1)
+            return false;
+        if (b->level == depth - 1)
+            return contains_word(dc->words, b->text, VP_SW_SESSION_WORD) ||
+                   contains_word(dc->words, b->text, VP_SW_SPEAKER_HEADING);
+    }
+    return false;
+}
+
 /* The blocks in order.  A heading over attendees makes its section a list
  * of attendees; a paragraph that opens with "Aanwezig:" is one, and so are
  * the items or table right after it.  Names there are kept only for their
@@ -379,7 +398,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             scan_table(dc, &k, &scratch, p, &i, listed, ms);
             continue;
         }
-        if (b->kind == VP_BLOCK_ITEM && speaker_list && !listed)
+        if (b->kind == VP_BLOCK_ITEM && (speaker_list || programme_child(dc, p, i)) && !listed)
             scan_item(dc, &scratch, b->text, ms);
         if (b->kind == VP_BLOCK_PARAGRAPH && continues(p, i)) {
             /* a sentence broken over two paragraphs (a converted PDF): read

@@ -531,6 +531,26 @@ static void test_session_label_colon(void **state)
     expect_speakers(md, want);
 }
 
+/* Notes written as nested lists: a name with its organisation in an item
+ * under a part of the programme ("- Keynote", "- Tafel 1: ...") speaks;
+ * under another item ("- Na afloop") it does not. */
+static void test_nested_programme_items(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Aantekeningen kennisdag\n\n"
+        "- Keynote\n"
+        "  - dr. Ida Smit, Hogeschool Noord\n"
+        "  - over de digitale overheid\n"
+        "- Tafel 1: \"Geld\"\n"
+        "  - Erik-Jan Zwart, VNG\n"
+        "  - Zwart: \"Het kost eerst geld\"\n"
+        "- Na afloop\n"
+        "  - Piet Jansen, VNG\n";
+    static const char *const want[] = {"Erik-Jan Zwart", "Ida Smit", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -563,6 +583,7 @@ int main(void)
         cmocka_unit_test(test_agencies_and_committees),
         cmocka_unit_test(test_session_giver_about),
         cmocka_unit_test(test_session_label_colon),
+        cmocka_unit_test(test_nested_programme_items),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
