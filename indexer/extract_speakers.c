@@ -240,15 +240,20 @@ static bool has_year(const char *s)
 
 /* The line s opens with a full name and a comma: "Anna Smit, wethouder";
  * only_name: and says nothing more than who the person is (no verb, no
- * full stop: "Anna Smit, wethouder, sloot af." is a sentence). */
+ * full stop: "Anna Smit, wethouder, sloot af." is a sentence).  With
+ * any_mark a place in parentheses, a dash or a bullet may follow the name
+ * instead of the comma ("Anna Smit (Urk) - 4 maart 2021", the header of a
+ * post; "Anna Smit \u2022 adviseur \u2022 2 mei 2019"). */
 static bool opens_with_name(const doc_ctx *dc, toks *k, const char *s, size_t len,
-                            bool only_name)
+                            bool only_name, bool any_mark)
 {
     char *line = vp_xstrndup(s, len);
     vp_sp_tokenize(k, line);
     name_span span;
     bool yes = vp_sp_name_at(dc, k, 0, &span) && span.words >= 2 && !span.initials &&
-               tok_punct(k, span.e, ',');
+               (tok_punct(k, span.e, ',') ||
+                (any_mark && (tok_punct(k, span.e, '(') || tok_dash(k, span.e) ||
+                              tok_bullet(k, span.e))));
     for (size_t t = span.e; yes && only_name && t < k->n; t++)
         yes = !tok_in(k, t, SW(k, VP_SW_VERB_AFTER)) && !(t + 1 == k->n && tok_punct(k, t, '.'));
     free(line);
@@ -258,7 +263,8 @@ static bool opens_with_name(const doc_ctx *dc, toks *k, const char *s, size_t le
 /* A byline names the writer, not a speaker: "*Door Anna Smit,
  * communicatieadviseur*", "By Anna Smit", "Blog van Anna Smit, wethouder"
  * (data: byline-lead), or one line of a name and a date ("Anna Smit,
- * wethouder Wonen, Hoorn – 2 oktober 2023").  Unless the writer led the
+ * wethouder Wonen, Hoorn – 2 oktober 2023", "Anna Smit (Hoorn) – 2 oktober
+ * 2023", the header of a post in a forum).  Unless the writer led the
  * day: "Door Anna Smit, dagvoorzitter", or under "Terugblik van de
  * dagvoorzitter" (chair_near). */
 static bool is_byline(const doc_ctx *dc, toks *k, const char *text, bool chair_near)
@@ -270,7 +276,7 @@ static bool is_byline(const doc_ctx *dc, toks *k, const char *text, bool chair_n
     if (strchr(s, '\n') || len > 160)
         return false;
     return starts_with_entry(dc->words, s, VP_SW_BYLINE_LEAD) ||
-           (has_year(s) && opens_with_name(dc, k, s, len, false));
+           (has_year(s) && opens_with_name(dc, k, s, len, false, true));
 }
 
 /* A signature under the text: a paragraph of one to three lines, each a
@@ -292,7 +298,7 @@ static bool is_signature(const doc_ctx *dc, toks *k, const vp_parsed *p, size_t 
     size_t lines = 0;
     for (const char *s = b->text; *s; lines++) {
         size_t len = strcspn(s, "\n");
-        if (lines == 3 || len > 120 || !opens_with_name(dc, k, s, len, true))
+        if (lines == 3 || len > 120 || !opens_with_name(dc, k, s, len, true, false))
             return false;
         s += len + (s[len] == '\n');
     }
@@ -321,6 +327,25 @@ static bool continues(const vp_parsed *p, size_t i)
     while (n > 0 && is_space(t[n - 1]))
         n--;
     return n > 0 && (t[n - 1] >= 'a' && t[n - 1] <= 'z') && next[0] >= 'a' && next[0] <= 'z';
+}
+
+/* Block i is an item inside an item that names a part of the programme:
+ * "- Keynote" or "- Tafel 1: Ravijnjaar" over "  - Anna Smit, VNG" (notes
+ * and programmes written as nested lists). */
+static bool programme_child(const doc_ctx *dc, const vp_parsed *p, size_t i)
+{
+    int depth = p->blocks[i].level;
+    if (depth < 2)
+        return false;
+    for (size_t j = i; j-- > 0;) {
+        const vp_block *b = &p->blocks[j];
+        if (b->kind != VP_BLOCK_ITEM || b->level < depth - 1)
+            return false;
+        if (b->level == depth - 1)
+            return contains_word(dc->words, b->text, VP_SW_SESSION_WORD) ||
+                   contains_word(dc->words, b->text, VP_SW_SPEAKER_HEADING);
+    }
+    return false;
 }
 
 /* The blocks in order.  A heading over attendees makes its section a list
@@ -373,7 +398,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             scan_table(dc, &k, &scratch, p, &i, listed, ms);
             continue;
         }
-        if (b->kind == VP_BLOCK_ITEM && speaker_list && !listed)
+        if (b->kind == VP_BLOCK_ITEM && (speaker_list || programme_child(dc, p, i)) && !listed)
             scan_item(dc, &scratch, b->text, ms);
         if (b->kind == VP_BLOCK_PARAGRAPH && continues(p, i)) {
             /* a sentence broken over two paragraphs (a converted PDF): read

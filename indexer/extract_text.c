@@ -31,6 +31,14 @@ static unsigned code_point(const char *s, size_t len)
     return cp;
 }
 
+/* Superscript and subscript digits: a footnote mark glued to a word
+ * ("Smit\u00b2", "Ede\u00b9") is no part of it. */
+bool vp_ex_is_footnote_mark(const char *s, size_t len)
+{
+    unsigned cp = code_point(s, len);
+    return cp == 0xB2 || cp == 0xB3 || cp == 0xB9 || (cp >= 0x2070 && cp <= 0x209F);
+}
+
 bool vp_ex_is_wordchar(const char *s, size_t len)
 {
     unsigned cp = code_point(s, len);
@@ -38,6 +46,8 @@ bool vp_ex_is_wordchar(const char *s, size_t len)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
                (cp >= '0' && cp <= '9');
     if (cp >= 0x2000 && cp <= 0x206F)   /* general punctuation */
+        return false;
+    if (vp_ex_is_footnote_mark(s, len))
         return false;
     if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || cp == 0xD7 ||
         cp == 0xF7 || cp == 0xFFFD)

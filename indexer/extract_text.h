@@ -18,8 +18,11 @@
 
 /* Byte length of the UTF-8 character at s (1 for an invalid byte). */
 size_t vp_ex_charlen(const char *s, size_t len);
+/* A superscript or subscript digit, the footnote mark of a word ("Smit\u00b2"). */
+bool vp_ex_is_footnote_mark(const char *s, size_t len);
 /* A letter or digit: ASCII alnum or any non-ASCII character except the
- * typographic punctuation block U+2000-U+206F (dashes, quotes). */
+ * typographic punctuation block U+2000-U+206F (dashes, quotes) and
+ * footnote marks. */
 bool vp_ex_is_wordchar(const char *s, size_t len);
 /* An upper-case / lower-case letter (ASCII, Latin-1, Latin Extended-A). */
 bool vp_ex_is_upper(const char *s, size_t len);

@@ -279,7 +279,8 @@ static void emit_paragraph(walker *w, int line)
         from = 1;
     }
     if (from < w->para.n)
-        emit_joined(w, from, paragraph_kind(w), 0, line + (int)from);
+        /* an item keeps its depth: "- Keynote" over "  - Anna Smit, VNG" */
+        emit_joined(w, from, paragraph_kind(w), w->item_depth, line + (int)from);
 }
 
 /* ---- the walk ----------------------------------------------------------- */

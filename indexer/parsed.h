@@ -25,7 +25,8 @@ typedef enum {
 
 typedef struct vp_block {
     vp_block_kind kind;
-    int level;           /* heading level; 0 otherwise */
+    int level;           /* heading level; an item's list depth (1 for a
+                            top-level item); 0 otherwise */
     bool pseudo_heading; /* a paragraph that acts as a heading: a short ALL-CAPS
                             line ("A. CONCEPT BINNENSTAD", "AFSLUITING") or a
                             paragraph that is wholly bold */

@@ -56,6 +56,8 @@ typedef struct cues {
                               (only a gapped clause asks) */
     size_t vetoed_before;  /* "X moest afzeggen, dus Y nam het over": the
                               names before here did not speak */
+    size_t session_at;     /* "workshops van ...": a name after it, then
+                              "over" and a subject, gave the session */
 } cues;
 
 /* Words that join the members of a group: "A en B", "A, B and C". */
@@ -193,6 +195,20 @@ static bool dash_before(const toks *k, const sentence *st, size_t p)
     /* a title, not a date or a time ("Verslag, 03-10-2014 – Slot Zeist") */
     const char *b = k->t + k->v[d - 1].s;
     return !(b[0] >= '0' && b[0] <= '9');
+}
+
+/* A label of a session or a speaker, then a colon, then the group at p:
+ * "Workshop schuldhulp: Anna Smit (gem. Tiel)", "Sessie B: Anna Smit, VNG",
+ * "spr. 1: Anna Smit".  The label is short and opens the statement. */
+static bool label_before(const toks *k, const sentence *st, size_t p)
+{
+    if (p <= st->s + 1 || p > st->s + 6 || !tok_punct(k, p - 1, ':'))
+        return false;
+    for (size_t t = st->s; t + 1 < p; t++)
+        if (tok_punct(k, t, ':'))
+            return false;
+    return vp_sp_sentence_find(k, st, VP_SW_SESSION_WORD) < p - 1 ||
+           vp_sp_sentence_find(k, st, VP_SW_SPEAKER_HEADING) < p - 1;
 }
 
 /* "Zijn opvolger, Marieke Smit (wethouder in Deventer), treedt aan", "haar
@@ -456,6 +472,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
     size_t n = 0;
     size_t j = i;
     bool verb_before = false, in_parens = false, after_dash = false, successor = false;
+    bool labelled = false;
     bool plural_role = false, dash_org = false;
     size_t first_p = i;
     while (n < 8) {
@@ -507,6 +524,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         if (n == 1) {
             verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
             after_dash = dash_before(k, st, p);
+            labelled = label_before(k, st, p);
             first_p = p;
             successor = successor_before(k, st, p);
             /* "de gedeputeerden A van Groningen en B van Drenthe" */
@@ -563,6 +581,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         }
     }
     after_dash = after_dash && (dash_org || ends_title_group(k, st, j));
+    /* "workshops van Anna Smit van de VNG over wonen" */
+    bool gave_session = cs->session_at < first_p && tok_is(k, j, "over");
     bool gapped = gapped_verb(k, st, cs->first_verb, first_p, j);
     bool verb_after = cued_after(k, st, group[n - 1].span.e, &j);
     if (!group_org && n > 1 && group[n - 1].m.org && !group[0].m.org)
@@ -573,7 +593,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         member *mb = &group[g];
         if (group_org && !mb->m.org)
             mb->m.org = vp_xstrdup(group_org);
-        mb->m.cued = verb_before || verb_after || in_parens || after_dash || gapped;
+        mb->m.cued = verb_before || verb_after || in_parens || after_dash || gapped ||
+                     gave_session || labelled;
         mb->m.org_place = mb->m.org && dc->gazetteer &&
                           vp_gazetteer_lookup(dc->gazetteer, mb->m.org) != NULL;
         mb->m.triggered = mb->m.triggered || mb->m.cued;
@@ -647,6 +668,7 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
             .bio = item || (st->s > 0 && tok_bullet(k, st->s - 1)),
             .first_verb = &first_verb,
             .vetoed_before = vp_sp_sentence_find(k, st, VP_SW_NOT_SPEAKER_CUE),
+            .session_at = vp_sp_sentence_find(k, st, VP_SW_SESSION_WORD),
         };
         note_speaking_role(k, st, out);
         size_t i = st->s;

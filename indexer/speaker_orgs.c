@@ -13,6 +13,19 @@
 #include "mem.h"
 #include "text.h"
 
+/* Capitalised words from i, the last of at most three an organisation
+ * word ("Cultureel Planbureau"). */
+static bool org_word_ends(const toks *k, size_t i, size_t limit)
+{
+    for (size_t j = i; j < limit && j < i + 3; j++) {
+        if (k->v[j].kind != T_WORD || !vp_ex_is_upper(k->t + k->v[j].s, 1))
+            return false;
+        if (tok_in(k, j, SW(k, VP_SW_ORG_WORD)))
+            return true;
+    }
+    return false;
+}
+
 /* Organisation tokens at i: capitalised words, acronyms, "Platform31",
  * possibly after "gemeente"/"de gemeente"; returns the end token. */
 size_t vp_sp_org_at(const toks *k, size_t i, size_t limit, size_t *start)
@@ -41,6 +54,12 @@ size_t vp_sp_org_at(const toks *k, size_t i, size_t limit, size_t *start)
         /* "Stichting Lezen & Schrijven" */
         if (n > 0 && tok_punct(k, j, '&') && j + 1 < limit && k->v[j + 1].kind == T_WORD &&
             vp_ex_is_upper(k->t + k->v[j + 1].s, 1)) {
+            j++;
+            continue;
+        }
+        /* "Sociaal en Cultureel Planbureau": "en" inside a name that ends
+         * in an organisation word, not two organisations */
+        if (n > 0 && tok_is(k, j, "en") && org_word_ends(k, j + 1, limit)) {
             j++;
             continue;
         }

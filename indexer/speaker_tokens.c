@@ -64,6 +64,10 @@ void vp_sp_tokenize(toks *k, const char *t)
             i++;
             continue;
         }
+        if (vp_ex_is_footnote_mark(t + i, len - i)) {
+            i += vp_ex_charlen(t + i, len - i);   /* "Smit\u00b2 vertelde": read on */
+            continue;
+        }
         size_t end = initials_at(k, t, len, i);
         if (end) {
             push_tok(k, i, end, T_INITIALS);
@@ -115,7 +119,8 @@ static bool is_abbreviation_dot(const toks *k, size_t dot)
 {
     static const char *const abbrev[] = {
         "dhr", "mevr", "mw", "drs", "dr", "ir", "mr", "prof", "ing", "bijv",
-        "ca", "nr", "o.a", "m.m.v", "t.a.v", "i.s.m", "ds", "st", "jl", NULL,
+        "ca", "nr", "o.a", "m.m.v", "t.a.v", "i.s.m", "ds", "st", "jl",
+        "spr", "gem", "vz", NULL,
     };
     return dot > 0 && tok_in(k, dot - 1, abbrev);
 }

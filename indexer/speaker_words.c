@@ -41,6 +41,7 @@ static const char *const LIST_NAMES[VP_SW_COUNT] = {
     [VP_SW_ROLE_PLURAL] = "role-plural",
     [VP_SW_SPEAKING_ROLE] = "speaking-role",
     [VP_SW_ELSEWHERE_CUE] = "elsewhere-cue",
+    [VP_SW_SESSION_WORD] = "session-word",
 };
 
 struct vp_speaker_words {

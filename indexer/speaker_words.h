@@ -47,6 +47,8 @@ typedef enum vp_speaker_list {
                                (besides the chair roles) */
     VP_SW_ELSEWHERE_CUE,    /* "vorige week", "schreef": the sentence tells of another
                                time or text; none of its names spoke there */
+    VP_SW_SESSION_WORD,     /* "workshop", "sessie": a name after it, then "over" and
+                               a subject, gave that session */
     VP_SW_COUNT
 } vp_speaker_list;
 

@@ -39,6 +39,9 @@ static void expect_speakers(const char *md, const char *const *want)
     vp_extract_all(&ctx, &p, &d, &issue);
     size_t n = 0;
     for (; want[n]; n++) {
+        if (n >= d.n_speakers || strcmp(d.speakers[n].name, want[n]) != 0)
+            for (size_t i = 0; i < d.n_speakers; i++)
+                print_message("  found: %s\n", d.speakers[i].name);
         if (n >= d.n_speakers)
             fail_msg("missing speaker %s", want[n]);
         if (strcmp(d.speakers[n].name, want[n]) != 0)
@@ -444,6 +447,110 @@ static void test_german_offices(void **state)
     expect_speakers(md, want);
 }
 
+/* A footnote mark glued to a name ("Smit\xC2\xB2", "Smit[^3]") is no part
+ * of it. */
+static void test_footnote_marks(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Wethouder Lotte Brinkhorst\xC2\xB2 opende de dag. "
+        "Daarna sprak Bram Achterberg[^3] over de binnenstad. "
+        "Karel Wijnstra\xC2\xB9 vertelde over de haven.\n\n"
+        "[^3]: Achterberg is directeur van een adviesbureau.\n";
+    static const char *const want[] = {"Bram Achterberg", "Karel Wijnstra", "Lotte Brinkhorst", NULL};
+    expect_speakers(md, want);
+}
+
+/* A forum thread: the posters ("Gestart door X", "Re: - X (Urk) - date",
+ * a bold name and place over a post, "Geplaatst door X"), and those thanked
+ * for photos, are no speakers; one who spoke at the day is. */
+static void test_forum_posters_and_thanks(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Forum: leegstand in de kern\n\n"
+        "**Gestart door: Lies Brouwer (Urk) \xE2\x80\x93 3 maart 2021, 10:12**\n\n"
+        "Wie heeft ervaring met leegstand?\n\n"
+        "**Re: \xE2\x80\x93 Kees Zwart (Tiel) \xE2\x80\x93 3 maart 2021, 11:40**\n\n"
+        "Wij wel, zie de kennisdag.\n\n"
+        "**Anna Smit (Meppel)** \xE2\x80\x93 4 maart 2021\n\n"
+        "Op de kennisdag vertelde Ruben Hoekstra van Platform31 over de aanpak.\n\n"
+        "Geplaatst door Piet Hoekstra op 5 maart 2021\n\n"
+        "Met dank aan Tom Wissel en Ida Veen voor de foto's.\n";
+    static const char *const want[] = {"Ruben Hoekstra", NULL};
+    expect_speakers(md, want);
+}
+
+/* Agencies, committees, newspapers and German bodies are no persons, even
+ * with a speaking verb ("Het Cultureel Planbureau presenteerde"); "en"
+ * inside an organisation's name does not cut it in two. */
+static void test_agencies_and_committees(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Het Sociaal Planbureau Noord presenteerde cijfers. De Raadscommissie Wonen "
+        "vertelde over de woningbouw. Volgens de Almelose Courant sprak Stadt Ahlen mee. "
+        "Openbare Orde kwam aan bod. Daarna vertelde Anna Smit over de krant. "
+        "Mevrouw dr. Ria Bos van het Sociaal en Cultureel Bureau presenteerde een studie.\n";
+    static const char *const want[] = {"Anna Smit", "Ria Bos", NULL};
+    expect_speakers(md, want);
+}
+
+/* A session of the day and who gave it: a name after "workshop(s)" or
+ * "sessie", then its organisation, then "over" and the subject; a name
+ * with "over" and no session before it says nothing. */
+static void test_session_giver_about(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "In de middag waren er workshops van Anna Smit van de gemeente Urk over de brede "
+        "school, en van Kees Bos van Cultuurpact Noord over bibliotheken.\n\n"
+        "Er waren twee sessies: Ria Veen van de gemeente Tiel over winkels en Bram Kok van "
+        "Stichting Stad over ondernemers.\n\n"
+        "Het rapport van Lies Kramer van de provincie over krimp lag op tafel.\n";
+    static const char *const want[] = {"Anna Smit", "Bram Kok", "Kees Bos", "Ria Veen", NULL};
+    expect_speakers(md, want);
+}
+
+/* Notes and programmes that label a session or a speaker, then a colon and
+ * the name: "Workshop X: Anna Smit (gem. Tiel)", "spr. 1: Anna Smit, VNG";
+ * a label that is no session ("Notitie:") cues nothing. */
+static void test_session_label_colon(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Aantekeningen\n\n"
+        "- Workshop schuldhulp: Kees Bos (gem. Tiel) \xE2\x80\x93 vroegsignalering.\n"
+        "- spr. 1: Ria Veen, VNG \xE2\x80\x93 \"gemeentefonds krimpt\" \xE2\x80\x93 veel knikken\n"
+        "- Sessie B: Bram Kok, Platform31\n"
+        "- Notitie: Lies Kramer mailen over de foto's\n";
+    static const char *const want[] = {"Bram Kok", "Kees Bos", "Ria Veen", NULL};
+    expect_speakers(md, want);
+}
+
+/* Notes written as nested lists: a name with its organisation in an item
+ * under a part of the programme ("- Keynote", "- Tafel 1: ...") speaks;
+ * under another item ("- Na afloop") it does not. */
+static void test_nested_programme_items(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Aantekeningen kennisdag\n\n"
+        "- Keynote\n"
+        "  - dr. Ida Smit, Hogeschool Noord\n"
+        "  - over de digitale overheid\n"
+        "- Tafel 1: \"Geld\"\n"
+        "  - Erik-Jan Zwart, VNG\n"
+        "  - Zwart: \"Het kost eerst geld\"\n"
+        "- Na afloop\n"
+        "  - Piet Jansen, VNG\n";
+    static const char *const want[] = {"Erik-Jan Zwart", "Ida Smit", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -471,6 +578,12 @@ int main(void)
         cmocka_unit_test(test_formal_initials_and_called_name),
         cmocka_unit_test(test_programme_in_present_tense),
         cmocka_unit_test(test_german_offices),
+        cmocka_unit_test(test_footnote_marks),
+        cmocka_unit_test(test_forum_posters_and_thanks),
+        cmocka_unit_test(test_agencies_and_committees),
+        cmocka_unit_test(test_session_giver_about),
+        cmocka_unit_test(test_session_label_colon),
+        cmocka_unit_test(test_nested_programme_items),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
