@@ -14,6 +14,8 @@
 
 /* Words remembered per searcher before the table starts afresh. */
 enum { SPELL_CACHE_CAP = 4096, SPELL_MAX_WORD = 64 };
+/* Bytes a word has before its neighbours one edit away are looked up. */
+enum { SPELL_MIN_ONE_EDIT = 4 };
 
 struct vp_spell_cache {
     vp_strset *words;    /* as typed; an id indexes corrections */
@@ -156,9 +158,12 @@ static void weigh_one_edit(nearest *n, const char *word)
 }
 
 /* The word one edit from word that most reports use (caller frees), or
- * NULL when the index has none or a lookup failed. */
+ * NULL when the index has none, a lookup failed, or word is too short to
+ * guess from (a word of three letters has dozens of words one edit away). */
 static char *one_edit_away(const xapc_db *lexicon, const char *word)
 {
+    if (strlen(word) < SPELL_MIN_ONE_EDIT)
+        return NULL;
     nearest n = {.lexicon = lexicon};
     weigh_one_edit(&n, word);
     return n.best_reports && !n.failed ? vp_xstrdup(n.best) : NULL;
@@ -166,12 +171,12 @@ static char *one_edit_away(const xapc_db *lexicon, const char *word)
 
 /* ---- one word's correction ---------------------------------------------- */
 
-/* The correction of one word: none for a word some report uses; else the
- * word one edit away that most reports use; else the parser's (the
- * spelling table's words two edits away).  A failed lookup leaves it to the
- * parser, as before. */
+/* The correction of one word: none for a word some report uses; else (when
+ * nearby) the word one edit away that most reports use; else the parser's
+ * (the spelling table's words up to two edits away).  A failed lookup
+ * leaves it to the parser, as before. */
 static char *fresh_correction(const xapc_db *lexicon, xapc_qp *qp, const char *typed,
-                              unsigned flags)
+                              unsigned flags, bool nearby)
 {
     char lower[SPELL_MAX_WORD + 1];
     bool failed = false;
@@ -179,21 +184,21 @@ static char *fresh_correction(const xapc_db *lexicon, xapc_qp *qp, const char *t
         return parser_correction(qp, typed, flags);
     if (reports_using(lexicon, lower, &failed) > 0)
         return NULL;
-    char *near = failed ? NULL : one_edit_away(lexicon, lower);
+    char *near = failed || !nearby ? NULL : one_edit_away(lexicon, lower);
     return near ? near : parser_correction(qp, typed, flags);
 }
 
 /* The correction of one word (NULL: none), remembered in c. */
 static const char *word_correction(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
                                    const char *word, size_t len, unsigned flags,
-                                   char **scratch)
+                                   bool nearby, char **scratch)
 {
     char typed[SPELL_MAX_WORD + 1];
     memcpy(typed, word, len);
     typed[len] = '\0';
     if (!c) {
         free(*scratch);
-        return *scratch = fresh_correction(lexicon, qp, typed, flags);
+        return *scratch = fresh_correction(lexicon, qp, typed, flags, nearby);
     }
     size_t id = vp_strset_find(c->words, word, len);
     if (id != VP_STRSET_NONE)
@@ -202,7 +207,7 @@ static const char *word_correction(vp_spell_cache *c, const xapc_db *lexicon, xa
         vp_spell_cache_clear(c);
     id = vp_strset_add(c->words, word, len, NULL);
     VP_GROW(c->corrections, c->cap, id + 1);
-    return c->corrections[id] = fresh_correction(lexicon, qp, typed, flags);
+    return c->corrections[id] = fresh_correction(lexicon, qp, typed, flags, nearby);
 }
 
 static bool is_operator(const char *w, size_t len)
@@ -258,7 +263,7 @@ static bool plain_text(const char *text)
 
 /* text with each word replaced by its correction; NULL when none changed. */
 static char *corrected_words(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
-                             const char *text, unsigned flags)
+                             const char *text, unsigned flags, bool nearby)
 {
     vp_buf out = VP_BUF_INIT;
     char *scratch = NULL;
@@ -268,7 +273,7 @@ static char *corrected_words(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp 
         bool word = n == 0;
         if (word)
             n = letters(p);
-        const char *fix = word ? word_correction(c, lexicon, qp, p, n, flags, &scratch) : NULL;
+        const char *fix = word ? word_correction(c, lexicon, qp, p, n, flags, nearby, &scratch) : NULL;
         changed = changed || fix;
         if (fix)
             vp_buf_puts(&out, fix);
@@ -285,9 +290,9 @@ static char *corrected_words(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp 
 }
 
 char *vp_spelling_of(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
-                     const char *text, unsigned flags)
+                     const char *text, unsigned flags, bool nearby)
 {
-    char *corrected = plain_text(text) ? corrected_words(c, lexicon, qp, text, flags)
+    char *corrected = plain_text(text) ? corrected_words(c, lexicon, qp, text, flags, nearby)
                                        : parser_correction(qp, text, flags);
     if (corrected && strcmp(corrected, text) == 0) {
         free(corrected);

@@ -30,6 +30,8 @@
 #ifndef VP_SPELLING_H
 #define VP_SPELLING_H
 
+#include <stdbool.h>
+
 #include "xapian_c.h"
 
 typedef struct vp_spell_cache vp_spell_cache;
@@ -42,9 +44,13 @@ void vp_spell_cache_clear(vp_spell_cache *c);
 
 /* text with the corrections of the words no report in lexicon uses (for a
  * plain query as above, else Xapian's: parsed with flags plus
- * XAPC_QP_SPELLING_CORRECTION), or NULL when there is none or it equals text.  lexicon is the
- * database qp reads.  c may be NULL (nothing remembered).  Caller frees. */
+ * XAPC_QP_SPELLING_CORRECTION), or NULL when there is none or it equals
+ * text.  lexicon is the database qp reads.  nearby: look for words one edit
+ * away in lexicon's term list; false where some shard is remote (each of the
+ * hundreds of lookups a round trip: a request ran out of its deadline), so
+ * only the spelling table answers there.  c may be NULL (nothing
+ * remembered).  Caller frees. */
 char *vp_spelling_of(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
-                     const char *text, unsigned flags);
+                     const char *text, unsigned flags, bool nearby);
 
 #endif /* VP_SPELLING_H */
