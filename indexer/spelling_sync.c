@@ -18,12 +18,13 @@ static bool is_word(const char *term)
     return *term && !(*term >= 'A' && *term <= 'Z');
 }
 
-/* The next word term at or after the iterator's position, or NULL. */
+/* The next word term the table is to hold, at or after the iterator's
+ * position, or NULL. */
 static const char *next_word(xapc_termiter *it, uint32_t *freq, xapc_error *err)
 {
     const char *term;
     while (xapc_termiter_next(it, &term, freq, err))
-        if (is_word(term))
+        if (*freq >= VP_SPELLING_MIN_REPORTS && is_word(term))
             return term;
     return NULL;
 }

@@ -302,7 +302,8 @@ static bool add_spelling(vp_searcher *s, xapc_qp *qp, const char *text,
         return false;
     if (found >= VP_SUGGEST_BELOW)
         return true;
-    pt->suggestion = vp_spelling_of(s->spell, vp_searcher_lexicon(s), qp, text, vp_parse_flags);
+    pt->suggestion = vp_spelling_of(s->spell, vp_searcher_lexicon(s), qp, text, vp_parse_flags,
+                                     !s->remote);
     if (!pt->suggestion || found > 0)
         return true;
     vp_expansion x = {0};

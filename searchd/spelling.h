@@ -10,16 +10,27 @@
  * parser does it, and each word's answer is kept until the index changes;
  * any other query goes to the parser whole, as before.
  *
- * In a plain query a word the spelling table holds is taken as typed (the
- * reports use it, so it is a word), as Lucene's spell checker does by
- * default (SUGGEST_WHEN_NOT_IN_INDEX).  Xapian would offer a more frequent
+ * In a plain query a word some report uses (the index's term list has it)
+ * is taken as typed, as Lucene's spell checker does by default
+ * (SUGGEST_WHEN_NOT_IN_INDEX).  Xapian would offer a more frequent
  * neighbour ("gemeente" for "gemeenten", which stemming finds anyway), and
  * finding it merges the word's trigram lists: tens of millions of
  * instructions a word on a large index, for a query that only found few
  * reports because its words rarely meet.
+ *
+ * Any other word gets the word one edit away (a letter dropped, swapped,
+ * changed or added: Damerau's edits, the typos people make most) that most
+ * reports use, looked up in the term list (about 90 lookups a letter, a
+ * few microseconds each, once per word and revision); only when there is
+ * none does Xapian's spelling table answer, with words up to two edits
+ * away.  The table holds only the words of two reports or more
+ * (indexer/spelling_sync.h), the bulk of its cost; the term list knows
+ * every word.
  */
 #ifndef VP_SPELLING_H
 #define VP_SPELLING_H
+
+#include <stdbool.h>
 
 #include "xapian_c.h"
 
@@ -31,11 +42,15 @@ void vp_spell_cache_free(vp_spell_cache *c);
 /* Forgets every answer (the index has changed). */
 void vp_spell_cache_clear(vp_spell_cache *c);
 
-/* text with Xapian's spelling corrections (parsed with flags plus
- * XAPC_QP_SPELLING_CORRECTION) of the words lexicon's spelling table does
- * not hold, or NULL when there is none or it equals text.  lexicon is the
- * database qp reads.  c may be NULL (nothing remembered).  Caller frees. */
+/* text with the corrections of the words no report in lexicon uses (for a
+ * plain query as above, else Xapian's: parsed with flags plus
+ * XAPC_QP_SPELLING_CORRECTION), or NULL when there is none or it equals
+ * text.  lexicon is the database qp reads.  nearby: look for words one edit
+ * away in lexicon's term list; false where some shard is remote (each of the
+ * hundreds of lookups a round trip: a request ran out of its deadline), so
+ * only the spelling table answers there.  c may be NULL (nothing
+ * remembered).  Caller frees. */
 char *vp_spelling_of(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
-                     const char *text, unsigned flags);
+                     const char *text, unsigned flags, bool nearby);
 
 #endif /* VP_SPELLING_H */

@@ -529,7 +529,7 @@ static void test_spelling_correction_applied(void **state)
 
     /* a correction that finds nothing with every word is no help: the
      * query runs relaxed as typed, and no suggestion is offered */
-    char *offered = vp_spelling_of(NULL, db, qp, "jeugdzorg gemeentx", flags);
+    char *offered = vp_spelling_of(NULL, db, qp, "jeugdzorg gemeentx", flags, true);
     assert_string_equal(offered, "jeugdzorg gemeente");
     free(offered);
     out = search("jeugdzorg gemeentx");
@@ -577,8 +577,8 @@ static void test_word_by_word_spelling_equals_parser(void **state)
             vp_spell_cache_clear(cache);
         for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
             char *want = whole_correction(texts[i]);
-            char *got = vp_spelling_of(cache, db, qp, texts[i], flags);
-            char *uncached = vp_spelling_of(NULL, db, qp, texts[i], flags);
+            char *got = vp_spelling_of(cache, db, qp, texts[i], flags, false);
+            char *uncached = vp_spelling_of(NULL, db, qp, texts[i], flags, false);
             assert_string_equal(got ? got : "", want);
             assert_string_equal(uncached ? uncached : "", want);
             corrected += *want != '\0';
@@ -588,7 +588,7 @@ static void test_word_by_word_spelling_equals_parser(void **state)
         }
     }
     assert_true(corrected >= 3 * 5);   /* the list does exercise corrections */
-    char *accented = vp_spelling_of(cache, db, qp, "financiële coördinatei", flags);
+    char *accented = vp_spelling_of(cache, db, qp, "financiële coördinatei", flags, false);
     assert_string_equal(accented, "financiële coördinatie");   /* and of accented words */
     free(accented);
     vp_spell_cache_free(cache);
@@ -604,14 +604,44 @@ static void test_known_words_are_not_corrected(void **state)
     free(xapian);
     vp_spell_cache *cache = vp_spell_cache_new();
     for (int round = 0; round < 2; round++) {    /* fresh, then remembered */
-        assert_null(vp_spelling_of(cache, db, qp, "gemeenten", flags));
-        assert_null(vp_spelling_of(cache, db, qp, "Gemeenten", flags));
-        char *fixed = vp_spelling_of(cache, db, qp, "gemeenten samenwerkng", flags);
+        assert_null(vp_spelling_of(cache, db, qp, "gemeenten", flags, true));
+        assert_null(vp_spelling_of(cache, db, qp, "Gemeenten", flags, true));
+        char *fixed = vp_spelling_of(cache, db, qp, "gemeenten samenwerkng", flags, true);
         assert_string_equal(fixed, "gemeenten samenwerking");
         free(fixed);
     }
-    assert_null(vp_spelling_of(NULL, db, qp, "gemeenten", flags));
+    assert_null(vp_spelling_of(NULL, db, qp, "gemeenten", flags, true));
     vp_spell_cache_free(cache);
+}
+
+/* An unknown word of a plain query becomes the word one edit away that most
+ * reports use, looked up in the term list.  Here "gemeentn" is one edit
+ * from "gemeente" and "gemeenten"; the fixture's spelling table holds both,
+ * and Xapian's offers "gemeente", which no report has as an unprefixed term
+ * (a plain query would not find it); the term list has "gemeenten" only.
+ * Three letters are too few to guess from: the table answers alone. */
+static void test_one_edit_away_by_reports(void **state)
+{
+    (void)state;
+    xapc_error err;
+    assert_int_equal(xapc_db_termfreq(db, "gemeente", &err), 0);
+    assert_true(xapc_db_termfreq(db, "gemeenten", &err) > 0);
+    char *xapian = whole_correction("gemeentn");
+    assert_string_equal(xapian, "gemeente");
+    free(xapian);
+    vp_spell_cache *cache = vp_spell_cache_new();
+    for (int round = 0; round < 2; round++) {    /* fresh, then remembered */
+        char *fixed = vp_spelling_of(cache, db, qp, "regionale gemeentn", flags, true);
+        assert_non_null(fixed);
+        assert_string_equal(fixed, "regionale gemeenten");
+        free(fixed);
+    }
+    vp_spell_cache_free(cache);
+    char *short_word = vp_spelling_of(NULL, db, qp, "reg", flags, true);
+    char *table = whole_correction("reg");
+    assert_string_equal(short_word ? short_word : "", table);
+    free(short_word);
+    free(table);
 }
 
 int main(void)
@@ -629,6 +659,7 @@ int main(void)
         cmocka_unit_test(test_spelling_correction_applied),
         cmocka_unit_test(test_word_by_word_spelling_equals_parser),
         cmocka_unit_test(test_known_words_are_not_corrected),
+        cmocka_unit_test(test_one_edit_away_by_reports),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
