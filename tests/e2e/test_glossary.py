@@ -79,6 +79,16 @@ Donderdag 17 juni 2021, stadhuis van Tiel
 Wethouder Carla Smit opende de dag over de binnenstad. De markt trekt veel
 bezoekers en de gemeente zet nieuwe bankjes en bomen op het plein.
 """,
+    # the author's keyword in the front matter, a word the text never uses
+    "2019-04-11-meppel.md": """---
+title: Kennisdag in Meppel
+date: 2019-04-11
+tags: [zwerfafval, vrijwilligers]
+---
+
+Wethouder Eva Mulder opende de dag. Scholieren en bewoners ruimden samen
+blikjes en plastic op langs de vaart en in het park.
+""",
     "2020-09-24-assen.md": """# Kennisdag in Assen
 
 Donderdag 24 september 2020, stadhuis van Assen
@@ -149,6 +159,8 @@ class RankingTest(IndexedTest):
                 self.assertEqual(search(self.db, query)[:2],
                                  ["2023-10-05-zutphen", "2022-03-10-harderwijk"])
 
+    def test_the_authors_keywords_find_the_report(self):
+        self.assertEqual(search(self.db, "zwerfafval"), ["2019-04-11-meppel"])
 
 
 if __name__ == "__main__":
