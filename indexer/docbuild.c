@@ -3,7 +3,12 @@
  *
  * Weights: a word in the title counts five times, in a heading three times,
  * in the body once (wdf), so that BM25 ranks a report whose title or
- * workshop is about a subject above one that mentions it in passing.  Each
+ * workshop is about a subject above one that mentions it in passing.  The
+ * author's keywords in the front matter (tags) count twice: they name what
+ * the report is about, often in a word its text never uses ("energietransitie"
+ * over a text on zon, wind and energieneutraal), but they are a list, not
+ * a title (chosen from 1, 2, 3, 5 on corpus/ and tests/otherhands/:
+ * docs/quality.md).  Each
  * field starts at a position gap of 100 so a phrase never spans two fields.
  */
 #include "docbuild.h"
@@ -20,7 +25,7 @@
 #include "strvec.h"
 #include "text.h"
 
-enum { WDF_TITLE = 5, WDF_HEADING = 3, WDF_BODY = 1, WDF_FACET_TEXT = 2,
+enum { WDF_TITLE = 5, WDF_HEADING = 3, WDF_TAG = 2, WDF_BODY = 1, WDF_FACET_TEXT = 2,
        FIELD_GAP = 100 };
 
 /* Words the builder's stemmer remembers: an archive's vocabulary runs to
@@ -154,6 +159,9 @@ static bool add_text(vp_docbuilder *b, const vp_document *d, xapc_error *err)
         return false;
     for (size_t i = 0; i < d->n_sections; i++)
         if (!index_both(b, d->sections[i].heading, WDF_HEADING, VP_PREFIX_HEADING, err))
+            return false;
+    for (size_t i = 0; i < d->tags.len; i++)   /* each its own field: no phrase across two */
+        if (!index_field(b, d->tags.items[i], WDF_TAG, "", err))
             return false;
     if (!index_field(b, d->text, WDF_BODY, "", err))
         return false;

@@ -269,6 +269,8 @@ static bool fill_derived(const vp_parsed *p, const char *rel_path, const char *b
     d->path = vp_xstrdup(rel_path);
     d->markdown = vp_xstrndup(body, body_len);
     d->text = join_blocks(p, 0, p->n_blocks);
+    for (size_t i = 0; i < p->fm.themes.len; i++)
+        vp_strvec_push(&d->tags, p->fm.themes.items[i]);
     return d->id && add_sections(p, d);
 }
 

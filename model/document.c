@@ -32,6 +32,7 @@ void vp_document_clear(vp_document *d)
     free(d->speakers);
     vp_strvec_clear(&d->people);
     vp_strvec_clear(&d->themes);
+    vp_strvec_clear(&d->tags);
     for (size_t i = 0; i < d->n_sections; i++) {
         free(d->sections[i].heading);
         free(d->sections[i].anchor);
@@ -126,7 +127,7 @@ char *vp_document_to_json(const vp_document *d)
         goto done;
     }
     sp = NULL;
-    if (!set(o, "themes", strvec_json(&d->themes)))
+    if (!set(o, "themes", strvec_json(&d->themes)) || !set(o, "tags", strvec_json(&d->tags)))
         goto done;
     sec = json_array();
     if (!sec)
@@ -222,6 +223,7 @@ static int parse(json_t *root, vp_document *d, char *errbuf, size_t errlen)
         || get_str(root, "host", "", NULLABLE, &d->host, errbuf, errlen)
         || get_strvec(root, "municipalities", &d->municipalities, errbuf, errlen)
         || get_strvec(root, "themes", &d->themes, errbuf, errlen)
+        || get_strvec(root, "tags", &d->tags, errbuf, errlen)
         || get_str(root, "text", "", EMPTY_IF_MISSING, &d->text, errbuf, errlen)
         || get_str(root, "markdown", "", EMPTY_IF_MISSING, &d->markdown, errbuf, errlen))
         return -1;

@@ -5,7 +5,7 @@
  * Xapian document data; searchd and vind read that JSON back, so a search
  * never opens the source file again.  The JSON keys are the public names of
  * the HTTP API (id, title, date, host, path, municipalities, speakers,
- * themes) plus "sections", "text" and "markdown".
+ * themes) plus "tags", "sections", "text" and "markdown".
  */
 #ifndef VP_DOCUMENT_H
 #define VP_DOCUMENT_H
@@ -40,6 +40,10 @@ typedef struct vp_document {
                                    resolves short names with.  Kept in
                                    VP_SLOT_PEOPLE, not in the JSON. */
     vp_strvec themes;           /* slugs, sorted */
+    vp_strvec tags;             /* the author's own keywords for the report
+                                   (front matter `tags`, `themes`,
+                                   `trefwoorden`, ...), as written: found by
+                                   a plain query (docbuild.c), not a facet */
     vp_section *sections;
     size_t n_sections;
     char *text;          /* plain text of the whole body (snippets) */

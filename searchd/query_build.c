@@ -195,6 +195,10 @@ xapc_enquire *vp_make_enquire(vp_searcher *s, const xapc_query *q, vp_sort sort,
     xapc_error_clear(&xe);
     xapc_enquire *enq = xapc_enquire_new(s->db, &xe);
     bool ok = enq && xapc_enquire_set_query(enq, q, &xe) == XAPC_OK;
+    /* Xapian's BM25 but for k1 (expand.h), in every order: an export in
+     * date order gives each report the score /search gives it. */
+    if (ok)
+        ok = xapc_enquire_set_bm25(enq, VP_EXPAND_BM25_K1, 0, 1, 0.5, 0.5, &xe) == XAPC_OK;
     /* The key is unique (date, then id): ties on a date come in id order,
      * the same in /search and in /export's key ranges. */
     if (ok && sort == VP_SORT_DATE)

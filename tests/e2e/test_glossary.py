@@ -1,6 +1,8 @@
-"""End-to-end tests of the query glossary (data/synonyms.tsv) as shipped:
-reports written for the test are indexed with the real data/, and a query
-in the words a researcher types finds the report that says it otherwise.
+"""End-to-end tests of the query glossary (data/synonyms.tsv) as shipped,
+and of how a plain query ranks (searchd/expand.h): reports written for the
+test are indexed with the real data/, and a query in the words a researcher
+types finds the report that says it otherwise, the report about what it asks
+for first.
 
 Run by ctest with the paths of the programs in the environment (see
 CMakeLists.txt).  Standard library only.
@@ -46,6 +48,59 @@ op het plein bij de kerk.
 """,
 }
 
+RANKING_REPORTS = {
+    # about the heat network: in its title, a heading and all through the
+    # body; the subsidy named once
+    "2023-10-05-zutphen.md": """# Kennisdag: het warmtenet in de wijk
+
+Donderdag 5 oktober 2023, stadhuis van Zutphen
+
+Wethouder Anna de Vries opende de dag over het warmtenet. Zutphen legt een
+warmtenet aan in drie wijken. Het warmtenet draait op restwarmte van de
+papierfabriek. Bewoners vroegen wat het warmtenet hun gaat kosten, en de
+wethouder legde uit hoe het rijk bijdraagt met een subsidie.
+
+## Het warmtenet in de praktijk
+
+Een projectleider liet zien hoe de leidingen van het warmtenet onder de
+straten door lopen en welke woningen als eerste aansluiten.
+""",
+    # both words twice, in passing, in a day about something else
+    "2022-03-10-harderwijk.md": """# Kennisdag in Harderwijk
+
+Donderdag 10 maart 2022, stadhuis van Harderwijk
+
+Wethouder Bert Janssen opende de dag over de begroting van de gemeente.
+Er was een subsidie voor een buurthuis, een subsidie voor de muziekschool
+en de vraag of een warmtenet ooit betaalbaar wordt. De sportvelden krijgen
+nieuw gras en de bibliotheek verhuist. Een buurgemeente noemde het warmtenet
+van de eigen stad als voorbeeld.
+""",
+    "2021-06-17-tiel.md": """# Kennisdag in Tiel
+
+Donderdag 17 juni 2021, stadhuis van Tiel
+
+Wethouder Carla Smit opende de dag over de binnenstad. De markt trekt veel
+bezoekers en de gemeente zet nieuwe bankjes en bomen op het plein.
+""",
+    # the author's keyword in the front matter, a word the text never uses
+    "2019-04-11-meppel.md": """---
+title: Kennisdag in Meppel
+date: 2019-04-11
+tags: [zwerfafval, vrijwilligers]
+---
+
+Wethouder Eva Mulder opende de dag. Scholieren en bewoners ruimden samen
+blikjes en plastic op langs de vaart en in het park.
+""",
+    "2020-09-24-assen.md": """# Kennisdag in Assen
+
+Donderdag 24 september 2020, stadhuis van Assen
+
+Wethouder Dirk Bos opende de dag over de jeugdzorg en de wachtlijsten.
+""",
+}
+
 
 def search(db, query):
     """The ids of the hits of query, best first."""
@@ -56,15 +111,21 @@ def search(db, query):
     return [hit["id"] for hit in json.loads(out.stdout)["hits"]]
 
 
-class GlossaryTest(unittest.TestCase):
+class IndexedTest(unittest.TestCase):
+    REPORTS = {}
+
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="vp-glossary-")
-        cls.db = index_reports(INDEXER, DATA, REPORTS, cls.tmp)
+        cls.db = index_reports(INDEXER, DATA, cls.REPORTS, cls.tmp)
 
     @classmethod
     def tearDownClass(cls):
         shutil.rmtree(cls.tmp, ignore_errors=True)
+
+
+class GlossaryTest(IndexedTest):
+    REPORTS = REPORTS
 
     def test_labour_shortage_in_other_words(self):
         for query in ("krapte op de arbeidsmarkt", "labour shortage", "staff shortage"):
@@ -76,6 +137,21 @@ class GlossaryTest(unittest.TestCase):
                       "technical education and apprenticeships"):
             with self.subTest(query=query):
                 self.assertEqual(search(self.db, query)[:1], ["2022-05-12-tiel"])
+
+
+class RankingTest(IndexedTest):
+    REPORTS = RANKING_REPORTS
+
+    def test_the_report_about_a_subject_before_one_that_names_it_in_passing(self):
+        # BM25's k1 (expand.h): with Xapian's default of 1 the word's weight
+        # saturates and the two mentions of each word in passing won
+        for query in ("warmtenet subsidie", "subsidie warmtenet"):
+            with self.subTest(query=query):
+                self.assertEqual(search(self.db, query)[:2],
+                                 ["2023-10-05-zutphen", "2022-03-10-harderwijk"])
+
+    def test_the_authors_keywords_find_the_report(self):
+        self.assertEqual(search(self.db, "zwerfafval"), ["2019-04-11-meppel"])
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ static void fill(vp_document *d)
     vp_strvec_push(&d->municipalities, "Leiden");
     vp_strvec_push(&d->municipalities, "'s-Hertogenbosch");
     vp_strvec_push(&d->themes, "binnenstad");
+    vp_strvec_push(&d->tags, "city centre");
     assert_true(vp_document_add_speaker(d, "Marloes Hoogerbrugge", "Platform31", NULL));
     assert_true(vp_document_add_speaker(d, "Jan de Vries", NULL, "burgemeester"));
     assert_true(vp_document_add_section(d, "A. Concept binnenstad", "a-concept-binnenstad",
@@ -45,6 +46,9 @@ static void assert_same(const vp_document *a, const vp_document *b)
     assert_int_equal(a->themes.len, b->themes.len);
     for (size_t i = 0; i < a->themes.len; i++)
         assert_string_equal(a->themes.items[i], b->themes.items[i]);
+    assert_int_equal(a->tags.len, b->tags.len);
+    for (size_t i = 0; i < a->tags.len; i++)
+        assert_string_equal(a->tags.items[i], b->tags.items[i]);
     assert_int_equal(a->n_speakers, b->n_speakers);
     for (size_t i = 0; i < a->n_speakers; i++) {
         SAME_OPT(a->speakers[i].name, b->speakers[i].name);
@@ -102,7 +106,7 @@ static void test_empty_document(void **state)
     json = vp_document_to_json(&d);
     assert_string_equal(json, "{\"id\":\"x\",\"path\":\"\",\"title\":\"\",\"date\":null,"
                               "\"host\":null,\"municipalities\":[],\"speakers\":[],"
-                              "\"themes\":[],\"sections\":[],\"text\":\"\",\"markdown\":\"\"}");
+                              "\"themes\":[],\"tags\":[],\"sections\":[],\"text\":\"\",\"markdown\":\"\"}");
     vp_document_init(&e);
     assert_int_equal(vp_document_from_json(json, strlen(json), &e, err, sizeof err), 0);
     assert_same(&d, &e);
