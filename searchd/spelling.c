@@ -233,6 +233,15 @@ static bool blank(char ch)
     return ch == ' ' || ch == '\t';
 }
 
+/* True at a mark that ends a word of a sentence ("... met België?", "wonen,
+ * zorg"): a natural-language question is still words, which the index is
+ * asked about one by one; the parser's whole-text correction knows only the
+ * spelling table, which leaves out one report's words. */
+static bool sentence_mark(const char *p)
+{
+    return *p && strchr(",.;:?!", *p) && (!p[1] || blank(p[1]));
+}
+
 /* A double quote that opens or closes a phrase: blank (or the text's end)
  * on one side.  The parser corrects a phrase's words as it does loose ones. */
 static bool phrase_quote(const char *text, const char *p)
@@ -252,10 +261,10 @@ static bool plain_text(const char *text)
     for (const char *p = text; *p;) {
         size_t n = letters(p);
         if (n > SPELL_MAX_WORD || is_operator(p, n) ||
-            (p[n] && !blank(p[n]) && !phrase_quote(text, p + n)))
+            (p[n] && !blank(p[n]) && !phrase_quote(text, p + n) && !sentence_mark(p + n)))
             return false;
         any = any || n > 0;
-        for (p += n; blank(*p) || phrase_quote(text, p); p++)
+        for (p += n; blank(*p) || phrase_quote(text, p) || sentence_mark(p); p++)
             quotes += *p == '"';
     }
     return any && quotes % 2 == 0;
@@ -270,6 +279,8 @@ static char *corrected_words(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp 
     bool changed = false;
     for (const char *p = text; *p;) {
         size_t n = strspn(p, " \t\"");
+        if (n == 0 && sentence_mark(p))
+            n = 1;
         bool word = n == 0;
         if (word)
             n = letters(p);
