@@ -248,7 +248,7 @@ SPEAKER_LISTS = {"role", "role-adjective", "role-suffix", "honorific", "verb-bef
                  "speaker-heading", "speaker-column", "org-column", "not-name", "org-word",
                  "speaker-cue", "not-speaker-lead", "action-column", "second-given-name", "chair-role",
                  "negated-speaking", "not-speaker-next", "byline-lead", "role-plural",
-                 "speaking-role", "elsewhere-cue"}
+                 "speaking-role", "elsewhere-cue", "session-word"}
 
 
 def check_speakers(path):
