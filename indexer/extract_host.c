@@ -193,7 +193,7 @@ static bool followed_by_date(const char *t, size_t len, size_t end)
     return (head[0] >= '0' && head[0] <= '9') || we <= 10;
 }
 
-/* "Gorkum, Theater Het Pakhuis â vrijdag 8 juni 2012": a line
+/* "Gorkum, Theater Het Pakhuis – vrijdag 8 juni 2012": a line
  * that starts with the place, then the venue and a dash or a comma, then
  * the date, as a transcript's or a programme's heading has it. */
 static bool dateline_with_venue(const char *t, size_t len, const mention *m)
