@@ -516,6 +516,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         mb->m.role_owned = owned;
         mb->m.role_before = role != NULL;
         mb->m.honorific = honorific;
+        mb->m.chair = role && tok_in(k, role_first, SW(k, VP_SW_CHAIR_ROLE));
         if (role)
             mb->m.org = acronym_before(k, st, role_first);
         size_t p = vp_sp_before_honorifics(k, role ? role_first : span.s);
@@ -537,6 +538,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
                 if (vp_sp_role(k, r - 1)) {
                     mb->m.role = vp_sp_role(k, r - 1);
                     mb->m.role_before = true;
+                    mb->m.chair = tok_in(k, r - 1, SW(k, VP_SW_CHAIR_ROLE));
                     break;
                 }
             }

@@ -168,6 +168,7 @@ typedef struct mention {
     bool cued;          /* by a verb or a phrase: "presentatie door", "vertelde" */
     bool listed;        /* in a list of attendees or actions: only a spelling */
     bool vetoed;        /* absent, a successor: the person did not speak */
+    bool chair;         /* named after a chair's role: "Gespreksleider: A" */
     bool org_place;     /* the organisation is a municipality: "Bakker (Assen)" */
     vp_person_name person;   /* parsed name, filled by the merge */
 } mention;

@@ -326,6 +326,43 @@ static void test_given_name_reference(void **state)
     expect_speakers(md, want);
 }
 
+/* A transcript: the label is who speaks ("WETHOUDER VAN DER VELDE:" is the
+ * alderman named in full elsewhere), the word after the colon is no name
+ * ("Goedemiddag", "Dank", "Mag"), and the chair who gives the floor, named
+ * above ("Gespreksleider: A") or only by role, is no speaker; a member of
+ * the meeting by surname and town asks, and speaks not. */
+static void test_transcript_labels(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Woordelijk verslag\n\n"
+        "Gespreksleider: Els Brouwer (journalist). Op het podium wethouder Tineke van der "
+        "Velde en Joost Kramer van het waterschap.\n\n"
+        "GESPREKSLEIDER: Goedemiddag allemaal. Wethouder Van der Velde, u begint.\n\n"
+        "WETHOUDER VAN DER VELDE: Dank u wel. Onze dijken moeten omhoog.\n\n"
+        "DE HEER KRAMER (Waterschap): Mag ik daar iets over zeggen? De kosten stijgen.\n\n"
+        "MEVROUW DIJKSTRA (Lochem): Betalen de inwoners dat?\n\n"
+        "GESPREKSLEIDER: Graag een kort antwoord.\n\n"
+        "DE HEER KRAMER: Ja, via de waterschapsbelasting.\n";
+    static const char *const want[] = {"Joost Kramer", "Tineke van der Velde", NULL};
+    expect_speakers(md, want);
+}
+
+/* A newsletter's sections in capitals ("TERUGBLIK: ...") name no speakers
+ * who come back: no transcript, and the chair who opens the day speaks. */
+static void test_newsletter_sections_no_transcript(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Nieuwsbrief\n\n"
+        "TERUGBLIK: Een drukke dag in het provinciehuis. Voorzitter Anna Smit opende de "
+        "dag.\n\n"
+        "AGENDA: De volgende bijeenkomst is in het najaar.\n\n"
+        "PUBLICATIE: Een nieuwe bundel over krimp ligt klaar.\n";
+    static const char *const want[] = {"Anna Smit", NULL};
+    expect_speakers(md, want);
+}
+
 /* "A vertelde over X, en B van Y over Z": the verb left out of the second
  * clause; after a dash, an organisation in lower case after the comma. */
 static void test_gapped_verb(void **state)
@@ -570,6 +607,8 @@ int main(void)
         cmocka_unit_test(test_audience_cue_by_clause),
         cmocka_unit_test(test_broken_paragraph_and_opinion),
         cmocka_unit_test(test_given_name_reference),
+        cmocka_unit_test(test_transcript_labels),
+        cmocka_unit_test(test_newsletter_sections_no_transcript),
         cmocka_unit_test(test_gapped_verb),
         cmocka_unit_test(test_front_matter_and_programme),
         cmocka_unit_test(test_english_fields_are_no_names),
