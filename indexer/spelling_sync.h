@@ -51,7 +51,8 @@
 /* Makes spelling's table hold every word term of terms that at least
  * VP_SPELLING_MIN_REPORTS reports use, with its term frequency: words
  * added, frequencies corrected, words gone or grown rarer removed, in steps
- * of at most step words (0: one step), every step but the last committed.  The last step is left uncommitted for the caller's commit.
+ * of at most step words (0: one step), every step but the last committed;
+ * the last is left uncommitted for the caller's commit.
  * *changed (may be NULL) counts the words touched.  XAPC_OK or the failure
  * (err set). */
 xapc_status vp_spelling_sync(xapc_wdb *spelling, const xapc_db *terms, size_t step,

@@ -243,22 +243,35 @@ def gemeenten_ended(path):
     return out
 
 
-SPEAKER_LISTS = {"role", "role-adjective", "role-suffix", "honorific", "verb-before",
-                 "verb-after", "audience-cue", "not-speaker-cue", "audience-heading",
-                 "speaker-heading", "speaker-column", "org-column", "not-name", "org-word",
-                 "speaker-cue", "not-speaker-lead", "action-column", "second-given-name", "chair-role",
-                 "negated-speaking", "not-speaker-next", "byline-lead", "role-plural",
-                 "speaking-role", "elsewhere-cue", "session-word"}
+# Where the indexer names the lists of data/speakers.tsv: the one place a new
+# list is added.
+SPEAKER_WORDS_C = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                               "indexer", "speaker_words.c")
 
 
-def check_speakers(path):
+def speaker_lists(source=SPEAKER_WORDS_C):
+    """The list names of LIST_NAMES[] in the indexer's speaker_words.c, the
+    names it reads speakers.tsv by: `[VP_SW_ROLE] = "role",` ...  Raises
+    ValueError when the table is not there (renamed: this check must
+    follow)."""
+    with open(source, encoding="utf-8") as f:
+        text = f.read()
+    table = re.search(r"LIST_NAMES\[[^\]]*\]\s*=\s*\{(.*?)\};", text, re.S)
+    names = re.findall(r'\[\s*VP_SW_\w+\s*\]\s*=\s*"([^"]+)"', table.group(1)) if table else []
+    if not names:
+        raise ValueError(f"{source}: no LIST_NAMES table of list names")
+    return set(names)
+
+
+def check_speakers(path, lists=None):
+    lists = speaker_lists() if lists is None else lists
     seen = {}
     for n, cols in rows(path):
         if len(cols) != 2:
             err(path, n, f"{len(cols)} columns, want 2")
             continue
         kind, entries = cols
-        if kind not in SPEAKER_LISTS:
+        if kind not in lists:
             err(path, n, f"unknown list {kind!r}")
         for e in entries.split(","):
             if not e.strip():

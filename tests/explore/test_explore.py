@@ -35,6 +35,9 @@ import xml.etree.ElementTree as ET
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "e2e"))
 from test_indexer import CORPUS, DATA, dump, fold, run_indexer, successors  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "lib"))
+from searchd_proc import start_searchd  # noqa: E402
+
 SEARCHD = os.environ["VP_SEARCHD"]
 VIND = os.environ["VP_VIND"]
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -42,18 +45,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 MIN_PRECISION_AT_3 = 0.7
 
 
-def start_searchd(db, tmp, name):
-    log = open(os.path.join(tmp, name + ".log"), "w+")
-    proc = subprocess.Popen([SEARCHD, "--db", db, "--data", DATA, "--listen", "127.0.0.1:0",
-                             "--threads", "2"], stderr=log)
-    for _ in range(200):
-        log.seek(0)
-        m = re.search(r"listening on (http://127\.0\.0\.1:\d+)/", log.read())
-        if m:
-            return proc, log, m.group(1)
-        time.sleep(0.05)
-    proc.kill()
-    raise RuntimeError("searchd did not start")
+def start_searchd_at(db):
+    """(process, base URL) of a searchd on db."""
+    proc, port, _ = start_searchd(SEARCHD, db, data=DATA, threads=2)
+    return proc, f"http://127.0.0.1:{port}"
 
 
 def fetch(base, target):
@@ -106,17 +101,16 @@ class ExploreTest(unittest.TestCase):
         assert r.returncode == 0, r.stderr
         _, cls.docs = dump(cls.db)
         cls.succ = successors()
-        cls.proc, cls.log, cls.base = start_searchd(cls.db, cls.tmp, "corpus")
-        cls.proc2, cls.log2, cls.base2 = start_searchd(cls.db_copies, cls.tmp, "copies")
+        cls.proc, cls.base = start_searchd_at(cls.db)
+        cls.proc2, cls.base2 = start_searchd_at(cls.db_copies)
         with open(os.path.join(HERE, "related_judged.json"), encoding="utf-8") as f:
             cls.judged = json.load(f)["judged"]
 
     @classmethod
     def tearDownClass(cls):
-        for proc, log in ((cls.proc, cls.log), (cls.proc2, cls.log2)):
+        for proc in (cls.proc, cls.proc2):
             proc.terminate()
             proc.wait(timeout=10)
-            log.close()
         shutil.rmtree(cls.tmp)
 
     # ---- helpers ------------------------------------------------------------------
@@ -401,7 +395,7 @@ class ExploreTest(unittest.TestCase):
         self.assertLess(when, datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=1))
         db = os.path.join(self.tmp, "moving.db")
         shutil.copytree(self.db, db)
-        proc, log, base = start_searchd(db, self.tmp, "moving")
+        proc, base = start_searchd_at(db)
         try:
             self.assertEqual(self.feed(base, "").find(ATOM + "updated").text, updated)
             time.sleep(1.1)
@@ -426,7 +420,6 @@ class ExploreTest(unittest.TestCase):
         finally:
             proc.terminate()
             proc.wait(timeout=10)
-            log.close()
 
     def test_vind_feed_is_the_api_feed(self):
         r = self.vind("feed", "--theme", "binnenstad", "leegstand")

@@ -7,7 +7,10 @@ import os
 import re
 import shutil
 import subprocess
-import threading
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import searchd_proc  # noqa: E402
 
 INDEXER = os.environ["VP_INDEXER"]
 DBDUMP = os.environ["VP_DBDUMP"]
@@ -64,21 +67,10 @@ def fingerprint(db):
 
 
 def start_searchd(db, threads=4, extra=(), wrapper=()):
-    """(process, port, log lines): searchd on a free loopback port."""
-    proc = subprocess.Popen([*wrapper, SEARCHD, "--db", db, "--listen", "127.0.0.1:0",
-                             "--threads", str(threads), "--data", DATA, *extra],
-                            stderr=subprocess.PIPE, text=True)
-    log = []
-    while True:
-        line = proc.stderr.readline()
-        if not line:
-            raise RuntimeError("searchd did not start: " + "".join(log))
-        m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", line)
-        if m:
-            break
-        log.append(line)
-    threading.Thread(target=lambda: log.extend(proc.stderr), daemon=True).start()
-    return proc, int(m.group(1)), log
+    """(process, port, log lines): searchd_proc.start_searchd with this
+    suite's programs and data."""
+    return searchd_proc.start_searchd(SEARCHD, db, data=DATA, threads=threads, extra=extra,
+                                      wrapper=wrapper)
 
 
 def get(port, target, timeout=10):

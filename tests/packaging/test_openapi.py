@@ -17,12 +17,14 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import unittest
 
 import jsonschema
 import yaml
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import searchd_proc  # noqa: E402
 
 ARGS = None
 SPEC = None
@@ -41,19 +43,11 @@ def openapi_to_jsonschema(node):
     return out
 
 
-def start_searchd(db, tmp):
-    os.makedirs(tmp, exist_ok=True)
-    proc = subprocess.Popen([ARGS.searchd, "--db", db, "--data", ARGS.data, "--listen",
-                             "127.0.0.1:0", "--threads", "2", "--log-format", "json",
-                             "--log-queries"], stderr=subprocess.PIPE, text=True)
-    line = proc.stderr.readline()
-    m = re.search(r"127\.0\.0\.1:(\d+)/", line)
-    if not m:
-        proc.kill()
-        raise RuntimeError("searchd did not start: " + line + proc.stderr.read())
-    log = []
-    threading.Thread(target=lambda: log.extend(proc.stderr), daemon=True).start()
-    return proc, int(m.group(1)), log
+def start_searchd(db):
+    """(process, port, log lines): the JSON access log, queries in it, is
+    part of what the spec describes."""
+    return searchd_proc.start_searchd(ARGS.searchd, db, data=ARGS.data, threads=2,
+                                      extra=("--log-format", "json", "--log-queries"))
 
 
 def request(port, target, method="GET", body=None):
@@ -173,7 +167,7 @@ class OpenApiTest(unittest.TestCase):
                             ARGS.corpus], capture_output=True, text=True)
         if r.returncode not in (0, 1):
             raise RuntimeError("indexer failed: " + r.stderr)
-        cls.proc, cls.port, cls.log = start_searchd(cls.db, ARGS.tmp)
+        cls.proc, cls.port, cls.log = start_searchd(cls.db)
         cls.seen = set()
         resolver_root = openapi_to_jsonschema(SPEC)
         cls.resolver = jsonschema.RefResolver("", resolver_root)
@@ -219,7 +213,7 @@ class OpenApiTest(unittest.TestCase):
         self.check(self.port, "GET", "/search?q=wonen", 413, body=b"abc")
 
     def test_unavailable_index(self):
-        proc, port, _ = start_searchd(os.path.join(ARGS.tmp, "missing.db"), ARGS.tmp)
+        proc, port, _ = start_searchd(os.path.join(ARGS.tmp, "missing.db"))
         try:
             for target in ["/healthz", "/search?q=wonen", "/documents/x", "/facets/theme",
                            "/export?q=wonen", "/trends", "/documents/x/related",

@@ -39,30 +39,23 @@ import http.client
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from report_folder import index_reports  # noqa: E402
+import searchd_proc  # noqa: E402
 
 ARGS = None
 
 
 def start_searchd(db, threads=4, batch=None):
-    env = dict(os.environ)
-    # These servers test what an export holds, not what it may cost
-    # (test_budget.py does): under the sanitizers on a loaded machine an
-    # export of the generated index was refused as "about 90 s of work".
-    budget = ["--deadline", "0", "--export-deadline", "0"]
-    if batch:
-        # Batches of 7 run ~70 times the matches a real export does: they
-        # test how batches join.
-        env["VP_EXPORT_BATCH"] = str(batch)
-    proc = subprocess.Popen([ARGS.searchd, "--db", db, "--listen", "127.0.0.1:0",
-                             "--threads", str(threads), "--data", ARGS.data, *budget],
-                            stderr=subprocess.PIPE, text=True, env=env)
-    line = proc.stderr.readline()
-    m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", line)
-    if not m:
-        proc.kill()
-        raise RuntimeError("searchd did not start: " + line + proc.stderr.read())
-    threading.Thread(target=lambda: [None for _ in proc.stderr], daemon=True).start()
-    return proc, int(m.group(1))
+    """(process, port): a server of the export tests.  They test what an
+    export holds, not what it may cost (test_budget.py does): under the
+    sanitizers on a loaded machine an export of the generated index was
+    refused as "about 90 s of work".  batch: VP_EXPORT_BATCH; batches of 7
+    run ~70 times the matches a real export does: they test how batches
+    join."""
+    env = dict(os.environ, VP_EXPORT_BATCH=str(batch)) if batch else None
+    proc, port, _ = searchd_proc.start_searchd(
+        ARGS.searchd, db, data=ARGS.data, threads=threads, env=env,
+        extra=("--deadline", "0", "--export-deadline", "0"))
+    return proc, port
 
 
 def get(port, target):

@@ -25,21 +25,10 @@ import time
 import unittest
 import urllib.parse
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from searchd_proc import start_searchd  # noqa: E402
+
 ARGS = None
-
-
-def start_searchd(db, threads=4, extra=()):
-    proc = subprocess.Popen([ARGS.searchd, "--db", db, "--listen", "127.0.0.1:0",
-                             "--threads", str(threads), *extra],
-                            stderr=subprocess.PIPE, text=True)
-    line = proc.stderr.readline()
-    m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", line)
-    if not m:
-        proc.kill()
-        raise RuntimeError("searchd did not start: " + line + proc.stderr.read())
-    log = []
-    threading.Thread(target=lambda: log.extend(proc.stderr), daemon=True).start()
-    return proc, int(m.group(1)), log
 
 
 def request(port, target, method="GET", headers=None, body=None):
@@ -119,7 +108,7 @@ class SearchdTest(unittest.TestCase):
     def setUpClass(cls):
         cls.db = os.path.join(ARGS.tmp, "small.db")
         subprocess.run([ARGS.fixture, cls.db, "--small"], check=True)
-        cls.proc, cls.port, cls.log = start_searchd(cls.db)
+        cls.proc, cls.port, cls.log = start_searchd(ARGS.searchd, cls.db)
 
     @classmethod
     def tearDownClass(cls):
@@ -215,7 +204,8 @@ class SearchdTest(unittest.TestCase):
         self.assert_error("/search?q=" + "a" * 1200, 400, "bad_parameter")
 
     def test_unavailable_database(self):
-        proc, port, _ = start_searchd(os.path.join(ARGS.tmp, "missing.db"), threads=1)
+        proc, port, _ = start_searchd(ARGS.searchd, os.path.join(ARGS.tmp, "missing.db"),
+                                      threads=1)
         try:
             for target in ("/search", "/healthz", "/documents/x"):
                 st, hdrs, data = request(port, target)
@@ -256,7 +246,7 @@ class ConnectionTest(unittest.TestCase):
     def setUpClass(cls):
         cls.db = os.path.join(ARGS.tmp, "conn.db")
         subprocess.run([ARGS.fixture, cls.db, "--small"], check=True)
-        cls.proc, cls.port, cls.log = start_searchd(cls.db, threads=2)
+        cls.proc, cls.port, cls.log = start_searchd(ARGS.searchd, cls.db, threads=2)
 
     @classmethod
     def tearDownClass(cls):
@@ -452,7 +442,7 @@ class ConnectionTest(unittest.TestCase):
         self.assertIn('"GET /log\\x20space HTTP/1.1" 400', self.log_line("/log\\x20space"))
 
     def test_json_log_and_trusted_proxy(self):
-        proc, port, log = start_searchd(self.db, threads=1, extra=(
+        proc, port, log = start_searchd(ARGS.searchd, self.db, threads=1, extra=(
             "--log-format", "json", "--trusted-proxy", "127.0.0.1"))
         try:
             for xff, tag in [("198.51.100.9, 203.0.113.7", "proxied"), ("evil", "notanip"),
@@ -479,7 +469,7 @@ class ReindexTest(unittest.TestCase):
     def test_reindex_while_serving(self):
         db = os.path.join(ARGS.tmp, "reindex.db")
         subprocess.run([ARGS.fixture, db, "--small"], check=True)
-        proc, port, _ = start_searchd(db, threads=4)
+        proc, port, _ = start_searchd(ARGS.searchd, db, threads=4)
         failures, stop = [], threading.Event()
 
         def hammer():
@@ -518,7 +508,7 @@ class VindTest(unittest.TestCase):
     def setUpClass(cls):
         cls.db = os.path.join(ARGS.tmp, "vind.db")
         subprocess.run([ARGS.fixture, cls.db, "--small"], check=True)
-        cls.proc, cls.port, _ = start_searchd(cls.db, threads=2)
+        cls.proc, cls.port, _ = start_searchd(ARGS.searchd, cls.db, threads=2)
         cls.server = "http://127.0.0.1:%d" % cls.port
 
     @classmethod
