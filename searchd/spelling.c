@@ -210,6 +210,8 @@ static const char *word_correction(vp_spell_cache *c, const xapc_db *lexicon, xa
     return c->corrections[id] = fresh_correction(lexicon, qp, typed, flags, nearby);
 }
 
+/* The parser's operators; in any case, for "and" in lower case, a word to
+ * the parser, is no typo to correct either. */
 static bool is_operator(const char *w, size_t len)
 {
     static const char *const ops[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
@@ -219,11 +221,28 @@ static bool is_operator(const char *w, size_t len)
     return false;
 }
 
-/* The length of the run of letters at p. */
+/* The length of the character of a word at p: a letter (letter_len), or a
+ * character beyond Latin-1 that is not punctuation (U+2000-U+206F), which
+ * the parser also reads as part of a word ("\xef\xac\x81" the ligature fi,
+ * a Greek or Cyrillic letter); 0 for anything else. */
+static size_t word_char_len(const char *p)
+{
+    size_t k = letter_len(p);
+    unsigned char lead = (unsigned char)*p;
+    if (k || lead < 0xC4 || lead > 0xF4 || (lead == 0xE2 && ((unsigned char)p[1] & 0xFE) == 0x80))
+        return k;
+    size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    for (size_t i = 1; i < len; i++)
+        if (((unsigned char)p[i] & 0xC0) != 0x80)
+            return 0;   /* not UTF-8: a NUL ends the text before p + len */
+    return len;
+}
+
+/* The length of the run of word characters at p. */
 static size_t letters(const char *p)
 {
     size_t n = 0;
-    for (size_t k; (k = letter_len(p + n)) > 0;)
+    for (size_t k; (k = word_char_len(p + n)) > 0;)
         n += k;
     return n;
 }
@@ -234,43 +253,69 @@ static bool blank(char ch)
 }
 
 /* True at a mark that ends a word of a sentence ("... met België?", "wonen,
- * zorg"): a natural-language question is still words, which the index is
- * asked about one by one; the parser's whole-text correction knows only the
- * spelling table, which leaves out one report's words. */
+ * zorg"): a natural-language question is still words. */
 static bool sentence_mark(const char *p)
 {
     return *p && strchr(",.;:?!", *p) && (!p[1] || blank(p[1]));
 }
 
-/* A double quote that opens or closes a phrase: blank (or the text's end)
- * on one side.  The parser corrects a phrase's words as it does loose ones. */
-static bool phrase_quote(const char *text, const char *p)
+/* True when what stands before the run of letters at p lets the parser read
+ * the run as a word of its own: the text's start, a blank, a quote or
+ * parenthesis that opens, the + or - of love and hate, the hyphen inside
+ * "sociaal-domein" (a phrase of two words), the colon after a field name
+ * ("titel:wonen").  A digit, an apostrophe or a letter of another script
+ * makes it part of a longer token, which is left as typed. */
+static bool opens_word(const char *text, const char *p)
 {
-    return *p == '"' && (p == text || blank(p[-1]) || !p[1] || blank(p[1]));
+    return p == text || blank(p[-1]) || strchr("\"(+-:", p[-1]);
 }
 
-/* True when text is words of letters (letter_len) between spaces and tabs,
- * some perhaps in "phrases": the parser reads each such word as one term on
- * its own, and corrects it the same wherever it stands.  Anything else
- * (prefixes, hyphens, digits, other scripts, operators, a quote inside a
- * word or left open) goes to the parser whole. */
-static bool plain_text(const char *text)
+/* The same for what stands after the run: the text's end, a blank, a quote
+ * or parenthesis, a mark that ends a sentence, a hyphen before another
+ * word.  Not a colon before a word (a field name: "titel:"), a '*' (a
+ * wildcard), a digit, a '/' ("NEAR/3"). */
+static bool closes_word(const char *p)
 {
-    bool any = false;
-    size_t quotes = 0;
-    for (const char *p = text; *p;) {
-        size_t n = letters(p);
-        if (n > SPELL_MAX_WORD || is_operator(p, n) ||
-            (p[n] && !blank(p[n]) && !phrase_quote(text, p + n) && !sentence_mark(p + n)))
-            return false;
-        any = any || n > 0;
-        for (p += n; blank(*p) || phrase_quote(text, p) || sentence_mark(p); p++)
-            quotes += *p == '"';
-    }
-    return any && quotes % 2 == 0;
+    return !*p || blank(*p) || *p == '"' || *p == ')' || sentence_mark(p) ||
+           (*p == '-' && word_char_len(p + 1));
 }
 
-/* text with each word replaced by its correction; NULL when none changed. */
+/* Where the value of the field that p stands in starts ("titel:wonen": at
+ * "wonen"), or NULL when p is in no field's value. */
+static const char *field_value(const char *text, const char *p)
+{
+    for (const char *q = p; q > text && !blank(q[-1]) && !strchr("\"(", q[-1]); q--)
+        if (q[-1] == ':')
+            return q;
+    return NULL;
+}
+
+/* True when the n letters at p are a word to check: a word the parser reads
+ * as a term, neither an operator (AND, OR, NOT, NEAR ...) nor a field name.
+ * A field's value is checked when it is one word ("titel:wonign"); a value
+ * of words joined by hyphens is a theme's slug ("thema:sociaal-domein"), a
+ * filter to take as typed. */
+static bool word_to_check(const char *text, const char *p, size_t n)
+{
+    if (n == 0 || n > SPELL_MAX_WORD || is_operator(p, n) || !opens_word(text, p) ||
+        !closes_word(p + n))
+        return false;
+    const char *value = field_value(text, p);
+    return !value || !memchr(value, '-', strcspn(value, " \t\")"));
+}
+
+/* The length of what follows p up to the next letter, at least one byte. */
+static size_t up_to_letter(const char *p)
+{
+    size_t n = 1;
+    while (p[n] && !word_char_len(p + n))
+        n++;
+    return n;
+}
+
+/* text with each word to check (word_to_check) replaced by its correction
+ * and all else as typed: operators, field names, digits, quotes and
+ * parentheses keep the query's structure.  NULL when no word changed. */
 static char *corrected_words(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
                              const char *text, unsigned flags, bool nearby)
 {
@@ -278,13 +323,12 @@ static char *corrected_words(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp 
     char *scratch = NULL;
     bool changed = false;
     for (const char *p = text; *p;) {
-        size_t n = strspn(p, " \t\"");
-        if (n == 0 && sentence_mark(p))
-            n = 1;
-        bool word = n == 0;
-        if (word)
-            n = letters(p);
-        const char *fix = word ? word_correction(c, lexicon, qp, p, n, flags, nearby, &scratch) : NULL;
+        size_t n = letters(p);
+        const char *fix = word_to_check(text, p, n)
+                              ? word_correction(c, lexicon, qp, p, n, flags, nearby, &scratch)
+                              : NULL;
+        if (n == 0)
+            n = up_to_letter(p);
         changed = changed || fix;
         if (fix)
             vp_buf_puts(&out, fix);
@@ -303,8 +347,7 @@ static char *corrected_words(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp 
 char *vp_spelling_of(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
                      const char *text, unsigned flags, bool nearby)
 {
-    char *corrected = plain_text(text) ? corrected_words(c, lexicon, qp, text, flags, nearby)
-                                       : parser_correction(qp, text, flags);
+    char *corrected = corrected_words(c, lexicon, qp, text, flags, nearby);
     if (corrected && strcmp(corrected, text) == 0) {
         free(corrected);
         corrected = NULL;

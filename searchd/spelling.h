@@ -5,12 +5,17 @@
  * Xapian's QueryParser asks the spelling table about every word of a query
  * (Database::get_spelling_suggestion merges the word's trigram lists: it
  * cost more than the match itself: 100 ms for one long word on 2,000
- * generated reports).  A plain query (words of ASCII and Latin-1 letters,
- * "coördinatie" too, between spaces) is corrected word by word, as the
- * parser does it, and each word's answer is kept until the index changes;
- * any other query goes to the parser whole, as before.
+ * generated reports).  Every query is corrected word by word instead, and
+ * each word's answer is kept until the index changes.  Only the words are
+ * checked (runs of letters, "coördinatie" too, that the parser reads as
+ * terms); operators (AND, OR, NOT, NEAR/3), + and -, quotes, parentheses,
+ * field names ("titel:"), a theme's slug ("thema:sociaal-domein"),
+ * wildcards and tokens with digits stay as typed, so the suggestion keeps
+ * the query's structure.  (Sent whole to the parser, "Duitsland AND grens"
+ * came back as "duiveland AND eren": the table offered each word a more
+ * frequent neighbour.)
  *
- * In a plain query a word some report uses (the index's term list has it)
+ * A word some report uses (the index's term list has it)
  * is taken as typed, as Lucene's spell checker does by default
  * (SUGGEST_WHEN_NOT_IN_INDEX).  Xapian would offer a more frequent
  * neighbour ("gemeente" for "gemeenten", which stemming finds anyway), and
@@ -42,14 +47,14 @@ void vp_spell_cache_free(vp_spell_cache *c);
 /* Forgets every answer (the index has changed). */
 void vp_spell_cache_clear(vp_spell_cache *c);
 
-/* text with the corrections of the words no report in lexicon uses (for a
- * plain query as above, else Xapian's: parsed with flags plus
- * XAPC_QP_SPELLING_CORRECTION), or NULL when there is none or it equals
- * text.  lexicon is the database qp reads.  nearby: look for words one edit
- * away in lexicon's term list; false where some shard is remote (each of the
- * hundreds of lookups a round trip: a request ran out of its deadline), so
- * only the spelling table answers there.  c may be NULL (nothing
- * remembered).  Caller frees. */
+/* text with the corrections of the words no report in lexicon uses, as
+ * above, or NULL when there is none or it equals text.  flags: the
+ * parser's, for the spelling table's answer (plus
+ * XAPC_QP_SPELLING_CORRECTION).  lexicon is the database qp reads.  nearby:
+ * look for words one edit away in lexicon's term list; false where some
+ * shard is remote (each of the hundreds of lookups a round trip: a request
+ * ran out of its deadline), so only the spelling table answers there.  c
+ * may be NULL (nothing remembered).  Caller frees. */
 char *vp_spelling_of(vp_spell_cache *c, const xapc_db *lexicon, xapc_qp *qp,
                      const char *text, unsigned flags, bool nearby);
 

@@ -28,12 +28,15 @@ location: Zwolle
 {body}
 """
 
-# One report alone uses "kwelderherstel"; both use "waterschapsbestuur".
+# One report alone uses "kwelderherstel" and "kustlijnen"; both use
+# "waterschapsbestuur" and "kustlijn" (two letters from "kustlijnen").
 REPORTS = {
     "a.md": ("Kwelders aan de kust", 3,
-             "Het waterschapsbestuur sprak over kwelderherstel langs de dijk."),
+             "Het waterschapsbestuur sprak over kwelderherstel langs de dijk. "
+             "De kustlijn en de kustlijnen van vroeger."),
     "b.md": ("Dijken en dorpen", 4,
-             "Het waterschapsbestuur koos voor versterking van de dijk."),
+             "Het waterschapsbestuur koos in 2021 voor versterking van de dijk bij de "
+             "kustlijn."),
 }
 
 
@@ -77,6 +80,20 @@ class SpellingTest(unittest.TestCase):
         self.assertIsNone(self.suggestion("Hoe ging het kwelderherstel langs de dijk?"))
         self.assertEqual(self.suggestion("Wie sprak over kwelderhestel?"),
                          "Wie sprak over kwelderherstel?")
+
+    def test_a_query_with_operators_is_checked_word_by_word(self):
+        # Once sent whole to Xapian's correction, which knows only the words
+        # of two reports and offered "kustlijn" for "kustlijnen".
+        self.assertIsNone(self.suggestion("kustlijnen AND waterschapsbestuur"))
+        self.assertIsNone(self.suggestion('(kustlijnen OR dorpen) NOT "dagelijks bestuur"'))
+        self.assertEqual(self.suggestion('(kwelderhestel OR dorpen) NOT "dagelijks bestuur"'),
+                         '(kwelderherstel OR dorpen) NOT "dagelijks bestuur"')
+        self.assertEqual(self.suggestion("+kwelderhestel -dorpen"), "+kwelderherstel -dorpen")
+
+    def test_a_field_value_is_checked_and_the_field_kept(self):
+        # Digits are left as typed.
+        self.assertIsNone(self.suggestion("titel:dorpen 2021"))
+        self.assertEqual(self.suggestion("titel:dorpem 2021"), "titel:dorpen 2021")
 
     def test_words_of_two_reports_two_letters_away(self):
         self.assertIsNone(self.suggestion("waterschapsbestuur"))

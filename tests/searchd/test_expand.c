@@ -562,7 +562,7 @@ static void test_word_by_word_spelling_equals_parser(void **state)
         "regional collaboraton", "regionale  samenwerkng\tgemeentn", "binnenstd winkls",
         "city centre", "citty centre", "qqqxyz", "jeugdzrg and jeugdhulp", "de DE de",
         "visi op binnenstad", " samenwerkng ", "samenwerkng AND regio", "samenwerkng-regio",
-        "samenwerkng2", "\"samenwerkng\"", "\"regionale samenwerkng\" gemeentn",
+        "\"samenwerkng\"", "\"regionale samenwerkng\" gemeentn",
         " \"samenwerkng  regio\"\t\"binnenstd\" ", "samen\"werkng\"", "\"samenwerkng", "\"\" samenwerkng",
         "titel:samenwerkng", "a", "",
         "coördinatei", "Coördinatei", "COÖRDINATEI", "financiëel", "financiele coordinatie",
@@ -644,6 +644,43 @@ static void test_one_edit_away_by_reports(void **state)
     free(table);
 }
 
+/* Every query is checked word by word, whatever its structure: operators,
+ * field names, digits, wildcards and quotes stay as typed, and only the
+ * words are corrected.  The parser's whole-text correction (what a query
+ * with operators got before) offers "gemeente" for "gemeenten", a word the
+ * reports use. */
+static void test_structure_is_kept_and_words_checked(void **state)
+{
+    (void)state;
+    char *xapian = whole_correction("gemeenten AND samenwerking");
+    assert_string_equal(xapian, "gemeente AND samenwerking");   /* what is avoided */
+    free(xapian);
+    static const char *const cases[][2] = {
+        {"gemeenten AND samenwerking", NULL},
+        {"(regionale OR gemeenten) NOT \"regionale samenwerking\"", NULL},
+        {"(regionale OR gemeentn) NOT samenwerkng", "(regionale OR gemeenten) NOT samenwerking"},
+        {"titel:samenwerkng", "titel:samenwerking"},
+        {"gemeentn:samenwerkng", "gemeentn:samenwerking"},          /* a field name */
+        {"+regionale -samenwerkng \"gemeentn\"", "+regionale -samenwerking \"gemeenten\""},
+        {"samenwerkng2 gemeentn 2019", "samenwerkng2 gemeenten 2019"},   /* digits */
+        {"samenwerkng* gemeentn", "samenwerkng* gemeenten"},             /* a wildcard */
+        {"regionale NEAR/3 samenwerkng", "regionale NEAR/3 samenwerking"},
+        {"Regionale samenwerkng-gemeentn?", "Regionale samenwerking-gemeenten?"},
+        {"thema:sociaal-domien gemeentn", "thema:sociaal-domien gemeenten"},  /* a slug */
+        {"2019 AND 2020", NULL},
+    };
+    vp_spell_cache *cache = vp_spell_cache_new();
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = vp_spelling_of(cache, db, qp, cases[i][0], flags, true);
+        if (cases[i][1])
+            assert_string_equal(got ? got : "(none)", cases[i][1]);
+        else
+            assert_null(got);
+        free(got);
+    }
+    vp_spell_cache_free(cache);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -660,6 +697,7 @@ int main(void)
         cmocka_unit_test(test_word_by_word_spelling_equals_parser),
         cmocka_unit_test(test_known_words_are_not_corrected),
         cmocka_unit_test(test_one_edit_away_by_reports),
+        cmocka_unit_test(test_structure_is_kept_and_words_checked),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
