@@ -49,13 +49,15 @@ struct vp_searcher {
     bool remote;              /* some shard is remote */
     bool plain;               /* db_path is one local database (no stub) */
     xapc_stem *stem;          /* the stemmer the index was built with */
+    bool metadata_unread;     /* reading the open revision's stemmer failed:
+                                 the next refresh reads it again */
     vp_spell_cache *spell;    /* words' spelling suggestions at this revision */
     revision_cache *cache;
     double last_check_ms;     /* vp_now_ms() */
     bool modified;            /* the last failure was DatabaseModifiedError */
     bool discarded_maybe;     /* ... or what a discarded revision may also
-                                 give a reader of posting lists (corrupt
-                                 data, a document not found) */
+                                 give a reader (corrupt data, a document
+                                 not found, a block cut short) */
     bool broken;              /* a shard failed (network): open afresh next time */
     bool timed_out;           /* ... by not answering: retrying now would wait again */
     vp_budget_limits limits;  /* what a request may cost (budget.h) */

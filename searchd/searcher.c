@@ -2,8 +2,9 @@
  * searcher.c: the searcher's life (see query.h and query_internal.h): one
  * database handle opened lazily, kept at the latest revision (reopened at
  * most every reopen_interval_ms, opened afresh when a shard failed or a
- * new stub names other shards), and the one retry of a read that met a
- * modified database.
+ * new stub names other shards), and the retries of a read that met a
+ * revision the writer discarded: the requests' and the reads of a new
+ * revision's metadata alike.
  */
 #include "query_internal.h"
 
@@ -21,7 +22,10 @@
 int vp_searcher_fail(vp_searcher *s, const xapc_error *xe, vp_qerror *e, const char *what)
 {
     s->modified = xe->status == XAPC_ERR_MODIFIED;
-    s->discarded_maybe = xe->status == XAPC_ERR_CORRUPT || xe->status == XAPC_ERR_NOT_FOUND;
+    /* A block of a discarded revision may be reused or cut short: "EOF
+     * reading block" is a DatabaseError, read as XAPC_ERR_IO. */
+    s->discarded_maybe = xe->status == XAPC_ERR_CORRUPT || xe->status == XAPC_ERR_NOT_FOUND ||
+                         xe->status == XAPC_ERR_IO;
     s->timed_out = xe->status == XAPC_ERR_TIMEOUT;
     s->broken = s->broken || s->timed_out || xe->status == XAPC_ERR_NETWORK;
     switch (xe->status) {
@@ -191,7 +195,8 @@ static int load_stemmer(vp_searcher *s, vp_qerror *e)
 static int new_revision(vp_searcher *s, vp_qerror *e)
 {
     forget_revision(s);
-    return load_stemmer(s, e);
+    s->metadata_unread = load_stemmer(s, e) != 0;
+    return s->metadata_unread ? -1 : 0;
 }
 
 /* An index written for another schema (an older indexer: no sort keys) is
@@ -212,6 +217,23 @@ static int check_schema(vp_searcher *s, vp_qerror *e)
     free(version);
     return rc;
 }
+
+/* True when the lexicon, whose metadata a read just failed to get, is now
+ * at a newer revision: the one read may have been discarded under it.  No
+ * newer revision: the error is what it says (the rule the search path has,
+ * vp_searcher_with_retry). */
+static bool moved_on(vp_searcher *s)
+{
+    xapc_db *lexicon = s->lexicon ? s->lexicon : s->db;
+    bool changed = false;
+    xapc_error xe;
+    xapc_error_clear(&xe);
+    return xapc_db_reopen(lexicon, &changed, &xe) == XAPC_OK && changed;
+}
+
+/* The metadata reads of an attempt (the stemmer's name ...): 0, or -1
+ * with e set. */
+typedef int (*metadata_read)(vp_searcher *s, vp_qerror *e);
 
 /* How many times a request runs again at the newest revision when the
  * revision it read was discarded.  Xapian keeps the last two revisions
@@ -244,6 +266,28 @@ static int retry_while_modified(vp_searcher *s, db_attempt attempt, bool stop_wh
     return rc;
 }
 
+/* Runs read, and again while it fails on what may be a discarded revision
+ * (corrupt, missing or cut-short blocks: s->discarded_maybe) and a newer
+ * one is there, at most MODIFIED_RETRIES times more; a
+ * DatabaseModifiedError is retry_while_modified's. */
+static int read_while_discarded(vp_searcher *s, metadata_read read, vp_qerror *e)
+{
+    s->discarded_maybe = false;
+    int rc = read(s, e);
+    for (int i = 0; rc != 0 && s->discarded_maybe && !s->modified && i < MODIFIED_RETRIES &&
+                    moved_on(s); i++) {
+        s->discarded_maybe = false;
+        rc = read(s, e);
+    }
+    return rc;
+}
+
+/* What a freshly opened handle reads first. */
+static int read_opened(vp_searcher *s, vp_qerror *e)
+{
+    return check_schema(s, e) != 0 ? -1 : new_revision(s, e);
+}
+
 static int open_db_once(vp_searcher *s, vp_qerror *e)
 {
     vp_dbset set;
@@ -257,7 +301,7 @@ static int open_db_once(vp_searcher *s, vp_qerror *e)
     s->remote = set.remote;
     s->plain = !set.remote && !set.lexicon && vp_layout_is_database(s->db_path);
     s->last_check_ms = vp_now_ms();
-    if (check_schema(s, e) != 0 || new_revision(s, e) != 0) {
+    if (read_while_discarded(s, read_opened, e) != 0) {
         close_db(s);
         return -1;
     }
@@ -308,7 +352,7 @@ static int reopen_db_once(vp_searcher *s, vp_qerror *e)
         close_db(s);
         return vp_searcher_open(s, e);
     }
-    return changed ? new_revision(s, e) : 0;
+    return changed || s->metadata_unread ? read_while_discarded(s, new_revision, e) : 0;
 }
 
 /* Reopening reads the new revision's metadata (its stemmer), and two quick
