@@ -240,9 +240,12 @@ static json_t *column_facet_json(vp_searcher *s, vp_colcount *cc, const vp_reque
 }
 
 /* Every facet of r: those counted over match in one pass over it. */
+/* The facets from the column.  With text, written onto it as JSON text and
+ * json_true() returned (the answer's text takes them from there); else the
+ * object. */
 static json_t *column_facets_json(vp_searcher *s, vp_colcount *cc, const vp_request *r,
                                   const xapc_query *text, const roaring_bitmap_t *match,
-                                  vp_qerror *e)
+                                  vp_buf *out, vp_qerror *e)
 {
     uint32_t *counts[VP_N_FACETS] = {0};
     bool on_match[VP_N_FACETS] = {0}, any = false;
@@ -252,25 +255,39 @@ static json_t *column_facets_json(vp_searcher *s, vp_colcount *cc, const vp_requ
             counts[f] = vp_xcalloc(vp_colcount_values(cc, (vp_facet)f) + 1, sizeof *counts[f]);
         }
     const roaring_bitmap_t *all = any ? every_report(s, e) : NULL;
-    json_t *facets = any && !all ? NULL : json_object();
+    json_t *facets = any && !all ? NULL : out ? json_true() : json_object();
     if (any && all)
         vp_colcount_count(cc, match, all, on_match, counts);
     for (int f = 0; facets && f < VP_N_FACETS; f++) {
-        json_t *list = on_match[f]
-            ? vp_colcount_json(cc, (vp_facet)f, counts[f], r->facet_limit, NULL, s->themes)
-            : column_facet_json(s, cc, r, (vp_facet)f, text, match, NULL, e);
-        if (!list || json_object_set_new(facets, vp_facet_name((vp_facet)f), list) != 0) {
+        bool ok;
+        if (out) {
+            vp_buf_printf(out, "%c\"%s\":", f ? ',' : '{', vp_facet_name((vp_facet)f));
+            if (on_match[f])
+                ok = vp_colcount_write(out, cc, (vp_facet)f, counts[f], r->facet_limit, s->themes);
+            else {
+                json_t *list = column_facet_json(s, cc, r, (vp_facet)f, text, match, NULL, e);
+                ok = list && vp_json_put_value(out, list);
+                json_decref(list);
+            }
+        } else {
+            json_t *list = on_match[f]
+                ? vp_colcount_json(cc, (vp_facet)f, counts[f], r->facet_limit, NULL, s->themes)
+                : column_facet_json(s, cc, r, (vp_facet)f, text, match, NULL, e);
+            ok = list && json_object_set_new(facets, vp_facet_name((vp_facet)f), list) == 0;
+        }
+        if (!ok) {
             json_decref(facets);
             facets = NULL;
         }
     }
+    if (facets && out)
+        vp_buf_putc(out, '}');
     for (int f = 0; f < VP_N_FACETS; f++)
         free(counts[f]);
     if (!facets && e->kind == VP_QERR_NONE)
         vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
     return facets;
 }
-
 
 /* ---- the page of hits ------------------------------------------------------------- */
 
@@ -403,7 +420,8 @@ static int dated_hits(vp_searcher *s, vp_colcount *cc, const vp_request *r,
 
 typedef struct answer {
     hits_out hits;
-    json_t *facets;
+    json_t *facets;      /* json_true() when written onto facets_text */
+    vp_buf *facets_text; /* in text mode: facets counted from the column */
     uint64_t total;
 } answer;
 
@@ -428,7 +446,7 @@ static int search_with_column(vp_searcher *s, vp_colcount *cc, const vp_request 
                      : ranked_hits(s, full, sort, (r->page - 1) * r->per_page, r->per_page,
                                    terms, &a->hits, e);
         if (rc == 0)
-            a->facets = column_facets_json(s, cc, r, text, match, e);
+            a->facets = column_facets_json(s, cc, r, text, match, a->facets_text, e);
     }
     vp_docset_free(match);
     xapc_query_free(full);
@@ -554,7 +572,10 @@ static bool as_text(const vp_request *r, double took_ms, const answer *a,
     vp_buf_puts(out, ",\"hits\":[");
     vp_buf_append(out, vp_buf_str(hits), hits->len);
     vp_buf_puts(out, "],\"facets\":");
-    ok = ok && vp_json_put_value(out, a->facets);
+    if (a->facets_text && a->facets_text->len)
+        vp_buf_append(out, a->facets_text->s, a->facets_text->len);
+    else
+        ok = ok && vp_json_put_value(out, a->facets);
     vp_buf_puts(out, ",\"suggestion\":");
     if (pt->suggestion)
         ok = ok && vp_json_put_string(out, pt->suggestion, strlen(pt->suggestion));
@@ -572,11 +593,12 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
     double t0 = vp_now_ms();
     vp_parsed_text pt;
     json_t *out = NULL;
-    vp_buf hits_text = VP_BUF_INIT;
+    vp_buf hits_text = VP_BUF_INIT, facets_text = VP_BUF_INIT;
     answer a = {0};
-    if (call->text)
+    if (call->text) {
         a.hits.text = &hits_text;
-    else
+        a.facets_text = &facets_text;
+    } else
         a.hits.json = json_array();
     if (vp_parse_request_text(s, r, VP_READ_RANKED, &pt, e) != 0) {
         vp_parsed_text_clear(&pt);
@@ -601,6 +623,7 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
     }
     hits_out_clear(&a.hits);
     vp_buf_free(&hits_text);
+    vp_buf_free(&facets_text);
     json_decref(a.facets);
     vp_snip_terms_free(terms);
     vp_parsed_text_clear(&pt);
