@@ -203,7 +203,8 @@ bool vp_facet_entries_write(vp_buf *out, vp_facet_entry *entries, size_t n, unsi
         const vp_theme *theme = themes ? vp_themes_lookup(themes, entries[i].value) : NULL;
         vp_buf_puts(out, i ? ",{\"value\":" : "{\"value\":");
         ok = vp_json_put_string(out, entries[i].value, entries[i].len);
-        vp_buf_printf(out, ",\"count\":%u", (unsigned)entries[i].count);
+        vp_buf_puts(out, ",\"count\":");
+        vp_json_put_uint(out, entries[i].count);
         if (theme) {
             vp_buf_puts(out, ",\"label\":");
             ok = ok && vp_json_put_string(out, theme->label, strlen(theme->label));

@@ -29,24 +29,46 @@ static const char *escape_of(unsigned char c, char seq[7])
     }
 }
 
+/* Valid UTF-8, NUL bytes allowed (jansson writes them as \u0000). */
+static bool utf8_valid(const char *s, size_t len)
+{
+    size_t at = 0, bad;
+    while (!vp_utf8_valid(s + at, len - at, &bad)) {
+        if (s[at + bad] != '\0')
+            return false;
+        at += bad + 1;
+    }
+    return true;
+}
+
 bool vp_json_put_string(vp_buf *b, const char *s, size_t len)
 {
-    if (!vp_utf8_valid(s, len, NULL))
+    if (!utf8_valid(s, len))
         return false;
     vp_buf_putc(b, '"');
     size_t run = 0;   /* bytes copied as they are, written in one append */
     for (size_t i = 0; i < len; i++) {
-        char seq[7];
-        const char *esc = escape_of((unsigned char)s[i], seq);
-        if (!esc)
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
             continue;
+        char seq[7];
         vp_buf_append(b, s + run, i - run);
-        vp_buf_puts(b, esc);
+        vp_buf_puts(b, escape_of(c, seq));
         run = i + 1;
     }
     vp_buf_append(b, s + run, len - run);
     vp_buf_putc(b, '"');
     return true;
+}
+
+void vp_json_put_uint(vp_buf *b, unsigned long long n)
+{
+    char digits[24];
+    size_t at = sizeof digits;
+    do
+        digits[--at] = (char)('0' + n % 10);
+    while ((n /= 10) != 0);
+    vp_buf_append(b, digits + at, sizeof digits - at);
 }
 
 void vp_json_put_real(vp_buf *b, double x)

@@ -18,6 +18,9 @@
  * not valid UTF-8 (jansson refuses such a string too). */
 bool vp_json_put_string(vp_buf *b, const char *s, size_t len);
 
+/* An unsigned integer in decimal, as jansson writes an integer. */
+void vp_json_put_uint(vp_buf *b, unsigned long long n);
+
 /* A real as jansson writes it with JSON_REAL_PRECISION(6): "%.6g", ".0"
  * added when that reads as an integer, the exponent without '+' or
  * leading zeros.  x must be finite. */
