@@ -3,12 +3,15 @@
  * (vp_search, the code searchd and vind run), for bench/run.
  *
  *   queryloop --db DB --mix FILE [--threads T] [--data DIR] [--slowest N]
+ *             [--answer tree|dumped|text]
  *
  * Each line of FILE is a /search query string; it is parsed by searchd's own
  * parameter parser and run by vp_search with one searcher per thread (as
  * searchd has one per worker).  The JSON result is built but not serialised:
- * that is HTTP's share.  Prints "queries qps p50_ms p99_ms errors
- * queries_per_cpu_second"; with --slowest N, then the N slowest queries
+ * that is HTTP's share; with --answer dumped it is also dumped as HTTP did
+ * before searchd wrote answers as text, with --answer text it is
+ * vp_search_text, the text searchd sends (query.h).  Prints "queries qps
+ * p50_ms p99_ms errors queries_per_cpu_second"; with --slowest N, then the N slowest queries
  * on stderr ("ms total query"), to see what makes the tail.
  */
 #include <stdio.h>
@@ -28,23 +31,42 @@ typedef struct mix {
     long long *totals;   /* each query's total (-1: failed) */
 } mix;
 
+/* How an answer is made: vp_search's tree (default), that tree dumped
+ * as HTTP once sent it, or vp_search_text as searchd sends it now. */
+typedef enum answer_form { ANSWER_TREE, ANSWER_DUMPED, ANSWER_TEXT } answer_form;
+static answer_form form = ANSWER_TREE;
+
 static bool run_line(vp_searcher *s, const char *line, long long *total)
 {
     vp_params p = {0};
     vp_request r;
     vp_request_init(&r);
     vp_qerror e = {0};
-    json_t *out = NULL;
-    if (vp_params_parse(line, &p, &e) == 0 && vp_request_from_params(&p, &r, NULL, &e) == 0 &&
-        vp_request_validate(&r, &e) == 0)
-        out = vp_search(s, &r, &e);
-    if (!out)
+    bool ok = vp_params_parse(line, &p, &e) == 0 &&
+              vp_request_from_params(&p, &r, NULL, &e) == 0 && vp_request_validate(&r, &e) == 0;
+    *total = -1;
+    if (ok && form == ANSWER_TEXT) {
+        size_t len;
+        char *text = vp_search_text(s, &r, &len, &e);
+        const char *at = text ? strstr(text, ",\"total\":") : NULL;
+        if (at)
+            *total = strtoll(at + strlen(",\"total\":"), NULL, 10);
+        ok = text != NULL;
+        free(text);
+    } else if (ok) {
+        json_t *out = vp_search(s, &r, &e);
+        if (out)
+            *total = json_integer_value(json_object_get(out, "total"));
+        if (out && form == ANSWER_DUMPED)
+            free(json_dumps(out, VP_JSON_FLAGS));
+        ok = out != NULL;
+        json_decref(out);
+    }
+    if (!ok)
         fprintf(stderr, "queryloop: %s: %s\n", line, e.message);
-    *total = out ? json_integer_value(json_object_get(out, "total")) : -1;
-    json_decref(out);
     vp_request_clear(&r);
     vp_params_clear(&p);
-    return out != NULL;
+    return ok;
 }
 
 /* A thread's searcher, as searchd has one per worker (mixrun.h). */
@@ -95,10 +117,15 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--data")) data = argv[i + 1];
         else if (!strcmp(argv[i], "--threads")) threads = (unsigned)atoi(argv[i + 1]);
         else if (!strcmp(argv[i], "--slowest")) slowest = (unsigned)atoi(argv[i + 1]);
+        else if (!strcmp(argv[i], "--answer"))
+            form = !strcmp(argv[i + 1], "text") ? ANSWER_TEXT
+                   : !strcmp(argv[i + 1], "dumped") ? ANSWER_DUMPED
+                   : !strcmp(argv[i + 1], "tree") ? ANSWER_TREE : (answer_form)-1;
     }
-    if (!db || !mix_path || threads == 0 || threads > VP_MIXRUN_MAX_THREADS) {
-        fputs("usage: queryloop --db DB --mix FILE [--threads T] [--data DIR] [--slowest N]\n",
-              stderr);
+    if (!db || !mix_path || threads == 0 || threads > VP_MIXRUN_MAX_THREADS ||
+        (int)form < 0) {
+        fputs("usage: queryloop --db DB --mix FILE [--threads T] [--data DIR] [--slowest N]\n"
+              "                 [--answer tree|dumped|text]\n", stderr);
         return 2;
     }
     mix mx = {.lines = VP_STRVEC_INIT};

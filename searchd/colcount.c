@@ -142,8 +142,10 @@ void vp_colcount_count(vp_colcount *cc, const roaring_bitmap_t *set, const roari
     }
 }
 
-json_t *vp_colcount_json(vp_colcount *cc, vp_facet f, const uint32_t *counts, unsigned limit,
-                         const char *prefix, const vp_themes *themes)
+/* The facet's values with a count (the whole index's when counts is NULL),
+ * into entries (n of them; caller frees). */
+static vp_facet_entry *counted_entries(vp_colcount *cc, vp_facet f, const uint32_t *counts,
+                                       size_t *k)
 {
     uint32_t n = vp_fcol_values(cc->col, f);
     if (!counts)
@@ -151,21 +153,40 @@ json_t *vp_colcount_json(vp_colcount *cc, vp_facet f, const uint32_t *counts, un
     if (!cc->folded[f])
         cc->folded[f] = vp_xcalloc(n ? n : 1, sizeof *cc->folded[f]);
     vp_facet_entry *entries = vp_xmalloc((n ? n : 1) * sizeof *entries);
-    size_t k = 0;
+    *k = 0;
     for (uint32_t v = 0; v < n; v++) {
         if (counts[v] == 0)
             continue;
-        vp_facet_entry *e = &entries[k++];
+        vp_facet_entry *e = &entries[(*k)++];
         e->value = vp_fcol_value(cc->col, f, v, &e->len);
         if (!cc->folded[f][v])
             cc->folded[f][v] = vp_fold(e->value);
         e->folded = cc->folded[f][v];
         e->count = counts[v];
     }
+    return entries;
+}
+
+json_t *vp_colcount_json(vp_colcount *cc, vp_facet f, const uint32_t *counts, unsigned limit,
+                         const char *prefix, const vp_themes *themes)
+{
+    size_t k;
+    vp_facet_entry *entries = counted_entries(cc, f, counts, &k);
     json_t *out = vp_facet_entries_json(entries, k, limit, prefix,
                                         f == VP_FACET_THEME ? themes : NULL);
     free(entries);
     return out;
+}
+
+bool vp_colcount_write(vp_buf *out, vp_colcount *cc, vp_facet f, const uint32_t *counts,
+                       unsigned limit, const vp_themes *themes)
+{
+    size_t k;
+    vp_facet_entry *entries = counted_entries(cc, f, counts, &k);
+    bool ok = vp_facet_entries_write(out, entries, k, limit, NULL,
+                                     f == VP_FACET_THEME ? themes : NULL);
+    free(entries);
+    return ok;
 }
 
 /* ---- date order --------------------------------------------------------------- */

@@ -20,6 +20,7 @@
 #include <jansson.h>
 #include <roaring/roaring.h>
 
+#include "buf.h"
 #include "facet_column.h"
 #include "query.h"
 #include "themes.h"
@@ -44,6 +45,10 @@ uint32_t vp_colcount_values(const vp_colcount *cc, vp_facet f);
 /* The facet's list as /search shows it (facets.h), from counts. */
 json_t *vp_colcount_json(vp_colcount *cc, vp_facet f, const uint32_t *counts, unsigned limit,
                          const char *prefix, const vp_themes *themes);
+/* The same list (no prefix) written as JSON text onto out
+ * (vp_facet_entries_write); false when out of memory or not UTF-8. */
+bool vp_colcount_write(vp_buf *out, vp_colcount *cc, vp_facet f, const uint32_t *counts,
+                       unsigned limit, const vp_themes *themes);
 
 /* Whether the column orders by the date key slot. */
 bool vp_colcount_has_order(const vp_colcount *cc, uint32_t key_slot);

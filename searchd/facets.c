@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_text.h"
 #include "mem.h"
 #include "schema.h"
 #include "strset.h"
@@ -156,32 +157,62 @@ static void select_first(vp_facet_entry *e, size_t n, size_t limit)
     qsort(e, limit, sizeof *e, by_count_then_name);
 }
 
-json_t *vp_facet_entries_json(vp_facet_entry *entries, size_t n, unsigned limit,
-                              const char *prefix, const vp_themes *themes)
+/* Moves the entries shown to the front, in order; how many, or -1 when
+ * out of memory. */
+static long choose_entries(vp_facet_entry *entries, size_t n, unsigned limit,
+                           const char *prefix, const vp_themes *themes)
 {
     char *folded_prefix = prefix && *prefix ? vp_fold(prefix) : NULL;
-    json_t *arr = json_array();
-    if (!arr || (prefix && *prefix && !folded_prefix))
-        goto fail;
+    if (prefix && *prefix && !folded_prefix)
+        return -1;
     /* the prefix first, so that the limit counts what is shown */
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
-        const vp_theme *theme = themes ? vp_themes_lookup(themes, entries[i].value) : NULL;
+        const vp_theme *theme = themes && folded_prefix
+                                    ? vp_themes_lookup(themes, entries[i].value) : NULL;
         if (matches_prefix(&entries[i], folded_prefix, theme))
             entries[kept++] = entries[i];
     }
+    free(folded_prefix);
     select_first(entries, kept, limit);
-    for (size_t i = 0; i < kept && (limit == 0 || i < limit); i++) {
+    return (long)(limit == 0 || kept < limit ? kept : limit);
+}
+
+json_t *vp_facet_entries_json(vp_facet_entry *entries, size_t n, unsigned limit,
+                              const char *prefix, const vp_themes *themes)
+{
+    long shown = choose_entries(entries, n, limit, prefix, themes);
+    json_t *arr = shown < 0 ? NULL : json_array();
+    for (long i = 0; arr && i < shown; i++) {
         const vp_theme *theme = themes ? vp_themes_lookup(themes, entries[i].value) : NULL;
-        if (json_array_append_new(arr, entry_json(&entries[i], theme)) != 0)
-            goto fail;
+        if (json_array_append_new(arr, entry_json(&entries[i], theme)) != 0) {
+            json_decref(arr);
+            arr = NULL;
+        }
     }
-    free(folded_prefix);
     return arr;
-fail:
-    free(folded_prefix);
-    json_decref(arr);
-    return NULL;
+}
+
+bool vp_facet_entries_write(vp_buf *out, vp_facet_entry *entries, size_t n, unsigned limit,
+                            const char *prefix, const vp_themes *themes)
+{
+    long shown = choose_entries(entries, n, limit, prefix, themes);
+    bool ok = shown >= 0;
+    vp_buf_putc(out, '[');
+    for (long i = 0; ok && i < shown; i++) {
+        const vp_theme *theme = themes ? vp_themes_lookup(themes, entries[i].value) : NULL;
+        vp_buf_puts(out, i ? ",{\"value\":" : "{\"value\":");
+        ok = vp_json_put_string(out, entries[i].value, entries[i].len);
+        vp_buf_puts(out, ",\"count\":");
+        vp_json_put_uint(out, entries[i].count);
+        if (theme) {
+            vp_buf_puts(out, ",\"label\":");
+            ok = ok && vp_json_put_string(out, theme->label, strlen(theme->label));
+        }
+        vp_buf_putc(out, '}');
+    }
+    vp_buf_putc(out, ']');
+    return ok;
 }
 
 json_t *vp_facet_counts_to_json(const vp_facet_counts *c, unsigned limit,

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <jansson.h>
 
+#include "buf.h"
 #include "themes.h"
 
 typedef struct vp_facet_counts vp_facet_counts;
@@ -52,5 +53,10 @@ typedef struct vp_facet_entry {
  * entries are reordered.  NULL when out of memory. */
 json_t *vp_facet_entries_json(vp_facet_entry *entries, size_t n, unsigned limit,
                               const char *prefix, const vp_themes *themes);
+/* The same list written as JSON text onto out, byte for byte what
+ * json_dumps writes of it (VP_JSON_FLAGS); false when a value is not UTF-8
+ * or out of memory. */
+bool vp_facet_entries_write(vp_buf *out, vp_facet_entry *entries, size_t n, unsigned limit,
+                            const char *prefix, const vp_themes *themes);
 
 #endif /* VP_FACETS_H */

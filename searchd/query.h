@@ -169,6 +169,11 @@ bool vp_searcher_counts_by_column(vp_searcher *s);
 
 /* GET /search: the result object (see issue 3), or NULL with e set. */
 json_t *vp_search(vp_searcher *s, const vp_request *r, vp_qerror *e);
+/* The same answer as JSON text, byte for byte what json_dumps writes of
+ * vp_search's object with VP_JSON_FLAGS, *len bytes (NUL-ended; caller
+ * frees); the hits are written straight from their stored records, with no
+ * json_t between (report_json.h).  NULL with e set. */
+char *vp_search_text(vp_searcher *s, const vp_request *r, size_t *len, vp_qerror *e);
 
 /* GET /facets/{name}: {"facet", "prefix", "values": [{"value","count"}]}:
  * the facet's values starting with r->prefix (folded), counted under the

@@ -10,6 +10,7 @@
 
 #include "document.h"
 #include "hit_record.h"
+#include "json_text.h"
 #include "schema.h"
 #include "mem.h"
 #include "text.h"
@@ -202,6 +203,85 @@ json_t *vp_hit_from_record(const char *record, size_t len, double score,
         return NULL;
     }
     return hit;
+}
+
+/* ---- a hit written as JSON text, field by field from the record ---- */
+
+static bool put_member(vp_buf *out, const char *key, vp_hit_str value)
+{
+    vp_buf_puts(out, key);
+    if (!value.s) {
+        vp_buf_puts(out, "null");
+        return true;
+    }
+    return vp_json_put_string(out, value.s, value.len);
+}
+
+static bool put_list(vp_buf *out, const char *key, const vp_hit_view *v, const char *list,
+                     size_t n)
+{
+    vp_buf_puts(out, key);
+    vp_buf_putc(out, '[');
+    const char *cursor = list;
+    vp_hit_str item;
+    bool ok = true;
+    for (size_t i = 0; ok && i < n && vp_hit_list_next(v, &cursor, &item); i++) {
+        if (i)
+            vp_buf_putc(out, ',');
+        ok = vp_json_put_string(out, item.s ? item.s : "", item.len);
+    }
+    vp_buf_putc(out, ']');
+    return ok;
+}
+
+static bool put_section(vp_buf *out, const vp_hit_view *v, int section)
+{
+    vp_buf_puts(out, ",\"section\":");
+    const char *cursor = v->sections;
+    vp_hit_str heading, anchor;
+    bool found = section >= 0;
+    for (int i = 0; found && i <= section; i++)
+        found = vp_hit_section_next(v, &cursor, &heading, &anchor);
+    if (!found) {
+        vp_buf_puts(out, "null");
+        return true;
+    }
+    vp_buf_puts(out, "{\"heading\":");
+    bool ok = vp_json_put_string(out, heading.s ? heading.s : "", heading.len);
+    vp_buf_puts(out, ",\"anchor\":");
+    ok = ok && vp_json_put_string(out, anchor.s ? anchor.s : "", anchor.len);
+    vp_buf_putc(out, '}');
+    return ok;
+}
+
+int vp_hit_write(vp_buf *out, vp_buf *scratch, const char *record, size_t len, double score,
+                 const vp_snip_terms *terms, const xapc_stem *stem, vp_qerror *e)
+{
+    vp_hit_view v;
+    if (!vp_hit_view_read(record, len, &v))
+        return vp_qfail(e, VP_QERR_INTERNAL, "a stored report has no readable hit record "
+                        "(run the indexer on the index)");
+    vp_buf_reset(scratch);
+    int section = vp_snippet(terms, &v, stem, VP_SNIPPET_BYTES, scratch);
+    size_t start = out->len;
+    bool ok = put_member(out, "{\"id\":", v.id) && put_member(out, ",\"title\":", v.title) &&
+              put_member(out, ",\"date\":", v.date) && put_member(out, ",\"host\":", v.host) &&
+              put_member(out, ",\"path\":", v.path) &&
+              put_list(out, ",\"municipalities\":", &v, v.municipalities, v.n_municipalities) &&
+              put_list(out, ",\"speakers\":", &v, v.speakers, v.n_speakers) &&
+              put_list(out, ",\"themes\":", &v, v.themes, v.n_themes) &&
+              put_member(out, ",\"snippet\":", (vp_hit_str){vp_buf_str(scratch), scratch->len}) &&
+              put_section(out, &v, terms ? section : -1);
+    if (!ok) {
+        out->len = start;
+        if (out->s)
+            out->s[start] = '\0';
+        return vp_qfail(e, VP_QERR_INTERNAL, "a stored hit record cannot be shown");
+    }
+    vp_buf_puts(out, ",\"score\":");
+    vp_json_put_real(out, score);
+    vp_buf_putc(out, '}');
+    return 0;
 }
 
 json_t *vp_hit_json(const xapc_mset *mset, uint32_t i, const vp_snip_terms *terms,

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <jansson.h>
 
+#include "buf.h"
 #include "query.h"
 #include "snippet.h"
 #include "xapian_c.h"
@@ -28,6 +29,13 @@
  * start of the report and "section" null.  NULL with e set. */
 json_t *vp_hit_from_record(const char *record, size_t len, double score,
                            const vp_snip_terms *terms, const xapc_stem *stem, vp_qerror *e);
+
+/* The same hit written as JSON text onto out, byte for byte what
+ * json_dumps writes of vp_hit_from_record's object (VP_JSON_FLAGS), with no
+ * json_t between; scratch is a buffer the caller keeps across hits (it
+ * holds the snippet).  0, or -1 with e set and nothing written. */
+int vp_hit_write(vp_buf *out, vp_buf *scratch, const char *record, size_t len, double score,
+                 const vp_snip_terms *terms, const xapc_stem *stem, vp_qerror *e);
 
 /* The hit at index i of mset, or document did of db with its score.  NULL
  * on failure, with xe set for a Xapian error (so the caller can reopen and

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "facets.h"
+#include "json_text.h"
 #include "mem.h"
 #include "report_json.h"
 #include "schema.h"
@@ -239,9 +240,12 @@ static json_t *column_facet_json(vp_searcher *s, vp_colcount *cc, const vp_reque
 }
 
 /* Every facet of r: those counted over match in one pass over it. */
+/* The facets from the column.  With text, written onto it as JSON text and
+ * json_true() returned (the answer's text takes them from there); else the
+ * object. */
 static json_t *column_facets_json(vp_searcher *s, vp_colcount *cc, const vp_request *r,
                                   const xapc_query *text, const roaring_bitmap_t *match,
-                                  vp_qerror *e)
+                                  vp_buf *out, vp_qerror *e)
 {
     uint32_t *counts[VP_N_FACETS] = {0};
     bool on_match[VP_N_FACETS] = {0}, any = false;
@@ -251,18 +255,33 @@ static json_t *column_facets_json(vp_searcher *s, vp_colcount *cc, const vp_requ
             counts[f] = vp_xcalloc(vp_colcount_values(cc, (vp_facet)f) + 1, sizeof *counts[f]);
         }
     const roaring_bitmap_t *all = any ? every_report(s, e) : NULL;
-    json_t *facets = any && !all ? NULL : json_object();
+    json_t *facets = any && !all ? NULL : out ? json_true() : json_object();
     if (any && all)
         vp_colcount_count(cc, match, all, on_match, counts);
     for (int f = 0; facets && f < VP_N_FACETS; f++) {
-        json_t *list = on_match[f]
-            ? vp_colcount_json(cc, (vp_facet)f, counts[f], r->facet_limit, NULL, s->themes)
-            : column_facet_json(s, cc, r, (vp_facet)f, text, match, NULL, e);
-        if (!list || json_object_set_new(facets, vp_facet_name((vp_facet)f), list) != 0) {
+        bool ok;
+        if (out) {
+            vp_buf_printf(out, "%c\"%s\":", f ? ',' : '{', vp_facet_name((vp_facet)f));
+            if (on_match[f])
+                ok = vp_colcount_write(out, cc, (vp_facet)f, counts[f], r->facet_limit, s->themes);
+            else {
+                json_t *list = column_facet_json(s, cc, r, (vp_facet)f, text, match, NULL, e);
+                ok = list && vp_json_put_value(out, list);
+                json_decref(list);
+            }
+        } else {
+            json_t *list = on_match[f]
+                ? vp_colcount_json(cc, (vp_facet)f, counts[f], r->facet_limit, NULL, s->themes)
+                : column_facet_json(s, cc, r, (vp_facet)f, text, match, NULL, e);
+            ok = list && json_object_set_new(facets, vp_facet_name((vp_facet)f), list) == 0;
+        }
+        if (!ok) {
             json_decref(facets);
             facets = NULL;
         }
     }
+    if (facets && out)
+        vp_buf_putc(out, '}');
     for (int f = 0; f < VP_N_FACETS; f++)
         free(counts[f]);
     if (!facets && e->kind == VP_QERR_NONE)
@@ -270,54 +289,88 @@ static json_t *column_facets_json(vp_searcher *s, vp_colcount *cc, const vp_requ
     return facets;
 }
 
-
 /* ---- the page of hits ------------------------------------------------------------- */
 
-static json_t *mset_hits_json(vp_searcher *s, const xapc_mset *mset, const vp_snip_terms *terms,
-                              vp_qerror *e)
+/* Where a page of hits goes: a json_t array (vp_search) or JSON text
+ * written straight from the hit records (vp_search_text). */
+typedef struct hits_out {
+    json_t *json;    /* the array, in json mode */
+    vp_buf *text;    /* the array's text, in text mode */
+    vp_buf scratch;  /* a hit's snippet, reused across hits */
+    size_t n;
+} hits_out;
+
+static void hits_out_clear(hits_out *h)
 {
-    json_t *hits = json_array();
+    json_decref(h->json);
+    h->json = NULL;
+    vp_buf_free(&h->scratch);
+}
+
+/* Adds the hit of a stored record; -1 with e set. */
+static int add_hit(vp_searcher *s, hits_out *h, const char *record, size_t len, double score,
+                   const vp_snip_terms *terms, vp_qerror *e)
+{
+    if (h->text) {
+        if (h->n)
+            vp_buf_putc(h->text, ',');
+        if (vp_hit_write(h->text, &h->scratch, record, len, score, terms, s->stem, e) != 0)
+            return -1;
+    } else {
+        json_t *hit = vp_hit_from_record(record, len, score, terms, s->stem, e);
+        if (!hit)
+            return -1;
+        json_array_append_new(h->json, hit);
+    }
+    h->n++;
+    return 0;
+}
+
+static int mset_hits(vp_searcher *s, const xapc_mset *mset, const vp_snip_terms *terms,
+                     hits_out *h, vp_qerror *e)
+{
     uint32_t n = xapc_mset_size(mset);
-    for (uint32_t i = 0; hits && i < n; i++) {
+    for (uint32_t i = 0; i < n; i++) {
         xapc_error xe;
         xapc_error_clear(&xe);
-        json_t *hit = vp_hit_json(mset, i, terms, s->stem, &xe, e);
-        if (!hit || json_array_append_new(hits, hit) != 0) {
+        size_t len = 0;
+        char *record = xapc_mset_document_value_len(mset, i, VP_SLOT_HIT, &len, &xe);
+        double score = record ? xapc_mset_weight(mset, i, &xe) : 0;
+        int rc = record && xe.status == XAPC_OK
+                     ? add_hit(s, h, record, len, score, terms, e) : -1;
+        free(record);
+        if (rc != 0) {
             if (xe.status != XAPC_OK)
                 vp_searcher_fail(s, &xe, e, "reading a result");
-            else if (e->kind == VP_QERR_NONE)
-                vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
             else
                 /* A record that does not read may be a revision the writer
                  * discarded while we read it (CI's e2e_revisions under
                  * ASan): retried when a newer revision is there, else it
                  * is what it says. */
                 s->discarded_maybe = true;
-            json_decref(hits);
-            return NULL;
+            return -1;
         }
     }
-    return hits;
+    return 0;
 }
 
 /* Xapian's page of q: ranked by relevance, or sorted by the date key. */
-static json_t *ranked_hits_json(vp_searcher *s, const xapc_query *q, vp_sort sort,
-                                uint32_t first, uint32_t count, const vp_snip_terms *terms,
-                                vp_qerror *e)
+static int ranked_hits(vp_searcher *s, const xapc_query *q, vp_sort sort, uint32_t first,
+                       uint32_t count, const vp_snip_terms *terms, hits_out *h, vp_qerror *e)
 {
     xapc_enquire *enq = vp_make_enquire(s, q, sort, e);
     if (!enq)
-        return NULL;
+        return -1;
     xapc_error xe;
     xapc_error_clear(&xe);
     /* check_at_least 0: the total comes from the counting path */
     xapc_mset *mset = xapc_enquire_get_mset(enq, first, count, 0, &xe);
-    json_t *hits = mset ? mset_hits_json(s, mset, terms, e) : NULL;
+    int rc = mset ? mset_hits(s, mset, terms, h, e) : -1;
     if (!mset)
         vp_searcher_fail(s, &xe, e, "running the search");
     xapc_mset_free(mset);
     xapc_enquire_free(enq);
-    return hits;
+    return rc;
 }
 
 static int by_docid(const void *a, const void *b)
@@ -329,28 +382,23 @@ static int by_docid(const void *a, const void *b)
 /* The page in date order from the column: read straight from the stored
  * hit records without text (scores are 0 then); with text, Xapian weighs
  * just these documents (the query filtered to them), for their scores. */
-static json_t *dated_hits_json(vp_searcher *s, vp_colcount *cc, const vp_request *r,
-                               const xapc_query *full, const roaring_bitmap_t *match,
-                               vp_sort sort, const vp_snip_terms *terms, vp_qerror *e)
+static int dated_hits(vp_searcher *s, vp_colcount *cc, const vp_request *r,
+                      const xapc_query *full, const roaring_bitmap_t *match, vp_sort sort,
+                      const vp_snip_terms *terms, hits_out *h, vp_qerror *e)
 {
     uint32_t *ids = vp_xmalloc((r->per_page + 1) * sizeof *ids);
     size_t n = vp_colcount_page(cc, match, sort == VP_SORT_DATE, (r->page - 1) * r->per_page,
                                 r->per_page, ids);
-    json_t *hits = NULL;
+    int rc = 0;
     if (vp_query_blank(r->q)) {
-        hits = json_array();
-        for (size_t i = 0; hits && i < n; i++) {
+        for (size_t i = 0; rc == 0 && i < n; i++) {
             xapc_error xe;
             xapc_error_clear(&xe);
-            json_t *hit = vp_hit_json_doc(s->db, ids[i], 0, NULL, s->stem, &xe, e);
-            if (!hit) {
-                if (xe.status != XAPC_OK)
-                    vp_searcher_fail(s, &xe, e, "reading a result");
-                json_decref(hits);
-                hits = NULL;
-            } else {
-                json_array_append_new(hits, hit);
-            }
+            size_t len = 0;
+            char *record = xapc_db_document_value_len(s->db, ids[i], VP_SLOT_HIT, &len, &xe);
+            rc = record ? add_hit(s, h, record, len, 0, NULL, e)
+                        : vp_searcher_fail(s, &xe, e, "reading a result");
+            free(record);
         }
     } else {
         qsort(ids, n, sizeof *ids, by_docid);
@@ -360,18 +408,20 @@ static json_t *dated_hits_json(vp_searcher *s, vp_colcount *cc, const vp_request
         const xapc_query *both[2] = {full, page};
         xapc_query *q = page ? xapc_query_combine(XAPC_OP_FILTER, both, 2, 0, &xe) : NULL;
         if (q)
-            hits = ranked_hits_json(s, q, sort, 0, (uint32_t)n, terms, e);
+            rc = ranked_hits(s, q, sort, 0, (uint32_t)n, terms, h, e);
         else
-            vp_searcher_fail(s, &xe, e, "reading the page");
+            rc = vp_searcher_fail(s, &xe, e, "reading the page");
         xapc_query_free(q);
         xapc_query_free(page);
     }
     free(ids);
-    return hits;
+    return rc;
 }
 
 typedef struct answer {
-    json_t *hits, *facets;
+    hits_out hits;
+    json_t *facets;      /* json_true() when written onto facets_text */
+    vp_buf *facets_text; /* in text mode: facets counted from the column */
     uint64_t total;
 } answer;
 
@@ -391,17 +441,16 @@ static int search_with_column(vp_searcher *s, vp_colcount *cc, const vp_request 
     if (match) {
         a->total = roaring_bitmap_get_cardinality(match);
         vp_sort sort = effective_sort(r);
-        if (sort != VP_SORT_RELEVANCE && vp_colcount_has_order(cc, VP_SLOT_SORTKEY))
-            a->hits = dated_hits_json(s, cc, r, full, match, sort, terms, e);
-        else
-            a->hits = ranked_hits_json(s, full, sort, (r->page - 1) * r->per_page, r->per_page,
-                                       terms, e);
-        if (a->hits)
-            a->facets = column_facets_json(s, cc, r, text, match, e);
+        int rc = sort != VP_SORT_RELEVANCE && vp_colcount_has_order(cc, VP_SLOT_SORTKEY)
+                     ? dated_hits(s, cc, r, full, match, sort, terms, &a->hits, e)
+                     : ranked_hits(s, full, sort, (r->page - 1) * r->per_page, r->per_page,
+                                   terms, &a->hits, e);
+        if (rc == 0)
+            a->facets = column_facets_json(s, cc, r, text, match, a->facets_text, e);
     }
     vp_docset_free(match);
     xapc_query_free(full);
-    return a->hits && a->facets ? 0 : -1;
+    return a->facets ? 0 : -1;
 }
 
 
@@ -479,26 +528,81 @@ static int search_with_spies(vp_searcher *s, const vp_request *r, const xapc_que
                              const vp_snip_terms *terms, answer *a, vp_qerror *e)
 {
     main_match m;
-    if (run_main_match(s, r, text, &m, e) == 0 &&
-        (a->hits = mset_hits_json(s, m.mset, terms, e)) != NULL)
+    if (run_main_match(s, r, text, &m, e) == 0 && mset_hits(s, m.mset, terms, &a->hits, e) == 0)
         a->facets = facets_json(s, r, text, &m, e);
     a->total = m.mset ? xapc_mset_matches_estimated(m.mset) : 0;
     main_match_clear(&m);
-    return a->hits && a->facets ? 0 : -1;
+    return a->facets ? 0 : -1;
 }
 
 
 /* ---- /search ----------------------------------------------------------------- */
 
+typedef struct search_call {
+    const vp_request *r;
+    vp_buf *text;   /* NULL: the answer as a json_t */
+} search_call;
+
+static json_t *as_json(const vp_request *r, double took_ms, answer *a, const vp_parsed_text *pt)
+{
+    json_t *out = json_pack("{s:s,s:I,s:I,s:I,s:f,s:o,s:o,s:o*,s:b,s:b}",
+                            "query", r->q ? r->q : "",
+                            "total", (json_int_t)a->total,
+                            "page", (json_int_t)r->page, "per_page", (json_int_t)r->per_page,
+                            "took_ms", took_ms, "hits", a->hits.json, "facets", a->facets,
+                            "suggestion", pt->suggestion ? json_string(pt->suggestion)
+                                                         : json_null(),
+                            "corrected", pt->corrected, "relaxed", pt->relaxed);
+    a->hits.json = a->facets = NULL;  /* stolen by "o" even on failure */
+    return out;
+}
+
+/* The same object as as_json writes it, with the hits' text already
+ * written; false when a string of the request is not UTF-8 or out of
+ * memory (as_json fails there too). */
+static bool as_text(const vp_request *r, double took_ms, const answer *a,
+                    const vp_parsed_text *pt, const vp_buf *hits, vp_buf *out)
+{
+    const char *q = r->q ? r->q : "";
+    vp_buf_puts(out, "{\"query\":");
+    bool ok = vp_json_put_string(out, q, strlen(q));
+    vp_buf_printf(out, ",\"total\":%llu,\"page\":%lld,\"per_page\":%lld,\"took_ms\":",
+                  (unsigned long long)a->total, (long long)r->page, (long long)r->per_page);
+    vp_json_put_real(out, took_ms);
+    vp_buf_puts(out, ",\"hits\":[");
+    vp_buf_append(out, vp_buf_str(hits), hits->len);
+    vp_buf_puts(out, "],\"facets\":");
+    if (a->facets_text && a->facets_text->len)
+        vp_buf_append(out, a->facets_text->s, a->facets_text->len);
+    else
+        ok = ok && vp_json_put_value(out, a->facets);
+    vp_buf_puts(out, ",\"suggestion\":");
+    if (pt->suggestion)
+        ok = ok && vp_json_put_string(out, pt->suggestion, strlen(pt->suggestion));
+    else
+        vp_buf_puts(out, "null");
+    vp_buf_puts(out, pt->corrected ? ",\"corrected\":true" : ",\"corrected\":false");
+    vp_buf_puts(out, pt->relaxed ? ",\"relaxed\":true}" : ",\"relaxed\":false}");
+    return ok;
+}
+
 static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
 {
-    const vp_request *r = arg;
+    const search_call *call = arg;
+    const vp_request *r = call->r;
     double t0 = vp_now_ms();
     vp_parsed_text pt;
     json_t *out = NULL;
+    vp_buf hits_text = VP_BUF_INIT, facets_text = VP_BUF_INIT;
     answer a = {0};
+    if (call->text) {
+        a.hits.text = &hits_text;
+        a.facets_text = &facets_text;
+    } else
+        a.hits.json = json_array();
     if (vp_parse_request_text(s, r, VP_READ_RANKED, &pt, e) != 0) {
         vp_parsed_text_clear(&pt);
+        hits_out_clear(&a.hits);
         return NULL;
     }
     vp_snip_terms *terms = vp_query_blank(r->q) ? NULL
@@ -507,19 +611,19 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
     int rc = cc ? search_with_column(s, cc, r, pt.query, terms, &a, e)
                 : search_with_spies(s, r, pt.query, terms, &a, e);
     if (rc == 0) {
-        out = json_pack("{s:s,s:I,s:I,s:I,s:f,s:o,s:o,s:o*,s:b,s:b}",
-                        "query", r->q ? r->q : "",
-                        "total", (json_int_t)a.total,
-                        "page", (json_int_t)r->page, "per_page", (json_int_t)r->per_page,
-                        "took_ms", (double)(long long)((vp_now_ms() - t0) * 1000) / 1000,
-                        "hits", a.hits, "facets", a.facets,
-                        "suggestion", pt.suggestion ? json_string(pt.suggestion) : json_null(),
-                        "corrected", pt.corrected, "relaxed", pt.relaxed);
-        a.hits = a.facets = NULL;  /* stolen by "o" even on failure */
+        double took_ms = (double)(long long)((vp_now_ms() - t0) * 1000) / 1000;
+        if (!call->text)
+            out = as_json(r, took_ms, &a, &pt);
+        else {
+            vp_buf_reset(call->text);
+            out = as_text(r, took_ms, &a, &pt, &hits_text, call->text) ? json_true() : NULL;
+        }
         if (!out)
             vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
     }
-    json_decref(a.hits);
+    hits_out_clear(&a.hits);
+    vp_buf_free(&hits_text);
+    vp_buf_free(&facets_text);
     json_decref(a.facets);
     vp_snip_terms_free(terms);
     vp_parsed_text_clear(&pt);
@@ -532,7 +636,26 @@ json_t *vp_search(vp_searcher *s, const vp_request *r, vp_qerror *e)
     if (vp_request_validate(r, e) != 0)
         return NULL;
     vp_searcher_start_request(s);
-    return vp_searcher_with_retry(s, do_search, r, e);
+    search_call call = {r, NULL};
+    return vp_searcher_with_retry(s, do_search, &call, e);
+}
+
+char *vp_search_text(vp_searcher *s, const vp_request *r, size_t *len, vp_qerror *e)
+{
+    vp_problem_clear(e);
+    if (vp_request_validate(r, e) != 0)
+        return NULL;
+    vp_searcher_start_request(s);
+    vp_buf text = VP_BUF_INIT;
+    search_call call = {r, &text};
+    json_t *done = vp_searcher_with_retry(s, do_search, &call, e);
+    if (!done) {
+        vp_buf_free(&text);
+        return NULL;
+    }
+    json_decref(done);
+    *len = text.len;
+    return vp_buf_detach(&text);
 }
 
 /* ---- /facets/{name} ------------------------------------------------------------ */

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "fixture.h"
+#include "params.h"
 #include "query.h"
 #include "report_json.h"
 
@@ -534,6 +535,58 @@ static void counts_over_all_reports_follow_the_revision(void **state)
     vp_searcher_free(s);
 }
 
+/* The answer's text without its took_ms value (which differs per run). */
+static void drop_took_ms(char *s)
+{
+    char *t = strstr(s, "\"took_ms\":");
+    assert_non_null(t);
+    t += strlen("\"took_ms\":");
+    char *end = t + strcspn(t, ",");
+    memmove(t, end, strlen(end) + 1);
+}
+
+/* vp_search_text (what searchd sends) writes, byte for byte, what
+ * json_dumps writes of vp_search's answer: the hits from their records,
+ * the facets from the column, the fields around them. */
+static void answer_text_is_the_dumped_answer(void **state)
+{
+    (void)state;
+    const char *lines[] = {
+        "q=wonen", "q=", "q=&sort=date", "q=&sort=date_asc&page=2&per_page=2",
+        "q=energie&theme=duurzaamheid-energie", "q=wonen&municipality=Veghel",
+        "q=netwerkdag&from=2017&to=2018", "q=%22kennis+en+netwerkdag%22",
+        "q=won*", "q=woonen", "q=a%22b%5C%01c", "q=Hoogerbrugge&speaker=Koos+van+Dijken",
+        "q=wonen&sort=date&facet_limit=1", "q=script", "q=datum",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+        vp_params p = {0};
+        vp_request r;
+        vp_request_init(&r);
+        vp_qerror e = {0};
+        if (vp_params_parse(lines[i], &p, &e) != 0 ||
+            vp_request_from_params(&p, &r, NULL, &e) != 0)
+            fail_msg("%s: %s", lines[i], e.message);
+        json_t *answer = vp_search(searcher, &r, &e);
+        if (!answer)
+            fail_msg("%s: %s", lines[i], e.message);
+        char *want = json_dumps(answer, VP_JSON_FLAGS);
+        size_t len = 0;
+        char *text = vp_search_text(searcher, &r, &len, &e);
+        if (!text)
+            fail_msg("%s: %s", lines[i], e.message);
+        assert_int_equal(len, strlen(text));
+        drop_took_ms(want);
+        drop_took_ms(text);
+        if (strcmp(text, want) != 0)
+            fail_msg("%s:\n text %s\n json %s", lines[i], text, want);
+        free(text);
+        free(want);
+        json_decref(answer);
+        vp_request_clear(&r);
+        vp_params_clear(&p);
+    }
+}
+
 static void query_string_round_trip(void **state)
 {
     (void)state;
@@ -612,6 +665,7 @@ int main(void)
         cmocka_unit_test(facet_values_with_prefix),
         cmocka_unit_test(unavailable_database),
         cmocka_unit_test(query_string_round_trip),
+        cmocka_unit_test(answer_text_is_the_dumped_answer),
         cmocka_unit_test(counts_over_all_reports_follow_the_revision),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
