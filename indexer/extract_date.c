@@ -43,6 +43,7 @@
 #include "date_parse.h"
 #include "date_relative.h"
 #include "date_statement.h"
+#include "date_week.h"
 #include "extract_text.h"
 #include "mem.h"
 #include "text.h"
@@ -402,6 +403,31 @@ static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
     return false;
 }
 
+/* "week 42" in the title or the opening, in the report's year: the
+ * weekday next to it, else the usual day (date_week.h).  Read only when
+ * the text names no date. */
+static bool week_day(const vp_parsed *p, const vp_document *d, int year, event *e)
+{
+    int week, wd;
+    bool found = d->title && vp_date_find_week(d->title, strlen(d->title), &week, &wd);
+    for (size_t bi = 0, seen = 0; !found && bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        seen++;
+        found = vp_date_find_week(b->text, strlen(b->text), &week, &wd);
+    }
+    if (!found || !year || (week == 53 && vp_date_iso_week_monday(year, 53) >=
+                                              vp_date_iso_week_monday(year + 1, 1)))
+        return false;
+    long day = vp_date_iso_week_monday(year, week) + (wd >= 0 ? wd : VP_DATE_USUAL_WEEKDAY);
+    vp_date_from_day_number(day, &e->y, &e->m, &e->d);
+    e->found = true;
+    e->strong = wd >= 0;
+    e->stated = false;
+    return true;
+}
+
 /* ---- announcements and look-backs ---- */
 
 /* A word of the call to sign up or to book a room ("aanmelden kan tot
@@ -557,6 +583,11 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
         if (relative_day(p, &a, &rel))
             e = rel;
     }
+    /* a bare week number is a guess at the day: a file name's date beats it */
+    event week = {0};
+    if (!e.found && week_day(p, d, year, &week) &&
+        (week.strong || !vp_date_from_path(d->path, &py, &pm, &pd)))
+        e = week;
     event back;
     if (announces(p) && look_back_day(p, year, &back) &&
         (a.kind == ANCHOR_NONE || before(&back, a.y, a.m, a.d)) &&
