@@ -28,10 +28,18 @@
  * A range ("donderdag 9 en vrijdag 10 november", "September 12th-13th") is
  * its first day.
  *
+ * A mail's sent line ("Verzonden: vrijdag 19 maart 2010") dates the mail,
+ * and a quoted mail's "gisteren" counts from its own.  "De dag vond plaats
+ * op ..." and a title's year below a later front matter date ("Jaarverslag
+ * 2018", published the next spring) beat the front matter however long
+ * after.  "week 42" names a day only when the text names no other.
+ *
  * This file owns the choice between the anchor and the mentions.  What the
- * words and the line around one date say of it is date_cues.c's, the days
- * "gisteren" and "afgelopen donderdag" name date_relative.c's, and one date
- * expression date_parse.c's.
+ * words and the line around one date say of it is date_cues.c's (a mail
+ * header's date_mail.c's, a statement of the day date_statement.c's), the
+ * days "gisteren" and "afgelopen donderdag" name date_relative.c's, "week
+ * 42" date_week.c's, and one date expression date_parse.c's ("di 4/10" and
+ * "3-12-'20" date_numeric.c's).
  */
 #include "extract_stages.h"
 
