@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "date_mail.h"
 #include "extract_text.h"
 
 static bool is_alpha(char c)
@@ -25,8 +26,23 @@ static const char *const PUBLISHED_CUES[] = {
     "uitgezonden op ", "uitgezonden ", "aired on ", "aired ", "broadcast on ",
     "toegevoegd op ", "toegevoegd ", "publicatiedatum ",
     "datum publicatie ", "published on ", "published ", "posted on ", "posted ",
-    "updated on ", "updated ", "date published ", NULL,
+    "updated on ", "updated ", "date published ", "verzonden ", "sent ", NULL,
 };
+
+/* "Laatst bewerkt door K. Groot op 12 februari 2013": a wiki's or an
+ * archive's edit line names its editor between the verb and the date. */
+static bool edited_by_before(const char *lower)
+{
+    static const char *const EDITED_BY[] = {"bewerkt door ", "gewijzigd door ",
+                                            "edited by ", "modified by ", NULL};
+    size_t n = strlen(lower);
+    bool ends_on = (n >= 4 && strcmp(lower + n - 4, " op ") == 0) ||
+                   (n >= 4 && strcmp(lower + n - 4, " on ") == 0);
+    for (size_t k = 0; ends_on && EDITED_BY[k]; k++)
+        if (strstr(lower, EDITED_BY[k]))
+            return true;
+    return false;
+}
 
 /* Words right before a date that make it the date of a law, a deadline or
  * a life: not the event, unless a weekday says it is a day out. */
@@ -61,6 +77,8 @@ vp_date_about vp_date_about_of(const char *t, size_t len, const date_hit *h)
     vp_ex_lower(t, h->end, se, after, sizeof after);
     if (vp_ex_about_next_meeting(t, len, h->start, h->end))
         return VP_DATE_ABOUT_OTHER;
+    if (vp_date_in_mail_header(t, len, h))
+        return VP_DATE_ABOUT_PUBLICATION;
     /* the weekday belongs to the date: look before it */
     size_t n = strlen(before), w = n;
     while (w > 0 && (before[w - 1] == ' ' || before[w - 1] == ',' || before[w - 1] == '.'))
@@ -77,7 +95,7 @@ vp_date_about vp_date_about_of(const char *t, size_t len, const date_hit *h)
         n = sizeof before - 2;
     before[n] = ' ';
     before[n + 1] = '\0';
-    if (ends_with_cue(before, PUBLISHED_CUES))
+    if (ends_with_cue(before, PUBLISHED_CUES) || edited_by_before(before))
         return VP_DATE_ABOUT_PUBLICATION;
     if (h->weekday < 0 && ends_with_cue(before, PAST_CUES))
         return VP_DATE_ABOUT_OTHER;

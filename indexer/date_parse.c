@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "extract.h"        /* vp_parse_date */
+#include "date_numeric.h"
 #include "extract_text.h"
 
 /* ---- the calendar ---- */
@@ -225,7 +226,7 @@ static size_t skip_range_separator(const char *t, size_t len, size_t j)
         if (j + n < len && vp_ex_eq(t + j, n, words[k]) && t[j + n] == ' ')
             return j + n + 1;
     }
-    if (j < len && (t[j] == '-' || t[j] == '&'))
+    if (j < len && (t[j] == '-' || t[j] == '&' || t[j] == '+'))
         return j + 1;
     if (j + 2 < len && (unsigned char)t[j] == 0xE2 && (unsigned char)t[j + 1] == 0x80 &&
         ((unsigned char)t[j + 2] == 0x93 || (unsigned char)t[j + 2] == 0x94))
@@ -430,7 +431,10 @@ bool vp_date_next(const char *t, size_t len, size_t *from, int default_year,
         bool found = false;
         if (starts_word && !after_number && is_digit(t[i]))
             found = match_iso(t, len, i, h) || match_numeric(t, len, i, h) ||
-                    match_day_first(t, len, i, default_year, h);
+                    vp_date_match_numeric_short_year(t, len, i, h) ||
+                    match_day_first(t, len, i, default_year, h) ||
+                    vp_date_match_weekday_day_month(t, len, i, weekday_before(t, i),
+                                                    default_year, h);
         else if (starts_word && is_alpha(t[i]))
             found = match_month_first(t, len, i, default_year, h);
         if (found && vp_date_valid(h->y, h->m, h->d)) {

@@ -28,10 +28,18 @@
  * A range ("donderdag 9 en vrijdag 10 november", "September 12th-13th") is
  * its first day.
  *
+ * A mail's sent line ("Verzonden: vrijdag 19 maart 2010") dates the mail,
+ * and a quoted mail's "gisteren" counts from its own.  "De dag vond plaats
+ * op ..." and a title's year below a later front matter date ("Jaarverslag
+ * 2018", published the next spring) beat the front matter however long
+ * after.  "week 42" names a day only when the text names no other.
+ *
  * This file owns the choice between the anchor and the mentions.  What the
- * words and the line around one date say of it is date_cues.c's, the days
- * "gisteren" and "afgelopen donderdag" name date_relative.c's, and one date
- * expression date_parse.c's.
+ * words and the line around one date say of it is date_cues.c's (a mail
+ * header's date_mail.c's, a statement of the day date_statement.c's), the
+ * days "gisteren" and "afgelopen donderdag" name date_relative.c's, "week
+ * 42" date_week.c's, and one date expression date_parse.c's ("di 4/10" and
+ * "3-12-'20" date_numeric.c's).
  */
 #include "extract_stages.h"
 
@@ -42,6 +50,8 @@
 #include "date_cues.h"
 #include "date_parse.h"
 #include "date_relative.h"
+#include "date_statement.h"
+#include "date_week.h"
 #include "extract_text.h"
 #include "mem.h"
 #include "text.h"
@@ -54,6 +64,9 @@ enum { OPENING_BLOCKS = 8, DATELINE_BLOCKS = 4, LEDE_PARAGRAPHS = 2 };
 /* How long after an event a report is written up, and how long before it
  * a press release or a programme announces it, at most. */
 enum { WRITE_UP_DAYS = 62, ANNOUNCE_DAYS = 120 };
+/* How long after the day a report that states it ("de dag vond plaats op
+ * ...") may be published: a year report comes out in the spring after. */
+enum { STATED_WRITE_UP_DAYS = 400 };
 
 typedef enum { ANCHOR_NONE, ANCHOR_FRONT_MATTER, ANCHOR_TITLE, ANCHOR_DATELINE,
                ANCHOR_PUBLISHED } anchor_kind;
@@ -67,6 +80,7 @@ typedef struct anchor {
 typedef struct event {
     bool found;
     bool strong;             /* a weekday in the opening */
+    bool stated;             /* "vond plaats op ..." (date_statement.h) */
     int y, m, d;
 } event;
 
@@ -130,6 +144,12 @@ static bool about_event(const char *t, size_t len, const date_hit *h, const void
 {
     (void)arg;
     return vp_date_about_of(t, len, h) == VP_DATE_ABOUT_EVENT;
+}
+
+static bool full(const char *t, size_t len, const date_hit *h, const void *arg)
+{
+    (void)t, (void)len, (void)arg;
+    return h->has_year;
 }
 
 static bool full_and_about_event(const char *t, size_t len, const date_hit *h, const void *arg)
@@ -224,6 +244,22 @@ static anchor dateline(const vp_parsed *p, const vp_document *d)
 
 /* ---- the year of a date without one ---- */
 
+/* A year in a short line among the first blocks, as a byline or a
+ * generated summary's note has it ("*Samengevat door ..., 2024.*"). */
+static int year_of_a_byline(const vp_parsed *p)
+{
+    for (size_t i = 0, seen = 0; i < p->n_blocks && seen < DATELINE_BLOCKS; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind == VP_BLOCK_CODE || is_heading(b))
+            continue;
+        seen++;
+        int y = strlen(b->text) <= VP_DATELINE_MAX ? vp_date_find_year(b->text) : 0;
+        if (y)
+            return y;
+    }
+    return 0;
+}
+
 /* The year a date without one takes. */
 static int default_year(const vp_parsed *p, const vp_document *d, const anchor *a)
 {
@@ -242,7 +278,12 @@ static int default_year(const vp_parsed *p, const vp_document *d, const anchor *
     if (y)
         return y;
     date_hit h;
-    return first_date_of_text(p, 0, full_and_about_event, NULL, &h) ? h.y : 0;
+    if (first_date_of_text(p, 0, full_and_about_event, NULL, &h))
+        return h.y;
+    /* a mail's sent line, a publication line further down */
+    if (first_date_of_text(p, 0, full, NULL, &h))
+        return h.y;
+    return year_of_a_byline(p);
 }
 
 /* ---- the event the text names ---- */
@@ -301,53 +342,98 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
                 continue;
             if (b != a->block && anchor_day && vp_date_in_a_sentence(b->text, len, &h))
                 *confirms = true;
-            bool strong = (h.weekday >= 0 && seen <= OPENING_BLOCKS) ||
+            bool stated = vp_date_stated_as_event(b->text, len, &h);
+            bool strong = stated || (h.weekday >= 0 && seen <= OPENING_BLOCKS) ||
                           (paragraphs <= LEDE_PARAGRAPHS &&
                            vp_date_opens_sentence(b->text, h.start)) ||
                           (seen <= OPENING_BLOCKS && !is_heading(b) &&
                            tied_to_event(b->text, len, &h, a));
-            if (strong && !e->found)
-                *e = (event){true, true, h.y, h.m, h.d};
+            /* a statement of the day beats a weekday in the opening */
+            if (strong && (!e->found || (stated && !e->stated)))
+                *e = (event){true, true, stated, h.y, h.m, h.d};
             if (!have_first) {
-                first = (event){true, false, h.y, h.m, h.d};
+                first = (event){true, false, false, h.y, h.m, h.d};
                 have_first = true;
             }
         }
         if (!e->found && year && seen <= OPENING_BLOCKS && !is_heading(b) &&
             vp_date_event_noun_day(b->text, len, year, &h) &&
             tied_to_event(b->text, len, &h, a))
-            *e = (event){true, true, h.y, h.m, h.d};
+            *e = (event){true, true, false, h.y, h.m, h.d};
     }
     if (!e->found)
         *e = first;
 }
 
+/* The day a block says its text was sent or published ("Verzonden:
+ * vrijdag 19 maart 2010 11:15", "Gepubliceerd op 3 maart 2021"): a mail
+ * quoted in a forward carries its own, and its "gisteren" counts from it. */
+static bool sent_line(const vp_block *b, anchor *sent)
+{
+    size_t len = strlen(b->text), from = 0;
+    date_hit h;
+    while (vp_date_next(b->text, len, &from, 0, &h))
+        if (h.has_year && vp_date_about_of(b->text, len, &h) == VP_DATE_ABOUT_PUBLICATION) {
+            *sent = (anchor){ANCHOR_PUBLISHED, h.y, h.m, h.d, b};
+            return true;
+        }
+    return false;
+}
+
 /* "afgelopen donderdag", "vorige week vrijdag", "gisteren", "last
  * Thursday": the day named, counted back from the day the text was
- * written, in the opening of the report. */
+ * written (the anchor, or the sent line of the quoted message it stands
+ * in), in the opening of the report or of that message. */
 static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
 {
-    if (a->kind == ANCHOR_NONE)
-        return false;
-    int anchor_wd = vp_date_weekday_of(a->y, a->m, a->d);
-    for (size_t bi = 0, seen = 0; bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
+    anchor from_day = *a;
+    for (size_t bi = 0, seen = 0; bi < p->n_blocks; bi++) {
         const vp_block *b = &p->blocks[bi];
         if (b->kind == VP_BLOCK_CODE || is_heading(b))
             continue;
-        seen++;
+        if (sent_line(b, &from_day))
+            seen = 0;
+        if (++seen > OPENING_BLOCKS || from_day.kind == ANCHOR_NONE)
+            continue;
+        int anchor_wd = vp_date_weekday_of(from_day.y, from_day.m, from_day.d);
         const char *t = b->text;
         size_t len = strlen(t), pos = 0, ws, we;
         while (vp_ex_step_word(t, len, &pos, &ws, &we)) {
             long back = vp_date_days_back(t, len, ws, we, anchor_wd);
             if (!back)
                 continue;
-            long anchor_day = vp_date_day_number(a->y, a->m, a->d);
-            vp_date_from_day_number(anchor_day - back, &e->y, &e->m, &e->d);
+            long day = vp_date_day_number(from_day.y, from_day.m, from_day.d);
+            vp_date_from_day_number(day - back, &e->y, &e->m, &e->d);
             e->found = e->strong = true;
             return true;
         }
     }
     return false;
+}
+
+/* "week 42" in the title or the opening, in the report's year: the
+ * weekday next to it, else the usual day (date_week.h).  Read only when
+ * the text names no date. */
+static bool week_day(const vp_parsed *p, const vp_document *d, int year, event *e)
+{
+    int week, wd;
+    bool found = d->title && vp_date_find_week(d->title, strlen(d->title), &week, &wd);
+    for (size_t bi = 0, seen = 0; !found && bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        seen++;
+        found = vp_date_find_week(b->text, strlen(b->text), &week, &wd);
+    }
+    if (!found || !year || (week == 53 && vp_date_iso_week_monday(year, 53) >=
+                                              vp_date_iso_week_monday(year + 1, 1)))
+        return false;
+    long day = vp_date_iso_week_monday(year, week) + (wd >= 0 ? wd : VP_DATE_USUAL_WEEKDAY);
+    vp_date_from_day_number(day, &e->y, &e->m, &e->d);
+    e->found = true;
+    e->strong = wd >= 0;
+    e->stated = false;
+    return true;
 }
 
 /* ---- announcements and look-backs ---- */
@@ -424,7 +510,7 @@ static bool look_back_day(const vp_parsed *p, int year, event *e)
         date_hit h;
         for (size_t k = bi; k <= last; k++)
             if (first_date(p->blocks[k].text, year, about_event, NULL, &h)) {
-                *e = (event){true, true, h.y, h.m, h.d};
+                *e = (event){true, true, false, h.y, h.m, h.d};
                 return true;
             }
     }
@@ -433,15 +519,22 @@ static bool look_back_day(const vp_parsed *p, int year, event *e)
 
 /* ---- the choice ---- */
 
-/* Was the anchor the day the report was written rather than the event? */
-static bool written_after(const anchor *a, const event *e, bool confirmed)
+/* Was the anchor the day the report was written rather than the event?
+ * A title that names the year of the event ("Jaarverslag 2019") above a
+ * front matter date in a later year dates a report written up long after
+ * the day, as a statement of the day does. */
+static bool written_after(const anchor *a, const event *e, bool confirmed, int title_year)
 {
     if (!e->found)
         return false;
     if (a->kind == ANCHOR_PUBLISHED)
         return true;
     long gap = vp_date_day_number(a->y, a->m, a->d) - vp_date_day_number(e->y, e->m, e->d);
-    return e->strong && !confirmed && gap > 0 && gap <= WRITE_UP_DAYS;
+    if (a->kind == ANCHOR_FRONT_MATTER && e->strong && !confirmed && title_year &&
+        title_year < a->y && e->y == title_year && gap > 0 && gap <= STATED_WRITE_UP_DAYS)
+        return true;
+    return e->strong && !confirmed && gap > 0 &&
+           gap <= (e->stated ? STATED_WRITE_UP_DAYS : WRITE_UP_DAYS);
 }
 
 /* Was the anchor the day the event was announced: a press release or a
@@ -493,17 +586,22 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
     event e;
     bool confirmed;
     event_from_text(p, year, &a, &e, &confirmed);
-    if (!e.strong && a.kind != ANCHOR_NONE) {
+    if (!e.strong) {
         event rel = {0};
         if (relative_day(p, &a, &rel))
             e = rel;
     }
+    /* a bare week number is a guess at the day: a file name's date beats it */
+    event week = {0};
+    if (!e.found && week_day(p, d, year, &week) &&
+        (week.strong || !vp_date_from_path(d->path, &py, &pm, &pd)))
+        e = week;
     event back;
     if (announces(p) && look_back_day(p, year, &back) &&
         (a.kind == ANCHOR_NONE || before(&back, a.y, a.m, a.d)) &&
         (!e.found || before(&back, e.y, e.m, e.d)))
         return set_date(d, back.y, back.m, back.d, true);
-    if (a.kind != ANCHOR_NONE && !written_after(&a, &e, confirmed) &&
+    if (a.kind != ANCHOR_NONE && !written_after(&a, &e, confirmed, vp_date_find_year(d->title)) &&
         !written_before(p, &a, &e, confirmed))
         return set_date(d, a.y, a.m, a.d, true);
     if (e.found)

@@ -568,6 +568,102 @@ static void test_memo_subject_with_day_and_month(void **state)
                   "Korte aantekeningen van de dag, met de stand van 1/1 en de uitslag 3-2.");
 }
 
+/* ---- short numeric dates, mails, statements and year reports ---- */
+
+/* A day and month in figures after a weekday take the report's year,
+ * fitted to the weekday; without a weekday they are a score or a ratio.
+ * A two-digit year after an apostrophe; "19+20 maart" is its first day. */
+static void test_short_numeric_dates(void **state)
+{
+    (void)state;
+    expect_date("vr 14/10", 2022, "2022-10-14");
+    expect_date("wo 9-3, stadhuis", 2022, "2022-03-09");
+    expect_date("do 16/3", 2024, "2023-03-16");       /* 2024-03-16 is a Saturday */
+    expect_date("de uitslag was 14/10", 2022, NULL);
+    expect_date("vr 14/10", 0, NULL);
+    expect_date("2-12-'21", 0, "2021-12-02");
+    expect_date("op 26/10/\xE2\x80\x99" "23 in Ede", 0, "2023-10-26");
+    expect_date("de dagen 10+11 november 2022", 0, "2022-11-10");
+}
+
+/* A summary dated by its front matter a few days after the day it names
+ * in figures; without a date anywhere, a byline's year. */
+static void test_summary_with_a_short_date(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2022-10-18", "2022-10-14", "# TL;DR netwerkdag",
+                  "1. **Wat en waar:** vr 14/10, in het stadhuis, over de woningbouw.");
+    EXPECT_REPORT(NULL, "2022-10-14", "# TL;DR netwerkdag (week 41)",
+                  "*Samengevat door de assistent voor het team, 2022.*",
+                  "1. **Wat en waar:** netwerkdag, vr 14/10, in het stadhuis.");
+    EXPECT_REPORT("2021-12-06", "2021-12-02", "# Verslag in het kort",
+                  "Voor wie er niet bij was: de online netwerkdag van 2-12-'21 in vijf "
+                  "punten.");
+}
+
+/* A forward: the sent lines are no event, and the quoted mail's
+ * "gisteren" counts from its own sent line, not from the forward's. */
+static void test_forwarded_mail(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2022-11-10",
+                  "Van: een collega\nVerzonden: maandag 14 november 2022 09:00\n"
+                  "Aan: het team\nOnderwerp: FW: netwerkdag",
+                  "Ter info, hieronder het verslag.",
+                  "Van: een andere collega\nVerzonden: vrijdag 11 november 2022 16:00\n"
+                  "Aan: een collega\nOnderwerp: netwerkdag",
+                  "Gisteren was ik op de netwerkdag in het stadhuis, over wonen en zorg.");
+    EXPECT_REPORT(NULL, "2022-11-10",
+                  "To: het team\nDate: Mon, 14 Nov 2022 09:00:00 +0100\nSubject: verslag",
+                  "Afgelopen donderdag was ik op de netwerkdag over de binnenstad.");
+    /* minutes open with a subject and the meeting's own date */
+    EXPECT_REPORT(NULL, "2020-03-04",
+                  "Onderwerp: de regionale woningmarkt\nDatum: woensdag 4 maart 2020, 14.00 uur",
+                  "Aanwezig: de leden van de werkgroep.");
+}
+
+/* "De dag vond plaats op ..." beats a later front matter date, wherever
+ * it stands; a statement about another year's meeting does not. */
+static void test_stated_event_day(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2023-12-01", "2023-10-26", "# Aflevering over de warmtetransitie",
+                  "In deze aflevering praten twee beleidsmakers over de netwerkdag.",
+                  "Het gesprek ging over warmtenetten en isolatie.",
+                  "*De dag vond plaats op 26 oktober 2023, in de schouwburg.*");
+    EXPECT_REPORT(NULL, "2018-11-09", "# Verslag 2018",
+                  "Op vrijdag 9 november kwamen de leden bijeen in het stadhuis.",
+                  "De voorjaarsbijeenkomst van 2019 vond plaats op 12 april in Zwolle.");
+}
+
+/* A year report published the next spring: the title's year and the
+ * weekday date the day; a wiki's edit line is no event. */
+static void test_year_report_and_edit_line(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2019-02-20", "2018-11-09", "# Jaarverslag 2018: de najaarsdag",
+                  "Het bestuur organiseerde dit jaar twee dagen. Op vrijdag 9 november "
+                  "kwamen zestig leden bijeen in het stadhuis.");
+    EXPECT_REPORT(NULL, "2015-11-06", "# Netwerkdag 2015",
+                  "Deze pagina is laatst bewerkt door een redacteur op 3 februari 2016.",
+                  "Datum: vrijdag 6 november 2015",
+                  "Locatie: het stadhuis");
+}
+
+/* An ISO week with its weekday names that day; alone, the platform's
+ * usual day of the week (Friday), and only when no date is given. */
+static void test_iso_week(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2021-10-21", "# Netwerkdag in Zwolle, donderdag week 42",
+                  "*Samengevat door het secretariaat, 2021.*",
+                  "Een goede dag over de woningbouw in de regio.");
+    EXPECT_REPORT(NULL, "2023-06-02", "# Verslag netwerkdag (week 22)",
+                  "*Team Wonen, 2023.*", "Een goede dag over de woningbouw in de regio.");
+    EXPECT_REPORT(NULL, "2023-03-16", "# Verslag netwerkdag (week 11)",
+                  "*Team Wonen, 2023.*", "Op donderdag 16 maart ging het over de woningbouw.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -601,6 +697,12 @@ int main(void)
         cmocka_unit_test(test_forum_post_lines),
         cmocka_unit_test(test_invitation_looking_back),
         cmocka_unit_test(test_memo_subject_with_day_and_month),
+        cmocka_unit_test(test_short_numeric_dates),
+        cmocka_unit_test(test_summary_with_a_short_date),
+        cmocka_unit_test(test_forwarded_mail),
+        cmocka_unit_test(test_stated_event_day),
+        cmocka_unit_test(test_year_report_and_edit_line),
+        cmocka_unit_test(test_iso_week),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

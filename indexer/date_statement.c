@@ -1,0 +1,89 @@
+/* date_statement.c: see date_statement.h. */
+#include "date_statement.h"
+
+#include <string.h>
+
+#include "extract_text.h"
+
+/* How far around a date its sentence is read. */
+enum { STATEMENT_REACH = 120 };
+
+/* Right before the date (its weekday left out): "vond plaats op". */
+static const char *const TOOK_PLACE_ON[] = {
+    "vond plaats op", "vonden plaats op", "plaatsgevonden op", "werd gehouden op",
+    "is gehouden op", "was gehouden op", "took place on", "was held on", NULL,
+};
+/* Right after it: "die op 9 juni plaatsvond". */
+static const char *const TOOK_PLACE_AFTER[] = {
+    "plaatsvond", "plaatsvonden", "werd gehouden", "gehouden werd", "plaatsgevonden",
+    "took place", "was held", NULL,
+};
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* Does lower (ending right before the date) end with "<cue> " once a
+ * weekday word is left out? */
+static bool cue_before(const char *lower)
+{
+    size_t n = strlen(lower);
+    while (n > 0 && (lower[n - 1] == ' ' || lower[n - 1] == ','))
+        n--;
+    size_t w = n;
+    while (w > 0 && is_alpha(lower[w - 1]))
+        w--;
+    /* a weekday ("op donderdag 9 juni") sits between the cue and the date */
+    size_t end = vp_date_weekday_from_word(lower + w, n - w) >= 0 ? w : n;
+    while (end > 0 && lower[end - 1] == ' ')
+        end--;
+    for (size_t k = 0; TOOK_PLACE_ON[k]; k++) {
+        size_t c = strlen(TOOK_PLACE_ON[k]);
+        if (c <= end && memcmp(lower + end - c, TOOK_PLACE_ON[k], c) == 0 &&
+            (c == end || !is_alpha(lower[end - c - 1])))
+            return true;
+    }
+    return false;
+}
+
+/* Does lower (starting right after the date) open with a cue? */
+static bool cue_after(const char *lower)
+{
+    while (*lower == ' ' || *lower == ',')
+        lower++;
+    for (size_t k = 0; TOOK_PLACE_AFTER[k]; k++) {
+        size_t c = strlen(TOOK_PLACE_AFTER[k]);
+        if (strncmp(lower, TOOK_PLACE_AFTER[k], c) == 0 && !is_alpha(lower[c]))
+            return true;
+    }
+    return false;
+}
+
+/* Does the sentence name a year other than y ("De voorjaarsbijeenkomst
+ * van 2010 vond plaats op 16 april")?  Then it tells of another day. */
+static bool names_other_year(const char *lower, int y)
+{
+    for (const char *s = lower; *s; s++) {
+        if (!is_digit(*s) || (s > lower && is_digit(s[-1])))
+            continue;
+        const char *e = s;
+        int v = 0;
+        while (is_digit(*e))
+            v = v * 10 + (*e++ - '0');
+        if (e - s == 4 && v >= 1900 && v <= 2099 && v != y)
+            return true;
+        s = e - 1;
+    }
+    return false;
+}
+
+bool vp_date_stated_as_event(const char *t, size_t len, const date_hit *h)
+{
+    char before[STATEMENT_REACH + 8], after[STATEMENT_REACH + 8];
+    size_t ss = vp_ex_sentence_start(t, h->start, STATEMENT_REACH);
+    size_t se = vp_ex_sentence_end(t, len, h->end, STATEMENT_REACH);
+    vp_ex_lower(t, ss, h->start, before, sizeof before);
+    vp_ex_lower(t, h->end, se, after, sizeof after);
+    if (!cue_before(before) && !cue_after(after))
+        return false;
+    return !names_other_year(before, h->y) && !names_other_year(after, h->y);
+}
