@@ -193,6 +193,18 @@ static bool add_municipality_terms(vp_docbuilder *b, xapc_doc *doc,
     return true;
 }
 
+/* XW1<slug> .. XW<level><slug> (schema.h). */
+static bool add_theme_levels(xapc_doc *doc, const char *slug, unsigned level, xapc_error *err)
+{
+    bool ok = true;
+    for (unsigned k = 1; ok && k <= level && k <= VP_THEME_LEVELS; k++) {
+        char prefix[sizeof VP_PREFIX_THEME_LEVEL + 4];
+        snprintf(prefix, sizeof prefix, "%s%u", VP_PREFIX_THEME_LEVEL, k);
+        ok = add_filter_term(doc, prefix, slug, err);
+    }
+    return ok;
+}
+
 static bool add_facets(vp_docbuilder *b, xapc_doc *doc, const vp_document *d,
                        xapc_error *err)
 {
@@ -220,7 +232,9 @@ static bool add_facets(vp_docbuilder *b, xapc_doc *doc, const vp_document *d,
     ok = ok && add_list_value(doc, VP_SLOT_SPEAKERS, &speakers, err);
     vp_strvec_clear(&speakers);
     for (size_t i = 0; i < d->themes.len && ok; i++)
-        ok = add_filter_term(doc, VP_PREFIX_THEME, d->themes.items[i], err);
+        ok = add_filter_term(doc, VP_PREFIX_THEME, d->themes.items[i], err) &&
+             add_theme_levels(doc, d->themes.items[i],
+                              d->theme_levels ? d->theme_levels[i] : VP_THEME_LEVELS, err);
     return ok && add_list_value(doc, VP_SLOT_MUNICIPALITIES, &d->municipalities, err) &&
            add_list_value(doc, VP_SLOT_THEMES, &d->themes, err) &&
            add_value(doc, VP_SLOT_HOST, d->host, err) &&

@@ -48,6 +48,7 @@
 #include <string.h>
 
 #include "mem.h"
+#include "schema.h"
 #include "text.h"
 
 enum zone { ZONE_TITLE, ZONE_HEADING, ZONE_BODY };
@@ -504,6 +505,37 @@ size_t vp_theme_decide(const vp_theme_model *m, const vp_theme_evidence *ev, siz
     return n;
 }
 
+/* How strongly the report carries theme i, 1..VP_THEME_LEVELS, for
+ * ranking (a query that names a theme ranks the reports mainly about it
+ * above those where it is a side strand: searchd/expand.c).  The measure
+ * is the theme's share, its evidence against that of the report's
+ * strongest theme (VP_TF_SHARE), not the model's probability: the
+ * probability says whether a reader sees the theme at all, and is near 1
+ * for a side strand that is plainly there, where the share says how much
+ * of the report is about it.  A theme the author names (a tag, a list of
+ * the day's subjects) is at least half as strong as the strongest: the
+ * author put it among the subjects.  Levels, not the share itself, so
+ * that the index holds a few boolean terms per theme (schema.h). */
+static unsigned char theme_level(const vp_theme_evidence *ev, size_t i)
+{
+    double share = ev->x[i][VP_TF_SHARE];
+    if (ev->named[i] && share < 0.5)
+        share = 0.5;
+    long level = lround(share * VP_THEME_LEVELS);
+    return (unsigned char)(level < 1 ? 1 : level > VP_THEME_LEVELS ? VP_THEME_LEVELS : level);
+}
+
+/* d->theme_levels for d->themes (sorted), from the evidence. */
+static void set_levels(const vp_themes *th, const vp_theme_evidence *ev, vp_document *d)
+{
+    free(d->theme_levels);
+    d->theme_levels = vp_xcalloc(d->themes.len + 1, 1);
+    for (size_t k = 0; k < d->themes.len; k++)
+        for (size_t i = 0; i < ev->n; i++)
+            if (strcmp(vp_themes_at(th, i)->slug, d->themes.items[k]) == 0)
+                d->theme_levels[k] = theme_level(ev, i);
+}
+
 vp_extract_status vp_extract_themes(const vp_extract_ctx *ctx, const vp_parsed *p,
                                     vp_document *d, vp_extract_issue *issue)
 {
@@ -516,6 +548,7 @@ vp_extract_status vp_extract_themes(const vp_extract_ctx *ctx, const vp_parsed *
     for (size_t i = 0; i < n; i++)
         vp_strvec_push_unique(&d->themes, vp_themes_at(ctx->themes, chosen[i])->slug);
     vp_strvec_sort(&d->themes);
+    set_levels(ctx->themes, &ev, d);
     vp_theme_evidence_clear(&ev);
     free(chosen);
     return VP_EXTRACT_OK;

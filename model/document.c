@@ -4,6 +4,7 @@
 #include "document.h"
 #include "datafile.h"
 #include "mem.h"
+#include "schema.h"
 
 #include <jansson.h>
 #include <stdarg.h>
@@ -32,6 +33,7 @@ void vp_document_clear(vp_document *d)
     free(d->speakers);
     vp_strvec_clear(&d->people);
     vp_strvec_clear(&d->themes);
+    free(d->theme_levels);
     vp_strvec_clear(&d->tags);
     for (size_t i = 0; i < d->n_sections; i++) {
         free(d->sections[i].heading);
@@ -91,6 +93,18 @@ static json_t *strvec_json(const vp_strvec *v)
     return a;
 }
 
+/* The themes' levels, or NULL (out of memory). */
+static json_t *levels_json(const vp_document *d)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < d->themes.len; i++)
+        if (json_array_append_new(a, json_integer(d->theme_levels[i])) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    return a;
+}
+
 /* Sets key to a new value; false (and nothing leaked) when value is NULL
  * (out of memory or invalid UTF-8). */
 static bool set(json_t *o, const char *key, json_t *value)
@@ -128,6 +142,8 @@ char *vp_document_to_json(const vp_document *d)
     }
     sp = NULL;
     if (!set(o, "themes", strvec_json(&d->themes)) || !set(o, "tags", strvec_json(&d->tags)))
+        goto done;
+    if (d->theme_levels && !set(o, "theme_levels", levels_json(d)))
         goto done;
     sec = json_array();
     if (!sec)
@@ -206,6 +222,32 @@ static int get_strvec(json_t *o, const char *key, vp_strvec *v, char *errbuf, si
     return 0;
 }
 
+/* "theme_levels": one level per theme, or absent (an index written before
+ * them, or a document built by hand: every theme at full level). */
+static int get_levels(json_t *o, vp_document *d, char *errbuf, size_t errlen)
+{
+    json_t *a = json_object_get(o, "theme_levels"), *e;
+    size_t i;
+    if (!a || json_is_null(a))
+        return 0;
+    if (!json_is_array(a) || json_array_size(a) != d->themes.len) {
+        vp_errorf(errbuf, errlen, "theme_levels: expected an array of %zu levels",
+                  d->themes.len);
+        return -1;
+    }
+    d->theme_levels = vp_xcalloc(d->themes.len + 1, 1);
+    json_array_foreach(a, i, e) {
+        json_int_t v = json_is_integer(e) ? json_integer_value(e) : -1;
+        if (v < 0 || v > VP_THEME_LEVELS) {
+            vp_errorf(errbuf, errlen, "theme_levels[%zu]: expected 0 to %d", i,
+                      VP_THEME_LEVELS);
+            return -1;
+        }
+        d->theme_levels[i] = (unsigned char)v;
+    }
+    return 0;
+}
+
 static int parse(json_t *root, vp_document *d, char *errbuf, size_t errlen)
 {
     json_t *a, *e;
@@ -223,6 +265,7 @@ static int parse(json_t *root, vp_document *d, char *errbuf, size_t errlen)
         || get_str(root, "host", "", NULLABLE, &d->host, errbuf, errlen)
         || get_strvec(root, "municipalities", &d->municipalities, errbuf, errlen)
         || get_strvec(root, "themes", &d->themes, errbuf, errlen)
+        || get_levels(root, d, errbuf, errlen)
         || get_strvec(root, "tags", &d->tags, errbuf, errlen)
         || get_str(root, "text", "", EMPTY_IF_MISSING, &d->text, errbuf, errlen)
         || get_str(root, "markdown", "", EMPTY_IF_MISSING, &d->markdown, errbuf, errlen))

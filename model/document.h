@@ -40,6 +40,10 @@ typedef struct vp_document {
                                    resolves short names with.  Kept in
                                    VP_SLOT_PEOPLE, not in the JSON. */
     vp_strvec themes;           /* slugs, sorted */
+    unsigned char *theme_levels;    /* per themes entry, 0..VP_THEME_LEVELS: how
+                                   strongly the report carries it against its
+                                   strongest theme (extract_themes.c); NULL:
+                                   not known, taken as VP_THEME_LEVELS */
     vp_strvec tags;             /* the author's own keywords for the report
                                    (front matter `tags`, `themes`,
                                    `trefwoorden`, ...), as written: found by

@@ -41,6 +41,12 @@
 #define VP_PREFIX_SPEAKER      "XS"  /* canonical speaker name */
 #define VP_PREFIX_THEME        "XT"  /* theme slug; user field thema: */
 #define VP_PREFIX_YEAR         "XY"  /* YYYY of the event date */
+/* How strongly a report carries each of its themes, for ranking: a report
+ * whose theme has level k (vp_document.theme_levels) holds the terms
+ * XW1<slug> .. XW<k><slug>, so that a query naming the theme can weigh
+ * each level once (searchd/expand.c).  Not a user field. */
+#define VP_PREFIX_THEME_LEVEL  "XW"
+#define VP_THEME_LEVELS        4     /* a theme as strong as the report's strongest */
 
 /* ---- value slots -------------------------------------------------------- */
 enum {

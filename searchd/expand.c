@@ -138,9 +138,20 @@ static bool push_token(tokens *t, const char *s, size_t len, bool phrase)
 /* Splits q into words and "quoted phrases"; false when q is not plain
  * (operators, fields, wildcards, brackets, +/-, an open quote, more than
  * VP_EXPAND_MAX_WORDS words) or has no word at all. */
+/* Whether q has a field ("thema:wonen"): a colon with a word right after
+ * it.  A colon before a space or at the end is punctuation ("bereikbaarheid:
+ * files op de snelweg"), as it is to Xapian's parser. */
+static bool has_field(const char *q)
+{
+    for (const char *c = strchr(q, ':'); c; c = strchr(c + 1, ':'))
+        if (c[1] && !strchr(" \t\r\n", c[1]))
+            return true;
+    return false;
+}
+
 static bool plain_tokens(const char *q, tokens *t)
 {
-    if (strpbrk(q, "():*+~"))
+    if (strpbrk(q, "()*+~") || has_field(q))
         return false;
     const char *p = q;
     while (*p) {
@@ -746,41 +757,95 @@ static bool themes_named_by(const vp_expand_ctx *c, const char *text, vp_strvec 
     return err->status == XAPC_OK;
 }
 
-/* The reports of the themes named anywhere in the query (a run of up to
- * VP_EXPAND_MAX_SPAN words, or a quoted phrase), weighted
- * VP_EXPAND_THEME_WEIGHT; NULL with err clear when none is named. */
-static xapc_query *theme_boost(const vp_expand_ctx *c, const tokens *t, xapc_error *err)
+/* term (prefix + slug) weighted weight, into terms; false on failure. */
+static bool weighted_term(qlist *terms, const char *prefix, const char *slug, double weight,
+                          xapc_error *err)
 {
-    if (!c->themes)
-        return NULL;
-    vp_strvec slugs = VP_STRVEC_INIT;
+    char *term = vp_filter_term(prefix, slug);
+    if (!term)
+        vp_oom(strlen(slug));
+    xapc_query *q = xapc_query_term(term, 1, 0, err);
+    free(term);
+    xapc_query *w = q ? with_weight(q, weight, err) : NULL;
+    xapc_query_free(q);
+    return qlist_take(terms, w);
+}
+
+/* A report of theme slug weighs VP_EXPAND_THEME_FLOOR of
+ * VP_EXPAND_THEME_WEIGHT for having the theme at all, and the rest of it in
+ * VP_THEME_LEVELS equal steps by how strongly it carries the theme (the
+ * indexer's levels, schema.h): the terms are OR'ed, so their weights add
+ * up.  An index without levels gives every report of the theme the floor
+ * only, still a boost. */
+static bool theme_levels_boost(qlist *terms, const char *slug, xapc_error *err)
+{
+    double step = VP_EXPAND_THEME_WEIGHT * (1.0 - VP_EXPAND_THEME_FLOOR) / VP_THEME_LEVELS;
+    bool ok = weighted_term(terms, VP_PREFIX_THEME, slug,
+                            VP_EXPAND_THEME_WEIGHT * VP_EXPAND_THEME_FLOOR, err);
+    for (unsigned k = 1; ok && step > 0 && k <= VP_THEME_LEVELS; k++) {
+        char prefix[sizeof VP_PREFIX_THEME_LEVEL + 4];
+        snprintf(prefix, sizeof prefix, "%s%u", VP_PREFIX_THEME_LEVEL, k);
+        ok = weighted_term(terms, prefix, slug, step, err);
+    }
+    return ok;
+}
+
+/* The host term of the folded run text when the index holds it (a report
+ * was hosted there); NULL otherwise or when the lexicon failed (err set). */
+static bool host_named_by(const vp_expand_ctx *c, const char *text, vp_strvec *hosts,
+                          xapc_error *err)
+{
+    char *term = vp_filter_term(VP_PREFIX_HOST, text);
+    if (!term)
+        vp_oom(strlen(text));
+    if (indexed(c->db, term, err))
+        vp_strvec_push_unique(hosts, text);
+    free(term);
+    return err->status == XAPC_OK;
+}
+
+/* What the query names, run by run (a run of up to VP_EXPAND_MAX_SPAN
+ * words, or a quoted phrase): themes into slugs, host places into hosts. */
+static bool named_in(const vp_expand_ctx *c, const tokens *t, vp_strvec *slugs,
+                     vp_strvec *hosts, xapc_error *err)
+{
     bool ok = true;
     for (size_t i = 0; ok && i < t->len; i++) {
         if (t->items[i].phrase) {
-            ok = themes_named_by(c, t->items[i].folded, &slugs, err);
+            ok = (!c->themes || themes_named_by(c, t->items[i].folded, slugs, err)) &&
+                 host_named_by(c, t->items[i].folded, hosts, err);
             continue;
         }
         for (size_t n = 1; ok && n <= VP_EXPAND_MAX_SPAN && i + n <= t->len; n++) {
             if (spans_phrase(t, i, n))
                 break;
             char *run = span_key(t, i, n);
-            ok = themes_named_by(c, run, &slugs, err);
+            ok = (!c->themes || themes_named_by(c, run, slugs, err)) &&
+                 host_named_by(c, run, hosts, err);
             free(run);
         }
     }
+    return ok;
+}
+
+/* The boost of what the query names (expand.h): the reports of each theme
+ * by their level of it, and the reports hosted in each place it names,
+ * each VP_EXPAND_HOST_WEIGHT ("kennisdag Emmen": the day Emmen hosted, not
+ * every report that lists Emmen among the participants).  The weights of
+ * a report add up.  NULL with err clear when nothing is named. */
+static xapc_query *named_boost(const vp_expand_ctx *c, const tokens *t, xapc_error *err)
+{
+    vp_strvec slugs = VP_STRVEC_INIT, hosts = VP_STRVEC_INIT;
+    bool ok = named_in(c, t, &slugs, &hosts, err);
     qlist terms = {0};
-    for (size_t i = 0; ok && i < slugs.len; i++) {
-        char *term = vp_filter_term(VP_PREFIX_THEME, slugs.items[i]);
-        if (!term)
-            vp_oom(strlen(slugs.items[i]));
-        ok = qlist_take(&terms, xapc_query_term(term, 1, 0, err));
-        free(term);
-    }
+    for (size_t i = 0; ok && i < slugs.len; i++)
+        ok = theme_levels_boost(&terms, slugs.items[i], err);
+    for (size_t i = 0; ok && VP_EXPAND_HOST_WEIGHT > 0 && i < hosts.len; i++)
+        ok = weighted_term(&terms, VP_PREFIX_HOST, hosts.items[i], VP_EXPAND_HOST_WEIGHT, err);
     vp_strvec_clear(&slugs);
-    xapc_query *any = ok ? qlist_combine(&terms, XAPC_OP_OR, 0, err) : NULL;
+    vp_strvec_clear(&hosts);
+    xapc_query *out = ok && terms.len ? qlist_combine(&terms, XAPC_OP_OR, 0, err) : NULL;
     qlist_clear(&terms);
-    xapc_query *out = any ? with_weight(any, VP_EXPAND_THEME_WEIGHT, err) : NULL;
-    xapc_query_free(any);
     return out;
 }
 
@@ -797,7 +862,7 @@ void vp_expansion_clear(vp_expansion *x)
 {
     xapc_query_free(x->all);
     xapc_query_free(x->some);
-    xapc_query_free(x->themes);
+    xapc_query_free(x->boost);
     memset(x, 0, sizeof *x);
 }
 
@@ -815,7 +880,7 @@ int vp_expand(const vp_expand_ctx *ctx, const char *q, vp_expansion *out, xapc_e
          * words it matches times VP_EXPAND_COORD_WEIGHT, plus BM25 */
         ok = (out->all = combine_all(g.items, g.len, XAPC_OP_AND, err)) != NULL &&
              (g.words < 2 || (out->some = combine_all(g.units, g.len, XAPC_OP_OR, err)));
-        out->themes = ok ? theme_boost(ctx, &t, err) : NULL;
+        out->boost = ok ? named_boost(ctx, &t, err) : NULL;
         ok = ok && err->status == XAPC_OK;
         out->groups = g.len;
     }

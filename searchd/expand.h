@@ -44,12 +44,21 @@
  *    when `all` finds fewer than VP_EXPAND_RELAX_BELOW reports under the
  *    request's filters (and says so: "relaxed"): a query that finds little
  *    with every word does not drop the reports that have most of them;
- *  - themes: when a run of the query names a theme of data/themes.tsv (its
+ *  - boost: what the query names, added by query_build.c with AND_MAYBE,
+ *    so that within a tier these reports come first.  A boost, never a
+ *    filter.  A run of the query that names a theme of data/themes.tsv (its
  *    slug, its label or a part of the label, or a glossary synonym of one
- *    of those: "housing" for Wonen en leefomgeving), the reports the
- *    indexer gave that theme, each weighted VP_EXPAND_THEME_WEIGHT:
- *    query_build.c adds it with AND_MAYBE, so within a tier the theme's
- *    reports come first.  A boost, never a filter.
+ *    of those: "housing" for Wonen en leefomgeving) weighs each report of
+ *    that theme by how strongly the report carries it: half of
+ *    VP_EXPAND_THEME_WEIGHT for having the theme at all, the other half in
+ *    VP_THEME_LEVELS steps by its level, the theme's evidence against the
+ *    report's strongest theme (indexer/extract_themes.c).  A flat weight
+ *    made a report where the theme is a side strand (one workshop of
+ *    five) tie with one about nothing else, and BM25 then decided between
+ *    them by word counts.  A run that is a place a report was hosted in
+ *    (the index holds its host term: "kennisdag Emmen") weighs that
+ *    report VP_EXPAND_HOST_WEIGHT: the day the place hosted, above the
+ *    reports that list it among the participants.
  *
  * A query with brackets, fields, wildcards, +/- or operators is taken as
  * typed (NULL queries, 0 returned): whoever writes those means exactly
@@ -73,18 +82,26 @@
  * three occurrences, so a report about a subject (the word in its title,
  * wdf 5, its headings, wdf 3, and all through its body) weighs little more
  * than one that names it twice in passing, and the title and heading
- * weights of the indexer (docbuild.c) are mostly lost.  12 is the best of
- * k1 from 1 to 25 on the judged queries of corpus/ and tests/otherhands/
- * (never ../shared/devset/, which it was then checked on), on a plateau
- * from 8 to 16; leaving one set out at a time picks 12 or 16 (figures in
- * docs/quality.md). */
+ * weights of the indexer (docbuild.c) are mostly lost.  Chosen with the
+ * boost weights below by leaving one of the sixteen judged sets out at a
+ * time (../shared/devset a, b, c, r, corpus/, tests/otherhands/w1-w11;
+ * k1 from 1.2 to 16): every fold picks 12 (one 16), on a plateau from 8
+ * to 16; the usual 1.2 to 2 lose 0.06 to 0.07 of the sum of nDCG@10 over
+ * the sets, 4 loses 0.06 (figures in docs/quality.md). */
 #define VP_EXPAND_BM25_K1       12.0
 /* A word's BM25 weight is at most (k1 + 1) times its idf: the coordination
- * and theme weights below are set against that ceiling, as they were for
- * k1 = 1 (1000 and 100). */
+ * and boost weights below are set against that ceiling.  Coordination
+ * (1000) stays far above any BM25 weight.  A theme (3: the best of 1, 3,
+ * 10, 100; 10 and 100, which put every report of the theme above all
+ * others of its tier, lose 0.007 of the sum) and a host (3, the same sum
+ * from 1 to 10) weigh about as much as one or two query words' BM25, so
+ * that a report much more about the words can still pass one of the
+ * theme. */
 #define VP_EXPAND_BM25_SCALE    ((VP_EXPAND_BM25_K1 + 1.0) / 2.0)
 #define VP_EXPAND_COORD_WEIGHT  (1000.0 * VP_EXPAND_BM25_SCALE)
-#define VP_EXPAND_THEME_WEIGHT  (100.0 * VP_EXPAND_BM25_SCALE)
+#define VP_EXPAND_THEME_WEIGHT  (3.0 * VP_EXPAND_BM25_SCALE)
+#define VP_EXPAND_THEME_FLOOR   0.5   /* of THEME_WEIGHT for the theme at any level */
+#define VP_EXPAND_HOST_WEIGHT   (3.0 * VP_EXPAND_BM25_SCALE)
 
 typedef struct vp_expand_ctx {
     xapc_qp *qp;               /* the request's parser */
@@ -97,7 +114,7 @@ typedef struct vp_expand_ctx {
 typedef struct vp_expansion {
     xapc_query *all;           /* every group AND'ed */
     xapc_query *some;          /* the groups tiered (NULL below two words) */
-    xapc_query *themes;        /* the named themes' boost, or NULL */
+    xapc_query *boost;         /* the named themes' and hosts' boost, or NULL */
     size_t groups;             /* groups AND'ed in all */
 } vp_expansion;
 

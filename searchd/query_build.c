@@ -377,10 +377,10 @@ static bool expand_wildcards(vp_searcher *s, xapc_query **query, vp_qerror *e)
 /* The reports of the themes a plain query names ranked up (expand.h). */
 static bool boost_themes(vp_searcher *s, vp_parsed_text *pt, vp_qerror *e)
 {
-    if (!pt->x.themes)
+    if (!pt->x.boost)
         return true;
     xapc_error xe;
-    const xapc_query *both[2] = {pt->query, pt->x.themes};
+    const xapc_query *both[2] = {pt->query, pt->x.boost};
     xapc_query *boosted = xapc_query_combine(XAPC_OP_AND_MAYBE, both, 2, 0, &xe);
     if (!boosted)
         return vp_searcher_fail(s, &xe, e, "ranking by theme") == 0;

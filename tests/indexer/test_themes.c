@@ -55,8 +55,9 @@ static void parse(const char *md, vp_parsed *p)
     assert_int_equal(vp_markdown_parse(md + off, strlen(md) - off, line, p), 0);
 }
 
-/* The themes of a report, ", "-joined in slug order. */
-static const char *themes_of(const char *md)
+/* The themes of a report, ", "-joined in slug order, each followed by
+ * ":" and its level when levels. */
+static const char *themes_with(const char *md, bool levels)
 {
     static char out[256];
     vp_parsed p;
@@ -68,14 +69,24 @@ static const char *themes_of(const char *md)
     vp_extract_ctx ctx = {.themes = themes};
     assert_int_equal(vp_extract_themes(&ctx, &p, &d, &issue), VP_EXTRACT_OK);
     assert_string_equal(issue.message, "");   /* tags are free-form, never an error */
+    assert_non_null(d.theme_levels);
     out[0] = '\0';
     for (size_t i = 0; i < d.themes.len; i++) {
+        char level[8] = "";
+        if (levels)
+            snprintf(level, sizeof level, ":%u", d.theme_levels[i]);
         strncat(out, i ? ", " : "", sizeof out - strlen(out) - 1);
         strncat(out, d.themes.items[i], sizeof out - strlen(out) - 1);
+        strncat(out, level, sizeof out - strlen(out) - 1);
     }
     vp_document_clear(&d);
     vp_parsed_clear(&p);
     return out;
+}
+
+static const char *themes_of(const char *md)
+{
+    return themes_with(md, false);
 }
 
 static size_t theme(const char *slug)
@@ -589,6 +600,33 @@ static void test_tags(void **state)
                         "wonen-leefomgeving");
 }
 
+/* A theme the day was about is at the top level; one it touched on in a
+ * workshop is lower, though both are assigned; a theme the author lists
+ * is at least half the top (here with no word of it in the text). */
+static void test_theme_levels(void **state)
+{
+    (void)state;
+    static const char lines[] =
+        "# Netwerkdag: bouwen voor starters en ouderen\n\n"
+        "De woningmarkt zit op slot. Starters vinden geen betaalbare woning en de "
+        "wachtlijsten voor sociale huurwoningen groeien. De woningcorporaties willen "
+        "bouwen, maar bouwgrond is schaars.\n\n"
+        "## Woningbouw in de kernen\n\n"
+        "In de dorpen komen tiny houses en levensloopbestendige huurwoningen. De "
+        "woningvoorraad moet mee met de vergrijzing; nieuwbouw voor ouderen maakt "
+        "eengezinswoningen vrij voor gezinnen.\n\n"
+        "## Workshop: de regionale economie\n\n"
+        "Werkgevers in de maakindustrie vinden geen personeel: de krapte op de "
+        "arbeidsmarkt raakt ook de bouw.\n\n";
+    const char *got = themes_with(lines, true);
+    assert_non_null(strstr(got, "wonen-leefomgeving:4"));
+    assert_non_null(strstr(got, "economie-arbeidsmarkt:"));
+    assert_null(strstr(got, "economie-arbeidsmarkt:4"));
+    static const char tagged[] = "---\ntags: [Mobiliteit en bereikbaarheid]\n---\n"
+                                 "# Verslag\n\nEen middag met drie sprekers en een borrel.\n";
+    assert_string_equal(themes_with(tagged, true), "mobiliteit:2");
+}
+
 /* Without a model (theme_model.tsv absent) only tags that name a theme count. */
 static void test_without_model(void **state)
 {
@@ -627,6 +665,7 @@ int main(void)
         cmocka_unit_test(test_listed_subjects_are_assigned),
         cmocka_unit_test(test_listed_in_next_sentence),
         cmocka_unit_test(test_tags),
+        cmocka_unit_test(test_theme_levels),
         cmocka_unit_test(test_without_model),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);

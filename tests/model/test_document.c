@@ -20,6 +20,10 @@ static void fill(vp_document *d)
     vp_strvec_push(&d->municipalities, "Leiden");
     vp_strvec_push(&d->municipalities, "'s-Hertogenbosch");
     vp_strvec_push(&d->themes, "binnenstad");
+    vp_strvec_push(&d->themes, "wonen-leefomgeving");
+    d->theme_levels = calloc(2, 1);
+    d->theme_levels[0] = 4;
+    d->theme_levels[1] = 1;
     vp_strvec_push(&d->tags, "city centre");
     assert_true(vp_document_add_speaker(d, "Marloes Hoogerbrugge", "Platform31", NULL));
     assert_true(vp_document_add_speaker(d, "Jan de Vries", NULL, "burgemeester"));
@@ -46,6 +50,9 @@ static void assert_same(const vp_document *a, const vp_document *b)
     assert_int_equal(a->themes.len, b->themes.len);
     for (size_t i = 0; i < a->themes.len; i++)
         assert_string_equal(a->themes.items[i], b->themes.items[i]);
+    assert_int_equal(a->theme_levels == NULL, b->theme_levels == NULL);
+    for (size_t i = 0; a->theme_levels && i < a->themes.len; i++)
+        assert_int_equal(a->theme_levels[i], b->theme_levels[i]);
     assert_int_equal(a->tags.len, b->tags.len);
     for (size_t i = 0; i < a->tags.len; i++)
         assert_string_equal(a->tags.items[i], b->tags.items[i]);
@@ -168,6 +175,10 @@ static void test_errors(void **state)
     expect_error("{\"id\":\"a\",\"host\":true}", "host: expected a string");
     expect_error("{\"id\":\"a\",\"municipalities\":\"Leiden\"}", "municipalities: expected an array");
     expect_error("{\"id\":\"a\",\"themes\":[\"x\",1]}", "themes[1]: expected a string");
+    expect_error("{\"id\":\"a\",\"themes\":[\"x\"],\"theme_levels\":[1,2]}",
+                 "theme_levels: expected an array of 1 levels");
+    expect_error("{\"id\":\"a\",\"themes\":[\"x\"],\"theme_levels\":[9]}",
+                 "theme_levels[0]: expected 0 to 4");
     expect_error("{\"id\":\"a\",\"speakers\":{}}", "speakers: expected an array");
     expect_error("{\"id\":\"a\",\"speakers\":[\"X\"]}", "speakers[0]: expected an object");
     expect_error("{\"id\":\"a\",\"speakers\":[{\"name\":\"X\"},{\"role\":\"r\"}]}",

@@ -40,15 +40,18 @@ static vp_themes *themes;
 static const unsigned flags = XAPC_QP_DEFAULT | XAPC_QP_AUTO_SYNONYMS |
                               XAPC_QP_AUTO_MULTIWORD_SYNONYMS;
 
-/* Each body, and the theme the indexer would have given it (or NULL). */
-static const char *const bodies[][2] = {
-    {"De regionale samenwerking tussen gemeenten in de regio.", NULL},          /* Q1 */
-    {"Een visie op de binnenstad en de winkel; de leegstand groeit.", NULL},   /* Q2 */
-    {"Jeugdzorg en jeugdhulp in het sociale domein.", NULL},                    /* Q3 */
-    {"Samen werken in verband met de werking van het verkeer.", NULL},          /* Q4 */
-    {"Verkeer en jeugdzorg: de kosten van het vervoer.", NULL},                 /* Q5 */
-    {"Wonen in de wijk.", "wonen-leefomgeving"},                                /* Q6 */
-    {"Wonen, wonen en nog eens wonen: een enkel woord over wonen.", NULL},      /* Q7 */
+/* Each body, the theme the indexer would have given it (or NULL), how
+ * strongly the report carries it (its level, schema.h) and its host. */
+static const struct { const char *body, *theme; unsigned level; const char *host; } bodies[] = {
+    {"De regionale samenwerking tussen gemeenten in de regio.", NULL, 0, NULL},          /* Q1 */
+    {"Een visie op de binnenstad en de winkel; de leegstand groeit.", NULL, 0, NULL},   /* Q2 */
+    {"Jeugdzorg en jeugdhulp in het sociale domein.", NULL, 0, NULL},                    /* Q3 */
+    {"Samen werken in verband met de werking van het verkeer.", NULL, 0, NULL},          /* Q4 */
+    {"Verkeer en jeugdzorg: de kosten van het vervoer.", NULL, 0, NULL},                 /* Q5 */
+    {"Wonen in de wijk.", "wonen-leefomgeving", 1, NULL},                                /* Q6 */
+    {"Wonen, wonen en nog eens wonen: een enkel woord over wonen.", NULL, 0, NULL},      /* Q7 */
+    {"Een middag in het stadhuis.", "wonen-leefomgeving", VP_THEME_LEVELS, NULL},        /* Q8 */
+    {"Een dag over de haven en de kade.", NULL, 0, "Emmen"},                     /* Q9 */
 };
 #define N_BODIES (sizeof bodies / sizeof *bodies)
 
@@ -67,18 +70,28 @@ static void add_doc(xapc_wdb *w, xapc_termgen *tg, size_t i)
     snprintf(id, sizeof id, "Q%zu", i + 1);
     xapc_doc *doc = xapc_doc_new(&err);
     assert_int_equal(xapc_termgen_set_document(tg, doc, &err), XAPC_OK);
-    assert_int_equal(xapc_termgen_index_text(tg, bodies[i][0], strlen(bodies[i][0]), 1, "",
-                                             &err), XAPC_OK);
+    assert_int_equal(xapc_termgen_index_text(tg, bodies[i].body, strlen(bodies[i].body), 1,
+                                             "", &err), XAPC_OK);
     xapc_doc_add_boolean_term(doc, id, &err);
     char *key = vp_sort_key(NULL, id);     /* what an export pages by */
     xapc_doc_add_value(doc, VP_SLOT_SORTKEY, key, strlen(key), &err);
     free(key);
-    if (bodies[i][1]) {
-        snprintf(theme, sizeof theme, "%s%s", VP_PREFIX_THEME, bodies[i][1]);
+    if (bodies[i].theme) {
+        snprintf(theme, sizeof theme, "%s%s", VP_PREFIX_THEME, bodies[i].theme);
         xapc_doc_add_boolean_term(doc, theme, &err);
-        xapc_doc_add_value(doc, VP_SLOT_THEMES, bodies[i][1], strlen(bodies[i][1]), &err);
+        xapc_doc_add_value(doc, VP_SLOT_THEMES, bodies[i].theme, strlen(bodies[i].theme),
+                           &err);
     }
-    vp_document d = {.id = id, .title = id, .text = (char *)bodies[i][0]};
+    for (unsigned k = 1; k <= bodies[i].level; k++) {
+        snprintf(theme, sizeof theme, "%s%u%s", VP_PREFIX_THEME_LEVEL, k, bodies[i].theme);
+        xapc_doc_add_boolean_term(doc, theme, &err);
+    }
+    if (bodies[i].host) {
+        char *host = vp_filter_term(VP_PREFIX_HOST, bodies[i].host);
+        xapc_doc_add_boolean_term(doc, host, &err);
+        free(host);
+    }
+    vp_document d = {.id = id, .title = id, .text = (char *)bodies[i].body};
     char *json = vp_document_to_json(&d);
     assert_non_null(json);
     xapc_doc_set_data(doc, json, strlen(json), &err);
@@ -346,17 +359,49 @@ static void test_theme_named(void **state)
     for (size_t i = 0; i < sizeof named / sizeof *named; i++) {
         vp_expansion x;
         expand(named[i], &x);
-        assert_non_null(x.themes);
-        assert_string_equal(matches(x.themes), "Q6");
+        assert_non_null(x.boost);
+        assert_string_equal(matches(x.boost), "Q6 Q8");
         vp_expansion_clear(&x);
     }
     const char *not_named[] = {"jeugdzorg", "woning", "wonenx", "\"sociaal\""};
     for (size_t i = 0; i < sizeof not_named / sizeof *not_named; i++) {
         vp_expansion x;
         expand(not_named[i], &x);
-        assert_null(x.themes);
+        assert_null(x.boost);
         vp_expansion_clear(&x);
     }
+}
+
+/* The boost is graded: a report mainly about the theme (Q8, at the top
+ * level) weighs more than one where it is a side strand (Q6, level 1), and
+ * a side strand still weighs something. */
+static void test_theme_boost_graded(void **state)
+{
+    (void)state;
+    vp_expansion x;
+    expand("wonen", &x);
+    assert_string_equal(ranked(x.boost), "Q8 Q6");
+    vp_expansion_clear(&x);
+    assert_true(VP_EXPAND_THEME_FLOOR > 0 && VP_EXPAND_THEME_FLOOR < 1);
+}
+
+/* A run that is a host place of the index boosts the reports it hosted,
+ * however it is typed; a place no report was hosted in boosts nothing. */
+static void test_host_named(void **state)
+{
+    (void)state;
+    const char *named[] = {"kennisdag Emmen", "emmen", "haven in \"Emmen\""};
+    for (size_t i = 0; i < sizeof named / sizeof *named; i++) {
+        vp_expansion x;
+        expand(named[i], &x);
+        assert_non_null(x.boost);
+        assert_string_equal(matches(x.boost), "Q9");
+        vp_expansion_clear(&x);
+    }
+    vp_expansion x;
+    expand("kennisdag Assen", &x);
+    assert_null(x.boost);
+    vp_expansion_clear(&x);
 }
 
 static void test_advanced_queries_taken_as_typed(void **state)
@@ -371,6 +416,14 @@ static void test_advanced_queries_taken_as_typed(void **state)
                                    &x, &err), 0);
         assert_null(x.all);
         assert_int_equal(err.status, XAPC_OK);
+    }
+    /* a colon before a space is punctuation, not a field */
+    const char *plain[] = {"verkeer: jeugdzorg", "jeugdzorg en verkeer:"};
+    for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
+        vp_expansion x;
+        expand(plain[i], &x);
+        assert_string_equal(matches(x.all), "Q5");
+        vp_expansion_clear(&x);
     }
 }
 
@@ -690,6 +743,8 @@ int main(void)
         cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_relaxed_query_tiers),
         cmocka_unit_test(test_theme_named),
+        cmocka_unit_test(test_theme_boost_graded),
+        cmocka_unit_test(test_host_named),
         cmocka_unit_test(test_advanced_queries_taken_as_typed),
         cmocka_unit_test(test_search_relaxes),
         cmocka_unit_test(test_search_theme_first),
