@@ -11,6 +11,8 @@
  *                     same for a front matter speaker string
  *  speaker_cues.c     the names of a sentence and the cues that make them
  *                     speakers (or not)
+ *  speaker_transcript.c  a transcript's labels ("WETHOUDER DE BOER:") said
+ *                     as sentences the cues read
  *  speaker_merge.c    one person per set of mentions; the speakers stored
  *  extract_speakers.c the stage: the blocks in order (headings over
  *                     attendees, tables, lists of speakers, bylines), the
@@ -210,6 +212,18 @@ void vp_sp_free_mentions(mentions *ms);
  * out; listed: the text only lists names (attendees, actions). */
 void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
                       bool item, mentions *out);
+
+/* ---- transcripts (speaker_transcript.c) ---- */
+
+/* At least three paragraphs open with an upper-case speaker's label
+ * ("WETHOUDER DE BOER:") and one speaker comes back. */
+bool vp_sp_is_transcript(const vp_parsed *p);
+/* The paragraph text with its label said as a sentence ("wethouder De
+ * Boer sprak. ..."); NULL when text opens with no label; caller frees. */
+char *vp_sp_transcript_text(const doc_ctx *dc, const char *text);
+/* Vetoes the people a chair's role introduces: in a transcript the chair
+ * only gives the floor. */
+void vp_sp_drop_transcript_chairs(const doc_ctx *dc, mentions *ms);
 
 /* ---- merging (speaker_merge.c) ---- */
 
