@@ -588,6 +588,24 @@ static void test_nested_programme_items(void **state)
     expect_speakers(md, want);
 }
 
+/* Speakers announced for a later meeting did not speak at this one, however
+ * the announcement is put; the day's own speakers still count. */
+static void test_next_meeting_speakers(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Voorjaarsdag\n\n"
+        "Wethouder Dirk Hamstra opende de dag in de raadszaal.\n\n"
+        "## Tot slot\n\n"
+        "De najaarsdag is in Tiel. Als spreker is Ans Prinsen (Movisie) gevraagd. "
+        "Als sprekers zijn toegezegd: Bert Vos (VNG) en dr. Ida Kroes. "
+        "Sprekers worden onder meer burgemeester Joop Mulder van Tiel en een rechter. "
+        "Volgende bijeenkomst in mei. Dan spreekt volgens planning Kees Bril (NEN). "
+        "Ze kondigt aan dat de najaarsdag in Tiel is, met als spreker hoogleraar Rob Damen.\n";
+    static const char *const want[] = {"Dirk Hamstra", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -623,6 +641,7 @@ int main(void)
         cmocka_unit_test(test_session_giver_about),
         cmocka_unit_test(test_session_label_colon),
         cmocka_unit_test(test_nested_programme_items),
+        cmocka_unit_test(test_next_meeting_speakers),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
