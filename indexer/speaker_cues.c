@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "extract_text.h"
 #include "mem.h"
 #include "text.h"
@@ -414,13 +415,18 @@ static bool cued_after(const toks *k, const sentence *st, size_t name_end, size_
            (tok_is(k, t, "was") && tok_is(k, t + 1, "aan"));
 }
 
-/* The next member of a group after j ("en", ",", ", en", "and"): its
+/* The next member of a group after j ("en", ",", ", en", "and", "samen
+ * met"): its
  * first token, or 0. */
 static size_t next_member(const doc_ctx *dc, const toks *k, size_t j)
 {
-    if (!joins_members(k, j))
-        return 0;
     size_t nx = j + 1;
+    /* "door A samen met B", "led by A together with B": B gave it too */
+    if ((tok_is(k, j, "samen") && tok_is(k, j + 1, "met")) ||
+        (tok_is(k, j, "together") && tok_is(k, j + 1, "with")))
+        nx = j + 2;
+    else if (!joins_members(k, j))
+        return 0;
     if (tok_punct(k, j, ',') && (tok_is(k, nx, "en") || tok_is(k, nx, "and")))
         nx++;
     size_t start = nx;
@@ -462,6 +468,24 @@ static bool other_clause(const toks *k, size_t cue, size_t s, size_t e)
     return false;
 }
 
+/* "de burgemeester van Tiel, Anna Smit", "de voorzitter van het PMG, Anna
+ * Smit": after a role at q, "van" and a place or an organisation, then a
+ * comma and a full name; the token of the name, or q. */
+static size_t role_of_place_name(const doc_ctx *dc, const toks *k, const sentence *st,
+                                 size_t q)
+{
+    if (!(tok_is(k, q, "van") || tok_is(k, q, "of")))
+        return q;
+    size_t c = q + 1;
+    while (c < st->e && c < q + 6 && k->v[c].kind == T_WORD && on_one_line(k, c - 1, c))
+        c++;
+    name_span span;
+    if (c == q + 1 || c >= q + 6 || !tok_punct(k, c, ',') ||
+        !vp_sp_name_at(dc, k, c + 1, &span) || span.words < 2 || span.initials)
+        return q;
+    return c + 1;
+}
+
 /* Reads a group of names joined by "en" or ",", each with its own role,
  * parentheses or ", role Org"; then "van Org" and a verb after the group.
  * Returns the token after the group. */
@@ -480,6 +504,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         char *owned;
         size_t role_first;
         size_t q = role_at(k, st, j, &role, &owned, &role_first);
+        if (role)
+            q = role_of_place_name(dc, k, st, q);
         bool honorific = false;
         while (q < st->e && (tok_in(k, q, SW(k, VP_SW_HONORIFIC)) || tok_punct(k, q, '.') ||
                              (tok_is(k, q, "de") && tok_is(k, q + 1, "heer")))) {
@@ -624,6 +650,16 @@ static size_t negated_speaking(const toks *k, const sentence *st)
     for (size_t t = st->s; t < st->e; t++) {
         if (!tok_in(k, t, negations))
             continue;
+        /* "... die zou openen, wegens ziekte niet kon.", "X kon helaas
+         * niet.": a modal on its own at the end of the clause */
+        bool clause_end = t + 1 >= st->e || k->v[t + 1].kind == T_PUNCT;
+        bool modal_before = (t > st->s && tok_in(k, t - 1, modals)) ||
+                            (t > st->s + 1 && tok_in(k, t - 2, modals) &&
+                             k->v[t - 1].kind == T_WORD);
+        bool modal_after = t + 1 < st->e && tok_in(k, t + 1, modals) &&
+                           (t + 2 >= st->e || k->v[t + 2].kind == T_PUNCT);
+        if ((modal_before && clause_end) || modal_after)
+            return t;
         for (size_t u = t + 1; u < st->e && u <= t + 6; u++) {
             if (tok_in(k, u, SW(k, VP_SW_NEGATED_SPEAKING)) ||
                 (tok_is(k, u, "zijn") && tok_in(k, u - 1, modals)))
@@ -651,11 +687,67 @@ static void note_speaking_role(const toks *k, const sentence *st, mentions *out)
     }
 }
 
+/* The length of initials at s ("H.J. ", "M. ") with the blank after them,
+ * or 0. */
+static size_t initials_at(const char *s)
+{
+    size_t i = 0;
+    while (s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] == '.')
+        i += 2;
+    return i > 0 && s[i] == ' ' ? i + 1 : 0;
+}
+
+/* The length of "(Given) " at s, a called name in parentheses before the
+ * surname, or 0; *given and *n its word. */
+static size_t called_name_at(const char *s, const char **given, size_t *n)
+{
+    if (s[0] != '(' || !vp_ex_is_upper(s + 1, strlen(s + 1)))
+        return 0;
+    size_t e = 1;
+    while (s[e] && s[e] != ')' && s[e] != ' ' && s[e] != ',' && e < 40)
+        e++;
+    if (s[e] != ')' || s[e + 1] != ' ' || e < 3)
+        return 0;
+    *given = s + 1;
+    *n = e - 1;
+    return e + 2;
+}
+
+/* text with formal initials and the called name after them ("drs. H.J.
+ * (Hein) Maasbree", "M. (Mila) Dekkers") written as the name the person
+ * goes by ("drs. Hein Maasbree"); NULL when it has none.  Caller frees. */
+static char *called_names(const char *text)
+{
+    vp_buf out = VP_BUF_INIT;
+    size_t copied = 0;
+    for (size_t i = 0; text[i]; i++) {
+        if (i > 0 && !(text[i - 1] == ' ' || text[i - 1] == '('))
+            continue;
+        size_t in = initials_at(text + i);
+        const char *given;
+        size_t n, cn = in ? called_name_at(text + i + in, &given, &n) : 0;
+        if (!cn)
+            continue;
+        vp_buf_append(&out, text + copied, i - copied);
+        vp_buf_append(&out, given, n);
+        vp_buf_putc(&out, ' ');
+        copied = i + in + cn;
+        i = copied - 1;
+    }
+    if (!copied) {
+        vp_buf_free(&out);
+        return NULL;
+    }
+    vp_buf_puts(&out, text + copied);
+    return vp_buf_detach(&out);
+}
+
 /* Reads the names of one text (a paragraph, an item, a table cell). */
 void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
                       bool item, mentions *out)
 {
-    vp_sp_tokenize(k, text);
+    char *called = called_names(text);
+    vp_sp_tokenize(k, called ? called : text);
     sentence sents[256];
     size_t ns = vp_sp_sentences(k, sents, 256);
     for (size_t si = 0; si < ns; si++) {
@@ -682,4 +774,5 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
             i = could_start ? read_group(dc, k, st, &cs, i, out) : i + 1;
         }
     }
+    free(called);
 }

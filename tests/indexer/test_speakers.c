@@ -606,6 +606,63 @@ static void test_next_meeting_speakers(void **state)
     expect_speakers(md, want);
 }
 
+/* "door A samen met B", "led by A together with B": both gave the
+ * session. */
+static void test_together_with(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Dag\n\n"
+        "Workshops:\n\n"
+        "1. *Flexwonen* – door Hamers (COA) samen met Joke Verhaar van de gemeente Tiel.\n"
+        "2. *Regio* – led by Tiemstra together with **Klaas Sipkes** of the municipality of Tiel.\n";
+    static const char *const want[] = {"Hamers", "Joke Verhaar", "Klaas Sipkes", NULL};
+    expect_speakers(md, want);
+}
+
+/* A role, "van" and its place or body, a comma, then the name ("de
+ * burgemeester van Tiel, Hennie van Boerden"); "van Den Helder" after a
+ * name is the place, not the rest of the surname. */
+static void test_role_of_place_then_name(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Dag\n\n"
+        "De dag werd geopend door de burgemeester van Tiel, Hennie van Boerden. Daarna gaf de "
+        "voorzitter van het PMG, Gerrit-Jan Nijhuis, een korte inleiding.\n\n"
+        "- Afsluiting door wethouder Pieter-Jan Kuipers van Den Helder.\n";
+    static const char *const want[] = {"Gerrit-Jan Nijhuis", "Hennie van Boerden",
+                                       "Pieter-Jan Kuipers", NULL};
+    expect_speakers(md, want);
+}
+
+/* Formal initials with the called name in parentheses ("drs. H.J. (Hein)
+ * Maasland"): the person is the name they go by. */
+static void test_called_name_after_initials(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Dag\n\n"
+        "Daarna sprak drs. H.J. (Hein) Maasland van het Planbureau over cultuur. "
+        "Inleiding door mr. drs. E.M. (Els) de Witte, CCV.\n\n"
+        "- vervangen door M. (Mila) Dekkema, CISO gemeente Tiel\n";
+    static const char *const want[] = {"Els de Witte", "Hein Maasland", "Mila Dekkema", NULL};
+    expect_speakers(md, want);
+}
+
+/* "X, die zou openen, ... niet kon": a modal on its own after "niet" at
+ * the end of the clause says X did not come. */
+static void test_could_not_at_clause_end(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Dag\n\n"
+        "Jammer dat wethouder Tom Kappel, die zou openen, wegens een raadsvergadering niet kon. "
+        "Burgemeester Ida Kroes kon helaas niet. Wethouder Bas Vos opende de dag.\n";
+    static const char *const want[] = {"Bas Vos", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -642,6 +699,10 @@ int main(void)
         cmocka_unit_test(test_session_label_colon),
         cmocka_unit_test(test_nested_programme_items),
         cmocka_unit_test(test_next_meeting_speakers),
+        cmocka_unit_test(test_together_with),
+        cmocka_unit_test(test_role_of_place_then_name),
+        cmocka_unit_test(test_called_name_after_initials),
+        cmocka_unit_test(test_could_not_at_clause_end),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
