@@ -663,6 +663,27 @@ static void test_could_not_at_clause_end(void **state)
     expect_speakers(md, want);
 }
 
+/* A postscript on a changed programme: who cancelled ("moest zich
+ * afmelden", "ziek melden", "werd vervangen door") did not speak anywhere
+ * in the report, the replacement did. */
+static void test_cancelled_and_replacement(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Regiodag\n\n"
+        "Programma:\n\n"
+        "- Keynote: prof. dr. G. Wolterink, Universiteit Leiden\n"
+        "- Panel: wethouder Nora Haddi (Tiel)\n"
+        "- Marine: vice-admiraal Rik Kuipers\n\n"
+        "**Naschrift**\n\n"
+        "Professor Wolterink moest zich op de ochtend zelf wegens ziekte afmelden. "
+        "Wethouder Haddi werd in het panel vervangen door haar collega Tim Verhaak. "
+        "Vice-admiraal Kuipers werd naar Brussel geroepen. In zijn plaats sprak "
+        "kapitein-ter-zee Mira Jonkhout. De afsluiting verzorgde vicevoorzitter Wenda Roelofs.\n";
+    static const char *const want[] = {"Mira Jonkhout", "Tim Verhaak", "Wenda Roelofs", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -703,6 +724,7 @@ int main(void)
         cmocka_unit_test(test_role_of_place_then_name),
         cmocka_unit_test(test_called_name_after_initials),
         cmocka_unit_test(test_could_not_at_clause_end),
+        cmocka_unit_test(test_cancelled_and_replacement),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
