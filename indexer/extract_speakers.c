@@ -374,8 +374,12 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
         bool under_part = programme_child(dc, &open_items, b);
         if (b->kind == VP_BLOCK_CODE)
             continue;
-        char *said = transcript && b->kind == VP_BLOCK_PARAGRAPH ? vp_sp_transcript_text(dc, b->text)
-                                                                 : NULL;
+        const char *turn_before = i > 0 && p->blocks[i - 1].kind == VP_BLOCK_PARAGRAPH
+                                      ? p->blocks[i - 1].text
+                                      : NULL;
+        char *said = transcript && b->kind == VP_BLOCK_PARAGRAPH
+                         ? vp_sp_transcript_text(dc, b->text, turn_before)
+                         : NULL;
         const char *text = said ? said : b->text;
         bool listed = section_listed;
         if (is_heading(b)) {

@@ -10,6 +10,8 @@
 
 #include "buf.h"
 #include "extract_text.h"
+#include "gazetteer.h"
+#include "strset.h"
 
 /* The length of an upper-case speaker's label that opens text, up to and
  * with its colon ("WETHOUDER DE BOER:", "DE HEER LAMMERS (Enexis):",
@@ -98,6 +100,56 @@ static bool chair_word(const doc_ctx *dc, const char *w, size_t n)
     return vp_speaker_words_has(dc->words, VP_SW_CHAIR_ROLE, w, n);
 }
 
+/* The given name a turn ends by addressing the next speaker with: its last
+ * sentence a question that opens with a capitalised word and a comma or
+ * the question mark ("... Sietske, begin jij?", "Sietske?"); the word
+ * (borrowed from turn, *n bytes) or NULL.  A word the report also writes in
+ * lower case ("Graag"), a role, a form of address or a place is no name. */
+static const char *addressed_name(const doc_ctx *dc, const char *turn, size_t *n)
+{
+    size_t end = strlen(turn);
+    while (end > 0 && (turn[end - 1] == ' ' || turn[end - 1] == '\n'))
+        end--;
+    if (end == 0 || turn[end - 1] != '?')
+        return NULL;
+    size_t s = end - 1;
+    while (s > 0 && !strchr(".!?:", turn[s - 1]))
+        s--;
+    while (turn[s] == ' ' || turn[s] == '\n')
+        s++;
+    size_t e = s;
+    while (e < end && turn[e] != ',' && turn[e] != '?' && turn[e] != ' ')
+        e++;
+    if (e == s || e - s >= 40 || (turn[e] != ',' && turn[e] != '?') ||
+        !vp_ex_is_upper(turn + s, e - s))
+        return NULL;
+    /* "Rijkswaterstaat, meneer Oudendijk, ...?": a title and a name after
+     * the comma, so the first word names a body */
+    size_t w2 = e + 1;
+    while (w2 < end && turn[w2] == ' ')
+        w2++;
+    size_t w3 = w2;
+    while (w3 < end && turn[w3] != ' ')
+        w3++;
+    while (w3 < end && turn[w3] == ' ')
+        w3++;
+    if (turn[e] == ',' && w2 < end && turn[w2] >= 'a' && turn[w2] <= 'z' && w3 < end &&
+        vp_ex_is_upper(turn + w3, end - w3))
+        return NULL;
+    char low[64], name[64];
+    vp_ex_lower(turn, s, e, low, sizeof low);
+    memcpy(name, turn + s, e - s);
+    name[e - s] = '\0';
+    if ((dc->lower_words && vp_strset_find(dc->lower_words, low, strlen(low)) != VP_STRSET_NONE) ||
+        vp_speaker_words_has(dc->words, VP_SW_ROLE, low, strlen(low)) ||
+        vp_speaker_words_has(dc->words, VP_SW_HONORIFIC, low, strlen(low)) ||
+        vp_speaker_words_has(dc->words, VP_SW_NOT_NAME, low, strlen(low)) ||
+        (dc->gazetteer && vp_gazetteer_lookup(dc->gazetteer, name)))
+        return NULL;
+    *n = e - s;
+    return turn + s;
+}
+
 /* The label (len bytes with its colon) said as a sentence the cues read:
  * "WETHOUDER DE BOER (Vlissingen):" -> "wethouder De Boer (Vlissingen)
  * sprak." into out; the merge resolves the surname to the full name the
@@ -106,13 +158,14 @@ static bool chair_word(const doc_ctx *dc, const char *w, size_t n)
  * for "X (Assen) vraagt" (surname_speaks).  Nothing for a chair, who only
  * gives the floor (chair-role), or a label without a role or honorific
  * ("DEELNEMER", "STEM UIT DE ZAAL"): it names no one. */
-static void say_label(const doc_ctx *dc, const char *label, size_t len, vp_buf *out)
+static void say_label(const doc_ctx *dc, const char *label, size_t len, const char *addressed,
+                      size_t addressed_len, vp_buf *out)
 {
     const char *paren = memchr(label, '(', len);
     size_t words_end = paren ? (size_t)(paren - label) : len - 1;
     vp_buf title = VP_BUF_INIT, role = VP_BUF_INIT, name = VP_BUF_INIT;
     bool chair = false, in_name = false;
-    size_t i = 0;
+    size_t i = 0, name_words = 0;
     while (i < words_end) {
         while (i < words_end && label[i] == ' ')
             i++;
@@ -138,7 +191,20 @@ static void say_label(const doc_ctx *dc, const char *label, size_t len, vp_buf *
         } else {
             put_name_word(&name, w, n, !in_name);
             in_name = true;
+            char low[64];
+            vp_ex_lower(w, 0, n, low, sizeof low);
+            name_words += !vp_ex_is_particle(low, strlen(low));
         }
+    }
+    /* "WETHOUDER HOORN:" after "Sietske, begin jij?": the surname the
+     * label gives and the given name the turn before addressed */
+    if (name_words == 1 && addressed && (role.len || title.len)) {
+        vp_buf full = VP_BUF_INIT;
+        vp_buf_putc(&full, ' ');
+        vp_buf_append(&full, addressed, addressed_len);
+        vp_buf_puts(&full, vp_buf_str(&name));
+        vp_buf_free(&name);
+        name = full;
     }
     if (!chair && (role.len || title.len) && name.len) {
         if (!paren)   /* "MEVROUW X (Assen):" is a member of the meeting */
@@ -160,13 +226,15 @@ static void say_label(const doc_ctx *dc, const char *label, size_t len, vp_buf *
  * so that the word after the colon ("VOORZITTER: Goedemorgen.", "...:
  * Dank u") is read as the start of a sentence, not as the name a role
  * introduces ("Voorzitter: Anna Smit"); NULL when text has no label. */
-char *vp_sp_transcript_text(const doc_ctx *dc, const char *text)
+char *vp_sp_transcript_text(const doc_ctx *dc, const char *text, const char *turn_before)
 {
     size_t len = transcript_label(text);
     if (!len)
         return NULL;
     vp_buf out = VP_BUF_INIT;
-    say_label(dc, text, len, &out);
+    size_t addressed_len = 0;
+    const char *addressed = turn_before ? addressed_name(dc, turn_before, &addressed_len) : NULL;
+    say_label(dc, text, len, addressed, addressed_len, &out);
     const char *rest = text + len;
     while (*rest == ' ')
         rest++;

@@ -219,8 +219,10 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
  * ("WETHOUDER DE BOER:") and one speaker comes back. */
 bool vp_sp_is_transcript(const vp_parsed *p);
 /* The paragraph text with its label said as a sentence ("wethouder De
- * Boer sprak. ..."); NULL when text opens with no label; caller frees. */
-char *vp_sp_transcript_text(const doc_ctx *dc, const char *text);
+ * Boer sprak. ..."); NULL when text opens with no label; caller frees.
+ * turn_before (NULL is fine): the paragraph before, whose closing question
+ * may give the given name of a label that has only a surname. */
+char *vp_sp_transcript_text(const doc_ctx *dc, const char *text, const char *turn_before);
 /* Vetoes the people a chair's role introduces: in a transcript the chair
  * only gives the floor. */
 void vp_sp_drop_transcript_chairs(const doc_ctx *dc, mentions *ms);

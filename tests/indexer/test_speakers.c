@@ -684,6 +684,30 @@ static void test_cancelled_and_replacement(void **state)
     expect_speakers(md, want);
 }
 
+/* A transcript whose label gives only the surname ("WETHOUDER KAMPS:"):
+ * the given name is the one the turn before addresses the speaker by
+ * ("Marieke, begin jij?"); an address that is a word of the text ("Graag,
+ * ...?"), a place or a body named before a title and a name ("Stedin,
+ * meneer Loman, ...?") is none. */
+static void test_transcript_addressed_given_name(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "VOORZITTER: Welkom allemaal. Marieke, begin jij?\n\n"
+        "WETHOUDER KAMPS: Dank je. Wij bouwen vierhonderd woningen.\n\n"
+        "VOORZITTER: Graag, wie reageert er?\n\n"
+        "DE HEER LOMAN (Enexis): Het net is vol, graag meer ruimte.\n\n"
+        "VOORZITTER: Stedin, meneer Loman, klopt dat?\n\n"
+        "DE HEER LOMAN: Ja, dat klopt.\n\n"
+        "VOORZITTER: Tiel, wilt u nog iets zeggen?\n\n"
+        "WETHOUDER KAMPS: Nee, dank u.\n\n"
+        "MEVROUW DRENTH: Ik wil nog iets zeggen.\n\n"
+        "VOORZITTER: Dank u wel, we sluiten af.\n";
+    static const char *const want[] = {"Drenth", "Loman", "Marieke Kamps", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -725,6 +749,7 @@ int main(void)
         cmocka_unit_test(test_called_name_after_initials),
         cmocka_unit_test(test_could_not_at_clause_end),
         cmocka_unit_test(test_cancelled_and_replacement),
+        cmocka_unit_test(test_transcript_addressed_given_name),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
