@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "extract_text.h"
 #include "mem.h"
 #include "text.h"
@@ -687,66 +686,11 @@ static void note_speaking_role(const toks *k, const sentence *st, mentions *out)
     }
 }
 
-/* The length of initials at s ("H.J. ", "M. ") with the blank after them,
- * or 0. */
-static size_t initials_at(const char *s)
-{
-    size_t i = 0;
-    while (s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] == '.')
-        i += 2;
-    return i > 0 && s[i] == ' ' ? i + 1 : 0;
-}
-
-/* The length of "(Given) " at s, a called name in parentheses before the
- * surname, or 0; *given and *n its word. */
-static size_t called_name_at(const char *s, const char **given, size_t *n)
-{
-    if (s[0] != '(' || !vp_ex_is_upper(s + 1, strlen(s + 1)))
-        return 0;
-    size_t e = 1;
-    while (s[e] && s[e] != ')' && s[e] != ' ' && s[e] != ',' && e < 40)
-        e++;
-    if (s[e] != ')' || s[e + 1] != ' ' || e < 3)
-        return 0;
-    *given = s + 1;
-    *n = e - 1;
-    return e + 2;
-}
-
-/* text with formal initials and the called name after them ("drs. H.J.
- * (Hein) Maasbree", "M. (Mila) Dekkers") written as the name the person
- * goes by ("drs. Hein Maasbree"); NULL when it has none.  Caller frees. */
-static char *called_names(const char *text)
-{
-    vp_buf out = VP_BUF_INIT;
-    size_t copied = 0;
-    for (size_t i = 0; text[i]; i++) {
-        if (i > 0 && !(text[i - 1] == ' ' || text[i - 1] == '('))
-            continue;
-        size_t in = initials_at(text + i);
-        const char *given;
-        size_t n, cn = in ? called_name_at(text + i + in, &given, &n) : 0;
-        if (!cn)
-            continue;
-        vp_buf_append(&out, text + copied, i - copied);
-        vp_buf_append(&out, given, n);
-        vp_buf_putc(&out, ' ');
-        copied = i + in + cn;
-        i = copied - 1;
-    }
-    if (!copied) {
-        vp_buf_free(&out);
-        return NULL;
-    }
-    vp_buf_puts(&out, text + copied);
-    return vp_buf_detach(&out);
-}
-
 /* Reads the names of one text (a paragraph, an item, a table cell). */
 void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
                       bool item, mentions *out)
 {
-    char *called = called_names(text);
+    char *called = vp_sp_called_names(text);
     vp_sp_tokenize(k, called ? called : text);
     sentence sents[256];
     size_t ns = vp_sp_sentences(k, sents, 256);

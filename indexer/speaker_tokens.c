@@ -1,6 +1,7 @@
 /*
  * speaker_tokens.c: a block of the report as tokens and sentences, the way
- * the speaker extractor reads it (see speakers_internal.h).
+ * the speaker extractor reads it (see speakers_internal.h), and formal
+ * initials with a called name written as that name before it is cut.
  *
  * Initials are one token ("J.P.", "Th.") so that a name reads as words; a
  * dot after an abbreviation ("dhr.", "o.a.") does not end a sentence.
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "mem.h"
 #include "text.h"
 
@@ -182,4 +184,58 @@ bool vp_sp_sentence_has(const toks *k, const sentence *s, vp_speaker_list list)
     char buf[1024];
     vp_ex_lower(k->t, k->v[s->s].s, k->v[s->e - 1].e, buf, sizeof buf);
     return vp_speaker_words_in(k->w, list, buf);
+}
+
+/* ---- called names ---- */
+
+/* The length of initials at s ("H.J. ", "M. ") with the blank after them,
+ * or 0. */
+static size_t formal_initials_at(const char *s)
+{
+    size_t i = 0;
+    while (s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] == '.')
+        i += 2;
+    return i > 0 && s[i] == ' ' ? i + 1 : 0;
+}
+
+/* The length of "(Given) " at s, a called name in parentheses before the
+ * surname, or 0; *given and *n its word. */
+static size_t called_name_at(const char *s, const char **given, size_t *n)
+{
+    if (s[0] != '(' || !vp_ex_is_upper(s + 1, strlen(s + 1)))
+        return 0;
+    size_t e = 1;
+    while (s[e] && s[e] != ')' && s[e] != ' ' && s[e] != ',' && e < 40)
+        e++;
+    if (s[e] != ')' || s[e + 1] != ' ' || e < 3)
+        return 0;
+    *given = s + 1;
+    *n = e - 1;
+    return e + 2;
+}
+
+char *vp_sp_called_names(const char *text)
+{
+    vp_buf out = VP_BUF_INIT;
+    size_t copied = 0;
+    for (size_t i = 0; text[i]; i++) {
+        if (i > 0 && !(text[i - 1] == ' ' || text[i - 1] == '('))
+            continue;
+        size_t in = formal_initials_at(text + i);
+        const char *given;
+        size_t n, cn = in ? called_name_at(text + i + in, &given, &n) : 0;
+        if (!cn)
+            continue;
+        vp_buf_append(&out, text + copied, i - copied);
+        vp_buf_append(&out, given, n);
+        vp_buf_putc(&out, ' ');
+        copied = i + in + cn;
+        i = copied - 1;
+    }
+    if (!copied) {
+        vp_buf_free(&out);
+        return NULL;
+    }
+    vp_buf_puts(&out, text + copied);
+    return vp_buf_detach(&out);
 }

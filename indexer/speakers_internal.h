@@ -3,7 +3,7 @@
  * public API (extract.h is).
  *
  *  speaker_tokens.c   a block cut into tokens (words, initials, punctuation)
- *                     and sentences
+ *                     and sentences; "H.J. (Hein) X" read as "Hein X"
  *  speaker_names.c    the words of a report, and where in the tokens a
  *                     person's name stands ("Koos van Dijken", "J.P. de Vries")
  *  speaker_orgs.c     organisation and role around a name ("(Platform31)",
@@ -67,6 +67,11 @@ size_t vp_sp_sentences(const toks *k, sentence *out, size_t max);
 size_t vp_sp_sentence_find(const toks *k, const sentence *s, vp_speaker_list list);
 /* The sentence holds a phrase of the list (lower-cased comparison). */
 bool vp_sp_sentence_has(const toks *k, const sentence *s, vp_speaker_list list);
+/* text with formal initials and the called name after them ("drs. H.J.
+ * (Hein) Maasbree", "M. (Mila) Dekkers") written as the name the person
+ * goes by ("drs. Hein Maasbree"), to be tokenized instead; NULL when it has
+ * none.  Caller frees. */
+char *vp_sp_called_names(const char *text);
 
 static inline bool is_space(char c)
 {
