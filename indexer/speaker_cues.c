@@ -691,7 +691,8 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
                       bool item, mentions *out)
 {
     char *called = vp_sp_called_names(text);
-    vp_sp_tokenize(k, called ? called : text);
+    char *plain = vp_sp_drop_handles(called ? called : text);
+    vp_sp_tokenize(k, plain ? plain : called ? called : text);
     sentence sents[256];
     size_t ns = vp_sp_sentences(k, sents, 256);
     for (size_t si = 0; si < ns; si++) {
@@ -719,4 +720,5 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
         }
     }
     free(called);
+    free(plain);
 }

@@ -1,7 +1,8 @@
 /*
  * speaker_tokens.c: a block of the report as tokens and sentences, the way
- * the speaker extractor reads it (see speakers_internal.h), and formal
- * initials with a called name written as that name before it is cut.
+ * the speaker extractor reads it (see speakers_internal.h); before it is
+ * cut, formal initials with a called name are written as that name and the
+ * social-media handles beside names are left out.
  *
  * Initials are one token ("J.P.", "Th.") so that a name reads as words; a
  * dot after an abbreviation ("dhr.", "o.a.") does not end a sentence.
@@ -237,5 +238,58 @@ char *vp_sp_called_names(const char *text)
         return NULL;
     }
     vp_buf_puts(&out, text + copied);
+    return vp_buf_detach(&out);
+}
+
+/* ---- handles ---- */
+
+/* The length of a social-media handle at s ("@gemeente_emmen"), or 0. */
+static size_t handle_at(const char *s)
+{
+    if (s[0] != '@')
+        return 0;
+    size_t i = 1;
+    while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+           (s[i] >= '0' && s[i] <= '9') || s[i] == '_')
+        i++;
+    return i > 1 ? i : 0;
+}
+
+char *vp_sp_drop_handles(const char *text)
+{
+    if (!strchr(text, '@'))
+        return NULL;
+    vp_buf out = VP_BUF_INIT;
+    bool dropped = false;
+    for (size_t i = 0; text[i];) {
+        size_t h = text[i] == '(' ? handle_at(text + i + 1) : 0;
+        if (h && text[i + 1 + h] == ')') {   /* "Anna Smit (@annasmit)" */
+            while (out.len > 0 && out.s[out.len - 1] == ' ')
+                out.s[--out.len] = '\0';
+            i += h + 2;
+            dropped = true;
+            continue;
+        }
+        if (h && text[i + 1 + h] == ',') {   /* "(@UWVnl, werkgeversservicepunt)" */
+            vp_buf_putc(&out, '(');
+            i += h + 2;
+            while (text[i] == ' ')
+                i++;
+            dropped = true;
+            continue;
+        }
+        h = (i == 0 || text[i - 1] == ' ') ? handle_at(text + i) : 0;
+        if (h && text[i + h] == ',' && text[i + h + 1] == ' ' &&
+            vp_ex_is_upper(text + i + h + 2, strlen(text + i + h + 2))) {
+            i += h + 2;   /* "door @wethouderbakker, Roelof Bakker" */
+            dropped = true;
+            continue;
+        }
+        vp_buf_putc(&out, text[i++]);
+    }
+    if (!dropped) {
+        vp_buf_free(&out);
+        return NULL;
+    }
     return vp_buf_detach(&out);
 }

@@ -3,7 +3,8 @@
  * public API (extract.h is).
  *
  *  speaker_tokens.c   a block cut into tokens (words, initials, punctuation)
- *                     and sentences; "H.J. (Hein) X" read as "Hein X"
+ *                     and sentences; "H.J. (Hein) X" read as "Hein X",
+ *                     handles beside a name left out
  *  speaker_names.c    the words of a report, and where in the tokens a
  *                     person's name stands ("Koos van Dijken", "J.P. de Vries")
  *  speaker_orgs.c     organisation and role around a name ("(Platform31)",
@@ -72,6 +73,11 @@ bool vp_sp_sentence_has(const toks *k, const sentence *s, vp_speaker_list list);
  * goes by ("drs. Hein Maasbree"), to be tokenized instead; NULL when it has
  * none.  Caller frees. */
 char *vp_sp_called_names(const char *text);
+/* text without the social-media handles that stand beside a name or an
+ * organisation ("Anna Smit (@annasmit)", "(@UWVnl, werkgeversservicepunt)",
+ * "door @wethouderbakker, Roelof Bakker"); NULL when it has none.  Caller
+ * frees. */
+char *vp_sp_drop_handles(const char *text);
 
 static inline bool is_space(char c)
 {

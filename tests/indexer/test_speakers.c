@@ -708,6 +708,22 @@ static void test_transcript_addressed_given_name(void **state)
     expect_speakers(md, want);
 }
 
+/* A thread of posts: the handles beside a name or an organisation are
+ * left out, so the name speaks as it would in prose. */
+static void test_thread_handles(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "Draadje van @tielbeleid\n\n"
+        "1/4 Opening door @wethouderkamps, Roel Kamps van @gemeente_tiel: \"Wij bouwen door.\"\n\n"
+        "2/4 Middagworkshop door Daan Kuiper (@UWVnl, werkgeversservicepunt Rivierenland) en "
+        "Marit Wolderink (@gemeenteTiel): de jongerentafel.\n\n"
+        "3/4 Workshop 1 met Dennis Voskamp (@TielCity, Stichting Tiel City) over de BIZ.\n";
+    static const char *const want[] = {"Daan Kuiper", "Dennis Voskamp", "Marit Wolderink",
+                                       "Roel Kamps", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -750,6 +766,7 @@ int main(void)
         cmocka_unit_test(test_could_not_at_clause_end),
         cmocka_unit_test(test_cancelled_and_replacement),
         cmocka_unit_test(test_transcript_addressed_given_name),
+        cmocka_unit_test(test_thread_handles),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
