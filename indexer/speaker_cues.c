@@ -171,6 +171,17 @@ static bool cued_before(const toks *k, const sentence *st, size_t p)
     return false;
 }
 
+/* A live blog's or a thread's next item without a verb: "Nu" or "Daarna"
+ * opens the sentence (or follows a time stamp's dash or colon) right
+ * before the group at p ("11:20 – Nu Dewi Ramdin, concerncontroller ...",
+ * "Daarna Yara Hoogeveen van het Drenthe College."). */
+static bool next_up_before(const toks *k, const sentence *st, size_t p)
+{
+    if (p <= st->s || !(tok_is(k, p - 1, "nu") || tok_is(k, p - 1, "daarna")))
+        return false;
+    return p - 1 == st->s || tok_dash(k, p - 2) || tok_punct(k, p - 2, ':');
+}
+
 /* No line break between tokens a and b. */
 static bool on_one_line(const toks *k, size_t a, size_t b)
 {
@@ -548,7 +559,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         if (!role && p < span.s)
             mb->m.honorific = true;   /* "Dhr. Bakker" read from the name on */
         if (n == 1) {
-            verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
+            verb_before = cued_before(k, st, p) || p >= cs->speaker_from ||
+                          (span.words >= 2 && !span.initials && next_up_before(k, st, p));
             after_dash = dash_before(k, st, p);
             labelled = label_before(k, st, p);
             first_p = p;

@@ -724,6 +724,23 @@ static void test_thread_handles(void **state)
     expect_speakers(md, want);
 }
 
+/* A live blog's next item named without a verb ("11:20 – Nu Dewi
+ * Ramdas, ...", "Daarna Yara Hoogland van ...") is a speaker; "Nu" before
+ * a place or in a longer sentence is not. */
+static void test_live_blog_next_up(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Live\n\n"
+        "**Update 11:20 –** Nu Dewi Ramdas, concerncontroller bij de gemeente Tiel. "
+        "Ze laat cijfers zien.\n\n"
+        "**Update 11:40 –** Daarna Yara Hoogland van het Drenthe College.\n\n"
+        "**Update 12:00 –** Nu Tiel en Culemborg samenwerken, komt er meer geld. "
+        "Ik sprak in de pauze nog met Anna Kroes, die het ermee eens was.\n";
+    static const char *const want[] = {"Dewi Ramdas", "Yara Hoogland", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -767,6 +784,7 @@ int main(void)
         cmocka_unit_test(test_cancelled_and_replacement),
         cmocka_unit_test(test_transcript_addressed_given_name),
         cmocka_unit_test(test_thread_handles),
+        cmocka_unit_test(test_live_blog_next_up),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
