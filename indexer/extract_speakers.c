@@ -10,7 +10,8 @@
  * goes through speaker_cues.c, which finds the names and the cues that make
  * them speak; speaker_merge.c makes one person of the mentions of each.
  * Front matter speakers are the announced programme: they are kept unless
- * the text says they did not come.
+ * the text says they did not come.  A transcript's labels are read by
+ * speaker_transcript.c.
  */
 #include "speakers_internal.h"
 
@@ -329,203 +330,31 @@ static bool continues(const vp_parsed *p, size_t i)
     return n > 0 && (t[n - 1] >= 'a' && t[n - 1] <= 'z') && next[0] >= 'a' && next[0] <= 'z';
 }
 
-/* Block i is an item inside an item that names a part of the programme:
- * "- Keynote" or "- Tafel 1: Ravijnjaar" over "  - Anna Smit, VNG" (notes
- * and programmes written as nested lists). */
-static bool programme_child(const doc_ctx *dc, const vp_parsed *p, size_t i)
+/* Which open items of a nested list name a part of the programme
+ * ("- Keynote", "- Tafel 1: Ravijnjaar"), by depth, so that an item under
+ * one ("  - Anna Smit, VNG") is read as a speaker.  Kept while the blocks
+ * are read, so a long list costs one look at each item. */
+#define PROGRAMME_DEPTHS 16
+typedef struct programme_items {
+    bool names_part[PROGRAMME_DEPTHS];
+} programme_items;
+
+/* Block b, read in order, moves the open items; returns whether b is an
+ * item right under one that names a part of the programme. */
+static bool programme_child(const doc_ctx *dc, programme_items *open, const vp_block *b)
 {
-    int depth = p->blocks[i].level;
-    if (depth < 2)
+    if (b->kind != VP_BLOCK_ITEM || b->level < 1) {
+        memset(open, 0, sizeof *open);   /* the list ended */
         return false;
-    for (size_t j = i; j-- > 0;) {
-        const vp_block *b = &p->blocks[j];
-        if (b->kind != VP_BLOCK_ITEM || b->level < depth - 1)
-            return false;
-        if (b->level == depth - 1)
-            return contains_word(dc->words, b->text, VP_SW_SESSION_WORD) ||
-                   contains_word(dc->words, b->text, VP_SW_SPEAKER_HEADING);
     }
-    return false;
-}
-
-/* ---- transcripts ---- */
-
-/* The length of an upper-case speaker's label that opens text, up to and
- * with its colon ("WETHOUDER DE BOER:", "DE HEER LAMMERS (Enexis):",
- * "DR. EDE:"), or 0.  Only the part before "(" must be in capitals. */
-static size_t transcript_label(const char *text)
-{
-    size_t i = 0, letters = 0;
-    for (; text[i] && i < 80; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c >= 'A' && c <= 'Z')
-            letters++;
-        else if (c == '(') {
-            const char *close = strchr(text + i, ')');
-            if (!close || memchr(text + i, ':', (size_t)(close - text - i)))
-                return 0;
-            i = (size_t)(close - text);
-        } else if (c == ':')
-            break;
-        else if (!(c == ' ' || c == '.' || c == '-' || c == '\'' || c >= 0x80))
-            return 0;
-    }
-    if (text[i] != ':' || letters < 2 || (text[i + 1] && text[i + 1] != ' '))
-        return 0;
-    /* what is said is prose; "SAVE THE DATE: NAJAARSDAG IN ASSEN" is a
-     * heading */
-    for (const char *r = text + i + 1; *r; r++)
-        if (*r >= 'a' && *r <= 'z')
-            return i + 1;
-    return 0;
-}
-
-/* A transcript: at least three paragraphs open with a speaker's label, and
- * one speaker comes back (a newsletter's "TERUGBLIK: ...", "AGENDA: ..."
- * name each section once). */
-static bool is_transcript(const vp_parsed *p)
-{
-    size_t labels = 0;
-    bool again = false;
-    for (size_t i = 0; i < p->n_blocks && !(labels >= 3 && again); i++) {
-        const char *text = p->blocks[i].text;
-        size_t len = p->blocks[i].kind == VP_BLOCK_PARAGRAPH ? transcript_label(text) : 0;
-        if (!len)
-            continue;
-        labels++;
-        /* a speaker comes back within a few turns: a bounded look back */
-        for (size_t j = i > 24 ? i - 24 : 0; j < i && !again; j++)
-            again = p->blocks[j].kind == VP_BLOCK_PARAGRAPH &&
-                    transcript_label(p->blocks[j].text) == len &&
-                    memcmp(p->blocks[j].text, text, len) == 0;
-    }
-    return labels >= 3 && again;
-}
-
-/* The word w (n bytes) of a label as part of a name: "BOER" -> "Boer", a
- * particle after the first word in lower case ("VAN DER BERG" -> "Van der
- * Berg"). */
-static void put_name_word(vp_buf *out, const char *w, size_t n, bool first)
-{
-    char low[64];
-    if (n >= sizeof low)
-        n = sizeof low - 1;
-    for (size_t c = 0; c < n; c++)
-        low[c] = (w[c] >= 'A' && w[c] <= 'Z') ? (char)(w[c] - 'A' + 'a') : w[c];
-    low[n] = '\0';
-    if (first || !vp_ex_is_particle(low, n))
-        low[0] = (low[0] >= 'a' && low[0] <= 'z') ? (char)(low[0] - 'a' + 'A') : low[0];
-    vp_buf_putc(out, ' ');
-    vp_buf_puts(out, low);
-}
-
-/* The word w (n bytes) in lower case and a blank after it. */
-static void put_lower(vp_buf *out, const char *w, size_t n)
-{
-    for (size_t c = 0; c < n; c++)
-        vp_buf_putc(out, (char)((w[c] >= 'A' && w[c] <= 'Z') ? w[c] - 'A' + 'a' : w[c]));
-    vp_buf_putc(out, ' ');
-}
-
-/* A label's word w (n bytes, no dots) is a chair's role ("VOORZITTER",
- * "PMG-VOORZITTER"). */
-static bool chair_word(const doc_ctx *dc, const char *w, size_t n)
-{
-    const char *dash = memchr(w, '-', n);
-    while (dash) {
-        n -= (size_t)(dash + 1 - w);
-        w = dash + 1;
-        dash = memchr(w, '-', n);
-    }
-    return vp_speaker_words_has(dc->words, VP_SW_CHAIR_ROLE, w, n);
-}
-
-/* The label (len bytes with its colon) said as a sentence the cues read:
- * "WETHOUDER DE BOER (Vlissingen):" -> "wethouder De Boer (Vlissingen)
- * sprak." into out; the merge resolves the surname to the full name the
- * report gives.  An honorific is said only without an organisation:
- * "MEVROUW X (Assen):" is a member of the meeting, who speaks by the rule
- * for "X (Assen) vraagt" (surname_speaks).  Nothing for a chair, who only
- * gives the floor (chair-role), or a label without a role or honorific
- * ("DEELNEMER", "STEM UIT DE ZAAL"): it names no one. */
-static void say_label(const doc_ctx *dc, const char *label, size_t len, vp_buf *out)
-{
-    const char *paren = memchr(label, '(', len);
-    size_t words_end = paren ? (size_t)(paren - label) : len - 1;
-    vp_buf title = VP_BUF_INIT, role = VP_BUF_INIT, name = VP_BUF_INIT;
-    bool chair = false, in_name = false;
-    size_t i = 0;
-    while (i < words_end) {
-        while (i < words_end && label[i] == ' ')
-            i++;
-        size_t s = i;
-        while (i < words_end && label[i] != ' ')
-            i++;
-        size_t n = i - s;
-        while (n > 0 && label[s + n - 1] == '.')
-            n--;
-        if (n == 0)
-            continue;
-        const char *w = label + s;
-        bool heer = n == 2 && memcmp(w, "DE", 2) == 0 && i + 5 <= words_end &&
-                    memcmp(label + i, " HEER", 5) == 0;
-        if (!in_name && chair_word(dc, w, n))
-            chair = true;
-        else if (!in_name && (heer || vp_speaker_words_has(dc->words, VP_SW_HONORIFIC, w, n))) {
-            put_lower(&title, heer ? "DE HEER" : w, heer ? 7 : n);
-            if (heer)
-                i += 5;
-        } else if (!in_name && vp_speaker_words_has(dc->words, VP_SW_ROLE, w, n)) {
-            put_lower(&role, w, n);
-        } else {
-            put_name_word(&name, w, n, !in_name);
-            in_name = true;
-        }
-    }
-    if (!chair && (role.len || title.len) && name.len) {
-        if (!paren)   /* "MEVROUW X (Assen):" is a member of the meeting */
-            vp_buf_puts(out, vp_buf_str(&title));
-        vp_buf_puts(out, vp_buf_str(&role));
-        vp_buf_puts(out, vp_buf_str(&name) + 1);
-        if (paren) {
-            vp_buf_putc(out, ' ');
-            vp_buf_append(out, paren, (size_t)(label + len - 1 - paren));
-        }
-        vp_buf_puts(out, " sprak. ");
-    }
-    vp_buf_free(&title);
-    vp_buf_free(&role);
-    vp_buf_free(&name);
-}
-
-/* The paragraph text of a transcript with its label said as a sentence,
- * so that the word after the colon ("VOORZITTER: Goedemorgen.", "...:
- * Dank u") is read as the start of a sentence, not as the name a role
- * introduces ("Voorzitter: Anna Smit"); NULL when text has no label. */
-static char *transcript_text(const doc_ctx *dc, const char *text)
-{
-    size_t len = transcript_label(text);
-    if (!len)
-        return NULL;
-    vp_buf out = VP_BUF_INIT;
-    say_label(dc, text, len, &out);
-    const char *rest = text + len;
-    while (*rest == ' ')
-        rest++;
-    vp_buf_puts(&out, rest);
-    return vp_buf_detach(&out);
-}
-
-/* In a transcript the chair only gives the floor: a person introduced by a
- * chair's role ("Gespreksleider: A", "Dagvoorzitter is A") did not speak. */
-static void drop_transcript_chairs(const doc_ctx *dc, mentions *ms)
-{
-    for (size_t i = 0; i < ms->n; i++) {
-        const char *r = ms->v[i].role;
-        if (ms->v[i].chair ||
-            (r && vp_speaker_words_has(dc->words, VP_SW_CHAIR_ROLE, r, strlen(r))))
-            ms->v[i].vetoed = true;
-    }
+    int depth = b->level;
+    bool child = depth >= 2 && depth - 1 < PROGRAMME_DEPTHS && open->names_part[depth - 1];
+    for (int d = depth; d < PROGRAMME_DEPTHS; d++)
+        open->names_part[d] = false;
+    if (depth < PROGRAMME_DEPTHS)
+        open->names_part[depth] = contains_word(dc->words, b->text, VP_SW_SESSION_WORD) ||
+                                  contains_word(dc->words, b->text, VP_SW_SPEAKER_HEADING);
+    return child;
 }
 
 /* The blocks in order.  A heading over attendees makes its section a list
@@ -538,13 +367,19 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
 {
     toks k = {.w = dc->words}, scratch = {.w = dc->words};
     bool section_listed = false, after_intro = false, speaker_list = false;
-    bool transcript = is_transcript(p);
+    bool transcript = vp_sp_is_transcript(p);
+    programme_items open_items = {{false}};
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
+        bool under_part = programme_child(dc, &open_items, b);
         if (b->kind == VP_BLOCK_CODE)
             continue;
-        char *said = transcript && b->kind == VP_BLOCK_PARAGRAPH ? transcript_text(dc, b->text)
-                                                                 : NULL;
+        const char *turn_before = i > 0 && p->blocks[i - 1].kind == VP_BLOCK_PARAGRAPH
+                                      ? p->blocks[i - 1].text
+                                      : NULL;
+        char *said = transcript && b->kind == VP_BLOCK_PARAGRAPH
+                         ? vp_sp_transcript_text(dc, b->text, turn_before)
+                         : NULL;
         const char *text = said ? said : b->text;
         bool listed = section_listed;
         if (is_heading(b)) {
@@ -582,7 +417,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             scan_table(dc, &k, &scratch, p, &i, listed, ms);
             continue;
         }
-        if (b->kind == VP_BLOCK_ITEM && (speaker_list || programme_child(dc, p, i)) && !listed)
+        if (b->kind == VP_BLOCK_ITEM && (speaker_list || under_part) && !listed)
             scan_item(dc, &scratch, b->text, ms);
         if (b->kind == VP_BLOCK_PARAGRAPH && continues(p, i)) {
             /* a sentence broken over two paragraphs (a converted PDF): read
@@ -603,7 +438,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
         free(said);
     }
     if (transcript)
-        drop_transcript_chairs(dc, ms);
+        vp_sp_drop_transcript_chairs(dc, ms);
     free(k.v);
     free(scratch.v);
 }

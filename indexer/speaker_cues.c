@@ -171,6 +171,17 @@ static bool cued_before(const toks *k, const sentence *st, size_t p)
     return false;
 }
 
+/* A live blog's or a thread's next item without a verb: "Nu" or "Daarna"
+ * opens the sentence (or follows a time stamp's dash or colon) right
+ * before the group at p ("11:20 – Nu Dewi Ramdin, concerncontroller ...",
+ * "Daarna Yara Hoogeveen van het Drenthe College."). */
+static bool next_up_before(const toks *k, const sentence *st, size_t p)
+{
+    if (p <= st->s || !(tok_is(k, p - 1, "nu") || tok_is(k, p - 1, "daarna")))
+        return false;
+    return p - 1 == st->s || tok_dash(k, p - 2) || tok_punct(k, p - 2, ':');
+}
+
 /* No line break between tokens a and b. */
 static bool on_one_line(const toks *k, size_t a, size_t b)
 {
@@ -414,13 +425,18 @@ static bool cued_after(const toks *k, const sentence *st, size_t name_end, size_
            (tok_is(k, t, "was") && tok_is(k, t + 1, "aan"));
 }
 
-/* The next member of a group after j ("en", ",", ", en", "and"): its
+/* The next member of a group after j ("en", ",", ", en", "and", "samen
+ * met"): its
  * first token, or 0. */
 static size_t next_member(const doc_ctx *dc, const toks *k, size_t j)
 {
-    if (!joins_members(k, j))
-        return 0;
     size_t nx = j + 1;
+    /* "door A samen met B", "led by A together with B": B gave it too */
+    if ((tok_is(k, j, "samen") && tok_is(k, j + 1, "met")) ||
+        (tok_is(k, j, "together") && tok_is(k, j + 1, "with")))
+        nx = j + 2;
+    else if (!joins_members(k, j))
+        return 0;
     if (tok_punct(k, j, ',') && (tok_is(k, nx, "en") || tok_is(k, nx, "and")))
         nx++;
     size_t start = nx;
@@ -462,6 +478,24 @@ static bool other_clause(const toks *k, size_t cue, size_t s, size_t e)
     return false;
 }
 
+/* "de burgemeester van Tiel, Anna Smit", "de voorzitter van het PMG, Anna
+ * Smit": after a role at q, "van" and a place or an organisation, then a
+ * comma and a full name; the token of the name, or q. */
+static size_t role_of_place_name(const doc_ctx *dc, const toks *k, const sentence *st,
+                                 size_t q)
+{
+    if (!(tok_is(k, q, "van") || tok_is(k, q, "of")))
+        return q;
+    size_t c = q + 1;
+    while (c < st->e && c < q + 6 && k->v[c].kind == T_WORD && on_one_line(k, c - 1, c))
+        c++;
+    name_span span;
+    if (c == q + 1 || c >= q + 6 || !tok_punct(k, c, ',') ||
+        !vp_sp_name_at(dc, k, c + 1, &span) || span.words < 2 || span.initials)
+        return q;
+    return c + 1;
+}
+
 /* Reads a group of names joined by "en" or ",", each with its own role,
  * parentheses or ", role Org"; then "van Org" and a verb after the group.
  * Returns the token after the group. */
@@ -480,6 +514,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         char *owned;
         size_t role_first;
         size_t q = role_at(k, st, j, &role, &owned, &role_first);
+        if (role)
+            q = role_of_place_name(dc, k, st, q);
         bool honorific = false;
         while (q < st->e && (tok_in(k, q, SW(k, VP_SW_HONORIFIC)) || tok_punct(k, q, '.') ||
                              (tok_is(k, q, "de") && tok_is(k, q + 1, "heer")))) {
@@ -523,7 +559,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         if (!role && p < span.s)
             mb->m.honorific = true;   /* "Dhr. Bakker" read from the name on */
         if (n == 1) {
-            verb_before = cued_before(k, st, p) || p >= cs->speaker_from;
+            verb_before = cued_before(k, st, p) || p >= cs->speaker_from ||
+                          (span.words >= 2 && !span.initials && next_up_before(k, st, p));
             after_dash = dash_before(k, st, p);
             labelled = label_before(k, st, p);
             first_p = p;
@@ -624,6 +661,16 @@ static size_t negated_speaking(const toks *k, const sentence *st)
     for (size_t t = st->s; t < st->e; t++) {
         if (!tok_in(k, t, negations))
             continue;
+        /* "... die zou openen, wegens ziekte niet kon.", "X kon helaas
+         * niet.": a modal on its own at the end of the clause */
+        bool clause_end = t + 1 >= st->e || k->v[t + 1].kind == T_PUNCT;
+        bool modal_before = (t > st->s && tok_in(k, t - 1, modals)) ||
+                            (t > st->s + 1 && tok_in(k, t - 2, modals) &&
+                             k->v[t - 1].kind == T_WORD);
+        bool modal_after = t + 1 < st->e && tok_in(k, t + 1, modals) &&
+                           (t + 2 >= st->e || k->v[t + 2].kind == T_PUNCT);
+        if ((modal_before && clause_end) || modal_after)
+            return t;
         for (size_t u = t + 1; u < st->e && u <= t + 6; u++) {
             if (tok_in(k, u, SW(k, VP_SW_NEGATED_SPEAKING)) ||
                 (tok_is(k, u, "zijn") && tok_in(k, u - 1, modals)))
@@ -655,7 +702,9 @@ static void note_speaking_role(const toks *k, const sentence *st, mentions *out)
 void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
                       bool item, mentions *out)
 {
-    vp_sp_tokenize(k, text);
+    char *called = vp_sp_called_names(text);
+    char *plain = vp_sp_drop_handles(called ? called : text);
+    vp_sp_tokenize(k, plain ? plain : called ? called : text);
     sentence sents[256];
     size_t ns = vp_sp_sentences(k, sents, 256);
     for (size_t si = 0; si < ns; si++) {
@@ -682,4 +731,6 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
             i = could_start ? read_group(dc, k, st, &cs, i, out) : i + 1;
         }
     }
+    free(called);
+    free(plain);
 }

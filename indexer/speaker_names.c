@@ -228,6 +228,11 @@ static size_t after_particles(const toks *k, size_t i, bool open)
 bool vp_sp_van_org(const doc_ctx *dc, const toks *k, size_t van)
 {
     size_t p = van + 1;
+    /* "Pieter Kuiper van Den Helder": a particle written with a capital
+     * after "van" opens a place, not the rest of the surname */
+    if (p + 1 < k->n && any_particle(k, p) && vp_ex_is_upper(k->t + k->v[p].s, 1) &&
+        same_line(k, p, p + 1) && is_municipality(dc, k, p, p + 2))
+        return true;
     if (tok_is(k, p, "der") || tok_is(k, p, "den") || tok_is(k, p, "'t"))
         return false;
     if (p >= k->n || !surname_word(k, p))

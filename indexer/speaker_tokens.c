@@ -1,6 +1,8 @@
 /*
  * speaker_tokens.c: a block of the report as tokens and sentences, the way
- * the speaker extractor reads it (see speakers_internal.h).
+ * the speaker extractor reads it (see speakers_internal.h); before it is
+ * cut, formal initials with a called name are written as that name and the
+ * social-media handles beside names are left out.
  *
  * Initials are one token ("J.P.", "Th.") so that a name reads as words; a
  * dot after an abbreviation ("dhr.", "o.a.") does not end a sentence.
@@ -11,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "mem.h"
 #include "text.h"
 
@@ -182,4 +185,111 @@ bool vp_sp_sentence_has(const toks *k, const sentence *s, vp_speaker_list list)
     char buf[1024];
     vp_ex_lower(k->t, k->v[s->s].s, k->v[s->e - 1].e, buf, sizeof buf);
     return vp_speaker_words_in(k->w, list, buf);
+}
+
+/* ---- called names ---- */
+
+/* The length of initials at s ("H.J. ", "M. ") with the blank after them,
+ * or 0. */
+static size_t formal_initials_at(const char *s)
+{
+    size_t i = 0;
+    while (s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] == '.')
+        i += 2;
+    return i > 0 && s[i] == ' ' ? i + 1 : 0;
+}
+
+/* The length of "(Given) " at s, a called name in parentheses before the
+ * surname, or 0; *given and *n its word. */
+static size_t called_name_at(const char *s, const char **given, size_t *n)
+{
+    if (s[0] != '(' || !vp_ex_is_upper(s + 1, strlen(s + 1)))
+        return 0;
+    size_t e = 1;
+    while (s[e] && s[e] != ')' && s[e] != ' ' && s[e] != ',' && e < 40)
+        e++;
+    if (s[e] != ')' || s[e + 1] != ' ' || e < 3)
+        return 0;
+    *given = s + 1;
+    *n = e - 1;
+    return e + 2;
+}
+
+char *vp_sp_called_names(const char *text)
+{
+    vp_buf out = VP_BUF_INIT;
+    size_t copied = 0;
+    for (size_t i = 0; text[i]; i++) {
+        if (i > 0 && !(text[i - 1] == ' ' || text[i - 1] == '('))
+            continue;
+        size_t in = formal_initials_at(text + i);
+        const char *given;
+        size_t n, cn = in ? called_name_at(text + i + in, &given, &n) : 0;
+        if (!cn)
+            continue;
+        vp_buf_append(&out, text + copied, i - copied);
+        vp_buf_append(&out, given, n);
+        vp_buf_putc(&out, ' ');
+        copied = i + in + cn;
+        i = copied - 1;
+    }
+    if (!copied) {
+        vp_buf_free(&out);
+        return NULL;
+    }
+    vp_buf_puts(&out, text + copied);
+    return vp_buf_detach(&out);
+}
+
+/* ---- handles ---- */
+
+/* The length of a social-media handle at s ("@gemeente_emmen"), or 0. */
+static size_t handle_at(const char *s)
+{
+    if (s[0] != '@')
+        return 0;
+    size_t i = 1;
+    while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+           (s[i] >= '0' && s[i] <= '9') || s[i] == '_')
+        i++;
+    return i > 1 ? i : 0;
+}
+
+char *vp_sp_drop_handles(const char *text)
+{
+    if (!strchr(text, '@'))
+        return NULL;
+    vp_buf out = VP_BUF_INIT;
+    bool dropped = false;
+    for (size_t i = 0; text[i];) {
+        size_t h = text[i] == '(' ? handle_at(text + i + 1) : 0;
+        if (h && text[i + 1 + h] == ')') {   /* "Anna Smit (@annasmit)" */
+            while (out.len > 0 && out.s[out.len - 1] == ' ')
+                out.s[--out.len] = '\0';
+            i += h + 2;
+            dropped = true;
+            continue;
+        }
+        if (h && text[i + 1 + h] == ',') {   /* "(@UWVnl, werkgeversservicepunt)" */
+            vp_buf_putc(&out, '(');
+            i += h + 2;
+            while (text[i] == ' ')
+                i++;
+            dropped = true;
+            continue;
+        }
+        h = (i == 0 || text[i - 1] == ' ') ? handle_at(text + i) : 0;
+        if (h && text[i + h] == ',' && text[i + h + 1] == ' ' &&
+            vp_ex_is_upper(text + i + h + 2, strlen(text + i + h + 2))) {
+            i += h + 2;   /* "door @wethouderbakker, Roelof Bakker" */
+            dropped = true;
+            continue;
+        }
+        vp_buf_putc(&out, text[i++]);
+    }
+    if (!dropped) {
+        vp_buf_free(&out);
+        return NULL;
+    }
+    return vp_buf_detach(&out);
 }

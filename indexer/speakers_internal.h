@@ -3,7 +3,8 @@
  * public API (extract.h is).
  *
  *  speaker_tokens.c   a block cut into tokens (words, initials, punctuation)
- *                     and sentences
+ *                     and sentences; "H.J. (Hein) X" read as "Hein X",
+ *                     handles beside a name left out
  *  speaker_names.c    the words of a report, and where in the tokens a
  *                     person's name stands ("Koos van Dijken", "J.P. de Vries")
  *  speaker_orgs.c     organisation and role around a name ("(Platform31)",
@@ -11,6 +12,8 @@
  *                     same for a front matter speaker string
  *  speaker_cues.c     the names of a sentence and the cues that make them
  *                     speakers (or not)
+ *  speaker_transcript.c  a transcript's labels ("WETHOUDER DE BOER:") said
+ *                     as sentences the cues read
  *  speaker_merge.c    one person per set of mentions; the speakers stored
  *  extract_speakers.c the stage: the blocks in order (headings over
  *                     attendees, tables, lists of speakers, bylines), the
@@ -65,6 +68,16 @@ size_t vp_sp_sentences(const toks *k, sentence *out, size_t max);
 size_t vp_sp_sentence_find(const toks *k, const sentence *s, vp_speaker_list list);
 /* The sentence holds a phrase of the list (lower-cased comparison). */
 bool vp_sp_sentence_has(const toks *k, const sentence *s, vp_speaker_list list);
+/* text with formal initials and the called name after them ("drs. H.J.
+ * (Hein) Maasbree", "M. (Mila) Dekkers") written as the name the person
+ * goes by ("drs. Hein Maasbree"), to be tokenized instead; NULL when it has
+ * none.  Caller frees. */
+char *vp_sp_called_names(const char *text);
+/* text without the social-media handles that stand beside a name or an
+ * organisation ("Anna Smit (@annasmit)", "(@UWVnl, werkgeversservicepunt)",
+ * "door @wethouderbakker, Roelof Bakker"); NULL when it has none.  Caller
+ * frees. */
+char *vp_sp_drop_handles(const char *text);
 
 static inline bool is_space(char c)
 {
@@ -210,6 +223,20 @@ void vp_sp_free_mentions(mentions *ms);
  * out; listed: the text only lists names (attendees, actions). */
 void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
                       bool item, mentions *out);
+
+/* ---- transcripts (speaker_transcript.c) ---- */
+
+/* At least three paragraphs open with an upper-case speaker's label
+ * ("WETHOUDER DE BOER:") and one speaker comes back. */
+bool vp_sp_is_transcript(const vp_parsed *p);
+/* The paragraph text with its label said as a sentence ("wethouder De
+ * Boer sprak. ..."); NULL when text opens with no label; caller frees.
+ * turn_before (NULL is fine): the paragraph before, whose closing question
+ * may give the given name of a label that has only a surname. */
+char *vp_sp_transcript_text(const doc_ctx *dc, const char *text, const char *turn_before);
+/* Vetoes the people a chair's role introduces: in a transcript the chair
+ * only gives the floor. */
+void vp_sp_drop_transcript_chairs(const doc_ctx *dc, mentions *ms);
 
 /* ---- merging (speaker_merge.c) ---- */
 

@@ -588,6 +588,159 @@ static void test_nested_programme_items(void **state)
     expect_speakers(md, want);
 }
 
+/* Speakers announced for a later meeting did not speak at this one, however
+ * the announcement is put; the day's own speakers still count. */
+static void test_next_meeting_speakers(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Voorjaarsdag\n\n"
+        "Wethouder Dirk Hamstra opende de dag in de raadszaal.\n\n"
+        "## Tot slot\n\n"
+        "De najaarsdag is in Tiel. Als spreker is Ans Prinsen (Movisie) gevraagd. "
+        "Als sprekers zijn toegezegd: Bert Vos (VNG) en dr. Ida Kroes. "
+        "Sprekers worden onder meer burgemeester Joop Mulder van Tiel en een rechter. "
+        "Volgende bijeenkomst in mei. Dan spreekt volgens planning Kees Bril (NEN). "
+        "Ze kondigt aan dat de najaarsdag in Tiel is, met als spreker hoogleraar Rob Damen.\n";
+    static const char *const want[] = {"Dirk Hamstra", NULL};
+    expect_speakers(md, want);
+}
+
+/* "door A samen met B", "led by A together with B": both gave the
+ * session. */
+static void test_together_with(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Dag\n\n"
+        "Workshops:\n\n"
+        "1. *Flexwonen* – door Hamers (COA) samen met Joke Verhaar van de gemeente Tiel.\n"
+        "2. *Regio* – led by Tiemstra together with **Klaas Sipkes** of the municipality of Tiel.\n";
+    static const char *const want[] = {"Hamers", "Joke Verhaar", "Klaas Sipkes", NULL};
+    expect_speakers(md, want);
+}
+
+/* A role, "van" and its place or body, a comma, then the name ("de
+ * burgemeester van Tiel, Hennie van Boerden"); "van Den Helder" after a
+ * name is the place, not the rest of the surname. */
+static void test_role_of_place_then_name(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Dag\n\n"
+        "De dag werd geopend door de burgemeester van Tiel, Hennie van Boerden. Daarna gaf de "
+        "voorzitter van het PMG, Gerrit-Jan Nijhuis, een korte inleiding.\n\n"
+        "- Afsluiting door wethouder Pieter-Jan Kuipers van Den Helder.\n";
+    static const char *const want[] = {"Gerrit-Jan Nijhuis", "Hennie van Boerden",
+                                       "Pieter-Jan Kuipers", NULL};
+    expect_speakers(md, want);
+}
+
+/* Formal initials with the called name in parentheses ("drs. H.J. (Hein)
+ * Maasland"): the person is the name they go by. */
+static void test_called_name_after_initials(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Dag\n\n"
+        "Daarna sprak drs. H.J. (Hein) Maasland van het Planbureau over cultuur. "
+        "Inleiding door mr. drs. E.M. (Els) de Witte, CCV.\n\n"
+        "- vervangen door M. (Mila) Dekkema, CISO gemeente Tiel\n";
+    static const char *const want[] = {"Els de Witte", "Hein Maasland", "Mila Dekkema", NULL};
+    expect_speakers(md, want);
+}
+
+/* "X, die zou openen, ... niet kon": a modal on its own after "niet" at
+ * the end of the clause says X did not come. */
+static void test_could_not_at_clause_end(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Dag\n\n"
+        "Jammer dat wethouder Tom Kappel, die zou openen, wegens een raadsvergadering niet kon. "
+        "Burgemeester Ida Kroes kon helaas niet. Wethouder Bas Vos opende de dag.\n";
+    static const char *const want[] = {"Bas Vos", NULL};
+    expect_speakers(md, want);
+}
+
+/* A postscript on a changed programme: who cancelled ("moest zich
+ * afmelden", "ziek melden", "werd vervangen door") did not speak anywhere
+ * in the report, the replacement did. */
+static void test_cancelled_and_replacement(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Regiodag\n\n"
+        "Programma:\n\n"
+        "- Keynote: prof. dr. G. Wolterink, Universiteit Leiden\n"
+        "- Panel: wethouder Nora Haddi (Tiel)\n"
+        "- Marine: vice-admiraal Rik Kuipers\n\n"
+        "**Naschrift**\n\n"
+        "Professor Wolterink moest zich op de ochtend zelf wegens ziekte afmelden. "
+        "Wethouder Haddi werd in het panel vervangen door haar collega Tim Verhaak. "
+        "Vice-admiraal Kuipers werd naar Brussel geroepen. In zijn plaats sprak "
+        "kapitein-ter-zee Mira Jonkhout. De afsluiting verzorgde vicevoorzitter Wenda Roelofs.\n";
+    static const char *const want[] = {"Mira Jonkhout", "Tim Verhaak", "Wenda Roelofs", NULL};
+    expect_speakers(md, want);
+}
+
+/* A transcript whose label gives only the surname ("WETHOUDER KAMPS:"):
+ * the given name is the one the turn before addresses the speaker by
+ * ("Marieke, begin jij?"); an address that is a word of the text ("Graag,
+ * ...?"), a place or a body named before a title and a name ("Stedin,
+ * meneer Loman, ...?") is none. */
+static void test_transcript_addressed_given_name(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "VOORZITTER: Welkom allemaal. Marieke, begin jij?\n\n"
+        "WETHOUDER KAMPS: Dank je. Wij bouwen vierhonderd woningen.\n\n"
+        "VOORZITTER: Graag, wie reageert er?\n\n"
+        "DE HEER LOMAN (Enexis): Het net is vol, graag meer ruimte.\n\n"
+        "VOORZITTER: Stedin, meneer Loman, klopt dat?\n\n"
+        "DE HEER LOMAN: Ja, dat klopt.\n\n"
+        "VOORZITTER: Tiel, wilt u nog iets zeggen?\n\n"
+        "WETHOUDER KAMPS: Nee, dank u.\n\n"
+        "MEVROUW DRENTH: Ik wil nog iets zeggen.\n\n"
+        "VOORZITTER: Dank u wel, we sluiten af.\n";
+    static const char *const want[] = {"Drenth", "Loman", "Marieke Kamps", NULL};
+    expect_speakers(md, want);
+}
+
+/* A thread of posts: the handles beside a name or an organisation are
+ * left out, so the name speaks as it would in prose. */
+static void test_thread_handles(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "Draadje van @tielbeleid\n\n"
+        "1/4 Opening door @wethouderkamps, Roel Kamps van @gemeente_tiel: \"Wij bouwen door.\"\n\n"
+        "2/4 Middagworkshop door Daan Kuiper (@UWVnl, werkgeversservicepunt Rivierenland) en "
+        "Marit Wolderink (@gemeenteTiel): de jongerentafel.\n\n"
+        "3/4 Workshop 1 met Dennis Voskamp (@TielCity, Stichting Tiel City) over de BIZ.\n";
+    static const char *const want[] = {"Daan Kuiper", "Dennis Voskamp", "Marit Wolderink",
+                                       "Roel Kamps", NULL};
+    expect_speakers(md, want);
+}
+
+/* A live blog's next item named without a verb ("11:20 – Nu Dewi
+ * Ramdas, ...", "Daarna Yara Hoogland van ...") is a speaker; "Nu" before
+ * a place or in a longer sentence is not. */
+static void test_live_blog_next_up(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Live\n\n"
+        "**Update 11:20 –** Nu Dewi Ramdas, concerncontroller bij de gemeente Tiel. "
+        "Ze laat cijfers zien.\n\n"
+        "**Update 11:40 –** Daarna Yara Hoogland van het Drenthe College.\n\n"
+        "**Update 12:00 –** Nu Tiel en Culemborg samenwerken, komt er meer geld. "
+        "Ik sprak in de pauze nog met Anna Kroes, die het ermee eens was.\n";
+    static const char *const want[] = {"Dewi Ramdas", "Yara Hoogland", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -623,6 +776,15 @@ int main(void)
         cmocka_unit_test(test_session_giver_about),
         cmocka_unit_test(test_session_label_colon),
         cmocka_unit_test(test_nested_programme_items),
+        cmocka_unit_test(test_next_meeting_speakers),
+        cmocka_unit_test(test_together_with),
+        cmocka_unit_test(test_role_of_place_then_name),
+        cmocka_unit_test(test_called_name_after_initials),
+        cmocka_unit_test(test_could_not_at_clause_end),
+        cmocka_unit_test(test_cancelled_and_replacement),
+        cmocka_unit_test(test_transcript_addressed_given_name),
+        cmocka_unit_test(test_thread_handles),
+        cmocka_unit_test(test_live_blog_next_up),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
