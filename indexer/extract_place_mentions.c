@@ -443,7 +443,8 @@ static bool region_around(const char *t, size_t start)
 /* Words of a sentence that says someone did not come. */
 static const char *const ABSENCE_CUES[] = {
     "afgemeld", "niet aanwezig", "verhinderd", "liet verstek", "lieten verstek",
-    "niet vertegenwoordigd", "sent its apologies", "sent their apologies",
+    "niet vertegenwoordigd", "verontschuldigd", "waren er niet bij", "was er niet bij",
+    "deed niet mee", "deden niet mee", "sent its apologies", "sent their apologies",
     "sent apologies", "did not send", "was absent", "were absent", "could not attend",
     NULL,
 };
@@ -461,6 +462,11 @@ static bool sentence_has(const char *lower, const char *const *cues)
         if (strstr(lower, cues[k]))
             return true;
     return false;
+}
+
+bool vp_places_says_absent(const char *lower)
+{
+    return sentence_has(lower, ABSENCE_CUES);
 }
 
 /* Is ms[i] the one name of a sentence that says it stayed away ("De

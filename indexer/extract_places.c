@@ -7,8 +7,10 @@
  * province most of the plain municipality names lie in (which tells two
  * places of one name apart), takes the front matter's municipalities when
  * it lists them and the accepted mentions otherwise, leaves out a place
- * outside that province unless it stands in a list, and a municipality on
- * a line of absentees or in an attendance row marked absent.  The host is
+ * outside that province unless it stands in a list, and a municipality the
+ * report names as absent anywhere (a line of absentees, an attendance row
+ * marked absent, "Zutphen had zich afgemeld", "de gemeenten X en Y waren er
+ * niet bij"), though it names it elsewhere too.  The host is
  * found in extract_host.c, from the same mentions, and is always one of
  * the report's municipalities.
  */
@@ -127,6 +129,79 @@ static bool on_absent_line(const char *t, size_t len, size_t pos)
     return false;
 }
 
+/* Where the words that tell of mention i end: at the next mention or the
+ * end of its sentence. */
+static size_t told_until(const char *t, size_t len, const mention_list *l, size_t i)
+{
+    size_t to = i + 1 < l->len ? l->items[i + 1].start : len;
+    for (size_t c = l->items[i].end; c < to; c++)
+        if (t[c] == '\n' || ((t[c] == '.' || t[c] == '!' || t[c] == '?') &&
+                              (c + 1 == len || t[c + 1] == ' ')))
+            return c;
+    return to;
+}
+
+/* Is mention m the place of a person ("de burgemeester van X", "wethouder
+ * Jan Jansen (X)", "Jan Jansen van X"), whose absence is theirs, not their
+ * municipality's? */
+static bool of_a_person(const char *t, const mention *m)
+{
+    static const char *const OF[] = {"van", "of", NULL};
+    static const char *const OFFICES[] = {"burgemeester", "wethouder", "gedeputeerde",
+                                          "raadslid", "spreker", "mayor", "alderman",
+                                          "speaker", NULL};
+    size_t ws, we, os, oe;
+    if (m->start > 0 && t[m->start - 1] == '(')
+        return true;
+    return vp_ex_prev_word(t, m->start, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, OF) &&
+           vp_ex_prev_word(t, ws, &os, &oe) &&
+           (vp_ex_eq_any(t + os, oe - os, OFFICES) || (t[os] >= 'A' && t[os] <= 'Z'));
+}
+
+/* Is the gap between two names a list's, within one clause (not "...
+ * Vlissingen; Middelburg had zich afgemeld")? */
+static bool listed_together(const char *t, const mention *a, const mention *b)
+{
+    return vp_places_list_gap(t, a->end, b->start) && !memchr(t + a->end, ';', b->start - a->end);
+}
+
+/* The municipalities text t names as absent: on a line of absentees, or
+ * as the last name before the words of a sentence saying they did not come,
+ * with the names listed with it ("Gorinchem had zich afgemeld", "de
+ * gemeenten Venray en Tilburg waren er niet bij", "Enschede, although
+ * mentioned often, did not send a delegation").  They took no part, though
+ * named elsewhere in the report too.  Not a person's place: "de
+ * burgemeester van X was verhinderd" says nothing of X's officials. */
+static void add_absent(const places_ctx *pc, const char *t, text_kind kind, void *ctx)
+{
+    vp_strvec *absent = ctx;
+    mention_list l;
+    vp_places_mentions(pc, t, kind, &l);
+    size_t len = strlen(t);
+    for (size_t i = 0; i < l.len; i++) {
+        const mention *m = &l.items[i];
+        if (!m->m)
+            continue;
+        if (on_absent_line(t, len, m->start)) {
+            vp_strvec_push_unique(absent, m->m->name);
+            continue;
+        }
+        size_t to = told_until(t, len, &l, i);
+        char lower[256];
+        vp_ex_lower(t, m->end, to - m->end < sizeof lower - 1 ? to : m->end + sizeof lower - 1,
+                    lower, sizeof lower);
+        if (!vp_places_says_absent(lower) || of_a_person(t, m))
+            continue;
+        for (size_t k = i + 1; k-- > 0;) {
+            if (l.items[k].m)
+                vp_strvec_push_unique(absent, l.items[k].m->name);
+            if (k == 0 || !listed_together(t, &l.items[k - 1], &l.items[k]))
+                break;
+        }
+    }
+    free(l.items);
+}
+
 static void add_names(const places_ctx *pc, const char *t, text_kind kind, void *ctx)
 {
     vp_strvec *names = ctx;
@@ -189,8 +264,18 @@ vp_extract_status vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *
         if (m)
             vp_strvec_push_unique(&names, m->name);
     }
-    if (names.len == 0)
+    if (names.len == 0) {
+        vp_strvec absent = VP_STRVEC_INIT;
         each_text(&pc, p, d, add_names, &names);
+        each_text(&pc, p, d, add_absent, &absent);
+        vp_strvec present = VP_STRVEC_INIT;
+        for (size_t i = 0; i < names.len; i++)
+            if (!vp_strvec_contains(&absent, names.items[i]))
+                vp_strvec_push(&present, names.items[i]);
+        vp_strvec_clear(&names);
+        vp_strvec_clear(&absent);
+        names = present;
+    }
 
     const vp_municipality *host = vp_places_look_back_host(&pc, p, d);
     if (!host && p->fm.host && *p->fm.host)

@@ -51,6 +51,10 @@ void vp_places_mentions(const places_ctx *pc, const char *t, text_kind kind, men
 /* Only list separators between t[a..b): ", " " en " " of " " & " "/". */
 bool vp_places_list_gap(const char *t, size_t a, size_t b);
 
+/* Does lower (folded text) say someone did not come ("had zich afgemeld",
+ * "waren er niet bij", "sent its apologies")? */
+bool vp_places_says_absent(const char *lower);
+
 /* What kind of text block b is in the report (the title block, a heading
  * or body). */
 text_kind vp_places_kind(const vp_parsed *p, const vp_document *d, const vp_block *b);

@@ -760,6 +760,30 @@ static void test_colloquial_names(void **state)
     done(&r);
 }
 
+/* A municipality said to have stayed away took no part, though named
+ * elsewhere in the report; its official's absence is not its own. */
+static void test_absent_anywhere_in_the_report(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-05-20", NULL,
+        LINES("# Verslag netwerkdag wonen",
+              "De netwerkdag vond plaats in het stadhuis van Zwolle. Er waren deelnemers "
+              "uit Kampen, Deventer, Meppel en Hardenberg.",
+              "Deventer was er, Zutphen had zich afgemeld. De gemeenten Almelo en Oldenzaal "
+              "waren er niet bij.",
+              "Zutphen liet eerder zien hoe het de binnenstad aanpakt; Almelo volgt.",
+              "Wethouder Bram Jansen van Meppel, die een inleiding zou geven, was verhinderd."));
+    expect_host(&r, "Zwolle");
+    assert_true(has(&r, "Deventer"));
+    assert_true(has(&r, "Kampen"));
+    assert_true(has(&r, "Meppel"));
+    assert_false(has(&r, "Zutphen"));
+    assert_false(has(&r, "Almelo"));
+    assert_false(has(&r, "Oldenzaal"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -786,6 +810,7 @@ int main(void)
         cmocka_unit_test(test_host_in_threads_transcripts_and_clauses),
         cmocka_unit_test(test_host_of_the_day_among_others),
         cmocka_unit_test(test_colloquial_names),
+        cmocka_unit_test(test_absent_anywhere_in_the_report),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
