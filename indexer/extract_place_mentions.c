@@ -15,7 +15,8 @@
  * A mention is rejected when it is written in lower case ("best"), stands
  * by a word that makes it a province, region or institution ("provincie
  * Utrecht", "regio Eindhoven", "the Eindhoven region", "Port of
- * Rotterdam"), is a destination ("de trein naar Zwolle"), the place of the
+ * Rotterdam", "TU Delft", "Hogeschool Windesheim Zwolle"), names only a
+ * neighbour ("Enschede-buur Oldenzaal", which supports Oldenzaal), is a destination ("de trein naar Zwolle"), the place of the
  * next meeting, or the tail of a person's name ("Joost van Hoorn", "dhr.
  * Weert", "Van Kampen zei"; though "burgemeester Kooistra van Veenendaal"
  * is the mayor of Veenendaal), or a speaker's surname written bare ("Goes
@@ -58,7 +59,7 @@ static const char *const REGION_WORDS[] = {
     "rijksuniversiteit", "hogeschool", "agglomeratie", "arrondissement",
     "rechtbank", "gerechtshof", "bisdom", "waterschap", "hoogheemraadschap",
     "gemeentelijke", "provinciale", "regionale", "omgevingsdienst", "ggd",
-    "hanzehogeschool", "museum", "station", "ziekenhuis", "fc", "sc", "vv",
+    "hanzehogeschool", "museum", "station", "ziekenhuis", "fc", "sc", "vv", "tu", "tue",
     "province", "university", "kreis", "landkreis", "stadt", "county", NULL,
 };
 
@@ -341,13 +342,32 @@ static void accept_lists(const char *t, mention *ms, size_t n)
     }
 }
 
-/* "Port of Rotterdam", "Hogeschool van Arnhem": an institution's name. */
+/* "Port of Rotterdam", "Hogeschool van Arnhem", "Hogeschool Windesheim
+ * Zwolle": an institution's name, of the place or its name's last word. */
 static bool institution_of(const char *t, size_t start)
 {
     size_t ws, we, ps, pe;
-    return vp_ex_prev_word(t, start, &ws, &we) &&
-           (vp_ex_eq(t + ws, we - ws, "of") || vp_ex_eq(t + ws, we - ws, "van")) &&
-           vp_ex_prev_word(t, ws, &ps, &pe) && vp_ex_eq_any(t + ps, pe - ps, INSTITUTION_OF);
+    if (!vp_ex_prev_word(t, start, &ws, &we) || !vp_ex_prev_word(t, ws, &ps, &pe))
+        return false;
+    bool of = vp_ex_eq(t + ws, we - ws, "of") || vp_ex_eq(t + ws, we - ws, "van");
+    bool named = t[ws] >= 'A' && t[ws] <= 'Z' && we == start - 1;
+    return (of || named) && vp_ex_eq_any(t + ps, pe - ps, INSTITUTION_OF);
+}
+
+/* "Enschede-buur Oldenzaal", "Groningen-buurgemeente Haren": a place named
+ * only to place its neighbour, which the name supports. */
+static bool names_a_neighbour(const char *t, size_t len, const mention *m)
+{
+    return m->end + 5 <= len && t[m->end] == '-' && vp_ex_eq(t + m->end + 1, 4, "buur");
+}
+
+/* Is b the neighbour that a names ("Enschede-buur Oldenzaal")? */
+static bool neighbour_named_by(const char *t, size_t len, const mention *a, const mention *b)
+{
+    if (!names_a_neighbour(t, len, a))
+        return false;
+    size_t ws, we;
+    return vp_ex_prev_word(t, b->start, &ws, &we) && ws <= a->end + 1 && we > a->end;
 }
 
 /* "op buslijnen naar Zwolle", "tussen Hoogeveen en Assen via Beilen". */
@@ -502,6 +522,8 @@ static void judge(const places_ctx *pc, const char *t, size_t len, mention *ms, 
             continue;   /* "de volgende netwerkdag is in Oss" */
         if (absent_or_later(t, len, ms, n, i))
             continue;   /* "Meppel was niet aanwezig" */
+        if (names_a_neighbour(t, len, m))
+            continue;   /* "Enschede-buur Oldenzaal" */
         if (preceded_by(t, m->start, REGION_WORDS) || followed_by(t, len, m->end, REGION_AFTER) ||
             institution_of(t, m->start) || travel(t, len, m) || partner_of(t, m->start) ||
             compared_with(t, m->start) || region_around(t, m->start) ||
@@ -530,6 +552,9 @@ static void judge(const places_ctx *pc, const char *t, size_t len, mention *ms, 
         else if (kind == IN_TITLE && !caps)
             m->accepted = true;
     }
+    for (size_t i = 0; i + 1 < n; i++)
+        if (ms[i + 1].m && neighbour_named_by(t, len, &ms[i], &ms[i + 1]))
+            ms[i + 1].plausible = ms[i + 1].accepted = true;
     accept_lists(t, ms, n);
     for (size_t i = 0; i + 1 < n; i++)
         if (ms[i].carries && vp_places_list_gap(t, ms[i].end, ms[i + 1].start)) {

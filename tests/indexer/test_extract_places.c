@@ -784,6 +784,32 @@ static void test_absent_anywhere_in_the_report(void **state)
     done(&r);
 }
 
+/* "X-buur Y" names X only to place its neighbour Y, which the name
+ * supports though Y is a speaker's surname too; an institution carrying a
+ * place's name ("TU Delft", "Hogeschool Windesheim Zwolle") is not the
+ * municipality taking part. */
+static void test_neighbours_and_institutions(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2017-10-06", NULL,   /* Haren joined Groningen in 2019 */
+        LINES("# Verslag netwerkdag energie",
+              "De netwerkdag vond plaats in het stadhuis van Hengelo. Er waren deelnemers "
+              "uit Almelo, Enschede-buur Oldenzaal en Groningen-buurgemeente Haren.",
+              "Kees Haren vertelde over de warmtenetten.",
+              "Daarna sprak dr. Ans de Vries van de TU Delft, en lector Piet Smit van "
+              "Hogeschool Windesheim Zwolle gaf een workshop."));
+    expect_host(&r, "Hengelo (O.)");
+    assert_true(has(&r, "Almelo"));
+    assert_true(has(&r, "Oldenzaal"));
+    assert_true(has(&r, "Haren"));
+    assert_false(has(&r, "Enschede"));
+    assert_false(has(&r, "Groningen"));
+    assert_false(has(&r, "Delft"));
+    assert_false(has(&r, "Zwolle"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -811,6 +837,7 @@ int main(void)
         cmocka_unit_test(test_host_of_the_day_among_others),
         cmocka_unit_test(test_colloquial_names),
         cmocka_unit_test(test_absent_anywhere_in_the_report),
+        cmocka_unit_test(test_neighbours_and_institutions),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
