@@ -73,10 +73,39 @@ static bool in_quotation(const char *t, size_t pos)
     return open;
 }
 
+/* Is pos in a transcript's speech turn, a line opened by its speaker's
+ * label in capitals ("VOORZITTER: ...", "WETHOUDER DE BOER (Vlissingen):
+ * ...")?  What a speaker calls "gisteren" is the day before they spoke. */
+static bool in_speech_turn(const char *t, size_t pos)
+{
+    enum { LABEL_MAX = 80, MIN_CAPITALS = 3 };
+    size_t ls = pos;
+    while (ls > 0 && t[ls - 1] != '\n')
+        ls--;
+    size_t capitals = 0, depth = 0;
+    for (size_t i = ls; i < pos && i - ls < LABEL_MAX; i++) {
+        char c = t[i];
+        if (c == '(')
+            depth++;
+        else if (c == ')' && depth)
+            depth--;
+        else if (depth)
+            continue;
+        else if (c == ':')
+            return capitals >= MIN_CAPITALS;
+        else if (c >= 'A' && c <= 'Z')
+            capitals++;
+        else if (c != ' ' && c != '.' && c != '-' && c != '\'' && c != '*' &&
+                 !((unsigned char)c >= 0x80))
+            return false;
+    }
+    return false;
+}
+
 long vp_date_days_back(const char *t, size_t len, size_t ws, size_t we, int written_wd)
 {
     long back = named_back(t, len, ws, we, written_wd);
     if (!back)
         back = weekday_of_last_week(t, len, ws, we, written_wd);
-    return back && !in_quotation(t, ws) ? back : 0;
+    return back && !in_quotation(t, ws) && !in_speech_turn(t, ws) ? back : 0;
 }

@@ -15,7 +15,8 @@
 
 /* The days back from a text written on a day of weekday written_wd (0 =
  * Monday) that the expression starting with the word t[ws..we) names; 0
- * when it names none, or stands in a quotation (a speaker's "gisteren" is
+ * when it names none, or stands in a quotation or a transcript's speech
+ * turn ("VOORZITTER: ...") (a speaker's "gisteren" is
  * the day they spoke, not the day the text was written). */
 long vp_date_days_back(const char *t, size_t len, size_t ws, size_t we, int written_wd);
 

@@ -14,8 +14,13 @@
  * dated before the day: when it calls itself one, calls to sign up or to
  * book a room, or restates its date as that of its last update, the day
  * its opening names in the weeks after the anchor is the event.
+ * A mail's "Date:" header (under its sender) and a front matter
+ * "publicatiedatum" are such days of writing; a text that calls itself a
+ * look-back ("Terugblik op de najaarsdag") may be written up to a year
+ * after its day.
  * "Gisteren", "afgelopen donderdag" and "vorige week donderdag" count back
- * from the anchor (outside quotations: a speaker's "gisteren" is theirs).
+ * from the anchor (outside quotations and a transcript's speech turns: a
+ * speaker's "gisteren" is theirs).
  *
  * Mentions of other things are skipped by the words around them in their
  * sentence and by their section's heading: the next meeting ("de volgende
@@ -46,6 +51,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date_cues.h"
 #include "date_parse.h"
@@ -67,6 +73,9 @@ enum { WRITE_UP_DAYS = 62, ANNOUNCE_DAYS = 120 };
 /* How long after the day a report that states it ("de dag vond plaats op
  * ...") may be published: a year report comes out in the spring after. */
 enum { STATED_WRITE_UP_DAYS = 400 };
+/* How long after an event a text that calls itself a look-back on it
+ * ("Jaarverslag 2019 - Terugblik op de najaarsbijeenkomst") is written. */
+enum { LOOK_BACK_DAYS = 366 };
 
 typedef enum { ANCHOR_NONE, ANCHOR_FRONT_MATTER, ANCHOR_TITLE, ANCHOR_DATELINE,
                ANCHOR_PUBLISHED } anchor_kind;
@@ -240,6 +249,57 @@ static anchor dateline(const vp_parsed *p, const vp_document *d)
         }
     }
     return a;
+}
+
+/* Does line open with one of the labels (folded, with their colon)? */
+static bool opens_with_label(const char *line, const char *const *labels)
+{
+    for (size_t k = 0; labels[k]; k++)
+        if (strncasecmp(line, labels[k], strlen(labels[k])) == 0)
+            return true;
+    return false;
+}
+
+/* Does block b hold a mail's sender line ("From: ...", "Van: ...")?  A
+ * minutes' "Datum:" line is the meeting's day, a mail's the writing's. */
+static bool has_sender(const vp_block *b)
+{
+    static const char *const FROM[] = {"from:", "van:", NULL};
+    for (const char *line = b->text; line; line = strchr(line, '\n')) {
+        line += *line == '\n';
+        if (opens_with_label(line, FROM))
+            return true;
+    }
+    return false;
+}
+
+/* A mail's "Date:" header ("Date: Fri, 10 Oct 2008 08:47:12 +0200",
+ * "Verzonden: dinsdag 3 oktober 2017") among the first blocks, under its
+ * sender: the day the mail was written, from which "gisteren" and "vorige
+ * week donderdag" count back. */
+static anchor mail_date(const vp_parsed *p)
+{
+    static const char *const HEADERS[] = {"date:", "datum:", "verzonden:", "sent:", NULL};
+    bool sender = false;
+    for (size_t i = 0, seen = 0; i < p->n_blocks && seen < DATELINE_BLOCKS; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        seen++;
+        if (!(sender = sender || has_sender(b)))
+            continue;
+        for (const char *line = b->text; line; line = strchr(line, '\n')) {
+            line += *line == '\n';
+            if (!opens_with_label(line, HEADERS))
+                continue;
+            const char *end = strchr(line, '\n');
+            size_t len = end ? (size_t)(end - line) : strlen(line), from = strcspn(line, ":");
+            date_hit h;
+            if (vp_date_next(line, len, &from, 0, &h) && h.has_year)
+                return (anchor){ANCHOR_PUBLISHED, h.y, h.m, h.d, b};
+        }
+    }
+    return (anchor){ANCHOR_NONE, 0, 0, 0, NULL};
 }
 
 /* ---- the year of a date without one ---- */
@@ -519,11 +579,29 @@ static bool look_back_day(const vp_parsed *p, int year, event *e)
 
 /* ---- the choice ---- */
 
-/* Was the anchor the day the report was written rather than the event?
- * A title that names the year of the event ("Jaarverslag 2019") above a
- * front matter date in a later year dates a report written up long after
- * the day, as a statement of the day does. */
-static bool written_after(const anchor *a, const event *e, bool confirmed, int title_year)
+/* Does the report call itself a look-back, in its title or a heading
+ * ("Terugblik op de najaarsbijeenkomst")? */
+static bool looks_back(const vp_parsed *p, const vp_document *d)
+{
+    if (d->title && vp_ex_opens_look_back(d->title))
+        return true;
+    for (size_t bi = 0, seen = 0; bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        seen++;
+        if (is_heading(b) && vp_ex_opens_look_back(b->text + strspn(b->text, "0123456789. ")))
+            return true;
+    }
+    return false;
+}
+
+/* Was the anchor the day the report was written rather than the event
+ * (within reach days of it)?  A title that names the year of the event
+ * ("Jaarverslag 2019") above a front matter date in a later year dates a
+ * report written up long after the day, as a statement of the day does. */
+static bool written_after(const anchor *a, const event *e, bool confirmed, int title_year,
+                          long reach)
 {
     if (!e->found)
         return false;
@@ -534,7 +612,7 @@ static bool written_after(const anchor *a, const event *e, bool confirmed, int t
         title_year < a->y && e->y == title_year && gap > 0 && gap <= STATED_WRITE_UP_DAYS)
         return true;
     return e->strong && !confirmed && gap > 0 &&
-           gap <= (e->stated ? STATED_WRITE_UP_DAYS : WRITE_UP_DAYS);
+           gap <= (e->stated ? STATED_WRITE_UP_DAYS : reach);
 }
 
 /* Was the anchor the day the event was announced: a press release or a
@@ -576,6 +654,12 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
         vp_extract_note(issue, p->fm.date_line, "unrecognised date '%s'", fm);
     if (a.kind == ANCHOR_FRONT_MATTER && restated_as_published(p, &a))
         a.kind = ANCHOR_PUBLISHED;
+    /* "publicatiedatum: 2022-10-14T08:00:00+02:00": the day it was written */
+    if (a.kind == ANCHOR_NONE && p->fm.published && *p->fm.published &&
+        !parse_anchor(p->fm.published, ANCHOR_PUBLISHED, &a))
+        vp_extract_note(issue, p->fm.date_line, "unrecognised date '%s'", p->fm.published);
+    if (a.kind == ANCHOR_NONE)
+        a = mail_date(p);
     if (a.kind == ANCHOR_NONE && !title_date(p, d, &a))
         a = dateline(p, d);
 
@@ -601,7 +685,9 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
         (a.kind == ANCHOR_NONE || before(&back, a.y, a.m, a.d)) &&
         (!e.found || before(&back, e.y, e.m, e.d)))
         return set_date(d, back.y, back.m, back.d, true);
-    if (a.kind != ANCHOR_NONE && !written_after(&a, &e, confirmed, vp_date_find_year(d->title)) &&
+    long reach = looks_back(p, d) ? LOOK_BACK_DAYS : WRITE_UP_DAYS;
+    if (a.kind != ANCHOR_NONE &&
+        !written_after(&a, &e, confirmed, vp_date_find_year(d->title), reach) &&
         !written_before(p, &a, &e, confirmed))
         return set_date(d, a.y, a.m, a.d, true);
     if (e.found)

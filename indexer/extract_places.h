@@ -1,8 +1,10 @@
 /*
  * extract_places.h: what the files of the places stage share
- * (extract_places.c: mentions and the municipalities; extract_host.c: the
- * host; extract_host_context.c: what the sentences around a place tell the
- * host).  Private to them.
+ * (extract_place_mentions.c: the mentions of one text and whether each
+ * counts; extract_places.c: the report's municipalities; extract_host.c:
+ * the host picked from the scored mentions; extract_host_words.c: the
+ * score the words around one mention give it; extract_host_context.c: what
+ * the sentences around a place tell the host).  Private to them.
  */
 #ifndef VP_EXTRACT_PLACES_H
 #define VP_EXTRACT_PLACES_H
@@ -46,6 +48,13 @@ typedef enum { IN_BODY, IN_HEADING, IN_TITLE } text_kind;
  * each stood for in the report's year, and whether it counts. */
 void vp_places_mentions(const places_ctx *pc, const char *t, text_kind kind, mention_list *l);
 
+/* Only list separators between t[a..b): ", " " en " " of " " & " "/". */
+bool vp_places_list_gap(const char *t, size_t a, size_t b);
+
+/* Does lower (folded text) say someone did not come ("had zich afgemeld",
+ * "waren er niet bij", "sent its apologies")? */
+bool vp_places_says_absent(const char *lower);
+
 /* What kind of text block b is in the report (the title block, a heading
  * or body). */
 text_kind vp_places_kind(const vp_parsed *p, const vp_document *d, const vp_block *b);
@@ -60,6 +69,31 @@ const vp_municipality *vp_places_look_back_host(const places_ctx *pc, const vp_p
  * does not say where it was. */
 const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
                                       const vp_document *d);
+
+/* How strongly the words around mention m of text t place the event
+ * there: 0 (not at all) to 5 (a label, an explicit host); lede: t is the
+ * opening, where a plain "in X" about the meeting counts
+ * (extract_host_words.c). */
+int vp_host_score(const char *t, size_t len, const mention *m, bool lede);
+
+/* The same for a mention in the title ("Kennisdag Gorinchem", "... in
+ * Terneuzen"): 1 for a headline's subject, up to 4 (extract_host_words.c). */
+int vp_host_title_score(const char *t, size_t len, const mention *m);
+
+/* Is m the capitals of a news item's dateline ("NOORD-SLEEN - Dat ...")? */
+bool vp_host_news_dateline(const char *t, size_t len, const mention *m);
+
+/* Is t a byline ("Tekst: Anna de Boer, wethouder ..., Hoorn - 2 oktober"),
+ * whose place is the writer's, not the venue's? */
+bool vp_host_is_byline(const char *t);
+
+/* Is t a line that says where ("Locatie: ...", a table row "**Locatie** |
+ * ...")? */
+bool vp_host_is_location_line(const char *t);
+
+/* Does lower (folded text) say in one clause that we hosted the day ("die
+ * onze gemeente ... heeft georganiseerd", "onze stad was gastheer")? */
+bool vp_host_we_hosted(const char *lower);
 
 /* Is mention m of text t about another day than the report's (day,
  * "YYYY-MM-DD"; NULL: not known)?  The date its clause names nearest to it

@@ -154,6 +154,12 @@ static int read_field(yaml_document_t *doc, const char *key, yaml_node_t *v,
         fm->date_line = line_base + (int)v->start_mark.line;
         return read_scalar(v, &fm->date, line_base, key, err);
     }
+    if (!strcmp(key, "publicatiedatum") || !strcmp(key, "published") ||
+        !strcmp(key, "gepubliceerd") || !strcmp(key, "publication_date")) {
+        if (!fm->date_line)
+            fm->date_line = line_base + (int)v->start_mark.line;
+        return read_scalar(v, &fm->published, line_base, key, err);
+    }
     /* "plaats", "venue": where the day was, a town or a venue with its town */
     if (!strcmp(key, "location") || !strcmp(key, "host") || !strcmp(key, "locatie") ||
         !strcmp(key, "gastgemeente") || !strcmp(key, "plaats") || !strcmp(key, "venue"))

@@ -119,7 +119,7 @@ static void cap_tokens(vp_parsed *p)
 {
     for (size_t i = 0; i < p->n_blocks; i++)
         vp_ingest_cap_tokens(p->blocks[i].text);
-    char *fields[] = {p->fm.title, p->fm.date, p->fm.host};
+    char *fields[] = {p->fm.title, p->fm.date, p->fm.published, p->fm.host};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         if (fields[i])
             vp_ingest_cap_tokens(fields[i]);

@@ -10,6 +10,7 @@ static void frontmatter_clear(vp_frontmatter *fm)
 {
     free(fm->title);
     free(fm->date);
+    free(fm->published);
     free(fm->host);
     vp_strvec_clear(&fm->municipalities);
     vp_strvec_clear(&fm->speakers);

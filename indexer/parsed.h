@@ -41,6 +41,8 @@ typedef struct vp_frontmatter {
     char *title;
     char *date;          /* as written; parsed by the date extractor */
     int date_line;
+    char *published;     /* `publicatiedatum`, `published`: the day it was
+                            published, not the event's */
     char *host;          /* `location` or `host` */
     vp_strvec municipalities;
     vp_strvec speakers;  /* "Naam (Organisatie)" or "Naam, rol Organisatie" strings */

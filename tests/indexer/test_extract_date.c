@@ -120,7 +120,8 @@ typedef struct report {
     vp_extract_issue issue;
 } report;
 
-/* One block per string; "# " makes a heading. */
+/* One block per string; "# " makes a heading.  fm_date: the front matter
+ * date, or "published " and the front matter's publication date. */
 static const char *run(report *r, const char *fm_date, const char *const *lines)
 {
     vp_parsed_init(&r->p);
@@ -131,8 +132,9 @@ static const char *run(report *r, const char *fm_date, const char *const *lines)
                                         heading, false, 10 + i, heading ? s + 2 : s));
     }
     if (fm_date) {
+        bool published = strncmp(fm_date, "published ", 10) == 0;
         r->p.fm.present = true;
-        r->p.fm.date = strdup(fm_date);
+        *(published ? &r->p.fm.published : &r->p.fm.date) = strdup(fm_date + (published ? 10 : 0));
         r->p.fm.date_line = 3;
     }
     vp_document_init(&r->d);
@@ -383,6 +385,67 @@ static void test_relative_to_a_date_line_or_header(void **state)
                   "# Dorpen zoeken samen naar nieuwe woonvormen",
                   "ALMELO - Bestuurders uit een twintigtal gemeenten spraken in het theater "
                   "over wonen voor ouderen.");
+}
+
+/* A mail whose headers make a long block, the date not leading it:
+ * "gisteren" counts back from its "Date:"; a minutes' "Datum:" line, with
+ * no sender, is the meeting's day, not a day of writing that an earlier
+ * date would beat. */
+static void test_mail_headers_in_a_long_block(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2022-03-15",
+                  "From: een collega van de afdeling <een.collega@gemeente.example.org>\n"
+                  "To: het hele team ruimtelijke ontwikkeling <team-ro@gemeente.example.org>\n"
+                  "Cc: de afdelingsmanager <manager@gemeente.example.org>\n"
+                  "Date: Wed, 16 Mar 2022 09:12:00 +0100\nSubject: verslagje",
+                  "Hoi allemaal,",
+                  "Een kort verslag van gisteren: veertig ambtenaren bespraken in het stadhuis "
+                  "de lege winkelpanden.");
+    EXPECT_REPORT(NULL, "2022-03-16",
+                  "NOTULEN NETWERKDAG", "Datum: 16-03-2022", "Locatie: stadhuis",
+                  "Het verslag van de vorige netwerkdag (12 november 2021 in het stadhuis) "
+                  "wordt vastgesteld.");
+}
+
+/* A transcript's speaker who says "gisteren" means the day before the
+ * one the transcript's header names. */
+static void test_transcript_speakers_yesterday(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2019-03-15",
+                  "Woordelijk verslag (fragment) van de kennisdag",
+                  "Stadhuis, vrijdag 15 maart 2019, middagsessie",
+                  "VOORZITTER: Welkom terug. De gedeputeerde heeft zich gisteren afgemeld.",
+                  "WETHOUDER DE BOER (Vlissingen): Dank u, voorzitter.");
+}
+
+/* A front matter publication date is the day the piece was written: the
+ * day its opening names before it is the event. */
+static void test_published_in_front_matter(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("published 2022-10-14T08:00:00+02:00", "2022-09-30",
+                  "Gemeenten zoeken woonruimte voor statushouders, en dat gaat niet vanzelf.",
+                  "Die vraag stond centraal op de kennisdag van de middelgrote gemeenten, op "
+                  "30 september in het oude raadhuis.",
+                  "De volgende dag, in februari 2023, gaat over de woningbouw.");
+}
+
+/* A chapter that calls itself a look-back, in a year's report written
+ * months later: the day it looks back on, though long before its date. */
+static void test_look_back_months_later(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2020-03-27", "2019-11-08",
+                  "# Jaarverslag 2019", "# 2. Terugblik op de najaarsdag",
+                  "Op vrijdag 8 november waren we te gast in het stadhuis, voor een dag over "
+                  "de warmtetransitie in middelgrote gemeenten.");
+    /* a memo without a look-back keeps its own date */
+    EXPECT_REPORT("2020-03-27", "2020-03-27",
+                  "# Memo aan het college",
+                  "Op vrijdag 8 november waren we te gast in het stadhuis, voor een dag over "
+                  "de warmtetransitie in middelgrote gemeenten.");
 }
 
 /* What a speaker calls yesterday is not counted from the anchor, and
@@ -703,6 +766,10 @@ int main(void)
         cmocka_unit_test(test_stated_event_day),
         cmocka_unit_test(test_year_report_and_edit_line),
         cmocka_unit_test(test_iso_week),
+        cmocka_unit_test(test_mail_headers_in_a_long_block),
+        cmocka_unit_test(test_transcript_speakers_yesterday),
+        cmocka_unit_test(test_published_in_front_matter),
+        cmocka_unit_test(test_look_back_months_later),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

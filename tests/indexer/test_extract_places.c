@@ -760,6 +760,56 @@ static void test_colloquial_names(void **state)
     done(&r);
 }
 
+/* A municipality said to have stayed away took no part, though named
+ * elsewhere in the report; its official's absence is not its own. */
+static void test_absent_anywhere_in_the_report(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-05-20", NULL,
+        LINES("# Verslag netwerkdag wonen",
+              "De netwerkdag vond plaats in het stadhuis van Zwolle. Er waren deelnemers "
+              "uit Kampen, Deventer, Meppel en Hardenberg.",
+              "Deventer was er, Zutphen had zich afgemeld. De gemeenten Almelo en Oldenzaal "
+              "waren er niet bij.",
+              "Zutphen liet eerder zien hoe het de binnenstad aanpakt; Almelo volgt.",
+              "Wethouder Bram Jansen van Meppel, die een inleiding zou geven, was verhinderd."));
+    expect_host(&r, "Zwolle");
+    assert_true(has(&r, "Deventer"));
+    assert_true(has(&r, "Kampen"));
+    assert_true(has(&r, "Meppel"));
+    assert_false(has(&r, "Zutphen"));
+    assert_false(has(&r, "Almelo"));
+    assert_false(has(&r, "Oldenzaal"));
+    done(&r);
+}
+
+/* "X-buur Y" names X only to place its neighbour Y, which the name
+ * supports though Y is a speaker's surname too; an institution carrying a
+ * place's name ("TU Delft", "Hogeschool Windesheim Zwolle") is not the
+ * municipality taking part. */
+static void test_neighbours_and_institutions(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2017-10-06", NULL,   /* Haren joined Groningen in 2019 */
+        LINES("# Verslag netwerkdag energie",
+              "De netwerkdag vond plaats in het stadhuis van Hengelo. Er waren deelnemers "
+              "uit Almelo, Enschede-buur Oldenzaal en Groningen-buurgemeente Haren.",
+              "Kees Haren vertelde over de warmtenetten.",
+              "Daarna sprak dr. Ans de Vries van de TU Delft, en lector Piet Smit van "
+              "Hogeschool Windesheim Zwolle gaf een workshop."));
+    expect_host(&r, "Hengelo (O.)");
+    assert_true(has(&r, "Almelo"));
+    assert_true(has(&r, "Oldenzaal"));
+    assert_true(has(&r, "Haren"));
+    assert_false(has(&r, "Enschede"));
+    assert_false(has(&r, "Groningen"));
+    assert_false(has(&r, "Delft"));
+    assert_false(has(&r, "Zwolle"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -786,6 +836,8 @@ int main(void)
         cmocka_unit_test(test_host_in_threads_transcripts_and_clauses),
         cmocka_unit_test(test_host_of_the_day_among_others),
         cmocka_unit_test(test_colloquial_names),
+        cmocka_unit_test(test_absent_anywhere_in_the_report),
+        cmocka_unit_test(test_neighbours_and_institutions),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }

@@ -150,6 +150,18 @@ static void test_front_matter_fields(void **state)
     vp_parsed_init(&p);
     p.fm = fm2;
     vp_parsed_clear(&p);
+
+    /* "publicatiedatum": the day it was published, not the event's */
+    const char *pub = "---\npublicatiedatum: 2022-10-14T08:00:00+02:00\n---\nTekst\n";
+    vp_frontmatter fm3 = {0};
+    assert_int_equal(vp_frontmatter_parse(pub, strlen(pub), &fm3, &off, &line, &err), 0);
+    assert_null(fm3.date);
+    assert_non_null(fm3.published);
+    assert_string_equal(fm3.published, "2022-10-14T08:00:00+02:00");
+    assert_int_equal(fm3.date_line, 2);
+    vp_parsed_init(&p);
+    p.fm = fm3;
+    vp_parsed_clear(&p);
 }
 
 static void test_front_matter_errors(void **state)
