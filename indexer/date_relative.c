@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "date_cues.h"
 #include "date_parse.h"
 #include "extract_text.h"
 
@@ -75,7 +76,8 @@ static bool in_quotation(const char *t, size_t pos)
 
 /* Is pos in a transcript's speech turn, a line opened by its speaker's
  * label in capitals ("VOORZITTER: ...", "WETHOUDER DE BOER (Vlissingen):
- * ...")?  What a speaker calls "gisteren" is the day before they spoke. */
+ * ...")?  What a speaker calls "gisteren" is the day before they spoke,
+ * often about something else ("heeft zich gisteren afgemeld"). */
 static bool in_speech_turn(const char *t, size_t pos)
 {
     enum { LABEL_MAX = 80, MIN_CAPITALS = 3 };
@@ -107,5 +109,11 @@ long vp_date_days_back(const char *t, size_t len, size_t ws, size_t we, int writ
     long back = named_back(t, len, ws, we, written_wd);
     if (!back)
         back = weekday_of_last_week(t, len, ws, we, written_wd);
-    return back && !in_quotation(t, ws) && !in_speech_turn(t, ws) ? back : 0;
+    if (!back || in_quotation(t, ws))
+        return 0;
+    /* In a speech turn the day counts only when its sentence names the
+     * event: an interviewer's "afgelopen donderdag was je op de
+     * netwerkdag" dates it, a chair's "zich gisteren afgemeld" does not. */
+    date_hit said = {.start = ws, .end = we, .weekday = -1};
+    return !in_speech_turn(t, ws) || vp_date_names_event(t, len, &said) ? back : 0;
 }

@@ -418,6 +418,13 @@ static void test_transcript_speakers_yesterday(void **state)
                   "Stadhuis, vrijdag 15 maart 2019, middagsessie",
                   "VOORZITTER: Welkom terug. De gedeputeerde heeft zich gisteren afgemeld.",
                   "WETHOUDER DE BOER (Vlissingen): Dank u, voorzitter.");
+    /* an interviewer's day that names the event dates it */
+    EXPECT_REPORT(NULL, "2021-05-20",
+                  "Uitzending van het regioprogramma",
+                  "Studio Oost, dinsdag 25 mei 2021",
+                  "INTERVIEWER: Afgelopen donderdag zat je op de netwerkdag in de schouwburg. "
+                  "Wat nam je mee?",
+                  "GAST: Vooral de workshop over de jeugdzorg.");
 }
 
 /* A front matter publication date is the day the piece was written: the
