@@ -135,9 +135,6 @@ static bool push_token(tokens *t, const char *s, size_t len, bool phrase)
     return true;
 }
 
-/* Splits q into words and "quoted phrases"; false when q is not plain
- * (operators, fields, wildcards, brackets, +/-, an open quote, more than
- * VP_EXPAND_MAX_WORDS words) or has no word at all. */
 /* Whether q has a field ("thema:wonen"): a colon with a word right after
  * it.  A colon before a space or at the end is punctuation ("bereikbaarheid:
  * files op de snelweg"), as it is to Xapian's parser. */
@@ -149,6 +146,9 @@ static bool has_field(const char *q)
     return false;
 }
 
+/* Splits q into words and "quoted phrases"; false when q is not plain
+ * (operators, fields, wildcards, brackets, +/-, an open quote, more than
+ * VP_EXPAND_MAX_WORDS words) or has no word at all. */
 static bool plain_tokens(const char *q, tokens *t)
 {
     if (strpbrk(q, "()*+~") || has_field(q))
@@ -790,8 +790,8 @@ static bool theme_levels_boost(qlist *terms, const char *slug, xapc_error *err)
     return ok;
 }
 
-/* The host term of the folded run text when the index holds it (a report
- * was hosted there); NULL otherwise or when the lexicon failed (err set). */
+/* Adds the folded run text to hosts when the index holds its host term (a
+ * report was hosted there); false when the lexicon failed (err set). */
 static bool host_named_by(const vp_expand_ctx *c, const char *text, vp_strvec *hosts,
                           xapc_error *err)
 {
