@@ -47,7 +47,7 @@ static bool run_line(vp_searcher *s, const char *line, long long *total)
     *total = -1;
     if (ok && form == ANSWER_TEXT) {
         size_t len;
-        char *text = vp_search_text(s, &r, &len, &e);
+        char *text = vp_search_text(s, &r, &len, NULL, &e);
         const char *at = text ? strstr(text, ",\"total\":") : NULL;
         if (at)
             *total = strtoll(at + strlen(",\"total\":"), NULL, 10);

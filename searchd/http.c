@@ -166,17 +166,16 @@ static bool parse_request(const route_call *c, vp_request *r, enum MHD_Result *r
     return true;
 }
 
-/* The answer's text as vp_search_text writes it: no json_t to dump.  Its
- * "total" is the first member after the query, whose quotes are escaped. */
+/* The answer's text as vp_search_text writes it: no json_t to dump. */
 static enum MHD_Result send_search_text(const route_call *c, vp_searcher *s,
                                         const vp_request *r, vp_qerror *e)
 {
     size_t len = 0;
-    char *text = vp_search_text(s, r, &len, e);
+    uint64_t total = 0;
+    char *text = vp_search_text(s, r, &len, &total, e);
     if (!text)
         return send_qerror(c->conn, c->ctx, e);
-    const char *total = strstr(text, ",\"total\":");
-    c->ctx->results = total ? strtoll(total + 9, NULL, 10) : -1;
+    c->ctx->results = (long long)total;
     return send_body(c->conn, c->ctx, 200, "application/json; charset=utf-8", text, len, true,
                      NULL);
 }

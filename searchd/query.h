@@ -27,6 +27,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <jansson.h>
 
 #include "budget.h"
@@ -172,8 +173,10 @@ json_t *vp_search(vp_searcher *s, const vp_request *r, vp_qerror *e);
 /* The same answer as JSON text, byte for byte what json_dumps writes of
  * vp_search's object with VP_JSON_FLAGS, *len bytes (NUL-ended; caller
  * frees); the hits are written straight from their stored records, with no
- * json_t between (report_json.h).  NULL with e set. */
-char *vp_search_text(vp_searcher *s, const vp_request *r, size_t *len, vp_qerror *e);
+ * json_t between (report_json.h); *total (unless NULL) is its "total".
+ * NULL with e set. */
+char *vp_search_text(vp_searcher *s, const vp_request *r, size_t *len, uint64_t *total,
+                     vp_qerror *e);
 
 /* GET /facets/{name}: {"facet", "prefix", "values": [{"value","count"}]}:
  * the facet's values starting with r->prefix (folded), counted under the

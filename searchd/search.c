@@ -540,7 +540,8 @@ static int search_with_spies(vp_searcher *s, const vp_request *r, const xapc_que
 
 typedef struct search_call {
     const vp_request *r;
-    vp_buf *text;   /* NULL: the answer as a json_t */
+    vp_buf *text;      /* NULL: the answer as a json_t */
+    uint64_t *total;   /* with text: the answer's total */
 } search_call;
 
 static json_t *as_json(const vp_request *r, double took_ms, answer *a, const vp_parsed_text *pt)
@@ -617,6 +618,7 @@ static json_t *do_search(vp_searcher *s, const void *arg, vp_qerror *e)
         else {
             vp_buf_reset(call->text);
             out = as_text(r, took_ms, &a, &pt, &hits_text, call->text) ? json_true() : NULL;
+            *call->total = a.total;
         }
         if (!out)
             vp_qfail(e, VP_QERR_INTERNAL, "out of memory");
@@ -636,18 +638,20 @@ json_t *vp_search(vp_searcher *s, const vp_request *r, vp_qerror *e)
     if (vp_request_validate(r, e) != 0)
         return NULL;
     vp_searcher_start_request(s);
-    search_call call = {r, NULL};
+    search_call call = {r, NULL, NULL};
     return vp_searcher_with_retry(s, do_search, &call, e);
 }
 
-char *vp_search_text(vp_searcher *s, const vp_request *r, size_t *len, vp_qerror *e)
+char *vp_search_text(vp_searcher *s, const vp_request *r, size_t *len, uint64_t *total,
+                     vp_qerror *e)
 {
     vp_problem_clear(e);
     if (vp_request_validate(r, e) != 0)
         return NULL;
     vp_searcher_start_request(s);
     vp_buf text = VP_BUF_INIT;
-    search_call call = {r, &text};
+    uint64_t matched = 0;
+    search_call call = {r, &text, &matched};
     json_t *done = vp_searcher_with_retry(s, do_search, &call, e);
     if (!done) {
         vp_buf_free(&text);
@@ -655,6 +659,8 @@ char *vp_search_text(vp_searcher *s, const vp_request *r, size_t *len, vp_qerror
     }
     json_decref(done);
     *len = text.len;
+    if (total)
+        *total = matched;
     return vp_buf_detach(&text);
 }
 

@@ -571,7 +571,7 @@ static void answer_text_is_the_dumped_answer(void **state)
             fail_msg("%s: %s", lines[i], e.message);
         char *want = json_dumps(answer, VP_JSON_FLAGS);
         size_t len = 0;
-        char *text = vp_search_text(searcher, &r, &len, &e);
+        char *text = vp_search_text(searcher, &r, &len, NULL, &e);
         if (!text)
             fail_msg("%s: %s", lines[i], e.message);
         assert_int_equal(len, strlen(text));
