@@ -246,14 +246,19 @@ static size_t skip_weekday(const char *t, size_t len, size_t j)
 }
 
 /* Skips the second day of a range: "21 en 22 april", "21-22 april", "9 en
- * vrijdag 10 november", "12th–13th"; the event is the first day. */
-static void skip_day_range(const char *t, size_t len, size_t *k)
+ * vrijdag 10 november", "12th–13th"; the event is the first day.  A
+ * weekday names the second day only when the first has one too: "Dag 1 –
+ * woensdag 12 juni" is a numbered day, not a range from the 1st. */
+static void skip_day_range(const char *t, size_t len, bool first_has_weekday, size_t *k)
 {
     size_t j = skip_spaces(t, len, *k);
     size_t after = skip_range_separator(t, len, j);
     if (after == j)
         return;
-    j = skip_weekday(t, len, skip_spaces(t, len, after));
+    size_t day = skip_spaces(t, len, after);
+    j = skip_weekday(t, len, day);
+    if (j != day && !first_has_weekday)
+        return;
     int d2;
     size_t e = j;
     int n = read_number(t, len, &e, 2, &d2);
@@ -362,7 +367,7 @@ static bool match_day_first(const char *t, size_t len, size_t i, int default_yea
     if (nd < 1 || nd > 2 || d < 1 || d > 31)
         return false;
     skip_ordinal(t, len, &k);
-    skip_day_range(t, len, &k);
+    skip_day_range(t, len, weekday_before(t, i) >= 0, &k);
     if (k >= len || t[k] != ' ')
         return false;
     k = skip_spaces(t, len, k);
@@ -394,7 +399,7 @@ static bool match_month_first(const char *t, size_t len, size_t i, int default_y
     skip_ordinal(t, len, &k);
     if (!word_ends(t, len, k))
         return false;
-    skip_day_range(t, len, &k);
+    skip_day_range(t, len, weekday_before(t, i) >= 0, &k);
     int y;
     bool has_year;
     if (!finish_year(t, len, &k, default_year, &y, &has_year))

@@ -14,7 +14,8 @@ long vp_date_iso_week_monday(int y, int week)
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* The weekday word right before ws ("donderdag (week 42)", "dinsdag in
- * week 11") or right after the number ("week 22, vrijdag"); -1 if none. */
+ * week 11", "donderdag van week 42") or right after the number ("week 22,
+ * vrijdag"); -1 if none. */
 static int weekday_next_to(const char *t, size_t len, size_t ws, size_t ne)
 {
     size_t ps, pe, ns, nen;
@@ -22,8 +23,9 @@ static int weekday_next_to(const char *t, size_t len, size_t ws, size_t ne)
     while (at > 0 && (t[at - 1] == '(' || t[at - 1] == ' ' || t[at - 1] == ','))
         at--;
     if (vp_ex_prev_word(t, at, &ps, &pe)) {
+        static const char *const OF[] = {"in", "van", "of", NULL};
         size_t qs, qe;   /* "dinsdag in week 11" */
-        if (vp_ex_eq(t + ps, pe - ps, "in") && vp_ex_prev_word(t, ps, &qs, &qe)) {
+        if (vp_ex_eq_any(t + ps, pe - ps, OF) && vp_ex_prev_word(t, ps, &qs, &qe)) {
             ps = qs;
             pe = qe;
         }

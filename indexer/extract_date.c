@@ -39,6 +39,15 @@
  * 2018", published the next spring) beat the front matter however long
  * after.  "week 42" names a day only when the text names no other.
  *
+ * A programme's heading or a table's header row ("## Programma 30-9-'21")
+ * names the day it lists.  An interview dated before the day with an
+ * update after it ("## Update na de netwerkdag (18 november 2024)") is
+ * dated by the weekday date between the two.  A memo or mail that looks
+ * back on several days and decides on a later one reports the latest day
+ * in the weeks before its date.  A news item with only a publication line
+ * at its foot ("Gepubliceerd op vrijdag 23 mei 2014") and a bare weekday
+ * opening its text ("Woensdag kwamen ...") is dated the last such day.
+ *
  * This file owns the choice between the anchor and the mentions.  What the
  * words and the line around one date say of it is date_cues.c's (a mail
  * header's date_mail.c's, a statement of the day date_statement.c's), the
@@ -102,6 +111,23 @@ static bool heading_is_next_meeting(const vp_block *b)
 {
     size_t len = strlen(b->text);
     return vp_ex_about_next_meeting(b->text, len, 0, len < 120 ? len : 120);
+}
+
+/* Is b a programme's heading or a table's header row ("## Programma
+ * 30-9-'21", "| do 17/3 â tijd | onderdeel |")?  Its date is the day it
+ * lists. */
+static bool heads_programme(const vp_block *b)
+{
+    static const char *const NAMES[] = {"programma", "dagprogramma", "program", "programme",
+                                        "agenda", NULL};
+    if (!is_heading(b) && b->kind != VP_BLOCK_TABLE_ROW)
+        return false;
+    const char *t = b->text;
+    size_t len = strlen(t), pos = 0, ws, we;
+    while (vp_ex_step_word(t, len, &pos, &ws, &we))
+        if (vp_ex_eq_any(t + ws, we - ws, NAMES))
+            return true;
+    return false;
 }
 
 /* Is b the title block (the heading or first line the title came from)? */
@@ -320,6 +346,26 @@ static int year_of_a_byline(const vp_parsed *p)
     return 0;
 }
 
+/* A month and year on a short line of a longer block: the notes under a
+ * title ("*Stageverslag – stageperiode feb.–jun. 2018*\n*Afkortingen:
+ * ...*") may be one paragraph of a few lines. */
+static int month_year_of_a_line(const char *t)
+{
+    char line[VP_DATELINE_MAX + 1];
+    for (const char *s = t; s; s = strchr(s, '\n')) {
+        s += *s == '\n';
+        size_t n = strcspn(s, "\n");
+        if (n > VP_DATELINE_MAX)
+            continue;
+        memcpy(line, s, n);
+        line[n] = '\0';
+        int y = vp_date_month_year(line);
+        if (y)
+            return y;
+    }
+    return 0;
+}
+
 /* The year a date without one takes. */
 static int default_year(const vp_parsed *p, const vp_document *d, const anchor *a)
 {
@@ -327,10 +373,13 @@ static int default_year(const vp_parsed *p, const vp_document *d, const anchor *
         return a->y;
     for (size_t i = 0, seen = 0; i < p->n_blocks && seen < DATELINE_BLOCKS; i++) {
         const vp_block *b = &p->blocks[i];
-        if (b->kind == VP_BLOCK_CODE || strlen(b->text) > VP_DATELINE_MAX)
+        if (b->kind == VP_BLOCK_CODE)
             continue;
-        seen++;
-        int y = vp_date_month_year(b->text);
+        /* a long block counts by its short lines only, and not towards
+         * the first blocks */
+        bool is_long = strlen(b->text) > VP_DATELINE_MAX;
+        seen += !is_long;
+        int y = is_long ? month_year_of_a_line(b->text) : vp_date_month_year(b->text);
         if (y)
             return y;
     }
@@ -404,6 +453,7 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
                 *confirms = true;
             bool stated = vp_date_stated_as_event(b->text, len, &h);
             bool strong = stated || (h.weekday >= 0 && seen <= OPENING_BLOCKS) ||
+                          (seen <= OPENING_BLOCKS && heads_programme(b)) ||
                           (paragraphs <= LEDE_PARAGRAPHS &&
                            vp_date_opens_sentence(b->text, h.start)) ||
                           (seen <= OPENING_BLOCKS && !is_heading(b) &&
@@ -440,10 +490,42 @@ static bool sent_line(const vp_block *b, anchor *sent)
     return false;
 }
 
+/* The days back from the day a text was published (weekday written_wd)
+ * to the weekday that opens its first paragraphs with no date after it, as
+ * a news item has it ("Woensdag kwamen 60 mensen ..." published on a
+ * Friday: that Wednesday); -1 when the block opens otherwise. */
+static long bare_weekday_back(const char *t, int written_wd)
+{
+    size_t len = strlen(t), pos = 0, ws, we;
+    date_hit h;
+    size_t from = 0;
+    if (!vp_ex_step_word(t, len, &pos, &ws, &we) || strspn(t, "*_ ") != ws)
+        return -1;
+    int wd = vp_date_weekday_from_word(t + ws, we - ws);
+    /* "Woensdag 21 mei" is a date, read as one */
+    if (wd < 0 || (vp_date_next(t, len, &from, 0, &h) && h.start <= we + 2))
+        return -1;
+    return (written_wd - wd + 7) % 7;
+}
+
+/* The last publication line of the text ("*Gepubliceerd op vrijdag 23 mei
+ * 2014*" under a news item): the day it was written, when nothing above
+ * dates it. */
+static anchor publication_footer(const vp_parsed *p)
+{
+    anchor footer = {ANCHOR_NONE, 0, 0, 0, NULL};
+    for (size_t bi = 0; bi < p->n_blocks; bi++)
+        if (p->blocks[bi].kind != VP_BLOCK_CODE)
+            sent_line(&p->blocks[bi], &footer);
+    return footer;
+}
+
 /* "afgelopen donderdag", "vorige week vrijdag", "gisteren", "last
  * Thursday": the day named, counted back from the day the text was
  * written (the anchor, or the sent line of the quoted message it stands
- * in), in the opening of the report or of that message. */
+ * in), in the opening of the report or of that message.  Beside a day of
+ * publication, a bare weekday opening the first paragraphs names the last
+ * such day. */
 static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
 {
     anchor from_day = *a;
@@ -457,6 +539,16 @@ static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
             continue;
         int anchor_wd = vp_date_weekday_of(from_day.y, from_day.m, from_day.d);
         const char *t = b->text;
+        long bare = from_day.kind == ANCHOR_PUBLISHED && seen <= LEDE_PARAGRAPHS &&
+                            b != from_day.block
+                        ? bare_weekday_back(t, anchor_wd)
+                        : -1;
+        if (bare >= 0) {
+            long day = vp_date_day_number(from_day.y, from_day.m, from_day.d);
+            vp_date_from_day_number(day - bare, &e->y, &e->m, &e->d);
+            e->found = e->strong = true;
+            return true;
+        }
         size_t len = strlen(t), pos = 0, ws, we;
         while (vp_ex_step_word(t, len, &pos, &ws, &we)) {
             long back = vp_date_days_back(t, len, ws, we, anchor_wd);
@@ -577,6 +669,80 @@ static bool look_back_day(const vp_parsed *p, int year, event *e)
     return false;
 }
 
+/* ---- an interview before the day, an update after it ---- */
+
+/* Does heading b say that what follows was written after the day ("Update
+ * na de netwerkdag (18 november 2024)", "Na afloop (12 november 2012)")? */
+static bool heads_an_update(const vp_block *b)
+{
+    static const char *const CUES[] = {"update", "na afloop", "naschrift", "achteraf",
+                                       "nabeschouwing", "afterwards", "postscript", NULL};
+    if (!is_heading(b))
+        return false;
+    size_t len = strlen(b->text), pos = 0, ws, we;
+    while (vp_ex_step_word(b->text, len, &pos, &ws, &we))
+        for (size_t k = 0; CUES[k]; k++) {
+            size_t n = strlen(CUES[k]);
+            if (ws + n <= len && vp_ex_eq(b->text + ws, n, CUES[k]))
+                return true;
+        }
+    return false;
+}
+
+/* A text written before its day with an update after it: the first date
+ * with a weekday above the update's heading that lies after the anchor and
+ * within the write-up days before the update's date ("Volgende week
+ * donderdag, 14 november, is ..." under an interview of 7 November, with
+ * "## Update na de netwerkdag (18 november 2024)" below). */
+static bool day_between_anchor_and_update(const vp_parsed *p, const anchor *a, event *e)
+{
+    size_t update = p->n_blocks;
+    date_hit u;
+    for (size_t bi = 0; bi < p->n_blocks && update == p->n_blocks; bi++)
+        if (heads_an_update(&p->blocks[bi]) && first_date(p->blocks[bi].text, 0, full, NULL, &u))
+            update = bi;
+    if (update == p->n_blocks)
+        return false;
+    long from = vp_date_day_number(a->y, a->m, a->d), to = vp_date_day_number(u.y, u.m, u.d);
+    for (size_t bi = 0; bi < update; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        size_t len = strlen(b->text), pos = 0;
+        date_hit h;
+        while (b->kind != VP_BLOCK_CODE && vp_date_next(b->text, len, &pos, a->y, &h)) {
+            long day = vp_date_day_number(h.y, h.m, h.d);
+            if (h.weekday >= 0 && day > from && day < to && to - day <= WRITE_UP_DAYS) {
+                *e = (event){true, true, false, h.y, h.m, h.d};
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* ---- a memo of several days ---- */
+
+/* The latest day about an event within the write-up days before the
+ * anchor: a memo dated 2 May that looks back on three days and decides on
+ * the next reports the last before its date. */
+static bool latest_day_before(const vp_parsed *p, int year, const anchor *a, event *e)
+{
+    long anchor_day = vp_date_day_number(a->y, a->m, a->d), best = 0;
+    for (size_t bi = 0; bi < p->n_blocks; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        size_t len = strlen(b->text), pos = 0;
+        date_hit h;
+        while (b->kind != VP_BLOCK_CODE && vp_date_next(b->text, len, &pos, year, &h)) {
+            long day = vp_date_day_number(h.y, h.m, h.d);
+            if (day < anchor_day && anchor_day - day <= WRITE_UP_DAYS && day > best &&
+                vp_date_about_of(b->text, len, &h) == VP_DATE_ABOUT_EVENT) {
+                best = day;
+                *e = (event){true, true, false, h.y, h.m, h.d};
+            }
+        }
+    }
+    return best != 0;
+}
+
 /* ---- the choice ---- */
 
 /* Does the report call itself a look-back, in its title or a heading
@@ -672,7 +838,8 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
     event_from_text(p, year, &a, &e, &confirmed);
     if (!e.strong) {
         event rel = {0};
-        if (relative_day(p, &a, &rel))
+        anchor from = a.kind != ANCHOR_NONE ? a : publication_footer(p);
+        if (relative_day(p, &from, &rel))
             e = rel;
     }
     /* a bare week number is a guess at the day: a file name's date beats it */
@@ -685,6 +852,15 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
         (a.kind == ANCHOR_NONE || before(&back, a.y, a.m, a.d)) &&
         (!e.found || before(&back, e.y, e.m, e.d)))
         return set_date(d, back.y, back.m, back.d, true);
+    event between;
+    if (a.kind != ANCHOR_NONE && day_between_anchor_and_update(p, &a, &between))
+        return set_date(d, between.y, between.m, between.d, true);
+    /* a day of writing with a later day in its opening that it does not
+     * announce: the last day it looks back on */
+    event latest;
+    if (a.kind == ANCHOR_PUBLISHED && e.found && !before(&e, a.y, a.m, a.d) &&
+        !written_before(p, &a, &e, confirmed) && latest_day_before(p, year, &a, &latest))
+        e = latest;
     long reach = looks_back(p, d) ? LOOK_BACK_DAYS : WRITE_UP_DAYS;
     if (a.kind != ANCHOR_NONE &&
         !written_after(&a, &e, confirmed, vp_date_find_year(d->title), reach) &&

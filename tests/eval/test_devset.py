@@ -107,7 +107,7 @@ OTHERHANDS_FACETS = {
            ("host", "accuracy"): 0.99, ("themes", "f1"): 0.92, ("themes", "recall"): 0.89},
     "w8": {("municipalities", "f1"): 0.95, ("speakers", "f1"): 0.90, ("date", "accuracy"): 0.99,
            ("host", "accuracy"): 0.99, ("themes", "f1"): 0.94, ("themes", "recall"): 0.90},
-    "w9": {("municipalities", "f1"): 0.94, ("speakers", "f1"): 0.86, ("date", "accuracy"): 0.93,
+    "w9": {("municipalities", "f1"): 0.94, ("speakers", "f1"): 0.86, ("date", "accuracy"): 0.99,
            ("host", "accuracy"): 0.99, ("themes", "f1"): 0.89, ("themes", "recall"): 0.84},
     "w10": {("municipalities", "f1"): 0.95, ("speakers", "f1"): 0.91, ("date", "accuracy"): 0.99,
             ("host", "accuracy"): 0.99, ("themes", "f1"): 0.92, ("themes", "recall"): 0.92},
@@ -115,7 +115,7 @@ OTHERHANDS_FACETS = {
             ("host", "accuracy"): 0.99, ("themes", "f1"): 0.93, ("themes", "recall"): 0.89},
     "w12": {("municipalities", "f1"): 0.89, ("speakers", "f1"): 0.83, ("date", "accuracy"): 0.99,
             ("host", "accuracy"): 0.76, ("themes", "f1"): 0.87, ("themes", "recall"): 0.81},
-    "w13": {("municipalities", "f1"): 0.90, ("speakers", "f1"): 0.85, ("date", "accuracy"): 0.65,
+    "w13": {("municipalities", "f1"): 0.90, ("speakers", "f1"): 0.85, ("date", "accuracy"): 0.99,
             ("host", "accuracy"): 0.82, ("themes", "f1"): 0.85, ("themes", "recall"): 0.77},
 }
 

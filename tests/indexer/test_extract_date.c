@@ -734,6 +734,92 @@ static void test_iso_week(void **state)
                   "*Team Wonen, 2023.*", "Op donderdag 16 maart ging het over de woningbouw.");
 }
 
+/* A two-day event written up weeks later: the headings of its days name
+ * them, and the first is the event's. */
+static void test_two_days_in_headings(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2024-07-02", "2024-06-12", "# Observaties tweedaagse netwerkdag",
+                  "*Stagiaire bij de gemeente, team Onderzoek.*",
+                  "# Dag 1 \xE2\x80\x93 woensdag 12 juni 2024, het stadhuis",
+                  "10.00 uur: opening door de wethouder.",
+                  "# Dag 2 \xE2\x80\x93 donderdag 13 juni 2024, de bibliotheek",
+                  "09.30 uur: workshops over de woningbouw.");
+}
+
+/* The programme's heading dates the day it lists, though published later. */
+static void test_programme_heading_date(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2022-10-07", "2022-09-29", "# Terugblik netwerkdag",
+                  "Na lange tijd weer een dag met mensen in de zaal.",
+                  "# Programma 29-9-'22", "13.00 uur: inloop. 13.30 uur: opening.");
+}
+
+/* "Dinsdag van week 42": the weekday is the week's, not the usual day. */
+static void test_weekday_of_a_week(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2022-10-18", "# Netwerkdag (2022)",
+                  "Dinsdag van week 42 was ik in de stad voor de netwerkdag.");
+}
+
+/* A year after a range of months ("feb.\xE2\x80\x93jun. 2019") on a short
+ * line of a longer block dates a short date without one under it. */
+static void test_year_after_a_month_range(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2019-04-10", "# Veldnotities netwerkdag",
+                  "*Stageverslag \xE2\x80\x93 stageperiode feb.\xE2\x80\x93jun. 2019 \xE2\x80\x93 "
+                  "een gemeente*\n*Aantekeningen uitgewerkt; afkortingen: wh. = wethouder, "
+                  "gem. = gemeente, bmw = beleidsmedewerker, RES = regionale energiestrategie, "
+                  "ETR = energietransitie*",
+                  "**wo 10/4, het stadhuis**", "09.10 uur: aankomst met een collega.");
+}
+
+/* A news item that opens with a bare weekday ("Dinsdag kwamen ...") and
+ * ends with its publication line: the weekday before that line. */
+static void test_bare_weekday_before_a_publication_footer(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2016-05-17", "# Gemeenten praten over wonen",
+                  "Dinsdag kwamen ongeveer 50 mensen naar het stadhuis. Zij werken bij "
+                  "gemeenten in het hele land. Ze praatten over de regels die op 1 januari "
+                  "2017 ingaan. Het gaat om huizen en zorg.",
+                  "Meer weten? Bel de gemeente.", "*Gepubliceerd op vrijdag 20 mei 2016*");
+}
+
+/* An interview before the day, with an update after it: the day between. */
+static void test_interview_before_update_after(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2023-11-02", "2023-11-09", "# Vooraf: de wethouder over de netwerkdag",
+                  "*Volgende week donderdag, 9 november, is de gemeente gastheer van de "
+                  "netwerkdag. We spraken vooraf met de wethouder.*",
+                  "Waarom wilde u gastheer zijn? \"Omdat we veel te laten zien hebben.\"",
+                  "# Update na de netwerkdag (13 november 2023)",
+                  "De dag verliep anders dan gepland.");
+    EXPECT_REPORT(NULL, "2023-11-09", "# Vooruitblik en terugblik",
+                  "*Interview afgenomen op 1 november 2023 door de redactie*",
+                  "Op donderdag 9 november ontvangt de gemeente de leden. We spraken vooraf "
+                  "met de wethouder.",
+                  "# Na afloop (13 november 2023)", "De dag verliep anders dan gepland.");
+}
+
+/* A memo looking back on several days and deciding on the next: the
+ * latest day before its date is the one it reports. */
+static void test_memo_latest_day_before_its_date(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2019-04-12",
+                  "Aan: het bestuur\nVan: de secretaris\nDatum: 6 mei 2019\n"
+                  "Onderwerp: evaluatie van de netwerkdagen",
+                  "1. Terugblik", "- Assen, 8 juni 2018: goed bezocht.",
+                  "- Zwolle, 12 april 2019: zie hieronder.",
+                  "Het bestuur besluit de najaarsbijeenkomst te houden op vrijdag "
+                  "15 november 2019 in Ede.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -777,6 +863,13 @@ int main(void)
         cmocka_unit_test(test_transcript_speakers_yesterday),
         cmocka_unit_test(test_published_in_front_matter),
         cmocka_unit_test(test_look_back_months_later),
+        cmocka_unit_test(test_two_days_in_headings),
+        cmocka_unit_test(test_programme_heading_date),
+        cmocka_unit_test(test_weekday_of_a_week),
+        cmocka_unit_test(test_year_after_a_month_range),
+        cmocka_unit_test(test_bare_weekday_before_a_publication_footer),
+        cmocka_unit_test(test_interview_before_update_after),
+        cmocka_unit_test(test_memo_latest_day_before_its_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
