@@ -693,7 +693,8 @@ static bool heads_an_update(const vp_block *b)
  * with a weekday above the update's heading that lies after the anchor and
  * within the write-up days before the update's date ("Volgende week
  * donderdag, 14 november, is ..." under an interview of 7 November, with
- * "## Update na de netwerkdag (18 november 2024)" below). */
+ * "## Update na de netwerkdag (18 november 2024)" below).  A title's date
+ * is the event's own and is never passed over so. */
 static bool day_between_anchor_and_update(const vp_parsed *p, const anchor *a, event *e)
 {
     size_t update = p->n_blocks;
@@ -853,7 +854,8 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
         (!e.found || before(&back, e.y, e.m, e.d)))
         return set_date(d, back.y, back.m, back.d, true);
     event between;
-    if (a.kind != ANCHOR_NONE && day_between_anchor_and_update(p, &a, &between))
+    if (a.kind != ANCHOR_NONE && a.kind != ANCHOR_TITLE &&
+        day_between_anchor_and_update(p, &a, &between))
         return set_date(d, between.y, between.m, between.d, true);
     /* a day of writing with a later day in its opening that it does not
      * announce: the last day it looks back on */

@@ -806,6 +806,16 @@ static void test_interview_before_update_after(void **state)
                   "# Na afloop (13 november 2023)", "De dag verliep anders dan gepland.");
 }
 
+/* A title's date is the event's, whatever an update below it says of a
+ * later day. */
+static void test_title_date_with_an_update(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2020-03-03", "# Netwerkdag 3 maart 2020",
+                  "Op donderdag 12 maart besluit de raad over het plan voor de haven.",
+                  "# Update (20 maart 2020)", "De raad stemde in met het plan.");
+}
+
 /* A memo looking back on several days and deciding on the next: the
  * latest day before its date is the one it reports. */
 static void test_memo_latest_day_before_its_date(void **state)
@@ -870,6 +880,7 @@ int main(void)
         cmocka_unit_test(test_bare_weekday_before_a_publication_footer),
         cmocka_unit_test(test_interview_before_update_after),
         cmocka_unit_test(test_memo_latest_day_before_its_date),
+        cmocka_unit_test(test_title_date_with_an_update),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
