@@ -47,8 +47,11 @@ static void expect_speakers(const char *md, const char *const *want)
         if (strcmp(d.speakers[n].name, want[n]) != 0)
             fail_msg("speaker %zu is %s, not %s", n, d.speakers[n].name, want[n]);
     }
-    if (d.n_speakers != n)
+    if (d.n_speakers != n) {
+        for (size_t i = 0; i < d.n_speakers; i++)
+            print_message("  found: %s\n", d.speakers[i].name);
         fail_msg("%zu speakers, the first extra one %s", d.n_speakers, d.speakers[n].name);
+    }
     vp_document_clear(&d);
     vp_parsed_clear(&p);
 }
@@ -741,6 +744,57 @@ static void test_live_blog_next_up(void **state)
     expect_speakers(md, want);
 }
 
+/* A photo caption that lists who stands in the picture ("v.l.n.r.") names
+ * people seen, not people heard; a caption that says who speaks does. */
+static void test_photo_caption_lineup(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Fotoverslag regiodag\n\n"
+        "**Foto 2:** Op de foto v.l.n.r.: Maarten Olthof (gemeente Zutphen), "
+        "Hilde Brons (Doesburg) en wethouder Sander Kip bij de koffie.\n\n"
+        "**Foto 3:** Van links naar rechts: Gijs Bolhuis en Tineke Raap op het plein.\n\n"
+        "**Foto 4:** Wethouder Anouk Velthuis opende de middag in de raadzaal.\n";
+    static const char *const want[] = {"Anouk Velthuis", NULL};
+    expect_speakers(md, want);
+}
+
+/* "Neem contact op met ..." at the end of a report names whom to ask, on
+ * the same line or the next, not a speaker of the day. */
+static void test_contact_person_no_speaker(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag werkconferentie\n\n"
+        "Wethouder Bert Nijhof opende de conferentie.\n\n"
+        "## Vragen?\n\n"
+        "Neem contact op met Jeroen Plasman, beleidsmedewerker wonen, via 14 0123.\n\n"
+        "## Meer weten?\n\n"
+        "Wilt u meer weten? Neem contact op met:\n"
+        "Ria Smeets, adviseur economie\n"
+        "Telefoon: 14 0100\n";
+    static const char *const want[] = {"Bert Nijhof", NULL};
+    expect_speakers(md, want);
+}
+
+/* An announced speaker who was ill or kept away by illness did not speak;
+ * the colleague who took over did. */
+static void test_ill_speaker_replaced(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "| tijd | onderdeel | spreker | organisatie |\n"
+        "|---|---|---|---|\n"
+        "| 10.00 | Opening | Hanna Wiersma | gemeente Sneek |\n"
+        "| 11.00 | Workshop A | Gerrit Molhuis | gemeente Joure |\n"
+        "| 11.45 | Workshop B | Dirk Zwaan | Platform31 |\n\n"
+        "Gerrit Molhuis was door ziekte verhinderd. Zijn collega mevrouw Tuinstra nam de workshop over. "
+        "Dirk Zwaan was ziek. Haar collega Elske Brouwer van Platform31 nam zijn plaats in.\n";
+    static const char *const want[] = {"Elske Brouwer", "Hanna Wiersma", "Tuinstra", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -785,6 +839,9 @@ int main(void)
         cmocka_unit_test(test_transcript_addressed_given_name),
         cmocka_unit_test(test_thread_handles),
         cmocka_unit_test(test_live_blog_next_up),
+        cmocka_unit_test(test_photo_caption_lineup),
+        cmocka_unit_test(test_contact_person_no_speaker),
+        cmocka_unit_test(test_ill_speaker_replaced),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
