@@ -795,6 +795,47 @@ static void test_ill_speaker_replaced(void **state)
     expect_speakers(md, want);
 }
 
+/* The header lines of a forwarded mail ("Verzonden:", "Onderwerp:") are
+ * no names, also after a role ("Van: Burgemeester"). */
+static void test_mail_headers_no_names(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "Van: Burgemeester\n"
+        "Verzonden: vrijdag 3 mei 2013 10:00\n"
+        "Aan: K. Pol; Wethouder\n"
+        "Onderwerp: verslag regiodag\n\n"
+        "Beste collega's,\n\n"
+        "Wethouder Ria Dekker opende de dag in het stadhuis.\n";
+    static const char *const want[] = {"Ria Dekker", NULL};
+    expect_speakers(md, want);
+}
+
+/* A radio or television station in a title is no person. */
+static void test_broadcaster_no_person(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Uitgeschreven interview – Radio Zuidwest, \"De Ochtend\", dinsdag 4 juni 2013\n\n"
+        "Wethouder Jan Brand vertelde over de dag.\n\n"
+        "Te zien bij Televisie Noordkop, programma \"Regio Vandaag\".\n";
+    static const char *const want[] = {"Jan Brand", NULL};
+    expect_speakers(md, want);
+}
+
+/* A minister who was often named, or who sent a video, was not there. */
+static void test_named_or_video_absent(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "- Minister Verhoef werd vaak genoemd (woningbouw), maar was er niet.\n"
+        "- Staatssecretaris Kalkman was gevraagd, maar stuurde een video.\n"
+        "- Wethouder Anna Kroes opende de middag.\n";
+    static const char *const want[] = {"Anna Kroes", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -842,6 +883,9 @@ int main(void)
         cmocka_unit_test(test_photo_caption_lineup),
         cmocka_unit_test(test_contact_person_no_speaker),
         cmocka_unit_test(test_ill_speaker_replaced),
+        cmocka_unit_test(test_mail_headers_no_names),
+        cmocka_unit_test(test_broadcaster_no_person),
+        cmocka_unit_test(test_named_or_video_absent),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
