@@ -182,6 +182,19 @@ static bool next_up_before(const toks *k, const sentence *st, size_t p)
     return p - 1 == st->s || tok_dash(k, p - 2) || tok_punct(k, p - 2, ':');
 }
 
+/* A list item's sentence that opens with "Met" right before the group at
+ * p names who gave that item ("- Over ouderen thuis. Met Anna Smit van
+ * de GGD."), and "Daarna kwam" or "Toen kwam" opening a sentence brings
+ * on the next speaker ("Daarna kwam Jan Smit van Platform31"). */
+static bool item_with_before(const toks *k, const sentence *st, bool item, size_t p)
+{
+    if (item && p == st->s + 1 && (tok_is(k, st->s, "met") || tok_is(k, st->s, "with")))
+        return true;
+    return p == st->s + 2 && tok_is(k, p - 1, "kwam") &&
+           (tok_is(k, st->s, "daarna") || tok_is(k, st->s, "toen") ||
+            tok_is(k, st->s, "vervolgens"));
+}
+
 /* No line break between tokens a and b. */
 static bool on_one_line(const toks *k, size_t a, size_t b)
 {
@@ -560,6 +573,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             mb->m.honorific = true;   /* "Dhr. Bakker" read from the name on */
         if (n == 1) {
             verb_before = cued_before(k, st, p) || p >= cs->speaker_from ||
+                          item_with_before(k, st, cs->bio, p) ||
                           (span.words >= 2 && !span.initials && next_up_before(k, st, p));
             after_dash = dash_before(k, st, p);
             labelled = label_before(k, st, p);

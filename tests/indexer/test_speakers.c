@@ -836,6 +836,22 @@ static void test_named_or_video_absent(void **state)
     expect_speakers(md, want);
 }
 
+/* A list item whose sentence opens with "Met" names who gave it; "Daarna
+ * kwam X" brings on the next speaker; "Met X" outside a list says nothing. */
+static void test_with_in_item_and_next_came(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "In de middag waren er twee groepen:\n\n"
+        "- Over geld. Met mevrouw Lutjes van de VNG.\n"
+        "- Over werk. Met Henk Drost van de gemeente Oss.\n\n"
+        "Daarna kwam Ruud Pals van het Nicis. Pals had cijfers.\n\n"
+        "Met Karel Appel hebben we nog koffie gedronken.\n";
+    static const char *const want[] = {"Henk Drost", "Lutjes", "Ruud Pals", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -886,6 +902,7 @@ int main(void)
         cmocka_unit_test(test_mail_headers_no_names),
         cmocka_unit_test(test_broadcaster_no_person),
         cmocka_unit_test(test_named_or_video_absent),
+        cmocka_unit_test(test_with_in_item_and_next_came),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
