@@ -195,6 +195,19 @@ static bool item_with_before(const toks *k, const sentence *st, bool item, size_
             tok_is(k, st->s, "vervolgens"));
 }
 
+/* A causal conjunction between tokens a and b opens a clause of its own:
+ * in "X sprak toch, want haar collega was ziek" the cue at b is not about
+ * X ("maar" is not one: "X was gevraagd, maar stuurde een video"). */
+static bool clause_joined(const toks *k, size_t a, size_t b)
+{
+    static const char *const joins[] = {"want", "omdat", "doordat", "because", "since",
+                                        NULL};
+    for (size_t t = a; t < b; t++)
+        if (tok_in(k, t, joins))
+            return true;
+    return false;
+}
+
 /* No line break between tokens a and b. */
 static bool on_one_line(const toks *k, size_t a, size_t b)
 {
@@ -653,7 +666,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         mb->m.triggered = mb->m.triggered || mb->m.cued;
         mb->m.listed = cs->listed || audience || mb->span.s >= cs->listed_from ||
                        (cs->silent_before != SIZE_MAX && mb->span.s < cs->silent_before);
-        mb->m.vetoed = (cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before) ||
+        mb->m.vetoed = (cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before &&
+                        !clause_joined(k, mb->span.e, cs->vetoed_before)) ||
                        (g == 0 && successor);
         if (mb->m.listed)
             mb->m.triggered = false;

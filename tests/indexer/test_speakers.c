@@ -790,7 +790,8 @@ static void test_ill_speaker_replaced(void **state)
         "| 11.00 | Workshop A | Gerrit Molhuis | gemeente Joure |\n"
         "| 11.45 | Workshop B | Dirk Zwaan | Platform31 |\n\n"
         "Gerrit Molhuis was door ziekte verhinderd. Zijn collega mevrouw Tuinstra nam de workshop over. "
-        "Dirk Zwaan was ziek. Haar collega Elske Brouwer van Platform31 nam zijn plaats in.\n";
+        "Dirk Zwaan was ziek. Haar collega Elske Brouwer van Platform31 nam zijn plaats in. "
+        "Hanna Wiersma opende toch, want haar collega was ziek.\n";
     static const char *const want[] = {"Elske Brouwer", "Hanna Wiersma", "Tuinstra", NULL};
     expect_speakers(md, want);
 }
