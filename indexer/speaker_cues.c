@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract_text.h"
 #include "mem.h"
@@ -150,6 +151,24 @@ static char *acronym_before(const toks *k, const sentence *st, size_t first)
     return vp_xstrndup(s, len);
 }
 
+/* "o.l.v." (onder leiding van) or "m.m.v." (met medewerking van) ends
+ * the text right before p (however the tokenizer cut it up). */
+static bool led_by_abbreviation(const toks *k, const sentence *st, size_t p)
+{
+    static const char *const leads[] = {"o.l.v.", "m.m.v.", NULL};
+    if (p <= st->s)
+        return false;
+    size_t end = k->v[p - 1].e;
+    for (const char *const *l = leads; *l; l++) {
+        size_t len = strlen(*l);
+        if (end < len || strncasecmp(k->t + end - len, *l, len) != 0)
+            continue;
+        if (end == len || !vp_ex_is_wordchar(k->t + end - len - 1, 1))
+            return true;
+    }
+    return false;
+}
+
 /* A speaking verb or noun before the group's first member (p is the token
  * before its role and honorifics): "presenteerde A", "presentatie door A",
  * "chaired by A", "... lieten zien: A, B en C". */
@@ -163,6 +182,8 @@ static bool cued_before(const toks *k, const sentence *st, size_t p)
                 tok_is(k, p - 1, "met") || tok_is(k, p - 1, "by") ||
                 tok_is(k, p - 1, "with") || tok_is(k, p - 1, "of");
     if (p > st->s + 1 && link && tok_in(k, p - 2, SW(k, VP_SW_VERB_BEFORE)))
+        return true;
+    if (led_by_abbreviation(k, st, p))
         return true;
     if (tok_punct(k, p - 1, ':'))   /* a speaking verb before the colon */
         for (size_t t = st->s; t + 1 < p; t++)

@@ -853,6 +853,20 @@ static void test_with_in_item_and_next_came(void **state)
     expect_speakers(md, want);
 }
 
+/* "o.l.v." (onder leiding van) and "m.m.v." before a name lead to who led
+ * the session, with or without an honorific. */
+static void test_led_by_abbreviation(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "In de middag waren er twee werkgroepen: (a) \"Jeugd\", o.l.v. mw. Tessa Vlam "
+        "(gem. Baarn), en (b) \"Geld\", o.l.v. Wout Heerkens (VNG).\n\n"
+        "Het slotdebat, m.m.v. Lies Overmars (Woonbron), duurde kort.\n";
+    static const char *const want[] = {"Lies Overmars", "Tessa Vlam", "Wout Heerkens", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -904,6 +918,7 @@ int main(void)
         cmocka_unit_test(test_broadcaster_no_person),
         cmocka_unit_test(test_named_or_video_absent),
         cmocka_unit_test(test_with_in_item_and_next_came),
+        cmocka_unit_test(test_led_by_abbreviation),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
