@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract_text.h"
 #include "mem.h"
@@ -150,6 +151,24 @@ static char *acronym_before(const toks *k, const sentence *st, size_t first)
     return vp_xstrndup(s, len);
 }
 
+/* "o.l.v." (onder leiding van) or "m.m.v." (met medewerking van) ends
+ * the text right before p (however the tokenizer cut it up). */
+static bool led_by_abbreviation(const toks *k, const sentence *st, size_t p)
+{
+    static const char *const leads[] = {"o.l.v.", "m.m.v.", NULL};
+    if (p <= st->s)
+        return false;
+    size_t end = k->v[p - 1].e;
+    for (const char *const *l = leads; *l; l++) {
+        size_t len = strlen(*l);
+        if (end < len || strncasecmp(k->t + end - len, *l, len) != 0)
+            continue;
+        if (end == len || !vp_ex_is_wordchar(k->t + end - len - 1, 1))
+            return true;
+    }
+    return false;
+}
+
 /* A speaking verb or noun before the group's first member (p is the token
  * before its role and honorifics): "presenteerde A", "presentatie door A",
  * "chaired by A", "... lieten zien: A, B en C". */
@@ -163,6 +182,8 @@ static bool cued_before(const toks *k, const sentence *st, size_t p)
                 tok_is(k, p - 1, "met") || tok_is(k, p - 1, "by") ||
                 tok_is(k, p - 1, "with") || tok_is(k, p - 1, "of");
     if (p > st->s + 1 && link && tok_in(k, p - 2, SW(k, VP_SW_VERB_BEFORE)))
+        return true;
+    if (led_by_abbreviation(k, st, p))
         return true;
     if (tok_punct(k, p - 1, ':'))   /* a speaking verb before the colon */
         for (size_t t = st->s; t + 1 < p; t++)
@@ -180,6 +201,32 @@ static bool next_up_before(const toks *k, const sentence *st, size_t p)
     if (p <= st->s || !(tok_is(k, p - 1, "nu") || tok_is(k, p - 1, "daarna")))
         return false;
     return p - 1 == st->s || tok_dash(k, p - 2) || tok_punct(k, p - 2, ':');
+}
+
+/* A list item's sentence that opens with "Met" right before the group at
+ * p names who gave that item ("- Over ouderen thuis. Met Anna Smit van
+ * de GGD."), and "Daarna kwam" or "Toen kwam" opening a sentence brings
+ * on the next speaker ("Daarna kwam Jan Smit van Platform31"). */
+static bool item_with_before(const toks *k, const sentence *st, bool item, size_t p)
+{
+    if (item && p == st->s + 1 && (tok_is(k, st->s, "met") || tok_is(k, st->s, "with")))
+        return true;
+    return p == st->s + 2 && tok_is(k, p - 1, "kwam") &&
+           (tok_is(k, st->s, "daarna") || tok_is(k, st->s, "toen") ||
+            tok_is(k, st->s, "vervolgens"));
+}
+
+/* A causal conjunction between tokens a and b opens a clause of its own:
+ * in "X sprak toch, want haar collega was ziek" the cue at b is not about
+ * X ("maar" is not one: "X was gevraagd, maar stuurde een video"). */
+static bool clause_joined(const toks *k, size_t a, size_t b)
+{
+    static const char *const joins[] = {"want", "omdat", "doordat", "because", "since",
+                                        NULL};
+    for (size_t t = a; t < b; t++)
+        if (tok_in(k, t, joins))
+            return true;
+    return false;
 }
 
 /* No line break between tokens a and b. */
@@ -560,6 +607,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
             mb->m.honorific = true;   /* "Dhr. Bakker" read from the name on */
         if (n == 1) {
             verb_before = cued_before(k, st, p) || p >= cs->speaker_from ||
+                          item_with_before(k, st, cs->bio, p) ||
                           (span.words >= 2 && !span.initials && next_up_before(k, st, p));
             after_dash = dash_before(k, st, p);
             labelled = label_before(k, st, p);
@@ -639,7 +687,8 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         mb->m.triggered = mb->m.triggered || mb->m.cued;
         mb->m.listed = cs->listed || audience || mb->span.s >= cs->listed_from ||
                        (cs->silent_before != SIZE_MAX && mb->span.s < cs->silent_before);
-        mb->m.vetoed = (cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before) ||
+        mb->m.vetoed = (cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before &&
+                        !clause_joined(k, mb->span.e, cs->vetoed_before)) ||
                        (g == 0 && successor);
         if (mb->m.listed)
             mb->m.triggered = false;

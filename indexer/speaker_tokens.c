@@ -149,8 +149,11 @@ size_t vp_sp_sentences(const toks *k, sentence *out, size_t max)
          * abbreviation, not a sentence */
         bool lower_next = c == '.' && i + 1 < k->n && k->v[i + 1].kind == T_WORD &&
                           vp_ex_is_lower(k->t + k->v[i + 1].s, k->v[i + 1].e - k->v[i + 1].s);
+        /* "v.l.n.r.: X, Y": a dot before a colon ends an abbreviation
+         * that introduces the names, not a sentence */
+        bool colon_next = c == '.' && i + 1 < k->n && tok_punct(k, i + 1, ':');
         if ((c == '.' || c == '!' || c == '?' || c == ';') && !is_abbreviation_dot(k, i) &&
-            !lower_next) {
+            !lower_next && !colon_next) {
             if (i > s)
                 out[n++] = (sentence){s, i};
             s = i + 1;

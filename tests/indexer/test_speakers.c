@@ -47,8 +47,11 @@ static void expect_speakers(const char *md, const char *const *want)
         if (strcmp(d.speakers[n].name, want[n]) != 0)
             fail_msg("speaker %zu is %s, not %s", n, d.speakers[n].name, want[n]);
     }
-    if (d.n_speakers != n)
+    if (d.n_speakers != n) {
+        for (size_t i = 0; i < d.n_speakers; i++)
+            print_message("  found: %s\n", d.speakers[i].name);
         fail_msg("%zu speakers, the first extra one %s", d.n_speakers, d.speakers[n].name);
+    }
     vp_document_clear(&d);
     vp_parsed_clear(&p);
 }
@@ -741,6 +744,129 @@ static void test_live_blog_next_up(void **state)
     expect_speakers(md, want);
 }
 
+/* A photo caption that lists who stands in the picture ("v.l.n.r.") names
+ * people seen, not people heard; a caption that says who speaks does. */
+static void test_photo_caption_lineup(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Fotoverslag regiodag\n\n"
+        "**Foto 2:** Op de foto v.l.n.r.: Maarten Olthof (gemeente Zutphen), "
+        "Hilde Brons (Doesburg) en wethouder Sander Kip bij de koffie.\n\n"
+        "**Foto 3:** Van links naar rechts: Gijs Bolhuis en Tineke Raap op het plein.\n\n"
+        "**Foto 4:** Wethouder Anouk Velthuis opende de middag in de raadzaal.\n";
+    static const char *const want[] = {"Anouk Velthuis", NULL};
+    expect_speakers(md, want);
+}
+
+/* "Neem contact op met ..." at the end of a report names whom to ask, on
+ * the same line or the next, not a speaker of the day. */
+static void test_contact_person_no_speaker(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag werkconferentie\n\n"
+        "Wethouder Bert Nijhof opende de conferentie.\n\n"
+        "## Vragen?\n\n"
+        "Neem contact op met Jeroen Plasman, beleidsmedewerker wonen, via 14 0123.\n\n"
+        "## Meer weten?\n\n"
+        "Wilt u meer weten? Neem contact op met:\n"
+        "Ria Smeets, adviseur economie\n"
+        "Telefoon: 14 0100\n";
+    static const char *const want[] = {"Bert Nijhof", NULL};
+    expect_speakers(md, want);
+}
+
+/* An announced speaker who was ill or kept away by illness did not speak;
+ * the colleague who took over did. */
+static void test_ill_speaker_replaced(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "| tijd | onderdeel | spreker | organisatie |\n"
+        "|---|---|---|---|\n"
+        "| 10.00 | Opening | Hanna Wiersma | gemeente Sneek |\n"
+        "| 11.00 | Workshop A | Gerrit Molhuis | gemeente Joure |\n"
+        "| 11.45 | Workshop B | Dirk Zwaan | Platform31 |\n\n"
+        "Gerrit Molhuis was door ziekte verhinderd. Zijn collega mevrouw Tuinstra nam de workshop over. "
+        "Dirk Zwaan was ziek. Haar collega Elske Brouwer van Platform31 nam zijn plaats in. "
+        "Hanna Wiersma opende toch, want haar collega was ziek.\n";
+    static const char *const want[] = {"Elske Brouwer", "Hanna Wiersma", "Tuinstra", NULL};
+    expect_speakers(md, want);
+}
+
+/* The header lines of a forwarded mail ("Verzonden:", "Onderwerp:") are
+ * no names, also after a role ("Van: Burgemeester"). */
+static void test_mail_headers_no_names(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "Van: Burgemeester\n"
+        "Verzonden: vrijdag 3 mei 2013 10:00\n"
+        "Aan: K. Pol; Wethouder\n"
+        "Onderwerp: verslag regiodag\n\n"
+        "Beste collega's,\n\n"
+        "Wethouder Ria Dekker opende de dag in het stadhuis.\n";
+    static const char *const want[] = {"Ria Dekker", NULL};
+    expect_speakers(md, want);
+}
+
+/* A radio or television station in a title is no person. */
+static void test_broadcaster_no_person(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Uitgeschreven interview – Radio Zuidwest, \"De Ochtend\", dinsdag 4 juni 2013\n\n"
+        "Wethouder Jan Brand vertelde over de dag.\n\n"
+        "Te zien bij Televisie Noordkop, programma \"Regio Vandaag\".\n";
+    static const char *const want[] = {"Jan Brand", NULL};
+    expect_speakers(md, want);
+}
+
+/* A minister who was often named, or who sent a video, was not there. */
+static void test_named_or_video_absent(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "- Minister Verhoef werd vaak genoemd (woningbouw), maar was er niet.\n"
+        "- Staatssecretaris Kalkman was gevraagd, maar stuurde een video.\n"
+        "- Wethouder Anna Kroes opende de middag.\n";
+    static const char *const want[] = {"Anna Kroes", NULL};
+    expect_speakers(md, want);
+}
+
+/* A list item whose sentence opens with "Met" names who gave it; "Daarna
+ * kwam X" brings on the next speaker; "Met X" outside a list says nothing. */
+static void test_with_in_item_and_next_came(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "In de middag waren er twee groepen:\n\n"
+        "- Over geld. Met mevrouw Lutjes van de VNG.\n"
+        "- Over werk. Met Henk Drost van de gemeente Oss.\n\n"
+        "Daarna kwam Ruud Pals van het Nicis. Pals had cijfers.\n\n"
+        "Met Karel Appel hebben we nog koffie gedronken.\n";
+    static const char *const want[] = {"Henk Drost", "Lutjes", "Ruud Pals", NULL};
+    expect_speakers(md, want);
+}
+
+/* "o.l.v." (onder leiding van) and "m.m.v." before a name lead to who led
+ * the session, with or without an honorific. */
+static void test_led_by_abbreviation(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "In de middag waren er twee werkgroepen: (a) \"Jeugd\", o.l.v. mw. Tessa Vlam "
+        "(gem. Baarn), en (b) \"Geld\", o.l.v. Wout Heerkens (VNG).\n\n"
+        "Het slotdebat, m.m.v. Lies Overmars (Woonbron), duurde kort.\n";
+    static const char *const want[] = {"Lies Overmars", "Tessa Vlam", "Wout Heerkens", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -785,6 +911,14 @@ int main(void)
         cmocka_unit_test(test_transcript_addressed_given_name),
         cmocka_unit_test(test_thread_handles),
         cmocka_unit_test(test_live_blog_next_up),
+        cmocka_unit_test(test_photo_caption_lineup),
+        cmocka_unit_test(test_contact_person_no_speaker),
+        cmocka_unit_test(test_ill_speaker_replaced),
+        cmocka_unit_test(test_mail_headers_no_names),
+        cmocka_unit_test(test_broadcaster_no_person),
+        cmocka_unit_test(test_named_or_video_absent),
+        cmocka_unit_test(test_with_in_item_and_next_came),
+        cmocka_unit_test(test_led_by_abbreviation),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
