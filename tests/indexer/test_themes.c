@@ -412,6 +412,42 @@ static void test_new_hands_vocabulary(void **state)
     expect_each(cases, sizeof cases / sizeof *cases);
 }
 
+/* More of how other hands name a subject, each beside another subject so
+ * that no fallback decides: villages that drain of their young people, the
+ * social domain's outreach behind the front door, information security
+ * said as safety on the internet, sustainability in farming and food. */
+static void test_drain_outreach_vocabulary(void **state)
+{
+    (void)state;
+    static const case_ cases[] = {
+        {"# Dorpen zonder jeugd\n\n"
+         "Wethouders spraken over het onderwijs en het lerarentekort.\n\n"
+         "De kleine kernen lopen leeg. Steeds meer jongeren vertrekken naar de stad "
+         "na de middelbare school; een dorp dat leegloopt houdt zijn winkel niet.\n\n",
+         "demografie, onderwijs-cultuur"},
+        {"# Oude wijken\n\n"
+         "De corporaties vernieuwen de woningen in de wijk en bouwen nieuwe "
+         "huurwoningen.\n\n"
+         "Met de achter-de-voordeur-aanpak gaan teams op huisbezoek bij gezinnen met "
+         "problemen achter de voordeur, die zelf geen hulp vragen.\n\n",
+         "sociaal-domein, wonen-leefomgeving"},
+        {"# Netwerkdag in de havenstad\n\n"
+         "Politie en gemeenten spraken over ondermijning en witwassen.\n\n"
+         "Daarna ging het over veiligheid op internet: een adviseur van een "
+         "informatiebeveiligingsdienst liet zien hoe een gemeente haar gegevens "
+         "beschermt. Hackers proberen steeds vaker binnen te komen.\n\n",
+         "digitalisering, veiligheid"},
+        {"# Een dag op het land\n\n"
+         "De ochtend ging over de economie van de streek en de vacatures in de "
+         "voedingsindustrie.\n\n"
+         "Onderzoekers vertelden over de eiwittransitie en over kringlooplandbouw. Een "
+         "boer liet zijn installatie voor mestvergisting zien: duurzaam produceren "
+         "begint op het erf.\n\n",
+         "duurzaamheid-energie, economie-arbeidsmarkt"},
+    };
+    expect_each(cases, sizeof cases / sizeof *cases);
+}
+
 /* A meeting held online is no evidence of digitalisation: the words that
  * say how a day was held (digitaal, online, the website with the
  * recordings) weigh little, the policy field's own words a lot. */
@@ -659,6 +695,7 @@ int main(void)
         cmocka_unit_test(test_local_government),
         cmocka_unit_test(test_field_vocabulary),
         cmocka_unit_test(test_new_hands_vocabulary),
+        cmocka_unit_test(test_drain_outreach_vocabulary),
         cmocka_unit_test(test_online_meeting_is_not_digitalisation),
         cmocka_unit_test(test_listed_subjects),
         cmocka_unit_test(test_listed_in_items_and_headings),
