@@ -149,6 +149,11 @@ static bool near_budget(const vp_run *r)
     return resident_bytes() >= budget - budget / 8;
 }
 
+bool vp_run_gives_back(size_t resident, size_t budget)
+{
+    return resident >= budget / 2;
+}
+
 /* Every --batch changes, or sooner when the buffered changes near the
  * memory budget.  A job of a shard set commits its own shards only. */
 int vp_run_commit(vp_run *r, bool force)
@@ -164,9 +169,11 @@ int vp_run_commit(vp_run *r, bool force)
         fprintf(stderr, "indexer: %s: commit failed: %s\n", r->opt->db, err.message);
         return -1;
     }
-    /* Give the freed buffers back: without it the heap keeps the peak, and
-     * a budget would only hold for the first batch's size. */
-    vp_give_back_memory();
+    /* Give the freed buffers back once they matter: without it the heap
+     * keeps the peak, and a budget would only hold for the first batch's
+     * size. */
+    if (vp_run_gives_back(resident_bytes(), (size_t)r->opt->memory << 20))
+        vp_give_back_memory();
     r->pending = 0;
     r->buffered = 0;
     return 0;

@@ -106,6 +106,20 @@ static void test_part_bytes_from_the_environment(void **state)
 
 /* ---- stamps ------------------------------------------------------------- */
 
+/* After a commit the heap's free pages go back to the system only when the
+ * process holds half its memory budget or more. */
+static void test_memory_given_back_past_half_the_budget(void **state)
+{
+    (void)state;
+    const size_t mib = (size_t)1 << 20;
+    assert_false(vp_run_gives_back(0, 512 * mib));
+    assert_false(vp_run_gives_back(100 * mib, 512 * mib));
+    assert_false(vp_run_gives_back(256 * mib - 1, 512 * mib));
+    assert_true(vp_run_gives_back(256 * mib, 512 * mib));
+    assert_true(vp_run_gives_back(700 * mib, 512 * mib));
+    assert_true(vp_run_gives_back(40 * mib, 64 * mib));
+}
+
 static void test_stamps(void **state)
 {
     (void)state;
@@ -345,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_plan_per_job_about_equal_bytes),
         cmocka_unit_test(test_plan_by_part_size),
         cmocka_unit_test(test_part_bytes_from_the_environment),
+        cmocka_unit_test(test_memory_given_back_past_half_the_budget),
         cmocka_unit_test(test_stamps),
         cmocka_unit_test(test_data_hash),
         cmocka_unit_test_setup_teardown(test_runs_are_incremental, setup, teardown),
