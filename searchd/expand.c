@@ -790,8 +790,30 @@ static bool theme_levels_boost(qlist *terms, const char *slug, xapc_error *err)
     return ok;
 }
 
+/* Adds to hosts each host of the index that is text with a CBS suffix
+ * ("hengelo" names "hengelo (o.)", "bergen" both Bergens): the gazetteer
+ * writes the suffixed name, a query rarely types it (and a query with
+ * brackets is taken as typed).  term is text's host term. */
+static bool suffixed_hosts(const vp_expand_ctx *c, const char *term, vp_strvec *hosts,
+                           xapc_error *err)
+{
+    size_t len = strlen(term), prefix_len = strlen(VP_PREFIX_HOST);
+    char *with_paren = vp_xcalloc(len + 3, 1);
+    memcpy(with_paren, term, len);
+    memcpy(with_paren + len, " (", 3);
+    xapc_termiter *it = len + 2 <= VP_MAX_TERM ? xapc_db_allterms(c->db, with_paren, err)
+                                               : NULL;
+    const char *found;
+    while (it && xapc_termiter_next(it, &found, NULL, err))
+        vp_strvec_push_unique(hosts, found + prefix_len);
+    xapc_termiter_free(it);
+    free(with_paren);
+    return err->status == XAPC_OK;
+}
+
 /* Adds the folded run text to hosts when the index holds its host term (a
- * report was hosted there); false when the lexicon failed (err set). */
+ * report was hosted there), or the hosts that are text with a CBS suffix;
+ * false when the lexicon failed (err set). */
 static bool host_named_by(const vp_expand_ctx *c, const char *text, vp_strvec *hosts,
                           xapc_error *err)
 {
@@ -800,12 +822,15 @@ static bool host_named_by(const vp_expand_ctx *c, const char *text, vp_strvec *h
         vp_oom(strlen(text));
     if (indexed(c->db, term, err))
         vp_strvec_push_unique(hosts, text);
+    else if (err->status == XAPC_OK)
+        suffixed_hosts(c, term, hosts, err);
     free(term);
     return err->status == XAPC_OK;
 }
 
 /* What the query names, run by run (a run of up to VP_EXPAND_MAX_SPAN
- * words, or a quoted phrase): themes into slugs, host places into hosts. */
+ * words, VP_EXPAND_PLACE_SPAN for a place, or a quoted phrase): themes
+ * into slugs, host places into hosts. */
 static bool named_in(const vp_expand_ctx *c, const tokens *t, vp_strvec *slugs,
                      vp_strvec *hosts, xapc_error *err)
 {
@@ -821,7 +846,7 @@ static bool named_in(const vp_expand_ctx *c, const tokens *t, vp_strvec *slugs,
                 break;
             char *run = span_key(t, i, n);
             ok = (!c->themes || themes_named_by(c, run, slugs, err)) &&
-                 host_named_by(c, run, hosts, err);
+                 (n > VP_EXPAND_PLACE_SPAN || host_named_by(c, run, hosts, err));
             free(run);
         }
     }

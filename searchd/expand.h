@@ -7,7 +7,7 @@
  * of, and each group is the OP_SYNONYM of every way of saying it, so that
  * Xapian weighs the group as one term however it is written:
  *
- *  - glossary: a run of up to four words that is a key of the synonym table
+ *  - glossary: a run of words that is a key of the synonym table
  *    (data/synonyms.tsv: Dutch municipal policy vocabulary with the English
  *    terms researchers type, folded) is one group with all its synonyms,
  *    taken as written: one-word synonyms by their stems, phrases as
@@ -56,7 +56,8 @@
  *    made a report where the theme is a side strand (one workshop of
  *    five) tie with one about nothing else, and BM25 then decided between
  *    them by word counts.  A run that is a place a report was hosted in
- *    (the index holds its host term: "kennisdag Emmen") weighs that
+ *    (the index holds its host term: "kennisdag Emmen", or the place's
+ *    name with a CBS suffix: "Hengelo" for "Hengelo (O.)") weighs that
  *    report VP_EXPAND_HOST_WEIGHT: the day the place hosted, above the
  *    reports that list it among the participants.
  *
@@ -73,7 +74,11 @@
 #include "xapian_c.h"
 
 #define VP_EXPAND_MAX_WORDS     16   /* longer plain queries are taken as typed */
-#define VP_EXPAND_MAX_SPAN       4   /* words in one synonym key */
+/* Words in one synonym key: any run of a plain query may be one, so that
+ * no line of the glossary is too long to match (a limit of four once left
+ * "refugees with a residence permit" and every longer key unread). */
+#define VP_EXPAND_MAX_SPAN      VP_EXPAND_MAX_WORDS
+#define VP_EXPAND_PLACE_SPAN     4   /* words in a host's name ("Alphen aan den Rijn") */
 #define VP_EXPAND_RARE_COMPOUND  3
 #define VP_EXPAND_PHRASE_SLACK   1   /* words a glossary phrase may have between its own */
 #define VP_EXPAND_RELAX_BELOW   10   /* see `some` above */

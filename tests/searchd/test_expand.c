@@ -52,6 +52,7 @@ static const struct { const char *body, *theme; unsigned level; const char *host
     {"Wonen, wonen en nog eens wonen: een enkel woord over wonen.", NULL, 0, NULL},      /* Q7 */
     {"Een middag in het stadhuis.", "wonen-leefomgeving", VP_THEME_LEVELS, NULL},        /* Q8 */
     {"Een dag over de haven en de kade.", NULL, 0, "Emmen"},                     /* Q9 */
+    {"Hoogwater: de evacuatie achter de dijk.", NULL, 0, "Hengelo (O.)"},               /* Q10 */
 };
 #define N_BODIES (sizeof bodies / sizeof *bodies)
 
@@ -130,6 +131,7 @@ static int setup(void **state)
         {"wonen", "housing", NULL},
         {"intermunicipal cooperation", "samenwerking tussen de gemeenten", NULL},
         {"centre vision", "visie op binnenstad", NULL},
+        {"flood risk for the people behind the dike", "hoogwater", NULL},
     };
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
         xapc_wdb_add_synonym(w, lines[i][0], lines[i][1], &err);
@@ -260,6 +262,10 @@ static void test_multiword_synonyms(void **state)
     assert_string_equal(expanded("regional collaboration winkels"), "");
     /* a multi-word key with a one-word synonym */
     assert_string_equal(expanded("city centre"), "Q2");
+    /* a key of more than four words, alone and after another word */
+    assert_string_equal(expanded("flood risk for the people behind the dike"), "Q10");
+    assert_string_equal(expanded("evacuatie flood risk for the people behind the dike"),
+                        "Q10");
 }
 
 static void test_compounds(void **state)
@@ -400,6 +406,18 @@ static void test_host_named(void **state)
     }
     vp_expansion x;
     expand("kennisdag Assen", &x);
+    assert_null(x.boost);
+    vp_expansion_clear(&x);
+    /* a host the gazetteer names with a CBS suffix, typed without it; a
+     * part of the name is no name */
+    const char *suffixed[] = {"kennisdag Hengelo", "hengelo"};
+    for (size_t i = 0; i < sizeof suffixed / sizeof *suffixed; i++) {
+        expand(suffixed[i], &x);
+        assert_non_null(x.boost);
+        assert_string_equal(matches(x.boost), "Q10");
+        vp_expansion_clear(&x);
+    }
+    expand("kennisdag Hengel", &x);
     assert_null(x.boost);
     vp_expansion_clear(&x);
 }
