@@ -790,63 +790,73 @@ static bool theme_levels_boost(qlist *terms, const char *slug, xapc_error *err)
     return ok;
 }
 
-/* Adds to hosts each host of the index that is text with a CBS suffix
- * ("hengelo" names "hengelo (o.)", "bergen" both Bergens): the gazetteer
- * writes the suffixed name, a query rarely types it (and a query with
- * brackets is taken as typed).  term is text's host term. */
-static bool suffixed_hosts(const vp_expand_ctx *c, const char *term, vp_strvec *hosts,
-                           xapc_error *err)
+/* The hosts of the index: names[i] as its host term holds it (folded),
+ * keys[i] what a run of the query is matched against, the name without a
+ * CBS suffix and with hyphens as spaces (vp_fold_key): "hengelo (o.)" is
+ * "hengelo", "leidschendam-voorburg" "leidschendam voorburg".  A query
+ * rarely types the suffix (and one with brackets is taken as typed), and
+ * whether it joins a name's words by a hyphen or a space is chance. */
+typedef struct host_names {
+    vp_strvec names, keys;
+} host_names;
+
+static void host_names_clear(host_names *h)
 {
-    size_t len = strlen(term), prefix_len = strlen(VP_PREFIX_HOST);
-    char *with_paren = vp_xcalloc(len + 3, 1);
-    memcpy(with_paren, term, len);
-    memcpy(with_paren + len, " (", 3);
-    xapc_termiter *it = len + 2 <= VP_MAX_TERM ? xapc_db_allterms(c->db, with_paren, err)
-                                               : NULL;
-    const char *found;
-    while (it && xapc_termiter_next(it, &found, NULL, err))
-        vp_strvec_push_unique(hosts, found + prefix_len);
+    vp_strvec_clear(&h->names);
+    vp_strvec_clear(&h->keys);
+}
+
+/* One pass over the host terms (a few hundred at most: one a place that
+ * hosted), rather than a lookup for every form of every run. */
+static bool load_host_names(const vp_expand_ctx *c, host_names *h, xapc_error *err)
+{
+    size_t prefix_len = strlen(VP_PREFIX_HOST);
+    xapc_termiter *it = xapc_db_allterms(c->db, VP_PREFIX_HOST, err);
+    const char *term;
+    while (it && xapc_termiter_next(it, &term, NULL, err)) {
+        const char *name = term + prefix_len;
+        const char *suffix = strstr(name, " (");
+        char *bare = vp_xstrndup(name, suffix ? (size_t)(suffix - name) : strlen(name));
+        char *key = vp_fold_key(bare);
+        vp_strvec_push(&h->names, name);
+        vp_strvec_push(&h->keys, key);
+        free(key);
+        free(bare);
+    }
     xapc_termiter_free(it);
-    free(with_paren);
     return err->status == XAPC_OK;
 }
 
-/* Adds the folded run text to hosts when the index holds its host term (a
- * report was hosted there), or the hosts that are text with a CBS suffix;
- * false when the lexicon failed (err set). */
-static bool host_named_by(const vp_expand_ctx *c, const char *text, vp_strvec *hosts,
-                          xapc_error *err)
+/* Adds to hosts the hosts the folded run text names (host_names). */
+static void hosts_named_by(const host_names *h, const char *text, vp_strvec *hosts)
 {
-    char *term = vp_filter_term(VP_PREFIX_HOST, text);
-    if (!term)
-        vp_oom(strlen(text));
-    if (indexed(c->db, term, err))
-        vp_strvec_push_unique(hosts, text);
-    else if (err->status == XAPC_OK)
-        suffixed_hosts(c, term, hosts, err);
-    free(term);
-    return err->status == XAPC_OK;
+    char *key = vp_fold_key(text);
+    for (size_t i = 0; i < h->keys.len; i++)
+        if (strcmp(key, h->keys.items[i]) == 0)
+            vp_strvec_push_unique(hosts, h->names.items[i]);
+    free(key);
 }
 
 /* What the query names, run by run (a run of up to VP_EXPAND_MAX_SPAN
  * words, VP_EXPAND_PLACE_SPAN for a place, or a quoted phrase): themes
  * into slugs, host places into hosts. */
-static bool named_in(const vp_expand_ctx *c, const tokens *t, vp_strvec *slugs,
-                     vp_strvec *hosts, xapc_error *err)
+static bool named_in(const vp_expand_ctx *c, const tokens *t, const host_names *h,
+                     vp_strvec *slugs, vp_strvec *hosts, xapc_error *err)
 {
     bool ok = true;
     for (size_t i = 0; ok && i < t->len; i++) {
         if (t->items[i].phrase) {
-            ok = (!c->themes || themes_named_by(c, t->items[i].folded, slugs, err)) &&
-                 host_named_by(c, t->items[i].folded, hosts, err);
+            ok = !c->themes || themes_named_by(c, t->items[i].folded, slugs, err);
+            hosts_named_by(h, t->items[i].folded, hosts);
             continue;
         }
         for (size_t n = 1; ok && n <= VP_EXPAND_MAX_SPAN && i + n <= t->len; n++) {
             if (spans_phrase(t, i, n))
                 break;
             char *run = span_key(t, i, n);
-            ok = (!c->themes || themes_named_by(c, run, slugs, err)) &&
-                 (n > VP_EXPAND_PLACE_SPAN || host_named_by(c, run, hosts, err));
+            ok = !c->themes || themes_named_by(c, run, slugs, err);
+            if (n <= VP_EXPAND_PLACE_SPAN)
+                hosts_named_by(h, run, hosts);
             free(run);
         }
     }
@@ -861,7 +871,9 @@ static bool named_in(const vp_expand_ctx *c, const tokens *t, vp_strvec *slugs,
 static xapc_query *named_boost(const vp_expand_ctx *c, const tokens *t, xapc_error *err)
 {
     vp_strvec slugs = VP_STRVEC_INIT, hosts = VP_STRVEC_INIT;
-    bool ok = named_in(c, t, &slugs, &hosts, err);
+    host_names h = {VP_STRVEC_INIT, VP_STRVEC_INIT};
+    bool ok = load_host_names(c, &h, err) && named_in(c, t, &h, &slugs, &hosts, err);
+    host_names_clear(&h);
     qlist terms = {0};
     for (size_t i = 0; ok && i < slugs.len; i++)
         ok = theme_levels_boost(&terms, slugs.items[i], err);

@@ -56,8 +56,9 @@
  *    made a report where the theme is a side strand (one workshop of
  *    five) tie with one about nothing else, and BM25 then decided between
  *    them by word counts.  A run that is a place a report was hosted in
- *    (the index holds its host term: "kennisdag Emmen", or the place's
- *    name with a CBS suffix: "Hengelo" for "Hengelo (O.)") weighs that
+ *    (the index holds its host term: "kennisdag Emmen"; a CBS suffix
+ *    need not be typed, a hyphen may be a space: "Hengelo" for "Hengelo
+ *    (O.)", "Leidschendam Voorburg") weighs that
  *    report VP_EXPAND_HOST_WEIGHT: the day the place hosted, above the
  *    reports that list it among the participants.
  *

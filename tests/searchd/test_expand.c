@@ -53,6 +53,7 @@ static const struct { const char *body, *theme; unsigned level; const char *host
     {"Een middag in het stadhuis.", "wonen-leefomgeving", VP_THEME_LEVELS, NULL},        /* Q8 */
     {"Een dag over de haven en de kade.", NULL, 0, "Emmen"},                     /* Q9 */
     {"Hoogwater: de evacuatie achter de dijk.", NULL, 0, "Hengelo (O.)"},               /* Q10 */
+    {"Een middag over de trambaan.", NULL, 0, "Leidschendam-Voorburg"},                /* Q11 */
 };
 #define N_BODIES (sizeof bodies / sizeof *bodies)
 
@@ -420,6 +421,14 @@ static void test_host_named(void **state)
     expand("kennisdag Hengel", &x);
     assert_null(x.boost);
     vp_expansion_clear(&x);
+    /* a hyphenated name typed with a space, or as written */
+    const char *hyphenated[] = {"trambaan Leidschendam Voorburg", "Leidschendam-Voorburg"};
+    for (size_t i = 0; i < sizeof hyphenated / sizeof *hyphenated; i++) {
+        expand(hyphenated[i], &x);
+        assert_non_null(x.boost);
+        assert_string_equal(matches(x.boost), "Q11");
+        vp_expansion_clear(&x);
+    }
 }
 
 static void test_advanced_queries_taken_as_typed(void **state)
