@@ -790,38 +790,73 @@ static bool theme_levels_boost(qlist *terms, const char *slug, xapc_error *err)
     return ok;
 }
 
-/* Adds the folded run text to hosts when the index holds its host term (a
- * report was hosted there); false when the lexicon failed (err set). */
-static bool host_named_by(const vp_expand_ctx *c, const char *text, vp_strvec *hosts,
-                          xapc_error *err)
+/* The hosts of the index: names[i] as its host term holds it (folded),
+ * keys[i] what a run of the query is matched against, the name without a
+ * CBS suffix and with hyphens as spaces (vp_fold_key): "hengelo (o.)" is
+ * "hengelo", "leidschendam-voorburg" "leidschendam voorburg".  A query
+ * rarely types the suffix (and one with brackets is taken as typed), and
+ * whether it joins a name's words by a hyphen or a space is chance. */
+typedef struct host_names {
+    vp_strvec names, keys;
+} host_names;
+
+static void host_names_clear(host_names *h)
 {
-    char *term = vp_filter_term(VP_PREFIX_HOST, text);
-    if (!term)
-        vp_oom(strlen(text));
-    if (indexed(c->db, term, err))
-        vp_strvec_push_unique(hosts, text);
-    free(term);
+    vp_strvec_clear(&h->names);
+    vp_strvec_clear(&h->keys);
+}
+
+/* One pass over the host terms (a few hundred at most: one a place that
+ * hosted), rather than a lookup for every form of every run. */
+static bool load_host_names(const vp_expand_ctx *c, host_names *h, xapc_error *err)
+{
+    size_t prefix_len = strlen(VP_PREFIX_HOST);
+    xapc_termiter *it = xapc_db_allterms(c->db, VP_PREFIX_HOST, err);
+    const char *term;
+    while (it && xapc_termiter_next(it, &term, NULL, err)) {
+        const char *name = term + prefix_len;
+        const char *suffix = strstr(name, " (");
+        char *bare = vp_xstrndup(name, suffix ? (size_t)(suffix - name) : strlen(name));
+        char *key = vp_fold_key(bare);
+        vp_strvec_push(&h->names, name);
+        vp_strvec_push(&h->keys, key);
+        free(key);
+        free(bare);
+    }
+    xapc_termiter_free(it);
     return err->status == XAPC_OK;
 }
 
+/* Adds to hosts the hosts the folded run text names (host_names). */
+static void hosts_named_by(const host_names *h, const char *text, vp_strvec *hosts)
+{
+    char *key = vp_fold_key(text);
+    for (size_t i = 0; i < h->keys.len; i++)
+        if (strcmp(key, h->keys.items[i]) == 0)
+            vp_strvec_push_unique(hosts, h->names.items[i]);
+    free(key);
+}
+
 /* What the query names, run by run (a run of up to VP_EXPAND_MAX_SPAN
- * words, or a quoted phrase): themes into slugs, host places into hosts. */
-static bool named_in(const vp_expand_ctx *c, const tokens *t, vp_strvec *slugs,
-                     vp_strvec *hosts, xapc_error *err)
+ * words, VP_EXPAND_PLACE_SPAN for a place, or a quoted phrase): themes
+ * into slugs, host places into hosts. */
+static bool named_in(const vp_expand_ctx *c, const tokens *t, const host_names *h,
+                     vp_strvec *slugs, vp_strvec *hosts, xapc_error *err)
 {
     bool ok = true;
     for (size_t i = 0; ok && i < t->len; i++) {
         if (t->items[i].phrase) {
-            ok = (!c->themes || themes_named_by(c, t->items[i].folded, slugs, err)) &&
-                 host_named_by(c, t->items[i].folded, hosts, err);
+            ok = !c->themes || themes_named_by(c, t->items[i].folded, slugs, err);
+            hosts_named_by(h, t->items[i].folded, hosts);
             continue;
         }
         for (size_t n = 1; ok && n <= VP_EXPAND_MAX_SPAN && i + n <= t->len; n++) {
             if (spans_phrase(t, i, n))
                 break;
             char *run = span_key(t, i, n);
-            ok = (!c->themes || themes_named_by(c, run, slugs, err)) &&
-                 host_named_by(c, run, hosts, err);
+            ok = !c->themes || themes_named_by(c, run, slugs, err);
+            if (n <= VP_EXPAND_PLACE_SPAN)
+                hosts_named_by(h, run, hosts);
             free(run);
         }
     }
@@ -836,7 +871,9 @@ static bool named_in(const vp_expand_ctx *c, const tokens *t, vp_strvec *slugs,
 static xapc_query *named_boost(const vp_expand_ctx *c, const tokens *t, xapc_error *err)
 {
     vp_strvec slugs = VP_STRVEC_INIT, hosts = VP_STRVEC_INIT;
-    bool ok = named_in(c, t, &slugs, &hosts, err);
+    host_names h = {VP_STRVEC_INIT, VP_STRVEC_INIT};
+    bool ok = load_host_names(c, &h, err) && named_in(c, t, &h, &slugs, &hosts, err);
+    host_names_clear(&h);
     qlist terms = {0};
     for (size_t i = 0; ok && i < slugs.len; i++)
         ok = theme_levels_boost(&terms, slugs.items[i], err);

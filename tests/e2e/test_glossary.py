@@ -46,6 +46,30 @@ Wethouder Carla Smit opende de dag over het centrum. De markt op zaterdag
 trekt veel bezoekers en de gemeente investeert in nieuwe bankjes en bomen
 op het plein bij de kerk.
 """,
+    "2018-02-08-oss.md": """Verslag kennisdag in Oss
+Donderdag 8 februari 2018, stadhuis van Oss
+
+Wethouder Dirk Bos opende de dag. Een onderzoeker liet zien dat het vertrouwen
+van inwoners in het bestuur daalt, en hoe een raad dat vertrouwen terugwint.
+""",
+    "2024-01-25-kampen.md": """Verslag kennisdag in Kampen
+Donderdag 25 januari 2024, stadhuis van Kampen
+
+Wethouder Eva Mulder opende de dag. Na het hoogwater van de winter oefenden
+de brandweer en het waterschap de evacuatie van een wijk achter de dijk.
+""",
+    "2017-11-16-roermond.md": """Verslag kennisdag in Roermond
+Donderdag 16 november 2017, stadhuis van Roermond
+
+Wethouder Frank Peters opende de dag. Het aantal werkloze jongeren in de stad
+groeit; de gemeente zoekt met werkgevers een eerste baan voor hen.
+""",
+    "2016-06-02-venray.md": """Verslag kennisdag in Venray
+Donderdag 2 juni 2016, stadhuis van Venray
+
+Wethouder Greet Hendriks opende de dag. Venray zoekt woningen voor
+statushouders, die na hun asielprocedure in de gemeente komen wonen.
+""",
 }
 
 RANKING_REPORTS = {
@@ -137,6 +161,20 @@ class GlossaryTest(IndexedTest):
                       "technical education and apprenticeships"):
             with self.subTest(query=query):
                 self.assertEqual(search(self.db, query)[:1], ["2022-05-12-tiel"])
+
+    def test_trust_flooding_and_youth_unemployment(self):
+        for query, report in (("trust in local government", "2018-02-08-oss"),
+                              ("citizens' trust", "2018-02-08-oss"),
+                              ("flood risk evacuation", "2024-01-25-kampen"),
+                              ("youth unemployment", "2017-11-16-roermond"),
+                              ("jeugdwerkloosheid", "2017-11-16-roermond")):
+            with self.subTest(query=query):
+                self.assertEqual(search(self.db, query)[:1], [report])
+
+    def test_a_glossary_key_of_more_than_four_words(self):
+        # "refugees with a residence permit" = statushouders (expand.h)
+        query = "How do municipalities house refugees with a residence permit?"
+        self.assertEqual(search(self.db, query)[:1], ["2016-06-02-venray"])
 
 
 class RankingTest(IndexedTest):

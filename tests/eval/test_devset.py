@@ -34,10 +34,10 @@ FLOORS = {
           "ndcg10": 0.88},
     "c": {("municipalities", "f1"): 0.99, ("speakers", "f1"): 0.98, ("date", "accuracy"): 0.99,
           ("host", "accuracy"): 0.99, ("themes", "f1"): 0.96, ("themes", "recall"): 0.94,
-          "ndcg10": 0.80},
+          "ndcg10": 0.96},
     "r": {("municipalities", "f1"): 0.97, ("speakers", "f1"): 0.95, ("date", "accuracy"): 0.99,
           ("host", "accuracy"): 0.94, ("themes", "f1"): 0.92, ("themes", "recall"): 0.86,
-          "ndcg10": 0.88},
+          "ndcg10": 0.92},
 }
 
 
@@ -84,9 +84,9 @@ class DevelopmentSets(unittest.TestCase):
 # tuned on (tests/otherhands/README.md), so the ranking's floors are held on
 # every machine, CI included.
 OTHERHANDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "otherhands")
-OTHERHANDS_NDCG10 = {"w1": 0.92, "w2": 0.91, "w3": 0.88, "w4": 0.86, "w5": 0.82, "w6": 0.91,
-                     "w7": 0.89, "w8": 0.92, "w9": 0.86, "w10": 0.90, "w11": 0.90,
-                     "w12": 0.96, "w13": 0.92}
+OTHERHANDS_NDCG10 = {"w1": 0.92, "w2": 0.91, "w3": 0.88, "w4": 0.86, "w5": 0.82, "w6": 0.93,
+                     "w7": 0.89, "w8": 0.92, "w9": 0.90, "w10": 0.90, "w11": 0.90,
+                     "w12": 0.96, "w13": 0.94}
 # The speakers, date, host and themes floors on the same sets (the figure
 # when last raised, less 0.01; the themes model is fitted on them: its
 # cross-validated figures are in docs/quality.md).
