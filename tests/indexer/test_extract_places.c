@@ -864,6 +864,40 @@ static void test_absent_anywhere_in_the_report(void **state)
     done(&r);
 }
 
+/* An absent label may follow a sentence on its line ("Deelnemers: ...
+ * Afwezig: X, Y"); a section of links to other days ("## Zie ook", a
+ * wiki's "== See also ==") names no municipality of this report. */
+static void test_absent_label_and_links_to_other_days(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-05-20", NULL,
+        LINES("# Verslag netwerkdag wonen",
+              "De netwerkdag vond plaats in het stadhuis van Zwolle.",
+              "Deelnemers volgens de lijst: Kampen, Meppel. **Afwezig:** Zutphen, Almelo.",
+              "# Zie ook", "[Netwerkdag Hardenberg 2014](hardenberg-2014.md)",
+              "[Netwerkdag Oldenzaal 2015](oldenzaal-2015.md)", "# Bronnen",
+              "Presentatie van de gemeente Dalfsen."));
+    expect_host(&r, "Zwolle");
+    assert_true(has(&r, "Kampen"));
+    assert_true(has(&r, "Meppel"));
+    assert_true(has(&r, "Dalfsen"));
+    assert_false(has(&r, "Zutphen"));
+    assert_false(has(&r, "Almelo"));
+    assert_false(has(&r, "Hardenberg"));
+    assert_false(has(&r, "Oldenzaal"));
+    done(&r);
+    run(&r, "2016-05-20", NULL,
+        LINES("# Netwerkdag wonen",
+              "De netwerkdag vond plaats in het stadhuis van Zwolle, met gasten uit Kampen.",
+              "== See also ==\n* [[Netwerkdag Hardenberg 2014]]",
+              "* [[Netwerkdag Oldenzaal 2015]]"));
+    assert_true(has(&r, "Kampen"));
+    assert_false(has(&r, "Hardenberg"));
+    assert_false(has(&r, "Oldenzaal"));
+    done(&r);
+}
+
 /* "X-buur Y" names X only to place its neighbour Y, which the name
  * supports though Y is a speaker's surname too; an institution carrying a
  * place's name ("TU Delft", "Hogeschool Windesheim Zwolle") is not the
@@ -920,6 +954,7 @@ int main(void)
         cmocka_unit_test(test_host_of_the_day_among_others),
         cmocka_unit_test(test_colloquial_names),
         cmocka_unit_test(test_absent_anywhere_in_the_report),
+        cmocka_unit_test(test_absent_label_and_links_to_other_days),
         cmocka_unit_test(test_neighbours_and_institutions),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
