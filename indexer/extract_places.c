@@ -11,7 +11,9 @@
  * report names as absent anywhere (a line of absentees, an attendance row
  * marked absent, "... Afwezig: X, Y", "Zutphen had zich afgemeld", "de
  * gemeenten X en Y waren er niet bij"), though it names it elsewhere too,
- * and a section of links to other days ("Zie ook").  The host is
+ * a section of links to other days ("Zie ook"), and a place whose clause
+ * dates it more than a week after the report's day (a later meeting's).
+ * The host is
  * found in extract_host.c, from the same mentions, and is always one of
  * the report's municipalities.
  */
@@ -259,7 +261,8 @@ static void add_names(const places_ctx *pc, const char *t, text_kind kind, void 
     size_t len = strlen(t);
     for (size_t i = 0; i < l.len; i++)
         if (l.items[i].accepted && l.items[i].m && in_the_region(pc, t, &l, i) &&
-            !on_absent_line(t, len, l.items[i].start))
+            !on_absent_line(t, len, l.items[i].start) &&
+            !vp_host_dated_after_the_day(t, len, &l.items[i], pc->year, pc->day))
             vp_strvec_push_unique(names, l.items[i].m->name);
     free(l.items);
 }
@@ -291,7 +294,7 @@ static void speaker_surnames(const vp_document *d, vp_strset *out)
 vp_extract_status vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *p,
                                     vp_document *d, vp_extract_issue *issue)
 {
-    places_ctx pc = {ctx->gazetteer, d->date ? atoi(d->date) : 0, NULL, NULL};
+    places_ctx pc = {ctx->gazetteer, d->date ? atoi(d->date) : 0, NULL, d->date, NULL};
     vp_strvec names = VP_STRVEC_INIT;
     vp_strset *surnames = vp_strset_new();
     int fm_line = 1;   /* front matter starts the file; fields carry no line */

@@ -36,6 +36,8 @@ typedef struct places_ctx {
     const vp_gazetteer *g;
     int year;                       /* of the report; 0 when not known */
     const char *province;           /* most of the report's municipalities */
+    const char *day;                /* the report's day, "YYYY-MM-DD"; NULL: not
+                                       known */
     const vp_strset *surnames;      /* folded names the report gives a person
                                        ("Karin Goes"): its bare "Goes" wants
                                        support; NULL: none */

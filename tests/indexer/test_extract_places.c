@@ -898,6 +898,24 @@ static void test_absent_label_and_links_to_other_days(void **state)
     done(&r);
 }
 
+/* A place whose clause dates it more than a week after the report's day
+ * is a later meeting's ("De najaarsdag is op vrijdag 4 november in X"), not
+ * a participant; one dated on the day is. */
+static void test_place_of_a_later_day(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-05-20", NULL,
+        LINES("# Verslag netwerkdag wonen",
+              "De netwerkdag van vrijdag 20 mei vond plaats in het stadhuis van Zwolle, met "
+              "gasten uit Kampen.",
+              "De najaarsdag is op vrijdag 4 november in Hardenberg, over de dorpen."));
+    expect_host(&r, "Zwolle");
+    assert_true(has(&r, "Kampen"));
+    assert_false(has(&r, "Hardenberg"));
+    done(&r);
+}
+
 /* "X-buur Y" names X only to place its neighbour Y, which the name
  * supports though Y is a speaker's surname too; an institution carrying a
  * place's name ("TU Delft", "Hogeschool Windesheim Zwolle") is not the
@@ -955,6 +973,7 @@ int main(void)
         cmocka_unit_test(test_colloquial_names),
         cmocka_unit_test(test_absent_anywhere_in_the_report),
         cmocka_unit_test(test_absent_label_and_links_to_other_days),
+        cmocka_unit_test(test_place_of_a_later_day),
         cmocka_unit_test(test_neighbours_and_institutions),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
