@@ -71,12 +71,42 @@ static void host_in_text(const places_ctx *pc, const char *t, text_kind kind, bo
         /* a label or a location line says where, whatever its dates */
         if (score > 0 && score < 5 && vp_host_about_an_earlier_day(t, len, m, pc->year, day))
             score = 0;
+        /* a letter's or an interview's dateline written later: where the
+         * text was written, weaker than a clause that places the meeting */
+        if (score == 4 && vp_host_dated_after_the_day(t, len, m, pc->year, day))
+            score = 3;
         if (!m->accepted && score < 3)
             continue;
         first = false;
         consider(best, m->m, score, (*order)++);
     }
     free(l.items);
+}
+
+/* Does a line of t start with one of the labels (then a colon)? */
+static bool has_line_label(const char *t, const char *const *labels)
+{
+    for (const char *line = t; line; line = strchr(line, '\n')) {
+        line += *line == '\n';
+        line += strspn(line, "> *_");
+        for (size_t k = 0; labels[k]; k++) {
+            size_t c = strlen(labels[k]);
+            if (!strncmp(line, labels[k], c) && line[c] == ':')
+                return true;
+        }
+    }
+    return false;
+}
+
+/* "Van: ... Verzonden: ... Onderwerp: ...": the header of a forwarded or
+ * quoted mail, which takes no turn of the opening paragraphs (the report
+ * in a mail thread comes after its headers and covering notes). */
+static bool is_mail_header(const char *t)
+{
+    static const char *const SENDER[] = {"Van", "From", NULL};
+    static const char *const OTHER[] = {"Verzonden", "Onderwerp", "Sent", "Subject", "Datum",
+                                        "Date", NULL};
+    return has_line_label(t, SENDER) && has_line_label(t, OTHER);
 }
 
 /* How far into the report the host is looked for. */
@@ -203,7 +233,7 @@ const vp_municipality *vp_places_host(const places_ctx *pc, const vp_parsed *p,
          * dated byline under the title is not one of the opening paragraphs */
         bool byline = subtitle && kind == IN_BODY && vp_parse_date(b->text, 0, date) &&
                       vp_host_is_byline(b->text);
-        if (kind == IN_BODY && len >= SUBTITLE_MAX / 2 && !byline)
+        if (kind == IN_BODY && len >= SUBTITLE_MAX / 2 && !byline && !is_mail_header(b->text))
             paragraphs++;
     }
     if (best.score < 4)

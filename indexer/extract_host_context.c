@@ -40,10 +40,12 @@ static void clause_of(const char *t, size_t len, const mention *m, size_t *from,
     *to = b;
 }
 
-bool vp_host_about_an_earlier_day(const char *t, size_t len, const mention *m, int year,
-                                  const char *day)
+/* How many days the date the clause of m names nearest to it lies after
+ * day ("YYYY-MM-DD"; negative: before); false when day is not known or the
+ * clause names no date. */
+static bool clause_day_offset(const char *t, size_t len, const mention *m, int year,
+                              const char *day, long *offset)
 {
-    enum { SLACK_DAYS = 7 };
     int y, mo, d;
     if (!day || sscanf(day, "%4d-%2d-%2d", &y, &mo, &d) != 3)
         return false;
@@ -59,7 +61,24 @@ bool vp_host_about_an_earlier_day(const char *t, size_t len, const mention *m, i
             when = vp_date_day_number(h.y, h.m, h.d);
         }
     }
-    return nearest != SIZE_MAX && when < vp_date_day_number(y, mo, d) - SLACK_DAYS;
+    *offset = when - vp_date_day_number(y, mo, d);
+    return nearest != SIZE_MAX;
+}
+
+enum { SLACK_DAYS = 7 };
+
+bool vp_host_about_an_earlier_day(const char *t, size_t len, const mention *m, int year,
+                                  const char *day)
+{
+    long offset;
+    return clause_day_offset(t, len, m, year, day, &offset) && offset < -SLACK_DAYS;
+}
+
+bool vp_host_dated_after_the_day(const char *t, size_t len, const mention *m, int year,
+                                 const char *day)
+{
+    long offset;
+    return clause_day_offset(t, len, m, year, day, &offset) && offset > SLACK_DAYS;
 }
 
 /* ---- welcomed by the host's mayor or alderman ---- */

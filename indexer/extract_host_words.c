@@ -13,7 +13,8 @@
  *      Winschoten", "de netwerkdag die de gemeente Ede organiseerde" (also
  *      past a relative clause: "De gemeente X, die ..., organiseerde"),
  *      "Ulft, 11-4-2012", "Tiel, Theater Het Pakhuis - vrijdag 8 juni",
- *      "... in Terneuzen" in the title
+ *      "... in Terneuzen" in the title, the meeting by its own word placed
+ *      in the clause ("de netwerkdag van het platform in Helmond")
  *   3  the meeting placed: "bijeen in", "gehouden in", "in het Parktheater
  *      Eindhoven", "Netwerkdag Gorinchem"; the host's mayor or alderman
  *      welcoming the participants ("Welkom door de Deventer wethouder",
@@ -336,6 +337,24 @@ static bool organises(const char *t, size_t len, size_t end)
     return said_before(aft, ".,;:!?", VERBS);
 }
 
+/* "verslag van de kennis- en netwerkdag van 3-10 in het Scheldetheater in
+ * Terneuzen", "aanwezig bij de netwerkdag van het platform in Helmond": the
+ * clause names the meeting by its own word and puts it in the place, which
+ * holds anywhere in the opening, also under a board's minutes or a letter
+ * whose own place comes first; not the next meeting's ("de volgende
+ * netwerkdag in Kampen"). */
+static bool places_the_meeting(const char *t, size_t from, const mention *m, const char *before,
+                               size_t n)
+{
+    static const char *const NEXT[] = {"volgende", "komende", "next", "upcoming", NULL};
+    if (!ends_with_words(before, n, "in") && !after_venue(t, from, m->start))
+        return false;
+    for (size_t k = 0; NEXT[k]; k++)
+        if (strstr(before, NEXT[k]))
+            return false;
+    return names_a_meeting(t, from, m->start);
+}
+
 /* How strongly the words around a mention say "this is the host". */
 int vp_host_score(const char *t, size_t len, const mention *m, bool lede)
 {
@@ -375,6 +394,8 @@ int vp_host_score(const char *t, size_t len, const mention *m, bool lede)
      * the writer's employer */
     if (best < 3 && lede && after_venue(t, a, m->start) && !names_a_job(before))
         best = 3;
+    if (best < 4 && places_the_meeting(t, a, m, before, n) && !names_a_job(before))
+        best = 4;
     /* "Gaststad van de editie 2012 was de gemeente Venlo" */
     if (best < 5 && (strstr(before, "gaststad") || strstr(before, "gastgemeente") ||
                      strstr(before, "gastheer")) &&
@@ -503,7 +524,8 @@ int vp_host_title_score(const char *t, size_t len, const mention *m)
     static const char *const EVENTS[] = {"dag", "bijeenkomst", "congres", "conferentie",
                                          "bezoek", "meeting", "sessie", "session", "visit",
                                          "symposium", "middag", "avond", "verslag",
-                                         "impressie", "day", "days", "overleg", NULL};
+                                         "impressie", "day", "days", "overleg",
+                                         "daagse", NULL};
     bool year = n - w == 4 && before[w] >= '0' && before[w] <= '9';
     for (size_t k = 0; EVENTS[k] && !year; k++) {
         size_t c = strlen(EVENTS[k]);

@@ -9,8 +9,11 @@
  * it lists them and the accepted mentions otherwise, leaves out a place
  * outside that province unless it stands in a list, and a municipality the
  * report names as absent anywhere (a line of absentees, an attendance row
- * marked absent, "Zutphen had zich afgemeld", "de gemeenten X en Y waren er
- * niet bij"), though it names it elsewhere too.  The host is
+ * marked absent, "... Afwezig: X, Y", "Zutphen had zich afgemeld", "de
+ * gemeenten X en Y waren er niet bij"), though it names it elsewhere too,
+ * a section of links to other days ("Zie ook"), and a place whose clause
+ * dates it more than a week after the report's day (a later meeting's).
+ * The host is
  * found in extract_host.c, from the same mentions, and is always one of
  * the report's municipalities.
  */
@@ -38,8 +41,38 @@ text_kind vp_places_kind(const vp_parsed *p, const vp_document *d, const vp_bloc
     return is_heading(b) ? IN_HEADING : IN_BODY;
 }
 
+/* Does the block open a section: a heading, or a wiki's "== Zie ook =="
+ * on a line of its own? */
+static bool opens_a_section(const vp_block *b)
+{
+    size_t n = strcspn(b->text, "\n");
+    return is_heading(b) || (n > 4 && !strncmp(b->text, "==", 2) &&
+                             !strncmp(b->text + n - 2, "==", 2));
+}
+
+/* Is the block the title of a section of links to other pages ("Zie ook",
+ * "See also")?  The days it links to are other days, not this report's. */
+static bool opens_see_also(const vp_block *b)
+{
+    static const char *const TITLES[] = {"zie ook", "see also", "lees ook", "lees verder",
+                                         "gerelateerd", "related", NULL};
+    if (!opens_a_section(b))
+        return false;
+    char lower[64];
+    size_t n = strcspn(b->text, "\n");
+    vp_ex_lower(b->text, 0, n < sizeof lower - 1 ? n : sizeof lower - 1, lower, sizeof lower);
+    size_t from = strspn(lower, "=#*_ "), to = strlen(lower);
+    while (to > from && strchr("=#*_: ", lower[to - 1]))
+        to--;
+    lower[to] = '\0';
+    for (size_t k = 0; TITLES[k]; k++)
+        if (!strcmp(lower + from, TITLES[k]))
+            return true;
+    return false;
+}
+
 /* Calls fn on every text of the report: the front matter title, then the
- * blocks. */
+ * blocks, but for a section of links to other pages. */
 typedef void (*text_fn)(const places_ctx *pc, const char *t, text_kind kind, void *ctx);
 
 static void each_text(const places_ctx *pc, const vp_parsed *p, const vp_document *d,
@@ -47,9 +80,12 @@ static void each_text(const places_ctx *pc, const vp_parsed *p, const vp_documen
 {
     if (d->title && p->fm.title)
         fn(pc, d->title, IN_TITLE, ctx);
+    bool see_also = false;
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
-        if (b->kind != VP_BLOCK_CODE)
+        if (opens_a_section(b))
+            see_also = opens_see_also(b);
+        if (b->kind != VP_BLOCK_CODE && !see_also)
             fn(pc, b->text, vp_places_kind(p, d, b), ctx);
     }
 }
@@ -112,6 +148,21 @@ static bool opens_with_absent(const char *t, size_t from, size_t to)
     return we > from && vp_ex_eq_any(t + from, we - from, ABSENT_WORDS);
 }
 
+/* "Deelnemers: Zeist, Houten. Afwezig: Deventer": a sentence of the line
+ * before pos that opens with an absent word as a label (then a colon). */
+static bool absent_label_in_sentence(const char *t, size_t ls, size_t pos)
+{
+    size_t s = pos;
+    while (s > ls && !(t[s - 1] == ' ' && s >= ls + 2 && strchr(".!?", t[s - 2])))
+        s--;
+    if (s == ls || !opens_with_absent(t, s, pos))
+        return false;
+    size_t we = s + strspn(t + s, "*_");
+    while (we < pos && vp_ex_is_wordchar(t + we, pos - we))
+        we += vp_ex_charlen(t + we, pos - we);
+    return we < pos && t[we + strspn(t + we, "*_")] == ':';
+}
+
 /* Is the mention at pos on a line of absentees, or in a table row (cells
  * joined by " | ") one of whose cells says its municipality was absent? */
 static bool on_absent_line(const char *t, size_t len, size_t pos)
@@ -121,7 +172,7 @@ static bool on_absent_line(const char *t, size_t len, size_t pos)
         ls--;
     while (le < len && t[le] != '\n')
         le++;
-    if (opens_with_absent(t, ls, le))
+    if (opens_with_absent(t, ls, le) || absent_label_in_sentence(t, ls, pos))
         return true;
     for (size_t c = ls; c < le; c++)
         if (t[c] == '|' && opens_with_absent(t, c + 1, le))
@@ -210,7 +261,8 @@ static void add_names(const places_ctx *pc, const char *t, text_kind kind, void 
     size_t len = strlen(t);
     for (size_t i = 0; i < l.len; i++)
         if (l.items[i].accepted && l.items[i].m && in_the_region(pc, t, &l, i) &&
-            !on_absent_line(t, len, l.items[i].start))
+            !on_absent_line(t, len, l.items[i].start) &&
+            !vp_host_dated_after_the_day(t, len, &l.items[i], pc->year, pc->day))
             vp_strvec_push_unique(names, l.items[i].m->name);
     free(l.items);
 }
@@ -242,7 +294,7 @@ static void speaker_surnames(const vp_document *d, vp_strset *out)
 vp_extract_status vp_extract_places(const vp_extract_ctx *ctx, const vp_parsed *p,
                                     vp_document *d, vp_extract_issue *issue)
 {
-    places_ctx pc = {ctx->gazetteer, d->date ? atoi(d->date) : 0, NULL, NULL};
+    places_ctx pc = {ctx->gazetteer, d->date ? atoi(d->date) : 0, NULL, d->date, NULL};
     vp_strvec names = VP_STRVEC_INIT;
     vp_strset *surnames = vp_strset_new();
     int fm_line = 1;   /* front matter starts the file; fields carry no line */

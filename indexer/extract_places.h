@@ -36,6 +36,8 @@ typedef struct places_ctx {
     const vp_gazetteer *g;
     int year;                       /* of the report; 0 when not known */
     const char *province;           /* most of the report's municipalities */
+    const char *day;                /* the report's day, "YYYY-MM-DD"; NULL: not
+                                       known */
     const vp_strset *surnames;      /* folded names the report gives a person
                                        ("Karin Goes"): its bare "Goes" wants
                                        support; NULL: none */
@@ -100,6 +102,12 @@ bool vp_host_we_hosted(const char *lower);
  * lies more than a week before day (extract_host_context.c). */
 bool vp_host_about_an_earlier_day(const char *t, size_t len, const mention *m, int year,
                                   const char *day);
+
+/* Does the clause of mention m date it more than a week after day ("Roosendaal,
+ * 12 april 2008" on a letter about a day of 4 april)?  Then it is where the
+ * text was written, often but not always the host (extract_host_context.c). */
+bool vp_host_dated_after_the_day(const char *t, size_t len, const mention *m, int year,
+                                 const char *day);
 
 /* The municipality whose mayor or alderman welcomed the participants or
  * opened the day in text t ("Welkom door de X wethouder", "de burgemeester

@@ -49,7 +49,8 @@ typedef struct report {
 /* One block per line; "# " makes a heading.  date: the front matter date
  * (sets the report's year), location: front matter location; NULL for
  * none. */
-static void run(report *r, const char *date, const char *location, const char *const *lines)
+static void prepare(report *r, const char *date, const char *location,
+                    const char *const *lines)
 {
     vp_parsed_init(&r->p);
     for (int i = 0; lines[i]; i++) {
@@ -67,8 +68,18 @@ static void run(report *r, const char *date, const char *location, const char *c
     }
     vp_document_init(&r->d);
     memset(&r->issue, 0, sizeof r->issue);
+}
+
+static void extract(report *r)
+{
     vp_extract_ctx ctx = {.gazetteer = gaz, .speaker_words = words};
     assert_int_equal(vp_extract_all(&ctx, &r->p, &r->d, &r->issue), VP_EXTRACT_OK);
+}
+
+static void run(report *r, const char *date, const char *location, const char *const *lines)
+{
+    prepare(r, date, location, lines);
+    extract(r);
 }
 
 static void done(report *r)
@@ -420,6 +431,75 @@ static void test_host_cues(void **state)
                      r.d.host ? r.d.host : "none");
         done(&r);
     }
+}
+
+/* The clause that names the meeting by its own word and places it wins
+ * over a board's minutes held elsewhere and over a letter's dateline
+ * written a week or more after the day; a later dateline alone still names
+ * the host, and the next meeting's place is none. */
+static void test_host_of_the_meeting_placed_in_its_clause(void **state)
+{
+    (void)state;
+    const host_case cases[] = {
+        {LINES("# Gemeente Zaltbommel \xE2\x80\x93 Commissie Bestuur",
+               "**Besluitenlijst vergadering dinsdag 3 maart 2020, raadzaal stadhuis Zaltbommel**",
+               "Aanwezig: de leden Aarts, Boer, Claassen en Dekker; wethouder Evers.",
+               "Wethouder Evers doet verslag van de netwerkdag van 27 februari in het "
+               "Schouwburgtheater in Doetinchem. Het ging over de binnensteden."),
+         "2020-02-27", "Doetinchem"},
+        {LINES("# Ingezonden: een dag vol praatjes", "Zwolle, 20 mei 2016",
+               "Op dinsdag 10 mei was ik namens de gemeente Zwolle aanwezig bij de netwerkdag "
+               "van de vereniging in Hardenberg. Ik wil graag reageren op uw verslag."),
+         "2016-05-10", "Hardenberg"},
+        {LINES("# Vraaggesprek", "*Tiel, 28 april 2016. Twee weken na de netwerkdag van "
+               "14 april sprak de redactie met de organisator.*",
+               "Waar ging het over? Over de binnenstad, en over wat een kleine stad kan doen "
+               "tegen de leegstand van winkels in de straten rond de markt."),
+         "2016-04-14", "Tiel"},
+        {LINES("# Kort verslag",
+               "Het was een drukke en leerzame middag met veel sprekers over de woningmarkt en "
+               "de bouw van betaalbare huizen in de regio.",
+               "De voorzitter zei tot slot dat de volgende netwerkdag in Kampen is."),
+         "2016-04-14", NULL},
+    };
+    expect_hosts(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A mail thread's headers and covering notes take no turn of the opening
+ * paragraphs: the report under them still names the host. */
+static void test_host_under_mail_headers(void **state)
+{
+    (void)state;
+    const char *const *lines = LINES(
+        "Van: Anne de Wit\nVerzonden: maandag 23 maart 2026 10:31\nAan: team Economie en "
+        "Werk\nOnderwerp: FW: verslag netwerkdag",
+        "Goedemorgen, zoals gevraagd stuur ik jullie mijn verslag van de netwerkdag van "
+        "vorige week, met de vragen van Bart eronder en mijn antwoorden erbij.",
+        "> Van: Bart Smit\n> Verzonden: zaterdag 21 maart 2026 09:05\n> Aan: Anne de "
+        "Wit\n> Onderwerp: RE: verslag netwerkdag",
+        "Dank je wel voor het verslag! Een vraag nog over de tweede dag: wie sprak daar "
+        "over de arbeidsmarkt in de regio, en is de presentatie al rondgestuurd?",
+        "Van: Anne de Wit\nVerzonden: vrijdag 20 maart 2026 18:44\nAan: Bart Smit\n"
+        "Onderwerp: verslag netwerkdag",
+        "Hoi Bart, de netwerkdag was dit keer een tweedaagse in een groot congrescentrum. "
+        "Gastheer was Oss, samen met de buurgemeenten.");
+    const host_case cases[] = {{lines, "2026-03-19", "Oss"}};
+    expect_hosts(cases, 1);
+}
+
+/* A title that puts a two-day meeting in a place: "observaties tweedaagse
+ * Heerlen". */
+static void test_host_in_a_title_of_a_two_day_meeting(void **state)
+{
+    (void)state;
+    report r;
+    prepare(&r, "2025-06-12", NULL,
+            LINES("Een paar losse aantekeningen van de eerste dag, in de volgorde waarin "
+                  "de sprekers aan bod kwamen, met de vragen uit de zaal."));
+    r.p.fm.title = strdup("Aantekeningen bij de tweedaagse Tiel");
+    extract(&r);
+    expect_host(&r, "Tiel");
+    done(&r);
 }
 
 /* A first-person writer's way to the day names the host ("reed ik naar
@@ -784,6 +864,58 @@ static void test_absent_anywhere_in_the_report(void **state)
     done(&r);
 }
 
+/* An absent label may follow a sentence on its line ("Deelnemers: ...
+ * Afwezig: X, Y"); a section of links to other days ("## Zie ook", a
+ * wiki's "== See also ==") names no municipality of this report. */
+static void test_absent_label_and_links_to_other_days(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-05-20", NULL,
+        LINES("# Verslag netwerkdag wonen",
+              "De netwerkdag vond plaats in het stadhuis van Zwolle.",
+              "Deelnemers volgens de lijst: Kampen, Meppel. **Afwezig:** Zutphen, Almelo.",
+              "# Zie ook", "[Netwerkdag Hardenberg 2014](hardenberg-2014.md)",
+              "[Netwerkdag Oldenzaal 2015](oldenzaal-2015.md)", "# Bronnen",
+              "Presentatie van de gemeente Dalfsen."));
+    expect_host(&r, "Zwolle");
+    assert_true(has(&r, "Kampen"));
+    assert_true(has(&r, "Meppel"));
+    assert_true(has(&r, "Dalfsen"));
+    assert_false(has(&r, "Zutphen"));
+    assert_false(has(&r, "Almelo"));
+    assert_false(has(&r, "Hardenberg"));
+    assert_false(has(&r, "Oldenzaal"));
+    done(&r);
+    run(&r, "2016-05-20", NULL,
+        LINES("# Netwerkdag wonen",
+              "De netwerkdag vond plaats in het stadhuis van Zwolle, met gasten uit Kampen.",
+              "== See also ==\n* [[Netwerkdag Hardenberg 2014]]",
+              "* [[Netwerkdag Oldenzaal 2015]]"));
+    assert_true(has(&r, "Kampen"));
+    assert_false(has(&r, "Hardenberg"));
+    assert_false(has(&r, "Oldenzaal"));
+    done(&r);
+}
+
+/* A place whose clause dates it more than a week after the report's day
+ * is a later meeting's ("De najaarsdag is op vrijdag 4 november in X"), not
+ * a participant; one dated on the day is. */
+static void test_place_of_a_later_day(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-05-20", NULL,
+        LINES("# Verslag netwerkdag wonen",
+              "De netwerkdag van vrijdag 20 mei vond plaats in het stadhuis van Zwolle, met "
+              "gasten uit Kampen.",
+              "De najaarsdag is op vrijdag 4 november in Hardenberg, over de dorpen."));
+    expect_host(&r, "Zwolle");
+    assert_true(has(&r, "Kampen"));
+    assert_false(has(&r, "Hardenberg"));
+    done(&r);
+}
+
 /* "X-buur Y" names X only to place its neighbour Y, which the name
  * supports though Y is a speaker's surname too; an institution carrying a
  * place's name ("TU Delft", "Hogeschool Windesheim Zwolle") is not the
@@ -826,6 +958,9 @@ int main(void)
         cmocka_unit_test(test_mentioned_not_present),
         cmocka_unit_test(test_host_cues),
         cmocka_unit_test(test_host_of_a_blog),
+        cmocka_unit_test(test_host_of_the_meeting_placed_in_its_clause),
+        cmocka_unit_test(test_host_under_mail_headers),
+        cmocka_unit_test(test_host_in_a_title_of_a_two_day_meeting),
         cmocka_unit_test(test_host_in_labels_titles_and_after_bylines),
         cmocka_unit_test(test_no_host_without_a_cue),
         cmocka_unit_test(test_front_matter_location),
@@ -837,6 +972,8 @@ int main(void)
         cmocka_unit_test(test_host_of_the_day_among_others),
         cmocka_unit_test(test_colloquial_names),
         cmocka_unit_test(test_absent_anywhere_in_the_report),
+        cmocka_unit_test(test_absent_label_and_links_to_other_days),
+        cmocka_unit_test(test_place_of_a_later_day),
         cmocka_unit_test(test_neighbours_and_institutions),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
