@@ -69,7 +69,8 @@ static void host_in_text(const places_ctx *pc, const char *t, text_kind kind, bo
         if (vp_host_news_dateline(t, len, m))
             score = 5;
         /* a label or a location line says where, whatever its dates */
-        if (score > 0 && score < 5 && vp_host_about_an_earlier_day(t, len, m, pc->year, day))
+        if (score > 0 && score < 5 && (vp_host_about_an_earlier_day(t, len, m, pc->year, day) ||
+                                       vp_host_names_a_later_year(t, m, pc->year)))
             score = 0;
         /* a letter's or an interview's dateline written later: where the
          * text was written, weaker than a clause that places the meeting */

@@ -109,6 +109,11 @@ bool vp_host_about_an_earlier_day(const char *t, size_t len, const mention *m, i
 bool vp_host_dated_after_the_day(const char *t, size_t len, const mention *m, int year,
                                  const char *day);
 
+/* Does the sentence of mention m name, before it, a year later than year
+ * (the report's) and at most ten ahead ("Voorjaarsdag 2021: ... in
+ * Helmond")?  Then it places a later meeting (extract_host_context.c). */
+bool vp_host_names_a_later_year(const char *t, const mention *m, int year);
+
 /* The municipality whose mayor or alderman welcomed the participants or
  * opened the day in text t ("Welkom door de X wethouder", "de burgemeester
  * van X opende de dag"), not as the association's chair nor on another

@@ -436,7 +436,8 @@ static void test_host_cues(void **state)
 /* The clause that names the meeting by its own word and places it wins
  * over a board's minutes held elsewhere and over a letter's dateline
  * written a week or more after the day; a later dateline alone still names
- * the host, and the next meeting's place is none. */
+ * the host, and the next meeting's place is none, also when only its year
+ * says it is later. */
 static void test_host_of_the_meeting_placed_in_its_clause(void **state)
 {
     (void)state;
@@ -461,6 +462,12 @@ static void test_host_of_the_meeting_placed_in_its_clause(void **state)
                "de bouw van betaalbare huizen in de regio.",
                "De voorzitter zei tot slot dat de volgende netwerkdag in Kampen is."),
          "2016-04-14", NULL},
+        /* a later year's meeting, named without a day, is not this one's host */
+        {LINES("# Evaluatie webinar 8-11-'19", "Organisatie: gemeente Nijkerk",
+               "Het webinar werd uitgezonden vanuit de raadzaal. Er keken 90 mensen mee.",
+               "Aanbevelingen van de deelnemers:",
+               "1. Voorjaarsdag 2020: liefst een middagprogramma, in Zutphen (onder voorbehoud)."),
+         "2019-11-08", NULL},
     };
     expect_hosts(cases, sizeof cases / sizeof cases[0]);
 }
