@@ -16,8 +16,9 @@
 
 #include "date_parse.h"
 
-/* Is the date h of the block t[0..len) on the sent line of a mail header:
- * a block with a From, To or Cc line (or Van, Aan)? */
+/* Is the date h of the block t[0..len) on the sent line of a mail header
+ * (a block with a From, To or Cc line, or Van, Aan), or on the Datum line
+ * of a memo's head (a block with both a Van and an Aan line)? */
 bool vp_date_in_mail_header(const char *t, size_t len, const date_hit *h);
 
 #endif /* VP_DATE_MAIL_H */

@@ -14,8 +14,9 @@
  * dated before the day: when it calls itself one, calls to sign up or to
  * book a room, or restates its date as that of its last update, the day
  * its opening names in the weeks after the anchor is the event.
- * A mail's "Date:" header (under its sender) and a front matter
- * "publicatiedatum" are such days of writing; a text that calls itself a
+ * A mail's "Date:" header (under its sender), a memo's "Datum:" (under its
+ * "Aan:" and "Van:") and a front matter "publicatiedatum" are such days of
+ * writing; a text that calls itself a
  * look-back ("Terugblik op de najaarsdag") may be written up to a year
  * after its day.
  * "Gisteren", "afgelopen donderdag" and "vorige week donderdag" count back

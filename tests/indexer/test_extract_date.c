@@ -830,6 +830,26 @@ static void test_memo_latest_day_before_its_date(void **state)
                   "15 november 2019 in Ede.");
 }
 
+/* A memo's head (Aan, Van, Datum) dates the memo, as a mail's sent line
+ * does, so its "Datum:" restating the front matter's day confirms nothing:
+ * the visit the memo reports is the event.  Minutes' "Datum:" with no
+ * sender and addressee is still the meeting's. */
+static void test_memo_head_dates_the_memo(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2016-06-20", "2016-06-09",
+                  "GEMEENTE CULEMBORG\nAfdeling Samenleving",
+                  "MEMO\nAan: het college\nVan: P. de Jong\nDatum: 20 juni 2016\n"
+                  "Onderwerp: netwerkdag van de vereniging, 9 juni jl.",
+                  "1. Aanleiding",
+                  "Op donderdag 9 juni 2016 heb ik met wethouder Bos de kennis- en netwerkdag "
+                  "van de vereniging bijgewoond in het stadhuis van Tiel.");
+    EXPECT_REPORT("2016-06-20", "2016-06-20",
+                  "VERSLAG\nDatum: maandag 20 juni 2016\nOnderwerp: regionale woonagenda",
+                  "Op donderdag 9 juni 2016 stemde de raad in met de woonagenda, die vandaag "
+                  "besproken werd met de wethouders uit de regio.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -881,6 +901,7 @@ int main(void)
         cmocka_unit_test(test_interview_before_update_after),
         cmocka_unit_test(test_memo_latest_day_before_its_date),
         cmocka_unit_test(test_title_date_with_an_update),
+        cmocka_unit_test(test_memo_head_dates_the_memo),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
