@@ -122,6 +122,11 @@ static int month_from_word(const char *s, size_t n, bool *full_english)
     return 0;
 }
 
+int vp_date_month_from_word(const char *s, size_t n)
+{
+    return month_from_word(s, n, NULL);
+}
+
 /* A weekday, also as part of the day ("vrijdagochtend", "dinsdagavond"). */
 int vp_date_weekday_from_word(const char *s, size_t n)
 {

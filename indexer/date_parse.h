@@ -29,6 +29,8 @@ void vp_date_from_day_number(long z, int *y, int *m, int *d);
 int vp_date_weekday_of(int y, int m, int d);
 /* A weekday word ("vrijdag", "vr", "Friday", "vrijdagochtend"), -1 when none. */
 int vp_date_weekday_from_word(const char *s, size_t n);
+/* A month word ("oktober", "okt", "October"), 1-12; 0 when none. */
+int vp_date_month_from_word(const char *s, size_t n);
 /* "YYYY-MM-DD" of a valid date. */
 void vp_date_format(int y, int m, int d, char out[11]);
 

@@ -59,3 +59,75 @@ bool vp_date_find_week(const char *t, size_t len, int *week, int *weekday)
     }
     return false;
 }
+
+/* The n-th (1-4; -1: the last) weekday wd of month m of year y, as a day
+ * number; -1 when the month has no such day. */
+static long nth_weekday(int y, int m, int n, int wd)
+{
+    if (n < 0) {
+        int last = 31;
+        while (!vp_date_valid(y, m, last))
+            last--;
+        long day = vp_date_day_number(y, m, last);
+        return day - (vp_date_weekday_of(y, m, last) - wd + 7) % 7;
+    }
+    long day = vp_date_day_number(y, m, 1) + (wd - vp_date_weekday_of(y, m, 1) + 7) % 7 +
+               7L * (n - 1);
+    int yy, mm, dd;
+    vp_date_from_day_number(day, &yy, &mm, &dd);
+    return mm == m ? day : -1;
+}
+
+/* The place in the month an ordinal word gives: 1-4, -1 for the last, 0
+ * for none. */
+static int ordinal_of(const char *s, size_t n)
+{
+    static const char *const ORDINALS[][2] = {
+        {"eerste", "first"}, {"tweede", "second"}, {"derde", "third"}, {"vierde", "fourth"}};
+    for (int k = 0; k < 4; k++)
+        if (vp_ex_eq(s, n, ORDINALS[k][0]) || vp_ex_eq(s, n, ORDINALS[k][1]))
+            return k + 1;
+    return vp_ex_eq(s, n, "laatste") || vp_ex_eq(s, n, "last") ? -1 : 0;
+}
+
+/* Past "en vrijdag" / "and Friday" after the first weekday of a pair. */
+static size_t past_second_weekday(const char *t, size_t len, size_t pos)
+{
+    static const char *const AND[] = {"en", "and", "t/m", "tot", NULL};
+    size_t as, ae, ws, we;
+    if (vp_ex_next_word(t, len, pos, &as, &ae) && vp_ex_eq_any(t + as, ae - as, AND) &&
+        vp_ex_next_word(t, len, ae, &ws, &we) && vp_date_weekday_from_word(t + ws, we - ws) >= 0)
+        return we;
+    return pos;
+}
+
+bool vp_date_find_nth_weekday(const char *t, size_t len, int year, int *y, int *m, int *d)
+{
+    static const char *const OF[] = {"van", "in", "of", NULL};
+    size_t pos = 0, ws, we, s1, e1, s2, e2, s3, e3;
+    while (vp_ex_step_word(t, len, &pos, &ws, &we)) {
+        int n = ordinal_of(t + ws, we - ws);
+        if (!n || !vp_ex_next_word(t, len, we, &s1, &e1))
+            continue;
+        int wd = vp_date_weekday_from_word(t + s1, e1 - s1);
+        size_t after = past_second_weekday(t, len, e1);
+        if (wd < 0 || !vp_ex_next_word(t, len, after, &s2, &e2) ||
+            !vp_ex_eq_any(t + s2, e2 - s2, OF) || !vp_ex_next_word(t, len, e2, &s3, &e3))
+            continue;
+        int month = vp_date_month_from_word(t + s3, e3 - s3);
+        if (!month)
+            continue;
+        size_t ys, ye;
+        int in_year = year;
+        if (vp_ex_next_word(t, len, e3, &ys, &ye) && ye - ys == 4 && is_digit(t[ys]) &&
+            is_digit(t[ys + 1]) && is_digit(t[ys + 2]) && is_digit(t[ys + 3]))
+            in_year = (t[ys] - '0') * 1000 + (t[ys + 1] - '0') * 100 + (t[ys + 2] - '0') * 10 +
+                      (t[ys + 3] - '0');
+        long day = in_year > 0 ? nth_weekday(in_year, month, n, wd) : -1;
+        if (day < 0)
+            continue;
+        vp_date_from_day_number(day, y, m, d);
+        return true;
+    }
+    return false;
+}

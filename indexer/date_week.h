@@ -1,6 +1,7 @@
 /*
  * date_week.h: a day named by its ISO week ("week 42", "donderdag (week
- * 42)", "week 22, vrijdag"), for the date stage (extract_date.c).  Private
+ * 42)", "week 22, vrijdag") or by its place in the month ("de eerste
+ * donderdag van oktober"), for the date stage (extract_date.c).  Private
  * to indexer/.
  *
  * A week number names a day only with a weekday next to it.  Alone it
@@ -29,5 +30,12 @@ long vp_date_iso_week_monday(int y, int week);
 /* The first "week N" (1-53) in t[0..len) with its weekday (-1 when none
  * stands next to it): fills *week and *weekday, false when none. */
 bool vp_date_find_week(const char *t, size_t len, int *week, int *weekday);
+
+/* The first day named by its place in a month in t[0..len): "de eerste
+ * donderdag van oktober", "de eerste donderdag en vrijdag van oktober"
+ * (its first day), "the last Friday of May 2019"; the year written after
+ * the month, else `year` (0: none, no day).  Fills *y, *m, *d; false when
+ * there is none. */
+bool vp_date_find_nth_weekday(const char *t, size_t len, int year, int *y, int *m, int *d);
 
 #endif /* VP_DATE_WEEK_H */

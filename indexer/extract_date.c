@@ -53,7 +53,8 @@
  * words and the line around one date say of it is date_cues.c's (a mail
  * header's date_mail.c's, a statement of the day date_statement.c's), the
  * days "gisteren" and "afgelopen donderdag" name date_relative.c's, "week
- * 42" date_week.c's, and one date expression date_parse.c's ("di 4/10" and
+ * 42" and "de eerste donderdag van oktober" date_week.c's, and one date
+ * expression date_parse.c's ("di 4/10" and
  * "3-12-'20" date_numeric.c's).
  */
 #include "extract_stages.h"
@@ -589,6 +590,24 @@ static bool week_day(const vp_parsed *p, const vp_document *d, int year, event *
     return true;
 }
 
+/* "de eerste donderdag van oktober" in the title or the opening: the day
+ * it names in the report's year (date_week.h). */
+static bool nth_weekday_day(const vp_parsed *p, const vp_document *d, int year, event *e)
+{
+    bool found = d->title && vp_date_find_nth_weekday(d->title, strlen(d->title), year, &e->y,
+                                                      &e->m, &e->d);
+    for (size_t bi = 0, seen = 0; !found && bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        seen++;
+        found = vp_date_find_nth_weekday(b->text, strlen(b->text), year, &e->y, &e->m, &e->d);
+    }
+    e->found = e->strong = found;
+    e->stated = false;
+    return found;
+}
+
 /* ---- announcements and look-backs ---- */
 
 /* A word of the call to sign up or to book a room ("aanmelden kan tot
@@ -844,6 +863,12 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
         if (relative_day(p, &from, &rel))
             e = rel;
     }
+    /* "de eerste donderdag van oktober" names one day, where a date found
+     * without a weekday or a cue may be anything's ("de enquete liep van 6
+     * tot 24 oktober") */
+    event nth = {0};
+    if (!e.strong && nth_weekday_day(p, d, year, &nth))
+        e = nth;
     /* a bare week number is a guess at the day: a file name's date beats it */
     event week = {0};
     if (!e.found && week_day(p, d, year, &week) &&

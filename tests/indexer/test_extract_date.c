@@ -850,6 +850,24 @@ static void test_memo_head_dates_the_memo(void **state)
                   "besproken werd met de wethouders uit de regio.");
 }
 
+/* A day named by its place in the month, in the front matter's year or
+ * the one written after the month; it beats a date that only happens to
+ * come first (a survey's period), and an ordinal without a month names no
+ * day. */
+static void test_nth_weekday_of_a_month(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2015-10-27", "2015-10-01", "# Evaluatie tweedaagse",
+                  "De tweedaagse vond plaats op de eerste donderdag en vrijdag van oktober in "
+                  "Venray. De enquete liep van 5 tot 20 oktober 2015.");
+    EXPECT_REPORT(NULL, "2019-05-31", "# Terugblik",
+                  "We kwamen bijeen op de laatste vrijdag van mei 2019 in het stadhuis.");
+    EXPECT_REPORT("2021-04-02", "2021-03-09", "# Voorjaarsdag",
+                  "Het was de tweede dinsdag van maart: veertig mensen in de raadzaal.");
+    EXPECT_REPORT("2021-04-02", "2021-04-02", "# Voorjaarsdag",
+                  "Het was de eerste dinsdag na de vakantie: veertig mensen in de raadzaal.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -902,6 +920,7 @@ int main(void)
         cmocka_unit_test(test_memo_latest_day_before_its_date),
         cmocka_unit_test(test_title_date_with_an_update),
         cmocka_unit_test(test_memo_head_dates_the_memo),
+        cmocka_unit_test(test_nth_weekday_of_a_month),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
