@@ -570,14 +570,20 @@ static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
  * the text names no date. */
 static bool week_day(const vp_parsed *p, const vp_document *d, int year, event *e)
 {
-    int week, wd;
+    int week = 0, wd = -1, w, k;
     bool found = d->title && vp_date_find_week(d->title, strlen(d->title), &week, &wd);
-    for (size_t bi = 0, seen = 0; !found && bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
+    /* a title's "(week 42)" with "donderdag in week 42" below: that day */
+    for (size_t bi = 0, seen = 0; wd < 0 && bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
         const vp_block *b = &p->blocks[bi];
         if (b->kind == VP_BLOCK_CODE)
             continue;
         seen++;
-        found = vp_date_find_week(b->text, strlen(b->text), &week, &wd);
+        if (vp_date_find_week(b->text, strlen(b->text), &w, &k) &&
+            (!found || (k >= 0 && w == week))) {
+            week = w;
+            wd = k;
+            found = true;
+        }
     }
     if (!found || !year || (week == 53 && vp_date_iso_week_monday(year, 53) >=
                                               vp_date_iso_week_monday(year + 1, 1)))
@@ -869,10 +875,12 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
     event nth = {0};
     if (!e.strong && nth_weekday_day(p, d, year, &nth))
         e = nth;
-    /* a bare week number is a guess at the day: a file name's date beats it */
+    /* "donderdag in week 42" names one day, as the place in the month does;
+     * a bare week number is a guess at the day: any date or a file name's
+     * beats it */
     event week = {0};
-    if (!e.found && week_day(p, d, year, &week) &&
-        (week.strong || !vp_date_from_path(d->path, &py, &pm, &pd)))
+    if (!e.strong && week_day(p, d, year, &week) &&
+        (week.strong || (!e.found && !vp_date_from_path(d->path, &py, &pm, &pd))))
         e = week;
     event back;
     if (announces(p) && look_back_day(p, year, &back) &&

@@ -868,6 +868,20 @@ static void test_nth_weekday_of_a_month(void **state)
                   "Het was de eerste dinsdag na de vakantie: veertig mensen in de raadzaal.");
 }
 
+/* "donderdag in week 42" names that day even when the title gives the week
+ * bare and the text names a later deadline; a bare week still yields to
+ * any date. */
+static void test_weekday_of_a_week_below_a_bare_week(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2018-11-05", "2018-10-18", "# Evaluatie netwerkdag Middelburg (week 42)",
+                  "De netwerkdag vond plaats op donderdag in week 42 in de schouwburg. De "
+                  "vragenlijst stond open tot 2 november 2018.");
+    EXPECT_REPORT(NULL, "2018-10-16", "# Evaluatie netwerkdag Middelburg (week 42)",
+                  "De netwerkdag was op 16 oktober 2018. De vragenlijst stond open tot 2 "
+                  "november 2018.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -921,6 +935,7 @@ int main(void)
         cmocka_unit_test(test_title_date_with_an_update),
         cmocka_unit_test(test_memo_head_dates_the_memo),
         cmocka_unit_test(test_nth_weekday_of_a_month),
+        cmocka_unit_test(test_weekday_of_a_week_below_a_bare_week),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
