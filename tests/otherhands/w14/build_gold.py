@@ -1,0 +1,121 @@
+import json
+G=[]
+def r(f,date,host,mun,opt,sp,th,tho,notes):
+    G.append({"file":f,"date":date,"host":host,"municipalities":mun,"municipalities_optional":opt,
+              "speakers":list(sp),"speaker_forms":sp,"themes":th,"themes_optional":tho,"notes":notes})
+r("y01.md","2009-04-16","Kampen",
+  ["Kampen","Smallingerland","Deventer","Emmen","Assen","Hoorn","Den Helder","Oss","Zeist","Zwolle"],[],
+  {"Hendrik Visscher":["Hendrik Visscher"],"Marieke Oosterhuis":["Marieke Oosterhuis"],
+   "Tjeerd Boonstra":["Tjeerd Boonstra"],"Jolanda Kuipers-van der Meulen":["Jolanda Kuipers-van der Meulen"],
+   "de heer Brink":["de heer Brink"]},
+  ["binnenstad"],["economie-arbeidsmarkt"],
+  "Newsletter with 4 items; only item 1 is the event. Helmond (8 Oct 2009, afgemeld) and Den Helder (May 2008) are other events; prof. Jan-Willem Aarts and wethouder Ilse Verbeek are announced future speakers, NOT speakers. Host named via Stadsgehoorzaal. 'de heer Brink' is centrummanager of Zwolle: Zwolle is a guest and speaker's employer. Drachten = Smallingerland. 'lege winkelpanden' = binnenstad. Nicis Institute (Platform31 predecessor, 2009). Other dates: 15 sep deadline, 11 juni bestuur. Publication month mei 2009.")
+r("y02.md","2015-10-01","Veenendaal",
+  ["Veenendaal","Zeist","Ede","Amersfoort","Nieuwegein","Gorinchem","Alphen aan den Rijn","Hoorn"],["Utrechtse Heuvelrug"],
+  {"Anneke van Dijk-Pietersen":["A. van Dijk-Pietersen","Anneke van Dijk-Pietersen"],"Marieke Oosterhuis":["Marieke Oosterhuis"],
+   "mevrouw Bakker":["Mevrouw Bakker"],"Youssef El Amrani":["Youssef El Amrani"]},
+  ["wonen-leefomgeving","sociaal-domein"],["economie-arbeidsmarkt"],
+  "Memo to college of Zeist (letterhead). YAML datum is memo date 2015-10-12, event 1 oktober. Afwezig: Purmerend, Oss (not participants). Utrechtse Heuvelrug only in recommendation (optional-ish, not participant -> optional). Wethouder Van Amerongen attended but did not speak. Person with initials + full name (A./Anneke van Dijk-Pietersen). 'mevrouw Bakker' only surname (COA). 'statushouders huisvesten' = wonen. Next day 17 maart 2016. Seyst-terrein is in Zeist.")
+r("y03.md","2019-09-03","Helmond",
+  ["Helmond","Weert","Venlo","Oss","Roosendaal","Emmen","Deventer","Meierijstad","Gemert-Bakel"],[],
+  {"Stijn van Lieshout":["Stijn van Lieshout"],"Sanne Bosch":["dr. Sanne Bosch"],"Marieke Oosterhuis":["Marieke Oosterhuis"],
+   "Thijs Coenen":["Thijs Coenen"],"Koen Verhoeven":["ing. Koen Verhoeven","K. Verhoeven"],"Nadia Boukhari":["Nadia Boukhari"],
+   "Jan-Peter de Wit":["mr. J.P. de Wit","Jan-Peter de Wit"]},
+  ["digitalisering","mobiliteit"],["sociaal-domein","economie-arbeidsmarkt"],
+  "App export. Date only 'di 3/9' with year in event title (2019). Aanmeldingen: 84. Opening speaker 'n.t.b.' then a change. Heerlen afgemeld (not participant); Assen only next edition. Surname Bosch (place-like). Initials vs full name (mr. J.P. de Wit / Jan-Peter de Wit; K. Verhoeven). Provincie, VNG, Brainport Development, TU/e are organisations, not municipalities. 'Zaal Eindhoven-kant' is a room name, Eindhoven not a participant. Other dates 5/9, 20/9, 2/9.")
+r("y04.md","2012-11-22","Emmen",
+  ["Emmen","Vlissingen","Heerlen","Assen","Hoogeveen","Coevorden","Deventer","Hoorn","Den Helder","Kerkrade"],[],
+  {"Gerda Hofstede-Lubbers":["Gerda Hofstede-Lubbers"],"Wim de Graaf":["prof. dr. Wim de Graaf"],
+   "Liesbeth Kruize":["Liesbeth Kruize"],"mevrouw Van Beek":["mevrouw Van Beek"]},
+  ["demografie"],["regionale-samenwerking","wonen-leefomgeving","onderwijs-cultuur"],
+  "Opening speech, date in editorial line. Borger, Odoorn, Klazienaveen are villages (Borger-Odoorn/Emmen), not participants; Groningen and Zwolle only as study cities; Meppen and Lingen (Germany) comparisons abroad. Speakers announced by the mayor for the SAME day (De Graaf, Kruize, Van Beek) counted as speakers (debatable: the speech only shows they were on the programme). Wethouder Harm Tiemens is ill (not speaker); de heer Koopmans (BZK) thanked, not speaker. 'krimp'/'ontgroening' = demografie.")
+r("y05.md","2022-06-09","Deventer",
+  ["Deventer","Helmond","Zutphen","Hengelo","Emmen"],[],
+  {"Fleur ten Hove":["Fleur ten Hove"],"Ricardo Mendes Pereira":["Ricardo Mendes Pereira"],"Gijs Hoorn":["Gijs Hoorn"]},
+  ["duurzaamheid-energie"],["wonen-leefomgeving","economie-arbeidsmarkt"],
+  "LinkedIn posts, collected 14 juni 2022 (collection date); 'afgelopen donderdag' + '9 juni' gives event date. Hybrid day; Hengelo participant online. Host named via venue De Hip. Zutphen guest (not member) but participated. Apeldoorn and Zwolle only mentioned; Almelo absent. Gijs Hoorn: surname = place (Hoorn not participating). Karin Wolters-Bijl, Jeroen Spijkerman, Eva Lindqvist are participants, not speakers. Alliander organisation. Brandevoort is a Helmond district.")
+r("y06.md","2018-10-18","Vlissingen",
+  ["Vlissingen","Middelburg","Goes","Terneuzen","Den Helder","Roosendaal","Bergen op Zoom","Hoorn"],[],
+  {"Bas van der Hooft":["Bas van der Hooft","B. van der Hooft"],"Noor Verstraete-Lambrecht":["Noor Verstraete-Lambrecht"],
+   "Dirk Jan Minnaard":["Dirk Jan Minnaard"],"Joke de Kam-Wisse":["Joke de Kam-Wisse","mevrouw De Kam"],
+   "Pieter-Jan Declercq":["Pieter-Jan Declercq"]},
+  ["economie-arbeidsmarkt","onderwijs-cultuur"],[],
+  "Evaluation. Date only 'donderdag in week 42' -> 2018-10-18; YAML date 2018-11-05 is publication; survey close 2 november; next day 14 maart 2019 Kampen. Municipalities in a response table; afgemeld: Gorinchem, Kampen (not participants). Gent/Brugge (Belgium) are comparisons abroad. Joke de Kam-Wisse (Goes) double-barrelled, second mention 'mevrouw De Kam'. Host via HZ building.")
+r("y07.md","2016-03-10","Súdwest-Fryslân",
+  ["Súdwest-Fryslân","Smallingerland","Leeuwarden","Heerenveen","Littenseradiel","Emmen","Assen","Kampen","Den Helder"],[],
+  {"Jorrit Bouma-Tjeerdsma":["Jorrit Bouma-Tjeerdsma"],"Marieke Oosterhuis":["Marieke Oosterhuis"],
+   "Sjoukje Hoekstra-Wijma":["Sjoukje Hoekstra-Wijma","Hoekstra-Wijma"],"Wytze de Vries":["Wytze de Vries","De Vries"],
+   "mevrouw Hettema":["mevrouw Hettema"]},
+  ["demografie","wonen-leefomgeving"],["regionale-samenwerking","onderwijs-cultuur"],
+  "Dutch/Frisian bilingual. Place names in both languages: Snits/Sneek, Ljouwert/Leeuwarden, Drachten (Smallingers)=Smallingerland, It Hearrenfean/Heerenveen. Host named via old stadhuis of Sneek (Sneek merged into Súdwest-Fryslân in 2011). Littenseradiel existed until 2018 -> valid participant on 2016. De Fryske Marren afgemeld. Bolsward, Workum, Makkum, Wommels are villages/towns, not municipalities. Kampen only as next meeting in Frisian part but listed as participant in Dutch part. Frisian date 'tongersdei'. 'leefbaarheid in de dorpen' = wonen-leefomgeving/demografie.")
+r("y08.md","2024-11-26","Alphen aan den Rijn",
+  ["Alphen aan den Rijn","Gouda","Leidschendam-Voorburg","Pijnacker-Nootdorp","Nieuwegein","Purmerend","Zeist","Heerlen","Veenendaal"],[],
+  {"Liesbeth Spruit-Verkerk":["Liesbeth Spruit-Verkerk"],"Emre Aydın":["Emre Aydın"],"Marieke Oosterhuis":["Marieke Oosterhuis"],
+   "mevrouw Van Gelder-Öztürk":["mevrouw Van Gelder-Öztürk"],"Bram Schouten":["Bram Schouten"]},
+  ["digitalisering","veiligheid"],["binnenstad"],
+  "Newsletter; YAML date 2024-12-18 is publication; 'Afgelopen dinsdag 26 november' without year (year from publication). Host venue Castellum. Roosendaal afwezig. Assen 13 maart 2025 and prof. Tineke Zwart are future/announced (NOT speakers); Heerlen 2023 is a look-back, Kerkrade/Aken there not participants; Dronten new member only. Politie Den Haag / RIEC Haaglanden are organisations. Name with Turkish letters (Aydın, Öztürk). 'ondermijning' = veiligheid.")
+r("y09.md","2011-11-15","Hoorn",
+  ["Hoorn","Den Helder","Purmerend","Alkmaar","Gorinchem","Zeist","Vlissingen","Smallingerland","Oss","Enkhuizen","Medemblik"],[],
+  {"Onno Klaver":["Onno Klaver"],"Pieter van Gorcum":["Pieter van Gorcum","Van Gorcum","De heer Van Gorcum"],
+   "Anouk Meijer-Kaya":["Dr. Anouk Meijer-Kaya"],"Geert-Jan Mol":["Geert-Jan Mol"]},
+  ["bestuur-financien","sociaal-domein"],["regionale-samenwerking"],
+  "Raadsinformatiebrief from Den Helder (letterhead address with Den Helder). Letter date 24 november 2011; event 'dinsdag 15 november' without year. Host named only via Schouwburg Het Park in Hoorn. Van Gorcum surname ~ Gorinchem (Gorcum) - joke; Gorinchem delegation attended. Wethouder Dekker attended, not speaker. Hollands Kroon, Schagen, Texel only in future plans. 'het Rijk', BZK, Nicis Institute organisations. 'drie decentralisaties' = sociaal-domein; 'bezuinigingen' = bestuur-financien. Deadline 1 maart 2012.")
+r("y10.md","2025-05-22","Heerlen",
+  ["Heerlen","Kerkrade","Venlo","Weert","Sittard-Geleen","Roermond","Helmond","Emmen","Súdwest-Fryslân"],[],
+  {"Roel Smeets-Habets":["Roel Smeets-Habets","R. Smeets-Habets"],"Lena Hoffmann":["Dr. Lena Hoffmann"],"Marieke Oosterhuis":["Marieke Oosterhuis"],
+   "Hamza Yilmaz":["Hamza Yilmaz"],"mevrouw Claessens":["mevrouw Claessens"],"Ruud Bemelmans":["Ruud Bemelmans","R. Bemelmans"],
+   "Tom Hermans":["Tom Hermans"],"Sevda Kartal":["Sevda Kartal"]},
+  ["regionale-samenwerking","economie-arbeidsmarkt"],["mobiliteit","wonen-leefomgeving"],
+  "Registration export dated 28-05-2025 (export date != event date). Hybrid (Teams); online participants from Helmond, Emmen, Súdwest-Fryslân. Wethouder P. Janssen (Sittard-Geleen) cancelled, NOT speaker, but Sittard-Geleen participated. Aachen/IHK Aachen abroad; Parkstad Limburg is a regional body not a municipality; Maastricht only in train line title. Next edition Nieuwegein week 45. Hamza Yilmaz same canonical person as in y12 (different employer, 12 years later) - debatable identity.")
+r("y11.md","2023-10-06","Roosendaal",
+  ["Roosendaal","Bergen op Zoom","Etten-Leur","Breda","Oosterhout","Goes","Vlissingen","Waalwijk","Gorinchem","Assen","Smallingerland"],[],
+  {"Jeroen Verschuren":["Jeroen Verschuren"],"Ayşe Doğan":["Ayşe Doğan"],"Toon Hoppenbrouwers":["Toon Hoppenbrouwers"],
+   "Koen van der Ven-Bastiaansen":["Koen van der Ven-Bastiaansen"]},
+  ["binnenstad","veiligheid"],["economie-arbeidsmarkt","wonen-leefomgeving"],
+  "Speech; date in editorial line. Host venue Schouwburg De Kring. Essen (Belgium) guest, not a Dutch municipality. Oud-burgemeester Van Aalst thanked, not speaker. Doğan, Hoppenbrouwers, Van der Ven-Bastiaansen announced for the same day -> counted as speakers (debatable). Rosada outlet. Leegstand/nagelstudio/belwinkel = ondermijning = veiligheid. RIEC organisation. Name with Turkish letters.")
+r("y12.md","2013-09-25","Ede",
+  ["Ede","Veenendaal","Zeist","Amersfoort","Nieuwegein","Deventer","Apeldoorn","Oss"],["Wageningen","Barneveld"],
+  {"Hamza Yilmaz":["Hamza Yilmaz","de heer Yilmaz"],"Marloes Verhagen-Brouwer":["Marloes Verhagen-Brouwer"],
+   "Wim Stegeman":["Wim Stegeman","Stegeman"]},
+  ["economie-arbeidsmarkt","regionale-samenwerking"],["wonen-leefomgeving","onderwijs-cultuur"],
+  "LinkedIn posts. Header date 26-09-2013 is collection date; 'gisteren in Ede' -> 2013-09-25 (Wednesday). Jorien Ede: surname = host place, she is a participant (Veenendaal), not speaker. Wageningen and Barneveld only as Foodvalley partners (optional). Regio Foodvalley, Wageningen UR organisations. Next day Weert in March (no speakers). Noordoost-Brabant region only.")
+r("y13.md","2020-11-03","Purmerend",
+  ["Purmerend","Hoorn","Zaanstad","Den Helder","Alkmaar","Velsen","Zeist","Nieuwegein","Gouda","Helmond","Oss","Heerlen","Emmen","Kampen","Smallingerland","Vlissingen","Goes","Roosendaal","Edam-Volendam"],[],
+  {"Ilse Koning":["Ilse Koning"],"Anouk Meijer-Kaya":["dr. Anouk Meijer-Kaya","Meijer-Kaya"],"Youssef El Amrani":["Youssef El Amrani"],
+   "Marco de Boer":["Marco de Boer"],"Kim Tjon-A-Fong":["Kim Tjon-A-Fong"],"Petra Jansen-de Vries":["mevr. Jansen-de Vries","Petra Jansen-de Vries"],
+   "Hans van Os":["Wethouder Van Os","Hans van Os"],"Ruud Appelman":["Ruud Appelman"]},
+  ["economie-arbeidsmarkt","sociaal-domein"],["onderwijs-cultuur"],
+  "Online meeting organised by Purmerend -> host Purmerend. Date only as 3-11-'20. Report date 20 november 2020. Edam-Volendam 0 responses but logged in (participant). Panel members Van Os and Appelman named at the end only. 'jongeren met een uitkering' = arbeidsmarkt/sociaal domein. Waterland is a region (also a municipality name! not participating here - Baanstede/Werkleerbedrijf Waterland). Married name Jansen-de Vries, initials-less first mention. Helmond voorjaar 2021 onder voorbehoud = future.")
+r("y14.md","2026-04-16","Nieuwegein",
+  ["Nieuwegein","Zeist","Houten","Gouda","Amersfoort","Veenendaal","Alphen aan den Rijn","Deventer","Hengelo","Venlo"],[],
+  {"Sabine Hagenaars-Kwint":["Sabine Hagenaars-Kwint","Hagenaars-Kwint"],"Jens Harkema":["Jens Harkema","Harkema"],
+   "Katrin Vogel":["Dr. Katrin Vogel","Katrin Vogel"],"Pieter Vandenbroucke":["Pieter Vandenbroucke"],"Marieke Oosterhuis":["Marieke Oosterhuis"]},
+  ["mobiliteit","duurzaamheid-energie"],["binnenstad"],
+  "English/Dutch bilingual, titles Mayor/Alderman. YAML date 2026-04-20 is publication. Leuven and Freiburg foreign (not municipalities in scope); EUROCITIES organisation. Utrecht invited but absent; Utrecht Science Park is a place. The Hague (Den Haag) = ministry, not a participating municipality. Gouda/Zwolle in comparison sentence: Gouda participates, Zwolle does not. Next meeting Goes 8 October 2026.")
+r("y15.md","2008-10-09","Hengelo",
+  ["Hengelo","Almelo","Enschede","Deventer","Helmond","Sneek","Schijndel","Emmen","Kampen","Den Helder"],[],
+  {"Frank Lammers-Oude Wesselink":["Frank Lammers-Oude Wesselink"],"Wouter Nijhuis":["Wouter Nijhuis"],
+   "Bram Dijkhuis":["Bram Dijkhuis"],"Mieke Haverkate-Brinkman":["Mieke Haverkate-Brinkman"]},
+  ["economie-arbeidsmarkt","onderwijs-cultuur"],["regionale-samenwerking"],
+  "Newsletter 2008. Sneek (until 2011) and Schijndel (until 2017) were municipalities on the event date -> use old names. Oss absent. Borne and Oldenzaal only as Netwerkstad members. Kampen spring 2009 (future, no speakers); Den Helder 22 mei (look-back, de heer Pronk not a speaker). Stork/Thales companies. Nicis Institute organisation. 'tekort aan technici' = arbeidsmarkt.")
+r("y16.md","2018-03-15","Meierijstad",
+  ["Meierijstad","Oss","Helmond","'s-Hertogenbosch","Uden","Bernheze","Roosendaal","Weert","Zeist","Kampen"],[],
+  {"Rik van der Heijden-Manders":["Rik van der Heijden-Manders"],"Lieke Aarts":["Lieke Aarts"],
+   "Jan Verbunt":["Jan Verbunt"],"Femke Dijkstra":["Femke Dijkstra"]},
+  ["wonen-leefomgeving","demografie"],["regionale-samenwerking"],
+  "Memo from Oss (letterhead). Date '15/3' with year from memo date (27 maart 2018). Host named only by old municipality names/villages Veghel, Sint-Oedenrode, Schijndel (merged into Meierijstad 1-1-2017); Meierijstad named once as employer. Venlo, Heerlen absent. Berghem, Ravenstein are villages of Oss. Wethouder Wagemakers attended, not speaker. Next day 4 oktober 2018 Weert. Area, PBL organisations. 'vergrijzing' = demografie.")
+r("y17.md","2016-10-03","Assen",
+  ["Assen","Emmen","Hoogeveen","Smallingerland","Leeuwarden","Kampen","Deventer","Zeist","Helmond","Heerlen","Venlo"],["Tynaarlo"],
+  {"Marco Out-Jonkers":["Marco Out-Jonkers","M. Out-Jonkers"],"Hanneke Zuidema":["prof. dr. Hanneke Zuidema"],
+   "Arjen Lubbers":["Arjen Lubbers"],"Dilan Aksoy":["Dilan Aksoy"],"Henk Bosch":["de heer Bosch","Henk Bosch"],
+   "Anne-Marie Kuiper-Jansma":["Anne-Marie Kuiper-Jansma"],"Jan-Peter de Wit":["mr. J.P. de Wit"]},
+  ["veiligheid","sociaal-domein"],["digitalisering"],
+  "App export, date only 3-10-'16. Aanmeldingen: 84 (same as y03). Host Assen but venue Provinciehuis Drenthe. Tynaarlo sent unregistered listeners (optional). Dr. W. Tuinstra cancelled - NOT speaker. 'de heer Bosch' full name only in a logistics note; Bosch ~ Den Bosch. mr. J.P. de Wit same person as y03. 'verward gedrag', 'jeugdoverlast' = veiligheid/sociaal domein.")
+r("y18.md","2014-10-02","Weert",
+  ["Weert","Venlo","Roermond","Helmond","Oss","Nederweert","Goes","Hoorn","Emmen","Gorinchem"],[],
+  {"Wim Coumans-Franssen":["Wim Coumans-Franssen"],"Laura Nicolaï-Smeets":["prof. Laura Nicolaï-Smeets","Prof. Nicolaï-Smeets"],
+   "Ton Geurts":["Ton Geurts","Geurts"],"Esra Kılıç":["Esra Kılıç"],"Tineke Hendrix-Peeters":["Tineke Hendrix-Peeters"],
+   "mevrouw Beckers":["mevrouw Beckers"]},
+  ["binnenstad","onderwijs-cultuur"],[],
+  "Two-day event (do 2/10 and vr 3/10; 'eerste donderdag en vrijdag van oktober'), year from survey period and YAML (publication 2014-10-28) -> first day 2014-10-02. Municipalities only in response table. Maastricht only as 'Maastrichtse aanpak' and Universiteit Maastricht (not participant). Venues Munttheater and bibliotheek. Accented names (Nicolaï, Kılıç). 'leegstaande winkels met cultuur' = binnenstad. Next day 12 maart 2015 Helmond.")
+json.dump(G,open("gold.json","w"),ensure_ascii=False,indent=1)
