@@ -115,7 +115,7 @@ bool vp_date_find_nth_weekday(const char *t, size_t len, int year, int *y, int *
             !vp_ex_eq_any(t + s2, e2 - s2, OF) || !vp_ex_next_word(t, len, e2, &s3, &e3))
             continue;
         int month = vp_date_month_from_word(t + s3, e3 - s3);
-        if (!month)
+        if (!month || vp_ex_about_next_meeting(t, len, ws, e3))
             continue;
         size_t ys, ye;
         int in_year = year;

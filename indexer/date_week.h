@@ -34,8 +34,9 @@ bool vp_date_find_week(const char *t, size_t len, int *week, int *weekday);
 /* The first day named by its place in a month in t[0..len): "de eerste
  * donderdag van oktober", "de eerste donderdag en vrijdag van oktober"
  * (its first day), "the last Friday of May 2019"; the year written after
- * the month, else `year` (0: none, no day).  Fills *y, *m, *d; false when
- * there is none. */
+ * the month, else `year` (0: none, no day); not in a sentence about the
+ * next meeting ("de volgende bijeenkomst is op de eerste donderdag van
+ * maart").  Fills *y, *m, *d; false when there is none. */
 bool vp_date_find_nth_weekday(const char *t, size_t len, int year, int *y, int *m, int *d);
 
 #endif /* VP_DATE_WEEK_H */

@@ -866,6 +866,9 @@ static void test_nth_weekday_of_a_month(void **state)
                   "Het was de tweede dinsdag van maart: veertig mensen in de raadzaal.");
     EXPECT_REPORT("2021-04-02", "2021-04-02", "# Voorjaarsdag",
                   "Het was de eerste dinsdag na de vakantie: veertig mensen in de raadzaal.");
+    EXPECT_REPORT(NULL, NULL, "# Voorjaarsdag 2021",
+                  "Veertig mensen kwamen naar de raadzaal.",
+                  "De volgende bijeenkomst is op de eerste donderdag van oktober in Venlo.");
 }
 
 /* "donderdag in week 42" names that day even when the title gives the week
