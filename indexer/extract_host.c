@@ -10,7 +10,9 @@
  * host comes next.
  * A place whose clause dates it more than a week before the report's day
  * is another day's ("Helmond, 7 juni 2013" in a memo on a day of 2014),
- * when the text names the report's day too.  A municipality writing about
+ * when the text names the report's day too.  A dateline dated after the
+ * day is where the text was written: a letter's ("Assen, 14 maart 2016"
+ * on the line of its own) yields even to a plain "in X" of the opening.  A municipality writing about
  * its own day ("ons stadhuis", a council letter on the day "onze gemeente
  * heeft georganiseerd") hosts it.  A title may put marks between the
  * meeting and its place ("Kennisdag!! (Tiel, deel 1)"), and a dated byline
@@ -47,6 +49,15 @@ static void host_by_welcome(const places_ctx *pc, const char *t, text_kind kind,
     consider(best, vp_host_welcomed_by(pc, t, kind, day), SCORE, (*order)++);
 }
 
+/* Does mention m open its line ("Gorinchem, 20 mei 2009"), past markup? */
+static bool starts_a_line(const char *t, const mention *m)
+{
+    size_t line = m->start;
+    while (line > 0 && t[line - 1] != '\n')
+        line--;
+    return line + strspn(t + line, "*_> ") == m->start;
+}
+
 /* Reads one text's mentions for the host. */
 static void host_in_text(const places_ctx *pc, const char *t, text_kind kind, bool lede,
                          bool location, const char *day, host_pick *best, size_t *order)
@@ -74,8 +85,8 @@ static void host_in_text(const places_ctx *pc, const char *t, text_kind kind, bo
             score = 0;
         /* a letter's or an interview's dateline written later: where the
          * text was written, weaker than a clause that places the meeting */
-        if (score == 4 && vp_host_dated_after_the_day(t, len, m, pc->year, day))
-            score = 3;
+        if (score == 4 && vp_host_written_after_the_day(t, len, m, pc->year, pc->day))
+            score = starts_a_line(t, m) ? 2 : 3;
         if (!m->accepted && score < 3)
             continue;
         first = false;

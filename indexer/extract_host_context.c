@@ -81,6 +81,16 @@ bool vp_host_dated_after_the_day(const char *t, size_t len, const mention *m, in
     return clause_day_offset(t, len, m, year, day, &offset) && offset > SLACK_DAYS;
 }
 
+/* "Nieuwegein, 26 november 2012" over a letter on last Thursday's day: a
+ * dateline dated after the day, however little, is where the text was
+ * written, which a clause placing the day beats. */
+bool vp_host_written_after_the_day(const char *t, size_t len, const mention *m, int year,
+                                   const char *day)
+{
+    long offset;
+    return clause_day_offset(t, len, m, year, day, &offset) && offset > 0;
+}
+
 /* "Voorjaarsdag 2021: voorkeur hybride, in Helmond" in a report of 2020:
  * a sentence that names a later year before the place speaks of a later
  * meeting, though it names no day (the clause test above needs one).  Only

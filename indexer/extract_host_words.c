@@ -8,15 +8,20 @@
  *   5  a label or an explicit host: "Locatie: stadhuis Veenendaal", a
  *      table row "**Locatie** | De Hallen, Tiel",
  *      "gastgemeente Altena", "(gastgemeente)", "was Tiel gastgemeente",
+ *      an infobox's "| gastgemeente = Tiel",
  *      "hosted by Veldhoven", a news dateline "NOORD-SLEEN - "
  *   4  the town hall, a welcome, an organiser, a dateline: "stadhuis van
  *      Winschoten", "de netwerkdag die de gemeente Ede organiseerde" (also
  *      past a relative clause: "De gemeente X, die ..., organiseerde"),
  *      "Ulft, 11-4-2012", "Tiel, Theater Het Pakhuis - vrijdag 8 juni",
  *      "... in Terneuzen" in the title, the meeting by its own word placed
- *      in the clause ("de netwerkdag van het platform in Helmond")
+ *      in the clause ("de netwerkdag van het platform in Helmond"), a
+ *      sentence that opens with the place and makes it the host ("Tiel
+ *      ... was dit jaar gastheer")
  *   3  the meeting placed: "bijeen in", "gehouden in", "in het Parktheater
- *      Eindhoven", "Netwerkdag Gorinchem"; the host's mayor or alderman
+ *      Eindhoven", "Netwerkdag Gorinchem", "kwamen we bijeen op het
+ *      Kloosterterrein, de oude kazerne in Weert", a title's "Lessen uit
+ *      Tiel"; the host's mayor or alderman
  *      welcoming the participants ("Welkom door de Deventer wethouder",
  *      extract_host_context.c)
  *   2  "in X" in the opening when the clause is about the meeting (a
@@ -90,14 +95,15 @@ static bool ends_with_words(const char *lower, size_t n, const char *w)
            (c == n || lower[n - c - 1] == ' ' || lower[n - c - 1] == '(');
 }
 
-/* Takes '*', '_', ':' and '#' out of s ("**Hosted by:** the", "de
- * #netwerkdag in #"), so cues match through Markdown emphasis, labels and
- * a thread's hashtags; returns the new length. */
+/* Takes '*', '_', ':', '=' and '#' out of s ("**Hosted by:** the", "de
+ * #netwerkdag in #", an infobox's "| gastgemeente = "), so cues match
+ * through Markdown emphasis, labels and a thread's hashtags; returns the
+ * new length. */
 static size_t drop_markup(char *s)
 {
     size_t o = 0;
     for (size_t i = 0; s[i]; i++) {
-        if (s[i] == '*' || s[i] == '_' || s[i] == ':' || s[i] == '#')
+        if (s[i] == '*' || s[i] == '_' || s[i] == ':' || s[i] == '#' || s[i] == '=')
             continue;
         if (s[i] == ' ' && o > 0 && s[o - 1] == ' ')
             continue;
@@ -241,6 +247,44 @@ static bool said_before(const char *after, const char *stops, const char *const 
         if (hit && (size_t)(hit - after) < n)
             return true;
     }
+    return false;
+}
+
+/* "Meierijstad bestaat pas sinds 2017 en was voor het eerst gastheer van
+ * onze netwerkdag": the place opens a sentence whose verb makes it the
+ * host, said in the past or present ("wordt ... gastheer" is a later day's,
+ * and so is the next or last meeting's). */
+static bool subject_hosts(const char *t, size_t len, const mention *m)
+{
+    static const char *const HOSTS[] = {" gastheer", " gastvrouw", " gastgemeente",
+                                        " gaststad", NULL};
+    static const char *const OTHER_DAY[] = {"volgende", "vorige", "komende", "next", NULL};
+    enum { REACH = 200 };
+    size_t from = vp_ex_sentence_start(t, m->start, REACH);
+    if (from + strspn(t + from, " *_") != m->start)
+        return false;
+    char rest[REACH + 8];
+    vp_ex_lower(t, m->end, m->end + REACH < len ? m->end + REACH : len, rest, sizeof rest);
+    rest[strcspn(rest, ".!?;")] = '\0';
+    const char *host = NULL;
+    for (size_t k = 0; HOSTS[k] && !host; k++)
+        host = strstr(rest, HOSTS[k]);
+    if (!host)
+        return false;
+    const char *was = strstr(rest, " was "), *is = strstr(rest, " is ");
+    bool tensed = (was && was < host) || (is && is < host);
+    return tensed && !said_before(rest, "", OTHER_DAY);
+}
+
+/* Verbs that gather or hold the meeting itself ("kwamen ... bijeen",
+ * "werd gehouden"), not the nouns about_the_meeting also takes ("dag"). */
+static bool gathers_the_meeting(const char *lower)
+{
+    static const char *const VERBS[] = {"bijeen", "vond plaats", "werd gehouden",
+                                        "gathered", "met in", "was held", "took place", NULL};
+    for (size_t k = 0; VERBS[k]; k++)
+        if (strstr(lower, VERBS[k]))
+            return true;
     return false;
 }
 
@@ -402,6 +446,10 @@ int vp_host_score(const char *t, size_t len, const mention *m, bool lede)
         (ends_with_words(before, n, "was") || ends_with_words(before, n, "is") ||
          ends_with_words(before, n, "gemeente")))
         best = 5;
+    /* "kwamen we bijeen op Willemsoord, het oude werfterrein in X": the
+     * clause's verb gathers the meeting, and its "in" places it */
+    if (best < 3 && lede && ends_with_words(before, n, "in") && gathers_the_meeting(before))
+        best = 3;
     /* "kwamen ... bijeen in X", "de kennisdag in X": a plain "in" counts
      * when the clause is about the meeting, not "een wethouder in X" */
     if (best < 2 && lede && (ends_with_words(before, n, "in") || ends_with_words(before, n, "te")) &&
@@ -424,6 +472,8 @@ int vp_host_score(const char *t, size_t len, const mention *m, bool lede)
         (names_a_meeting(t, a, m->start) ||
          names_a_meeting(t, m->end, m->end + 200 < len ? m->end + 200 : len)))
         best = 2;
+    if (best < 4 && subject_hosts(t, len, m))
+        best = 4;
     /* "de netwerkdag die de gemeente Ede op 29 september organiseerde",
      * "Zeewolde heeft dit evenement georganiseerd": the organiser */
     if (best < 4 && (bare < n || n == 0) && organises(t, len, m->end))
@@ -467,21 +517,22 @@ bool vp_host_is_byline(const char *t)
 }
 
 /* A line that says where: "Locatie: Biesbosch MuseumEiland, Werkendam",
- * "Plaats: gemeentehuis Drachten", "Location: ...", or a table row whose
- * first cell is that label ("**Locatie** | De Hallen, Tiel"). */
+ * "Plaats: gemeentehuis Drachten", "Location: ...", a table row whose
+ * first cell is that label ("**Locatie** | De Hallen, Tiel"), or a wiki
+ * infobox's row ("| locatie = De Hallen, Tiel"). */
 bool vp_host_is_location_line(const char *t)
 {
     static const char *const LABELS[] = {"locatie", "plaats", "location", "venue", "place",
                                          "waar", "where", "gastgemeente", "gastheer",
                                          "host", "hosted", NULL};
-    size_t ws, we, len = strlen(t), i = strspn(t, "*_ ");
+    size_t ws, we, len = strlen(t), i = strspn(t, "*_| ");
     if (!vp_ex_next_word(t, len, i, &ws, &we) || !vp_ex_eq_any(t + ws, we - ws, LABELS))
         return false;
     size_t bs, be;   /* "Hosted by:" */
     if (vp_ex_next_word(t, len, we, &bs, &be) && vp_ex_eq(t + bs, be - bs, "by"))
         we = be;
     we += strspn(t + we, "*_ ");
-    return we < len && (t[we] == ':' || t[we] == '|');
+    return we < len && (t[we] == ':' || t[we] == '|' || t[we] == '=');
 }
 
 /* "NOORD-SLEEN - Dat regionaal ...": a news item's dateline, the place in
@@ -508,6 +559,9 @@ int vp_host_title_score(const char *t, size_t len, const mention *m)
     bool at_end = e >= len || t[e] == ',' || t[e] == ':' || t[e] == '(';
     if (n == 0)
         return at_end ? 3 : 1;     /* "Vlissingen wil ...": a subject */
+    /* "Zeven lessen uit Tiel", "Impressies uit Ede": what the day gave */
+    if (at_end && ends_with_words(before, n, "uit"))
+        return 3;
     if (ends_with_words(before, n, "in") || ends_with_words(before, n, "te") ||
         ends_with_words(before, n, "bij") || ends_with_words(before, n, "at") ||
         before[n - 1] == '-' || before[n - 1] == ',' || before[n - 1] == '|' ||
@@ -524,7 +578,7 @@ int vp_host_title_score(const char *t, size_t len, const mention *m)
     static const char *const EVENTS[] = {"dag", "bijeenkomst", "congres", "conferentie",
                                          "bezoek", "meeting", "sessie", "session", "visit",
                                          "symposium", "middag", "avond", "verslag",
-                                         "impressie", "day", "days", "overleg",
+                                         "impressie", "day", "days", "dagen", "overleg",
                                          "daagse", NULL};
     bool year = n - w == 4 && before[w] >= '0' && before[w] <= '9';
     for (size_t k = 0; EVENTS[k] && !year; k++) {

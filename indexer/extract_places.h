@@ -109,6 +109,11 @@ bool vp_host_about_an_earlier_day(const char *t, size_t len, const mention *m, i
 bool vp_host_dated_after_the_day(const char *t, size_t len, const mention *m, int year,
                                  const char *day);
 
+/* The same from the day after on: the host's score for a dateline written
+ * after the report's day, however soon (extract_host_context.c). */
+bool vp_host_written_after_the_day(const char *t, size_t len, const mention *m, int year,
+                                   const char *day);
+
 /* Does the sentence of mention m name, before it, a year later than year
  * (the report's) and at most ten ahead ("Voorjaarsdag 2021: ... in
  * Helmond")?  Then it places a later meeting (extract_host_context.c). */

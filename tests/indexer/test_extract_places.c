@@ -472,6 +472,50 @@ static void test_host_of_the_meeting_placed_in_its_clause(void **state)
     expect_hosts(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* How a letter, a list or an encyclopaedic page says where the day was: a
+ * letter's dateline written after the day yields to the clause that places
+ * the day ("te gast in", "kwamen we bijeen op ..., ... in"); a title's
+ * "lessen uit X" or "Netwerkdagen X"; an infobox's "| gastgemeente = X"; a
+ * place opening a sentence that makes it the host, in the past or present
+ * only. */
+static void test_host_of_letters_lists_and_infoboxes(void **state)
+{
+    (void)state;
+    const host_case cases[] = {
+        {LINES("Aan de leden van het netwerk", "Assen, 14 maart 2016",
+               "Beste collega's, vorige week donderdag waren we met veertig mensen te gast in "
+               "Zwolle, in de oude bibliotheek aan het plein. Hieronder een kort verslag."),
+         "2016-03-10", "Zwolle"},
+        {LINES("Aan de leden die er niet bij waren", "Roermond, 21 april 2015",
+               "Vrijdag kwamen we bijeen op het Kloosterterrein, de oude kazerne in Weert, "
+               "met zo'n vijftig mensen uit twaalf gemeenten."),
+         "2015-04-17", "Weert"},
+        {LINES("# Vijf lessen uit Tiel",
+               "Op vrijdag kwamen zestig ambtenaren en bestuurders samen in het theater aan "
+               "de haven. Wat nemen we mee naar huis? Vijf lessen."),
+         "2014-06-13", "Tiel"},
+        {LINES("# Netwerkdagen Zutphen 2014",
+               "Twee dagen lang spraken de deelnemers over erfgoed, winkels en wonen boven "
+               "winkels in de oude binnensteden van het oosten."),
+         "2014-10-02", "Zutphen"},
+        {LINES("# Netwerkdagen 2014", "{{Infobox evenement\n| naam = Netwerkdagen 2014\n"
+               "| datum = 2 oktober 2014\n| gastgemeente = Zutphen\n}}",
+               "De netwerkdagen waren een bijeenkomst van het netwerk van middelgrote "
+               "gemeenten over erfgoed en winkels."),
+         "2014-10-02", "Zutphen"},
+        {LINES("# Terugblik op de netwerkdag",
+               "Súdwest-Fryslân bestaat pas sinds 2011 \xE2\x80\x94 vijf gemeenten gingen "
+               "samen \xE2\x80\x94 en was dit jaar voor het eerst gastheer van onze "
+               "netwerkdag. Het ging over de dorpen en hun voorzieningen."),
+         "2013-11-15", "Súdwest-Fryslân"},
+        {LINES("# Terugblik op de netwerkdag",
+               "Het ging over de dorpen en hun voorzieningen, en over wat een kleine kern "
+               "zelf kan doen. Oss wordt volgend jaar gastheer van onze netwerkdag."),
+         "2013-11-15", NULL},
+    };
+    expect_hosts(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A mail thread's headers and covering notes take no turn of the opening
  * paragraphs: the report under them still names the host. */
 static void test_host_under_mail_headers(void **state)
@@ -982,6 +1026,7 @@ int main(void)
         cmocka_unit_test(test_absent_label_and_links_to_other_days),
         cmocka_unit_test(test_place_of_a_later_day),
         cmocka_unit_test(test_neighbours_and_institutions),
+        cmocka_unit_test(test_host_of_letters_lists_and_infoboxes),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
