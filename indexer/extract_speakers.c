@@ -367,6 +367,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
 {
     toks k = {.w = dc->words}, scratch = {.w = dc->words};
     bool section_listed = false, after_intro = false, speaker_list = false;
+    bool audience_heading = false;   /* section_listed by a real heading */
     bool transcript = vp_sp_is_transcript(p);
     programme_items open_items = {{false}};
     for (size_t i = 0; i < p->n_blocks; i++) {
@@ -383,8 +384,14 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
         const char *text = said ? said : b->text;
         bool listed = section_listed;
         if (is_heading(b)) {
-            section_listed = contains_word(dc->words, b->text, VP_SW_AUDIENCE_HEADING);
             speaker_list = contains_word(dc->words, b->text, VP_SW_SPEAKER_HEADING);
+            /* a list of attendees under a heading ("## Presentielijst"),
+             * grouped under bold lines ("**Almelo**"), goes on past them;
+             * the next heading or a programme's bold line ends it */
+            bool group = b->pseudo_heading && audience_heading && !speaker_list &&
+                         !contains_word(dc->words, b->text, VP_SW_SESSION_WORD);
+            section_listed = group || contains_word(dc->words, b->text, VP_SW_AUDIENCE_HEADING);
+            audience_heading = section_listed && (group || b->kind == VP_BLOCK_HEADING);
             after_intro = false;
             listed = section_listed;
         } else if (b->kind == VP_BLOCK_PARAGRAPH) {

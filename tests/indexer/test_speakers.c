@@ -77,6 +77,32 @@ static void test_attendee_list_ends_at_agenda(void **state)
     expect_speakers(md, want);
 }
 
+/* An attendance list under its heading, grouped by municipality under
+ * bold lines, lists attendees to the end of the groups; the programme
+ * after the next heading names the speakers.  A bold line that is no
+ * group of an attendance list ends a bold "Deelnemers" as before. */
+static void test_attendance_list_grouped_under_bold_lines(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Presentielijst regiodag \"Wonen in de kern\"\n\n"
+        "**Meppel (gastgemeente)**\n"
+        "- Mw. H. Dijkstra-Bos \xE2\x80\x93 wethouder Wonen\n"
+        "- Dhr. P. Smeets \xE2\x80\x93 beleidsadviseur\n\n"
+        "**Hardenberg**\n"
+        "- Mw. K. Lubbers \xE2\x80\x93 projectleider Dorpen\n\n"
+        "## Samenvatting van het programma\n\n"
+        "Wethouder Hanneke Dijkstra-Bos opende de dag. Daarna vertelde Karin Lubbers over "
+        "de dorpsvisies in Hardenberg.\n\n"
+        "**Deelnemers**\n\n"
+        "Dertig ambtenaren uit de regio.\n\n"
+        "**Wonen boven winkels**\n\n"
+        "Bram Oosting vertelde daarna over wonen boven winkels in de oude kern.\n";
+    static const char *const want[] = {"Bram Oosting", "Hanneke Dijkstra-Bos", "Karin Lubbers",
+                                       NULL};
+    expect_speakers(md, want);
+}
+
 /* Agenda items, workshops and programme lines that name their speaker
  * after a dash; a date before the dash, or an organisation after the
  * comma, is no speaker. */
@@ -871,6 +897,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_attendee_list_ends_at_agenda),
+        cmocka_unit_test(test_attendance_list_grouped_under_bold_lines),
         cmocka_unit_test(test_speaker_after_dash),
         cmocka_unit_test(test_writer_still_speaks),
         cmocka_unit_test(test_organisation_before_verb),
