@@ -169,7 +169,8 @@ static const mention *mention_at(const mention_list *l, size_t pos)
 }
 
 /* The municipality of the office holder whose office word is t[os..oe):
- * "burgemeester (Anna Prins) van X", "wethouder Anna Prins (X",
+ * "burgemeester (Anna Prins) van X", "wethouder Anna Prins (X", "burgemeester
+ * Piet van Dam (X",
  * "wethouder van de gemeente X", or "de X wethouder". */
 static const vp_municipality *office_of(const places_ctx *pc, const char *t, size_t len,
                                         const mention_list *l, size_t os, size_t oe)
@@ -184,9 +185,12 @@ static const vp_municipality *office_of(const places_ctx *pc, const char *t, siz
             const mention *m = mention_at(l, at);
             if (m)
                 return m->m;
-            break;
+            if (names == 0)
+                break;
         }
-        if (!vp_ex_is_upper(t + ws, we - ws))
+        /* the particles inside a name: "burgemeester Toon van Oorschot (X" */
+        bool particle = names > 0 && vp_ex_is_particle(t + ws, we - ws);
+        if (!particle && !vp_ex_is_upper(t + ws, we - ws))
             break;
         pos = we;
         size_t gap = pos + strspn(t + pos, " ");

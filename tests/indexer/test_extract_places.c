@@ -477,7 +477,8 @@ static void test_host_of_the_meeting_placed_in_its_clause(void **state)
  * the day ("te gast in", "kwamen we bijeen op ..., ... in"); a title's
  * "lessen uit X" or "Netwerkdagen X"; an infobox's "| gastgemeente = X"; a
  * place opening a sentence that makes it the host, in the past or present
- * only. */
+ * only; a mayor opening the day with particles in the name ("Piet van der
+ * Laan (Tiel)"). */
 static void test_host_of_letters_lists_and_infoboxes(void **state)
 {
     (void)state;
@@ -512,6 +513,12 @@ static void test_host_of_letters_lists_and_infoboxes(void **state)
                "Het ging over de dorpen en hun voorzieningen, en over wat een kleine kern "
                "zelf kan doen. Oss wordt volgend jaar gastheer van onze netwerkdag."),
          "2013-11-15", NULL},
+        /* the mayor's name has particles between the office and the place */
+        {LINES("# Gedeelde aantekeningen online netwerkdag",
+               "[AB] Burgemeester Piet van der Laan (Tiel) opent vanuit de lege raadszaal. "
+               "Er zijn zestig deelnemers ingelogd.",
+               "[CD] Eerste spreker over de winkelstraten in de coronatijd."),
+         "2020-06-04", "Tiel"},
     };
     expect_hosts(cases, sizeof cases / sizeof cases[0]);
 }
