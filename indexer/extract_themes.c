@@ -14,7 +14,9 @@
  *    theme ("circulaire economie" is sustainability, not economy).  A
  *    sentence that lists the day's subjects ("de drie thema's: wonen,
  *    bereikbaarheid en de regionale economie") counts as the title for
- *    the themes it names, and assigns them (below).
+ *    the themes it names, and assigns them (below).  What a block says
+ *    from a sentence that announces a later meeting on is that meeting's
+ *    subject and counts for nothing (NEXT_MEETING).
  * 2. Per theme the hits become five features (model/theme_model.h): what
  *    the title and the headings say, how much the body says with each
  *    descriptor's repeats counting less and less (one word said ten times
@@ -298,11 +300,39 @@ static bool ends_in_colon(const char *f, const char *end)
     return end > f && end[-1] == ':';
 }
 
+/* Words that announce a later meeting.  What comes after them in the
+ * block is that meeting's programme, not this one's ("De voorjaarsdag
+ * staat gepland in Kampen. Thema: de binnenstad."), as its date and place
+ * are not this report's (extract_text.h).  Longer than the dates' cues: a
+ * bare "volgende" ("de volgende stap") is said of this day's subjects too. */
+static const char *const NEXT_MEETING[] = {
+    "volgende bijeenkomst", "volgende kennis", "volgende netwerkdag", "volgende editie",
+    "volgende keer", "volgende pmg", "volgende platformdag", "volgende voorjaarsdag",
+    "volgende najaarsdag", "komende bijeenkomst", "staat gepland", "save the date",
+    "next meeting", "next edition", "next network", NULL,
+};
+
+/* Where in the folded text f the sentence that first announces a later
+ * meeting starts, or end when none does. */
+static const char *next_meeting_from(const char *f, const char *end)
+{
+    const char *first = end;
+    for (size_t k = 0; NEXT_MEETING[k]; k++) {
+        const char *hit = strstr(f, NEXT_MEETING[k]);
+        if (hit && hit < first)
+            first = hit;
+    }
+    while (first > f && first < end && !strchr(".!?\n", first[-1]))
+        first--;
+    return first;
+}
+
 /* Reads one piece of text in a zone; item: it is a list item. */
 static void read_text(tally *t, const char *text, enum zone z, bool item)
 {
     char *f = vp_fold(text);
     const char *end = f + strlen(f);
+    const char *later = z == ZONE_TITLE ? end : next_meeting_from(f, end);
     size_t n = cut_words(t, f, (size_t)(end - f));
     if (z == ZONE_TITLE && n > TITLE_MAX_WORDS) {
         free(f);
@@ -324,7 +354,8 @@ static void read_text(tally *t, const char *text, enum zone z, bool item)
             close_sentence(t);
         if (sentences)
             t->sent_cue |= cue_at(t, &t->w[i], end);
-        size_t k = vp_theme_terms_match(t->terms, t->w, n, i, m, MAX_MATCHES);
+        size_t k = t->w[i].s >= later ? 0   /* the later meeting's */
+                   : vp_theme_terms_match(t->terms, t->w, n, i, m, MAX_MATCHES);
         size_t step = k ? count_word(t, m, k, z) : 1;   /* a phrase claims its words */
         t->sent_words += sentences ? step : 0;
         i += step;

@@ -680,6 +680,23 @@ static void test_without_model(void **state)
     vp_theme_evidence_clear(&ev);
 }
 
+/* The closing paragraph announces the next meeting and its subject: that
+ * subject is the next meeting's, not this report's, though the paragraph
+ * names it by strong words. */
+static void test_next_meeting_subject(void **state)
+{
+    (void)state;
+    static const char lines[] =
+        "# Verslag van de najaarsdag\n\n"
+        "De najaarsdag ging over de jeugdzorg. De wethouder vertelde hoe de jeugdhulp in "
+        "de wijken is georganiseerd en waarom de wachtlijsten in de jeugdzorg groeien. "
+        "Een consulent van het sociaal domein liet zien hoe de Wmo en de jeugdwet "
+        "samenkomen achter de voordeur.\n\n"
+        "De voorjaarsdag staat gepland in maart. Thema: de binnenstad, de winkelleegstand "
+        "en het kernwinkelgebied. Sprekers worden nog gezocht.\n\n";
+    assert_string_equal(themes_of(lines), "sociaal-domein");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -701,6 +718,7 @@ int main(void)
         cmocka_unit_test(test_listed_in_items_and_headings),
         cmocka_unit_test(test_listed_subjects_are_assigned),
         cmocka_unit_test(test_listed_in_next_sentence),
+        cmocka_unit_test(test_next_meeting_subject),
         cmocka_unit_test(test_tags),
         cmocka_unit_test(test_theme_levels),
         cmocka_unit_test(test_without_model),
