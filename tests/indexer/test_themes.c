@@ -697,6 +697,24 @@ static void test_next_meeting_subject(void **state)
     assert_string_equal(themes_of(lines), "sociaal-domein");
 }
 
+/* A post's hashtags are its author's tags: they count as the title does,
+ * and a tag that runs a phrase's words together spells that phrase. */
+static void test_hashtags_are_tags(void **state)
+{
+    (void)state;
+    static const char post[] =
+        "Mooie middag gehad met collega's uit het hele land. De wethouder liet zien "
+        "hoe de gemeente de woningbouw versnelt. Daarna gepraat over de wachtlijsten "
+        "in de jeugdzorg en de jeugdhulp in de wijken.\n\n"
+        "#netwerkdag #woningbouw #jeugdzorg\n\n";
+    assert_string_equal(themes_of(post), "sociaal-domein, wonen-leefomgeving");
+    static const char run_together[] =
+        "Mooie middag gehad met collega's uit het hele land. Goede gesprekken, "
+        "sterke koffie en een volle zaal. Dank aan de organisatie!\n\n"
+        "#netwerkdag #regionalesamenwerking\n\n";
+    assert_string_equal(themes_of(run_together), "regionale-samenwerking");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -719,6 +737,7 @@ int main(void)
         cmocka_unit_test(test_listed_subjects_are_assigned),
         cmocka_unit_test(test_listed_in_next_sentence),
         cmocka_unit_test(test_next_meeting_subject),
+        cmocka_unit_test(test_hashtags_are_tags),
         cmocka_unit_test(test_tags),
         cmocka_unit_test(test_theme_levels),
         cmocka_unit_test(test_without_model),
