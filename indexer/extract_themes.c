@@ -306,15 +306,17 @@ static bool ends_in_colon(const char *f, const char *end)
     return end > f && end[-1] == ':';
 }
 
-/* Words that announce a later meeting.  What comes after them in the
- * block is that meeting's programme, not this one's ("De voorjaarsdag
- * staat gepland in Kampen. Thema: de binnenstad."), as its date and place
- * are not this report's (extract_text.h).  Longer than the dates' cues: a
+/* Words that announce a later meeting, or what comes next week or month.
+ * What comes after them in the block is that meeting's programme, not this
+ * one's ("De voorjaarsdag staat gepland in maart. Thema: de binnenstad.",
+ * "Volgende week in de raad: de begroting."), as its date and place are
+ * not this report's (extract_text.h).  Longer than the dates' cues: a
  * bare "volgende" ("de volgende stap") is said of this day's subjects too. */
 static const char *const NEXT_MEETING[] = {
     "volgende bijeenkomst", "volgende kennis", "volgende netwerkdag", "volgende editie",
     "volgende keer", "volgende pmg", "volgende platformdag", "volgende voorjaarsdag",
-    "volgende najaarsdag", "komende bijeenkomst", "staat gepland", "save the date",
+    "volgende najaarsdag", "volgende week", "volgende maand", "komende bijeenkomst",
+    "staat gepland", "save the date",
     "next meeting", "next edition", "next network", NULL,
 };
 

@@ -695,6 +695,13 @@ static void test_next_meeting_subject(void **state)
         "De voorjaarsdag staat gepland in maart. Thema: de binnenstad, de winkelleegstand "
         "en het kernwinkelgebied. Sprekers worden nog gezocht.\n\n";
     assert_string_equal(themes_of(lines), "sociaal-domein");
+    static const char blog[] =
+        "# Een dag over de jeugdzorg\n\n"
+        "De wethouder vertelde hoe de jeugdhulp in de wijken is georganiseerd en waarom "
+        "de wachtlijsten in de jeugdzorg groeien.\n\n"
+        "Volgende week in de raad: de begroting, het gemeentefonds en de bezuinigingen. "
+        "Ik houd u op de hoogte.\n\n";
+    assert_string_equal(themes_of(blog), "sociaal-domein");
 }
 
 /* A post's hashtags are its author's tags: they count as the title does,
