@@ -14,7 +14,9 @@
  *    theme ("circulaire economie" is sustainability, not economy).  A
  *    sentence that lists the day's subjects ("de drie thema's: wonen,
  *    bereikbaarheid en de regionale economie") counts as the title for
- *    the themes it names, and assigns them (below).
+ *    the themes it names, and assigns them (below).  What a block says
+ *    from a sentence that announces a later meeting on is that meeting's
+ *    subject and counts for nothing (NEXT_MEETING).
  * 2. Per theme the hits become five features (model/theme_model.h): what
  *    the title and the headings say, how much the body says with each
  *    descriptor's repeats counting less and less (one word said ten times
@@ -30,7 +32,9 @@
  *
  * A front matter tag that is a theme's slug or label is the author's own
  * classification and assigns it outright; any other tag ("economy",
- * "wonen", "retail") is read as words of the title.  A list of the day's
+ * "wonen", "retail") is read as words of the title, and so is a hashtag
+ * in the text ("#wonen": a post's tags), whose run-together words may
+ * spell a phrase ("#regionalesamenwerking").  A list of the day's
  * subjects (see LIST_MAX_WORDS) is the author's own classification too:
  * the themes it names by strong descriptors are assigned outright.  A
  * short page names each of its subjects once, in such a list, and says
@@ -86,6 +90,9 @@ enum {
 #define LIST_MAX_WORDS 40
 #define LIST_MIN_THEMES 2
 #define LIST_MIN_WEIGHT 2.0
+/* Hashtags a report may have looked up as run-together phrases (each
+ * costs a pass over the descriptors; a post has a handful). */
+#define HASHTAG_MAX 64
 
 /* The counts of one report while its text is read. */
 typedef struct tally {
@@ -108,6 +115,7 @@ typedef struct tally {
     vp_word *w;
     size_t w_cap;
     size_t *best;                       /* per theme: descriptor+1 at this word */
+    size_t hashtags;                    /* looked up as phrases (HASHTAG_MAX) */
 } tally;
 
 static void tally_free(tally *t)
@@ -298,11 +306,86 @@ static bool ends_in_colon(const char *f, const char *end)
     return end > f && end[-1] == ':';
 }
 
+/* Words that announce a later meeting, or what comes next week or month.
+ * What comes after them in the block is that meeting's programme, not this
+ * one's ("De voorjaarsdag staat gepland in maart. Thema: de binnenstad.",
+ * "Volgende week in de raad: de begroting."), as its date and place are
+ * not this report's (extract_text.h).  Longer than the dates' cues: a
+ * bare "volgende" ("de volgende stap") is said of this day's subjects too. */
+static const char *const NEXT_MEETING[] = {
+    "volgende bijeenkomst", "volgende kennis", "volgende netwerkdag", "volgende editie",
+    "volgende keer", "volgende pmg", "volgende platformdag", "volgende voorjaarsdag",
+    "volgende najaarsdag", "volgende week", "volgende maand", "komende bijeenkomst",
+    "staat gepland", "save the date",
+    "next meeting", "next edition", "next network", NULL,
+};
+
+/* Where in the folded text f the sentence that first announces a later
+ * meeting starts, or end when none does. */
+static const char *next_meeting_from(const char *f, const char *end)
+{
+    const char *first = end;
+    for (size_t k = 0; NEXT_MEETING[k]; k++) {
+        const char *hit = strstr(f, NEXT_MEETING[k]);
+        if (hit && hit < first)
+            first = hit;
+    }
+    while (first > f && first < end && !strchr(".!?\n", first[-1]))
+        first--;
+    return first;
+}
+
+/* Is the word w of the folded text f a hashtag ("#wonen")?  A post's
+ * hashtags are its author's tags, as the front matter's are a page's. */
+static bool is_hashtag(const char *f, const vp_word *w)
+{
+    return w->s > f && w->s[-1] == '#' &&
+           (w->s - 1 == f || isspace((unsigned char)w->s[-2]));
+}
+
+/* Does the hashtag w spell descriptor d's phrase without its spaces
+ * ("#regionalesamenwerking", "#sociaaldomein"; a last word's '*' is a
+ * word start, "#socialehuurwoningen")? */
+static bool spells_phrase(const vp_theme_term *d, const vp_word *w)
+{
+    size_t at = 0;
+    for (const char *c = d->text; *c; c++) {
+        if (*c == ' ')
+            continue;
+        if (*c == '*')
+            return true;
+        if (at == w->len || w->s[at] != *c)
+            return false;
+        at++;
+    }
+    return at == w->len;
+}
+
+/* A hashtag that spells a phrase descriptor whole counts as the title
+ * does: the words of a phrase run together in a tag.  Returns whether one
+ * did.  Each descriptor is looked at, so only the first HASHTAG_MAX
+ * hashtags of a report are. */
+static bool count_hashtag_phrases(tally *t, const vp_word *w)
+{
+    bool found = false;
+    if (t->hashtags++ >= HASHTAG_MAX)
+        return false;
+    for (size_t k = 0; k < t->n_terms; k++) {
+        const vp_theme_term *d = vp_theme_terms_at(t->terms, k);
+        if (d->n_words > 1 && spells_phrase(d, w)) {
+            count_hit(t, k, ZONE_TITLE);
+            found = true;
+        }
+    }
+    return found;
+}
+
 /* Reads one piece of text in a zone; item: it is a list item. */
 static void read_text(tally *t, const char *text, enum zone z, bool item)
 {
     char *f = vp_fold(text);
     const char *end = f + strlen(f);
+    const char *later = z == ZONE_TITLE ? end : next_meeting_from(f, end);
     size_t n = cut_words(t, f, (size_t)(end - f));
     if (z == ZONE_TITLE && n > TITLE_MAX_WORDS) {
         free(f);
@@ -324,8 +407,12 @@ static void read_text(tally *t, const char *text, enum zone z, bool item)
             close_sentence(t);
         if (sentences)
             t->sent_cue |= cue_at(t, &t->w[i], end);
-        size_t k = vp_theme_terms_match(t->terms, t->w, n, i, m, MAX_MATCHES);
-        size_t step = k ? count_word(t, m, k, z) : 1;   /* a phrase claims its words */
+        size_t k = t->w[i].s >= later ? 0   /* the later meeting's */
+                   : vp_theme_terms_match(t->terms, t->w, n, i, m, MAX_MATCHES);
+        bool tag = z == ZONE_BODY && t->w[i].s < later && is_hashtag(f, &t->w[i]);
+        if (tag && count_hashtag_phrases(t, &t->w[i]))
+            k = 0;      /* the phrase outweighs its first word's start */
+        size_t step = k ? count_word(t, m, k, tag ? ZONE_TITLE : z) : 1;   /* a phrase claims its words */
         t->sent_words += sentences ? step : 0;
         i += step;
     }

@@ -680,6 +680,48 @@ static void test_without_model(void **state)
     vp_theme_evidence_clear(&ev);
 }
 
+/* The closing paragraph announces the next meeting and its subject: that
+ * subject is the next meeting's, not this report's, though the paragraph
+ * names it by strong words. */
+static void test_next_meeting_subject(void **state)
+{
+    (void)state;
+    static const char lines[] =
+        "# Verslag van de najaarsdag\n\n"
+        "De najaarsdag ging over de jeugdzorg. De wethouder vertelde hoe de jeugdhulp in "
+        "de wijken is georganiseerd en waarom de wachtlijsten in de jeugdzorg groeien. "
+        "Een consulent van het sociaal domein liet zien hoe de Wmo en de jeugdwet "
+        "samenkomen achter de voordeur.\n\n"
+        "De voorjaarsdag staat gepland in maart. Thema: de binnenstad, de winkelleegstand "
+        "en het kernwinkelgebied. Sprekers worden nog gezocht.\n\n";
+    assert_string_equal(themes_of(lines), "sociaal-domein");
+    static const char blog[] =
+        "# Een dag over de jeugdzorg\n\n"
+        "De wethouder vertelde hoe de jeugdhulp in de wijken is georganiseerd en waarom "
+        "de wachtlijsten in de jeugdzorg groeien.\n\n"
+        "Volgende week in de raad: de begroting, het gemeentefonds en de bezuinigingen. "
+        "Ik houd u op de hoogte.\n\n";
+    assert_string_equal(themes_of(blog), "sociaal-domein");
+}
+
+/* A post's hashtags are its author's tags: they count as the title does,
+ * and a tag that runs a phrase's words together spells that phrase. */
+static void test_hashtags_are_tags(void **state)
+{
+    (void)state;
+    static const char post[] =
+        "Mooie middag gehad met collega's uit het hele land. De wethouder liet zien "
+        "hoe de gemeente de woningbouw versnelt. Daarna gepraat over de wachtlijsten "
+        "in de jeugdzorg en de jeugdhulp in de wijken.\n\n"
+        "#netwerkdag #woningbouw #jeugdzorg\n\n";
+    assert_string_equal(themes_of(post), "sociaal-domein, wonen-leefomgeving");
+    static const char run_together[] =
+        "Mooie middag gehad met collega's uit het hele land. Goede gesprekken, "
+        "sterke koffie en een volle zaal. Dank aan de organisatie!\n\n"
+        "#netwerkdag #regionalesamenwerking\n\n";
+    assert_string_equal(themes_of(run_together), "regionale-samenwerking");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -701,6 +743,8 @@ int main(void)
         cmocka_unit_test(test_listed_in_items_and_headings),
         cmocka_unit_test(test_listed_subjects_are_assigned),
         cmocka_unit_test(test_listed_in_next_sentence),
+        cmocka_unit_test(test_next_meeting_subject),
+        cmocka_unit_test(test_hashtags_are_tags),
         cmocka_unit_test(test_tags),
         cmocka_unit_test(test_theme_levels),
         cmocka_unit_test(test_without_model),
