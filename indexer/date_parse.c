@@ -414,19 +414,37 @@ static bool match_month_first(const char *t, size_t len, size_t i, int default_y
     return true;
 }
 
+/* Does y-m-d exist and fall on the weekday? */
+static bool on_weekday(int y, int m, int d, int weekday)
+{
+    return vp_date_valid(y, m, d) && vp_date_weekday_of(y, m, d) == weekday;
+}
+
 /* A date without a year whose weekday does not fit its year gets the year
- * before or after where it does ("vrijdag 27 december" in a January report). */
+ * before or after where it does ("vrijdag 27 december" in a January
+ * report); failing those, the nearest year where it does, the later of two
+ * as near ("do 17/3" in notes that look back on a meeting "in 2019": a
+ * text names earlier years more than later ones), up to three years away.
+ * Further than that the text's year is trusted over its weekday: a page
+ * restated from a real one may give "dinsdag 12 juni" of a year where it
+ * was a Monday. */
 static void fit_weekday(date_hit *h)
 {
+    enum { REACH = 3 };
     if (h->has_year || h->weekday < 0 || !vp_date_valid(h->y, h->m, h->d) ||
         vp_date_weekday_of(h->y, h->m, h->d) == h->weekday)
         return;
     for (int dy = -1; dy <= 1; dy += 2)
-        if (vp_date_valid(h->y + dy, h->m, h->d) &&
-            vp_date_weekday_of(h->y + dy, h->m, h->d) == h->weekday) {
+        if (on_weekday(h->y + dy, h->m, h->d, h->weekday)) {
             h->y += dy;
             return;
         }
+    for (int dy = 2; dy <= REACH; dy++)
+        for (int sign = 1; sign >= -1; sign -= 2)
+            if (on_weekday(h->y + sign * dy, h->m, h->d, h->weekday)) {
+                h->y += sign * dy;
+                return;
+            }
 }
 
 /* The next valid date at or after *from in t[0..len). */

@@ -315,6 +315,16 @@ static void test_weekday_fits_the_year(void **state)
                   "Nieuws \xC2\xB7 januari 2020",
                   "Op vrijdag 13 december kwamen de raadsleden bijeen voor de laatste "
                   "kennisdag van het jaar.");
+    /* no fit in the years next door: the nearest that fits, the later of
+     * two as near (10 March was a Thursday in 2016 and 2022, not 2018-2020) */
+    EXPECT_REPORT(NULL, "2022-03-10",
+                  "# Gedeelde aantekeningen netwerkdag (hybride)",
+                  "**do 10/3** \xC2\xB7 Locatie: stadhuis, zaal 2 en Teams",
+                  "Korte terugblik: de vorige fysieke bijeenkomst was in 2019, in Emmen.");
+    /* further than three years the text's year wins over its weekday */
+    EXPECT_REPORT(NULL, "2023-10-09",
+                  "# Netwerkdag 2023",
+                  "Op dinsdag 9 oktober kwamen de gemeenten bijeen in de schouwburg.");
 }
 
 /* Publications and next meetings are never the event, with a weekday too. */
