@@ -117,12 +117,23 @@
 #define VP_EXPAND_THEME_FLOOR   0.5   /* of THEME_WEIGHT for the theme at any level */
 #define VP_EXPAND_HOST_WEIGHT   (3.0 * VP_EXPAND_BM25_SCALE)
 
+/* The places the index's reports were hosted in, as a query names them
+ * (the host boost above).  What one revision of the index holds: the query
+ * layer reads them once per revision and keeps them. */
+typedef struct vp_host_names vp_host_names;
+
+/* db's hosts, or NULL with err set when Xapian failed. */
+vp_host_names *vp_host_names_load(const xapc_db *db, xapc_error *err);
+void vp_host_names_free(vp_host_names *h);
+
 typedef struct vp_expand_ctx {
     xapc_qp *qp;               /* the request's parser */
     unsigned flags;            /* its flags for one word */
     const xapc_db *db;         /* the lexicon: synonyms and term counts */
     const xapc_stem *stem;     /* the stemmer the index was built with */
     const vp_themes *themes;   /* theme names; NULL: no theme boost */
+    const vp_host_names *hosts;   /* db's hosts at its revision; NULL: read
+                                     them from db for this query */
 } vp_expand_ctx;
 
 typedef struct vp_expansion {

@@ -221,7 +221,13 @@ static bool widen(vp_searcher *s, xapc_qp *qp, const char *text, xapc_query **qu
                   vp_expansion *x, vp_qerror *e)
 {
     xapc_error xe;
-    vp_expand_ctx ctx = {qp, vp_parse_flags, vp_searcher_lexicon(s), s->stem, s->themes};
+    const vp_host_names *hosts = vp_searcher_host_names(s, &xe);
+    if (!hosts) {
+        vp_searcher_fail(s, &xe, e, "reading the host places");
+        return false;
+    }
+    vp_expand_ctx ctx = {qp, vp_parse_flags, vp_searcher_lexicon(s), s->stem, s->themes,
+                         hosts};
     vp_expansion_clear(x);
     int rc = vp_expand(&ctx, text, x, &xe);
     if (rc < 0) {

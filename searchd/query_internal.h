@@ -29,6 +29,8 @@ typedef struct revision_cache {
     vp_colcount *column;      /* the facet column of this revision, NULL: none yet */
     double column_sought_ms;  /* when the column was last looked for */
     vp_docsets *sets;         /* queries evaluated as sets of documents */
+    vp_host_names *hosts;     /* the places reports were hosted in, NULL:
+                                 not read yet (expand.h) */
 } revision_cache;
 
 /* Memory a searcher keeps evaluated sets of documents in (docset.h), per
@@ -80,6 +82,10 @@ int vp_searcher_open(vp_searcher *s, vp_qerror *e);
 /* Metadata, spelling, synonyms and term counts: the lexicon beside a stub
  * (remote shards carry none of the first three), else the database. */
 const xapc_db *vp_searcher_lexicon(const vp_searcher *s);
+
+/* The hosts of the open revision (expand.h), read at its first plain
+ * query and kept; NULL with xe set when reading them failed. */
+const vp_host_names *vp_searcher_host_names(vp_searcher *s, xapc_error *xe);
 
 /* Forgets the facet counts kept for this revision. */
 void vp_searcher_forget_counts(vp_searcher *s);

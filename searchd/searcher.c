@@ -104,6 +104,16 @@ static void forget_revision(vp_searcher *s)
     s->cache->column = NULL;
     s->cache->column_sought_ms = -1e9;
     vp_docsets_clear(s->cache->sets);
+    vp_host_names_free(s->cache->hosts);
+    s->cache->hosts = NULL;
+}
+
+const vp_host_names *vp_searcher_host_names(vp_searcher *s, xapc_error *xe)
+{
+    xapc_error_clear(xe);
+    if (!s->cache->hosts)
+        s->cache->hosts = vp_host_names_load(vp_searcher_lexicon(s), xe);
+    return s->cache->hosts;
 }
 
 bool vp_searcher_counts_by_column(vp_searcher *s)
@@ -154,6 +164,7 @@ void vp_searcher_free(vp_searcher *s)
     vp_searcher_forget_counts(s);
     vp_colcount_free(s->cache->column);
     vp_docsets_free(s->cache->sets);
+    vp_host_names_free(s->cache->hosts);
     vp_spell_cache_free(s->spell);
     free(s->cache);
     free(s->db_path);

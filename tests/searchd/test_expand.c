@@ -215,7 +215,7 @@ static const char *ranked(const xapc_query *q)
 static void expand(const char *text, vp_expansion *x)
 {
     xapc_error err;
-    vp_expand_ctx ctx = {qp, flags, db, stem, themes};
+    vp_expand_ctx ctx = {qp, flags, db, stem, themes, NULL};
     assert_int_equal(vp_expand(&ctx, text, x, &err), 1);
     assert_int_equal(err.status, XAPC_OK);
     assert_non_null(x->all);
@@ -392,13 +392,25 @@ static void test_theme_boost_graded(void **state)
     assert_true(VP_EXPAND_THEME_FLOOR > 0 && VP_EXPAND_THEME_FLOOR < 1);
 }
 
-/* The reports q's boost matches, in docid order; "" for no boost. */
+/* The reports q's boost matches, in docid order; "" for no boost.  The
+ * hosts read for the query and those the query layer keeps per revision
+ * (vp_host_names_load) boost the same reports. */
 static const char *boosted(const char *q)
 {
     vp_expansion x;
     expand(q, &x);
-    const char *out = x.boost ? matches(x.boost) : "";
+    static char read[64];
+    snprintf(read, sizeof read, "%s", x.boost ? matches(x.boost) : "");
     vp_expansion_clear(&x);
+    xapc_error err;
+    vp_host_names *kept = vp_host_names_load(db, &err);
+    assert_non_null(kept);
+    vp_expand_ctx ctx = {qp, flags, db, stem, themes, kept};
+    assert_int_equal(vp_expand(&ctx, q, &x, &err), 1);
+    const char *out = x.boost ? matches(x.boost) : "";
+    assert_string_equal(out, read);
+    vp_expansion_clear(&x);
+    vp_host_names_free(kept);
     return out;
 }
 
@@ -427,7 +439,7 @@ static void test_advanced_queries_taken_as_typed(void **state)
     for (size_t i = 0; i < sizeof typed / sizeof *typed; i++) {
         xapc_error err;
         vp_expansion x;
-        assert_int_equal(vp_expand(&(vp_expand_ctx){qp, flags, db, stem, themes}, typed[i],
+        assert_int_equal(vp_expand(&(vp_expand_ctx){qp, flags, db, stem, themes, NULL}, typed[i],
                                    &x, &err), 0);
         assert_null(x.all);
         assert_int_equal(err.status, XAPC_OK);
