@@ -492,6 +492,10 @@ static bool sent_line(const vp_block *b, anchor *sent)
     return false;
 }
 
+/* The shortest weekday written in full ("zondag", "Monday"); "zo", "di"
+ * and "Wed" are also words of their own. */
+enum { WEEKDAY_IN_FULL = 6 };
+
 /* The days back from the day a text was published (weekday written_wd)
  * to the weekday that opens its first paragraphs with no date after it, as
  * a news item has it ("Woensdag kwamen 60 mensen ..." published on a
@@ -503,7 +507,8 @@ static long bare_weekday_back(const char *t, int written_wd)
     size_t from = 0;
     if (!vp_ex_step_word(t, len, &pos, &ws, &we) || strspn(t, "*_ ") != ws)
         return -1;
-    int wd = vp_date_weekday_from_word(t + ws, we - ws);
+    /* a weekday in full: "Zo, daar ben ik weer" opens on no Sunday */
+    int wd = we - ws >= WEEKDAY_IN_FULL ? vp_date_weekday_from_word(t + ws, we - ws) : -1;
     /* "Woensdag 21 mei" is a date, read as one */
     if (wd < 0 || (vp_date_next(t, len, &from, 0, &h) && h.start <= we + 2))
         return -1;
@@ -526,8 +531,9 @@ static anchor publication_footer(const vp_parsed *p)
  * Thursday": the day named, counted back from the day the text was
  * written (the anchor, or the sent line of the quoted message it stands
  * in), in the opening of the report or of that message.  Beside a day of
- * publication, a bare weekday opening the first paragraphs names the last
- * such day. */
+ * publication or a front matter date, a bare weekday opening the first
+ * paragraphs names the last such day ("Donderdag was het zover" in a diary
+ * post dated on the Saturday). */
 static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
 {
     anchor from_day = *a;
@@ -541,8 +547,10 @@ static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
             continue;
         int anchor_wd = vp_date_weekday_of(from_day.y, from_day.m, from_day.d);
         const char *t = b->text;
-        long bare = from_day.kind == ANCHOR_PUBLISHED && seen <= LEDE_PARAGRAPHS &&
-                            b != from_day.block
+        /* a diary post's front matter is its day of writing too */
+        bool written = from_day.kind == ANCHOR_PUBLISHED ||
+                       from_day.kind == ANCHOR_FRONT_MATTER;
+        long bare = written && seen <= LEDE_PARAGRAPHS && b != from_day.block
                         ? bare_weekday_back(t, anchor_wd)
                         : -1;
         if (bare >= 0) {

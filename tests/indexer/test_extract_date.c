@@ -789,6 +789,23 @@ static void test_bare_weekday_before_a_publication_footer(void **state)
                   "Meer weten? Bel de gemeente.", "*Gepubliceerd op vrijdag 20 mei 2016*");
 }
 
+/* A diary post dated in its front matter on the day it was written, its
+ * text opening on a bare weekday: the last such day up to that date. */
+static void test_bare_weekday_under_a_front_matter_date(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2021-03-21", "2021-03-18", "# Een dag in de stad",
+                  "Donderdag stond de trein al vroeg klaar. Met twee collega's reisde ik "
+                  "naar de studiedag over groen in de wijken.",
+                  "Na de lunch liepen we door het park.");
+    /* the front matter's own weekday is that day */
+    EXPECT_REPORT("2021-03-18", "2021-03-18", "# Een dag in de stad",
+                  "Donderdag stond de trein al vroeg klaar.");
+    /* "Zo," opens on no Sunday: "afgelopen vrijdag" counts back */
+    EXPECT_REPORT("2021-03-22", "2021-03-19", "# Een dag in de stad",
+                  "Zo, daar ben ik weer. Afgelopen vrijdag ging ik naar de studiedag.");
+}
+
 /* An interview before the day, with an update after it: the day between. */
 static void test_interview_before_update_after(void **state)
 {
@@ -933,6 +950,7 @@ int main(void)
         cmocka_unit_test(test_weekday_of_a_week),
         cmocka_unit_test(test_year_after_a_month_range),
         cmocka_unit_test(test_bare_weekday_before_a_publication_footer),
+        cmocka_unit_test(test_bare_weekday_under_a_front_matter_date),
         cmocka_unit_test(test_interview_before_update_after),
         cmocka_unit_test(test_memo_latest_day_before_its_date),
         cmocka_unit_test(test_title_date_with_an_update),
