@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "date_cues.h"
 #include "extract_text.h"
 
 /* How far around a date its sentence is read. */
@@ -17,6 +18,13 @@ static const char *const TOOK_PLACE_ON[] = {
 static const char *const TOOK_PLACE_AFTER[] = {
     "plaatsvond", "plaatsvonden", "werd gehouden", "gehouden werd", "plaatsgevonden",
     "took place", "was held", NULL,
+};
+
+/* Right after it, in a sentence that names the event: "Op 22 november
+ * 2012 organiseerde de gemeente een kennisdag".  Alone, a town may have
+ * hosted anything that day. */
+static const char *const HOSTED_AFTER[] = {
+    "organiseerde", "organiseerden", "hield", "hielden", "ontving", "ontvingen", NULL,
 };
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -45,14 +53,14 @@ static bool cue_before(const char *lower)
     return false;
 }
 
-/* Does lower (starting right after the date) open with a cue? */
-static bool cue_after(const char *lower)
+/* Does lower (starting right after the date) open with one of the cues? */
+static bool cue_after(const char *lower, const char *const *cues)
 {
     while (*lower == ' ' || *lower == ',')
         lower++;
-    for (size_t k = 0; TOOK_PLACE_AFTER[k]; k++) {
-        size_t c = strlen(TOOK_PLACE_AFTER[k]);
-        if (strncmp(lower, TOOK_PLACE_AFTER[k], c) == 0 && !is_alpha(lower[c]))
+    for (size_t k = 0; cues[k]; k++) {
+        size_t c = strlen(cues[k]);
+        if (strncmp(lower, cues[k], c) == 0 && !is_alpha(lower[c]))
             return true;
     }
     return false;
@@ -83,7 +91,8 @@ bool vp_date_stated_as_event(const char *t, size_t len, const date_hit *h)
     size_t se = vp_ex_sentence_end(t, len, h->end, STATEMENT_REACH);
     vp_ex_lower(t, ss, h->start, before, sizeof before);
     vp_ex_lower(t, h->end, se, after, sizeof after);
-    if (!cue_before(before) && !cue_after(after))
+    if (!cue_before(before) && !cue_after(after, TOOK_PLACE_AFTER) &&
+        !(cue_after(after, HOSTED_AFTER) && vp_date_names_event(t, len, h)))
         return false;
     return !names_other_year(before, h->y) && !names_other_year(after, h->y);
 }

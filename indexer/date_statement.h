@@ -1,7 +1,8 @@
 /*
  * date_statement.h: a sentence that states on which day the event took
  * place ("De dag vond plaats op 8 oktober 2026", "die op donderdag 9 juni
- * plaatsvond", "The meeting was held on 3 May"), for the date stage
+ * plaatsvond", "The meeting was held on 3 May", "Op 22 november 2012
+ * organiseerde de gemeente een kennisdag"), for the date stage
  * (extract_date.c).  Private to indexer/.
  *
  * Such a statement is the text's own word on the event's day: it beats a

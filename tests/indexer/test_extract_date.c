@@ -704,6 +704,16 @@ static void test_stated_event_day(void **state)
     EXPECT_REPORT(NULL, "2018-11-09", "# Verslag 2018",
                   "Op vrijdag 9 november kwamen de leden bijeen in het stadhuis.",
                   "De voorjaarsbijeenkomst van 2019 vond plaats op 12 april in Zwolle.");
+    /* a study published months after the day it says a town hosted */
+    EXPECT_REPORT("2020-05-12", "2019-12-05", "# 2. De studiedag als casus",
+                  "Op 5 december 2019 organiseerde de gemeente een studiedag over "
+                  "laaggeletterdheid voor de aangesloten gemeenten. Deze dag is de casus "
+                  "van dit hoofdstuk.",
+                  "De deelnemers kwamen uit twaalf gemeenten.");
+    /* hosting something else that day states no day of the event */
+    EXPECT_REPORT("2020-05-12", "2020-05-12", "# Verslag van de studiedag",
+                  "Op 5 december 2019 organiseerde de gemeente een inloopavond over "
+                  "laaggeletterdheid. Die avond kwam vandaag ter sprake.");
 }
 
 /* A year report published the next spring: the title's year and the
