@@ -444,7 +444,8 @@ bool vp_date_next(const char *t, size_t len, size_t *from, int default_year,
                     vp_date_match_numeric_short_year(t, len, i, h) ||
                     match_day_first(t, len, i, default_year, h) ||
                     vp_date_match_weekday_day_month(t, len, i, weekday_before(t, i),
-                                                    default_year, h);
+                                                    default_year, h) ||
+                    vp_date_match_on_day_month(t, len, i, default_year, h);
         else if (starts_word && is_alpha(t[i]))
             found = match_month_first(t, len, i, default_year, h);
         if (found && vp_date_valid(h->y, h->m, h->d)) {

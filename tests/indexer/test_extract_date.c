@@ -654,6 +654,23 @@ static void test_short_numeric_dates(void **state)
     expect_date("2-12-'21", 0, "2021-12-02");
     expect_date("op 26/10/\xE2\x80\x99" "23 in Ede", 0, "2023-10-26");
     expect_date("de dagen 10+11 november 2022", 0, "2022-11-10");
+    /* after "op", a day and month alone */
+    expect_date("Op 15/3 bezocht ik de studiedag", 2022, "2022-03-15");
+    expect_date("ik was er op 9-11.", 2022, "2022-11-09");
+    expect_date("op 2/3 van de scholen", 2022, NULL);
+    expect_date("stop 15/3", 2022, NULL);
+    expect_date("op 15/3", 0, NULL);
+}
+
+/* A memo dated under its heading that names the day it reports in figures. */
+static void test_memo_with_a_day_in_figures(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2022-03-15", "# Memo aan het bestuur",
+                  "Datum: 24 maart 2022\nOpsteller: de beleidsadviseur",
+                  "Op 15/3 bezocht ik met de wethouder de studiedag over wonen. De dag werd "
+                  "gehouden in het stadhuis.",
+                  "De volgende studiedag is op 6 oktober 2022.");
 }
 
 /* A summary dated by its front matter a few days after the day it names
@@ -946,6 +963,7 @@ int main(void)
         cmocka_unit_test(test_invitation_looking_back),
         cmocka_unit_test(test_memo_subject_with_day_and_month),
         cmocka_unit_test(test_short_numeric_dates),
+        cmocka_unit_test(test_memo_with_a_day_in_figures),
         cmocka_unit_test(test_summary_with_a_short_date),
         cmocka_unit_test(test_forwarded_mail),
         cmocka_unit_test(test_stated_event_day),
