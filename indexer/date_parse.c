@@ -486,12 +486,14 @@ bool vp_parse_date(const char *text, int default_year, char out[11])
 
 /* ---- years ---- */
 
-/* A plausible event year (a four-digit number 1990-2099) anywhere in s. */
 int vp_date_find_year(const char *s)
 {
-    if (!s)
-        return 0;
-    size_t len = strlen(s);
+    return s ? vp_date_find_year_in(s, strlen(s)) : 0;
+}
+
+/* A plausible event year (a four-digit number 1990-2099) in s[0..len). */
+int vp_date_find_year_in(const char *s, size_t len)
+{
     for (size_t i = 0; i + 4 <= len; i++) {
         if (!is_digit(s[i]) || (i > 0 && vp_ex_is_wordchar(s + i - 1, 1)))
             continue;

@@ -118,11 +118,10 @@ bool vp_date_find_nth_weekday(const char *t, size_t len, int year, int *y, int *
         if (!month || vp_ex_about_next_meeting(t, len, ws, e3))
             continue;
         size_t ys, ye;
-        int in_year = year;
-        if (vp_ex_next_word(t, len, e3, &ys, &ye) && ye - ys == 4 && is_digit(t[ys]) &&
-            is_digit(t[ys + 1]) && is_digit(t[ys + 2]) && is_digit(t[ys + 3]))
-            in_year = (t[ys] - '0') * 1000 + (t[ys + 1] - '0') * 100 + (t[ys + 2] - '0') * 10 +
-                      (t[ys + 3] - '0');
+        int in_year = vp_ex_next_word(t, len, e3, &ys, &ye) ? vp_date_find_year_in(t + ys, ye - ys)
+                                                            : 0;
+        if (!in_year)
+            in_year = year;
         long day = in_year > 0 ? nth_weekday(in_year, month, n, wd) : -1;
         if (day < 0)
             continue;

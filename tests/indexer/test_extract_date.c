@@ -913,6 +913,11 @@ static void test_nth_weekday_of_a_month(void **state)
     EXPECT_REPORT(NULL, NULL, "# Voorjaarsdag 2021",
                   "Veertig mensen kwamen naar de raadzaal.",
                   "De volgende bijeenkomst is op de eerste donderdag van oktober in Venlo.");
+    /* a number after the month that is no year: the report's year */
+    EXPECT_REPORT(NULL, "2021-06-04", "# Fietsdag 2021",
+                  "Op de eerste vrijdag van juni 2500 fietsers op de dijk: dat was de fietsdag. "
+                  "Ze kwamen uit de hele regio, de meesten op een elektrische fiets, en "
+                  "ze bleven tot de avond.");
 }
 
 /* "donderdag in week 42" names that day even when the title gives the week
