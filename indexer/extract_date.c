@@ -348,6 +348,22 @@ static int year_of_a_byline(const vp_parsed *p)
     return 0;
 }
 
+/* The year the opening names with the event ("Het was de eerste
+ * kennisdag van 2026"), as a news item without a dateline has it. */
+static int year_of_the_event_noun(const vp_parsed *p)
+{
+    for (size_t i = 0, seen = 0; i < p->n_blocks && seen < OPENING_BLOCKS; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        seen++;
+        int y = vp_date_event_noun_year(b->text, strlen(b->text));
+        if (y)
+            return y;
+    }
+    return 0;
+}
+
 /* A month and year on a short line of a longer block: the notes under a
  * title ("*Stageverslag – stageperiode feb.–jun. 2018*\n*Afkortingen:
  * ...*") may be one paragraph of a few lines. */
@@ -394,7 +410,8 @@ static int default_year(const vp_parsed *p, const vp_document *d, const anchor *
     /* a mail's sent line, a publication line further down */
     if (first_date_of_text(p, 0, full, NULL, &h))
         return h.y;
-    return year_of_a_byline(p);
+    y = year_of_a_byline(p);
+    return y ? y : year_of_the_event_noun(p);
 }
 
 /* ---- the event the text names ---- */

@@ -833,6 +833,22 @@ static void test_bare_weekday_under_a_front_matter_date(void **state)
                   "Zo, daar ben ik weer. Afgelopen vrijdag ging ik naar de studiedag.");
 }
 
+/* A news item with no dateline and no full date: the year it names with
+ * the event, not another meeting's. */
+static void test_year_named_with_the_event(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2027-03-04", "# Gemeenten delen hun aanpak",
+                  "**Door een verslaggever**",
+                  "Zo'n zestig ambtenaren kwamen op 4 maart naar het stadhuis. Het was de "
+                  "eerste studiedag van 2027, en het onderwerp raakt elke gemeente die "
+                  "huizen zoekt voor wie er nu al wacht.");
+    EXPECT_REPORT(NULL, NULL, "# Gemeenten delen hun aanpak",
+                  "Zo'n zestig ambtenaren kwamen op 4 maart naar het stadhuis. Het was "
+                  "drukker dan op de vorige studiedag van 2026, want het onderwerp raakt "
+                  "elke gemeente die huizen zoekt.");
+}
+
 /* An interview before the day, with an update after it: the day between. */
 static void test_interview_before_update_after(void **state)
 {
@@ -984,6 +1000,7 @@ int main(void)
         cmocka_unit_test(test_year_after_a_month_range),
         cmocka_unit_test(test_bare_weekday_before_a_publication_footer),
         cmocka_unit_test(test_bare_weekday_under_a_front_matter_date),
+        cmocka_unit_test(test_year_named_with_the_event),
         cmocka_unit_test(test_interview_before_update_after),
         cmocka_unit_test(test_memo_latest_day_before_its_date),
         cmocka_unit_test(test_title_date_with_an_update),
