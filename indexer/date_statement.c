@@ -96,3 +96,46 @@ bool vp_date_stated_as_event(const char *t, size_t len, const date_hit *h)
         return false;
     return !names_other_year(before, h->y) && !names_other_year(after, h->y);
 }
+
+/* Where the sentence from lower on says it took place ("... in Helmond
+ * plaatsvond"), in a word of its own; NULL when it does not. */
+static char *took_place_later(char *lower)
+{
+    for (size_t k = 0; TOOK_PLACE_AFTER[k]; k++) {
+        size_t c = strlen(TOOK_PLACE_AFTER[k]);
+        for (char *f = strstr(lower, TOOK_PLACE_AFTER[k]); f;
+             f = strstr(f + 1, TOOK_PLACE_AFTER[k]))
+            if ((f == lower || !is_alpha(f[-1])) && !is_alpha(f[c]))
+                return f;
+    }
+    return NULL;
+}
+
+bool vp_date_stated_month(const char *t, size_t len, int *y, int *m)
+{
+    size_t pos = 0, ws, we, ys, ye;
+    while (vp_ex_step_word(t, len, &pos, &ws, &we)) {
+        int month = vp_date_month_from_word(t + ws, we - ws);
+        int year = month && vp_ex_next_word(t, len, we, &ys, &ye)
+                       ? vp_date_find_year_in(t + ys, ye - ys)
+                       : 0;
+        if (!year)
+            continue;
+        char before[STATEMENT_REACH + 8], after[STATEMENT_REACH + 8];
+        size_t ss = vp_ex_sentence_start(t, ws, STATEMENT_REACH);
+        size_t se = vp_ex_sentence_end(t, len, ye, STATEMENT_REACH);
+        vp_ex_lower(t, ss, ws, before, sizeof before);
+        vp_ex_lower(t, ye, se, after, sizeof after);
+        /* another year up to the verb tells of another day; a law's
+         * after it ("vier jaar na de wet van 2015") does not */
+        char *cue = took_place_later(after);
+        if (cue)
+            *cue = '\0';
+        if (cue && !names_other_year(before, year) && !names_other_year(after, year)) {
+            *y = year;
+            *m = month;
+            return true;
+        }
+    }
+    return false;
+}

@@ -23,4 +23,9 @@
  * that day? */
 bool vp_date_stated_as_event(const char *t, size_t len, const date_hit *h);
 
+/* A month and year the text says the event took place in ("de kennisdag
+ * die in maart 2016 in Helmond plaatsvond"): fills *y and *m, false when
+ * t[0..len) says none.  The day may stand elsewhere (a footnote). */
+bool vp_date_stated_month(const char *t, size_t len, int *y, int *m);
+
 #endif /* VP_DATE_STATEMENT_H */

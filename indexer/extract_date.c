@@ -200,6 +200,14 @@ static bool not_publication(const char *t, size_t len, const date_hit *h, const 
     return vp_date_about_of(t, len, h) != VP_DATE_ABOUT_PUBLICATION;
 }
 
+/* A date in the month and year arg points to (int[2]). */
+static bool in_month(const char *t, size_t len, const date_hit *h, const void *arg)
+{
+    const int *ym = arg;
+    (void)t, (void)len;
+    return h->y == ym[0] && h->m == ym[1];
+}
+
 /* The anchor's day (arg), called that of a publication or an update. */
 static bool publishes_anchor_day(const char *t, size_t len, const date_hit *h, const void *arg)
 {
@@ -492,6 +500,27 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
     }
     if (!e->found)
         *e = first;
+}
+
+/* A text that says in which month the event took place ("de kennisdag
+ * die in maart 2016 in Helmond plaatsvond") and gives the day elsewhere,
+ * a study in a footnote ("de uitnodiging noemde do 17-3-'16"): the first
+ * date of the text in that month. */
+static bool day_in_stated_month(const vp_parsed *p, event *e)
+{
+    int ym[2];
+    for (size_t bi = 0; bi < p->n_blocks; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        date_hit h;
+        if (b->kind != VP_BLOCK_CODE &&
+            vp_date_stated_month(b->text, strlen(b->text), &ym[0], &ym[1])) {
+            if (!first_date_of_text(p, ym[0], in_month, ym, &h))
+                return false;
+            *e = (event){true, true, false, h.y, h.m, h.d};
+            return true;
+        }
+    }
+    return false;
 }
 
 /* The day a block says its text was sent or published ("Verzonden:
@@ -894,6 +923,12 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
         if (relative_day(p, &from, &rel))
             e = rel;
     }
+    /* the month the text says it took place in beats a day of another
+     * month, a law's in the same sentence ("(1 januari 2015)") */
+    event month_day;
+    if (!e.stated && day_in_stated_month(p, &month_day) &&
+        !(e.found && e.y == month_day.y && e.m == month_day.m))
+        e = month_day;
     /* "de eerste donderdag van oktober" names one day, where a date found
      * without a weekday or a cue may be anything's ("de enquete liep van 6
      * tot 24 oktober") */

@@ -849,6 +849,28 @@ static void test_year_named_with_the_event(void **state)
                   "elke gemeente die huizen zoekt.");
 }
 
+/* A study that names the month of the day in its text and the day in a
+ * footnote: that day, not a law's date in the text. */
+static void test_month_in_the_text_day_in_a_footnote(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2019-10-11", "# 5. De studiedag als casus",
+                  "Dit hoofdstuk gaat over de studiedag die in oktober 2019 in het stadhuis "
+                  "plaatsvond, vier jaar na de nieuwe wet (1 januari 2015).\xC2\xB9 We "
+                  "lezen de dag als een plek waar gemeenten van elkaar leren.",
+                  "Vijftig ambtenaren uit negen gemeenten namen deel.",
+                  "Ze spraken over de wet en over het geld.", "Daarna volgde een lunch.",
+                  "\xC2\xB9 De uitnodiging noemde \"vr 11-10-'19\".");
+    /* a month of another year's meeting states nothing */
+    EXPECT_REPORT(NULL, "2019-03-08", "# 5. De studiedag als casus",
+                  "Dit hoofdstuk gaat over de studiedag van 2019, die net als die in "
+                  "oktober 2018 in het stadhuis plaatsvond. Op vrijdag 8 maart 2019 kwamen "
+                  "vijftig ambtenaren uit negen gemeenten bijeen.",
+                  "Ze spraken over de wet en over het geld.", "Daarna volgde een lunch.",
+                  "Het was een goede dag.",
+                  "\xC2\xB9 De vorige uitnodiging noemde \"vr 12-10-'18\".");
+}
+
 /* An interview before the day, with an update after it: the day between. */
 static void test_interview_before_update_after(void **state)
 {
@@ -1001,6 +1023,7 @@ int main(void)
         cmocka_unit_test(test_bare_weekday_before_a_publication_footer),
         cmocka_unit_test(test_bare_weekday_under_a_front_matter_date),
         cmocka_unit_test(test_year_named_with_the_event),
+        cmocka_unit_test(test_month_in_the_text_day_in_a_footnote),
         cmocka_unit_test(test_interview_before_update_after),
         cmocka_unit_test(test_memo_latest_day_before_its_date),
         cmocka_unit_test(test_title_date_with_an_update),
