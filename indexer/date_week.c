@@ -90,13 +90,21 @@ static int ordinal_of(const char *s, size_t n)
     return vp_ex_eq(s, n, "laatste") || vp_ex_eq(s, n, "last") ? -1 : 0;
 }
 
-/* Past "en vrijdag" / "and Friday" after the first weekday of a pair. */
+/* Past "en vrijdag" / "and Friday" / "t/m zaterdag" after the first
+ * weekday of a pair or a run. */
 static size_t past_second_weekday(const char *t, size_t len, size_t pos)
 {
-    static const char *const AND[] = {"en", "and", "t/m", "tot", NULL};
+    static const char *const AND[] = {"en", "and", "tot", NULL};
     size_t as, ae, ws, we;
-    if (vp_ex_next_word(t, len, pos, &as, &ae) && vp_ex_eq_any(t + as, ae - as, AND) &&
-        vp_ex_next_word(t, len, ae, &ws, &we) && vp_date_weekday_from_word(t + ws, we - ws) >= 0)
+    if (!vp_ex_next_word(t, len, pos, &as, &ae))
+        return pos;
+    /* "t/m" is no word of its own to vp_ex_next_word: "t", then "m" */
+    if (ae - as == 1 && (t[as] == 't' || t[as] == 'T') && ae + 2 <= len && t[ae] == '/' &&
+        (t[ae + 1] == 'm' || t[ae + 1] == 'M'))
+        ae += 2;
+    else if (!vp_ex_eq_any(t + as, ae - as, AND))
+        return pos;
+    if (vp_ex_next_word(t, len, ae, &ws, &we) && vp_date_weekday_from_word(t + ws, we - ws) >= 0)
         return we;
     return pos;
 }

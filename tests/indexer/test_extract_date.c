@@ -951,6 +951,9 @@ static void test_nth_weekday_of_a_month(void **state)
     EXPECT_REPORT(NULL, NULL, "# Voorjaarsdag 2021",
                   "Veertig mensen kwamen naar de raadzaal.",
                   "De volgende bijeenkomst is op de eerste donderdag van oktober in Venlo.");
+    /* a run of days: its first ("t/m" read as one word) */
+    EXPECT_REPORT("2021-10-20", "2021-10-07", "# Driedaagse",
+                  "Het was de eerste donderdag t/m zaterdag van oktober: drie dagen in Venray.");
     /* a number after the month that is no year: the report's year */
     EXPECT_REPORT(NULL, "2021-06-04", "# Fietsdag 2021",
                   "Op de eerste vrijdag van juni 2500 fietsers op de dijk: dat was de fietsdag. "
