@@ -619,50 +619,80 @@ static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
     return false;
 }
 
+/* Does match (with its arg) find what it looks for in the title, else in
+ * a block of the opening?  It is tried on each in turn until it says so. */
+typedef bool (*text_match)(const char *t, size_t len, void *arg);
+
+static bool in_title_or_opening(const vp_parsed *p, const vp_document *d, text_match match,
+                                void *arg)
+{
+    if (d->title && match(d->title, strlen(d->title), arg))
+        return true;
+    for (size_t bi = 0, seen = 0; bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
+        const vp_block *b = &p->blocks[bi];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        seen++;
+        if (match(b->text, strlen(b->text), arg))
+            return true;
+    }
+    return false;
+}
+
+typedef struct week_seen {
+    bool found;
+    int week, weekday;   /* weekday -1: none yet */
+} week_seen;
+
+/* The first "week 42"; after a bare one, "donderdag in week 42" of the
+ * same week gives its day (a title's "(week 42)" over the text's
+ * "donderdag in week 42").  Done once the weekday is known. */
+static bool week_match(const char *t, size_t len, void *arg)
+{
+    week_seen *s = arg;
+    int w, k;
+    if (!vp_date_find_week(t, len, &w, &k) || (s->found && (k < 0 || w != s->week)))
+        return false;
+    *s = (week_seen){true, w, k};
+    return k >= 0;
+}
+
 /* "week 42" in the title or the opening, in the report's year: the
  * weekday next to it, else the usual day (date_week.h).  Read only when
  * the text names no date. */
 static bool week_day(const vp_parsed *p, const vp_document *d, int year, event *e)
 {
-    int week = 0, wd = -1, w, k;
-    bool found = d->title && vp_date_find_week(d->title, strlen(d->title), &week, &wd);
-    /* a title's "(week 42)" with "donderdag in week 42" below: that day */
-    for (size_t bi = 0, seen = 0; wd < 0 && bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE)
-            continue;
-        seen++;
-        if (vp_date_find_week(b->text, strlen(b->text), &w, &k) &&
-            (!found || (k >= 0 && w == week))) {
-            week = w;
-            wd = k;
-            found = true;
-        }
-    }
-    if (!found || !year || (week == 53 && vp_date_iso_week_monday(year, 53) >=
-                                              vp_date_iso_week_monday(year + 1, 1)))
+    week_seen s = {false, 0, -1};
+    in_title_or_opening(p, d, week_match, &s);
+    if (!s.found || !year || (s.week == 53 && vp_date_iso_week_monday(year, 53) >=
+                                                  vp_date_iso_week_monday(year + 1, 1)))
         return false;
-    long day = vp_date_iso_week_monday(year, week) + (wd >= 0 ? wd : VP_DATE_USUAL_WEEKDAY);
+    long day = vp_date_iso_week_monday(year, s.week) +
+               (s.weekday >= 0 ? s.weekday : VP_DATE_USUAL_WEEKDAY);
     vp_date_from_day_number(day, &e->y, &e->m, &e->d);
     e->found = true;
-    e->strong = wd >= 0;
+    e->strong = s.weekday >= 0;
     e->stated = false;
     return true;
+}
+
+typedef struct nth_seen {
+    int year;
+    event *e;
+} nth_seen;
+
+static bool nth_weekday_match(const char *t, size_t len, void *arg)
+{
+    nth_seen *s = arg;
+    return vp_date_find_nth_weekday(t, len, s->year, &s->e->y, &s->e->m, &s->e->d);
 }
 
 /* "de eerste donderdag van oktober" in the title or the opening: the day
  * it names in the report's year (date_week.h). */
 static bool nth_weekday_day(const vp_parsed *p, const vp_document *d, int year, event *e)
 {
-    bool found = d->title && vp_date_find_nth_weekday(d->title, strlen(d->title), year, &e->y,
-                                                      &e->m, &e->d);
-    for (size_t bi = 0, seen = 0; !found && bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE)
-            continue;
-        seen++;
-        found = vp_date_find_nth_weekday(b->text, strlen(b->text), year, &e->y, &e->m, &e->d);
-    }
+    nth_seen s = {year, e};
+    bool found = in_title_or_opening(p, d, nth_weekday_match, &s);
     e->found = e->strong = found;
     e->stated = false;
     return found;
