@@ -49,13 +49,16 @@
  * at its foot ("Gepubliceerd op vrijdag 23 mei 2014") and a bare weekday
  * opening its text ("Woensdag kwamen ...") is dated the last such day.
  *
- * This file owns the choice between the anchor and the mentions.  What the
+ * This file owns the anchor, the year of a date without one, the event the
+ * opening names and the choice between them.  The types they share are
+ * date_stage.h's; a text written before its day (a press release, an
+ * invitation's look-back) is date_announce.c's, one written around it (an
+ * update after the day, a memo of several days) date_update.c's.  What the
  * words and the line around one date say of it is date_cues.c's (a mail
  * header's date_mail.c's, a statement of the day date_statement.c's), the
  * days "gisteren" and "afgelopen donderdag" name date_relative.c's, "week
  * 42" and "de eerste donderdag van oktober" date_week.c's, and one date
- * expression date_parse.c's ("di 4/10" and
- * "3-12-'20" date_numeric.c's).
+ * expression date_parse.c's ("di 4/10" and "3-12-'20" date_numeric.c's).
  */
 #include "extract_stages.h"
 
@@ -64,50 +67,31 @@
 #include <string.h>
 #include <strings.h>
 
+#include "date_announce.h"
 #include "date_cues.h"
 #include "date_parse.h"
 #include "date_relative.h"
+#include "date_stage.h"
 #include "date_statement.h"
+#include "date_update.h"
 #include "date_week.h"
 #include "extract_text.h"
 #include "mem.h"
-#include "text.h"
 
 /* ---- anchors, events and blocks ---- */
 
-/* How many blocks after the title count as the opening of a report, and
- * how many of the first blocks may be a dateline. */
-enum { OPENING_BLOCKS = 8, DATELINE_BLOCKS = 4, LEDE_PARAGRAPHS = 2 };
-/* How long after an event a report is written up, and how long before it
- * a press release or a programme announces it, at most. */
-enum { WRITE_UP_DAYS = 62, ANNOUNCE_DAYS = 120 };
+/* How many of the first blocks may be a dateline, and how many paragraphs
+ * open the text (OPENING_BLOCKS, WRITE_UP_DAYS: date_stage.h). */
+enum { DATELINE_BLOCKS = 4, LEDE_PARAGRAPHS = 2 };
+/* How long before an event a press release or a programme announces it,
+ * at most. */
+enum { ANNOUNCE_DAYS = 120 };
 /* How long after the day a report that states it ("de dag vond plaats op
  * ...") may be published: a year report comes out in the spring after. */
 enum { STATED_WRITE_UP_DAYS = 400 };
 /* How long after an event a text that calls itself a look-back on it
  * ("Jaarverslag 2019 - Terugblik op de najaarsbijeenkomst") is written. */
 enum { LOOK_BACK_DAYS = 366 };
-
-typedef enum { ANCHOR_NONE, ANCHOR_FRONT_MATTER, ANCHOR_TITLE, ANCHOR_DATELINE,
-               ANCHOR_PUBLISHED } anchor_kind;
-
-typedef struct anchor {
-    anchor_kind kind;
-    int y, m, d;
-    const vp_block *block;   /* the dateline's block */
-} anchor;
-
-typedef struct event {
-    bool found;
-    bool strong;             /* a weekday in the opening */
-    bool stated;             /* "vond plaats op ..." (date_statement.h) */
-    int y, m, d;
-} event;
-
-static bool is_heading(const vp_block *b)
-{
-    return b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
-}
 
 static bool heading_is_next_meeting(const vp_block *b)
 {
@@ -122,7 +106,7 @@ static bool heads_programme(const vp_block *b)
 {
     static const char *const NAMES[] = {"programma", "dagprogramma", "program", "programme",
                                         "agenda", NULL};
-    if (!is_heading(b) && b->kind != VP_BLOCK_TABLE_ROW)
+    if (!vp_date_block_is_heading(b) && b->kind != VP_BLOCK_TABLE_ROW)
         return false;
     const char *t = b->text;
     size_t len = strlen(t), pos = 0, ws, we;
@@ -149,49 +133,11 @@ static const char *under_title(const vp_block *b)
     return nl && nl[1] ? nl + 1 : NULL;
 }
 
-/* ---- the first date that fits ---- */
-
-/* Does the date h of t[0..len) fit what the caller looks for?  arg is the
- * caller's (an anchor, or NULL). */
-typedef bool (*date_fits)(const char *t, size_t len, const date_hit *h, const void *arg);
-
-/* The first date of t (a date without a year takes year; 0: skipped) that
- * fits: into *h, false when none does. */
-static bool first_date(const char *t, int year, date_fits fits, const void *arg, date_hit *h)
-{
-    size_t len = strlen(t), from = 0;
-    while (vp_date_next(t, len, &from, year, h))
-        if (fits(t, len, h, arg))
-            return true;
-    return false;
-}
-
-/* The first date of the report's text (code left out) that fits. */
-static bool first_date_of_text(const vp_parsed *p, int year, date_fits fits, const void *arg,
-                               date_hit *h)
-{
-    for (size_t bi = 0; bi < p->n_blocks; bi++)
-        if (p->blocks[bi].kind != VP_BLOCK_CODE &&
-            first_date(p->blocks[bi].text, year, fits, arg, h))
-            return true;
-    return false;
-}
-
-static bool about_event(const char *t, size_t len, const date_hit *h, const void *arg)
-{
-    (void)arg;
-    return vp_date_about_of(t, len, h) == VP_DATE_ABOUT_EVENT;
-}
-
-static bool full(const char *t, size_t len, const date_hit *h, const void *arg)
-{
-    (void)t, (void)len, (void)arg;
-    return h->has_year;
-}
+/* ---- the first date that fits (date_stage.h) ---- */
 
 static bool full_and_about_event(const char *t, size_t len, const date_hit *h, const void *arg)
 {
-    return h->has_year && about_event(t, len, h, arg);
+    return h->has_year && vp_date_fits_event(t, len, h, arg);
 }
 
 static bool not_publication(const char *t, size_t len, const date_hit *h, const void *arg)
@@ -235,14 +181,14 @@ static bool parse_anchor(const char *s, anchor_kind kind, anchor *a)
 static bool restated_as_published(const vp_parsed *p, const anchor *a)
 {
     date_hit h;
-    return first_date_of_text(p, a->y, publishes_anchor_day, a, &h);
+    return vp_date_first_of_text(p, a->y, publishes_anchor_day, a, &h);
 }
 
 /* The first full date of the title that is not a publication date. */
 static bool title_date(const vp_parsed *p, const vp_document *d, anchor *a)
 {
     date_hit h;
-    if (!d->title || !first_date(d->title, 0, not_publication, NULL, &h))
+    if (!d->title || !vp_date_first(d->title, 0, not_publication, NULL, &h))
         return false;
     *a = (anchor){ANCHOR_TITLE, h.y, h.m, h.d, NULL};
     /* the block it came from does not confirm itself */
@@ -346,7 +292,7 @@ static int year_of_a_byline(const vp_parsed *p)
 {
     for (size_t i = 0, seen = 0; i < p->n_blocks && seen < DATELINE_BLOCKS; i++) {
         const vp_block *b = &p->blocks[i];
-        if (b->kind == VP_BLOCK_CODE || is_heading(b))
+        if (b->kind == VP_BLOCK_CODE || vp_date_block_is_heading(b))
             continue;
         seen++;
         int y = strlen(b->text) <= VP_DATELINE_MAX ? vp_date_find_year(b->text) : 0;
@@ -413,10 +359,10 @@ static int default_year(const vp_parsed *p, const vp_document *d, const anchor *
     if (y)
         return y;
     date_hit h;
-    if (first_date_of_text(p, 0, full_and_about_event, NULL, &h))
+    if (vp_date_first_of_text(p, 0, full_and_about_event, NULL, &h))
         return h.y;
     /* a mail's sent line, a publication line further down */
-    if (first_date_of_text(p, 0, full, NULL, &h))
+    if (vp_date_first_of_text(p, 0, vp_date_fits_full, NULL, &h))
         return h.y;
     y = year_of_a_byline(p);
     return y ? y : year_of_the_event_noun(p);
@@ -457,12 +403,12 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
         const vp_block *b = &p->blocks[bi];
         if (b->kind == VP_BLOCK_CODE)
             continue;
-        if (is_heading(b))
+        if (vp_date_block_is_heading(b))
             next_section = heading_is_next_meeting(b);
         if (next_section)
             continue;
         size_t len = strlen(b->text), from = 0;
-        if (!is_heading(b)) {
+        if (!vp_date_block_is_heading(b)) {
             seen++;
             paragraphs += len > VP_DATELINE_MAX / 2;
         }
@@ -483,7 +429,7 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
                           (seen <= OPENING_BLOCKS && heads_programme(b)) ||
                           (paragraphs <= LEDE_PARAGRAPHS &&
                            vp_date_opens_sentence(b->text, h.start)) ||
-                          (seen <= OPENING_BLOCKS && !is_heading(b) &&
+                          (seen <= OPENING_BLOCKS && !vp_date_block_is_heading(b) &&
                            tied_to_event(b->text, len, &h, a));
             /* a statement of the day beats a weekday in the opening */
             if (strong && (!e->found || (stated && !e->stated)))
@@ -493,7 +439,7 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
                 have_first = true;
             }
         }
-        if (!e->found && year && seen <= OPENING_BLOCKS && !is_heading(b) &&
+        if (!e->found && year && seen <= OPENING_BLOCKS && !vp_date_block_is_heading(b) &&
             vp_date_event_noun_day(b->text, len, year, &h) &&
             tied_to_event(b->text, len, &h, a))
             *e = (event){true, true, false, h.y, h.m, h.d};
@@ -514,7 +460,7 @@ static bool day_in_stated_month(const vp_parsed *p, event *e)
         date_hit h;
         if (b->kind != VP_BLOCK_CODE &&
             vp_date_stated_month(b->text, strlen(b->text), &ym[0], &ym[1])) {
-            if (!first_date_of_text(p, ym[0], in_month, ym, &h))
+            if (!vp_date_first_of_text(p, ym[0], in_month, ym, &h))
                 return false;
             *e = (event){true, true, false, h.y, h.m, h.d};
             return true;
@@ -585,7 +531,7 @@ static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
     anchor from_day = *a;
     for (size_t bi = 0, seen = 0; bi < p->n_blocks; bi++) {
         const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE || is_heading(b))
+        if (b->kind == VP_BLOCK_CODE || vp_date_block_is_heading(b))
             continue;
         if (sent_line(b, &from_day))
             seen = 0;
@@ -619,26 +565,6 @@ static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
     return false;
 }
 
-/* Does match (with its arg) find what it looks for in the title, else in
- * a block of the opening?  It is tried on each in turn until it says so. */
-typedef bool (*text_match)(const char *t, size_t len, void *arg);
-
-static bool in_title_or_opening(const vp_parsed *p, const vp_document *d, text_match match,
-                                void *arg)
-{
-    if (d->title && match(d->title, strlen(d->title), arg))
-        return true;
-    for (size_t bi = 0, seen = 0; bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE)
-            continue;
-        seen++;
-        if (match(b->text, strlen(b->text), arg))
-            return true;
-    }
-    return false;
-}
-
 typedef struct week_seen {
     bool found;
     int week, weekday;   /* weekday -1: none yet */
@@ -647,8 +573,9 @@ typedef struct week_seen {
 /* The first "week 42"; after a bare one, "donderdag in week 42" of the
  * same week gives its day (a title's "(week 42)" over the text's
  * "donderdag in week 42").  Done once the weekday is known. */
-static bool week_match(const char *t, size_t len, void *arg)
+static bool week_match(const char *t, size_t len, const vp_block *b, void *arg)
 {
+    (void)b;
     week_seen *s = arg;
     int w, k;
     if (!vp_date_find_week(t, len, &w, &k) || (s->found && (k < 0 || w != s->week)))
@@ -663,7 +590,7 @@ static bool week_match(const char *t, size_t len, void *arg)
 static bool week_day(const vp_parsed *p, const vp_document *d, int year, event *e)
 {
     week_seen s = {false, 0, -1};
-    in_title_or_opening(p, d, week_match, &s);
+    vp_date_in_title_or_opening(p, d, week_match, &s);
     if (!s.found || !year || (s.week == 53 && vp_date_iso_week_monday(year, 53) >=
                                                   vp_date_iso_week_monday(year + 1, 1)))
         return false;
@@ -681,8 +608,9 @@ typedef struct nth_seen {
     event *e;
 } nth_seen;
 
-static bool nth_weekday_match(const char *t, size_t len, void *arg)
+static bool nth_weekday_match(const char *t, size_t len, const vp_block *b, void *arg)
 {
+    (void)b;
     nth_seen *s = arg;
     return vp_date_find_nth_weekday(t, len, s->year, &s->e->y, &s->e->m, &s->e->d);
 }
@@ -692,186 +620,13 @@ static bool nth_weekday_match(const char *t, size_t len, void *arg)
 static bool nth_weekday_day(const vp_parsed *p, const vp_document *d, int year, event *e)
 {
     nth_seen s = {year, e};
-    bool found = in_title_or_opening(p, d, nth_weekday_match, &s);
+    bool found = vp_date_in_title_or_opening(p, d, nth_weekday_match, &s);
     e->found = e->strong = found;
     e->stated = false;
     return found;
 }
 
-/* ---- announcements and look-backs ---- */
-
-/* A word of the call to sign up or to book a room ("aanmelden kan tot
- * ...", "inschrijving", "kamerblok", "register", "sign up") at ws..we. */
-static bool is_sign_up(const char *t, size_t len, size_t ws, size_t we)
-{
-    /* word beginnings: "aanmelden", "aanmeldformulier", "inschrijving" */
-    static const char *const STEMS[] = {"aanmeld", "aangemeld", "inschrijv", "inschrijf",
-                                        "ingeschreven", "reserveren", "kamerblok",
-                                        "registrat", "register", "sign-up", NULL};
-    for (size_t k = 0; STEMS[k]; k++) {
-        size_t n = strlen(STEMS[k]);
-        if (we - ws >= n && vp_ex_eq(t + ws, n, STEMS[k]))
-            return true;
-    }
-    size_t ns, ne;
-    return vp_ex_eq(t + ws, we - ws, "sign") && vp_ex_next_word(t, len, we, &ns, &ne) &&
-           vp_ex_eq(t + ns, ne - ns, "up");
-}
-
-/* What a press release or an invitation calls itself, in a heading or a
- * front matter tag. */
-static const char *const ANNOUNCEMENT_NAMES[] = {
-    "persbericht", "press release", "uitnodiging", "invitation", "aankondiging",
-    "announcement", NULL,
-};
-
-static bool names_announcement(const char *s)
-{
-    for (size_t k = 0; ANNOUNCEMENT_NAMES[k]; k++)
-        if (vp_fold_equal(s, ANNOUNCEMENT_NAMES[k]))
-            return true;
-    return false;
-}
-
-/* Is the text written before its day: does it call itself a press release
- * or an invitation, or call to sign up or to book a room, as a programme
- * page does and a report afterwards does not? */
-static bool announces(const vp_parsed *p)
-{
-    for (size_t i = 0; i < p->fm.themes.len; i++)
-        if (names_announcement(p->fm.themes.items[i]))
-            return true;
-    for (size_t bi = 0; bi < p->n_blocks; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE)
-            continue;
-        const char *t = b->text;
-        if (is_heading(b) && names_announcement(t))
-            return true;
-        size_t len = strlen(t), pos = 0, ws, we;
-        while (vp_ex_step_word(t, len, &pos, &ws, &we)) {
-            if (is_sign_up(t, len, ws, we))
-                return true;
-        }
-    }
-    return false;
-}
-
-/* An invitation that looks back on the previous day reports that day: the
- * first date about an event in the look-back's opening line or the
- * paragraph under its heading ("Terugblik: Emmen, 16 november 2012", "##
- * Terugblik op Assen" over "De vorige bijeenkomst, op 7 oktober 2022,
- * ..."), when it lies before the day announced. */
-static bool look_back_day(const vp_parsed *p, int year, event *e)
-{
-    for (size_t bi = 0; bi < p->n_blocks; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE || !vp_ex_opens_look_back(b->text))
-            continue;
-        size_t last = is_heading(b) && bi + 1 < p->n_blocks ? bi + 1 : bi;
-        date_hit h;
-        for (size_t k = bi; k <= last; k++)
-            if (first_date(p->blocks[k].text, year, about_event, NULL, &h)) {
-                *e = (event){true, true, false, h.y, h.m, h.d};
-                return true;
-            }
-    }
-    return false;
-}
-
-/* ---- an interview before the day, an update after it ---- */
-
-/* Does heading b say that what follows was written after the day ("Update
- * na de netwerkdag (18 november 2024)", "Na afloop (12 november 2012)")? */
-static bool heads_an_update(const vp_block *b)
-{
-    static const char *const CUES[] = {"update", "na afloop", "naschrift", "achteraf",
-                                       "nabeschouwing", "afterwards", "postscript", NULL};
-    if (!is_heading(b))
-        return false;
-    size_t len = strlen(b->text), pos = 0, ws, we;
-    while (vp_ex_step_word(b->text, len, &pos, &ws, &we))
-        for (size_t k = 0; CUES[k]; k++) {
-            size_t n = strlen(CUES[k]);
-            if (ws + n <= len && vp_ex_eq(b->text + ws, n, CUES[k]))
-                return true;
-        }
-    return false;
-}
-
-/* A text written before its day with an update after it: the first date
- * with a weekday above the update's heading that lies after the anchor and
- * within the write-up days before the update's date ("Volgende week
- * donderdag, 14 november, is ..." under an interview of 7 November, with
- * "## Update na de netwerkdag (18 november 2024)" below).  A title's date
- * is the event's own and is never passed over so. */
-static bool day_between_anchor_and_update(const vp_parsed *p, const anchor *a, event *e)
-{
-    size_t update = p->n_blocks;
-    date_hit u;
-    for (size_t bi = 0; bi < p->n_blocks && update == p->n_blocks; bi++)
-        if (heads_an_update(&p->blocks[bi]) && first_date(p->blocks[bi].text, 0, full, NULL, &u))
-            update = bi;
-    if (update == p->n_blocks)
-        return false;
-    long from = vp_date_day_number(a->y, a->m, a->d), to = vp_date_day_number(u.y, u.m, u.d);
-    for (size_t bi = 0; bi < update; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        size_t len = strlen(b->text), pos = 0;
-        date_hit h;
-        while (b->kind != VP_BLOCK_CODE && vp_date_next(b->text, len, &pos, a->y, &h)) {
-            long day = vp_date_day_number(h.y, h.m, h.d);
-            if (h.weekday >= 0 && day > from && day < to && to - day <= WRITE_UP_DAYS) {
-                *e = (event){true, true, false, h.y, h.m, h.d};
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-/* ---- a memo of several days ---- */
-
-/* The latest day about an event within the write-up days before the
- * anchor: a memo dated 2 May that looks back on three days and decides on
- * the next reports the last before its date. */
-static bool latest_day_before(const vp_parsed *p, int year, const anchor *a, event *e)
-{
-    long anchor_day = vp_date_day_number(a->y, a->m, a->d), best = 0;
-    for (size_t bi = 0; bi < p->n_blocks; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        size_t len = strlen(b->text), pos = 0;
-        date_hit h;
-        while (b->kind != VP_BLOCK_CODE && vp_date_next(b->text, len, &pos, year, &h)) {
-            long day = vp_date_day_number(h.y, h.m, h.d);
-            if (day < anchor_day && anchor_day - day <= WRITE_UP_DAYS && day > best &&
-                vp_date_about_of(b->text, len, &h) == VP_DATE_ABOUT_EVENT) {
-                best = day;
-                *e = (event){true, true, false, h.y, h.m, h.d};
-            }
-        }
-    }
-    return best != 0;
-}
-
 /* ---- the choice ---- */
-
-/* Does the report call itself a look-back, in its title or a heading
- * ("Terugblik op de najaarsbijeenkomst")? */
-static bool looks_back(const vp_parsed *p, const vp_document *d)
-{
-    if (d->title && vp_ex_opens_look_back(d->title))
-        return true;
-    for (size_t bi = 0, seen = 0; bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE)
-            continue;
-        seen++;
-        if (is_heading(b) && vp_ex_opens_look_back(b->text + strspn(b->text, "0123456789. ")))
-            return true;
-    }
-    return false;
-}
 
 /* Was the anchor the day the report was written rather than the event
  * (within reach days of it)?  A title that names the year of the event
@@ -901,7 +656,7 @@ static bool written_before(const vp_parsed *p, const anchor *a, const event *e, 
     if (!e->found || !e->strong || confirmed || a->kind == ANCHOR_TITLE)
         return false;
     long gap = vp_date_day_number(e->y, e->m, e->d) - vp_date_day_number(a->y, a->m, a->d);
-    return gap > 0 && gap <= ANNOUNCE_DAYS && announces(p);
+    return gap > 0 && gap <= ANNOUNCE_DAYS && vp_date_announces(p);
 }
 
 static bool before(const event *e, int y, int m, int d)
@@ -973,21 +728,21 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
         (week.strong || (!e.found && !vp_date_from_path(d->path, &py, &pm, &pd))))
         e = week;
     event back;
-    if (announces(p) && look_back_day(p, year, &back) &&
+    if (vp_date_announces(p) && vp_date_look_back_day(p, year, &back) &&
         (a.kind == ANCHOR_NONE || before(&back, a.y, a.m, a.d)) &&
         (!e.found || before(&back, e.y, e.m, e.d)))
         return set_date(d, back.y, back.m, back.d, true);
     event between;
     if (a.kind != ANCHOR_NONE && a.kind != ANCHOR_TITLE &&
-        day_between_anchor_and_update(p, &a, &between))
+        vp_date_day_between_anchor_and_update(p, &a, &between))
         return set_date(d, between.y, between.m, between.d, true);
     /* a day of writing with a later day in its opening that it does not
      * announce: the last day it looks back on */
     event latest;
     if (a.kind == ANCHOR_PUBLISHED && e.found && !before(&e, a.y, a.m, a.d) &&
-        !written_before(p, &a, &e, confirmed) && latest_day_before(p, year, &a, &latest))
+        !written_before(p, &a, &e, confirmed) && vp_date_latest_day_before(p, year, &a, &latest))
         e = latest;
-    long reach = looks_back(p, d) ? LOOK_BACK_DAYS : WRITE_UP_DAYS;
+    long reach = vp_date_looks_back(p, d) ? LOOK_BACK_DAYS : WRITE_UP_DAYS;
     if (a.kind != ANCHOR_NONE &&
         !written_after(&a, &e, confirmed, vp_date_find_year(d->title), reach) &&
         !written_before(p, &a, &e, confirmed))
