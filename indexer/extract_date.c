@@ -448,25 +448,27 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
         *e = first;
 }
 
-/* A text that says in which month the event took place ("de kennisdag
- * die in maart 2016 in Helmond plaatsvond") and gives the day elsewhere,
- * a study in a footnote ("de uitnodiging noemde do 17-3-'16"): the first
- * date of the text in that month. */
-static bool day_in_stated_month(const vp_parsed *p, event *e)
+static bool stated_month_match(const char *t, size_t len, const vp_block *b, void *arg)
+{
+    int *ym = arg;
+    (void)b;
+    return vp_date_stated_month(t, len, &ym[0], &ym[1]);
+}
+
+/* A text that says in its title or opening in which month the event took
+ * place ("de kennisdag die in maart 2016 in Helmond plaatsvond") and gives
+ * the day elsewhere, a study in a footnote ("de uitnodiging noemde do
+ * 17-3-'16"): the first date of the text in that month.  Further down, such
+ * a month is as likely another meeting's. */
+static bool day_in_stated_month(const vp_parsed *p, const vp_document *d, event *e)
 {
     int ym[2];
-    for (size_t bi = 0; bi < p->n_blocks; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        date_hit h;
-        if (b->kind != VP_BLOCK_CODE &&
-            vp_date_stated_month(b->text, strlen(b->text), &ym[0], &ym[1])) {
-            if (!vp_date_first_of_text(p, ym[0], in_month, ym, &h))
-                return false;
-            *e = (event){true, true, false, h.y, h.m, h.d};
-            return true;
-        }
-    }
-    return false;
+    date_hit h;
+    if (!vp_date_in_title_or_opening(p, d, stated_month_match, ym) ||
+        !vp_date_first_of_text(p, ym[0], in_month, ym, &h))
+        return false;
+    *e = (event){true, true, false, h.y, h.m, h.d};
+    return true;
 }
 
 /* The day a block says its text was sent or published ("Verzonden:
@@ -711,7 +713,7 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
     /* the month the text says it took place in beats a day of another
      * month, a law's in the same sentence ("(1 januari 2015)") */
     event month_day;
-    if (!e.stated && day_in_stated_month(p, &month_day) &&
+    if (!e.stated && day_in_stated_month(p, d, &month_day) &&
         !(e.found && e.y == month_day.y && e.m == month_day.m))
         e = month_day;
     /* "de eerste donderdag van oktober" names one day, where a date found

@@ -869,6 +869,15 @@ static void test_month_in_the_text_day_in_a_footnote(void **state)
                   "Ze spraken over de wet en over het geld.", "Daarna volgde een lunch.",
                   "Het was een goede dag.",
                   "\xC2\xB9 De vorige uitnodiging noemde \"vr 12-10-'18\".");
+    /* a month stated below the opening is as likely another meeting's */
+    EXPECT_REPORT(NULL, "2019-03-08", "# De studiedag in het stadhuis",
+                  "Op vrijdag 8 maart 2019 kwamen vijftig ambtenaren bijeen in het stadhuis, "
+                  "uit negen gemeenten, om te praten over wat de nieuwe wet van hen vraagt en "
+                  "wat ze van elkaar kunnen leren.", "Eerst de wet.",
+                  "Dan het geld.", "Dan de lunch.", "Dan de wijken.", "Dan de scholen.",
+                  "Dan de zorg.", "Dan de afsluiting.", "Dan de borrel.",
+                  "De dag die in oktober 2018 in Ede plaatsvond, was drukker.",
+                  "\xC2\xB9 Die uitnodiging noemde \"vr 12-10-'18\".");
 }
 
 /* An interview before the day, with an update after it: the day between. */
