@@ -141,6 +141,29 @@ bool vp_date_names_event(const char *t, size_t len, const date_hit *h)
     return false;
 }
 
+/* The year right after an event noun, alone or after "van" or "in", as a
+ * news item has it ("de eerste kennis- en netwerkdag van 2026"); not
+ * another meeting's ("de vorige bijeenkomst van 2019"). */
+int vp_date_event_noun_year(const char *t, size_t len)
+{
+    static const char *const OTHER[] = {"vorige", "vorig", "eerdere", "previous", NULL};
+    static const char *const OF[] = {"van", "in", "of", NULL};
+    size_t pos = 0, ws, we, ns, ne;
+    bool other = false;
+    while (vp_ex_step_word(t, len, &pos, &ws, &we)) {
+        bool noun = is_event_noun(t, ws, we) && !other;
+        other = vp_ex_eq_any(t + ws, we - ws, OTHER);
+        if (!noun || !vp_ex_next_word(t, len, we, &ns, &ne))
+            continue;
+        if (vp_ex_eq_any(t + ns, ne - ns, OF) && !vp_ex_next_word(t, len, ne, &ns, &ne))
+            continue;
+        int y = vp_date_find_year_in(t + ns, ne - ns);
+        if (y)
+            return y;
+    }
+    return 0;
+}
+
 /* The days a sentence says lie between the date and the day the text was
  * written, before the date: "Twee weken geleden, op 19 april", "Twee
  * weken na de kennisdag van 14 april" (written two weeks later); 0 when it

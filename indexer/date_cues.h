@@ -36,6 +36,11 @@ vp_date_about vp_date_about_of(const char *t, size_t len, const date_hit *h);
  * not another one ("de vorige bijeenkomst")? */
 bool vp_date_names_event(const char *t, size_t len, const date_hit *h);
 
+/* The year named right after an event noun ("de eerste kennisdag van
+ * 2026", "de netwerkdag 2019"), not after another meeting's ("de vorige
+ * bijeenkomst van 2019"); 0 when t[0..len) names none. */
+int vp_date_event_noun_year(const char *t, size_t len);
+
 /* The days the sentence says lie between the date and the day the text was
  * written, in the words before the date ("Twee weken geleden, op 19
  * april"); 0 when it says none. */

@@ -33,19 +33,55 @@ static size_t day_and_month(const char *t, size_t len, size_t i, int *d, int *m,
     return *m && *m <= 12 ? k : 0;
 }
 
+/* "4/10" or "13-6" at t[i] standing alone, in default_year: the position
+ * after it, 0 when there is none. */
+static size_t day_month_alone(const char *t, size_t len, size_t i, int default_year,
+                              int *d, int *m)
+{
+    char sep;
+    size_t k = day_and_month(t, len, i, d, m, &sep);
+    if (!k || !default_year || sep == '.')
+        return 0;
+    /* "4/10/2022" is a full date, "4/10-ish" no date; "4/10." ends a
+     * sentence */
+    bool sentence_end = k < len && t[k] == '.' &&
+                        (k + 1 == len || t[k + 1] == ' ' || t[k + 1] == '\n');
+    if (k < len && !sentence_end && (is_separator(t[k]) || vp_ex_is_wordchar(t + k, len - k)))
+        return 0;
+    return k;
+}
+
 bool vp_date_match_weekday_day_month(const char *t, size_t len, size_t i, int weekday,
                                      int default_year, date_hit *h)
 {
     int d, m;
-    char sep;
-    size_t k = day_and_month(t, len, i, &d, &m, &sep);
-    if (!k || weekday < 0 || !default_year || sep == '.')
-        return false;
-    /* "4/10/2022" is a full date, "4/10-ish" no date */
-    if (k < len && (is_separator(t[k]) || vp_ex_is_wordchar(t + k, len - k)))
+    size_t k = weekday >= 0 ? day_month_alone(t, len, i, default_year, &d, &m) : 0;
+    if (!k)
         return false;
     *h = (date_hit){.start = i, .end = k, .y = default_year, .m = m, .d = d,
                     .has_year = false, .weekday = weekday};
+    return true;
+}
+
+/* Is the word right before t[i] "op" ("Op 15/3 bezocht ik")? */
+static bool after_op(const char *t, size_t i)
+{
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    return i >= 2 && (t[i - 2] == 'o' || t[i - 2] == 'O') && t[i - 1] == 'p' &&
+           (i == 2 || !vp_ex_is_wordchar(t + i - 3, 1));
+}
+
+bool vp_date_match_on_day_month(const char *t, size_t len, size_t i, int default_year,
+                                date_hit *h)
+{
+    int d, m;
+    size_t k = after_op(t, i) ? day_month_alone(t, len, i, default_year, &d, &m) : 0;
+    /* "op 2/3 van de scholen" is a share */
+    if (!k || (len - k >= 4 && vp_ex_eq(t + k, 4, " van")))
+        return false;
+    *h = (date_hit){.start = i, .end = k, .y = default_year, .m = m, .d = d,
+                    .has_year = false, .weekday = -1};
     return true;
 }
 

@@ -5,8 +5,9 @@
  * Private to indexer/.
  *
  * A bare "4/10" or "7-3" is a score, a fraction or a ratio as often as a
- * day, so it is a date only after a weekday; the year then comes from the
- * report (date_parse.c's default year, fitted to the weekday).
+ * day, so it is a date only after a weekday or "op" ("Op 15/3 bezocht ik
+ * ..."); the year then comes from the report (date_parse.c's default year,
+ * fitted to the weekday).
  */
 #ifndef VP_DATE_NUMERIC_H
 #define VP_DATE_NUMERIC_H
@@ -20,6 +21,11 @@
  * it (-1: none, and then no date), in default_year (0: no date). */
 bool vp_date_match_weekday_day_month(const char *t, size_t len, size_t i, int weekday,
                                      int default_year, date_hit *h);
+
+/* "15/3" or "15-3" at t[i] right after "op", not a share ("op 2/3 van
+ * de scholen"), in default_year (0: no date). */
+bool vp_date_match_on_day_month(const char *t, size_t len, size_t i, int default_year,
+                                date_hit *h);
 
 /* "3-12-'20", "30/9/'21", "3.10.’13" at t[i] (the apostrophe's years as
  * "'15" has them: 2000-2069, else the 1900s). */

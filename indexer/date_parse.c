@@ -462,7 +462,8 @@ bool vp_date_next(const char *t, size_t len, size_t *from, int default_year,
                     vp_date_match_numeric_short_year(t, len, i, h) ||
                     match_day_first(t, len, i, default_year, h) ||
                     vp_date_match_weekday_day_month(t, len, i, weekday_before(t, i),
-                                                    default_year, h);
+                                                    default_year, h) ||
+                    vp_date_match_on_day_month(t, len, i, default_year, h);
         else if (starts_word && is_alpha(t[i]))
             found = match_month_first(t, len, i, default_year, h);
         if (found && vp_date_valid(h->y, h->m, h->d)) {
@@ -503,12 +504,14 @@ bool vp_parse_date(const char *text, int default_year, char out[11])
 
 /* ---- years ---- */
 
-/* A plausible event year (a four-digit number 1990-2099) anywhere in s. */
 int vp_date_find_year(const char *s)
 {
-    if (!s)
-        return 0;
-    size_t len = strlen(s);
+    return s ? vp_date_find_year_in(s, strlen(s)) : 0;
+}
+
+/* A plausible event year (a four-digit number 1990-2099) in s[0..len). */
+int vp_date_find_year_in(const char *s, size_t len)
+{
     for (size_t i = 0; i + 4 <= len; i++) {
         if (!is_digit(s[i]) || (i > 0 && vp_ex_is_wordchar(s + i - 1, 1)))
             continue;

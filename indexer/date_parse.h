@@ -43,6 +43,8 @@ bool vp_date_next(const char *t, size_t len, size_t *from, int default_year, dat
 /* A plausible event year (a four-digit number 1990-2099) anywhere in s, 0
  * when none. */
 int vp_date_find_year(const char *s);
+/* The same in s[0..len) (a word of a longer text). */
+int vp_date_find_year_in(const char *s, size_t len);
 /* The year of a month followed by a year anywhere in s ("mei 2015",
  * "Nieuws · oktober 2021"), 0 when none. */
 int vp_date_month_year(const char *s);

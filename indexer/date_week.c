@@ -90,13 +90,21 @@ static int ordinal_of(const char *s, size_t n)
     return vp_ex_eq(s, n, "laatste") || vp_ex_eq(s, n, "last") ? -1 : 0;
 }
 
-/* Past "en vrijdag" / "and Friday" after the first weekday of a pair. */
+/* Past "en vrijdag" / "and Friday" / "t/m zaterdag" after the first
+ * weekday of a pair or a run. */
 static size_t past_second_weekday(const char *t, size_t len, size_t pos)
 {
-    static const char *const AND[] = {"en", "and", "t/m", "tot", NULL};
+    static const char *const AND[] = {"en", "and", "tot", NULL};
     size_t as, ae, ws, we;
-    if (vp_ex_next_word(t, len, pos, &as, &ae) && vp_ex_eq_any(t + as, ae - as, AND) &&
-        vp_ex_next_word(t, len, ae, &ws, &we) && vp_date_weekday_from_word(t + ws, we - ws) >= 0)
+    if (!vp_ex_next_word(t, len, pos, &as, &ae))
+        return pos;
+    /* "t/m" is no word of its own to vp_ex_next_word: "t", then "m" */
+    if (ae - as == 1 && (t[as] == 't' || t[as] == 'T') && ae + 2 <= len && t[ae] == '/' &&
+        (t[ae + 1] == 'm' || t[ae + 1] == 'M'))
+        ae += 2;
+    else if (!vp_ex_eq_any(t + as, ae - as, AND))
+        return pos;
+    if (vp_ex_next_word(t, len, ae, &ws, &we) && vp_date_weekday_from_word(t + ws, we - ws) >= 0)
         return we;
     return pos;
 }
@@ -118,11 +126,10 @@ bool vp_date_find_nth_weekday(const char *t, size_t len, int year, int *y, int *
         if (!month || vp_ex_about_next_meeting(t, len, ws, e3))
             continue;
         size_t ys, ye;
-        int in_year = year;
-        if (vp_ex_next_word(t, len, e3, &ys, &ye) && ye - ys == 4 && is_digit(t[ys]) &&
-            is_digit(t[ys + 1]) && is_digit(t[ys + 2]) && is_digit(t[ys + 3]))
-            in_year = (t[ys] - '0') * 1000 + (t[ys + 1] - '0') * 100 + (t[ys + 2] - '0') * 10 +
-                      (t[ys + 3] - '0');
+        int in_year = vp_ex_next_word(t, len, e3, &ys, &ye) ? vp_date_find_year_in(t + ys, ye - ys)
+                                                            : 0;
+        if (!in_year)
+            in_year = year;
         long day = in_year > 0 ? nth_weekday(in_year, month, n, wd) : -1;
         if (day < 0)
             continue;

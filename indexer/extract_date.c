@@ -49,13 +49,16 @@
  * at its foot ("Gepubliceerd op vrijdag 23 mei 2014") and a bare weekday
  * opening its text ("Woensdag kwamen ...") is dated the last such day.
  *
- * This file owns the choice between the anchor and the mentions.  What the
+ * This file owns the anchor, the year of a date without one, the event the
+ * opening names and the choice between them.  The types they share are
+ * date_stage.h's; a text written before its day (a press release, an
+ * invitation's look-back) is date_announce.c's, one written around it (an
+ * update after the day, a memo of several days) date_update.c's.  What the
  * words and the line around one date say of it is date_cues.c's (a mail
  * header's date_mail.c's, a statement of the day date_statement.c's), the
  * days "gisteren" and "afgelopen donderdag" name date_relative.c's, "week
  * 42" and "de eerste donderdag van oktober" date_week.c's, and one date
- * expression date_parse.c's ("di 4/10" and
- * "3-12-'20" date_numeric.c's).
+ * expression date_parse.c's ("di 4/10" and "3-12-'20" date_numeric.c's).
  */
 #include "extract_stages.h"
 
@@ -64,50 +67,31 @@
 #include <string.h>
 #include <strings.h>
 
+#include "date_announce.h"
 #include "date_cues.h"
 #include "date_parse.h"
 #include "date_relative.h"
+#include "date_stage.h"
 #include "date_statement.h"
+#include "date_update.h"
 #include "date_week.h"
 #include "extract_text.h"
 #include "mem.h"
-#include "text.h"
 
 /* ---- anchors, events and blocks ---- */
 
-/* How many blocks after the title count as the opening of a report, and
- * how many of the first blocks may be a dateline. */
-enum { OPENING_BLOCKS = 8, DATELINE_BLOCKS = 4, LEDE_PARAGRAPHS = 2 };
-/* How long after an event a report is written up, and how long before it
- * a press release or a programme announces it, at most. */
-enum { WRITE_UP_DAYS = 62, ANNOUNCE_DAYS = 120 };
+/* How many of the first blocks may be a dateline, and how many paragraphs
+ * open the text (OPENING_BLOCKS, WRITE_UP_DAYS: date_stage.h). */
+enum { DATELINE_BLOCKS = 4, LEDE_PARAGRAPHS = 2 };
+/* How long before an event a press release or a programme announces it,
+ * at most. */
+enum { ANNOUNCE_DAYS = 120 };
 /* How long after the day a report that states it ("de dag vond plaats op
  * ...") may be published: a year report comes out in the spring after. */
 enum { STATED_WRITE_UP_DAYS = 400 };
 /* How long after an event a text that calls itself a look-back on it
  * ("Jaarverslag 2019 - Terugblik op de najaarsbijeenkomst") is written. */
 enum { LOOK_BACK_DAYS = 366 };
-
-typedef enum { ANCHOR_NONE, ANCHOR_FRONT_MATTER, ANCHOR_TITLE, ANCHOR_DATELINE,
-               ANCHOR_PUBLISHED } anchor_kind;
-
-typedef struct anchor {
-    anchor_kind kind;
-    int y, m, d;
-    const vp_block *block;   /* the dateline's block */
-} anchor;
-
-typedef struct event {
-    bool found;
-    bool strong;             /* a weekday in the opening */
-    bool stated;             /* "vond plaats op ..." (date_statement.h) */
-    int y, m, d;
-} event;
-
-static bool is_heading(const vp_block *b)
-{
-    return b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
-}
 
 static bool heading_is_next_meeting(const vp_block *b)
 {
@@ -122,7 +106,7 @@ static bool heads_programme(const vp_block *b)
 {
     static const char *const NAMES[] = {"programma", "dagprogramma", "program", "programme",
                                         "agenda", NULL};
-    if (!is_heading(b) && b->kind != VP_BLOCK_TABLE_ROW)
+    if (!vp_date_block_is_heading(b) && b->kind != VP_BLOCK_TABLE_ROW)
         return false;
     const char *t = b->text;
     size_t len = strlen(t), pos = 0, ws, we;
@@ -149,55 +133,25 @@ static const char *under_title(const vp_block *b)
     return nl && nl[1] ? nl + 1 : NULL;
 }
 
-/* ---- the first date that fits ---- */
-
-/* Does the date h of t[0..len) fit what the caller looks for?  arg is the
- * caller's (an anchor, or NULL). */
-typedef bool (*date_fits)(const char *t, size_t len, const date_hit *h, const void *arg);
-
-/* The first date of t (a date without a year takes year; 0: skipped) that
- * fits: into *h, false when none does. */
-static bool first_date(const char *t, int year, date_fits fits, const void *arg, date_hit *h)
-{
-    size_t len = strlen(t), from = 0;
-    while (vp_date_next(t, len, &from, year, h))
-        if (fits(t, len, h, arg))
-            return true;
-    return false;
-}
-
-/* The first date of the report's text (code left out) that fits. */
-static bool first_date_of_text(const vp_parsed *p, int year, date_fits fits, const void *arg,
-                               date_hit *h)
-{
-    for (size_t bi = 0; bi < p->n_blocks; bi++)
-        if (p->blocks[bi].kind != VP_BLOCK_CODE &&
-            first_date(p->blocks[bi].text, year, fits, arg, h))
-            return true;
-    return false;
-}
-
-static bool about_event(const char *t, size_t len, const date_hit *h, const void *arg)
-{
-    (void)arg;
-    return vp_date_about_of(t, len, h) == VP_DATE_ABOUT_EVENT;
-}
-
-static bool full(const char *t, size_t len, const date_hit *h, const void *arg)
-{
-    (void)t, (void)len, (void)arg;
-    return h->has_year;
-}
+/* ---- the first date that fits (date_stage.h) ---- */
 
 static bool full_and_about_event(const char *t, size_t len, const date_hit *h, const void *arg)
 {
-    return h->has_year && about_event(t, len, h, arg);
+    return h->has_year && vp_date_fits_event(t, len, h, arg);
 }
 
 static bool not_publication(const char *t, size_t len, const date_hit *h, const void *arg)
 {
     (void)arg;
     return vp_date_about_of(t, len, h) != VP_DATE_ABOUT_PUBLICATION;
+}
+
+/* A date in the month and year arg points to (int[2]). */
+static bool in_month(const char *t, size_t len, const date_hit *h, const void *arg)
+{
+    const int *ym = arg;
+    (void)t, (void)len;
+    return h->y == ym[0] && h->m == ym[1];
 }
 
 /* The anchor's day (arg), called that of a publication or an update. */
@@ -227,14 +181,14 @@ static bool parse_anchor(const char *s, anchor_kind kind, anchor *a)
 static bool restated_as_published(const vp_parsed *p, const anchor *a)
 {
     date_hit h;
-    return first_date_of_text(p, a->y, publishes_anchor_day, a, &h);
+    return vp_date_first_of_text(p, a->y, publishes_anchor_day, a, &h);
 }
 
 /* The first full date of the title that is not a publication date. */
 static bool title_date(const vp_parsed *p, const vp_document *d, anchor *a)
 {
     date_hit h;
-    if (!d->title || !first_date(d->title, 0, not_publication, NULL, &h))
+    if (!d->title || !vp_date_first(d->title, 0, not_publication, NULL, &h))
         return false;
     *a = (anchor){ANCHOR_TITLE, h.y, h.m, h.d, NULL};
     /* the block it came from does not confirm itself */
@@ -338,10 +292,26 @@ static int year_of_a_byline(const vp_parsed *p)
 {
     for (size_t i = 0, seen = 0; i < p->n_blocks && seen < DATELINE_BLOCKS; i++) {
         const vp_block *b = &p->blocks[i];
-        if (b->kind == VP_BLOCK_CODE || is_heading(b))
+        if (b->kind == VP_BLOCK_CODE || vp_date_block_is_heading(b))
             continue;
         seen++;
         int y = strlen(b->text) <= VP_DATELINE_MAX ? vp_date_find_year(b->text) : 0;
+        if (y)
+            return y;
+    }
+    return 0;
+}
+
+/* The year the opening names with the event ("Het was de eerste
+ * kennisdag van 2026"), as a news item without a dateline has it. */
+static int year_of_the_event_noun(const vp_parsed *p)
+{
+    for (size_t i = 0, seen = 0; i < p->n_blocks && seen < OPENING_BLOCKS; i++) {
+        const vp_block *b = &p->blocks[i];
+        if (b->kind == VP_BLOCK_CODE)
+            continue;
+        seen++;
+        int y = vp_date_event_noun_year(b->text, strlen(b->text));
         if (y)
             return y;
     }
@@ -389,12 +359,13 @@ static int default_year(const vp_parsed *p, const vp_document *d, const anchor *
     if (y)
         return y;
     date_hit h;
-    if (first_date_of_text(p, 0, full_and_about_event, NULL, &h))
+    if (vp_date_first_of_text(p, 0, full_and_about_event, NULL, &h))
         return h.y;
     /* a mail's sent line, a publication line further down */
-    if (first_date_of_text(p, 0, full, NULL, &h))
+    if (vp_date_first_of_text(p, 0, vp_date_fits_full, NULL, &h))
         return h.y;
-    return year_of_a_byline(p);
+    y = year_of_a_byline(p);
+    return y ? y : year_of_the_event_noun(p);
 }
 
 /* ---- the event the text names ---- */
@@ -432,12 +403,12 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
         const vp_block *b = &p->blocks[bi];
         if (b->kind == VP_BLOCK_CODE)
             continue;
-        if (is_heading(b))
+        if (vp_date_block_is_heading(b))
             next_section = heading_is_next_meeting(b);
         if (next_section)
             continue;
         size_t len = strlen(b->text), from = 0;
-        if (!is_heading(b)) {
+        if (!vp_date_block_is_heading(b)) {
             seen++;
             paragraphs += len > VP_DATELINE_MAX / 2;
         }
@@ -458,7 +429,7 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
                           (seen <= OPENING_BLOCKS && heads_programme(b)) ||
                           (paragraphs <= LEDE_PARAGRAPHS &&
                            vp_date_opens_sentence(b->text, h.start)) ||
-                          (seen <= OPENING_BLOCKS && !is_heading(b) &&
+                          (seen <= OPENING_BLOCKS && !vp_date_block_is_heading(b) &&
                            tied_to_event(b->text, len, &h, a));
             /* a statement of the day beats a weekday in the opening */
             if (strong && (!e->found || (stated && !e->stated)))
@@ -468,13 +439,36 @@ static void event_from_text(const vp_parsed *p, int year, const anchor *a, event
                 have_first = true;
             }
         }
-        if (!e->found && year && seen <= OPENING_BLOCKS && !is_heading(b) &&
+        if (!e->found && year && seen <= OPENING_BLOCKS && !vp_date_block_is_heading(b) &&
             vp_date_event_noun_day(b->text, len, year, &h) &&
             tied_to_event(b->text, len, &h, a))
             *e = (event){true, true, false, h.y, h.m, h.d};
     }
     if (!e->found)
         *e = first;
+}
+
+static bool stated_month_match(const char *t, size_t len, const vp_block *b, void *arg)
+{
+    int *ym = arg;
+    (void)b;
+    return vp_date_stated_month(t, len, &ym[0], &ym[1]);
+}
+
+/* A text that says in its title or opening in which month the event took
+ * place ("de kennisdag die in maart 2016 in Helmond plaatsvond") and gives
+ * the day elsewhere, a study in a footnote ("de uitnodiging noemde do
+ * 17-3-'16"): the first date of the text in that month.  Further down, such
+ * a month is as likely another meeting's. */
+static bool day_in_stated_month(const vp_parsed *p, const vp_document *d, event *e)
+{
+    int ym[2];
+    date_hit h;
+    if (!vp_date_in_title_or_opening(p, d, stated_month_match, ym) ||
+        !vp_date_first_of_text(p, ym[0], in_month, ym, &h))
+        return false;
+    *e = (event){true, true, false, h.y, h.m, h.d};
+    return true;
 }
 
 /* The day a block says its text was sent or published ("Verzonden:
@@ -492,6 +486,10 @@ static bool sent_line(const vp_block *b, anchor *sent)
     return false;
 }
 
+/* The shortest weekday written in full ("zondag", "Monday"); "zo", "di"
+ * and "Wed" are also words of their own. */
+enum { WEEKDAY_IN_FULL = 6 };
+
 /* The days back from the day a text was published (weekday written_wd)
  * to the weekday that opens its first paragraphs with no date after it, as
  * a news item has it ("Woensdag kwamen 60 mensen ..." published on a
@@ -503,7 +501,8 @@ static long bare_weekday_back(const char *t, int written_wd)
     size_t from = 0;
     if (!vp_ex_step_word(t, len, &pos, &ws, &we) || strspn(t, "*_ ") != ws)
         return -1;
-    int wd = vp_date_weekday_from_word(t + ws, we - ws);
+    /* a weekday in full: "Zo, daar ben ik weer" opens on no Sunday */
+    int wd = we - ws >= WEEKDAY_IN_FULL ? vp_date_weekday_from_word(t + ws, we - ws) : -1;
     /* "Woensdag 21 mei" is a date, read as one */
     if (wd < 0 || (vp_date_next(t, len, &from, 0, &h) && h.start <= we + 2))
         return -1;
@@ -526,14 +525,15 @@ static anchor publication_footer(const vp_parsed *p)
  * Thursday": the day named, counted back from the day the text was
  * written (the anchor, or the sent line of the quoted message it stands
  * in), in the opening of the report or of that message.  Beside a day of
- * publication, a bare weekday opening the first paragraphs names the last
- * such day. */
+ * publication or a front matter date, a bare weekday opening the first
+ * paragraphs names the last such day ("Donderdag was het zover" in a diary
+ * post dated on the Saturday). */
 static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
 {
     anchor from_day = *a;
     for (size_t bi = 0, seen = 0; bi < p->n_blocks; bi++) {
         const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE || is_heading(b))
+        if (b->kind == VP_BLOCK_CODE || vp_date_block_is_heading(b))
             continue;
         if (sent_line(b, &from_day))
             seen = 0;
@@ -541,8 +541,10 @@ static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
             continue;
         int anchor_wd = vp_date_weekday_of(from_day.y, from_day.m, from_day.d);
         const char *t = b->text;
-        long bare = from_day.kind == ANCHOR_PUBLISHED && seen <= LEDE_PARAGRAPHS &&
-                            b != from_day.block
+        /* a diary post's front matter is its day of writing too */
+        bool written = from_day.kind == ANCHOR_PUBLISHED ||
+                       from_day.kind == ANCHOR_FRONT_MATTER;
+        long bare = written && seen <= LEDE_PARAGRAPHS && b != from_day.block
                         ? bare_weekday_back(t, anchor_wd)
                         : -1;
         if (bare >= 0) {
@@ -565,229 +567,68 @@ static bool relative_day(const vp_parsed *p, const anchor *a, event *e)
     return false;
 }
 
+typedef struct week_seen {
+    bool found;
+    int week, weekday;   /* weekday -1: none yet */
+} week_seen;
+
+/* The first "week 42"; after a bare one, "donderdag in week 42" of the
+ * same week gives its day (a title's "(week 42)" over the text's
+ * "donderdag in week 42").  Done once the weekday is known. */
+static bool week_match(const char *t, size_t len, const vp_block *b, void *arg)
+{
+    (void)b;
+    week_seen *s = arg;
+    int w, k;
+    if (!vp_date_find_week(t, len, &w, &k) || (s->found && (k < 0 || w != s->week)))
+        return false;
+    *s = (week_seen){true, w, k};
+    return k >= 0;
+}
+
 /* "week 42" in the title or the opening, in the report's year: the
  * weekday next to it, else the usual day (date_week.h).  Read only when
  * the text names no date. */
 static bool week_day(const vp_parsed *p, const vp_document *d, int year, event *e)
 {
-    int week = 0, wd = -1, w, k;
-    bool found = d->title && vp_date_find_week(d->title, strlen(d->title), &week, &wd);
-    /* a title's "(week 42)" with "donderdag in week 42" below: that day */
-    for (size_t bi = 0, seen = 0; wd < 0 && bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE)
-            continue;
-        seen++;
-        if (vp_date_find_week(b->text, strlen(b->text), &w, &k) &&
-            (!found || (k >= 0 && w == week))) {
-            week = w;
-            wd = k;
-            found = true;
-        }
-    }
-    if (!found || !year || (week == 53 && vp_date_iso_week_monday(year, 53) >=
-                                              vp_date_iso_week_monday(year + 1, 1)))
+    week_seen s = {false, 0, -1};
+    vp_date_in_title_or_opening(p, d, week_match, &s);
+    if (!s.found || !year || (s.week == 53 && vp_date_iso_week_monday(year, 53) >=
+                                                  vp_date_iso_week_monday(year + 1, 1)))
         return false;
-    long day = vp_date_iso_week_monday(year, week) + (wd >= 0 ? wd : VP_DATE_USUAL_WEEKDAY);
+    long day = vp_date_iso_week_monday(year, s.week) +
+               (s.weekday >= 0 ? s.weekday : VP_DATE_USUAL_WEEKDAY);
     vp_date_from_day_number(day, &e->y, &e->m, &e->d);
     e->found = true;
-    e->strong = wd >= 0;
+    e->strong = s.weekday >= 0;
     e->stated = false;
     return true;
+}
+
+typedef struct nth_seen {
+    int year;
+    event *e;
+} nth_seen;
+
+static bool nth_weekday_match(const char *t, size_t len, const vp_block *b, void *arg)
+{
+    (void)b;
+    nth_seen *s = arg;
+    return vp_date_find_nth_weekday(t, len, s->year, &s->e->y, &s->e->m, &s->e->d);
 }
 
 /* "de eerste donderdag van oktober" in the title or the opening: the day
  * it names in the report's year (date_week.h). */
 static bool nth_weekday_day(const vp_parsed *p, const vp_document *d, int year, event *e)
 {
-    bool found = d->title && vp_date_find_nth_weekday(d->title, strlen(d->title), year, &e->y,
-                                                      &e->m, &e->d);
-    for (size_t bi = 0, seen = 0; !found && bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE)
-            continue;
-        seen++;
-        found = vp_date_find_nth_weekday(b->text, strlen(b->text), year, &e->y, &e->m, &e->d);
-    }
+    nth_seen s = {year, e};
+    bool found = vp_date_in_title_or_opening(p, d, nth_weekday_match, &s);
     e->found = e->strong = found;
     e->stated = false;
     return found;
 }
 
-/* ---- announcements and look-backs ---- */
-
-/* A word of the call to sign up or to book a room ("aanmelden kan tot
- * ...", "inschrijving", "kamerblok", "register", "sign up") at ws..we. */
-static bool is_sign_up(const char *t, size_t len, size_t ws, size_t we)
-{
-    /* word beginnings: "aanmelden", "aanmeldformulier", "inschrijving" */
-    static const char *const STEMS[] = {"aanmeld", "aangemeld", "inschrijv", "inschrijf",
-                                        "ingeschreven", "reserveren", "kamerblok",
-                                        "registrat", "register", "sign-up", NULL};
-    for (size_t k = 0; STEMS[k]; k++) {
-        size_t n = strlen(STEMS[k]);
-        if (we - ws >= n && vp_ex_eq(t + ws, n, STEMS[k]))
-            return true;
-    }
-    size_t ns, ne;
-    return vp_ex_eq(t + ws, we - ws, "sign") && vp_ex_next_word(t, len, we, &ns, &ne) &&
-           vp_ex_eq(t + ns, ne - ns, "up");
-}
-
-/* What a press release or an invitation calls itself, in a heading or a
- * front matter tag. */
-static const char *const ANNOUNCEMENT_NAMES[] = {
-    "persbericht", "press release", "uitnodiging", "invitation", "aankondiging",
-    "announcement", NULL,
-};
-
-static bool names_announcement(const char *s)
-{
-    for (size_t k = 0; ANNOUNCEMENT_NAMES[k]; k++)
-        if (vp_fold_equal(s, ANNOUNCEMENT_NAMES[k]))
-            return true;
-    return false;
-}
-
-/* Is the text written before its day: does it call itself a press release
- * or an invitation, or call to sign up or to book a room, as a programme
- * page does and a report afterwards does not? */
-static bool announces(const vp_parsed *p)
-{
-    for (size_t i = 0; i < p->fm.themes.len; i++)
-        if (names_announcement(p->fm.themes.items[i]))
-            return true;
-    for (size_t bi = 0; bi < p->n_blocks; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE)
-            continue;
-        const char *t = b->text;
-        if (is_heading(b) && names_announcement(t))
-            return true;
-        size_t len = strlen(t), pos = 0, ws, we;
-        while (vp_ex_step_word(t, len, &pos, &ws, &we)) {
-            if (is_sign_up(t, len, ws, we))
-                return true;
-        }
-    }
-    return false;
-}
-
-/* An invitation that looks back on the previous day reports that day: the
- * first date about an event in the look-back's opening line or the
- * paragraph under its heading ("Terugblik: Emmen, 16 november 2012", "##
- * Terugblik op Assen" over "De vorige bijeenkomst, op 7 oktober 2022,
- * ..."), when it lies before the day announced. */
-static bool look_back_day(const vp_parsed *p, int year, event *e)
-{
-    for (size_t bi = 0; bi < p->n_blocks; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE || !vp_ex_opens_look_back(b->text))
-            continue;
-        size_t last = is_heading(b) && bi + 1 < p->n_blocks ? bi + 1 : bi;
-        date_hit h;
-        for (size_t k = bi; k <= last; k++)
-            if (first_date(p->blocks[k].text, year, about_event, NULL, &h)) {
-                *e = (event){true, true, false, h.y, h.m, h.d};
-                return true;
-            }
-    }
-    return false;
-}
-
-/* ---- an interview before the day, an update after it ---- */
-
-/* Does heading b say that what follows was written after the day ("Update
- * na de netwerkdag (18 november 2024)", "Na afloop (12 november 2012)")? */
-static bool heads_an_update(const vp_block *b)
-{
-    static const char *const CUES[] = {"update", "na afloop", "naschrift", "achteraf",
-                                       "nabeschouwing", "afterwards", "postscript", NULL};
-    if (!is_heading(b))
-        return false;
-    size_t len = strlen(b->text), pos = 0, ws, we;
-    while (vp_ex_step_word(b->text, len, &pos, &ws, &we))
-        for (size_t k = 0; CUES[k]; k++) {
-            size_t n = strlen(CUES[k]);
-            if (ws + n <= len && vp_ex_eq(b->text + ws, n, CUES[k]))
-                return true;
-        }
-    return false;
-}
-
-/* A text written before its day with an update after it: the first date
- * with a weekday above the update's heading that lies after the anchor and
- * within the write-up days before the update's date ("Volgende week
- * donderdag, 14 november, is ..." under an interview of 7 November, with
- * "## Update na de netwerkdag (18 november 2024)" below).  A title's date
- * is the event's own and is never passed over so. */
-static bool day_between_anchor_and_update(const vp_parsed *p, const anchor *a, event *e)
-{
-    size_t update = p->n_blocks;
-    date_hit u;
-    for (size_t bi = 0; bi < p->n_blocks && update == p->n_blocks; bi++)
-        if (heads_an_update(&p->blocks[bi]) && first_date(p->blocks[bi].text, 0, full, NULL, &u))
-            update = bi;
-    if (update == p->n_blocks)
-        return false;
-    long from = vp_date_day_number(a->y, a->m, a->d), to = vp_date_day_number(u.y, u.m, u.d);
-    for (size_t bi = 0; bi < update; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        size_t len = strlen(b->text), pos = 0;
-        date_hit h;
-        while (b->kind != VP_BLOCK_CODE && vp_date_next(b->text, len, &pos, a->y, &h)) {
-            long day = vp_date_day_number(h.y, h.m, h.d);
-            if (h.weekday >= 0 && day > from && day < to && to - day <= WRITE_UP_DAYS) {
-                *e = (event){true, true, false, h.y, h.m, h.d};
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-/* ---- a memo of several days ---- */
-
-/* The latest day about an event within the write-up days before the
- * anchor: a memo dated 2 May that looks back on three days and decides on
- * the next reports the last before its date. */
-static bool latest_day_before(const vp_parsed *p, int year, const anchor *a, event *e)
-{
-    long anchor_day = vp_date_day_number(a->y, a->m, a->d), best = 0;
-    for (size_t bi = 0; bi < p->n_blocks; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        size_t len = strlen(b->text), pos = 0;
-        date_hit h;
-        while (b->kind != VP_BLOCK_CODE && vp_date_next(b->text, len, &pos, year, &h)) {
-            long day = vp_date_day_number(h.y, h.m, h.d);
-            if (day < anchor_day && anchor_day - day <= WRITE_UP_DAYS && day > best &&
-                vp_date_about_of(b->text, len, &h) == VP_DATE_ABOUT_EVENT) {
-                best = day;
-                *e = (event){true, true, false, h.y, h.m, h.d};
-            }
-        }
-    }
-    return best != 0;
-}
-
 /* ---- the choice ---- */
-
-/* Does the report call itself a look-back, in its title or a heading
- * ("Terugblik op de najaarsbijeenkomst")? */
-static bool looks_back(const vp_parsed *p, const vp_document *d)
-{
-    if (d->title && vp_ex_opens_look_back(d->title))
-        return true;
-    for (size_t bi = 0, seen = 0; bi < p->n_blocks && seen < OPENING_BLOCKS; bi++) {
-        const vp_block *b = &p->blocks[bi];
-        if (b->kind == VP_BLOCK_CODE)
-            continue;
-        seen++;
-        if (is_heading(b) && vp_ex_opens_look_back(b->text + strspn(b->text, "0123456789. ")))
-            return true;
-    }
-    return false;
-}
 
 /* Was the anchor the day the report was written rather than the event
  * (within reach days of it)?  A title that names the year of the event
@@ -817,7 +658,7 @@ static bool written_before(const vp_parsed *p, const anchor *a, const event *e, 
     if (!e->found || !e->strong || confirmed || a->kind == ANCHOR_TITLE)
         return false;
     long gap = vp_date_day_number(e->y, e->m, e->d) - vp_date_day_number(a->y, a->m, a->d);
-    return gap > 0 && gap <= ANNOUNCE_DAYS && announces(p);
+    return gap > 0 && gap <= ANNOUNCE_DAYS && vp_date_announces(p);
 }
 
 static bool before(const event *e, int y, int m, int d)
@@ -869,6 +710,12 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
         if (relative_day(p, &from, &rel))
             e = rel;
     }
+    /* the month the text says it took place in beats a day of another
+     * month, a law's in the same sentence ("(1 januari 2015)") */
+    event month_day;
+    if (!e.stated && day_in_stated_month(p, d, &month_day) &&
+        !(e.found && e.y == month_day.y && e.m == month_day.m))
+        e = month_day;
     /* "de eerste donderdag van oktober" names one day, where a date found
      * without a weekday or a cue may be anything's ("de enquete liep van 6
      * tot 24 oktober") */
@@ -883,21 +730,21 @@ vp_extract_status vp_extract_date(const vp_extract_ctx *ctx, const vp_parsed *p,
         (week.strong || (!e.found && !vp_date_from_path(d->path, &py, &pm, &pd))))
         e = week;
     event back;
-    if (announces(p) && look_back_day(p, year, &back) &&
+    if (vp_date_announces(p) && vp_date_look_back_day(p, year, &back) &&
         (a.kind == ANCHOR_NONE || before(&back, a.y, a.m, a.d)) &&
         (!e.found || before(&back, e.y, e.m, e.d)))
         return set_date(d, back.y, back.m, back.d, true);
     event between;
     if (a.kind != ANCHOR_NONE && a.kind != ANCHOR_TITLE &&
-        day_between_anchor_and_update(p, &a, &between))
+        vp_date_day_between_anchor_and_update(p, &a, &between))
         return set_date(d, between.y, between.m, between.d, true);
     /* a day of writing with a later day in its opening that it does not
      * announce: the last day it looks back on */
     event latest;
     if (a.kind == ANCHOR_PUBLISHED && e.found && !before(&e, a.y, a.m, a.d) &&
-        !written_before(p, &a, &e, confirmed) && latest_day_before(p, year, &a, &latest))
+        !written_before(p, &a, &e, confirmed) && vp_date_latest_day_before(p, year, &a, &latest))
         e = latest;
-    long reach = looks_back(p, d) ? LOOK_BACK_DAYS : WRITE_UP_DAYS;
+    long reach = vp_date_looks_back(p, d) ? LOOK_BACK_DAYS : WRITE_UP_DAYS;
     if (a.kind != ANCHOR_NONE &&
         !written_after(&a, &e, confirmed, vp_date_find_year(d->title), reach) &&
         !written_before(p, &a, &e, confirmed))

@@ -117,9 +117,9 @@ OTHERHANDS_FACETS = {
             ("host", "accuracy"): 0.93, ("themes", "f1"): 0.93, ("themes", "recall"): 0.91},
     "w13": {("municipalities", "f1"): 0.91, ("speakers", "f1"): 0.92, ("date", "accuracy"): 0.99,
             ("host", "accuracy"): 0.93, ("themes", "f1"): 0.90, ("themes", "recall"): 0.83},
-    "w14": {("municipalities", "f1"): 0.92, ("speakers", "f1"): 0.79, ("date", "accuracy"): 0.93,
+    "w14": {("municipalities", "f1"): 0.92, ("speakers", "f1"): 0.79, ("date", "accuracy"): 0.99,
             ("host", "accuracy"): 0.93, ("themes", "f1"): 0.89, ("themes", "recall"): 0.83},
-    "w15": {("municipalities", "f1"): 0.89, ("speakers", "f1"): 0.77, ("date", "accuracy"): 0.77,
+    "w15": {("municipalities", "f1"): 0.89, ("speakers", "f1"): 0.77, ("date", "accuracy"): 0.99,
             ("host", "accuracy"): 0.93, ("themes", "f1"): 0.94, ("themes", "recall"): 0.94},
 }
 

@@ -664,6 +664,23 @@ static void test_short_numeric_dates(void **state)
     expect_date("2-12-'21", 0, "2021-12-02");
     expect_date("op 26/10/\xE2\x80\x99" "23 in Ede", 0, "2023-10-26");
     expect_date("de dagen 10+11 november 2022", 0, "2022-11-10");
+    /* after "op", a day and month alone */
+    expect_date("Op 15/3 bezocht ik de studiedag", 2022, "2022-03-15");
+    expect_date("ik was er op 9-11.", 2022, "2022-11-09");
+    expect_date("op 2/3 van de scholen", 2022, NULL);
+    expect_date("stop 15/3", 2022, NULL);
+    expect_date("op 15/3", 0, NULL);
+}
+
+/* A memo dated under its heading that names the day it reports in figures. */
+static void test_memo_with_a_day_in_figures(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2022-03-15", "# Memo aan het bestuur",
+                  "Datum: 24 maart 2022\nOpsteller: de beleidsadviseur",
+                  "Op 15/3 bezocht ik met de wethouder de studiedag over wonen. De dag werd "
+                  "gehouden in het stadhuis.",
+                  "De volgende studiedag is op 6 oktober 2022.");
 }
 
 /* A summary dated by its front matter a few days after the day it names
@@ -714,6 +731,16 @@ static void test_stated_event_day(void **state)
     EXPECT_REPORT(NULL, "2018-11-09", "# Verslag 2018",
                   "Op vrijdag 9 november kwamen de leden bijeen in het stadhuis.",
                   "De voorjaarsbijeenkomst van 2019 vond plaats op 12 april in Zwolle.");
+    /* a study published months after the day it says a town hosted */
+    EXPECT_REPORT("2020-05-12", "2019-12-05", "# 2. De studiedag als casus",
+                  "Op 5 december 2019 organiseerde de gemeente een studiedag over "
+                  "laaggeletterdheid voor de aangesloten gemeenten. Deze dag is de casus "
+                  "van dit hoofdstuk.",
+                  "De deelnemers kwamen uit twaalf gemeenten.");
+    /* hosting something else that day states no day of the event */
+    EXPECT_REPORT("2020-05-12", "2020-05-12", "# Verslag van de studiedag",
+                  "Op 5 december 2019 organiseerde de gemeente een inloopavond over "
+                  "laaggeletterdheid. Die avond kwam vandaag ter sprake.");
 }
 
 /* A year report published the next spring: the title's year and the
@@ -799,6 +826,70 @@ static void test_bare_weekday_before_a_publication_footer(void **state)
                   "Meer weten? Bel de gemeente.", "*Gepubliceerd op vrijdag 20 mei 2016*");
 }
 
+/* A diary post dated in its front matter on the day it was written, its
+ * text opening on a bare weekday: the last such day up to that date. */
+static void test_bare_weekday_under_a_front_matter_date(void **state)
+{
+    (void)state;
+    EXPECT_REPORT("2021-03-21", "2021-03-18", "# Een dag in de stad",
+                  "Donderdag stond de trein al vroeg klaar. Met twee collega's reisde ik "
+                  "naar de studiedag over groen in de wijken.",
+                  "Na de lunch liepen we door het park.");
+    /* the front matter's own weekday is that day */
+    EXPECT_REPORT("2021-03-18", "2021-03-18", "# Een dag in de stad",
+                  "Donderdag stond de trein al vroeg klaar.");
+    /* "Zo," opens on no Sunday: "afgelopen vrijdag" counts back */
+    EXPECT_REPORT("2021-03-22", "2021-03-19", "# Een dag in de stad",
+                  "Zo, daar ben ik weer. Afgelopen vrijdag ging ik naar de studiedag.");
+}
+
+/* A news item with no dateline and no full date: the year it names with
+ * the event, not another meeting's. */
+static void test_year_named_with_the_event(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2027-03-04", "# Gemeenten delen hun aanpak",
+                  "**Door een verslaggever**",
+                  "Zo'n zestig ambtenaren kwamen op 4 maart naar het stadhuis. Het was de "
+                  "eerste studiedag van 2027, en het onderwerp raakt elke gemeente die "
+                  "huizen zoekt voor wie er nu al wacht.");
+    EXPECT_REPORT(NULL, NULL, "# Gemeenten delen hun aanpak",
+                  "Zo'n zestig ambtenaren kwamen op 4 maart naar het stadhuis. Het was "
+                  "drukker dan op de vorige studiedag van 2026, want het onderwerp raakt "
+                  "elke gemeente die huizen zoekt.");
+}
+
+/* A study that names the month of the day in its text and the day in a
+ * footnote: that day, not a law's date in the text. */
+static void test_month_in_the_text_day_in_a_footnote(void **state)
+{
+    (void)state;
+    EXPECT_REPORT(NULL, "2019-10-11", "# 5. De studiedag als casus",
+                  "Dit hoofdstuk gaat over de studiedag die in oktober 2019 in het stadhuis "
+                  "plaatsvond, vier jaar na de nieuwe wet (1 januari 2015).\xC2\xB9 We "
+                  "lezen de dag als een plek waar gemeenten van elkaar leren.",
+                  "Vijftig ambtenaren uit negen gemeenten namen deel.",
+                  "Ze spraken over de wet en over het geld.", "Daarna volgde een lunch.",
+                  "\xC2\xB9 De uitnodiging noemde \"vr 11-10-'19\".");
+    /* a month of another year's meeting states nothing */
+    EXPECT_REPORT(NULL, "2019-03-08", "# 5. De studiedag als casus",
+                  "Dit hoofdstuk gaat over de studiedag van 2019, die net als die in "
+                  "oktober 2018 in het stadhuis plaatsvond. Op vrijdag 8 maart 2019 kwamen "
+                  "vijftig ambtenaren uit negen gemeenten bijeen.",
+                  "Ze spraken over de wet en over het geld.", "Daarna volgde een lunch.",
+                  "Het was een goede dag.",
+                  "\xC2\xB9 De vorige uitnodiging noemde \"vr 12-10-'18\".");
+    /* a month stated below the opening is as likely another meeting's */
+    EXPECT_REPORT(NULL, "2019-03-08", "# De studiedag in het stadhuis",
+                  "Op vrijdag 8 maart 2019 kwamen vijftig ambtenaren bijeen in het stadhuis, "
+                  "uit negen gemeenten, om te praten over wat de nieuwe wet van hen vraagt en "
+                  "wat ze van elkaar kunnen leren.", "Eerst de wet.",
+                  "Dan het geld.", "Dan de lunch.", "Dan de wijken.", "Dan de scholen.",
+                  "Dan de zorg.", "Dan de afsluiting.", "Dan de borrel.",
+                  "De dag die in oktober 2018 in Ede plaatsvond, was drukker.",
+                  "\xC2\xB9 Die uitnodiging noemde \"vr 12-10-'18\".");
+}
+
 /* An interview before the day, with an update after it: the day between. */
 static void test_interview_before_update_after(void **state)
 {
@@ -879,6 +970,14 @@ static void test_nth_weekday_of_a_month(void **state)
     EXPECT_REPORT(NULL, NULL, "# Voorjaarsdag 2021",
                   "Veertig mensen kwamen naar de raadzaal.",
                   "De volgende bijeenkomst is op de eerste donderdag van oktober in Venlo.");
+    /* a run of days: its first ("t/m" read as one word) */
+    EXPECT_REPORT("2021-10-20", "2021-10-07", "# Driedaagse",
+                  "Het was de eerste donderdag t/m zaterdag van oktober: drie dagen in Venray.");
+    /* a number after the month that is no year: the report's year */
+    EXPECT_REPORT(NULL, "2021-06-04", "# Fietsdag 2021",
+                  "Op de eerste vrijdag van juni 2500 fietsers op de dijk: dat was de fietsdag. "
+                  "Ze kwamen uit de hele regio, de meesten op een elektrische fiets, en "
+                  "ze bleven tot de avond.");
 }
 
 /* "donderdag in week 42" names that day even when the title gives the week
@@ -929,6 +1028,7 @@ int main(void)
         cmocka_unit_test(test_invitation_looking_back),
         cmocka_unit_test(test_memo_subject_with_day_and_month),
         cmocka_unit_test(test_short_numeric_dates),
+        cmocka_unit_test(test_memo_with_a_day_in_figures),
         cmocka_unit_test(test_summary_with_a_short_date),
         cmocka_unit_test(test_forwarded_mail),
         cmocka_unit_test(test_stated_event_day),
@@ -943,6 +1043,9 @@ int main(void)
         cmocka_unit_test(test_weekday_of_a_week),
         cmocka_unit_test(test_year_after_a_month_range),
         cmocka_unit_test(test_bare_weekday_before_a_publication_footer),
+        cmocka_unit_test(test_bare_weekday_under_a_front_matter_date),
+        cmocka_unit_test(test_year_named_with_the_event),
+        cmocka_unit_test(test_month_in_the_text_day_in_a_footnote),
         cmocka_unit_test(test_interview_before_update_after),
         cmocka_unit_test(test_memo_latest_day_before_its_date),
         cmocka_unit_test(test_title_date_with_an_update),
