@@ -28,8 +28,10 @@
  * afgemeld") or hosts next year.  Names that explain something else are
  * no participants either: a municipality's partners ("in samenwerking met
  * X, Y"), the members around a region ("de regio rond X, Y"), a line
- * between two towns ("Lelystad-Zwolle") and a place compared with ("geen
- * Amsterdam", "anders dan in X").  Names that are also ordinary words,
+ * between two towns ("Lelystad-Zwolle"), a place compared with ("geen
+ * Amsterdam", "anders dan in X", "vergeleek X met Y"), a place people
+ * leave for ("jongeren vertrekken naar X", "gaan studeren in X") and one
+ * a sentence denies ("hij werkt niet in X").  Names that are also ordinary words,
  * surnames or provinces (flagged ambiguous in the data) need support:
  * "gemeente X", "in X", "(X)" after a speaker, or a list of other
  * municipalities.  Two places of one name ("Bergen" in Limburg and in
@@ -453,6 +455,122 @@ static bool compared_with(const char *t, size_t start)
            preceded_by(t, ws, BEFORE);
 }
 
+/* Does lower hold one of cues? */
+static bool sentence_has(const char *lower, const char *const *cues)
+{
+    for (size_t k = 0; cues[k]; k++)
+        if (strstr(lower, cues[k]))
+            return true;
+    return false;
+}
+
+/* The first name of the list that ends with the name at start ("naar
+ * Gent, Rotterdam of Breda": Gent), over capitalised words the gazetteer
+ * may not know; start itself when no list leads up to it. */
+static size_t list_head(const char *t, size_t start)
+{
+    static const char *const JOINS[] = {"en", "of", "and", "or", NULL};
+    for (int items = 0; items < 8; items++) {
+        size_t i = start, ws, we;
+        while (i > 0 && strchr(" ,;&/", t[i - 1]))
+            i--;
+        if (!vp_ex_prev_word(t, i, &ws, &we))
+            break;
+        if (vp_ex_eq_any(t + ws, we - ws, JOINS) && !vp_ex_prev_word(t, ws, &ws, &we))
+            break;
+        if (!vp_ex_is_upper(t + ws, we - ws) || memchr(t + we, '\n', start - we))
+            break;
+        bool gap = vp_places_list_gap(t, we, start) || strspn(t + we, " ") == start - we;
+        if (!gap)
+            break;
+        start = ws;
+    }
+    return start;
+}
+
+/* Is the name at start, or the list it ends ("naar Gent, Rotterdam of
+ * Breda"), preceded by one of words, past an article ("to the Gouda and
+ * Zwolle approaches")? */
+static bool list_preceded_by(const char *t, size_t start, const char *const *words)
+{
+    static const char *const ARTICLES[] = {"de", "het", "the", NULL};
+    size_t head = list_head(t, start), ws, we;
+    if (preceded_by(t, head, words))
+        return true;
+    return vp_ex_prev_word(t, head, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, ARTICLES) &&
+           preceded_by(t, ws, words);
+}
+
+/* The sentence around t[start..end) in lower case, in buf. */
+static char *sentence_lower(const char *t, size_t len, size_t start, size_t end, char *buf,
+                            size_t cap)
+{
+    size_t ss = vp_ex_sentence_start(t, start, 160);
+    size_t se = vp_ex_sentence_end(t, len, end, 160);
+    return vp_ex_lower(t, ss, se, buf, cap);
+}
+
+/* Words of a sentence in which people leave for another town: "jongeren
+ * vertrekken naar Utrecht en Arnhem", "jonge gezinnen trekken naar Zwolle",
+ * "onze jongeren gaan studeren in Groningen". */
+static const char *const MOVING_WORDS[] = {
+    "vertrek", "verhuis", "verhuiz", "wegtrek", "trekken naar", "trekt naar", "studeren",
+    "studie", "jongeren", "jonge ", "move away", "moving away", "leave for", "young people",
+    NULL,
+};
+
+/* "jongeren vertrekken naar Gent, Rotterdam of Breda", "gaan studeren in
+ * Groningen of Zwolle": where people go to live, study or work, which took
+ * no part in the meeting. */
+static bool moving_away(const char *t, size_t len, const mention *m)
+{
+    static const char *const TO[] = {"naar", "to", NULL};
+    static const char *const IN[] = {"in", NULL};
+    static const char *const STUDY[] = {"studeren", "studeert", "study", "studying", NULL};
+    size_t head = list_head(t, m->start);
+    if (!list_preceded_by(t, m->start, TO) &&
+        !(preceded_by(t, head, IN) && second_preceded_by(t, head, STUDY)))
+        return false;
+    char lower[400];
+    return sentence_has(sentence_lower(t, len, m->start, m->end, lower, sizeof lower),
+                        MOVING_WORDS);
+}
+
+/* "Van Weert werkt niet in Weert", "hij komt dus niet uit Goes", "ik werk
+ * niet meer in Zwolle": a place the sentence denies.  Not "niet alleen in
+ * X", which affirms X. */
+static bool denied(const char *t, size_t start)
+{
+    static const char *const IN[] = {"in", "uit", "bij", "from", NULL};
+    static const char *const NOT[] = {"niet", "n\xC3\xAD" "et", "not", "nooit", "never", NULL};
+    static const char *const ONLY[] = {"alleen", "enkel", "only", "just", NULL};
+    size_t ws, we;
+    if (!vp_ex_prev_word(t, start, &ws, &we) || !vp_ex_eq_any(t + ws, we - ws, IN))
+        return false;
+    for (int words = 0; words < 3 && vp_ex_prev_word(t, ws, &ws, &we); words++) {
+        if (vp_ex_eq_any(t + ws, we - ws, ONLY))
+            return false;
+        if (vp_ex_eq_any(t + ws, we - ws, NOT))
+            return true;
+    }
+    return false;
+}
+
+/* "Hij vergeleek Helmond met Eindhoven, met Tilburg", "vergelijking met
+ * Utrecht", "compared this to the Gouda and Zwolle approaches": the places
+ * a sentence compares with. */
+static bool compared_to(const char *t, const mention *m)
+{
+    static const char *const WITH[] = {"met", "with", "to", NULL};
+    static const char *const STEMS[] = {"vergele", "vergelijk", "compar", NULL};
+    if (!list_preceded_by(t, m->start, WITH))
+        return false;
+    char lower[200];
+    return sentence_has(vp_ex_lower(t, vp_ex_sentence_start(t, m->start, 160), m->start, lower,
+                                    sizeof lower),
+                        STEMS);
+}
+
 /* "de regio rond Heerlen, Kerkrade": the members that explain a region. */
 static bool region_around(const char *t, size_t start)
 {
@@ -466,7 +584,9 @@ static const char *const ABSENCE_CUES[] = {
     "niet vertegenwoordigd", "verontschuldigd", "waren er niet bij", "was er niet bij",
     "deed niet mee", "deden niet mee", "sent its apologies", "sent their apologies",
     "sent apologies", "did not send", "was absent", "were absent", "could not attend",
-    NULL,
+    "afgezegd", "afzeggen", "meldde zich af", "meldden zich af", "was afwezig",
+    "waren afwezig", "was er niet.", "was er niet,", "waren er niet.", "waren er niet,",
+    "niet bij kon", "kwam niemand", "kwamen niemand", NULL,
 };
 
 /* Words of a sentence about a later year's host: "Oss wil volgend jaar
@@ -475,14 +595,6 @@ static const char *const FUTURE_CUES[] = {"volgend jaar", "komend jaar", "next y
 static const char *const HOSTING_CUES[] = {"gastheer", "gastvrouw", "gastgemeente", "host",
                                            "bijeenkomst", "netwerkdag", "kennisdag",
                                            "meeting", NULL};
-
-static bool sentence_has(const char *lower, const char *const *cues)
-{
-    for (size_t k = 0; cues[k]; k++)
-        if (strstr(lower, cues[k]))
-            return true;
-    return false;
-}
 
 bool vp_places_says_absent(const char *lower)
 {
@@ -527,6 +639,7 @@ static void judge(const places_ctx *pc, const char *t, size_t len, mention *ms, 
         if (preceded_by(t, m->start, REGION_WORDS) || followed_by(t, len, m->end, REGION_AFTER) ||
             institution_of(t, m->start) || travel(t, len, m) || partner_of(t, m->start) ||
             compared_with(t, m->start) || region_around(t, m->start) ||
+            moving_away(t, len, m) || denied(t, m->start) || compared_to(t, m) ||
             (i + 1 < n && route_pair(t, m, &ms[i + 1])) ||
             (i > 0 && route_pair(t, &ms[i - 1], m))) {
             m->carries = true;

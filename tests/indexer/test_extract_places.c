@@ -949,6 +949,75 @@ static void test_neighbours_and_institutions(void **state)
     done(&r);
 }
 
+/* Fails naming every one of names the report counts as a municipality. */
+static void expect_none(const report *r, const char *const *names)
+{
+    char wrong[512] = "";
+    for (size_t i = 0; names[i]; i++)
+        if (has(r, names[i]) && strlen(wrong) + strlen(names[i]) + 2 < sizeof wrong) {
+            strcat(wrong, " ");
+            strcat(wrong, names[i]);
+        }
+    if (*wrong)
+        fail_msg("counted though they took no part:%s", wrong);
+}
+
+/* Places people leave for ("jongeren vertrekken naar X", "gaan studeren in
+ * X"), places a speaker compares with ("vergeleek X met Y", "compared it to
+ * the X approach") and places a sentence denies ("hij werkt niet in X")
+ * took no part; "niet alleen in X" affirms X. */
+static void test_places_left_for_compared_or_denied(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2015-03-12", NULL,
+        LINES("# Kennisdag krimp",
+              "De kennisdag vond plaats in het stadhuis van Meppel. Er waren deelnemers uit "
+              "Steenwijkerland, Westerveld en Hoogeveen.",
+              "Onze jongeren vertrekken naar Keulen, Leiden of Delft en komen niet terug.",
+              "Veel studenten gaan studeren in Maastricht of Tilburg.",
+              "Spreker Anja Dalfsen vergeleek Meppel met Apeldoorn en Ede.",
+              "In the afternoon they compared this to the Almere approach.",
+              "Anja Dalfsen werkt trouwens niet in Dalfsen, zei ze.",
+              "Het probleem speelt niet alleen in Hoogeveen."));
+    expect_host(&r, "Meppel");
+    assert_true(has(&r, "Steenwijkerland"));
+    assert_true(has(&r, "Westerveld"));
+    assert_true(has(&r, "Hoogeveen"));
+    expect_none(&r, LINES("Leiden", "Delft", "Maastricht", "Tilburg", "Apeldoorn", "Ede",
+                          "Almere", "Dalfsen"));
+    done(&r);
+}
+
+/* Absence said in other words: "had afgezegd", "meldden zich af", "was er
+ * niet.", "niet bij kon zijn", "kwam niemand", "geen enkele
+ * vertegenwoordiger uit X of Y", a label of several words ("Afwezig met
+ * bericht: X") after a sentence on its line. */
+static void test_absence_in_prose(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2015-03-12", NULL,
+        LINES("# Verslag netwerkdag",
+              "De netwerkdag vond plaats in het stadhuis van Meppel. Er waren deelnemers uit "
+              "Steenwijkerland, Westerveld, Hoogeveen, Coevorden, Emmen, Assen, Tynaarlo, "
+              "Midden-Drenthe, Aa en Hunze, Borger-Odoorn en De Wolden.",
+              "Coevorden heeft vanochtend afgezegd. Emmen en Assen waren uitgenodigd maar "
+              "meldden zich af. Tynaarlo was er niet.",
+              "Jammer dat Midden-Drenthe er niet bij kon zijn. Uit Aa en Hunze kwam niemand.",
+              "Er was geen enkele vertegenwoordiger uit Borger-Odoorn of De Wolden.",
+              "Gemeenten volgens de lijst: Hoogeveen. Afwezig met bericht: Zwartewaterland.",
+              "Wie ontbrak er? Ommen en Hardenberg, de buren, lieten verstek gaan."));
+    expect_host(&r, "Meppel");
+    assert_true(has(&r, "Steenwijkerland"));
+    assert_true(has(&r, "Westerveld"));
+    assert_true(has(&r, "Hoogeveen"));
+    expect_none(&r, LINES("Coevorden", "Emmen", "Assen", "Tynaarlo", "Midden-Drenthe",
+                          "Aa en Hunze", "Borger-Odoorn", "De Wolden", "Zwartewaterland",
+                          "Ommen", "Hardenberg"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -982,6 +1051,8 @@ int main(void)
         cmocka_unit_test(test_absent_label_and_links_to_other_days),
         cmocka_unit_test(test_place_of_a_later_day),
         cmocka_unit_test(test_neighbours_and_institutions),
+        cmocka_unit_test(test_places_left_for_compared_or_denied),
+        cmocka_unit_test(test_absence_in_prose),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
