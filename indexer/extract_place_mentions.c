@@ -38,7 +38,9 @@
  * Noord-Holland) are told apart by the province the report's other
  * municipalities are in, and a place outside that province counts only in
  * a list ("op Willemsoord" in Den Helder is no village in Overijssel).
- * The seat of government after "richting", "uit", "op" is the government.
+ * The seat of government after "richting", "uit", "op", "naar", "van" (not
+ * "de burgemeester van") is the government, and so is "in Den Haag" in a
+ * sentence about sitting or lobbying there.
 
  */
 #include "extract_places.h"
@@ -82,7 +84,14 @@ static const char *const INSTITUTION_OF[] = {
 /* "Den Haag" after these is the government: "richting Den Haag", "geld uit
  * Den Haag", "wachten op Den Haag". */
 static const char *const GOVERNMENT_BEFORE[] = {
-    "richting", "uit", "op", "tegen", "vanuit", "aan", "towards", "from", NULL,
+    "richting", "uit", "op", "tegen", "vanuit", "aan", "naar", "towards", "from", NULL,
+};
+
+/* Words of a sentence that put "in Den Haag" on the government: "de
+ * burgemeester zat in Den Haag", "lobbyen in Den Haag". */
+static const char *const GOVERNMENT_CUES[] = {
+    "lobby", "minist", "staatssecretaris", "kabinet", "tweede kamer", " zit", " zat ",
+    " zat,", " zat.", " zaten", " zitten", NULL,
 };
 
 /* A sentence about getting there: names after "naar", "tussen", "via",
@@ -135,7 +144,8 @@ static const char *const SURNAME_SUPPORT[] = {
 
 /* Roles that put "X van Y" on the mayor of Y, not on a person "X van Y". */
 static const char *const OFFICE_WORDS[] = {
-    "burgemeester", "wethouder", "gemeentesecretaris", "mayor", "alderman", NULL,
+    "burgemeester", "wethouder", "gemeentesecretaris", "mayor", "alderman", "burgemeesters",
+    "wethouders", "mayors", "aldermen", NULL,
 };
 
 /* ---- what a mention looks like ---- */
@@ -618,6 +628,26 @@ static bool absent_or_later(const char *t, size_t len, const mention *ms, size_t
            (sentence_has(lower, FUTURE_CUES) && sentence_has(lower, HOSTING_CUES));
 }
 
+/* Does the seat's name stand for the government: "richting Den Haag",
+ * "geld van Den Haag" (not "de burgemeester van Den Haag"), "zat vandaag in
+ * Den Haag"? */
+static bool for_the_government(const char *t, size_t len, const mention *m)
+{
+    static const char *const OF[] = {"van", "of", NULL};
+    static const char *const IN[] = {"in", NULL};
+    size_t ws, we;
+    if (preceded_by(t, m->start, GOVERNMENT_BEFORE))
+        return true;
+    if (!vp_ex_prev_word(t, m->start, &ws, &we))
+        return false;
+    if (vp_ex_eq_any(t + ws, we - ws, OF))
+        return !office_holder_of(t, ws);
+    char lower[400];
+    return vp_ex_eq_any(t + ws, we - ws, IN) &&
+           sentence_has(sentence_lower(t, len, m->start, m->end, lower, sizeof lower),
+                        GOVERNMENT_CUES);
+}
+
 /* Decides every mention of one text.  In the title, places follow nouns
  * ("Netwerkdag Utrecht") and ambiguous names are taken at face value unless
  * a region word stands by them.  A name the report gives a person ("Karin
@@ -658,7 +688,7 @@ static void judge(const places_ctx *pc, const char *t, size_t len, mention *ms, 
             m->accepted = preceded_by(t, m->start, SURNAME_SUPPORT);
             continue;
         }
-        m->government = m->named && m->named->seat && preceded_by(t, m->start, GOVERNMENT_BEFORE);
+        m->government = m->named && m->named->seat && for_the_government(t, len, m);
         if (!m->ambiguous || in_parentheses(t, len, m) ||
             preceded_by(t, m->start, SUPPORT_WORDS))
             m->accepted = true;

@@ -330,6 +330,38 @@ static void test_next_meeting_travel_government(void **state)
     done(&r);
 }
 
+/* Does a report of a day in Meppel with line in it count Den Haag? */
+static bool counts_the_seat(const char *line)
+{
+    report r;
+    run(&r, "2014-04-11", NULL,
+        LINES("# Regiodag in Meppel", "Deelnemers kwamen uit Meppel en Westerveld.", line));
+    bool counted = has(&r, "'s-Gravenhage");
+    done(&r);
+    return counted;
+}
+
+/* The seat's name stands for the government after "naar", "van" (not an
+ * office's "van") and after "in" in a sentence about sitting there or
+ * lobbying ("de burgemeester zat in Den Haag"); "in Den Haag" alone, and
+ * its mayor, are the municipality. */
+static void test_the_seat_of_government(void **state)
+{
+    (void)state;
+    const char *const government[] = {
+        "De burgemeester van Zwolle kon niet komen: hij zat die dag in Den Haag.",
+        "Samen lobbyen in Den Haag werkt beter dan alleen.",
+        "Wat ontbreekt is geld van Den Haag.",
+        "Daarom trekken we samen naar Den Haag.",
+        NULL,
+    };
+    for (size_t i = 0; government[i]; i++)
+        if (counts_the_seat(government[i]))
+            fail_msg("case %zu: the government counted as a municipality", i);
+    assert_true(counts_the_seat("In Den Haag ligt de nadruk op taal en scholing."));
+    assert_true(counts_the_seat("De burgemeester van Den Haag sprak over de wijkaanpak."));
+}
+
 /* Those who sent apologies took no part: a line of absentees, and a row
  * of an attendance table whose cell says so (cells joined by " | "). */
 static void test_absentees(void **state)
@@ -1030,6 +1062,7 @@ int main(void)
         cmocka_unit_test(test_speaker_surname_comes_back),
         cmocka_unit_test(test_full_names),
         cmocka_unit_test(test_next_meeting_travel_government),
+        cmocka_unit_test(test_the_seat_of_government),
         cmocka_unit_test(test_absentees),
         cmocka_unit_test(test_mentioned_not_present),
         cmocka_unit_test(test_host_cues),
