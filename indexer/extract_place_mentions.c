@@ -16,7 +16,8 @@
  * by a word that makes it a province, region or institution ("provincie
  * Utrecht", "regio Eindhoven", "the Eindhoven region", "Port of
  * Rotterdam", "TU Delft", "Hogeschool Windesheim Zwolle"), names only a
- * neighbour ("Enschede-buur Oldenzaal", which supports Oldenzaal), is a destination ("de trein naar Zwolle"), the place of the
+ * neighbour ("Enschede-buur Oldenzaal", which supports Oldenzaal), is a stop or end of a journey ("de trein naar Zwolle", "met
+ * de trein: Zwolle, Arnhem", "stil bij Arnhem"), the place of the
  * next meeting, or the tail of a person's name ("Joost van Hoorn", "dhr.
  * Weert", "Van Kampen zei"; though "burgemeester Kooistra van Veenendaal"
  * is the mayor of Veenendaal), or a speaker's surname written bare ("Goes
@@ -98,7 +99,8 @@ static const char *const GOVERNMENT_CUES[] = {
  * "met" are destinations, not the report's municipalities. */
 static const char *const TRAVEL_WORDS[] = {
     "bus", "trein", "spoor", "lijn", "route", "verbinding", "snelweg", "rijdt", "reistijd",
-    "kwartier", "half uur", "minuten", "train", "railway", "motorway", "pendel", NULL,
+    "kwartier", "half uur", "minuten", "train", "railway", "motorway", "pendel", "onderweg",
+    NULL,
 };
 static const char *const TRAVEL_BEFORE[] = {
     "naar", "tussen", "via", "met", "richting", "vanaf", "to", "between", NULL,
@@ -382,21 +384,6 @@ static bool neighbour_named_by(const char *t, size_t len, const mention *a, cons
     return vp_ex_prev_word(t, b->start, &ws, &we) && ws <= a->end + 1 && we > a->end;
 }
 
-/* "op buslijnen naar Zwolle", "tussen Hoogeveen en Assen via Beilen". */
-static bool travel(const char *t, size_t len, const mention *m)
-{
-    if (!preceded_by(t, m->start, TRAVEL_BEFORE))
-        return false;
-    char lower[256];
-    size_t ss = vp_ex_sentence_start(t, m->start, 120);
-    size_t se = vp_ex_sentence_end(t, len, m->end, 120);
-    vp_ex_lower(t, ss, se, lower, sizeof lower);
-    for (size_t k = 0; TRAVEL_WORDS[k]; k++)
-        if (strstr(lower, TRAVEL_WORDS[k]))
-            return true;
-    return false;
-}
-
 /* Is the mention written as a name the report gives a person elsewhere
  * ("Goes presenteerde" after "Karin Goes")? */
 static bool is_report_surname(const places_ctx *pc, const char *t, const mention *m)
@@ -518,6 +505,30 @@ static char *sentence_lower(const char *t, size_t len, size_t start, size_t end,
     size_t ss = vp_ex_sentence_start(t, start, 160);
     size_t se = vp_ex_sentence_end(t, len, end, 160);
     return vp_ex_lower(t, ss, se, buf, cap);
+}
+
+/* "op buslijnen naar Zwolle", "tussen Hoogeveen en Assen via Beilen",
+ * "de trein uit Brabant staat stil bij Arnhem", "drie uur met de trein:
+ * Zwolle, Arnhem, Nijmegen", "van Groningen naar Utrecht ben je lang
+ * onderweg": the stops and ends of a journey. */
+static bool travel(const char *t, size_t len, const mention *m)
+{
+    static const char *const FROM[] = {"van", "from", NULL};
+    static const char *const BY[] = {"bij", NULL};
+    static const char *const STUCK[] = {"trein", "train", "gestrand", "stremming", NULL};
+    size_t head = list_head(t, m->start), i = head;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    bool after_colon = i > 0 && t[i - 1] == ':';
+    bool by = preceded_by(t, m->start, BY);
+    if (!list_preceded_by(t, m->start, TRAVEL_BEFORE) && !after_colon && !by &&
+        !(preceded_by(t, m->start, FROM) && followed_by(t, len, m->end, JOURNEY_WORDS)))
+        return false;
+    char lower[256];
+    size_t ss = vp_ex_sentence_start(t, m->start, 120);
+    size_t se = vp_ex_sentence_end(t, len, m->end, 120);
+    vp_ex_lower(t, ss, after_colon ? head : se, lower, sizeof lower);
+    return sentence_has(lower, by ? STUCK : TRAVEL_WORDS);
 }
 
 /* Words of a sentence in which people leave for another town: "jongeren

@@ -96,6 +96,19 @@ static bool has(const report *r, const char *name)
     return false;
 }
 
+/* Fails naming every one of names the report counts as a municipality. */
+static void expect_none(const report *r, const char *const *names)
+{
+    char wrong[512] = "";
+    for (size_t i = 0; names[i]; i++)
+        if (has(r, names[i]) && strlen(wrong) + strlen(names[i]) + 2 < sizeof wrong) {
+            strcat(wrong, " ");
+            strcat(wrong, names[i]);
+        }
+    if (*wrong)
+        fail_msg("counted though they took no part:%s", wrong);
+}
+
 static void expect_host(const report *r, const char *want)
 {
     if (!want && r->d.host)
@@ -339,6 +352,28 @@ static bool counts_the_seat(const char *line)
     bool counted = has(&r, "'s-Gravenhage");
     done(&r);
     return counted;
+}
+
+/* The stops and ends of a journey took no part: a list after a colon in a
+ * sentence about the train, a train stuck "bij X", "van X naar Y" in a
+ * sentence about the way there. */
+static void test_stops_of_a_journey(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-09-15", NULL,
+        LINES("# Netwerkdag in Roermond",
+              "De netwerkdag vond plaats in het stadhuis van Roermond, met deelnemers uit "
+              "Weert, Venray en Echt-Susteren.",
+              "Vanuit Kampen is het ruim drie uur met de trein: Apeldoorn, Arnhem, Nijmegen.",
+              "Venray kwam later, want de trein stond een uur stil bij Boxmeer.",
+              "Van Deventer naar Maastricht ben je langer onderweg dan je denkt."));
+    expect_host(&r, "Roermond");
+    assert_true(has(&r, "Weert"));
+    assert_true(has(&r, "Venray"));
+    expect_none(&r, LINES("Apeldoorn", "Arnhem", "Nijmegen", "Boxmeer", "Deventer",
+                          "Maastricht"));
+    done(&r);
 }
 
 /* The seat's name stands for the government after "naar", "van" (not an
@@ -981,19 +1016,6 @@ static void test_neighbours_and_institutions(void **state)
     done(&r);
 }
 
-/* Fails naming every one of names the report counts as a municipality. */
-static void expect_none(const report *r, const char *const *names)
-{
-    char wrong[512] = "";
-    for (size_t i = 0; names[i]; i++)
-        if (has(r, names[i]) && strlen(wrong) + strlen(names[i]) + 2 < sizeof wrong) {
-            strcat(wrong, " ");
-            strcat(wrong, names[i]);
-        }
-    if (*wrong)
-        fail_msg("counted though they took no part:%s", wrong);
-}
-
 /* Places people leave for ("jongeren vertrekken naar X", "gaan studeren in
  * X"), places a speaker compares with ("vergeleek X met Y", "compared it to
  * the X approach") and places a sentence denies ("hij werkt niet in X")
@@ -1063,6 +1085,7 @@ int main(void)
         cmocka_unit_test(test_full_names),
         cmocka_unit_test(test_next_meeting_travel_government),
         cmocka_unit_test(test_the_seat_of_government),
+        cmocka_unit_test(test_stops_of_a_journey),
         cmocka_unit_test(test_absentees),
         cmocka_unit_test(test_mentioned_not_present),
         cmocka_unit_test(test_host_cues),
