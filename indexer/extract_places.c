@@ -11,7 +11,8 @@
  * report names as absent anywhere (a line of absentees, an attendance row
  * marked absent, "... Afwezig: X, Y", "Zutphen had zich afgemeld", "de
  * gemeenten X en Y waren er niet bij"), though it names it elsewhere too,
- * a section of links to other days ("Zie ook"), and a place whose clause
+ * a section of links to other days ("Zie ook") or over a later day ("##
+ * Vooruitblik", "## Volgende bijeenkomst"), and a place whose clause
  * dates it more than a week after the report's day (a later meeting's).
  * The host is
  * found in extract_host.c, from the same mentions, and is always one of
@@ -71,8 +72,26 @@ static bool opens_see_also(const vp_block *b)
     return false;
 }
 
+/* Is the block a heading over a later day ("## Vooruitblik: Assen, 13
+ * maart", "### 6. Volgende bijeenkomst")?  The places there are the later
+ * day's, not this report's. */
+static bool opens_later_day(const vp_block *b)
+{
+    static const char *const TITLES[] = {"vooruitblik", "volgende bijeenkomst", "aankondiging",
+                                         "looking ahead", "next meeting", NULL};
+    if (!opens_a_section(b))
+        return false;
+    const char *t = b->text + strspn(b->text, "=#*_ 0123456789.");
+    for (size_t k = 0; TITLES[k]; k++) {
+        size_t n = strlen(TITLES[k]);
+        if (strlen(t) >= n && vp_ex_eq(t, n, TITLES[k]) && !vp_ex_is_wordchar(t + n, 1))
+            return true;
+    }
+    return false;
+}
+
 /* Calls fn on every text of the report: the front matter title, then the
- * blocks, but for a section of links to other pages. */
+ * blocks, but for a section of links to other pages or over a later day. */
 typedef void (*text_fn)(const places_ctx *pc, const char *t, text_kind kind, void *ctx);
 
 static void each_text(const places_ctx *pc, const vp_parsed *p, const vp_document *d,
@@ -80,13 +99,14 @@ static void each_text(const places_ctx *pc, const vp_parsed *p, const vp_documen
 {
     if (d->title && p->fm.title)
         fn(pc, d->title, IN_TITLE, ctx);
-    bool see_also = false;
+    bool skip = false;
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
+        text_kind kind = vp_places_kind(p, d, b);
         if (opens_a_section(b))
-            see_also = opens_see_also(b);
-        if (b->kind != VP_BLOCK_CODE && !see_also)
-            fn(pc, b->text, vp_places_kind(p, d, b), ctx);
+            skip = opens_see_also(b) || (kind != IN_TITLE && opens_later_day(b));
+        if (b->kind != VP_BLOCK_CODE && !skip)
+            fn(pc, b->text, kind, ctx);
     }
 }
 

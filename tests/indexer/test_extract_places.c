@@ -972,6 +972,27 @@ static void test_absent_label_and_links_to_other_days(void **state)
     done(&r);
 }
 
+/* A section over a later day ("## Vooruitblik: X, 12 maart", "### 5.
+ * Volgende bijeenkomst") names that day's places, not this report's; the
+ * next heading ends it. */
+static void test_section_over_a_later_day(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-05-20", NULL,
+        LINES("# Verslag netwerkdag wonen",
+              "De netwerkdag vond plaats in het stadhuis van Zwolle, met gasten uit Kampen.",
+              "# Vooruitblik: Hardenberg, najaar",
+              "Ommen en Dalfsen willen graag gastheer zijn van een dag over de dorpen.",
+              "# 5. Volgende bijeenkomst", "Die is in Raalte.",
+              "# Presentaties", "De presentatie van de gemeente Staphorst staat online."));
+    expect_host(&r, "Zwolle");
+    assert_true(has(&r, "Kampen"));
+    assert_true(has(&r, "Staphorst"));
+    expect_none(&r, LINES("Hardenberg", "Ommen", "Dalfsen", "Raalte"));
+    done(&r);
+}
+
 /* A place whose clause dates it more than a week after the report's day
  * is a later meeting's ("De najaarsdag is op vrijdag 4 november in X"), not
  * a participant; one dated on the day is. */
@@ -1086,6 +1107,7 @@ int main(void)
         cmocka_unit_test(test_next_meeting_travel_government),
         cmocka_unit_test(test_the_seat_of_government),
         cmocka_unit_test(test_stops_of_a_journey),
+        cmocka_unit_test(test_section_over_a_later_day),
         cmocka_unit_test(test_absentees),
         cmocka_unit_test(test_mentioned_not_present),
         cmocka_unit_test(test_host_cues),
