@@ -31,8 +31,9 @@
  * X, Y"), the members around a region ("de regio rond X, Y"), a line
  * between two towns ("Lelystad-Zwolle"), a place compared with ("geen
  * Amsterdam", "anders dan in X", "vergeleek X met Y"), a place people
- * leave for ("jongeren vertrekken naar X", "gaan studeren in X") and one
- * a sentence denies ("hij werkt niet in X").  Names that are also ordinary words,
+ * leave for ("jongeren vertrekken naar X", "gaan studeren in X"), one
+ * a sentence denies ("hij werkt niet in X") and one named as an example
+ * ("noemde X als voorbeeld", "voorbeelden uit X").  Names that are also ordinary words,
  * surnames or provinces (flagged ambiguous in the data) need support:
  * "gemeente X", "in X", "(X)" after a speaker, or a list of other
  * municipalities.  Two places of one name ("Bergen" in Limburg and in
@@ -592,6 +593,25 @@ static bool compared_to(const char *t, const mention *m)
                         STEMS);
 }
 
+/* "Zij noemde Breda en Tilburg als voorbeelden", "mooie voorbeelden uit
+ * Zutphen": places a speaker names as examples, not participants. */
+static bool an_example(const char *t, size_t len, const mention *ms, size_t n, size_t i)
+{
+    static const char *const FROM[] = {"uit", "van", "from", "of", NULL};
+    static const char *const EXAMPLE[] = {"voorbeeld", "voorbeelden", "example", "examples",
+                                          NULL};
+    static const char *const AS[] = {"als", "as", NULL};
+    size_t head = list_head(t, ms[i].start), ws, we;
+    if (preceded_by(t, head, FROM) && second_preceded_by(t, head, EXAMPLE))
+        return true;
+    size_t last = i;   /* the list's last name: "Breda en Tilburg als" */
+    while (last + 1 < n && vp_places_list_gap(t, ms[last].end, ms[last + 1].start))
+        last++;
+    return vp_ex_next_word(t, len, ms[last].end, &ws, &we) &&
+           vp_ex_eq_any(t + ws, we - ws, AS) &&
+           vp_ex_next_word(t, len, we, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, EXAMPLE);
+}
+
 /* "de regio rond Heerlen, Kerkrade": the members that explain a region. */
 static bool region_around(const char *t, size_t start)
 {
@@ -681,6 +701,7 @@ static void judge(const places_ctx *pc, const char *t, size_t len, mention *ms, 
             institution_of(t, m->start) || travel(t, len, m) || partner_of(t, m->start) ||
             compared_with(t, m->start) || region_around(t, m->start) ||
             moving_away(t, len, m) || denied(t, m->start) || compared_to(t, m) ||
+            an_example(t, len, ms, n, i) ||
             (i + 1 < n && route_pair(t, m, &ms[i + 1])) ||
             (i > 0 && route_pair(t, &ms[i - 1], m))) {
             m->carries = true;

@@ -972,6 +972,23 @@ static void test_absent_label_and_links_to_other_days(void **state)
     done(&r);
 }
 
+/* Places named as examples took no part: "noemde X en Y als voorbeelden",
+ * "voorbeelden uit X". */
+static void test_places_named_as_examples(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-05-20", NULL,
+        LINES("# Verslag netwerkdag wonen",
+              "De netwerkdag vond plaats in het stadhuis van Zwolle, met gasten uit Kampen.",
+              "De spreker noemde Almere en Lelystad als voorbeelden van snelle groei.",
+              "Zij had mooie voorbeelden uit Haarlem en Leiden."));
+    expect_host(&r, "Zwolle");
+    assert_true(has(&r, "Kampen"));
+    expect_none(&r, LINES("Almere", "Lelystad", "Haarlem", "Leiden"));
+    done(&r);
+}
+
 /* A section over a later day ("## Vooruitblik: X, 12 maart", "### 5.
  * Volgende bijeenkomst") names that day's places, not this report's; the
  * next heading ends it. */
@@ -1108,6 +1125,7 @@ int main(void)
         cmocka_unit_test(test_the_seat_of_government),
         cmocka_unit_test(test_stops_of_a_journey),
         cmocka_unit_test(test_section_over_a_later_day),
+        cmocka_unit_test(test_places_named_as_examples),
         cmocka_unit_test(test_absentees),
         cmocka_unit_test(test_mentioned_not_present),
         cmocka_unit_test(test_host_cues),
