@@ -33,7 +33,8 @@
  * Amsterdam", "anders dan in X", "vergeleek X met Y"), a place people
  * leave for ("jongeren vertrekken naar X", "gaan studeren in X"), one
  * a sentence denies ("hij werkt niet in X") and one named as an example
- * ("noemde X als voorbeeld", "voorbeelden uit X").  Names that are also ordinary words,
+ * ("noemde X als voorbeeld", "voorbeelden uit X") or proposed for a later
+ * day ("(voorstel: X)").  Names that are also ordinary words,
  * surnames or provinces (flagged ambiguous in the data) need support:
  * "gemeente X", "in X", "(X)" after a speaker, or a list of other
  * municipalities.  Two places of one name ("Bergen" in Limburg and in
@@ -612,6 +613,18 @@ static bool an_example(const char *t, size_t len, const mention *ms, size_t n, s
            vp_ex_next_word(t, len, we, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, EXAMPLE);
 }
 
+/* "(voorstel: Weert, voorjaar 2026)": a place proposed for a later day. */
+static bool proposed(const char *t, size_t start)
+{
+    static const char *const LABELS[] = {"voorstel", "suggestie", "proposal", "suggestion",
+                                         NULL};
+    size_t i = start, ws, we;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    return i > 0 && t[i - 1] == ':' && vp_ex_prev_word(t, i - 1, &ws, &we) &&
+           vp_ex_eq_any(t + ws, we - ws, LABELS);
+}
+
 /* "de regio rond Heerlen, Kerkrade": the members that explain a region. */
 static bool region_around(const char *t, size_t start)
 {
@@ -627,7 +640,8 @@ static const char *const ABSENCE_CUES[] = {
     "sent apologies", "did not send", "was absent", "were absent", "could not attend",
     "afgezegd", "afzeggen", "meldde zich af", "meldden zich af", "was afwezig",
     "waren afwezig", "was er niet.", "was er niet,", "waren er niet.", "waren er niet,",
-    "niet bij kon", "kwam niemand", "kwamen niemand", NULL,
+    "niet bij kon", "kwam niemand", "kwamen niemand", "geannuleerd", "afgelast",
+    "ging niet door", NULL,
 };
 
 /* Words of a sentence about a later year's host: "Oss wil volgend jaar
@@ -701,7 +715,7 @@ static void judge(const places_ctx *pc, const char *t, size_t len, mention *ms, 
             institution_of(t, m->start) || travel(t, len, m) || partner_of(t, m->start) ||
             compared_with(t, m->start) || region_around(t, m->start) ||
             moving_away(t, len, m) || denied(t, m->start) || compared_to(t, m) ||
-            an_example(t, len, ms, n, i) ||
+            an_example(t, len, ms, n, i) || proposed(t, m->start) ||
             (i + 1 < n && route_pair(t, m, &ms[i + 1])) ||
             (i > 0 && route_pair(t, &ms[i - 1], m))) {
             m->carries = true;

@@ -972,8 +972,9 @@ static void test_absent_label_and_links_to_other_days(void **state)
     done(&r);
 }
 
-/* Places named as examples took no part: "noemde X en Y als voorbeelden",
- * "voorbeelden uit X". */
+/* Places named as examples took no part ("noemde X en Y als voorbeelden",
+ * "voorbeelden uit X"), nor a place proposed for a later day ("(voorstel:
+ * X)") or whose meeting was cancelled ("werd geannuleerd"). */
 static void test_places_named_as_examples(void **state)
 {
     (void)state;
@@ -982,10 +983,13 @@ static void test_places_named_as_examples(void **state)
         LINES("# Verslag netwerkdag wonen",
               "De netwerkdag vond plaats in het stadhuis van Zwolle, met gasten uit Kampen.",
               "De spreker noemde Almere en Lelystad als voorbeelden van snelle groei.",
-              "Zij had mooie voorbeelden uit Haarlem en Leiden."));
+              "Zij had mooie voorbeelden uit Haarlem en Leiden.",
+              "Het thema krimp verdient een eigen dag (voorstel: Winterswijk, najaar).",
+              "De bijeenkomst van maart in Doetinchem werd geannuleerd; Zwolle nam het over."));
     expect_host(&r, "Zwolle");
     assert_true(has(&r, "Kampen"));
-    expect_none(&r, LINES("Almere", "Lelystad", "Haarlem", "Leiden"));
+    expect_none(&r, LINES("Almere", "Lelystad", "Haarlem", "Leiden", "Winterswijk",
+                          "Doetinchem"));
     done(&r);
 }
 
