@@ -34,7 +34,8 @@
  * leave for ("jongeren vertrekken naar X", "gaan studeren in X"), one
  * a sentence denies ("hij werkt niet in X") and one named as an example
  * ("noemde X als voorbeeld", "voorbeelden uit X") or proposed for a later
- * day ("(voorstel: X)").  Names that are also ordinary words,
+ * day ("(voorstel: X)"), and a new municipality named before it was
+ * formed ("de nieuwe gemeente X" in a report of the year before).  Names that are also ordinary words,
  * surnames or provinces (flagged ambiguous in the data) need support:
  * "gemeente X", "in X", "(X)" after a speaker, or a list of other
  * municipalities.  Two places of one name ("Bergen" in Limburg and in
@@ -673,6 +674,26 @@ static bool absent_or_later(const char *t, size_t len, const mention *ms, size_t
            (sentence_has(lower, FUTURE_CUES) && sentence_has(lower, HOSTING_CUES));
 }
 
+/* "Veghel gaat op in de nieuwe gemeente Meierijstad" in a report of 2016:
+ * a municipality some of whose predecessors join it only after the
+ * report's year, named as the new one, took no part yet. */
+static bool not_formed_yet(const places_ctx *pc, const char *t, size_t len, const mention *m)
+{
+    static const char *const NEW[] = {"nieuwe gemeente", "new municipality", "fusiegemeente",
+                                      NULL};
+    enum { MAX = 16 };
+    if (!m->named || pc->year <= 0)
+        return false;
+    const vp_municipality *pred[MAX];
+    size_t n = vp_gazetteer_predecessors(pc->g, m->named, pred, MAX);
+    bool later = false;
+    for (size_t k = 0; k < n && k < MAX; k++)
+        later = later || pred[k]->ended > pc->year;
+    char lower[400];
+    return later && sentence_has(sentence_lower(t, len, m->start, m->end, lower, sizeof lower),
+                                 NEW);
+}
+
 /* Does the seat's name stand for the government: "richting Den Haag",
  * "geld van Den Haag" (not "de burgemeester van Den Haag"), "zat vandaag in
  * Den Haag"? */
@@ -709,6 +730,8 @@ static void judge(const places_ctx *pc, const char *t, size_t len, mention *ms, 
             continue;   /* "de volgende netwerkdag is in Oss" */
         if (absent_or_later(t, len, ms, n, i))
             continue;   /* "Meppel was niet aanwezig" */
+        if (not_formed_yet(pc, t, len, m))
+            continue;   /* "de nieuwe gemeente Meierijstad", before 2017 */
         if (names_a_neighbour(t, len, m))
             continue;   /* "Enschede-buur Oldenzaal" */
         if (preceded_by(t, m->start, REGION_WORDS) || followed_by(t, len, m->end, REGION_AFTER) ||

@@ -993,6 +993,27 @@ static void test_places_named_as_examples(void **state)
     done(&r);
 }
 
+/* A municipality named as the new one before its merger took no part
+ * yet; after the merger it is the municipality. */
+static void test_new_municipality_before_its_merger(void **state)
+{
+    (void)state;
+    const char *const *lines = LINES(
+        "# Netwerkdag in Veghel",
+        "De netwerkdag vond plaats in het gemeentehuis van Veghel, met gasten uit Uden.",
+        "Schijndel gaat binnenkort op in de nieuwe gemeente Meierijstad.");
+    report r;
+    run(&r, "2016-06-09", NULL, lines);
+    assert_true(has(&r, "Uden"));
+    expect_none(&r, LINES("Meierijstad"));
+    done(&r);
+    run(&r, "2018-06-07", NULL,
+        LINES("# Netwerkdag in Veghel",
+              "Gasten uit Uden kwamen naar de nieuwe gemeente Meierijstad."));
+    assert_true(has(&r, "Meierijstad"));
+    done(&r);
+}
+
 /* A section over a later day ("## Vooruitblik: X, 12 maart", "### 5.
  * Volgende bijeenkomst") names that day's places, not this report's; the
  * next heading ends it. */
@@ -1130,6 +1151,7 @@ int main(void)
         cmocka_unit_test(test_stops_of_a_journey),
         cmocka_unit_test(test_section_over_a_later_day),
         cmocka_unit_test(test_places_named_as_examples),
+        cmocka_unit_test(test_new_municipality_before_its_merger),
         cmocka_unit_test(test_absentees),
         cmocka_unit_test(test_mentioned_not_present),
         cmocka_unit_test(test_host_cues),
