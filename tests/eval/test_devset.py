@@ -111,7 +111,7 @@ OTHERHANDS_FACETS = {
            ("host", "accuracy"): 0.99, ("themes", "f1"): 0.89, ("themes", "recall"): 0.84},
     "w10": {("municipalities", "f1"): 0.96, ("speakers", "f1"): 0.91, ("date", "accuracy"): 0.99,
             ("host", "accuracy"): 0.99, ("themes", "f1"): 0.92, ("themes", "recall"): 0.92},
-    "w11": {("municipalities", "f1"): 0.95, ("speakers", "f1"): 0.86, ("date", "accuracy"): 0.99,
+    "w11": {("municipalities", "f1"): 0.96, ("speakers", "f1"): 0.86, ("date", "accuracy"): 0.99,
             ("host", "accuracy"): 0.99, ("themes", "f1"): 0.93, ("themes", "recall"): 0.89},
     "w12": {("municipalities", "f1"): 0.95, ("speakers", "f1"): 0.87, ("date", "accuracy"): 0.99,
             ("host", "accuracy"): 0.93, ("themes", "f1"): 0.93, ("themes", "recall"): 0.91},
@@ -119,7 +119,7 @@ OTHERHANDS_FACETS = {
             ("host", "accuracy"): 0.93, ("themes", "f1"): 0.89, ("themes", "recall"): 0.83},
     "w14": {("municipalities", "f1"): 0.94, ("speakers", "f1"): 0.79, ("date", "accuracy"): 0.93,
             ("host", "accuracy"): 0.93, ("themes", "f1"): 0.88, ("themes", "recall"): 0.83},
-    "w15": {("municipalities", "f1"): 0.93, ("speakers", "f1"): 0.77, ("date", "accuracy"): 0.77,
+    "w15": {("municipalities", "f1"): 0.94, ("speakers", "f1"): 0.77, ("date", "accuracy"): 0.77,
             ("host", "accuracy"): 0.93, ("themes", "f1"): 0.94, ("themes", "recall"): 0.94},
 }
 
