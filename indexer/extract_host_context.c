@@ -14,6 +14,7 @@
 
 #include "date_parse.h"
 #include "extract_text.h"
+#include "mem.h"
 
 /* ---- the day a clause speaks of ---- */
 
@@ -96,29 +97,25 @@ bool vp_host_written_after_the_day(const char *t, size_t len, const mention *m, 
  * meeting, though it names no day (the clause test above needs one).  Only
  * the years up to ten ahead count: "in 2030" is a plan, "2021" the next
  * season's day. */
-static bool ascii_alnum(char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-}
-
 bool vp_host_names_a_later_year(const char *t, const mention *m, int year)
 {
     enum { REACH = 300, AHEAD = 10 };
     if (year <= 0)
         return false;
     size_t from = vp_ex_sentence_start(t, m->start, REACH);
-    for (size_t i = from; i + 4 <= m->start; i++) {
-        bool alone = (i == 0 || !ascii_alnum(t[i - 1])) && !ascii_alnum(t[i + 4]);
-        if (!alone || t[i] < '1' || t[i] > '2')
-            continue;
-        int y = 0;
-        size_t k = i;
-        while (k < i + 4 && t[k] >= '0' && t[k] <= '9')
-            y = y * 10 + (t[k++] - '0');
-        if (k == i + 4 && y > year && y <= year + AHEAD)
-            return true;
+    char *before = vp_xstrndup(t + from, m->start - from);
+    bool later = false;
+    for (const char *s = before; !later;) {
+        int y = vp_date_find_year(s);   /* the date parser's years: 1990-2099 */
+        if (y == 0)
+            break;
+        later = y > year && y <= year + AHEAD;
+        char digits[12];
+        snprintf(digits, sizeof digits, "%d", y);
+        s = strstr(s, digits) + 4;
     }
-    return false;
+    free(before);
+    return later;
 }
 
 /* ---- welcomed by the host's mayor or alderman ---- */

@@ -16,7 +16,8 @@
  * by a word that makes it a province, region or institution ("provincie
  * Utrecht", "regio Eindhoven", "the Eindhoven region", "Port of
  * Rotterdam", "TU Delft", "Hogeschool Windesheim Zwolle"), names only a
- * neighbour ("Enschede-buur Oldenzaal", which supports Oldenzaal), is a destination ("de trein naar Zwolle"), the place of the
+ * neighbour ("Enschede-buur Oldenzaal", which supports Oldenzaal), is a stop or end of a journey ("de trein naar Zwolle", "met
+ * de trein: Zwolle, Arnhem", "stil bij Arnhem"), the place of the
  * next meeting, or the tail of a person's name ("Joost van Hoorn", "dhr.
  * Weert", "Van Kampen zei"; though "burgemeester Kooistra van Veenendaal"
  * is the mayor of Veenendaal), or a speaker's surname written bare ("Goes
@@ -28,15 +29,22 @@
  * afgemeld") or hosts next year.  Names that explain something else are
  * no participants either: a municipality's partners ("in samenwerking met
  * X, Y"), the members around a region ("de regio rond X, Y"), a line
- * between two towns ("Lelystad-Zwolle") and a place compared with ("geen
- * Amsterdam", "anders dan in X").  Names that are also ordinary words,
+ * between two towns ("Lelystad-Zwolle"), a place compared with ("geen
+ * Amsterdam", "anders dan in X", "vergeleek X met Y"), a place people
+ * leave for ("jongeren vertrekken naar X", "gaan studeren in X"), one
+ * a sentence denies ("hij werkt niet in X") and one named as an example
+ * ("noemde X als voorbeeld", "voorbeelden uit X") or proposed for a later
+ * day ("(voorstel: X)"), and a new municipality named before it was
+ * formed ("de nieuwe gemeente X" in a report of the year before).  Names that are also ordinary words,
  * surnames or provinces (flagged ambiguous in the data) need support:
  * "gemeente X", "in X", "(X)" after a speaker, or a list of other
  * municipalities.  Two places of one name ("Bergen" in Limburg and in
  * Noord-Holland) are told apart by the province the report's other
  * municipalities are in, and a place outside that province counts only in
  * a list ("op Willemsoord" in Den Helder is no village in Overijssel).
- * The seat of government after "richting", "uit", "op" is the government.
+ * The seat of government after "richting", "uit", "op", "naar", "van" (not
+ * "de burgemeester van") is the government, and so is "in Den Haag" in a
+ * sentence about sitting or lobbying there.
 
  */
 #include "extract_places.h"
@@ -80,14 +88,22 @@ static const char *const INSTITUTION_OF[] = {
 /* "Den Haag" after these is the government: "richting Den Haag", "geld uit
  * Den Haag", "wachten op Den Haag". */
 static const char *const GOVERNMENT_BEFORE[] = {
-    "richting", "uit", "op", "tegen", "vanuit", "aan", "towards", "from", NULL,
+    "richting", "uit", "op", "tegen", "vanuit", "aan", "naar", "towards", "from", NULL,
+};
+
+/* Words of a sentence that put "in Den Haag" on the government: "de
+ * burgemeester zat in Den Haag", "lobbyen in Den Haag". */
+static const char *const GOVERNMENT_CUES[] = {
+    "lobby", "minist", "staatssecretaris", "kabinet", "tweede kamer", " zit", " zat ",
+    " zat,", " zat.", " zaten", " zitten", NULL,
 };
 
 /* A sentence about getting there: names after "naar", "tussen", "via",
  * "met" are destinations, not the report's municipalities. */
 static const char *const TRAVEL_WORDS[] = {
     "bus", "trein", "spoor", "lijn", "route", "verbinding", "snelweg", "rijdt", "reistijd",
-    "kwartier", "half uur", "minuten", "train", "railway", "motorway", "pendel", NULL,
+    "kwartier", "half uur", "minuten", "train", "railway", "motorway", "pendel", "onderweg",
+    NULL,
 };
 static const char *const TRAVEL_BEFORE[] = {
     "naar", "tussen", "via", "met", "richting", "vanaf", "to", "between", NULL,
@@ -133,7 +149,8 @@ static const char *const SURNAME_SUPPORT[] = {
 
 /* Roles that put "X van Y" on the mayor of Y, not on a person "X van Y". */
 static const char *const OFFICE_WORDS[] = {
-    "burgemeester", "wethouder", "gemeentesecretaris", "mayor", "alderman", NULL,
+    "burgemeester", "wethouder", "gemeentesecretaris", "mayor", "alderman", "burgemeesters",
+    "wethouders", "mayors", "aldermen", NULL,
 };
 
 /* ---- what a mention looks like ---- */
@@ -370,21 +387,6 @@ static bool neighbour_named_by(const char *t, size_t len, const mention *a, cons
     return vp_ex_prev_word(t, b->start, &ws, &we) && ws <= a->end + 1 && we > a->end;
 }
 
-/* "op buslijnen naar Zwolle", "tussen Hoogeveen en Assen via Beilen". */
-static bool travel(const char *t, size_t len, const mention *m)
-{
-    if (!preceded_by(t, m->start, TRAVEL_BEFORE))
-        return false;
-    char lower[256];
-    size_t ss = vp_ex_sentence_start(t, m->start, 120);
-    size_t se = vp_ex_sentence_end(t, len, m->end, 120);
-    vp_ex_lower(t, ss, se, lower, sizeof lower);
-    for (size_t k = 0; TRAVEL_WORDS[k]; k++)
-        if (strstr(lower, TRAVEL_WORDS[k]))
-            return true;
-    return false;
-}
-
 /* Is the mention written as a name the report gives a person elsewhere
  * ("Goes presenteerde" after "Karin Goes")? */
 static bool is_report_surname(const places_ctx *pc, const char *t, const mention *m)
@@ -453,6 +455,177 @@ static bool compared_with(const char *t, size_t start)
            preceded_by(t, ws, BEFORE);
 }
 
+/* Does lower hold one of cues? */
+static bool sentence_has(const char *lower, const char *const *cues)
+{
+    for (size_t k = 0; cues[k]; k++)
+        if (strstr(lower, cues[k]))
+            return true;
+    return false;
+}
+
+/* The first name of the list that ends with the name at start ("naar
+ * Gent, Rotterdam of Breda": Gent), over capitalised words the gazetteer
+ * may not know; start itself when no list leads up to it. */
+static size_t list_head(const char *t, size_t start)
+{
+    static const char *const JOINS[] = {"en", "of", "and", "or", NULL};
+    for (int items = 0; items < 8; items++) {
+        size_t i = start, ws, we;
+        while (i > 0 && strchr(" ,;&/", t[i - 1]))
+            i--;
+        if (!vp_ex_prev_word(t, i, &ws, &we))
+            break;
+        if (vp_ex_eq_any(t + ws, we - ws, JOINS) && !vp_ex_prev_word(t, ws, &ws, &we))
+            break;
+        if (!vp_ex_is_upper(t + ws, we - ws) || memchr(t + we, '\n', start - we))
+            break;
+        bool gap = vp_places_list_gap(t, we, start) || strspn(t + we, " ") == start - we;
+        if (!gap)
+            break;
+        start = ws;
+    }
+    return start;
+}
+
+/* Is the name at start, or the list it ends ("naar Gent, Rotterdam of
+ * Breda"), preceded by one of words, past an article ("to the Gouda and
+ * Zwolle approaches")? */
+static bool list_preceded_by(const char *t, size_t start, const char *const *words)
+{
+    static const char *const ARTICLES[] = {"de", "het", "the", NULL};
+    size_t head = list_head(t, start), ws, we;
+    if (preceded_by(t, head, words))
+        return true;
+    return vp_ex_prev_word(t, head, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, ARTICLES) &&
+           preceded_by(t, ws, words);
+}
+
+/* The sentence around t[start..end) in lower case, in buf. */
+static char *sentence_lower(const char *t, size_t len, size_t start, size_t end, char *buf,
+                            size_t cap)
+{
+    size_t ss = vp_ex_sentence_start(t, start, 160);
+    size_t se = vp_ex_sentence_end(t, len, end, 160);
+    return vp_ex_lower(t, ss, se, buf, cap);
+}
+
+/* "op buslijnen naar Zwolle", "tussen Hoogeveen en Assen via Beilen",
+ * "de trein uit Brabant staat stil bij Arnhem", "drie uur met de trein:
+ * Zwolle, Arnhem, Nijmegen", "van Groningen naar Utrecht ben je lang
+ * onderweg": the stops and ends of a journey. */
+static bool travel(const char *t, size_t len, const mention *m)
+{
+    static const char *const FROM[] = {"van", "from", NULL};
+    static const char *const BY[] = {"bij", NULL};
+    static const char *const STUCK[] = {"trein", "train", "gestrand", "stremming", NULL};
+    size_t head = list_head(t, m->start), i = head;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    bool after_colon = i > 0 && t[i - 1] == ':';
+    bool by = preceded_by(t, m->start, BY);
+    if (!list_preceded_by(t, m->start, TRAVEL_BEFORE) && !after_colon && !by &&
+        !(preceded_by(t, m->start, FROM) && followed_by(t, len, m->end, JOURNEY_WORDS)))
+        return false;
+    char lower[256];
+    size_t ss = vp_ex_sentence_start(t, m->start, 120);
+    size_t se = vp_ex_sentence_end(t, len, m->end, 120);
+    vp_ex_lower(t, ss, after_colon ? head : se, lower, sizeof lower);
+    return sentence_has(lower, by ? STUCK : TRAVEL_WORDS);
+}
+
+/* Words of a sentence in which people leave for another town: "jongeren
+ * vertrekken naar Utrecht en Arnhem", "jonge gezinnen trekken naar Zwolle",
+ * "onze jongeren gaan studeren in Groningen". */
+static const char *const MOVING_WORDS[] = {
+    "vertrek", "verhuis", "verhuiz", "wegtrek", "trekken naar", "trekt naar", "studeren",
+    "studie", "jongeren", "jonge ", "move away", "moving away", "leave for", "young people",
+    NULL,
+};
+
+/* "jongeren vertrekken naar Gent, Rotterdam of Breda", "gaan studeren in
+ * Groningen of Zwolle": where people go to live, study or work, which took
+ * no part in the meeting. */
+static bool moving_away(const char *t, size_t len, const mention *m)
+{
+    static const char *const TO[] = {"naar", "to", NULL};
+    static const char *const IN[] = {"in", NULL};
+    static const char *const STUDY[] = {"studeren", "studeert", "study", "studying", NULL};
+    size_t head = list_head(t, m->start);
+    if (!list_preceded_by(t, m->start, TO) &&
+        !(preceded_by(t, head, IN) && second_preceded_by(t, head, STUDY)))
+        return false;
+    char lower[400];
+    return sentence_has(sentence_lower(t, len, m->start, m->end, lower, sizeof lower),
+                        MOVING_WORDS);
+}
+
+/* "Van Weert werkt niet in Weert", "hij komt dus niet uit Goes", "ik werk
+ * niet meer in Zwolle": a place the sentence denies.  Not "niet alleen in
+ * X", which affirms X. */
+static bool denied(const char *t, size_t start)
+{
+    static const char *const IN[] = {"in", "uit", "bij", "from", NULL};
+    static const char *const NOT[] = {"niet", "n\xC3\xAD" "et", "not", "nooit", "never", NULL};
+    static const char *const ONLY[] = {"alleen", "enkel", "only", "just", NULL};
+    size_t ws, we;
+    if (!vp_ex_prev_word(t, start, &ws, &we) || !vp_ex_eq_any(t + ws, we - ws, IN))
+        return false;
+    for (int words = 0; words < 3 && vp_ex_prev_word(t, ws, &ws, &we); words++) {
+        if (vp_ex_eq_any(t + ws, we - ws, ONLY))
+            return false;
+        if (vp_ex_eq_any(t + ws, we - ws, NOT))
+            return true;
+    }
+    return false;
+}
+
+/* "Hij vergeleek Helmond met Eindhoven, met Tilburg", "vergelijking met
+ * Utrecht", "compared this to the Gouda and Zwolle approaches": the places
+ * a sentence compares with. */
+static bool compared_to(const char *t, const mention *m)
+{
+    static const char *const WITH[] = {"met", "with", "to", NULL};
+    static const char *const STEMS[] = {"vergele", "vergelijk", "compar", NULL};
+    if (!list_preceded_by(t, m->start, WITH))
+        return false;
+    char lower[200];
+    return sentence_has(vp_ex_lower(t, vp_ex_sentence_start(t, m->start, 160), m->start, lower,
+                                    sizeof lower),
+                        STEMS);
+}
+
+/* "Zij noemde Breda en Tilburg als voorbeelden", "mooie voorbeelden uit
+ * Zutphen": places a speaker names as examples, not participants. */
+static bool an_example(const char *t, size_t len, const mention *ms, size_t n, size_t i)
+{
+    static const char *const FROM[] = {"uit", "van", "from", "of", NULL};
+    static const char *const EXAMPLE[] = {"voorbeeld", "voorbeelden", "example", "examples",
+                                          NULL};
+    static const char *const AS[] = {"als", "as", NULL};
+    size_t head = list_head(t, ms[i].start), ws, we;
+    if (preceded_by(t, head, FROM) && second_preceded_by(t, head, EXAMPLE))
+        return true;
+    size_t last = i;   /* the list's last name: "Breda en Tilburg als" */
+    while (last + 1 < n && vp_places_list_gap(t, ms[last].end, ms[last + 1].start))
+        last++;
+    return vp_ex_next_word(t, len, ms[last].end, &ws, &we) &&
+           vp_ex_eq_any(t + ws, we - ws, AS) &&
+           vp_ex_next_word(t, len, we, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, EXAMPLE);
+}
+
+/* "(voorstel: Weert, voorjaar 2026)": a place proposed for a later day. */
+static bool proposed(const char *t, size_t start)
+{
+    static const char *const LABELS[] = {"voorstel", "suggestie", "proposal", "suggestion",
+                                         NULL};
+    size_t i = start, ws, we;
+    while (i > 0 && t[i - 1] == ' ')
+        i--;
+    return i > 0 && t[i - 1] == ':' && vp_ex_prev_word(t, i - 1, &ws, &we) &&
+           vp_ex_eq_any(t + ws, we - ws, LABELS);
+}
+
 /* "de regio rond Heerlen, Kerkrade": the members that explain a region. */
 static bool region_around(const char *t, size_t start)
 {
@@ -466,7 +639,10 @@ static const char *const ABSENCE_CUES[] = {
     "niet vertegenwoordigd", "verontschuldigd", "waren er niet bij", "was er niet bij",
     "deed niet mee", "deden niet mee", "sent its apologies", "sent their apologies",
     "sent apologies", "did not send", "was absent", "were absent", "could not attend",
-    NULL,
+    "afgezegd", "afzeggen", "meldde zich af", "meldden zich af", "was afwezig",
+    "waren afwezig", "was er niet.", "was er niet,", "waren er niet.", "waren er niet,",
+    "niet bij kon", "kwam niemand", "kwamen niemand", "geannuleerd", "afgelast",
+    "ging niet door", NULL,
 };
 
 /* Words of a sentence about a later year's host: "Oss wil volgend jaar
@@ -475,14 +651,6 @@ static const char *const FUTURE_CUES[] = {"volgend jaar", "komend jaar", "next y
 static const char *const HOSTING_CUES[] = {"gastheer", "gastvrouw", "gastgemeente", "host",
                                            "bijeenkomst", "netwerkdag", "kennisdag",
                                            "meeting", NULL};
-
-static bool sentence_has(const char *lower, const char *const *cues)
-{
-    for (size_t k = 0; cues[k]; k++)
-        if (strstr(lower, cues[k]))
-            return true;
-    return false;
-}
 
 bool vp_places_says_absent(const char *lower)
 {
@@ -506,6 +674,46 @@ static bool absent_or_later(const char *t, size_t len, const mention *ms, size_t
            (sentence_has(lower, FUTURE_CUES) && sentence_has(lower, HOSTING_CUES));
 }
 
+/* "Veghel gaat op in de nieuwe gemeente Meierijstad" in a report of 2016:
+ * a municipality some of whose predecessors join it only after the
+ * report's year, named as the new one, took no part yet. */
+static bool not_formed_yet(const places_ctx *pc, const char *t, size_t len, const mention *m)
+{
+    static const char *const NEW[] = {"nieuwe gemeente", "new municipality", "fusiegemeente",
+                                      NULL};
+    enum { MAX = 16 };
+    if (!m->named || pc->year <= 0)
+        return false;
+    const vp_municipality *pred[MAX];
+    size_t n = vp_gazetteer_predecessors(pc->g, m->named, pred, MAX);
+    bool later = false;
+    for (size_t k = 0; k < n && k < MAX; k++)
+        later = later || pred[k]->ended > pc->year;
+    char lower[400];
+    return later && sentence_has(sentence_lower(t, len, m->start, m->end, lower, sizeof lower),
+                                 NEW);
+}
+
+/* Does the seat's name stand for the government: "richting Den Haag",
+ * "geld van Den Haag" (not "de burgemeester van Den Haag"), "zat vandaag in
+ * Den Haag"? */
+static bool for_the_government(const char *t, size_t len, const mention *m)
+{
+    static const char *const OF[] = {"van", "of", NULL};
+    static const char *const IN[] = {"in", NULL};
+    size_t ws, we;
+    if (preceded_by(t, m->start, GOVERNMENT_BEFORE))
+        return true;
+    if (!vp_ex_prev_word(t, m->start, &ws, &we))
+        return false;
+    if (vp_ex_eq_any(t + ws, we - ws, OF))
+        return !office_holder_of(t, ws);
+    char lower[400];
+    return vp_ex_eq_any(t + ws, we - ws, IN) &&
+           sentence_has(sentence_lower(t, len, m->start, m->end, lower, sizeof lower),
+                        GOVERNMENT_CUES);
+}
+
 /* Decides every mention of one text.  In the title, places follow nouns
  * ("Netwerkdag Utrecht") and ambiguous names are taken at face value unless
  * a region word stands by them.  A name the report gives a person ("Karin
@@ -522,11 +730,15 @@ static void judge(const places_ctx *pc, const char *t, size_t len, mention *ms, 
             continue;   /* "de volgende netwerkdag is in Oss" */
         if (absent_or_later(t, len, ms, n, i))
             continue;   /* "Meppel was niet aanwezig" */
+        if (not_formed_yet(pc, t, len, m))
+            continue;   /* "de nieuwe gemeente Meierijstad", before 2017 */
         if (names_a_neighbour(t, len, m))
             continue;   /* "Enschede-buur Oldenzaal" */
         if (preceded_by(t, m->start, REGION_WORDS) || followed_by(t, len, m->end, REGION_AFTER) ||
             institution_of(t, m->start) || travel(t, len, m) || partner_of(t, m->start) ||
             compared_with(t, m->start) || region_around(t, m->start) ||
+            moving_away(t, len, m) || denied(t, m->start) || compared_to(t, m) ||
+            an_example(t, len, ms, n, i) || proposed(t, m->start) ||
             (i + 1 < n && route_pair(t, m, &ms[i + 1])) ||
             (i > 0 && route_pair(t, &ms[i - 1], m))) {
             m->carries = true;
@@ -545,7 +757,7 @@ static void judge(const places_ctx *pc, const char *t, size_t len, mention *ms, 
             m->accepted = preceded_by(t, m->start, SURNAME_SUPPORT);
             continue;
         }
-        m->government = m->named && m->named->seat && preceded_by(t, m->start, GOVERNMENT_BEFORE);
+        m->government = m->named && m->named->seat && for_the_government(t, len, m);
         if (!m->ambiguous || in_parentheses(t, len, m) ||
             preceded_by(t, m->start, SUPPORT_WORDS))
             m->accepted = true;

@@ -11,7 +11,8 @@
  * report names as absent anywhere (a line of absentees, an attendance row
  * marked absent, "... Afwezig: X, Y", "Zutphen had zich afgemeld", "de
  * gemeenten X en Y waren er niet bij"), though it names it elsewhere too,
- * a section of links to other days ("Zie ook"), and a place whose clause
+ * a section of links to other days ("Zie ook") or over a later day ("##
+ * Vooruitblik", "## Volgende bijeenkomst"), and a place whose clause
  * dates it more than a week after the report's day (a later meeting's).
  * The host is
  * found in extract_host.c, from the same mentions, and is always one of
@@ -71,8 +72,26 @@ static bool opens_see_also(const vp_block *b)
     return false;
 }
 
+/* Is the block a heading over a later day ("## Vooruitblik: Assen, 13
+ * maart", "### 6. Volgende bijeenkomst")?  The places there are the later
+ * day's, not this report's. */
+static bool opens_later_day(const vp_block *b)
+{
+    static const char *const TITLES[] = {"vooruitblik", "volgende bijeenkomst", "aankondiging",
+                                         "looking ahead", "next meeting", NULL};
+    if (!opens_a_section(b))
+        return false;
+    const char *t = b->text + strspn(b->text, "=#*_ 0123456789.");
+    for (size_t k = 0; TITLES[k]; k++) {
+        size_t n = strlen(TITLES[k]);
+        if (strlen(t) >= n && vp_ex_eq(t, n, TITLES[k]) && !vp_ex_is_wordchar(t + n, 1))
+            return true;
+    }
+    return false;
+}
+
 /* Calls fn on every text of the report: the front matter title, then the
- * blocks, but for a section of links to other pages. */
+ * blocks, but for a section of links to other pages or over a later day. */
 typedef void (*text_fn)(const places_ctx *pc, const char *t, text_kind kind, void *ctx);
 
 static void each_text(const places_ctx *pc, const vp_parsed *p, const vp_document *d,
@@ -80,13 +99,14 @@ static void each_text(const places_ctx *pc, const vp_parsed *p, const vp_documen
 {
     if (d->title && p->fm.title)
         fn(pc, d->title, IN_TITLE, ctx);
-    bool see_also = false;
+    bool skip = false;
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
+        text_kind kind = vp_places_kind(p, d, b);
         if (opens_a_section(b))
-            see_also = opens_see_also(b);
-        if (b->kind != VP_BLOCK_CODE && !see_also)
-            fn(pc, b->text, vp_places_kind(p, d, b), ctx);
+            skip = opens_see_also(b) || (kind != IN_TITLE && opens_later_day(b));
+        if (b->kind != VP_BLOCK_CODE && !skip)
+            fn(pc, b->text, kind, ctx);
     }
 }
 
@@ -148,8 +168,9 @@ static bool opens_with_absent(const char *t, size_t from, size_t to)
     return we > from && vp_ex_eq_any(t + from, we - from, ABSENT_WORDS);
 }
 
-/* "Deelnemers: Zeist, Houten. Afwezig: Deventer": a sentence of the line
- * before pos that opens with an absent word as a label (then a colon). */
+/* "Deelnemers: Zeist, Houten. Afwezig: Deventer", "... Afwezig met
+ * bericht: Hoorn": a sentence of the line before pos that opens with an
+ * absent word as a label of at most three words (then a colon). */
 static bool absent_label_in_sentence(const char *t, size_t ls, size_t pos)
 {
     size_t s = pos;
@@ -158,9 +179,18 @@ static bool absent_label_in_sentence(const char *t, size_t ls, size_t pos)
     if (s == ls || !opens_with_absent(t, s, pos))
         return false;
     size_t we = s + strspn(t + s, "*_");
-    while (we < pos && vp_ex_is_wordchar(t + we, pos - we))
-        we += vp_ex_charlen(t + we, pos - we);
-    return we < pos && t[we + strspn(t + we, "*_")] == ':';
+    for (int words = 0; words < 3; words++) {
+        while (we < pos && vp_ex_is_wordchar(t + we, pos - we))
+            we += vp_ex_charlen(t + we, pos - we);
+        if (we >= pos)
+            return false;
+        if (t[we + strspn(t + we, "*_")] == ':')
+            return true;
+        if (t[we] != ' ')
+            return false;
+        we++;
+    }
+    return false;
 }
 
 /* Is the mention at pos on a line of absentees, or in a table row (cells
@@ -180,11 +210,15 @@ static bool on_absent_line(const char *t, size_t len, size_t pos)
     return false;
 }
 
-/* Where the words that tell of mention i end: at the next mention or the
- * end of its sentence. */
+/* Where the words that tell of mention i end: at the next capitalised
+ * mention (not "de buren", which the gazetteer reads as Buren) or the end
+ * of its sentence. */
 static size_t told_until(const char *t, size_t len, const mention_list *l, size_t i)
 {
-    size_t to = i + 1 < l->len ? l->items[i + 1].start : len;
+    size_t next = i + 1;
+    while (next < l->len && !vp_ex_is_upper(t + l->items[next].start, len - l->items[next].start))
+        next++;
+    size_t to = next < l->len ? l->items[next].start : len;
     for (size_t c = l->items[i].end; c < to; c++)
         if (t[c] == '\n' || ((t[c] == '.' || t[c] == '!' || t[c] == '?') &&
                               (c + 1 == len || t[c + 1] == ' ')))
@@ -216,6 +250,27 @@ static bool listed_together(const char *t, const mention *a, const mention *b)
     return vp_places_list_gap(t, a->end, b->start) && !memchr(t + a->end, ';', b->start - a->end);
 }
 
+/* "Er was geen enkele vertegenwoordiger uit X, Y of Z", "niemand uit X":
+ * the names after it did not come. */
+static bool nobody_from(const char *t, const mention *m)
+{
+    static const char *const FROM[] = {"uit", "van", "from", "of", NULL};
+    static const char *const WHO[] = {"niemand", "vertegenwoordiger", "vertegenwoordiging",
+                                      "delegatie", "afvaardiging", "nobody", "representative",
+                                      "delegation", NULL};
+    static const char *const NONE[] = {"geen", "niemand", "nobody", "no", NULL};
+    size_t ws, we, ps, pe;
+    if (!vp_ex_prev_word(t, m->start, &ws, &we) || !vp_ex_eq_any(t + ws, we - ws, FROM) ||
+        !vp_ex_prev_word(t, ws, &ps, &pe) || !vp_ex_eq_any(t + ps, pe - ps, WHO))
+        return false;
+    if (vp_ex_eq_any(t + ps, pe - ps, NONE))
+        return true;
+    for (int words = 0; words < 2 && vp_ex_prev_word(t, ps, &ps, &pe); words++)
+        if (vp_ex_eq_any(t + ps, pe - ps, NONE))
+            return true;
+    return false;
+}
+
 /* The municipalities text t names as absent: on a line of absentees, or
  * as the last name before the words of a sentence saying they did not come,
  * with the names listed with it ("Gorinchem had zich afgemeld", "de
@@ -237,7 +292,18 @@ static void add_absent(const places_ctx *pc, const char *t, text_kind kind, void
             vp_strvec_push_unique(absent, m->m->name);
             continue;
         }
-        size_t to = told_until(t, len, &l, i);
+        if (nobody_from(t, m)) {
+            for (size_t k = i; k < l.len; k++) {
+                if (l.items[k].m)
+                    vp_strvec_push_unique(absent, l.items[k].m->name);
+                if (k + 1 == l.len || !listed_together(t, &l.items[k], &l.items[k + 1]))
+                    break;
+            }
+            continue;
+        }
+        /* the sentence's full stop included: "Zeist was er niet." */
+        size_t to = told_until(t, len, &l, i) + 1;
+        to = to < len ? to : len;
         char lower[256];
         vp_ex_lower(t, m->end, to - m->end < sizeof lower - 1 ? to : m->end + sizeof lower - 1,
                     lower, sizeof lower);

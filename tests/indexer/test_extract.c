@@ -248,7 +248,7 @@ static void test_places_ambiguous_needs_context(void **state)
     (void)state;
     static const char *const lines[] = {
         "# Verslag",
-        "Het was de best bezochte dag. Best was er niet. De gemeente Best wel, en ook Dongen (Dongen).",
+        "Het was de best bezochte dag. Best was het er niet. De gemeente Best wel, en ook Dongen (Dongen).",
         NULL,
     };
     report r;

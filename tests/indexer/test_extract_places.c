@@ -96,6 +96,19 @@ static bool has(const report *r, const char *name)
     return false;
 }
 
+/* Fails naming every one of names the report counts as a municipality. */
+static void expect_none(const report *r, const char *const *names)
+{
+    char wrong[512] = "";
+    for (size_t i = 0; names[i]; i++)
+        if (has(r, names[i]) && strlen(wrong) + strlen(names[i]) + 2 < sizeof wrong) {
+            strcat(wrong, " ");
+            strcat(wrong, names[i]);
+        }
+    if (*wrong)
+        fail_msg("counted though they took no part:%s", wrong);
+}
+
 static void expect_host(const report *r, const char *want)
 {
     if (!want && r->d.host)
@@ -328,6 +341,60 @@ static void test_next_meeting_travel_government(void **state)
         LINES("# Overleg", "Er waren deelnemers uit Den Haag, Delft en Leiden."));
     assert_true(has(&r, "'s-Gravenhage"));
     done(&r);
+}
+
+/* Does a report of a day in Meppel with line in it count Den Haag? */
+static bool counts_the_seat(const char *line)
+{
+    report r;
+    run(&r, "2014-04-11", NULL,
+        LINES("# Regiodag in Meppel", "Deelnemers kwamen uit Meppel en Westerveld.", line));
+    bool counted = has(&r, "'s-Gravenhage");
+    done(&r);
+    return counted;
+}
+
+/* The stops and ends of a journey took no part: a list after a colon in a
+ * sentence about the train, a train stuck "bij X", "van X naar Y" in a
+ * sentence about the way there. */
+static void test_stops_of_a_journey(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-09-15", NULL,
+        LINES("# Netwerkdag in Roermond",
+              "De netwerkdag vond plaats in het stadhuis van Roermond, met deelnemers uit "
+              "Weert, Venray en Echt-Susteren.",
+              "Vanuit Kampen is het ruim drie uur met de trein: Apeldoorn, Arnhem, Nijmegen.",
+              "Venray kwam later, want de trein stond een uur stil bij Boxmeer.",
+              "Van Deventer naar Maastricht ben je langer onderweg dan je denkt."));
+    expect_host(&r, "Roermond");
+    assert_true(has(&r, "Weert"));
+    assert_true(has(&r, "Venray"));
+    expect_none(&r, LINES("Apeldoorn", "Arnhem", "Nijmegen", "Boxmeer", "Deventer",
+                          "Maastricht"));
+    done(&r);
+}
+
+/* The seat's name stands for the government after "naar", "van" (not an
+ * office's "van") and after "in" in a sentence about sitting there or
+ * lobbying ("de burgemeester zat in Den Haag"); "in Den Haag" alone, and
+ * its mayor, are the municipality. */
+static void test_the_seat_of_government(void **state)
+{
+    (void)state;
+    const char *const government[] = {
+        "De burgemeester van Zwolle kon niet komen: hij zat die dag in Den Haag.",
+        "Samen lobbyen in Den Haag werkt beter dan alleen.",
+        "Wat ontbreekt is geld van Den Haag.",
+        "Daarom trekken we samen naar Den Haag.",
+        NULL,
+    };
+    for (size_t i = 0; government[i]; i++)
+        if (counts_the_seat(government[i]))
+            fail_msg("case %zu: the government counted as a municipality", i);
+    assert_true(counts_the_seat("In Den Haag ligt de nadruk op taal en scholing."));
+    assert_true(counts_the_seat("De burgemeester van Den Haag sprak over de wijkaanpak."));
 }
 
 /* Those who sent apologies took no part: a line of absentees, and a row
@@ -956,6 +1023,69 @@ static void test_absent_label_and_links_to_other_days(void **state)
     done(&r);
 }
 
+/* Places named as examples took no part ("noemde X en Y als voorbeelden",
+ * "voorbeelden uit X"), nor a place proposed for a later day ("(voorstel:
+ * X)") or whose meeting was cancelled ("werd geannuleerd"). */
+static void test_places_named_as_examples(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-05-20", NULL,
+        LINES("# Verslag netwerkdag wonen",
+              "De netwerkdag vond plaats in het stadhuis van Zwolle, met gasten uit Kampen.",
+              "De spreker noemde Almere en Lelystad als voorbeelden van snelle groei.",
+              "Zij had mooie voorbeelden uit Haarlem en Leiden.",
+              "Het thema krimp verdient een eigen dag (voorstel: Winterswijk, najaar).",
+              "De bijeenkomst van maart in Doetinchem werd geannuleerd; Zwolle nam het over."));
+    expect_host(&r, "Zwolle");
+    assert_true(has(&r, "Kampen"));
+    expect_none(&r, LINES("Almere", "Lelystad", "Haarlem", "Leiden", "Winterswijk",
+                          "Doetinchem"));
+    done(&r);
+}
+
+/* A municipality named as the new one before its merger took no part
+ * yet; after the merger it is the municipality. */
+static void test_new_municipality_before_its_merger(void **state)
+{
+    (void)state;
+    const char *const *lines = LINES(
+        "# Netwerkdag in Veghel",
+        "De netwerkdag vond plaats in het gemeentehuis van Veghel, met gasten uit Uden.",
+        "Schijndel gaat binnenkort op in de nieuwe gemeente Meierijstad.");
+    report r;
+    run(&r, "2016-06-09", NULL, lines);
+    assert_true(has(&r, "Uden"));
+    expect_none(&r, LINES("Meierijstad"));
+    done(&r);
+    run(&r, "2018-06-07", NULL,
+        LINES("# Netwerkdag in Veghel",
+              "Gasten uit Uden kwamen naar de nieuwe gemeente Meierijstad."));
+    assert_true(has(&r, "Meierijstad"));
+    done(&r);
+}
+
+/* A section over a later day ("## Vooruitblik: X, 12 maart", "### 5.
+ * Volgende bijeenkomst") names that day's places, not this report's; the
+ * next heading ends it. */
+static void test_section_over_a_later_day(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2016-05-20", NULL,
+        LINES("# Verslag netwerkdag wonen",
+              "De netwerkdag vond plaats in het stadhuis van Zwolle, met gasten uit Kampen.",
+              "# Vooruitblik: Hardenberg, najaar",
+              "Ommen en Dalfsen willen graag gastheer zijn van een dag over de dorpen.",
+              "# 5. Volgende bijeenkomst", "Die is in Raalte.",
+              "# Presentaties", "De presentatie van de gemeente Staphorst staat online."));
+    expect_host(&r, "Zwolle");
+    assert_true(has(&r, "Kampen"));
+    assert_true(has(&r, "Staphorst"));
+    expect_none(&r, LINES("Hardenberg", "Ommen", "Dalfsen", "Raalte"));
+    done(&r);
+}
+
 /* A place whose clause dates it more than a week after the report's day
  * is a later meeting's ("De najaarsdag is op vrijdag 4 november in X"), not
  * a participant; one dated on the day is. */
@@ -1000,6 +1130,62 @@ static void test_neighbours_and_institutions(void **state)
     done(&r);
 }
 
+/* Places people leave for ("jongeren vertrekken naar X", "gaan studeren in
+ * X"), places a speaker compares with ("vergeleek X met Y", "compared it to
+ * the X approach") and places a sentence denies ("hij werkt niet in X")
+ * took no part; "niet alleen in X" affirms X. */
+static void test_places_left_for_compared_or_denied(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2015-03-12", NULL,
+        LINES("# Kennisdag krimp",
+              "De kennisdag vond plaats in het stadhuis van Meppel. Er waren deelnemers uit "
+              "Steenwijkerland, Westerveld en Hoogeveen.",
+              "Onze jongeren vertrekken naar Keulen, Leiden of Delft en komen niet terug.",
+              "Veel studenten gaan studeren in Maastricht of Tilburg.",
+              "Spreker Anja Dalfsen vergeleek Meppel met Apeldoorn en Ede.",
+              "In the afternoon they compared this to the Almere approach.",
+              "Anja Dalfsen werkt trouwens niet in Dalfsen, zei ze.",
+              "Het probleem speelt niet alleen in Hoogeveen."));
+    expect_host(&r, "Meppel");
+    assert_true(has(&r, "Steenwijkerland"));
+    assert_true(has(&r, "Westerveld"));
+    assert_true(has(&r, "Hoogeveen"));
+    expect_none(&r, LINES("Leiden", "Delft", "Maastricht", "Tilburg", "Apeldoorn", "Ede",
+                          "Almere", "Dalfsen"));
+    done(&r);
+}
+
+/* Absence said in other words: "had afgezegd", "meldden zich af", "was er
+ * niet.", "niet bij kon zijn", "kwam niemand", "geen enkele
+ * vertegenwoordiger uit X of Y", a label of several words ("Afwezig met
+ * bericht: X") after a sentence on its line. */
+static void test_absence_in_prose(void **state)
+{
+    (void)state;
+    report r;
+    run(&r, "2015-03-12", NULL,
+        LINES("# Verslag netwerkdag",
+              "De netwerkdag vond plaats in het stadhuis van Meppel. Er waren deelnemers uit "
+              "Steenwijkerland, Westerveld, Hoogeveen, Coevorden, Emmen, Assen, Tynaarlo, "
+              "Midden-Drenthe, Aa en Hunze, Borger-Odoorn en De Wolden.",
+              "Coevorden heeft vanochtend afgezegd. Emmen en Assen waren uitgenodigd maar "
+              "meldden zich af. Tynaarlo was er niet.",
+              "Jammer dat Midden-Drenthe er niet bij kon zijn. Uit Aa en Hunze kwam niemand.",
+              "Er was geen enkele vertegenwoordiger uit Borger-Odoorn of De Wolden.",
+              "Gemeenten volgens de lijst: Hoogeveen. Afwezig met bericht: Zwartewaterland.",
+              "Wie ontbrak er? Ommen en Hardenberg, de buren, lieten verstek gaan."));
+    expect_host(&r, "Meppel");
+    assert_true(has(&r, "Steenwijkerland"));
+    assert_true(has(&r, "Westerveld"));
+    assert_true(has(&r, "Hoogeveen"));
+    expect_none(&r, LINES("Coevorden", "Emmen", "Assen", "Tynaarlo", "Midden-Drenthe",
+                          "Aa en Hunze", "Borger-Odoorn", "De Wolden", "Zwartewaterland",
+                          "Ommen", "Hardenberg"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1012,6 +1198,11 @@ int main(void)
         cmocka_unit_test(test_speaker_surname_comes_back),
         cmocka_unit_test(test_full_names),
         cmocka_unit_test(test_next_meeting_travel_government),
+        cmocka_unit_test(test_the_seat_of_government),
+        cmocka_unit_test(test_stops_of_a_journey),
+        cmocka_unit_test(test_section_over_a_later_day),
+        cmocka_unit_test(test_places_named_as_examples),
+        cmocka_unit_test(test_new_municipality_before_its_merger),
         cmocka_unit_test(test_absentees),
         cmocka_unit_test(test_mentioned_not_present),
         cmocka_unit_test(test_host_cues),
@@ -1034,6 +1225,8 @@ int main(void)
         cmocka_unit_test(test_place_of_a_later_day),
         cmocka_unit_test(test_neighbours_and_institutions),
         cmocka_unit_test(test_host_of_letters_lists_and_infoboxes),
+        cmocka_unit_test(test_places_left_for_compared_or_denied),
+        cmocka_unit_test(test_absence_in_prose),
     };
     return cmocka_run_group_tests(tests, load_data, free_data);
 }
