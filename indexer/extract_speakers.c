@@ -315,6 +315,75 @@ static int block_end_line(const vp_block *b)
     return end;
 }
 
+/* The name after a dash that opens a one-line paragraph ("— Anna Smit,
+ * Platform31", "*– Anna Smit*"), or NULL. */
+static const char *after_signing_dash(const char *text)
+{
+    const char *s = text + strspn(text, "*_ ");
+    if (strchr(s, '\n') || strlen(s) > 120)
+        return NULL;
+    if (strncmp(s, "\xE2\x80\x94", 3) == 0 || strncmp(s, "\xE2\x80\x93", 3) == 0)
+        s += 3;
+    else if (strncmp(s, "--", 2) == 0)
+        s += 2;
+    else
+        return NULL;
+    return *s == ' ' ? s + strspn(s, " ") : NULL;
+}
+
+/* Block i signs the section it closes: a dash and a full name ("— Anna
+ * Smit, Platform31") after a paragraph of prose, and then a heading, a
+ * thematic break (a gap of more than one blank line) or the end. */
+static bool signs_section(const doc_ctx *dc, toks *k, const vp_parsed *p, size_t i)
+{
+    const vp_block *b = &p->blocks[i];
+    const char *s = b->kind == VP_BLOCK_PARAGRAPH && !b->pseudo_heading
+                        ? after_signing_dash(b->text) : NULL;
+    if (!s || i == 0 || p->blocks[i - 1].kind != VP_BLOCK_PARAGRAPH ||
+        p->blocks[i - 1].pseudo_heading)
+        return false;
+    bool closes = i + 1 == p->n_blocks || is_heading(&p->blocks[i + 1]) ||
+                  p->blocks[i + 1].line > block_end_line(b) + 2;
+    if (!closes)
+        return false;
+    char *line = vp_xstrdup(s);
+    size_t len = strcspn(line, "*_");
+    line[len] = '\0';
+    vp_sp_tokenize(k, line);
+    name_span span;
+    bool yes = vp_sp_name_at(dc, k, 0, &span) && span.words >= 2 &&
+               (span.e == k->n || tok_punct(k, span.e, ','));
+    free(line);
+    return yes;
+}
+
+/* Workshop leaders who each sign the section they wrote ("Hieronder het
+ * verslag van elke workshop, door de leiders zelf"): when two or more
+ * sections under their own headings end so (signs_section), each signer
+ * is a speaker.  One signature under the whole text is its writer's byline
+ * and names no speaker. */
+static void section_signers(const doc_ctx *dc, toks *scratch, const vp_parsed *p,
+                            mentions *ms)
+{
+    size_t signatures[32], n = 0;
+    size_t heading = SIZE_MAX, signed_heading = SIZE_MAX;
+    for (size_t i = 0; i < p->n_blocks && n < 32; i++) {
+        if (is_heading(&p->blocks[i]))
+            heading = i;
+        else if (heading != SIZE_MAX && heading != signed_heading &&
+                 signs_section(dc, scratch, p, i)) {
+            signed_heading = heading;
+            signatures[n++] = i;
+        }
+    }
+    for (size_t s = 0; n >= 2 && s < n; s++) {
+        char *line = vp_xstrdup(after_signing_dash(p->blocks[signatures[s]].text));
+        line[strcspn(line, "*_")] = '\0';
+        add_parsed(dc, scratch, vp_trim(line), NULL, false, ms);
+        free(line);
+    }
+}
+
 /* Block i is a paragraph that ends inside a sentence (no full stop, colon
  * or closing quote) and the next one is a paragraph that goes on with it
  * (a letter in lower case first). */
@@ -437,6 +506,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
         vp_sp_scan_block(dc, &k, text, listed, b->kind == VP_BLOCK_ITEM, ms);
         free(said);
     }
+    section_signers(dc, &scratch, p, ms);
     if (transcript)
         vp_sp_drop_transcript_chairs(dc, ms);
     free(k.v);

@@ -867,6 +867,34 @@ static void test_led_by_abbreviation(void **state)
     expect_speakers(md, want);
 }
 
+/* Sections that each end with their writer's signature ("— Name, Org")
+ * were written by the workshop leaders: each signer is a speaker.  One
+ * signature under a whole text is a byline and names no speaker. */
+static void test_signed_sections(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslagen van de tafels\n\n"
+        "Elke tafelleider schreef hieronder een stukje.\n\n"
+        "## Tafel A – Jongeren en werk\n\n"
+        "We spraken over stages bij het mkb. Veel jongeren vinden de weg niet.\n\n"
+        "\xE2\x80\x94 Marjolein Tabak, gemeente Voorst\n\n"
+        "## Tafel B – Vervoer op het platteland\n\n"
+        "De buurtbus rijdt nog, maar de chauffeurs worden ouder.\n\n"
+        "\xE2\x80\x94 Gijsbert Klomp, Stichting Dorpsvervoer\n\n"
+        "---\n\n"
+        "Volgende keer meer.\n";
+    static const char *const want[] = {"Gijsbert Klomp", "Marjolein Tabak", NULL};
+    expect_speakers(md, want);
+    static const char byline[] =
+        "# Een middag over vervoer\n\n"
+        "## Terugblik\n\n"
+        "De buurtbus rijdt nog, maar de chauffeurs worden ouder.\n\n"
+        "\xE2\x80\x94 Marjolein Tabak, redacteur\n";
+    static const char *const none[] = {NULL};
+    expect_speakers(byline, none);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -919,6 +947,7 @@ int main(void)
         cmocka_unit_test(test_named_or_video_absent),
         cmocka_unit_test(test_with_in_item_and_next_came),
         cmocka_unit_test(test_led_by_abbreviation),
+        cmocka_unit_test(test_signed_sections),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
