@@ -109,8 +109,8 @@ static size_t role_phrase(const toks *k, size_t q, size_t limit, const char **ro
 /* The role before a member at q, with its adjective ("strategisch
  * adviseur") or as a phrase ("Commissaris van de Koning"), and a colon
  * after it ("Voorzitter: Anna Smit").  Returns the token after it. */
-static size_t role_at(const toks *k, const sentence *st, size_t q, const char **role,
-                      char **owned, size_t *first)
+static size_t role_at(const doc_ctx *dc, const toks *k, const sentence *st, size_t q,
+                      const char **role, char **owned, size_t *first)
 {
     *role = NULL;
     *owned = NULL;
@@ -132,6 +132,8 @@ static size_t role_at(const toks *k, const sentence *st, size_t q, const char **
         after++;
     if (*role && (tok_punct(k, after, ':') || tok_punct(k, after, ',')))
         q = after + 1;
+    else if (*role && vp_sp_portfolio_then_name(dc, k, st->e, q))
+        q += 2;
     return q;
 }
 
@@ -560,7 +562,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         const char *role;
         char *owned;
         size_t role_first;
-        size_t q = role_at(k, st, j, &role, &owned, &role_first);
+        size_t q = role_at(dc, k, st, j, &role, &owned, &role_first);
         if (role)
             q = role_of_place_name(dc, k, st, q);
         bool honorific = false;

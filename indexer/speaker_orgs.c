@@ -377,3 +377,18 @@ bool vp_parse_speaker(const vp_speaker_words *w, const char *s, char **name, cha
         parse_org_role(w, rest, rest_len, org, role);
     return true;
 }
+
+/* "wethouder Economie, Anna Smit, opent", "onze teamleider Handhaving, Anna
+ * Smit.": the one capitalised word after a role at q is its portfolio when
+ * a comma and a full name follow that ends its clause (not "wethouder
+ * Bakker, Anna Smit en Piet Bos": a list of people). */
+bool vp_sp_portfolio_then_name(const doc_ctx *dc, const toks *k, size_t limit, size_t q)
+{
+    name_span span;
+    if (q >= k->n || k->v[q].kind != T_WORD || !vp_ex_is_upper(k->t + k->v[q].s, 1) ||
+        !tok_punct(k, q + 1, ',') ||
+        !vp_sp_name_at(dc, k, q + 2, &span) || span.words < 2 || span.initials)
+        return false;
+    return span.e >= limit || tok_punct(k, span.e, ',') || tok_punct(k, span.e, '.') ||
+           tok_punct(k, span.e, '(');
+}

@@ -197,6 +197,10 @@ const char *vp_sp_role_before(const toks *k, size_t p, size_t *first, char **own
  * is set, and the token after ')' is returned; 0 for any other
  * parenthesis. */
 size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m, bool *cue);
+/* "wethouder Economie, Anna Smit," with the role before q: the capitalised
+ * word at q is the role's portfolio, and the full name after the comma
+ * (ending its clause before limit) is the one who holds it. */
+bool vp_sp_portfolio_then_name(const doc_ctx *dc, const toks *k, size_t limit, size_t q);
 /* ", directeur Platform31" at token i; the token after it, or 0. */
 size_t vp_sp_comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
                               size_t limit, mention *m);

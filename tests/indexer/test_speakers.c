@@ -895,6 +895,25 @@ static void test_signed_sections(void **state)
     expect_speakers(byline, none);
 }
 
+/* A mayor's opening speech: its title names the one who gave it
+ * ("Toespraak van burgemeester X"), and the speech announces the day's
+ * programme ("Daarna vertellen A en B", "onze wethouder Zorg, C, ...");
+ * a colleague who is ill did not speak. */
+static void test_opening_speech_programme(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "*Openingswoord van burgemeester Hester Dijkgraaf-Wolters bij de regiodag.*\n\n"
+        "Dames en heren, welkom in ons theater.\n\n"
+        "Daarna vertellen Bram Oosterwijk van de Hanzehogeschool en Lotte Brink "
+        "van de provincie over de woonafspraken. Onze wethouder Zorg, Kees Vlietstra, "
+        "gaat met u in gesprek. Wethouder Gijs Roelink had u graag zelf toegesproken, "
+        "maar hij is helaas ziek.\n";
+    static const char *const want[] = {"Bram Oosterwijk", "Hester Dijkgraaf-Wolters",
+                                       "Kees Vlietstra", "Lotte Brink", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -948,6 +967,7 @@ int main(void)
         cmocka_unit_test(test_with_in_item_and_next_came),
         cmocka_unit_test(test_led_by_abbreviation),
         cmocka_unit_test(test_signed_sections),
+        cmocka_unit_test(test_opening_speech_programme),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
