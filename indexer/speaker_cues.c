@@ -200,9 +200,19 @@ static bool cued_before(const toks *k, const sentence *st, size_t p)
  * "Daarna Yara Hoogeveen van het Drenthe College."). */
 static bool next_up_before(const toks *k, const sentence *st, size_t p)
 {
-    if (p <= st->s || !(tok_is(k, p - 1, "nu") || tok_is(k, p - 1, "daarna")))
+    size_t n = p;   /* the token after "Nu" */
+    if (p > st->s + 1 && tok_punct(k, p - 1, ':')) {
+        /* "Nu op het podium: Anna Smit", "Nu in beeld: prof. Anna Smit": a
+         * few words after "Nu", then a colon */
+        size_t t = p - 1;
+        while (t > st->s && t + 6 > p && k->v[t - 1].kind == T_WORD && !tok_is(k, t - 1, "nu"))
+            t--;
+        if (t > st->s && tok_is(k, t - 1, "nu") && t + 1 < p)
+            n = t;
+    }
+    if (n <= st->s || !(tok_is(k, n - 1, "nu") || tok_is(k, n - 1, "daarna")))
         return false;
-    return p - 1 == st->s || tok_dash(k, p - 2) || tok_punct(k, p - 2, ':');
+    return n - 1 == st->s || tok_dash(k, n - 2) || tok_punct(k, n - 2, ':');
 }
 
 /* A list item's sentence that opens with "Met" right before the group at
@@ -218,13 +228,14 @@ static bool item_with_before(const toks *k, const sentence *st, bool item, size_
             tok_is(k, st->s, "vervolgens"));
 }
 
-/* A causal conjunction between tokens a and b opens a clause of its own:
- * in "X sprak toch, want haar collega was ziek" the cue at b is not about
- * X ("maar" is not one: "X was gevraagd, maar stuurde een video"). */
+/* A causal conjunction or "dat" between tokens a and b opens a clause of
+ * its own: in "X sprak toch, want haar collega was ziek" or "X vertelt dat
+ * Y ziek thuis is" the cue at b is not about X ("maar" is not one: "X was
+ * gevraagd, maar stuurde een video"). */
 static bool clause_joined(const toks *k, size_t a, size_t b)
 {
     static const char *const joins[] = {"want", "omdat", "doordat", "because", "since",
-                                        NULL};
+                                        "dat", "that", NULL};
     for (size_t t = a; t < b; t++)
         if (tok_in(k, t, joins))
             return true;
@@ -775,8 +786,10 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
         note_speaking_role(k, st, out);
         size_t i = st->s;
         while (i < st->e) {
+            const char *phrase;
             bool could_start = k->v[i].kind == T_INITIALS || vp_sp_name_word(k, i) ||
                                vp_sp_opens_surname(k, i) || vp_sp_role(k, i) ||
+                               role_phrase(k, i, st->e, &phrase) ||
                                tok_in(k, i, SW(k, VP_SW_ROLE_ADJECTIVE)) ||
                                tok_in(k, i, SW(k, VP_SW_HONORIFIC));
             i = could_start ? read_group(dc, k, st, &cs, i, out) : i + 1;

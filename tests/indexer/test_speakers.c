@@ -914,6 +914,29 @@ static void test_opening_speech_programme(void **state)
     expect_speakers(md, want);
 }
 
+/* A live blog's stage lines ("Nu op het podium: X", "Nu in beeld: prof.
+ * X"), roles the lists learn as data (a demographer, a compound
+ * "-regisseur", a naval rank of several words), a speaker who tells that
+ * someone else is ill ("X vertelt dat Y ziek thuis is": only Y did not
+ * come), and the next meeting's programme (no speaker of this one). */
+static void test_live_blog_stage_lines(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Live: regiodag\n\n"
+        "**10.00** \xE2\x80\x93 Nu op het podium: wethouder Marit Hulsbeek-Tromp van Zutphen.\n\n"
+        "**10.10** \xE2\x80\x93 Hulsbeek-Tromp vertelt dat voorzitter Gerrit Wolbers ziek thuis is.\n\n"
+        "**10.30** \xE2\x80\x93 Nu in beeld: prof. dr. Ilona Szabo van de Universiteit Twente.\n\n"
+        "**11.00** \xE2\x80\x93 Demograaf Rens Oudshoorn van het CBS liet cijfers zien. "
+        "Daarna sprak kapitein-luitenant ter zee Bas Torenvliet van de marine.\n\n"
+        "**11.30** \xE2\x80\x93 Nu op het podium: Wiebe Hoornstra, warmteregisseur bij de provincie.\n\n"
+        "**12.00** \xE2\x80\x93 De volgende netwerkdag is in Tiel, waar wethouder Joost Plantinga "
+        "zal spreken.\n";
+    static const char *const want[] = {"Bas Torenvliet", "Ilona Szabo", "Marit Hulsbeek-Tromp",
+                                       "Rens Oudshoorn", "Wiebe Hoornstra", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -968,6 +991,7 @@ int main(void)
         cmocka_unit_test(test_led_by_abbreviation),
         cmocka_unit_test(test_signed_sections),
         cmocka_unit_test(test_opening_speech_programme),
+        cmocka_unit_test(test_live_blog_stage_lines),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
