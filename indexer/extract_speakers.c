@@ -215,6 +215,16 @@ static bool opens_attendee_list(const doc_ctx *dc, const char *text)
     return vp_speaker_words_in(dc->words, VP_SW_AUDIENCE_HEADING, head);
 }
 
+/* "Met dank aan" (or "Dank aan:") on its own over a list: the items thank
+ * people, they name no speakers (data: not-speaker-lead). */
+static bool opens_thanks_list(const doc_ctx *dc, const vp_parsed *p, size_t i)
+{
+    const char *text = p->blocks[i].text;
+    return strlen(text) < 40 && !strchr(text, '\n') && i + 1 < p->n_blocks &&
+           p->blocks[i + 1].kind == VP_BLOCK_ITEM &&
+           contains_word(dc->words, text, VP_SW_NOT_SPEAKER_LEAD);
+}
+
 /* The line starts with an entry of list, as a word ("door", "blog van",
  * "tekst:"). */
 static bool starts_with_entry(const vp_speaker_words *w, const char *s,
@@ -278,6 +288,20 @@ static bool is_byline(const doc_ctx *dc, toks *k, const char *text, bool chair_n
         return false;
     return starts_with_entry(dc->words, s, VP_SW_BYLINE_LEAD) ||
            (has_year(s) && opens_with_name(dc, k, s, len, false, true));
+}
+
+/* A post's header line over its text in one paragraph ("**Anna Smit
+ * (Hoorn)** – 21 mei 2024" and the post on the next line): the header's
+ * length, 0 when the first line is none (is_byline). */
+static size_t post_header(const doc_ctx *dc, toks *k, const char *text, bool chair_near)
+{
+    size_t len = strcspn(text, "\n");
+    if (!text[len])
+        return 0;
+    char *line = vp_xstrndup(text, len);
+    bool yes = is_byline(dc, k, line, chair_near);
+    free(line);
+    return yes ? len : 0;
 }
 
 /* A signature under the text: a paragraph of one to three lines, each a
@@ -441,6 +465,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
         bool under_part = programme_child(dc, &open_items, b);
+        size_t header = 0;
         if (b->kind == VP_BLOCK_CODE)
             continue;
         const char *turn_before = i > 0 && p->blocks[i - 1].kind == VP_BLOCK_PARAGRAPH
@@ -473,7 +498,9 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             else if (i > 0 && p->blocks[i - 1].kind == VP_BLOCK_ITEM)
                 speaker_list = false;
             /* "Aanwezig:" over a list; "Afwezig: A, B" holds its names */
-            after_intro = attendees && n > 0 && b->text[n - 1] == ':';
+            after_intro = (attendees && n > 0 && b->text[n - 1] == ':') ||
+                          opens_thanks_list(dc, p, i);
+            header = listed ? 0 : post_header(dc, &scratch, b->text, chair_near);
         } else if (b->kind == VP_BLOCK_ITEM || b->kind == VP_BLOCK_TABLE_ROW) {
             /* the list after "Aanwezig:" ends at a blank line between two
              * items: the numbered agenda after it is no list of attendees */
@@ -502,6 +529,12 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             free(whole);
             free(said);
             continue;
+        }
+        if (header && !said) {   /* the header of a post, then its text */
+            char *line = vp_xstrndup(text, header);
+            vp_sp_scan_block(dc, &k, line, true, false, ms);
+            free(line);
+            text += header + 1;
         }
         vp_sp_scan_block(dc, &k, text, listed, b->kind == VP_BLOCK_ITEM, ms);
         free(said);

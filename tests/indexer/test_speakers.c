@@ -937,6 +937,27 @@ static void test_live_blog_stage_lines(void **state)
     expect_speakers(md, want);
 }
 
+/* A thread whose posts open with a header line ("**Name (Place)** –
+ * date") and go on in the same paragraph: the posters are writers; and a
+ * list of thanks under "Met dank aan" names no speakers, whatever their
+ * office. */
+static void test_post_headers_and_thanks_list(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Draad: netwerkdag\n\n"
+        "**Froukje Algra (Leeuwarden)** \xE2\x80\x93 3 juni 2024\n"
+        "Mooie dag. Wethouder Hidde Bootsma opende met een verhaal over netcongestie.\n\n"
+        "**Durk Sikkema (Harlingen)** \xE2\x80\x93 4 juni 2024\n"
+        "Eens, en Bootsma had goede cijfers.\n\n"
+        "Met dank aan\n"
+        "- de gemeente Harlingen, in het bijzonder burgemeester Wiebren Stellingwerf, "
+        "die ons ontving;\n"
+        "- Aaltsje Brouwer van de AV-firma, voor de techniek.\n";
+    static const char *const want[] = {"Hidde Bootsma", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -992,6 +1013,7 @@ int main(void)
         cmocka_unit_test(test_signed_sections),
         cmocka_unit_test(test_opening_speech_programme),
         cmocka_unit_test(test_live_blog_stage_lines),
+        cmocka_unit_test(test_post_headers_and_thanks_list),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
