@@ -958,6 +958,27 @@ static void test_post_headers_and_thanks_list(void **state)
     expect_speakers(md, want);
 }
 
+/* Cues the word lists learn as data: the next meeting's pledged speakers
+ * ("hebben toegezegd"), a speaker who cancelled ("heeft afgezegd", "werd
+ * afgelast"), a wiki's editor ("Laatst bewerkt door"), the colleague the
+ * writer went with ("bezocht ik met wethouder X"), and German and Frisian
+ * offices before a name. */
+static void test_pledged_cancelled_and_offices(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Terugblik\n\n"
+        "*Laatst bewerkt door Mirthe Kooistra op 3 mei 2021.*\n\n"
+        "Op 12 april bezocht ik met wethouder Tjeerd Algra de netwerkdag. "
+        "Wethâlder Sjoukje Postma heette iedereen welkom. Daarna sprak "
+        "Kreisdirektor Uwe Hansmann over de grens. Spreker Annet Kuik heeft afgezegd. "
+        "De workshop van Hessel Bos (Movisie) werd wegens ziekte afgelast.\n\n"
+        "## Vooruitblik\n\n"
+        "Voor de voorjaarsdag: Pim Keuning (VNG) en prof. Ria Smeenk (RUG) hebben toegezegd.\n";
+    static const char *const want[] = {"Sjoukje Postma", "Uwe Hansmann", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1014,6 +1035,7 @@ int main(void)
         cmocka_unit_test(test_opening_speech_programme),
         cmocka_unit_test(test_live_blog_stage_lines),
         cmocka_unit_test(test_post_headers_and_thanks_list),
+        cmocka_unit_test(test_pledged_cancelled_and_offices),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
