@@ -174,12 +174,32 @@ static void scan_table(const doc_ctx *dc, toks *k, toks *scratch, const vp_parse
     }
 }
 
+/* "Anna Smit van het ministerie, over X" written as "Anna Smit, het
+ * ministerie, over X" (a malloc'd copy), when the "van" after the full
+ * name opens an organisation; NULL otherwise. */
+static char *van_org_as_comma(const doc_ctx *dc, toks *k, const char *s)
+{
+    vp_sp_tokenize(k, s);
+    name_span span;
+    if (!vp_sp_name_at(dc, k, 0, &span) || span.words < 2 || span.initials ||
+        !tok_is(k, span.e, "van") || !vp_sp_van_org(dc, k, span.e))
+        return NULL;
+    size_t name_end = k->v[span.e - 1].e, org = k->v[span.e].e;
+    size_t rest = strlen(s + org);
+    char *out = vp_xmalloc(name_end + 1 + rest + 1);
+    memcpy(out, s, name_end);
+    out[name_end] = ',';
+    memcpy(out + name_end + 1, s + org, rest + 1);
+    return out;
+}
+
 /* A list item in a list of speakers: "Naam (Org)", "Naam, rol Org",
- * "Naam - Org: titel". */
+ * "Naam - Org: titel", "Naam van Org, over X". */
 static void scan_item(const doc_ctx *dc, toks *scratch, const char *text,
                       mentions *out)
 {
-    char *copy = vp_xstrdup(text);
+    char *van = van_org_as_comma(dc, scratch, text);
+    char *copy = van ? van : vp_xstrdup(text);
     char *colon = strchr(copy, ':');
     if (colon)
         *colon = '\0';

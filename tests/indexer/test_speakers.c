@@ -979,6 +979,22 @@ static void test_pledged_cancelled_and_offices(void **state)
     expect_speakers(md, want);
 }
 
+/* An item of a list of speakers that names the organisation with "van"
+ * ("- Anna Smit van het ministerie van BZK, over X"), and a live blog's
+ * writer sitting in on a workshop ("Wij zitten bij Anna Smit van X"). */
+static void test_speaker_item_van_org(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Terugblik\n\n"
+        "**Wie spraken er?**\n"
+        "- Teun Wassink van het ministerie van BZK, over het gemeentefonds;\n"
+        "- Lotte Brands, adviseur bij de VNG, over de begroting.\n\n"
+        "**14.00** \xE2\x80\x93 Wij zitten bij Hidde Rozema van de provincie over de retailagenda.\n";
+    static const char *const want[] = {"Hidde Rozema", "Lotte Brands", "Teun Wassink", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1036,6 +1052,7 @@ int main(void)
         cmocka_unit_test(test_live_blog_stage_lines),
         cmocka_unit_test(test_post_headers_and_thanks_list),
         cmocka_unit_test(test_pledged_cancelled_and_offices),
+        cmocka_unit_test(test_speaker_item_van_org),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
