@@ -258,6 +258,18 @@ static bool starts_with_entry(const vp_speaker_words *w, const char *s,
     return false;
 }
 
+/* A dash in s and after it an entry of byline-lead: "Tubantia – 2 mei 2019
+ * – door Anna Smit", "Blog – 14 oktober 2019 – door Anna Smit, raadslid". */
+static bool dash_then_byline(const vp_speaker_words *w, const char *s)
+{
+    static const char *const dashes[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL};
+    for (const char *const *d = dashes; *d; d++)
+        for (const char *hit = strstr(s, *d); hit; hit = strstr(hit + 1, *d))
+            if (starts_with_entry(w, hit + strlen(*d), VP_SW_BYLINE_LEAD))
+                return true;
+    return false;
+}
+
 /* A year (19xx or 20xx) standing as a word in s. */
 static bool has_year(const char *s)
 {
@@ -307,7 +319,43 @@ static bool is_byline(const doc_ctx *dc, toks *k, const char *text, bool chair_n
     if (strchr(s, '\n') || len > 160)
         return false;
     return starts_with_entry(dc->words, s, VP_SW_BYLINE_LEAD) ||
-           (has_year(s) && opens_with_name(dc, k, s, len, false, true));
+           (has_year(s) && (opens_with_name(dc, k, s, len, false, true) ||
+                            dash_then_byline(dc->words, s)));
+}
+
+/* The line of a paragraph from line on is "label: value", the label (bold
+ * or not) short; *field whether it is one of list header-field. */
+static bool field_line(const vp_speaker_words *w, const char *line, size_t len, bool *field)
+{
+    const char *s = line + strspn(line, "*_ ");
+    const char *colon = memchr(s, ':', len - (size_t)(s - line));
+    *field = false;
+    if (!colon || colon == s || colon - s > 30)
+        return false;
+    char label[32];
+    vp_ex_lower(s, 0, (size_t)(colon - s), label, sizeof label);
+    *field = vp_speaker_words_has(w, VP_SW_HEADER_FIELD, label, strlen(label));
+    return true;
+}
+
+/* A memo's or a mail's header: two or more lines "label: value" (all lines
+ * but maybe a first "Memo"), one of them a header field ("Van: Anna Smit,
+ * secretaris", "**Begeleider:** Anna Smit"). */
+static bool is_header_block(const vp_speaker_words *w, const char *text)
+{
+    size_t lines = 0, fields = 0;
+    bool known = false;
+    for (const char *s = text; *s; lines++) {
+        size_t len = strcspn(s, "\n");
+        bool field;
+        if (field_line(w, s, len, &field))
+            fields++;
+        else if (lines > 0)
+            return false;
+        known = known || field;
+        s += len + (s[len] == '\n');
+    }
+    return fields >= 2 && known;
 }
 
 /* A post's header line over its text in one paragraph ("**Anna Smit
@@ -511,7 +559,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
                                         (i > 1 && contains_word(dc->words, p->blocks[i - 2].text,
                                                                 VP_SW_CHAIR_ROLE)));
             listed = listed || attendees || is_byline(dc, &scratch, b->text, chair_near) ||
-                     is_signature(dc, &scratch, p, i);
+                     is_signature(dc, &scratch, p, i) || is_header_block(dc->words, b->text);
             if (n > 0 && b->text[n - 1] == ':')   /* "De sprekers waren:" */
                 speaker_list = !attendees && contains_word(dc->words, b->text,
                                                            VP_SW_SPEAKER_HEADING);

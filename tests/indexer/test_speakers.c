@@ -995,6 +995,35 @@ static void test_speaker_item_van_org(void **state)
     expect_speakers(md, want);
 }
 
+/* A memo's or a placement report's header ("Van: X", "**Begeleider:** X")
+ * names its writer and readers, and a newspaper's or a blog's dated line
+ * with "– door X" names its journalist: no speakers. */
+static void test_memo_header(void **state)
+{
+    (void)state;
+    static const char memo[] =
+        "Memo\n"
+        "Aan: het dagelijks bestuur\n"
+        "Van: Roos Vermeer, secretaris\n"
+        "Datum: 3 juni 2016\n\n"
+        "Wethouder Gert Hoving opende de dag.\n";
+    static const char *const want_memo[] = {"Gert Hoving", NULL};
+    expect_speakers(memo, want_memo);
+}
+
+static void test_placement_header_and_dated_byline(void **state)
+{
+    (void)state;
+    static const char placement[] =
+        "# Stageverslag\n\n"
+        "**Stagiair:** Jasmijn Kok, Saxion\n"
+        "**Begeleider:** Ewout Dam (Vereniging Rijnhaven)\n\n"
+        "*Dagblad Oost, editie Zwolle \xE2\x80\x93 9 mei 2018 \xE2\x80\x93 door Nina Roelofs (Stadsblad)*\n\n"
+        "Burgemeester Henk Ravels (Zwolle) sprak over de binnenstad.\n";
+    static const char *const want_placement[] = {"Henk Ravels", NULL};
+    expect_speakers(placement, want_placement);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1053,6 +1082,8 @@ int main(void)
         cmocka_unit_test(test_post_headers_and_thanks_list),
         cmocka_unit_test(test_pledged_cancelled_and_offices),
         cmocka_unit_test(test_speaker_item_van_org),
+        cmocka_unit_test(test_memo_header),
+        cmocka_unit_test(test_placement_header_and_dated_byline),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
