@@ -283,7 +283,8 @@ static bool label_before(const toks *k, const sentence *st, size_t p)
 }
 
 /* "Zijn opvolger, Marieke Smit (wethouder in Deventer), treedt aan", "haar
- * opvolger is Jan Bos": the successor before the group at p. */
+ * opvolger is Jan Bos": the successor before the group at p (who speaks
+ * only with a verb of her own: "Haar opvolger, X, sloot af"). */
 static bool successor_before(const toks *k, const sentence *st, size_t p)
 {
     size_t q = p;
@@ -702,7 +703,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
                        (cs->silent_before != SIZE_MAX && mb->span.s < cs->silent_before);
         mb->m.vetoed = (cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before &&
                         !clause_joined(k, mb->span.e, cs->vetoed_before)) ||
-                       (g == 0 && successor);
+                       (g == 0 && successor && !verb_after);
         if (mb->m.listed)
             mb->m.triggered = false;
         keep_member(out, mb, k);

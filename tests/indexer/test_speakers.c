@@ -1024,6 +1024,22 @@ static void test_placement_header_and_dated_byline(void **state)
     expect_speakers(placement, want_placement);
 }
 
+/* A successor who speaks with a verb of her own ("Haar opvolger, X, sloot
+ * af") speaks; a role the lists learn ("Ingenieur X van Rijkswaterstaat")
+ * is no part of the name; a speech that thanks an office holder by name
+ * ("ik wil voorzitter X bedanken") does not make that person a speaker. */
+static void test_successor_speaks_and_thanks(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Terugblik\n\n"
+        "Ingenieur Wout Zeeland van Rijkswaterstaat sprak over de dijken. "
+        "Ik wil ook voorzitter Anneke Stam hartelijk bedanken. "
+        "Haar opvolger, Joke Wiersma, sloot de dag af.\n";
+    static const char *const want[] = {"Joke Wiersma", "Wout Zeeland", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1084,6 +1100,7 @@ int main(void)
         cmocka_unit_test(test_speaker_item_van_org),
         cmocka_unit_test(test_memo_header),
         cmocka_unit_test(test_placement_header_and_dated_byline),
+        cmocka_unit_test(test_successor_speaks_and_thanks),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
