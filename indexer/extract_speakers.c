@@ -358,16 +358,65 @@ static bool is_header_block(const vp_speaker_words *w, const char *text)
     return fields >= 2 && known;
 }
 
-/* A post's header line over its text in one paragraph ("**Anna Smit
- * (Hoorn)** – 21 mei 2024" and the post on the next line): the header's
- * length, 0 when the first line is none (is_byline). */
+/* A middle dot at token i ("Anna Smit · adviseur"). */
+static bool tok_middle_dot(const toks *k, size_t i)
+{
+    return i < k->n && k->v[i].kind == T_PUNCT && k->v[i].e - k->v[i].s == 2 &&
+           memcmp(k->t + k->v[i].s, "\xC2\xB7", 2) == 0;
+}
+
+/* The full name that opens a post's header line, before a dash or a dot
+ * ("Anna Smit – Wethouder Wonen, gemeente Ede", "Anna Smit · adviseur"),
+ * when a line of prose follows (not a programme's next line); malloc'd,
+ * or NULL. */
+static char *header_writer(const doc_ctx *dc, toks *k, const char *text)
+{
+    size_t len = strcspn(text, "\n");
+    const char *next = text + len + (text[len] == '\n');
+    if (!text[len] || strcspn(next, "\n") < 60)
+        return NULL;
+    char *line = vp_xstrndup(text, len);
+    vp_sp_tokenize(k, line);
+    name_span span;
+    char *name = NULL;
+    if (vp_sp_name_at(dc, k, 0, &span) && span.words >= 2 && !span.initials &&
+        (tok_dash(k, span.e) || tok_middle_dot(k, span.e)))
+        name = vp_sp_text(k, span.s, span.e);
+    free(line);
+    return name;
+}
+
+/* The writer a post's header line names (header_writer) is a speaker when
+ * the post says she spoke ("Ik vertelde over ...", data: first-person). */
+static void speaking_writer(const doc_ctx *dc, toks *k, const char *text, size_t header,
+                            mentions *ms)
+{
+    char *writer = header_writer(dc, k, text);
+    if (!writer)
+        return;
+    const char *post = text + header + 1;
+    size_t n = strlen(post);
+    char *lowered = vp_xmalloc(n + 1);
+    vp_ex_lower(post, 0, n, lowered, n + 1);
+    if (vp_speaker_words_in(dc->words, VP_SW_FIRST_PERSON, lowered))
+        add_parsed(dc, k, writer, NULL, false, ms);
+    free(lowered);
+    free(writer);
+}
+
+/* A post's header line over its text in one paragraph ("Anna Smit
+ * (Hoorn) – 21 mei 2024", "Anna Smit – Wethouder Wonen, gemeente Ede" and
+ * the post on the next line): the header's length, 0 when the first line
+ * is none (is_byline, header_writer). */
 static size_t post_header(const doc_ctx *dc, toks *k, const char *text, bool chair_near)
 {
     size_t len = strcspn(text, "\n");
     if (!text[len])
         return 0;
+    char *writer = header_writer(dc, k, text);
     char *line = vp_xstrndup(text, len);
-    bool yes = is_byline(dc, k, line, chair_near);
+    bool yes = writer || is_byline(dc, k, line, chair_near);
+    free(writer);
     free(line);
     return yes ? len : 0;
 }
@@ -599,6 +648,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             continue;
         }
         if (header && !said) {   /* the header of a post, then its text */
+            speaking_writer(dc, &scratch, text, header, ms);
             char *line = vp_xstrndup(text, header);
             vp_sp_scan_block(dc, &k, line, true, false, ms);
             free(line);

@@ -52,6 +52,8 @@ typedef enum vp_speaker_list {
     VP_SW_HEADER_FIELD,     /* "van", "betreft": a memo's or a mail's header field;
                                a paragraph of such "label: value" lines names
                                its writers and readers, no speakers */
+    VP_SW_FIRST_PERSON,     /* "ik vertelde", "gaf ik": a post's writer who says
+                               she spoke */
     VP_SW_COUNT
 } vp_speaker_list;
 

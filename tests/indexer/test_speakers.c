@@ -1040,6 +1040,23 @@ static void test_successor_speaks_and_thanks(void **state)
     expect_speakers(md, want);
 }
 
+/* Posts collected after the day, each under a header line that names its
+ * writer ("**Name** – role, organisation"): the writer is a speaker only
+ * when the post says so in the first person ("gaf ik de workshop"). */
+static void test_posts_first_person(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Berichten na de regiodag\n\n"
+        "**Ilse Kroeze** \xE2\x80\x93 Beleidsadviseur Wonen, gemeente Epe\n"
+        "Mooie dag gisteren. Wethouder Gert Mulder vertelde over de wijkaanpak in Epe.\n"
+        "#wonen\n\n"
+        "**Ruben Aalders** \xC2\xB7 Programmamanager Energie, gemeente Hattem\n"
+        "Samen met een collega uit Epe gaf ik de workshop over warmtenetten in oude wijken.\n";
+    static const char *const want[] = {"Gert Mulder", "Ruben Aalders", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1101,6 +1118,7 @@ int main(void)
         cmocka_unit_test(test_memo_header),
         cmocka_unit_test(test_placement_header_and_dated_byline),
         cmocka_unit_test(test_successor_speaks_and_thanks),
+        cmocka_unit_test(test_posts_first_person),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
