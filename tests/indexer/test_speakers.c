@@ -1057,6 +1057,17 @@ static void test_posts_first_person(void **state)
     expect_speakers(md, want);
 }
 
+/* Minutes abbreviate an alderman's office ("wethr. mw. A. Smit"). */
+static void test_abbreviated_office(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Namens de gem. Venray lichtte wethr. mw. G. Pelsma de plannen toe.\n";
+    static const char *const want[] = {"G. Pelsma", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1119,6 +1130,7 @@ int main(void)
         cmocka_unit_test(test_placement_header_and_dated_byline),
         cmocka_unit_test(test_successor_speaks_and_thanks),
         cmocka_unit_test(test_posts_first_person),
+        cmocka_unit_test(test_abbreviated_office),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
