@@ -324,33 +324,39 @@ static bool is_byline(const doc_ctx *dc, toks *k, const char *text, bool chair_n
 }
 
 /* The line of a paragraph from line on is "label: value", the label (bold
- * or not) short; *field whether it is one of list header-field. */
-static bool field_line(const vp_speaker_words *w, const char *line, size_t len, bool *field)
+ * or not) short; *field whether it is one of list header-field, *chair
+ * whether it names one who leads ("Voorzitter: Anna Smit" in minutes). */
+static bool field_line(const vp_speaker_words *w, const char *line, size_t len, bool *field,
+                       bool *chair)
 {
     const char *s = line + strspn(line, "*_ ");
     const char *colon = memchr(s, ':', len - (size_t)(s - line));
-    *field = false;
+    *field = *chair = false;
     if (!colon || colon == s || colon - s > 30)
         return false;
     char label[32];
     vp_ex_lower(s, 0, (size_t)(colon - s), label, sizeof label);
     *field = vp_speaker_words_has(w, VP_SW_HEADER_FIELD, label, strlen(label));
+    *chair = vp_speaker_words_in(w, VP_SW_CHAIR_ROLE, label);
     return true;
 }
 
 /* A memo's or a mail's header: two or more lines "label: value" (all lines
  * but maybe a first "Memo"), one of them a header field ("Van: Anna Smit,
- * secretaris", "**Begeleider:** Anna Smit"). */
+ * secretaris", "**Begeleider:** Anna Smit"), none naming the chair (minutes
+ * that open "Datum: ...", "Voorzitter: Anna Smit" name who led). */
 static bool is_header_block(const vp_speaker_words *w, const char *text)
 {
     size_t lines = 0, fields = 0;
     bool known = false;
     for (const char *s = text; *s; lines++) {
         size_t len = strcspn(s, "\n");
-        bool field;
-        if (field_line(w, s, len, &field))
+        bool field, chair;
+        if (field_line(w, s, len, &field, &chair))
             fields++;
         else if (lines > 0)
+            return false;
+        if (chair)
             return false;
         known = known || field;
         s += len + (s[len] == '\n');
