@@ -6,7 +6,8 @@
  * or a paragraph that opens one ("Aanwezig:") makes its names a list that
  * only spells them; a table is read by its header (a speakers' column, a
  * table of actions, a programme read cell by cell); an item under a
- * heading of speakers is a speaker; a byline names the writer.  Every text
+ * heading of speakers is a speaker; a byline, a signature or a memo's or
+ * a post's header names a writer (speaker_writers.c).  Every text
  * goes through speaker_cues.c, which finds the names and the cues that make
  * them speak; speaker_merge.c makes one person of the mentions of each.
  * Front matter speakers are the announced programme: they are kept unless
