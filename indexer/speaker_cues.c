@@ -539,24 +539,6 @@ static bool other_clause(const toks *k, size_t cue, size_t s, size_t e)
     return false;
 }
 
-/* "de burgemeester van Tiel, Anna Smit", "de voorzitter van het PMG, Anna
- * Smit": after a role at q, "van" and a place or an organisation, then a
- * comma and a full name; the token of the name, or q. */
-static size_t role_of_place_name(const doc_ctx *dc, const toks *k, const sentence *st,
-                                 size_t q)
-{
-    if (!(tok_is(k, q, "van") || tok_is(k, q, "of")))
-        return q;
-    size_t c = q + 1;
-    while (c < st->e && c < q + 6 && k->v[c].kind == T_WORD && on_one_line(k, c - 1, c))
-        c++;
-    name_span span;
-    if (c == q + 1 || c >= q + 6 || !tok_punct(k, c, ',') ||
-        !vp_sp_name_at(dc, k, c + 1, &span) || span.words < 2 || span.initials)
-        return q;
-    return c + 1;
-}
-
 /* Reads a group of names joined by "en" or ",", each with its own role,
  * parentheses or ", role Org"; then "van Org" and a verb after the group.
  * Returns the token after the group. */
@@ -576,7 +558,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         size_t role_first;
         size_t q = role_at(dc, k, st, j, &role, &owned, &role_first);
         if (role)
-            q = role_of_place_name(dc, k, st, q);
+            q = vp_sp_role_of_place_name(dc, k, st->e, q);
         bool honorific = false;
         while (q < st->e && (tok_in(k, q, SW(k, VP_SW_HONORIFIC)) || tok_punct(k, q, '.') ||
                              (tok_is(k, q, "de") && tok_is(k, q + 1, "heer")))) {

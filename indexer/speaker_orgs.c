@@ -392,3 +392,24 @@ bool vp_sp_portfolio_then_name(const doc_ctx *dc, const toks *k, size_t limit, s
     return span.e >= limit || tok_punct(k, span.e, ',') || tok_punct(k, span.e, '.') ||
            tok_punct(k, span.e, '(');
 }
+
+/* "de burgemeester van Tiel, Anna Smit", "de voorzitter van het PMG, Anna
+ * Smit": after a role at q, "van" and a place or an organisation, then a
+ * comma and a full name; the token of the name, or q. */
+size_t vp_sp_role_of_place_name(const doc_ctx *dc, const toks *k, size_t limit, size_t q)
+{
+    if (!(tok_is(k, q, "van") || tok_is(k, q, "of")))
+        return q;
+    size_t c = q + 1;
+    while (c < limit && c < q + 6 && k->v[c].kind == T_WORD &&
+           !memchr(k->t + k->v[c - 1].e, '\n', k->v[c].s - k->v[c - 1].e))   /* one line */
+        c++;
+    size_t n = c + 1;   /* "onderzoeker van TNO, dr. Anna Smit" */
+    while (n < limit && (tok_in(k, n, SW(k, VP_SW_HONORIFIC)) || tok_punct(k, n, '.')))
+        n++;
+    name_span span;
+    if (c == q + 1 || c >= q + 6 || !tok_punct(k, c, ',') ||
+        !vp_sp_name_at(dc, k, n, &span) || span.words < 2 || span.initials)
+        return q;
+    return c + 1;
+}

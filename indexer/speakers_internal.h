@@ -199,6 +199,10 @@ const char *vp_sp_role_before(const toks *k, size_t p, size_t *first, char **own
  * is set, and the token after ')' is returned; 0 for any other
  * parenthesis. */
 size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m, bool *cue);
+/* "de burgemeester van Tiel, Anna Smit": after a role, at q "van" and a
+ * place or an organisation, a comma and a full name (before limit); the
+ * token after the comma, or q. */
+size_t vp_sp_role_of_place_name(const doc_ctx *dc, const toks *k, size_t limit, size_t q);
 /* "wethouder Economie, Anna Smit," with the role before q: the capitalised
  * word at q is the role's portfolio, and the full name after the comma
  * (ending its clause before limit) is the one who holds it. */

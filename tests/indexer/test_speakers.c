@@ -1068,6 +1068,18 @@ static void test_abbreviated_office(void **state)
     expect_speakers(md, want);
 }
 
+/* "een onderzoeker van TNO, dr. X": a role and its organisation, then a
+ * comma and a title before the full name. */
+static void test_role_of_org_then_titled_name(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Terugblik\n\n"
+        "En er was een onderzoeker van het RIVM, dr. Fenne Oosting. Zij had cijfers.\n";
+    static const char *const want[] = {"Fenne Oosting", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1131,6 +1143,7 @@ int main(void)
         cmocka_unit_test(test_successor_speaks_and_thanks),
         cmocka_unit_test(test_posts_first_person),
         cmocka_unit_test(test_abbreviated_office),
+        cmocka_unit_test(test_role_of_org_then_titled_name),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
