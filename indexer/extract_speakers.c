@@ -313,7 +313,9 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             section_listed = vp_sp_contains_word(dc->words, b->text, VP_SW_AUDIENCE_HEADING);
             speaker_list = vp_sp_contains_word(dc->words, b->text, VP_SW_SPEAKER_HEADING);
             after_intro = false;
-            listed = section_listed;
+            /* "**Door Anna Smit**": a byline in bold reads as a heading */
+            listed = section_listed ||
+                     (b->pseudo_heading && vp_sp_is_byline(dc, &scratch, b->text, false));
         } else if (b->kind == VP_BLOCK_PARAGRAPH) {
             size_t n = strlen(b->text);
             while (n > 0 && is_space(b->text[n - 1]))

@@ -1080,6 +1080,25 @@ static void test_role_of_org_then_titled_name(void **state)
     expect_speakers(md, want);
 }
 
+/* A newspaper item's byline in bold ("**Door X**", read as a heading)
+ * names its journalist; a speaker who "was wegens ziekte verhinderd" or
+ * "liet zich verontschuldigen" did not speak; a department ("Afdeling
+ * Communicatie") is no person. */
+static void test_bold_byline_and_excused(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Gemeenten zoeken samen naar woningen\n\n"
+        "Gemeente Tiel \xE2\x80\x93 Afdeling Communicatie\n\n"
+        "**Door Wendy Koopal**\n\n"
+        "Wethouder Anouk Tijsma (Tiel) opende de dag. Gedeputeerde Rob Keizers "
+        "van de provincie liet zich verontschuldigen. Sprekers waren verder "
+        "Joris Veldkamp (UWV) en Ilse Bolt (COA).\n\n"
+        "Joris Veldkamp was wegens ziekte verhinderd.\n";
+    static const char *const want[] = {"Anouk Tijsma", "Ilse Bolt", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1144,6 +1163,7 @@ int main(void)
         cmocka_unit_test(test_posts_first_person),
         cmocka_unit_test(test_abbreviated_office),
         cmocka_unit_test(test_role_of_org_then_titled_name),
+        cmocka_unit_test(test_bold_byline_and_excused),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
