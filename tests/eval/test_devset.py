@@ -113,7 +113,7 @@ OTHERHANDS_FACETS = {
             ("host", "accuracy"): 0.99, ("themes", "f1"): 0.92, ("themes", "recall"): 0.92},
     "w11": {("municipalities", "f1"): 0.95, ("speakers", "f1"): 0.89, ("date", "accuracy"): 0.99,
             ("host", "accuracy"): 0.99, ("themes", "f1"): 0.93, ("themes", "recall"): 0.89},
-    "w12": {("municipalities", "f1"): 0.92, ("speakers", "f1"): 0.91, ("date", "accuracy"): 0.99,
+    "w12": {("municipalities", "f1"): 0.92, ("speakers", "f1"): 0.92, ("date", "accuracy"): 0.99,
             ("host", "accuracy"): 0.93, ("themes", "f1"): 0.93, ("themes", "recall"): 0.91},
     "w13": {("municipalities", "f1"): 0.91, ("speakers", "f1"): 0.93, ("date", "accuracy"): 0.99,
             ("host", "accuracy"): 0.93, ("themes", "f1"): 0.89, ("themes", "recall"): 0.83},

@@ -1099,6 +1099,19 @@ static void test_bold_byline_and_excused(void **state)
     expect_speakers(md, want);
 }
 
+/* "Namens ons college waren wethouder X en twee ambtenaren aanwezig": the
+ * audience, though the verb and "aanwezig" stand apart. */
+static void test_present_apart(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Raadsinformatiebrief\n\n"
+        "Namens ons college waren wethouder Brouwer en twee ambtenaren aanwezig. "
+        "Burgemeester Lisa Hamstra opende de dag.\n";
+    static const char *const want[] = {"Lisa Hamstra", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1164,6 +1177,7 @@ int main(void)
         cmocka_unit_test(test_abbreviated_office),
         cmocka_unit_test(test_role_of_org_then_titled_name),
         cmocka_unit_test(test_bold_byline_and_excused),
+        cmocka_unit_test(test_present_apart),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
