@@ -1112,6 +1112,19 @@ static void test_present_apart(void **state)
     expect_speakers(md, want);
 }
 
+/* "X sprak namens Y, die verhinderd was": the relative clause is about Y;
+ * X spoke (and speaks on later). */
+static void test_relative_clause_absent(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Wethouder Marga Doornbos sprak namens burgemeester Hein Lutje, die verhinderd was. "
+        "Marga Doornbos vertelde daarna over de plannen.\n";
+    static const char *const want[] = {"Marga Doornbos", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1178,6 +1191,7 @@ int main(void)
         cmocka_unit_test(test_role_of_org_then_titled_name),
         cmocka_unit_test(test_bold_byline_and_excused),
         cmocka_unit_test(test_present_apart),
+        cmocka_unit_test(test_relative_clause_absent),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
