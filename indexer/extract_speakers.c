@@ -6,7 +6,8 @@
  * or a paragraph that opens one ("Aanwezig:") makes its names a list that
  * only spells them; a table is read by its header (a speakers' column, a
  * table of actions, a programme read cell by cell); an item under a
- * heading of speakers is a speaker; a byline names the writer.  Every text
+ * heading of speakers is a speaker; a byline, a signature or a memo's or
+ * a post's header names a writer (speaker_writers.c).  Every text
  * goes through speaker_cues.c, which finds the names and the cues that make
  * them speak; speaker_merge.c makes one person of the mentions of each.
  * Front matter speakers are the announced programme: they are kept unless
@@ -67,8 +68,8 @@ static size_t split_cells(char *row, char **cells, size_t max)
 }
 
 /* The text (its first 255 bytes, lower-cased) holds an entry of list. */
-static bool contains_word(const vp_speaker_words *w, const char *text,
-                          vp_speaker_list list)
+bool vp_sp_contains_word(const vp_speaker_words *w, const char *text,
+                         vp_speaker_list list)
 {
     char buf[256];
     vp_ex_lower(text, 0, strlen(text), buf, sizeof buf);
@@ -77,8 +78,8 @@ static bool contains_word(const vp_speaker_words *w, const char *text,
 
 /* A validated speaker from a cell or list item ("Naam (Org)", "Naam, rol
  * Org"): the name must parse as a name on its own. */
-static void add_parsed(const doc_ctx *dc, toks *scratch, const char *s,
-                       const char *org_override, bool listed, mentions *out)
+void vp_sp_add_parsed(const doc_ctx *dc, toks *scratch, const char *s,
+                      const char *org_override, bool listed, mentions *out)
 {
     char *name = NULL, *org = NULL, *role = NULL;
     if (!vp_parse_speaker(dc->words, s, &name, &org, &role))
@@ -127,7 +128,7 @@ static void add_cell(const doc_ctx *dc, toks *scratch, char *cell,
             next = cut + (*cut == ';' ? 1 : *(cut + 1) == '&' ? 3 : *(cut + 1) == 'a' ? 5 : 4);
             *cut = '\0';
         }
-        add_parsed(dc, scratch, vp_trim(s), org, listed, out);
+        vp_sp_add_parsed(dc, scratch, vp_trim(s), org, listed, out);
         s = next;
     }
 }
@@ -149,11 +150,11 @@ static void scan_table(const doc_ctx *dc, toks *k, toks *scratch, const vp_parse
     size_t nc = split_cells(header, cells, 32);
     int speaker_col = -1, org_col = -1;
     for (size_t c = 0; c < nc; c++) {
-        if (contains_word(dc->words, cells[c], VP_SW_ACTION_COLUMN))
+        if (vp_sp_contains_word(dc->words, cells[c], VP_SW_ACTION_COLUMN))
             listed = true;
-        if (speaker_col < 0 && contains_word(dc->words, cells[c], VP_SW_SPEAKER_COLUMN))
+        if (speaker_col < 0 && vp_sp_contains_word(dc->words, cells[c], VP_SW_SPEAKER_COLUMN))
             speaker_col = (int)c;
-        else if (org_col < 0 && contains_word(dc->words, cells[c], VP_SW_ORG_COLUMN))
+        else if (org_col < 0 && vp_sp_contains_word(dc->words, cells[c], VP_SW_ORG_COLUMN))
             org_col = (int)c;
     }
     if (speaker_col < 0 && nc > 0 && vp_ex_eq(cells[0], strlen(cells[0]), "naam"))
@@ -174,12 +175,32 @@ static void scan_table(const doc_ctx *dc, toks *k, toks *scratch, const vp_parse
     }
 }
 
+/* "Anna Smit van het ministerie, over X" written as "Anna Smit, het
+ * ministerie, over X" (a malloc'd copy), when the "van" after the full
+ * name opens an organisation; NULL otherwise. */
+static char *van_org_as_comma(const doc_ctx *dc, toks *k, const char *s)
+{
+    vp_sp_tokenize(k, s);
+    name_span span;
+    if (!vp_sp_name_at(dc, k, 0, &span) || span.words < 2 || span.initials ||
+        !tok_is(k, span.e, "van") || !vp_sp_van_org(dc, k, span.e))
+        return NULL;
+    size_t name_end = k->v[span.e - 1].e, org = k->v[span.e].e;
+    size_t rest = strlen(s + org);
+    char *out = vp_xmalloc(name_end + 1 + rest + 1);
+    memcpy(out, s, name_end);
+    out[name_end] = ',';
+    memcpy(out + name_end + 1, s + org, rest + 1);
+    return out;
+}
+
 /* A list item in a list of speakers: "Naam (Org)", "Naam, rol Org",
- * "Naam - Org: titel". */
+ * "Naam - Org: titel", "Naam van Org, over X". */
 static void scan_item(const doc_ctx *dc, toks *scratch, const char *text,
                       mentions *out)
 {
-    char *copy = vp_xstrdup(text);
+    char *van = van_org_as_comma(dc, scratch, text);
+    char *copy = van ? van : vp_xstrdup(text);
     char *colon = strchr(copy, ':');
     if (colon)
         *colon = '\0';
@@ -197,11 +218,6 @@ static void scan_item(const doc_ctx *dc, toks *scratch, const char *text,
 
 /* ---- the document ---- */
 
-static bool is_heading(const vp_block *b)
-{
-    return b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
-}
-
 /* "Aanwezig: A, B" or "Aanwezig:" over lines of names: the words before
  * the first colon of the first line name attendees. */
 static bool opens_attendee_list(const doc_ctx *dc, const char *text)
@@ -215,104 +231,14 @@ static bool opens_attendee_list(const doc_ctx *dc, const char *text)
     return vp_speaker_words_in(dc->words, VP_SW_AUDIENCE_HEADING, head);
 }
 
-/* The line starts with an entry of list, as a word ("door", "blog van",
- * "tekst:"). */
-static bool starts_with_entry(const vp_speaker_words *w, const char *s,
-                              vp_speaker_list list)
+/* "Met dank aan" (or "Dank aan:") on its own over a list: the items thank
+ * people, they name no speakers (data: not-speaker-lead). */
+static bool opens_thanks_list(const doc_ctx *dc, const vp_parsed *p, size_t i)
 {
-    for (const char *const *e = vp_speaker_words_list(w, list); *e; e++) {
-        size_t n = strlen(*e);
-        if (vp_ex_eq(s, n, *e) && (n > 0 && ((*e)[n - 1] == ':' || s[n] == ' ' || s[n] == ':')))
-            return true;
-    }
-    return false;
-}
-
-/* A year (19xx or 20xx) standing as a word in s. */
-static bool has_year(const char *s)
-{
-    for (const char *c = s; *c; c++)
-        if ((c[0] == '1' || c[0] == '2') && (c[1] == '9' || c[1] == '0') &&
-            c[2] >= '0' && c[2] <= '9' && c[3] >= '0' && c[3] <= '9' &&
-            (c == s || !(c[-1] >= '0' && c[-1] <= '9')) && !(c[4] >= '0' && c[4] <= '9'))
-            return true;
-    return false;
-}
-
-/* The line s opens with a full name and a comma: "Anna Smit, wethouder";
- * only_name: and says nothing more than who the person is (no verb, no
- * full stop: "Anna Smit, wethouder, sloot af." is a sentence).  With
- * any_mark a place in parentheses, a dash or a bullet may follow the name
- * instead of the comma ("Anna Smit (Urk) - 4 maart 2021", the header of a
- * post; "Anna Smit \u2022 adviseur \u2022 2 mei 2019"). */
-static bool opens_with_name(const doc_ctx *dc, toks *k, const char *s, size_t len,
-                            bool only_name, bool any_mark)
-{
-    char *line = vp_xstrndup(s, len);
-    vp_sp_tokenize(k, line);
-    name_span span;
-    bool yes = vp_sp_name_at(dc, k, 0, &span) && span.words >= 2 && !span.initials &&
-               (tok_punct(k, span.e, ',') ||
-                (any_mark && (tok_punct(k, span.e, '(') || tok_dash(k, span.e) ||
-                              tok_bullet(k, span.e))));
-    for (size_t t = span.e; yes && only_name && t < k->n; t++)
-        yes = !tok_in(k, t, SW(k, VP_SW_VERB_AFTER)) && !(t + 1 == k->n && tok_punct(k, t, '.'));
-    free(line);
-    return yes;
-}
-
-/* A byline names the writer, not a speaker: "*Door Anna Smit,
- * communicatieadviseur*", "By Anna Smit", "Blog van Anna Smit, wethouder"
- * (data: byline-lead), or one line of a name and a date ("Anna Smit,
- * wethouder Wonen, Hoorn – 2 oktober 2023", "Anna Smit (Hoorn) – 2 oktober
- * 2023", the header of a post in a forum).  Unless the writer led the
- * day: "Door Anna Smit, dagvoorzitter", or under "Terugblik van de
- * dagvoorzitter" (chair_near). */
-static bool is_byline(const doc_ctx *dc, toks *k, const char *text, bool chair_near)
-{
-    if (chair_near || contains_word(dc->words, text, VP_SW_CHAIR_ROLE))
-        return false;
-    const char *s = text + strspn(text, "*_ ");
-    size_t len = strlen(s);
-    if (strchr(s, '\n') || len > 160)
-        return false;
-    return starts_with_entry(dc->words, s, VP_SW_BYLINE_LEAD) ||
-           (has_year(s) && opens_with_name(dc, k, s, len, false, true));
-}
-
-/* A signature under the text: a paragraph of one to three lines, each a
- * full name and a comma ("Anna Smit, voorzitter VNG,"), right after a
- * paragraph of prose.  A list of speakers comes after a heading or a line
- * that announces it ("Sprekers:"), never straight after prose. */
-static bool is_signature(const doc_ctx *dc, toks *k, const vp_parsed *p, size_t i)
-{
-    const vp_block *b = &p->blocks[i];
-    if (i == 0 || p->blocks[i - 1].kind != VP_BLOCK_PARAGRAPH ||
-        p->blocks[i - 1].pseudo_heading)
-        return false;
-    const char *prev = p->blocks[i - 1].text;
-    size_t n = strlen(prev);
-    while (n > 0 && is_space(prev[n - 1]))
-        n--;
-    if (n == 0 || !strchr(".!?\"", prev[n - 1]) || strchr(prev, ':') == prev + n - 1)
-        return false;
-    size_t lines = 0;
-    for (const char *s = b->text; *s; lines++) {
-        size_t len = strcspn(s, "\n");
-        if (lines == 3 || len > 120 || !opens_with_name(dc, k, s, len, true, false))
-            return false;
-        s += len + (s[len] == '\n');
-    }
-    return lines > 0;
-}
-
-/* The last line of a block in the file (its text keeps its line breaks). */
-static int block_end_line(const vp_block *b)
-{
-    int end = b->line;
-    for (const char *c = b->text; *c; c++)
-        end += *c == '\n';
-    return end;
+    const char *text = p->blocks[i].text;
+    return strlen(text) < 40 && !strchr(text, '\n') && i + 1 < p->n_blocks &&
+           p->blocks[i + 1].kind == VP_BLOCK_ITEM &&
+           vp_sp_contains_word(dc->words, text, VP_SW_NOT_SPEAKER_LEAD);
 }
 
 /* Block i is a paragraph that ends inside a sentence (no full stop, colon
@@ -352,8 +278,8 @@ static bool programme_child(const doc_ctx *dc, programme_items *open, const vp_b
     for (int d = depth; d < PROGRAMME_DEPTHS; d++)
         open->names_part[d] = false;
     if (depth < PROGRAMME_DEPTHS)
-        open->names_part[depth] = contains_word(dc->words, b->text, VP_SW_SESSION_WORD) ||
-                                  contains_word(dc->words, b->text, VP_SW_SPEAKER_HEADING);
+        open->names_part[depth] = vp_sp_contains_word(dc->words, b->text, VP_SW_SESSION_WORD) ||
+                                  vp_sp_contains_word(dc->words, b->text, VP_SW_SPEAKER_HEADING);
     return child;
 }
 
@@ -373,6 +299,7 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
     for (size_t i = 0; i < p->n_blocks; i++) {
         const vp_block *b = &p->blocks[i];
         bool under_part = programme_child(dc, &open_items, b);
+        size_t header = 0;
         if (b->kind == VP_BLOCK_CODE)
             continue;
         const char *turn_before = i > 0 && p->blocks[i - 1].kind == VP_BLOCK_PARAGRAPH
@@ -383,40 +310,47 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
                          : NULL;
         const char *text = said ? said : b->text;
         bool listed = section_listed;
-        if (is_heading(b)) {
-            speaker_list = contains_word(dc->words, b->text, VP_SW_SPEAKER_HEADING);
+        if (vp_sp_is_heading(b)) {
+            speaker_list = vp_sp_contains_word(dc->words, b->text, VP_SW_SPEAKER_HEADING);
             /* a list of attendees under a heading ("## Presentielijst"),
              * grouped under bold lines ("**Almelo**"), goes on past them;
              * the next heading or a programme's bold line ends it */
             bool group = b->pseudo_heading && audience_heading && !speaker_list &&
-                         !contains_word(dc->words, b->text, VP_SW_SESSION_WORD);
-            section_listed = group || contains_word(dc->words, b->text, VP_SW_AUDIENCE_HEADING);
+                         !vp_sp_contains_word(dc->words, b->text, VP_SW_SESSION_WORD);
+            section_listed =
+                group || vp_sp_contains_word(dc->words, b->text, VP_SW_AUDIENCE_HEADING);
             audience_heading = section_listed && (group || b->kind == VP_BLOCK_HEADING);
             after_intro = false;
-            listed = section_listed;
+            /* "**Door Anna Smit**": a byline in bold reads as a heading */
+            listed = section_listed ||
+                     (b->pseudo_heading && vp_sp_is_byline(dc, &scratch, b->text, false));
         } else if (b->kind == VP_BLOCK_PARAGRAPH) {
             size_t n = strlen(b->text);
             while (n > 0 && is_space(b->text[n - 1]))
                 n--;
             bool attendees = opens_attendee_list(dc, b->text);
-            bool chair_near = i < 6 && ((i > 0 && contains_word(dc->words, p->blocks[i - 1].text,
-                                                                VP_SW_CHAIR_ROLE)) ||
-                                        (i > 1 && contains_word(dc->words, p->blocks[i - 2].text,
-                                                                VP_SW_CHAIR_ROLE)));
-            listed = listed || attendees || is_byline(dc, &scratch, b->text, chair_near) ||
-                     is_signature(dc, &scratch, p, i);
+            bool chair_near =
+                i < 6 && ((i > 0 && vp_sp_contains_word(dc->words, p->blocks[i - 1].text,
+                                                        VP_SW_CHAIR_ROLE)) ||
+                          (i > 1 && vp_sp_contains_word(dc->words, p->blocks[i - 2].text,
+                                                        VP_SW_CHAIR_ROLE)));
+            listed = listed || attendees || vp_sp_is_byline(dc, &scratch, b->text, chair_near) ||
+                     vp_sp_is_signature(dc, &scratch, p, i) ||
+                     vp_sp_is_header_block(dc->words, b->text);
             if (n > 0 && b->text[n - 1] == ':')   /* "De sprekers waren:" */
-                speaker_list = !attendees && contains_word(dc->words, b->text,
-                                                           VP_SW_SPEAKER_HEADING);
+                speaker_list = !attendees && vp_sp_contains_word(dc->words, b->text,
+                                                                 VP_SW_SPEAKER_HEADING);
             else if (i > 0 && p->blocks[i - 1].kind == VP_BLOCK_ITEM)
                 speaker_list = false;
             /* "Aanwezig:" over a list; "Afwezig: A, B" holds its names */
-            after_intro = attendees && n > 0 && b->text[n - 1] == ':';
+            after_intro = (attendees && n > 0 && b->text[n - 1] == ':') ||
+                          opens_thanks_list(dc, p, i);
+            header = listed ? 0 : vp_sp_post_header(dc, &scratch, b->text, chair_near);
         } else if (b->kind == VP_BLOCK_ITEM || b->kind == VP_BLOCK_TABLE_ROW) {
             /* the list after "Aanwezig:" ends at a blank line between two
              * items: the numbered agenda after it is no list of attendees */
             if (after_intro && i > 0 && p->blocks[i - 1].kind == VP_BLOCK_ITEM &&
-                b->line > block_end_line(&p->blocks[i - 1]) + 1)
+                b->line > vp_sp_block_end_line(&p->blocks[i - 1]) + 1)
                 after_intro = false;
             listed = listed || after_intro;
         }
@@ -441,9 +375,17 @@ static void speakers_from_text(const doc_ctx *dc, const vp_parsed *p,
             free(said);
             continue;
         }
+        if (header && !said) {   /* the header of a post, then its text */
+            vp_sp_speaking_writer(dc, &scratch, text, header, ms);
+            char *line = vp_xstrndup(text, header);
+            vp_sp_scan_block(dc, &k, line, true, false, ms);
+            free(line);
+            text += header + 1;
+        }
         vp_sp_scan_block(dc, &k, text, listed, b->kind == VP_BLOCK_ITEM, ms);
         free(said);
     }
+    vp_sp_section_signers(dc, &scratch, p, ms);
     if (transcript)
         vp_sp_drop_transcript_chairs(dc, ms);
     free(k.v);

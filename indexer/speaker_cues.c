@@ -109,8 +109,8 @@ static size_t role_phrase(const toks *k, size_t q, size_t limit, const char **ro
 /* The role before a member at q, with its adjective ("strategisch
  * adviseur") or as a phrase ("Commissaris van de Koning"), and a colon
  * after it ("Voorzitter: Anna Smit").  Returns the token after it. */
-static size_t role_at(const toks *k, const sentence *st, size_t q, const char **role,
-                      char **owned, size_t *first)
+static size_t role_at(const doc_ctx *dc, const toks *k, const sentence *st, size_t q,
+                      const char **role, char **owned, size_t *first)
 {
     *role = NULL;
     *owned = NULL;
@@ -132,6 +132,8 @@ static size_t role_at(const toks *k, const sentence *st, size_t q, const char **
         after++;
     if (*role && (tok_punct(k, after, ':') || tok_punct(k, after, ',')))
         q = after + 1;
+    else if (*role && vp_sp_portfolio_then_name(dc, k, st->e, q))
+        q += 2;
     return q;
 }
 
@@ -198,9 +200,19 @@ static bool cued_before(const toks *k, const sentence *st, size_t p)
  * "Daarna Yara Hoogeveen van het Drenthe College."). */
 static bool next_up_before(const toks *k, const sentence *st, size_t p)
 {
-    if (p <= st->s || !(tok_is(k, p - 1, "nu") || tok_is(k, p - 1, "daarna")))
+    size_t n = p;   /* the token after "Nu" */
+    if (p > st->s + 1 && tok_punct(k, p - 1, ':')) {
+        /* "Nu op het podium: Anna Smit", "Nu in beeld: prof. Anna Smit": a
+         * few words after "Nu", then a colon */
+        size_t t = p - 1;
+        while (t > st->s && t + 6 > p && k->v[t - 1].kind == T_WORD && !tok_is(k, t - 1, "nu"))
+            t--;
+        if (t > st->s && tok_is(k, t - 1, "nu") && t + 1 < p)
+            n = t;
+    }
+    if (n <= st->s || !(tok_is(k, n - 1, "nu") || tok_is(k, n - 1, "daarna")))
         return false;
-    return p - 1 == st->s || tok_dash(k, p - 2) || tok_punct(k, p - 2, ':');
+    return n - 1 == st->s || tok_dash(k, n - 2) || tok_punct(k, n - 2, ':');
 }
 
 /* A list item's sentence that opens with "Met" right before the group at
@@ -216,13 +228,14 @@ static bool item_with_before(const toks *k, const sentence *st, bool item, size_
             tok_is(k, st->s, "vervolgens"));
 }
 
-/* A causal conjunction between tokens a and b opens a clause of its own:
- * in "X sprak toch, want haar collega was ziek" the cue at b is not about
- * X ("maar" is not one: "X was gevraagd, maar stuurde een video"). */
+/* A causal conjunction or "dat" between tokens a and b opens a clause of
+ * its own: in "X sprak toch, want haar collega was ziek" or "X vertelt dat
+ * Y ziek thuis is" the cue at b is not about X ("maar" is not one: "X was
+ * gevraagd, maar stuurde een video"). */
 static bool clause_joined(const toks *k, size_t a, size_t b)
 {
     static const char *const joins[] = {"want", "omdat", "doordat", "because", "since",
-                                        NULL};
+                                        "dat", "that", NULL};
     for (size_t t = a; t < b; t++)
         if (tok_in(k, t, joins))
             return true;
@@ -270,7 +283,8 @@ static bool label_before(const toks *k, const sentence *st, size_t p)
 }
 
 /* "Zijn opvolger, Marieke Smit (wethouder in Deventer), treedt aan", "haar
- * opvolger is Jan Bos": the successor before the group at p. */
+ * opvolger is Jan Bos": the successor before the group at p (who speaks
+ * only with a verb of her own: "Haar opvolger, X, sloot af"). */
 static bool successor_before(const toks *k, const sentence *st, size_t p)
 {
     size_t q = p;
@@ -525,24 +539,6 @@ static bool other_clause(const toks *k, size_t cue, size_t s, size_t e)
     return false;
 }
 
-/* "de burgemeester van Tiel, Anna Smit", "de voorzitter van het PMG, Anna
- * Smit": after a role at q, "van" and a place or an organisation, then a
- * comma and a full name; the token of the name, or q. */
-static size_t role_of_place_name(const doc_ctx *dc, const toks *k, const sentence *st,
-                                 size_t q)
-{
-    if (!(tok_is(k, q, "van") || tok_is(k, q, "of")))
-        return q;
-    size_t c = q + 1;
-    while (c < st->e && c < q + 6 && k->v[c].kind == T_WORD && on_one_line(k, c - 1, c))
-        c++;
-    name_span span;
-    if (c == q + 1 || c >= q + 6 || !tok_punct(k, c, ',') ||
-        !vp_sp_name_at(dc, k, c + 1, &span) || span.words < 2 || span.initials)
-        return q;
-    return c + 1;
-}
-
 /* Reads a group of names joined by "en" or ",", each with its own role,
  * parentheses or ", role Org"; then "van Org" and a verb after the group.
  * Returns the token after the group. */
@@ -560,9 +556,9 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
         const char *role;
         char *owned;
         size_t role_first;
-        size_t q = role_at(k, st, j, &role, &owned, &role_first);
+        size_t q = role_at(dc, k, st, j, &role, &owned, &role_first);
         if (role)
-            q = role_of_place_name(dc, k, st, q);
+            q = vp_sp_role_of_place_name(dc, k, st->e, q);
         bool honorific = false;
         while (q < st->e && (tok_in(k, q, SW(k, VP_SW_HONORIFIC)) || tok_punct(k, q, '.') ||
                              (tok_is(k, q, "de") && tok_is(k, q + 1, "heer")))) {
@@ -689,7 +685,7 @@ static size_t read_group(const doc_ctx *dc, const toks *k, const sentence *st,
                        (cs->silent_before != SIZE_MAX && mb->span.s < cs->silent_before);
         mb->m.vetoed = (cs->vetoed_before != SIZE_MAX && mb->span.s < cs->vetoed_before &&
                         !clause_joined(k, mb->span.e, cs->vetoed_before)) ||
-                       (g == 0 && successor);
+                       (g == 0 && successor && !verb_after);
         if (mb->m.listed)
             mb->m.triggered = false;
         keep_member(out, mb, k);
@@ -773,8 +769,10 @@ void vp_sp_scan_block(const doc_ctx *dc, toks *k, const char *text, bool listed,
         note_speaking_role(k, st, out);
         size_t i = st->s;
         while (i < st->e) {
+            const char *phrase;
             bool could_start = k->v[i].kind == T_INITIALS || vp_sp_name_word(k, i) ||
                                vp_sp_opens_surname(k, i) || vp_sp_role(k, i) ||
+                               role_phrase(k, i, st->e, &phrase) ||
                                tok_in(k, i, SW(k, VP_SW_ROLE_ADJECTIVE)) ||
                                tok_in(k, i, SW(k, VP_SW_HONORIFIC));
             i = could_start ? read_group(dc, k, st, &cs, i, out) : i + 1;

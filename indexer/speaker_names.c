@@ -152,8 +152,11 @@ bool vp_sp_name_word(const toks *k, size_t i)
                 return false;
         }
     }
-    /* "Bürgermeister", "Alderman": a role is never part of a name */
-    return !tok_in(k, i, SW(k, VP_SW_NOT_NAME)) && !tok_in(k, i, SW(k, VP_SW_ROLE));
+    /* "Bürgermeister", "Alderman": a role is never part of a name, nor a
+     * speaking noun or verb opening a sentence ("Toespraak van burgemeester
+     * Anna Smit") */
+    return !tok_in(k, i, SW(k, VP_SW_NOT_NAME)) && !tok_in(k, i, SW(k, VP_SW_ROLE)) &&
+           !tok_in(k, i, SW(k, VP_SW_VERB_BEFORE));
 }
 
 static bool is_municipality(const doc_ctx *dc, const toks *k, size_t s, size_t e)

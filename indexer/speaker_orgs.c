@@ -377,3 +377,39 @@ bool vp_parse_speaker(const vp_speaker_words *w, const char *s, char **name, cha
         parse_org_role(w, rest, rest_len, org, role);
     return true;
 }
+
+/* "wethouder Economie, Anna Smit, opent", "onze teamleider Handhaving, Anna
+ * Smit.": the one capitalised word after a role at q is its portfolio when
+ * a comma and a full name follow that ends its clause (not "wethouder
+ * Bakker, Anna Smit en Piet Bos": a list of people). */
+bool vp_sp_portfolio_then_name(const doc_ctx *dc, const toks *k, size_t limit, size_t q)
+{
+    name_span span;
+    if (q >= k->n || k->v[q].kind != T_WORD || !vp_ex_is_upper(k->t + k->v[q].s, 1) ||
+        !tok_punct(k, q + 1, ',') ||
+        !vp_sp_name_at(dc, k, q + 2, &span) || span.words < 2 || span.initials)
+        return false;
+    return span.e >= limit || tok_punct(k, span.e, ',') || tok_punct(k, span.e, '.') ||
+           tok_punct(k, span.e, '(');
+}
+
+/* "de burgemeester van Tiel, Anna Smit", "de voorzitter van het PMG, Anna
+ * Smit": after a role at q, "van" and a place or an organisation, then a
+ * comma and a full name; the token of the name, or q. */
+size_t vp_sp_role_of_place_name(const doc_ctx *dc, const toks *k, size_t limit, size_t q)
+{
+    if (!(tok_is(k, q, "van") || tok_is(k, q, "of")))
+        return q;
+    size_t c = q + 1;
+    while (c < limit && c < q + 6 && k->v[c].kind == T_WORD &&
+           !memchr(k->t + k->v[c - 1].e, '\n', k->v[c].s - k->v[c - 1].e))   /* one line */
+        c++;
+    size_t n = c + 1;   /* "onderzoeker van TNO, dr. Anna Smit" */
+    while (n < limit && (tok_in(k, n, SW(k, VP_SW_HONORIFIC)) || tok_punct(k, n, '.')))
+        n++;
+    name_span span;
+    if (c == q + 1 || c >= q + 6 || !tok_punct(k, c, ',') ||
+        !vp_sp_name_at(dc, k, n, &span) || span.words < 2 || span.initials)
+        return q;
+    return c + 1;
+}

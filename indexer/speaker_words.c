@@ -42,6 +42,8 @@ static const char *const LIST_NAMES[VP_SW_COUNT] = {
     [VP_SW_SPEAKING_ROLE] = "speaking-role",
     [VP_SW_ELSEWHERE_CUE] = "elsewhere-cue",
     [VP_SW_SESSION_WORD] = "session-word",
+    [VP_SW_HEADER_FIELD] = "header-field",
+    [VP_SW_FIRST_PERSON] = "first-person",
 };
 
 struct vp_speaker_words {

@@ -49,6 +49,11 @@ typedef enum vp_speaker_list {
                                time or text; none of its names spoke there */
     VP_SW_SESSION_WORD,     /* "workshop", "sessie": a name after it, then "over" and
                                a subject, gave that session */
+    VP_SW_HEADER_FIELD,     /* "van", "betreft": a memo's or a mail's header field;
+                               a paragraph of such "label: value" lines names
+                               its writers and readers, no speakers */
+    VP_SW_FIRST_PERSON,     /* "ik vertelde", "gaf ik": a post's writer who says
+                               she spoke */
     VP_SW_COUNT
 } vp_speaker_list;
 

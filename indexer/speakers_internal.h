@@ -14,6 +14,8 @@
  *                     speakers (or not)
  *  speaker_transcript.c  a transcript's labels ("WETHOUDER DE BOER:") said
  *                     as sentences the cues read
+ *  speaker_writers.c  bylines, signatures, memo headers and post headers
+ *                     that name a writer (and the writers who spoke)
  *  speaker_merge.c    one person per set of mentions; the speakers stored
  *  extract_speakers.c the stage: the blocks in order (headings over
  *                     attendees, tables, lists of speakers, bylines), the
@@ -197,6 +199,14 @@ const char *vp_sp_role_before(const toks *k, size_t p, size_t *first, char **own
  * is set, and the token after ')' is returned; 0 for any other
  * parenthesis. */
 size_t vp_sp_paren_after(const toks *k, size_t i, size_t limit, mention *m, bool *cue);
+/* "de burgemeester van Tiel, Anna Smit": after a role, at q "van" and a
+ * place or an organisation, a comma and a full name (before limit); the
+ * token after the comma, or q. */
+size_t vp_sp_role_of_place_name(const doc_ctx *dc, const toks *k, size_t limit, size_t q);
+/* "wethouder Economie, Anna Smit," with the role before q: the capitalised
+ * word at q is the role's portfolio, and the full name after the comma
+ * (ending its clause before limit) is the one who holds it. */
+bool vp_sp_portfolio_then_name(const doc_ctx *dc, const toks *k, size_t limit, size_t q);
 /* ", directeur Platform31" at token i; the token after it, or 0. */
 size_t vp_sp_comma_role_after(const doc_ctx *dc, const toks *k, size_t i,
                               size_t limit, mention *m);
@@ -216,6 +226,50 @@ typedef struct mentions {
 /* A new zeroed mention at the end; never NULL. */
 mention *vp_sp_add_mention(mentions *ms);
 void vp_sp_free_mentions(mentions *ms);
+
+/* The text (its first 255 bytes, lower-cased) holds an entry of list. */
+bool vp_sp_contains_word(const vp_speaker_words *w, const char *text, vp_speaker_list list);
+/* A validated speaker from a cell or list item ("Naam (Org)", "Naam, rol
+ * Org"): the name must parse as a name on its own (extract_speakers.c). */
+void vp_sp_add_parsed(const doc_ctx *dc, toks *scratch, const char *s,
+                      const char *org_override, bool listed, mentions *out);
+
+static inline bool vp_sp_is_heading(const vp_block *b)
+{
+    return b->kind == VP_BLOCK_HEADING || b->pseudo_heading;
+}
+
+/* The last line of a block in the file (its text keeps its line breaks). */
+static inline int vp_sp_block_end_line(const vp_block *b)
+{
+    int end = b->line;
+    for (const char *c = b->text; *c; c++)
+        end += *c == '\n';
+    return end;
+}
+
+/* ---- writers (speaker_writers.c) ---- */
+
+/* A one-line byline: "Door Anna Smit, wethouder", a name and a date, a
+ * dated line with "– door Anna Smit"; not when the writer led the day
+ * (chair_near: a chair's role in the blocks just before). */
+bool vp_sp_is_byline(const doc_ctx *dc, toks *k, const char *text, bool chair_near);
+/* Block i is a signature under the prose before it ("Anna Smit,
+ * voorzitter VNG,"). */
+bool vp_sp_is_signature(const doc_ctx *dc, toks *k, const vp_parsed *p, size_t i);
+/* The text is a memo's or a mail's header ("Van: Anna Smit", "Betreft:"). */
+bool vp_sp_is_header_block(const vp_speaker_words *w, const char *text);
+/* The length of a post's header line that opens text ("Anna Smit –
+ * wethouder", "Anna Smit (Hoorn) – 21 mei 2024"), 0 when it has none. */
+size_t vp_sp_post_header(const doc_ctx *dc, toks *k, const char *text, bool chair_near);
+/* The writer named by the post header (header bytes) of text, as a speaker
+ * when the post says she spoke ("Ik vertelde"). */
+void vp_sp_speaking_writer(const doc_ctx *dc, toks *k, const char *text, size_t header,
+                           mentions *ms);
+/* The workshop leaders who each sign their section ("— Anna Smit, VNG"),
+ * when two or more sections are signed so. */
+void vp_sp_section_signers(const doc_ctx *dc, toks *scratch, const vp_parsed *p,
+                           mentions *ms);
 
 /* ---- cues (speaker_cues.c) ---- */
 

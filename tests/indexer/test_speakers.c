@@ -893,6 +893,264 @@ static void test_led_by_abbreviation(void **state)
     expect_speakers(md, want);
 }
 
+/* Sections that each end with their writer's signature ("— Name, Org")
+ * were written by the workshop leaders: each signer is a speaker.  One
+ * signature under a whole text is a byline and names no speaker. */
+static void test_signed_sections(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslagen van de tafels\n\n"
+        "Elke tafelleider schreef hieronder een stukje.\n\n"
+        "## Tafel A – Jongeren en werk\n\n"
+        "We spraken over stages bij het mkb. Veel jongeren vinden de weg niet.\n\n"
+        "\xE2\x80\x94 Marjolein Tabak, gemeente Voorst\n\n"
+        "## Tafel B – Vervoer op het platteland\n\n"
+        "De buurtbus rijdt nog, maar de chauffeurs worden ouder.\n\n"
+        "\xE2\x80\x94 Gijsbert Klomp, Stichting Dorpsvervoer\n\n"
+        "---\n\n"
+        "Volgende keer meer.\n";
+    static const char *const want[] = {"Gijsbert Klomp", "Marjolein Tabak", NULL};
+    expect_speakers(md, want);
+    static const char byline[] =
+        "# Een middag over vervoer\n\n"
+        "## Terugblik\n\n"
+        "De buurtbus rijdt nog, maar de chauffeurs worden ouder.\n\n"
+        "\xE2\x80\x94 Marjolein Tabak, redacteur\n";
+    static const char *const none[] = {NULL};
+    expect_speakers(byline, none);
+}
+
+/* A mayor's opening speech: its title names the one who gave it
+ * ("Toespraak van burgemeester X"), and the speech announces the day's
+ * programme ("Daarna vertellen A en B", "onze wethouder Zorg, C, ...");
+ * a colleague who is ill did not speak. */
+static void test_opening_speech_programme(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "*Openingswoord van burgemeester Hester Dijkgraaf-Wolters bij de regiodag.*\n\n"
+        "Dames en heren, welkom in ons theater.\n\n"
+        "Daarna vertellen Bram Oosterwijk van de Hanzehogeschool en Lotte Brink "
+        "van de provincie over de woonafspraken. Onze wethouder Zorg, Kees Vlietstra, "
+        "gaat met u in gesprek. Wethouder Gijs Roelink had u graag zelf toegesproken, "
+        "maar hij is helaas ziek.\n";
+    static const char *const want[] = {"Bram Oosterwijk", "Hester Dijkgraaf-Wolters",
+                                       "Kees Vlietstra", "Lotte Brink", NULL};
+    expect_speakers(md, want);
+}
+
+/* A live blog's stage lines ("Nu op het podium: X", "Nu in beeld: prof.
+ * X"), roles the lists learn as data (a demographer, a compound
+ * "-regisseur", a naval rank of several words), a speaker who tells that
+ * someone else is ill ("X vertelt dat Y ziek thuis is": only Y did not
+ * come), and the next meeting's programme (no speaker of this one). */
+static void test_live_blog_stage_lines(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Live: regiodag\n\n"
+        "**10.00** \xE2\x80\x93 Nu op het podium: wethouder Marit Hulsbeek-Tromp van Zutphen.\n\n"
+        "**10.10** \xE2\x80\x93 Hulsbeek-Tromp vertelt dat voorzitter Gerrit Wolbers ziek thuis is.\n\n"
+        "**10.30** \xE2\x80\x93 Nu in beeld: prof. dr. Ilona Szabo van de Universiteit Twente.\n\n"
+        "**11.00** \xE2\x80\x93 Demograaf Rens Oudshoorn van het CBS liet cijfers zien. "
+        "Daarna sprak kapitein-luitenant ter zee Bas Torenvliet van de marine.\n\n"
+        "**11.30** \xE2\x80\x93 Nu op het podium: Wiebe Hoornstra, warmteregisseur bij de provincie.\n\n"
+        "**12.00** \xE2\x80\x93 De volgende netwerkdag is in Tiel, waar wethouder Joost Plantinga "
+        "zal spreken.\n";
+    static const char *const want[] = {"Bas Torenvliet", "Ilona Szabo", "Marit Hulsbeek-Tromp",
+                                       "Rens Oudshoorn", "Wiebe Hoornstra", NULL};
+    expect_speakers(md, want);
+}
+
+/* A thread whose posts open with a header line ("**Name (Place)** –
+ * date") and go on in the same paragraph: the posters are writers; and a
+ * list of thanks under "Met dank aan" names no speakers, whatever their
+ * office. */
+static void test_post_headers_and_thanks_list(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Draad: netwerkdag\n\n"
+        "**Froukje Algra (Leeuwarden)** \xE2\x80\x93 3 juni 2024\n"
+        "Mooie dag. Wethouder Hidde Bootsma opende met een verhaal over netcongestie.\n\n"
+        "**Durk Sikkema (Harlingen)** \xE2\x80\x93 4 juni 2024\n"
+        "Eens, en Bootsma had goede cijfers.\n\n"
+        "Met dank aan\n"
+        "- de gemeente Harlingen, in het bijzonder burgemeester Wiebren Stellingwerf, "
+        "die ons ontving;\n"
+        "- Aaltsje Brouwer van de AV-firma, voor de techniek.\n";
+    static const char *const want[] = {"Hidde Bootsma", NULL};
+    expect_speakers(md, want);
+}
+
+/* Cues the word lists learn as data: the next meeting's pledged speakers
+ * ("hebben toegezegd"), a speaker who cancelled ("heeft afgezegd", "werd
+ * afgelast"), a wiki's editor ("Laatst bewerkt door"), the colleague the
+ * writer went with ("bezocht ik met wethouder X"), and German and Frisian
+ * offices before a name. */
+static void test_pledged_cancelled_and_offices(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Terugblik\n\n"
+        "*Laatst bewerkt door Mirthe Kooistra op 3 mei 2021.*\n\n"
+        "Op 12 april bezocht ik met wethouder Tjeerd Algra de netwerkdag. "
+        "Wethâlder Sjoukje Postma heette iedereen welkom. Daarna sprak "
+        "Kreisdirektor Uwe Hansmann over de grens. Spreker Annet Kuik heeft afgezegd. "
+        "De workshop van Hessel Bos (Movisie) werd wegens ziekte afgelast.\n\n"
+        "## Vooruitblik\n\n"
+        "Voor de voorjaarsdag: Pim Keuning (VNG) en prof. Ria Smeenk (RUG) hebben toegezegd.\n";
+    static const char *const want[] = {"Sjoukje Postma", "Uwe Hansmann", NULL};
+    expect_speakers(md, want);
+}
+
+/* An item of a list of speakers that names the organisation with "van"
+ * ("- Anna Smit van het ministerie van BZK, over X"), and a live blog's
+ * writer sitting in on a workshop ("Wij zitten bij Anna Smit van X"). */
+static void test_speaker_item_van_org(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Terugblik\n\n"
+        "**Wie spraken er?**\n"
+        "- Teun Wassink van het ministerie van BZK, over het gemeentefonds;\n"
+        "- Lotte Brands, adviseur bij de VNG, over de begroting.\n\n"
+        "**14.00** \xE2\x80\x93 Wij zitten bij Hidde Rozema van de provincie over de retailagenda.\n";
+    static const char *const want[] = {"Hidde Rozema", "Lotte Brands", "Teun Wassink", NULL};
+    expect_speakers(md, want);
+}
+
+/* A memo's or a placement report's header ("Van: X", "**Begeleider:** X")
+ * names its writer and readers, and a newspaper's or a blog's dated line
+ * with "– door X" names its journalist: no speakers. */
+static void test_memo_header(void **state)
+{
+    (void)state;
+    static const char memo[] =
+        "Memo\n"
+        "Aan: het dagelijks bestuur\n"
+        "Van: Roos Vermeer, secretaris\n"
+        "Datum: 3 juni 2016\n\n"
+        "Wethouder Gert Hoving opende de dag.\n";
+    static const char *const want_memo[] = {"Gert Hoving", NULL};
+    expect_speakers(memo, want_memo);
+}
+
+static void test_placement_header_and_dated_byline(void **state)
+{
+    (void)state;
+    static const char placement[] =
+        "# Stageverslag\n\n"
+        "**Stagiair:** Jasmijn Kok, Saxion\n"
+        "**Begeleider:** Ewout Dam (Vereniging Rijnhaven)\n\n"
+        "*Dagblad Oost, editie Zwolle \xE2\x80\x93 9 mei 2018 \xE2\x80\x93 door Nina Roelofs (Stadsblad)*\n\n"
+        "Burgemeester Henk Ravels (Zwolle) sprak over de binnenstad.\n";
+    static const char *const want_placement[] = {"Henk Ravels", NULL};
+    expect_speakers(placement, want_placement);
+}
+
+/* A successor who speaks with a verb of her own ("Haar opvolger, X, sloot
+ * af") speaks; a role the lists learn ("Ingenieur X van Rijkswaterstaat")
+ * is no part of the name; a speech that thanks an office holder by name
+ * ("ik wil voorzitter X bedanken") does not make that person a speaker. */
+static void test_successor_speaks_and_thanks(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Terugblik\n\n"
+        "Ingenieur Wout Zeeland van Rijkswaterstaat sprak over de dijken. "
+        "Ik wil ook voorzitter Anneke Stam hartelijk bedanken. "
+        "Haar opvolger, Joke Wiersma, sloot de dag af.\n";
+    static const char *const want[] = {"Joke Wiersma", "Wout Zeeland", NULL};
+    expect_speakers(md, want);
+}
+
+/* Posts collected after the day, each under a header line that names its
+ * writer ("**Name** – role, organisation"): the writer is a speaker only
+ * when the post says so in the first person ("gaf ik de workshop"). */
+static void test_posts_first_person(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Berichten na de regiodag\n\n"
+        "**Ilse Kroeze** \xE2\x80\x93 Beleidsadviseur Wonen, gemeente Epe\n"
+        "Mooie dag gisteren. Wethouder Gert Mulder vertelde over de wijkaanpak in Epe.\n"
+        "#wonen\n\n"
+        "**Ruben Aalders** \xC2\xB7 Programmamanager Energie, gemeente Hattem\n"
+        "Samen met een collega uit Epe gaf ik de workshop over warmtenetten in oude wijken.\n";
+    static const char *const want[] = {"Gert Mulder", "Ruben Aalders", NULL};
+    expect_speakers(md, want);
+}
+
+/* Minutes abbreviate an alderman's office ("wethr. mw. A. Smit"). */
+static void test_abbreviated_office(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Namens de gem. Venray lichtte wethr. mw. G. Pelsma de plannen toe.\n";
+    static const char *const want[] = {"G. Pelsma", NULL};
+    expect_speakers(md, want);
+}
+
+/* "een onderzoeker van TNO, dr. X": a role and its organisation, then a
+ * comma and a title before the full name. */
+static void test_role_of_org_then_titled_name(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Terugblik\n\n"
+        "En er was een onderzoeker van het RIVM, dr. Fenne Oosting. Zij had cijfers.\n";
+    static const char *const want[] = {"Fenne Oosting", NULL};
+    expect_speakers(md, want);
+}
+
+/* A newspaper item's byline in bold ("**Door X**", read as a heading)
+ * names its journalist; a speaker who "was wegens ziekte verhinderd" or
+ * "liet zich verontschuldigen" did not speak; a department ("Afdeling
+ * Communicatie") is no person. */
+static void test_bold_byline_and_excused(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Gemeenten zoeken samen naar woningen\n\n"
+        "Gemeente Tiel \xE2\x80\x93 Afdeling Communicatie\n\n"
+        "**Door Wendy Koopal**\n\n"
+        "Wethouder Anouk Tijsma (Tiel) opende de dag. Gedeputeerde Rob Keizers "
+        "van de provincie liet zich verontschuldigen. Sprekers waren verder "
+        "Joris Veldkamp (UWV) en Ilse Bolt (COA).\n\n"
+        "Joris Veldkamp was wegens ziekte verhinderd.\n";
+    static const char *const want[] = {"Anouk Tijsma", "Ilse Bolt", NULL};
+    expect_speakers(md, want);
+}
+
+/* "Namens ons college waren wethouder X en twee ambtenaren aanwezig": the
+ * audience, though the verb and "aanwezig" stand apart. */
+static void test_present_apart(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Raadsinformatiebrief\n\n"
+        "Namens ons college waren wethouder Brouwer en twee ambtenaren aanwezig. "
+        "Burgemeester Lisa Hamstra opende de dag.\n";
+    static const char *const want[] = {"Lisa Hamstra", NULL};
+    expect_speakers(md, want);
+}
+
+/* "X sprak namens Y, die verhinderd was": the relative clause is about Y;
+ * X spoke (and speaks on later). */
+static void test_relative_clause_absent(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Verslag\n\n"
+        "Wethouder Marga Doornbos sprak namens burgemeester Hein Lutje, die verhinderd was. "
+        "Marga Doornbos vertelde daarna over de plannen.\n";
+    static const char *const want[] = {"Marga Doornbos", NULL};
+    expect_speakers(md, want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -946,6 +1204,21 @@ int main(void)
         cmocka_unit_test(test_named_or_video_absent),
         cmocka_unit_test(test_with_in_item_and_next_came),
         cmocka_unit_test(test_led_by_abbreviation),
+        cmocka_unit_test(test_signed_sections),
+        cmocka_unit_test(test_opening_speech_programme),
+        cmocka_unit_test(test_live_blog_stage_lines),
+        cmocka_unit_test(test_post_headers_and_thanks_list),
+        cmocka_unit_test(test_pledged_cancelled_and_offices),
+        cmocka_unit_test(test_speaker_item_van_org),
+        cmocka_unit_test(test_memo_header),
+        cmocka_unit_test(test_placement_header_and_dated_byline),
+        cmocka_unit_test(test_successor_speaks_and_thanks),
+        cmocka_unit_test(test_posts_first_person),
+        cmocka_unit_test(test_abbreviated_office),
+        cmocka_unit_test(test_role_of_org_then_titled_name),
+        cmocka_unit_test(test_bold_byline_and_excused),
+        cmocka_unit_test(test_present_apart),
+        cmocka_unit_test(test_relative_clause_absent),
     };
     return cmocka_run_group_tests(tests, vp_test_data_load, vp_test_data_free);
 }
