@@ -12,9 +12,9 @@
  * is another day's ("Helmond, 7 juni 2013" in a memo on a day of 2014),
  * when the text names the report's day too.  A dateline dated after the
  * day is where the text was written: a letter's ("Assen, 14 maart 2016"
- * on the line of its own) yields even to a plain "in X" of the opening.  A municipality writing about
- * its own day ("ons stadhuis", a council letter on the day "onze gemeente
- * heeft georganiseerd") hosts it.  A title may put marks between the
+ * on the line of its own) yields even to a plain "in X" of the opening.
+ * A municipality writing about its own day ("ons stadhuis", a council
+ * letter on the day "onze gemeente heeft georganiseerd") hosts it.  A title may put marks between the
  * meeting and its place ("Kennisdag!! (Tiel, deel 1)"), and a dated byline
  * under the title is no opening paragraph.  A report without a score of 2
  * has no host: it is not guessed.

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date_parse.h"
 #include "extract_text.h"
 #include "mem.h"
 #include "text.h"
@@ -39,17 +40,6 @@ static bool dash_then_byline(const vp_speaker_words *w, const char *s)
         for (const char *hit = strstr(s, *d); hit; hit = strstr(hit + 1, *d))
             if (starts_with_entry(w, hit + strlen(*d), VP_SW_BYLINE_LEAD))
                 return true;
-    return false;
-}
-
-/* A year (19xx or 20xx) standing as a word in s. */
-static bool has_year(const char *s)
-{
-    for (const char *c = s; *c; c++)
-        if ((c[0] == '1' || c[0] == '2') && (c[1] == '9' || c[1] == '0') &&
-            c[2] >= '0' && c[2] <= '9' && c[3] >= '0' && c[3] <= '9' &&
-            (c == s || !(c[-1] >= '0' && c[-1] <= '9')) && !(c[4] >= '0' && c[4] <= '9'))
-            return true;
     return false;
 }
 
@@ -91,7 +81,7 @@ bool vp_sp_is_byline(const doc_ctx *dc, toks *k, const char *text, bool chair_ne
     if (strchr(s, '\n') || len > 160)
         return false;
     return starts_with_entry(dc->words, s, VP_SW_BYLINE_LEAD) ||
-           (has_year(s) && (opens_with_name(dc, k, s, len, false, true) ||
+           (vp_date_find_year(s) != 0 && (opens_with_name(dc, k, s, len, false, true) ||
                             dash_then_byline(dc->words, s)));
 }
 
