@@ -57,6 +57,31 @@ bool vp_places_list_gap(const char *t, size_t a, size_t b);
  * "waren er niet bij", "sent its apologies")? */
 bool vp_places_says_absent(const char *lower);
 
+/* ---- places that took no part (extract_place_absent.c) ---- */
+
+/* Is ms[i] the one name of a sentence that says it stayed away or will
+ * host a later meeting? */
+bool vp_places_absent_or_later(const char *t, size_t len, const mention *ms, size_t n,
+                               size_t i);
+/* Is m a new municipality named before it was formed ("de nieuwe gemeente
+ * X" in the year before)? */
+bool vp_places_not_formed_yet(const places_ctx *pc, const char *t, size_t len,
+                              const mention *m);
+/* Does ms[i] explain something else: a journey's stop, a partner, a
+ * region's members, a line between towns, a comparison, a place people
+ * leave for, a denial, an example, a proposal for a later day? */
+bool vp_places_explains_else(const char *t, size_t len, const mention *ms, size_t n, size_t i);
+/* Does the seat's name stand for the government ("richting Den Haag")? */
+bool vp_places_for_the_government(const char *t, size_t len, const mention *m);
+
+/* Shared by the two files of the mentions: words before a name that make
+ * it a province or region, words after "Van X" that make it a journey, and
+ * "burgemeester (Anna Prins) van X" read back from the "van" at
+ * van_start (extract_place_mentions.c). */
+extern const char *const VP_PLACES_REGION_WORDS[];
+extern const char *const VP_PLACES_JOURNEY_WORDS[];
+bool vp_places_office_holder_of(const char *t, size_t van_start);
+
 /* What kind of text block b is in the report (the title block, a heading
  * or body). */
 text_kind vp_places_kind(const vp_parsed *p, const vp_document *d, const vp_block *b);

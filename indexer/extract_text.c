@@ -135,6 +135,18 @@ bool vp_ex_eq_any(const char *s, size_t n, const char *const *words)
     return false;
 }
 
+bool vp_ex_word_before_in(const char *t, size_t start, const char *const *words)
+{
+    size_t ws, we;
+    return vp_ex_prev_word(t, start, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, words);
+}
+
+bool vp_ex_word_after_in(const char *t, size_t len, size_t end, const char *const *words)
+{
+    size_t ws, we;
+    return vp_ex_next_word(t, len, end, &ws, &we) && vp_ex_eq_any(t + ws, we - ws, words);
+}
+
 
 /* Start of the UTF-8 character that ends at pos (pos > 0). */
 static size_t char_before(const char *t, size_t pos)

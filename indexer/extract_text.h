@@ -44,6 +44,9 @@ bool vp_ex_prev_word(const char *t, size_t pos, size_t *ws, size_t *we);
 /* The word that starts right after pos (only spaces in between). */
 bool vp_ex_next_word(const char *t, size_t len, size_t pos, size_t *ws,
                      size_t *we);
+/* Is the word right before start (right after end) one of the words? */
+bool vp_ex_word_before_in(const char *t, size_t start, const char *const *words);
+bool vp_ex_word_after_in(const char *t, size_t len, size_t end, const char *const *words);
 /* The next word at or after *pos, over spaces and punctuation ("Zo, daar
  * ben ik weer"): for reading a text word by word; *pos moves past it. */
 bool vp_ex_step_word(const char *t, size_t len, size_t *pos, size_t *ws, size_t *we);
