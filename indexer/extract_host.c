@@ -85,7 +85,7 @@ static void host_in_text(const places_ctx *pc, const char *t, text_kind kind, bo
             score = 0;
         /* a letter's or an interview's dateline written later: where the
          * text was written, weaker than a clause that places the meeting */
-        if (score == 4 && vp_host_written_after_the_day(t, len, m, pc->year, pc->day))
+        if (score == 4 && vp_host_dated_after_the_day(t, len, m, pc->year, pc->day, 0))
             score = starts_a_line(t, m) ? 2 : 3;
         if (!m->accepted && score < 3)
             continue;

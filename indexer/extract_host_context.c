@@ -66,30 +66,19 @@ static bool clause_day_offset(const char *t, size_t len, const mention *m, int y
     return nearest != SIZE_MAX;
 }
 
-enum { SLACK_DAYS = 7 };
 
 bool vp_host_about_an_earlier_day(const char *t, size_t len, const mention *m, int year,
                                   const char *day)
 {
     long offset;
-    return clause_day_offset(t, len, m, year, day, &offset) && offset < -SLACK_DAYS;
+    return clause_day_offset(t, len, m, year, day, &offset) && offset < -VP_HOST_SLACK_DAYS;
 }
 
 bool vp_host_dated_after_the_day(const char *t, size_t len, const mention *m, int year,
-                                 const char *day)
+                                 const char *day, long slack_days)
 {
     long offset;
-    return clause_day_offset(t, len, m, year, day, &offset) && offset > SLACK_DAYS;
-}
-
-/* "Nieuwegein, 26 november 2012" over a letter on last Thursday's day: a
- * dateline dated after the day, however little, is where the text was
- * written, which a clause placing the day beats. */
-bool vp_host_written_after_the_day(const char *t, size_t len, const mention *m, int year,
-                                   const char *day)
-{
-    long offset;
-    return clause_day_offset(t, len, m, year, day, &offset) && offset > 0;
+    return clause_day_offset(t, len, m, year, day, &offset) && offset > slack_days;
 }
 
 /* "Voorjaarsdag 2021: voorkeur hybride, in Helmond" in a report of 2020:

@@ -282,10 +282,7 @@ static bool gathers_the_meeting(const char *lower)
 {
     static const char *const VERBS[] = {"bijeen", "vond plaats", "werd gehouden",
                                         "gathered", "met in", "was held", "took place", NULL};
-    for (size_t k = 0; VERBS[k]; k++)
-        if (strstr(lower, VERBS[k]))
-            return true;
-    return false;
+    return said_before(lower, "", VERBS);
 }
 
 /* Does the rest of the sentence after a place say that the meeting took

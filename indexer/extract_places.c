@@ -328,7 +328,8 @@ static void add_names(const places_ctx *pc, const char *t, text_kind kind, void 
     for (size_t i = 0; i < l.len; i++)
         if (l.items[i].accepted && l.items[i].m && in_the_region(pc, t, &l, i) &&
             !on_absent_line(t, len, l.items[i].start) &&
-            !vp_host_dated_after_the_day(t, len, &l.items[i], pc->year, pc->day))
+            !vp_host_dated_after_the_day(t, len, &l.items[i], pc->year, pc->day,
+                                         VP_HOST_SLACK_DAYS))
             vp_strvec_push_unique(names, l.items[i].m->name);
     free(l.items);
 }

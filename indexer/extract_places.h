@@ -128,16 +128,15 @@ bool vp_host_we_hosted(const char *lower);
 bool vp_host_about_an_earlier_day(const char *t, size_t len, const mention *m, int year,
                                   const char *day);
 
-/* Does the clause of mention m date it more than a week after day ("Roosendaal,
- * 12 april 2008" on a letter about a day of 4 april)?  Then it is where the
- * text was written, often but not always the host (extract_host_context.c). */
+/* Does the clause of mention m date it more than slack_days after day
+ * ("Roosendaal, 12 april 2008" on a letter about a day of 4 april)?  Then
+ * it is where the text was written, often but not always the host
+ * (extract_host_context.c).  A participant's clause is given
+ * VP_HOST_SLACK_DAYS; a dateline weighed as the host none: written the day
+ * after, it is a letter's all the same. */
+enum { VP_HOST_SLACK_DAYS = 7 };
 bool vp_host_dated_after_the_day(const char *t, size_t len, const mention *m, int year,
-                                 const char *day);
-
-/* The same from the day after on: the host's score for a dateline written
- * after the report's day, however soon (extract_host_context.c). */
-bool vp_host_written_after_the_day(const char *t, size_t len, const mention *m, int year,
-                                   const char *day);
+                                 const char *day, long slack_days);
 
 /* Does the sentence of mention m name, before it, a year later than year
  * (the report's) and at most ten ahead ("Voorjaarsdag 2021: ... in
